@@ -1,0 +1,71 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_git_multi_global_optspecs
+    string join \n h/help V/version
+end
+
+function __fish_git_multi_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_git_multi_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_git_multi_using_subcommand
+    set -l cmd (__fish_git_multi_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c git-multi -n "__fish_git_multi_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_needs_command" -s V -l version -d 'Print version'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "init" -d 'Set up the remote set in this repository'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Manage the remotes of the set'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "add" -d 'Add a remote to the set (an ordinary git remote, so `git push <name>` keeps working)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "list" -d 'Show the remotes of the set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "ls" -d 'Show the remotes of the set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "remove" -d 'Remove a remote from the set (and the git remote, unless --keep-remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "rm" -d 'Remove a remote from the set (and the git remote, unless --keep-remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "rename" -d 'Rename a remote of the set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "set-url" -d 'Change the URL of a remote in the set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "enable" -d 'Include a remote in what git multi (and `git fetch multi`) works on again'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "disable" -d 'Keep a remote in the set but leave it out until it is enabled again'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "test" -d 'Check that every remote of the set can be reached'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l provider -d 'Hosting service behind the URL, for self-hosted servers: github, gitlab, gitea, forgejo, bitbucket, gogs, sourcehut or generic (well-known hosts are detected)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l api-url -d 'Base URL of the host\'s REST API, when it is not where the provider usually puts it' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also show push URLs, the API URL and where the provider came from'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from ls" -s v -l verbose -d 'Also show push URLs, the API URL and where the provider came from'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from remove" -l keep-remote -d 'Only leave the set; keep the git remote and its tracking refs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from rm" -l keep-remote -d 'Only leave the set; keep the git remote and its tracking refs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from set-url" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Give up on a remote after this many seconds (default: multi.timeout, else 30)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s j -l jobs -d 'How many remotes to test at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "man" -d 'Write git-multi.1 and one page per subcommand into DIR'
+complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'
+complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
+complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'

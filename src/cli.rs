@@ -1,0 +1,56 @@
+//! The command line: clap definitions only. Each command's arguments live beside its code in `cmd/`.
+
+use clap::{Parser, Subcommand};
+
+use crate::cmd;
+
+/// Keep one git repository in sync with many hosts.
+///
+/// git-multi groups ordinary git remotes into a set (stored in .git/config as the remote group `multi` plus
+/// `[multi "<name>"]` sections) and works on all of them at once, in parallel, through your own git: your ssh
+/// agent, credential helpers and hooks keep working.
+#[derive(Debug, Parser)]
+#[command(name = "git-multi", bin_name = "git multi", version, max_term_width = 100, disable_help_subcommand = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    Init(cmd::init::InitArgs),
+    #[command(subcommand)]
+    Remote(RemoteCommand),
+    /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
+    #[command(hide = true)]
+    Generate(cmd::generate::GenerateArgs),
+}
+
+/// Manage the remotes of the set
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum RemoteCommand {
+    Add(cmd::remote::add::AddArgs),
+    #[command(visible_alias = "ls")]
+    List(cmd::remote::list::ListArgs),
+    #[command(visible_alias = "rm")]
+    Remove(cmd::remote::remove::RemoveArgs),
+    Rename(cmd::remote::rename::RenameArgs),
+    SetUrl(cmd::remote::set_url::SetUrlArgs),
+    /// Include a remote in what git multi (and `git fetch multi`) works on again
+    Enable(cmd::remote::toggle::ToggleArgs),
+    /// Keep a remote in the set but leave it out until it is enabled again
+    Disable(cmd::remote::toggle::ToggleArgs),
+    Test(cmd::remote::test::TestArgs),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn clap_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,53 @@
+//! One module per command; `dispatch` is the flat match from the parsed command line to them.
+
+pub mod generate;
+pub mod init;
+pub mod remote;
+
+use crate::cli::{Cli, Command, RemoteCommand};
+use crate::error::{Error, Exit, Result};
+use crate::git::Git;
+use crate::remote_set::RemoteSet;
+
+/// What every repository command gets: the checked git and the knowledge that we are inside a repository.
+pub struct Ctx {
+    pub git: Git,
+}
+
+impl Ctx {
+    /// Locates git and makes sure the current directory (after `git -C`, `GIT_DIR`, worktrees…) is a repository.
+    pub fn open() -> Result<Ctx> {
+        let git = Git::locate()?;
+        if let Err(err) = git.git_dir() {
+            let detail = err.stderr().map(crate::git::failure_summary).unwrap_or_else(|| err.to_string());
+            return Err(Error::usage(format!("not inside a git repository ({detail})"))
+                .hint("run git multi inside a repository, create one with `git init`, or point at one with `git -C <dir> multi …`"));
+        }
+        Ok(Ctx { git })
+    }
+
+    pub fn remote_set(&self) -> Result<RemoteSet> {
+        RemoteSet::load(&self.git)
+    }
+}
+
+pub fn dispatch(cli: Cli) -> Result<Exit> {
+    if let Command::Generate(args) = &cli.command {
+        return generate::run(args);
+    }
+    let ctx = Ctx::open()?;
+    match &cli.command {
+        Command::Init(args) => init::run(&ctx, args),
+        Command::Remote(command) => match command {
+            RemoteCommand::Add(args) => remote::add::run(&ctx, args),
+            RemoteCommand::List(args) => remote::list::run(&ctx, args),
+            RemoteCommand::Remove(args) => remote::remove::run(&ctx, args),
+            RemoteCommand::Rename(args) => remote::rename::run(&ctx, args),
+            RemoteCommand::SetUrl(args) => remote::set_url::run(&ctx, args),
+            RemoteCommand::Enable(args) => remote::toggle::run(&ctx, args, true),
+            RemoteCommand::Disable(args) => remote::toggle::run(&ctx, args, false),
+            RemoteCommand::Test(args) => remote::test::run(&ctx, args),
+        },
+        Command::Generate(_) => unreachable!("handled before a repository is required"),
+    }
+}

@@ -1,0 +1,86 @@
+//! `git multi remote list [-v] [--json]`: the members, in order, with their URL and provider.
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::cmd::Ctx;
+use crate::error::{Exit, Result};
+use crate::remote_set::{Member, ProviderSource};
+use crate::report;
+use crate::url;
+
+/// Show the remotes of the set
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Also show push URLs, the API URL and where the provider came from
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Serialize)]
+struct Row<'a> {
+    name: &'a str,
+    url: Option<&'a str>,
+    push_urls: &'a [String],
+    transport: Option<String>,
+    provider: &'static str,
+    provider_source: ProviderSource,
+    api_url: Option<String>,
+    enabled: bool,
+}
+
+impl<'a> Row<'a> {
+    fn from(m: &'a Member) -> Row<'a> {
+        let (kind, source) = m.provider();
+        Row {
+            name: &m.name,
+            url: m.url.as_deref(),
+            push_urls: &m.push_urls,
+            transport: m.url.as_deref().and_then(|u| url::parse(u, |_| true).ok()).map(|u| u.transport.to_string()),
+            provider: kind.as_str(),
+            provider_source: source,
+            api_url: m.effective_api_url(),
+            enabled: m.enabled,
+        }
+    }
+}
+
+pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    let rows: Vec<Row> = set.members.iter().map(Row::from).collect();
+    if args.json {
+        report::json(&serde_json::json!({ "remotes": rows }));
+        return Ok(Exit::Success);
+    }
+    let mut table = Vec::new();
+    for row in &rows {
+        let mut cells = vec![row.name.to_string(), row.url.unwrap_or("(git remote missing)").to_string(), row.provider.to_string()];
+        if !row.enabled {
+            cells.push("(disabled)".into());
+        }
+        table.push(cells);
+        if args.verbose {
+            for push in row.push_urls {
+                table.push(vec![String::new(), format!("push: {push}")]);
+            }
+            let source = match row.provider_source {
+                ProviderSource::Configured => "configured",
+                ProviderSource::Detected => "detected from the host",
+                ProviderSource::Default => "no hosting API",
+            };
+            table.push(vec![String::new(), format!("provider: {} ({source})", row.provider)]);
+            if let Some(api) = &row.api_url {
+                table.push(vec![String::new(), format!("api: {api}")]);
+            }
+        }
+    }
+    if table.is_empty() {
+        report::note("the remote set is empty; add a remote with `git multi remote add <name> <url>`");
+    } else {
+        report::table(&table);
+    }
+    Ok(Exit::Success)
+}

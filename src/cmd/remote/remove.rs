@@ -1,0 +1,34 @@
+//! `git multi remote remove <name>`: take a member out of the set and, unless asked not to, remove the git
+//! remote with its tracking refs as `git remote remove` does.
+
+use clap::Args;
+
+use crate::cmd::remote::existing;
+use crate::cmd::Ctx;
+use crate::config;
+use crate::error::{Exit, Result};
+
+/// Remove a remote from the set (and the git remote, unless --keep-remote)
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    #[arg(value_name = "REMOTE")]
+    pub name: String,
+    /// Only leave the set; keep the git remote and its tracking refs
+    #[arg(long)]
+    pub keep_remote: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
+    let mut set = ctx.remote_set()?;
+    existing(&set, &args.name)?;
+    if !args.keep_remote && set.is_git_remote(&args.name) {
+        ctx.git.remote_remove(&args.name)?;
+    }
+    ctx.git.config_remove_section(&format!("{}.{}", config::SECTION, args.name))?;
+    set.members.retain(|m| m.name != args.name);
+    set.write_group(&ctx.git)?;
+    if set.settings.primary.as_deref() == Some(args.name.as_str()) {
+        ctx.git.config_unset(config::PRIMARY)?;
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,35 @@
+//! `git multi remote rename <old> <new>`: rename the git remote (refs and config, via `git remote rename`) and
+//! its `[multi "<name>"]` facts together.
+
+use clap::Args;
+
+use crate::cmd::remote::{check_new_name, existing};
+use crate::cmd::Ctx;
+use crate::config;
+use crate::error::{Exit, Result};
+
+/// Rename a remote of the set
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    #[arg(value_name = "REMOTE")]
+    pub old: String,
+    pub new: String,
+}
+
+pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
+    let mut set = ctx.remote_set()?;
+    existing(&set, &args.old)?;
+    check_new_name(ctx, &set, &args.new)?;
+    if set.is_git_remote(&args.old) {
+        ctx.git.remote_rename(&args.old, &args.new)?;
+    }
+    ctx.git.config_rename_section(&format!("{}.{}", config::SECTION, args.old), &format!("{}.{}", config::SECTION, args.new))?;
+    for m in set.members.iter_mut().filter(|m| m.name == args.old) {
+        m.name = args.new.clone();
+    }
+    set.write_group(&ctx.git)?;
+    if set.settings.primary.as_deref() == Some(args.old.as_str()) {
+        ctx.git.config_set(config::PRIMARY, &args.new)?;
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,29 @@
+//! `git multi remote set-url <name> <url>`: point a member at a new URL (validated like `remote add`).
+
+use clap::Args;
+
+use crate::cmd::remote::{check_url, existing, storable_url};
+use crate::cmd::Ctx;
+use crate::error::{Exit, Result};
+
+/// Change the URL of a remote in the set
+#[derive(Debug, Args)]
+pub struct SetUrlArgs {
+    #[arg(value_name = "REMOTE")]
+    pub name: String,
+    pub url: String,
+}
+
+pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    existing(&set, &args.name)?;
+    let parsed = check_url(ctx, &args.url)?;
+    let url = storable_url(&args.url, &parsed);
+    if set.is_git_remote(&args.name) {
+        ctx.git.remote_set_url(&args.name, &url)?;
+    } else {
+        // The git remote was removed behind our back; setting a URL brings it back.
+        ctx.git.remote_add(&args.name, &url)?;
+    }
+    Ok(Exit::Success)
+}

@@ -1,0 +1,76 @@
+//! Parser for `git config -z --get-regexp`/`--list` output.
+
+/// One `key=value` entry as git printed it. `value` is `None` for a bare boolean key (`[multi] flag` with no
+/// `=`), which git prints without the newline separator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ConfigEntry {
+    pub key: String,
+    pub value: Option<String>,
+}
+
+impl ConfigEntry {
+    /// The section, lower-cased by git (`remote`, `multi`).
+    pub fn section(&self) -> &str {
+        self.key.split('.').next().unwrap_or("")
+    }
+
+    /// The subsection of a three-level key: everything between the first and the last dot, so remote names
+    /// with dots (`remote.a.b.url`) come out whole. `None` for two-level keys.
+    pub fn subsection(&self) -> Option<&str> {
+        let first = self.key.find('.')?;
+        let last = self.key.rfind('.')?;
+        (last > first).then(|| &self.key[first + 1..last])
+    }
+
+    /// The variable name (`url`, `enabled`), lower-cased by git.
+    pub fn name(&self) -> &str {
+        self.key.rsplit('.').next().unwrap_or("")
+    }
+}
+
+/// Parses NUL-separated entries where each entry is `key\nvalue` or just `key`.
+pub fn parse(output: &str) -> Vec<ConfigEntry> {
+    output
+        .split('\0')
+        .filter(|entry| !entry.is_empty())
+        .map(|entry| match entry.split_once('\n') {
+            Some((key, value)) => ConfigEntry { key: key.to_string(), value: Some(value.to_string()) },
+            None => ConfigEntry { key: entry.to_string(), value: None },
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `git config -z --get-regexp '^(multi|remote|remotes)\.'` on a repository with a dotted remote name, a
+    /// remote group and a bare boolean `[multi] bare` line (git 2.47.3).
+    const SAMPLE: &str = "remote.origin.url\nhttps://github.com/a/b.git\0remote.origin.fetch\n+refs/heads/*:refs/remotes/origin/*\0remote.a.b.url\nfile:///tmp/x\0remote.a.b.fetch\n+refs/heads/*:refs/remotes/a.b/*\0remotes.multi\norigin a.b\0multi.origin.enabled\ntrue\0multi.a.b.provider\ngithub\0multi.flag\ntrue\0multi.bare\0";
+
+    #[test]
+    fn parses_real_output() {
+        let entries = parse(SAMPLE);
+        assert_eq!(entries.len(), 9);
+        assert_eq!(entries[0].key, "remote.origin.url");
+        assert_eq!(entries[0].value.as_deref(), Some("https://github.com/a/b.git"));
+        assert_eq!(entries[2].subsection(), Some("a.b"));
+        assert_eq!(entries[2].name(), "url");
+        assert_eq!(entries[4].section(), "remotes");
+        assert_eq!(entries[4].subsection(), None);
+        assert_eq!(entries[4].name(), "multi");
+        assert_eq!(entries[6].subsection(), Some("a.b"));
+        assert_eq!(entries[8], ConfigEntry { key: "multi.bare".into(), value: None });
+    }
+
+    #[test]
+    fn keeps_newlines_inside_values() {
+        let entries = parse("multi.x.description\nline one\nline two\0");
+        assert_eq!(entries[0].value.as_deref(), Some("line one\nline two"));
+    }
+
+    #[test]
+    fn empty_output_is_empty() {
+        assert!(parse("").is_empty());
+    }
+}

@@ -1,0 +1,355 @@
+//! The git gateway: the only place in git-multi that runs `git`.
+//!
+//! Every spawn goes through [`GitCommand`]: an argument vector (never a shell), `LC_ALL=C` so messages are
+//! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
+//! deadline and the interrupt flag, either of which kills the whole process tree of that git.
+
+mod config_list;
+mod failure;
+mod ls_remote;
+mod process;
+mod version;
+
+pub use config_list::ConfigEntry;
+pub use failure::{classify, summary as failure_summary, FailureKind};
+pub use ls_remote::{head_branch, RemoteRef};
+pub use version::GitVersion;
+
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use crate::redact::redact;
+
+#[derive(Debug, thiserror::Error)]
+pub enum GitError {
+    #[error("git was not found on PATH")]
+    NotInstalled,
+    #[error("git {found} is too old: git-multi needs git {} or newer", version::MINIMUM)]
+    TooOld { found: GitVersion },
+    #[error("could not run `{command}`: {source}")]
+    Spawn { command: String, source: std::io::Error },
+    #[error("`{command}` failed: {}", first_line_or_code(.stderr, *.code))]
+    Failed { command: String, code: Option<i32>, stderr: String },
+    #[error("`{command}` did not finish within {}s and was stopped", .after.as_secs())]
+    TimedOut { command: String, after: Duration },
+    #[error("`{command}` was interrupted")]
+    Interrupted { command: String },
+}
+
+fn first_line_or_code(stderr: &str, code: Option<i32>) -> String {
+    let message = failure::summary(stderr);
+    if message.is_empty() {
+        match code {
+            Some(code) => format!("exit code {code}"),
+            None => "killed by a signal".to_string(),
+        }
+    } else {
+        redact(&message).into_owned()
+    }
+}
+
+impl GitError {
+    /// git's own stderr, when git ran and failed.
+    pub fn stderr(&self) -> Option<&str> {
+        match self {
+            GitError::Failed { stderr, .. } => Some(stderr),
+            _ => None,
+        }
+    }
+}
+
+/// What a finished git process left behind.
+#[derive(Debug, Clone)]
+pub struct GitOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: Option<i32>,
+}
+
+impl GitOutput {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// The located, version-checked git executable.
+#[derive(Debug, Clone)]
+pub struct Git {
+    exe: PathBuf,
+    version: GitVersion,
+}
+
+impl Git {
+    /// Finds `git` on PATH with `which` and checks its version once.
+    pub fn locate() -> Result<Git, GitError> {
+        let exe = which::which("git").map_err(|_| GitError::NotInstalled)?;
+        let probe = Git { exe, version: version::MINIMUM };
+        let output = probe.command(["version"]).run_unchecked()?;
+        let version = GitVersion::parse(&output.stdout).ok_or_else(|| GitError::Failed {
+            command: "git version".into(),
+            code: output.code,
+            stderr: format!("unrecognised version string {:?}", output.stdout.trim()),
+        })?;
+        if version < version::MINIMUM {
+            return Err(GitError::TooOld { found: version });
+        }
+        Ok(Git { version, ..probe })
+    }
+
+    pub fn version(&self) -> GitVersion {
+        self.version
+    }
+
+    pub fn exe(&self) -> &Path {
+        &self.exe
+    }
+
+    /// A git invocation; nothing runs until one of the `run` methods.
+    pub fn command<I, S>(&self, args: I) -> GitCommand<'_>
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        GitCommand {
+            git: self,
+            config: Vec::new(),
+            args: args.into_iter().map(|a| a.as_ref().to_os_string()).collect(),
+            env: Vec::new(),
+            stdin: None,
+            background: false,
+            timeout: None,
+        }
+    }
+}
+
+/// One git invocation being prepared.
+pub struct GitCommand<'a> {
+    git: &'a Git,
+    config: Vec<(String, String)>,
+    args: Vec<OsString>,
+    env: Vec<(OsString, OsString)>,
+    stdin: Option<Vec<u8>>,
+    background: bool,
+    timeout: Option<Duration>,
+}
+
+impl GitCommand<'_> {
+    /// A job that runs beside others: it must never prompt, and it gets its own session so that a timeout or
+    /// Ctrl-C can kill git together with its ssh or remote-helper children.
+    pub fn background(mut self) -> Self {
+        self.background = true;
+        self
+    }
+
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    pub fn stdin(mut self, bytes: Vec<u8>) -> Self {
+        self.stdin = Some(bytes);
+        self
+    }
+
+    pub fn env(mut self, key: impl Into<OsString>, value: impl Into<OsString>) -> Self {
+        self.env.push((key.into(), value.into()));
+        self
+    }
+
+    /// A `-c key=value` for this invocation only.
+    pub fn config(mut self, key: &str, value: &str) -> Self {
+        self.config.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// The command as shown to users: `git ls-remote -- origin`, with secrets in URLs redacted.
+    pub fn display(&self) -> String {
+        let mut shown = String::from("git");
+        for arg in &self.args {
+            shown.push(' ');
+            shown.push_str(&arg.to_string_lossy());
+        }
+        redact(&shown).into_owned()
+    }
+
+    /// Runs git and fails unless it exits 0.
+    pub fn run(self) -> Result<GitOutput, GitError> {
+        let command = self.display();
+        let output = self.run_unchecked()?;
+        if output.success() {
+            Ok(output)
+        } else {
+            Err(GitError::Failed { command, code: output.code, stderr: output.stderr })
+        }
+    }
+
+    /// Runs git and hands back whatever it printed, whatever its exit code; errors only when git could not be
+    /// run or was stopped by the deadline or an interrupt.
+    pub fn run_unchecked(self) -> Result<GitOutput, GitError> {
+        let command = self.display();
+        let mut argv: Vec<OsString> = Vec::new();
+        let mut config = self.config;
+        if self.background && self.git.version >= version::CREDENTIAL_INTERACTIVE {
+            config.push(("credential.interactive".into(), "false".into()));
+        }
+        for (key, value) in &config {
+            argv.push("-c".into());
+            argv.push(format!("{key}={value}").into());
+        }
+        argv.extend(self.args);
+
+        let mut expression = duct::cmd(&self.git.exe, argv)
+            .env("LC_ALL", "C")
+            .env("LANGUAGE", "C")
+            .stdout_capture()
+            .stderr_capture()
+            .unchecked();
+        expression = match self.stdin {
+            Some(bytes) => expression.stdin_bytes(bytes),
+            None => expression.stdin_null(),
+        };
+        if self.background {
+            // An empty GIT_ASKPASS makes git skip every askpass program (core.askPass, SSH_ASKPASS) and fall
+            // through to the terminal prompt, which GIT_TERMINAL_PROMPT=0 turns into an error.
+            expression = expression
+                .env("GIT_TERMINAL_PROMPT", "0")
+                .env("GIT_ASKPASS", "")
+                .env("SSH_ASKPASS_REQUIRE", "never")
+                .before_spawn(|command| {
+                    process::detach(command);
+                    Ok(())
+                });
+        }
+        for (key, value) in self.env {
+            expression = expression.env(key, value);
+        }
+
+        let started = Instant::now();
+        let handle = expression.start().map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => GitError::NotInstalled,
+            _ => GitError::Spawn { command: command.clone(), source },
+        })?;
+        let deadline = self.timeout.map(|t| started + t);
+        let slice = Duration::from_millis(50);
+        loop {
+            let wake = match deadline {
+                Some(deadline) => deadline.min(Instant::now() + slice),
+                None => Instant::now() + slice,
+            };
+            let finished = handle
+                .wait_deadline(wake)
+                .map_err(|source| GitError::Spawn { command: command.clone(), source })?;
+            if let Some(output) = finished {
+                return Ok(GitOutput {
+                    stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+                    stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+                    code: output.status.code(),
+                });
+            }
+            let interrupted = crate::interrupt::requested();
+            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            if interrupted || expired {
+                for pid in handle.pids() {
+                    process::kill_tree(pid, self.background);
+                }
+                let _ = handle.kill();
+                let _ = handle.wait();
+                return Err(if interrupted {
+                    GitError::Interrupted { command }
+                } else {
+                    GitError::TimedOut { command, after: self.timeout.unwrap_or_default() }
+                });
+            }
+        }
+    }
+}
+
+/// Operations used across commands, one method each.
+impl Git {
+    /// Fails with [`GitError::Failed`] outside a repository.
+    pub fn git_dir(&self) -> Result<PathBuf, GitError> {
+        let output = self.command(["rev-parse", "--absolute-git-dir"]).run()?;
+        Ok(PathBuf::from(output.stdout.trim_end()))
+    }
+
+    /// Every config entry whose key matches `regex`, from all scopes, in file order.
+    pub fn config_entries(&self, regex: &str) -> Result<Vec<ConfigEntry>, GitError> {
+        let output = self.command(["config", "-z", "--get-regexp", regex]).run_unchecked()?;
+        match output.code {
+            Some(0) => Ok(config_list::parse(&output.stdout)),
+            // 1 means "no such key": an empty set, not an error.
+            Some(1) => Ok(Vec::new()),
+            code => Err(GitError::Failed { command: format!("git config --get-regexp {regex}"), code, stderr: output.stderr }),
+        }
+    }
+
+    pub fn config_set(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--", key, value]).run().map(drop)
+    }
+
+    /// Removes `key`; a key that is not there is fine.
+    pub fn config_unset(&self, key: &str) -> Result<(), GitError> {
+        let output = self.command(["config", "--local", "--unset-all", "--", key]).run_unchecked()?;
+        match output.code {
+            Some(0) | Some(5) => Ok(()),
+            code => Err(GitError::Failed { command: format!("git config --unset-all {key}"), code, stderr: output.stderr }),
+        }
+    }
+
+    /// Renames a `[multi "<old>"]`-style section; a section that is not there is fine.
+    pub fn config_rename_section(&self, old: &str, new: &str) -> Result<(), GitError> {
+        let output = self.command(["config", "--local", "--rename-section", old, new]).run_unchecked()?;
+        match output.code {
+            Some(0) => Ok(()),
+            _ if output.stderr.contains("no such section") => Ok(()),
+            code => Err(GitError::Failed { command: format!("git config --rename-section {old} {new}"), code, stderr: output.stderr }),
+        }
+    }
+
+    /// Removes a section; a section that is not there is fine.
+    pub fn config_remove_section(&self, section: &str) -> Result<(), GitError> {
+        let output = self.command(["config", "--local", "--remove-section", section]).run_unchecked()?;
+        match output.code {
+            Some(0) => Ok(()),
+            _ if output.stderr.contains("no such section") => Ok(()),
+            code => Err(GitError::Failed { command: format!("git config --remove-section {section}"), code, stderr: output.stderr }),
+        }
+    }
+
+    /// Would git accept `name` as a remote name? (Same rule as `git remote add`: `refs/remotes/<name>/test`
+    /// must be a valid ref name.)
+    pub fn is_valid_remote_name(&self, name: &str) -> Result<bool, GitError> {
+        if name.is_empty() || name.starts_with('-') {
+            return Ok(false);
+        }
+        let output = self.command(["check-ref-format", &format!("refs/remotes/{name}/test")]).run_unchecked()?;
+        Ok(output.success())
+    }
+
+    pub fn remote_add(&self, name: &str, url: &str) -> Result<(), GitError> {
+        self.command(["remote", "add", "--", name, url]).run().map(drop)
+    }
+
+    pub fn remote_remove(&self, name: &str) -> Result<(), GitError> {
+        self.command(["remote", "remove", "--", name]).run().map(drop)
+    }
+
+    pub fn remote_rename(&self, old: &str, new: &str) -> Result<(), GitError> {
+        self.command(["remote", "rename", "--", old, new]).run().map(drop)
+    }
+
+    pub fn remote_set_url(&self, name: &str, url: &str) -> Result<(), GitError> {
+        self.command(["remote", "set-url", "--", name, url]).run().map(drop)
+    }
+
+    /// `git ls-remote --symref` of a remote, as a background job bounded by `timeout`.
+    pub fn ls_remote(&self, remote: &str, timeout: Option<Duration>) -> Result<Vec<RemoteRef>, GitError> {
+        let output = self
+            .command(["ls-remote", "--symref", "--", remote])
+            .background()
+            .timeout(timeout)
+            .run()?;
+        Ok(ls_remote::parse(&output.stdout))
+    }
+}

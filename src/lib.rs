@@ -1,0 +1,29 @@
+//! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
+
+pub mod cli;
+mod cmd;
+pub mod config;
+mod error;
+mod git;
+mod interrupt;
+mod outcome;
+mod provider;
+mod redact;
+mod remote_set;
+mod report;
+mod runner;
+mod url;
+
+pub use error::Exit;
+
+/// Runs one parsed command line to its exit code; errors are printed here, once.
+pub fn run(cli: cli::Cli) -> Exit {
+    interrupt::install();
+    match cmd::dispatch(cli) {
+        Ok(exit) => exit,
+        Err(err) => {
+            report::error(&err);
+            err.exit
+        }
+    }
+}

@@ -1,0 +1,133 @@
+//! Per-remote results as data: every command that touches remotes produces one [`Outcome`] per remote.
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::error::Exit;
+use crate::git::{self, FailureKind, GitError};
+use crate::redact::redact;
+
+/// What happened on one remote (the `status` field of the JSON contract).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Ok,
+    UpToDate,
+    Rejected,
+    Failed,
+    Timeout,
+    Skipped,
+    DryRun,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Ok => "ok",
+            Status::UpToDate => "up-to-date",
+            Status::Rejected => "rejected",
+            Status::Failed => "failed",
+            Status::Timeout => "timeout",
+            Status::Skipped => "skipped",
+            Status::DryRun => "dry-run",
+        }
+    }
+
+    pub fn is_failure(self) -> bool {
+        matches!(self, Status::Rejected | Status::Failed | Status::Timeout)
+    }
+}
+
+/// Command-specific facts about one remote, shown after the status in human output and merged into the JSON.
+pub trait Detail: Serialize {
+    /// One short line for humans; empty when there is nothing to add.
+    fn human(&self) -> String;
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Outcome<D> {
+    pub name: String,
+    pub status: Status,
+    pub error: Option<String>,
+    pub duration_ms: u64,
+    /// Why it failed, when git's message told us.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<FailureKind>,
+    #[serde(skip)]
+    pub hint: Option<String>,
+    #[serde(flatten)]
+    pub detail: D,
+}
+
+impl<D> Outcome<D> {
+    pub fn new(name: &str, status: Status, elapsed: Duration, detail: D) -> Self {
+        Outcome {
+            name: name.to_string(),
+            status,
+            error: None,
+            duration_ms: elapsed.as_millis().try_into().unwrap_or(u64::MAX),
+            reason: None,
+            hint: None,
+            detail,
+        }
+    }
+
+    pub fn failed(name: &str, message: impl Into<String>, elapsed: Duration, detail: D) -> Self {
+        let mut outcome = Outcome::new(name, Status::Failed, elapsed, detail);
+        outcome.error = Some(redact(&message.into()).into_owned());
+        outcome
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Turns a git failure into data: timeout, interrupted, or failed with the reason git gave.
+    pub fn from_git_error(name: &str, err: &GitError, elapsed: Duration, detail: D) -> Self {
+        match err {
+            GitError::TimedOut { after, .. } => {
+                let mut outcome = Outcome::new(name, Status::Timeout, elapsed, detail);
+                outcome.error = Some(format!("no answer within {}s; stopped", after.as_secs_f64()));
+                outcome.hint = Some("raise the limit with --timeout <secs> or `git config multi.timeout <secs>`".into());
+                outcome
+            }
+            GitError::Interrupted { .. } => Outcome::failed(name, "interrupted", elapsed, detail),
+            GitError::Failed { stderr, .. } => {
+                let kind = git::classify(stderr);
+                let summary = git::failure_summary(stderr);
+                let message = if summary.is_empty() { err.to_string() } else { summary };
+                let mut outcome = Outcome::failed(name, message, elapsed, detail);
+                outcome.reason = Some(kind);
+                outcome.hint = kind.hint().map(str::to_string);
+                outcome
+            }
+            other => Outcome::failed(name, other.to_string(), elapsed, detail),
+        }
+    }
+}
+
+/// All outcomes of one command, in the configured order of the remotes.
+#[derive(Debug, Serialize)]
+pub struct Report<D> {
+    pub ok: bool,
+    pub remotes: Vec<Outcome<D>>,
+}
+
+impl<D> Report<D> {
+    pub fn new(remotes: Vec<Outcome<D>>) -> Self {
+        Report { ok: remotes.iter().all(|o| !o.status.is_failure()), remotes }
+    }
+
+    /// 130 after Ctrl-C, 1 when any remote failed, else 0.
+    pub fn exit(&self) -> Exit {
+        if crate::interrupt::requested() {
+            Exit::Interrupted
+        } else if self.ok {
+            Exit::Success
+        } else {
+            Exit::Failure
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Git hosting services: which kind a remote is on, and (later) their REST APIs.
+
+mod kind;
+
+pub use kind::ProviderKind;

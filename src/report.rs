@@ -1,0 +1,143 @@
+//! The only module that prints results: human tables, `--json` documents, and error/warning lines.
+//!
+//! Results go to stdout, errors and chatter to stderr; colour only on a terminal and never with NO_COLOR.
+//! Every line is scrubbed by `redact` on its way out.
+#![allow(clippy::print_stdout)]
+
+use std::io::{IsTerminal, Write};
+
+use serde::Serialize;
+
+use crate::error::Error;
+use crate::outcome::{Detail, Report, Status};
+use crate::redact::redact;
+
+/// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
+pub fn out(text: &str) {
+    let mut stdout = std::io::stdout().lock();
+    let written = stdout.write_all(redact(text).as_bytes()).and_then(|()| stdout.flush());
+    if let Err(err) = written {
+        if err.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(0);
+        }
+    }
+}
+
+fn err_line(text: &str) {
+    let _ = std::io::stderr().lock().write_all(redact(text).as_bytes());
+}
+
+pub fn error(err: &Error) {
+    err_line(&err.render());
+}
+
+pub fn warning(message: &str) {
+    err_line(&format!("warning: {message}\n"));
+}
+
+/// Informational chatter for humans (stderr, so it never mixes with results).
+pub fn note(message: &str) {
+    err_line(&format!("{message}\n"));
+}
+
+/// One JSON document on stdout.
+pub fn json<T: Serialize>(value: &T) {
+    let text = serde_json::to_string_pretty(value).expect("report types serialise");
+    out(&format!("{text}\n"));
+}
+
+fn colour_enabled() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+fn paint(text: &str, code: &str, colour: bool) -> String {
+    if colour {
+        format!("\x1b[{code}m{text}\x1b[0m")
+    } else {
+        text.to_string()
+    }
+}
+
+fn status_colour(status: Status) -> &'static str {
+    match status {
+        Status::Ok | Status::UpToDate => "32",
+        Status::Skipped | Status::DryRun => "36",
+        Status::Rejected | Status::Timeout => "33",
+        Status::Failed => "31",
+    }
+}
+
+/// Formats seconds for humans: `0.21s`, `12.3s`.
+fn seconds(ms: u64) -> String {
+    if ms < 10_000 {
+        format!("{:.2}s", ms as f64 / 1000.0)
+    } else {
+        format!("{:.1}s", ms as f64 / 1000.0)
+    }
+}
+
+/// One block per remote in the configured order, then a one-line total.
+pub fn outcomes<D: Detail>(report: &Report<D>) {
+    let colour = colour_enabled();
+    let name_width = report.remotes.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let status_width = report.remotes.iter().map(|o| o.status.as_str().len()).max().unwrap_or(0);
+    let mut text = String::new();
+    for o in &report.remotes {
+        let status = format!("{:status_width$}", o.status.as_str());
+        let mut line = format!("{:name_width$}  {}", o.name, paint(&status, status_colour(o.status), colour));
+        let detail = o.detail.human();
+        let message = match (&o.error, detail.is_empty()) {
+            (Some(error), true) => error.clone(),
+            (Some(error), false) => format!("{detail}: {error}"),
+            (None, _) => detail,
+        };
+        if !message.is_empty() {
+            line.push_str("  ");
+            line.push_str(&message);
+        }
+        line.push_str(&format!("  ({})", seconds(o.duration_ms)));
+        text.push_str(line.trim_end());
+        text.push('\n');
+        if let Some(hint) = &o.hint {
+            text.push_str(&format!("{:name_width$}  hint: {hint}\n", ""));
+        }
+    }
+    text.push_str(&total(report));
+    out(&text);
+}
+
+/// `3 remotes: 2 ok, 1 failed`, counting each status in a fixed order.
+fn total<D>(report: &Report<D>) -> String {
+    let order = [Status::Ok, Status::UpToDate, Status::DryRun, Status::Skipped, Status::Rejected, Status::Failed, Status::Timeout];
+    let counts: Vec<String> = order
+        .iter()
+        .filter_map(|s| {
+            let n = report.remotes.iter().filter(|o| o.status == *s).count();
+            (n > 0).then(|| format!("{n} {}", s.as_str()))
+        })
+        .collect();
+    let n = report.remotes.len();
+    let plural = if n == 1 { "remote" } else { "remotes" };
+    format!("{n} {plural}: {}\n", counts.join(", "))
+}
+
+/// Rows of aligned columns; the last column is not padded.
+pub fn table(rows: &[Vec<String>]) {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0)).collect();
+    let mut text = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c + 1 == row.len() {
+                line.push_str(cell);
+            } else {
+                line.push_str(&format!("{cell:width$}  ", width = widths[c]));
+            }
+        }
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    out(&text);
+}

@@ -1,0 +1,198 @@
+//! The hermetic test environment: a temp HOME, no system or global git config, fixed dates, a work repository
+//! and bare "hosts", and a way to run the real `git-multi` binary inside it.
+
+use std::collections::HashMap;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// What a finished command left: exit code and both streams as text.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(output: Output) -> Run {
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+        }
+    }
+
+    /// Panics with both streams when the exit code is not `code`.
+    #[track_caller]
+    pub fn expect_code(self, code: i32) -> Run {
+        assert_eq!(self.code, code, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+    }
+}
+
+static COUNTER: AtomicUsize = AtomicUsize::new(0);
+
+pub struct TestEnv {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+    pub home: PathBuf,
+    pub work: PathBuf,
+    /// Put into every child's environment so processes we started can be found in /proc afterwards.
+    mark: String,
+    extra_env: HashMap<String, String>,
+}
+
+impl TestEnv {
+    /// A work repository on branch `main` with one commit, in a fresh temp directory.
+    pub fn new() -> TestEnv {
+        let dir = tempfile::Builder::new().prefix("git-multi-test").tempdir().expect("temp dir");
+        let root = dir.path().canonicalize().unwrap();
+        let home = root.join("home");
+        std::fs::create_dir_all(&home).unwrap();
+        std::fs::write(
+            home.join(".gitconfig"),
+            "[user]\n\tname = Test User\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n",
+        )
+        .unwrap();
+        let mark = format!("{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let env = TestEnv { work: root.join("work"), root, home, _dir: dir, mark, extra_env: HashMap::new() };
+        env.git_in(&env.root, ["init", "-q", "work"]);
+        env.commit("first");
+        env
+    }
+
+    /// A variable every later command of this environment gets (e.g. GIT_SSH_COMMAND).
+    pub fn set_env(&mut self, key: &str, value: &str) {
+        self.extra_env.insert(key.to_string(), value.to_string());
+    }
+
+    /// A command with the hermetic environment and nothing inherited but PATH.
+    pub fn command(&self, program: impl AsRef<OsStr>, dir: &Path) -> Command {
+        let mut command = Command::new(program);
+        command
+            .current_dir(dir)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", &self.home)
+            .env("XDG_CONFIG_HOME", self.home.join(".config"))
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_CONFIG_GLOBAL", self.home.join(".gitconfig"))
+            .env("LC_ALL", "C")
+            .env("TZ", "UTC")
+            .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+            .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+            .env("GIT_TERMINAL_PROMPT", "0")
+            .env("GIT_MULTI_TEST_MARK", &self.mark)
+            .stdin(Stdio::null());
+        for (key, value) in &self.extra_env {
+            command.env(key, value);
+        }
+        command
+    }
+
+    /// Runs the real `git-multi` in the work repository.
+    pub fn multi<I, S>(&self, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.multi_in(&self.work, args)
+    }
+
+    pub fn multi_in<I, S>(&self, dir: &Path, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let output = self.command(env!("CARGO_BIN_EXE_git-multi"), dir).args(args).output().expect("run git-multi");
+        Run::from(output)
+    }
+
+    /// Runs `git multi …` the way users do: git finds `git-multi` on PATH.
+    pub fn git_multi_in<I, S>(&self, dir: &Path, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_git-multi")).parent().unwrap().to_path_buf();
+        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())))
+            .unwrap();
+        let output = self.command("git", dir).env("PATH", path).args(args).output().expect("run git");
+        Run::from(output)
+    }
+
+    /// Runs git in `dir` and panics unless it succeeds; returns stdout.
+    #[track_caller]
+    pub fn git_in<I, S>(&self, dir: &Path, args: I) -> String
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        let run = self.try_git_in(dir, args);
+        assert_eq!(run.code, 0, "git failed in {}:\n{}{}", dir.display(), run.stdout, run.stderr);
+        run.stdout
+    }
+
+    pub fn try_git_in<I, S>(&self, dir: &Path, args: I) -> Run
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        Run::from(self.command("git", dir).args(args).output().expect("run git"))
+    }
+
+    /// git in the work repository.
+    #[track_caller]
+    pub fn git<I, S>(&self, args: I) -> String
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<OsStr>,
+    {
+        self.git_in(&self.work, args)
+    }
+
+    /// A new commit touching a file named after `message`.
+    pub fn commit(&self, message: &str) -> String {
+        std::fs::write(self.work.join(format!("{message}.txt")), message).unwrap();
+        self.git(["add", "-A"]);
+        self.git(["commit", "-q", "-m", message]);
+        self.git(["rev-parse", "HEAD"]).trim().to_string()
+    }
+
+    /// An empty bare repository at `<root>/hosts/<name>` (a local "host").
+    pub fn bare(&self, name: &str) -> PathBuf {
+        let path = self.root.join("hosts").join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        self.git_in(&self.root, [OsStr::new("init"), OsStr::new("-q"), OsStr::new("--bare"), path.as_os_str()]);
+        path
+    }
+
+    pub fn config_bytes(&self) -> Vec<u8> {
+        std::fs::read(self.work.join(".git/config")).unwrap()
+    }
+
+    /// Processes still alive that were started by this environment's commands (found by the mark).
+    pub fn leftover_processes(&self) -> Vec<String> {
+        let needle = format!("GIT_MULTI_TEST_MARK={}", self.mark);
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+            let Ok(environ) = std::fs::read(entry.path().join("environ")) else { continue };
+            if environ.split(|&b| b == 0).any(|var| var == needle.as_bytes()) {
+                let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
+                found.push(String::from_utf8_lossy(&cmdline).replace('\0', " "));
+            }
+        }
+        found
+    }
+
+    pub fn read_config(&self, key: &str) -> Option<String> {
+        let run = self.try_git_in(&self.work, ["config", "--get", key]);
+        (run.code == 0).then(|| run.stdout.trim_end().to_string())
+    }
+}

@@ -1,0 +1,6 @@
+//! The integration test binary: the real `git-multi` against real git servers on 127.0.0.1.
+
+mod env;
+
+mod bad_input;
+mod remote_set;
