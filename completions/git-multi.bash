@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote --help -h --version -V" ;;
+	"") echo "init remote push fetch status --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --help -h" ;;
@@ -21,7 +21,10 @@ __git_multi_words() {
 	"remote set-url") echo "--help -h" ;;
 	"remote enable") echo "--help -h" ;;
 	"remote disable") echo "--help -h" ;;
-	"remote test") echo "--json --timeout --jobs -j --help -h" ;;
+	"remote test") echo "--json --jobs -j --timeout --help -h" ;;
+	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --jobs -j --timeout --json --help -h" ;;
+	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
+	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	esac
 }
 
@@ -30,15 +33,26 @@ __git_multi_value() {
 	case "$1|$2" in
 	"remote add|--provider") echo kinds ;;
 	"remote add|--api-url") echo any ;;
-	"remote test|--timeout") echo any ;;
 	"remote test|--jobs") echo any ;;
 	"remote test|-j") echo any ;;
+	"remote test|--timeout") echo any ;;
+	"push|--branch") echo any ;;
+	"push|-b") echo any ;;
+	"push|--jobs") echo any ;;
+	"push|-j") echo any ;;
+	"push|--timeout") echo any ;;
+	"fetch|--jobs") echo any ;;
+	"fetch|-j") echo any ;;
+	"fetch|--timeout") echo any ;;
+	"status|--jobs") echo any ;;
+	"status|-j") echo any ;;
+	"status|--timeout") echo any ;;
 	esac
 }
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"push"|"fetch"|"status") return 0 ;;
 	esac
 	return 1
 }

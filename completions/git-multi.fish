@@ -28,6 +28,9 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -s h -l help -d 'Print
 complete -c git-multi -n "__fish_git_multi_needs_command" -s V -l version -d 'Print version'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "init" -d 'Set up the remote set in this repository'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Manage the remotes of the set'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
@@ -59,10 +62,33 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from set-url" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Give up on a remote after this many seconds (default: multi.timeout, else 30)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s j -l jobs -d 'How many remotes to test at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l all -d 'Push every local branch'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l tags -d 'Push every tag as well'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s n -l dry-run -d 'Do everything except send the updates'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s f -l force -d 'Overwrite the remote branches even when that loses commits (old tips are saved under refs/multi/backup/)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l force-with-lease -d 'Overwrite only where each remote still has what its tracking ref (refs/remotes/<remote>/…) says'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l atomic -d 'All refs of a remote are updated, or none (per remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s p -l prune -d 'Remove tracking refs whose branch is gone on the remote (their tips are kept under refs/multi/backup/)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l offline -d 'Use the tracking refs from the last fetch instead of asking the remotes'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l tags -d 'Compare tags too'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code -d 'Exit with 1 when anything is out of sync'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "man" -d 'Write git-multi.1 and one page per subcommand into DIR'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'

@@ -21,6 +21,9 @@ pub enum Command {
     Init(cmd::init::InitArgs),
     #[command(subcommand)]
     Remote(RemoteCommand),
+    Push(cmd::push::PushArgs),
+    Fetch(cmd::fetch::FetchArgs),
+    Status(cmd::status::StatusArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

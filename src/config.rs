@@ -43,6 +43,11 @@ pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// A probe (ls-remote for `remote test`, `status`) that takes longer than this is stopped.
 pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(30);
 
+/// Transient failures (connection refused/reset, HTTP 5xx/429) are tried again this many times…
+pub const RETRIES: u32 = 2;
+/// …waiting this long before the first retry and twice as long before each next one.
+pub const RETRY_BACKOFF: Duration = Duration::from_millis(300);
+
 /// Repository-wide settings as configured; `None` means "use the default".
 #[derive(Debug, Clone, Default)]
 pub struct Settings {

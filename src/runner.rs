@@ -3,8 +3,29 @@
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
+use std::time::{Duration, Instant};
 
 use crate::config::{self, Settings};
+use crate::git::{self, GitError};
+
+/// Runs `attempt` (given the time left) until it succeeds, fails for a reason that is not transient, the
+/// retries run out or the deadline passes. Rejections and auth failures are never retried: another try cannot
+/// change the answer, and a rejected push retried could hide the rejection.
+pub fn retrying<T>(timeout: Duration, mut attempt: impl FnMut(Duration) -> Result<T, GitError>) -> Result<T, GitError> {
+    let deadline = Instant::now() + timeout;
+    let mut backoff = config::RETRY_BACKOFF;
+    for tries in 0.. {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let result = attempt(left.max(Duration::from_millis(1)));
+        let transient = matches!(&result, Err(GitError::Failed { stderr, .. }) if git::classify(stderr).is_transient());
+        if !transient || tries >= config::RETRIES || Instant::now() + backoff >= deadline || crate::interrupt::requested() {
+            return result;
+        }
+        std::thread::sleep(backoff);
+        backoff *= 2;
+    }
+    unreachable!("the loop returns")
+}
 
 #[derive(Debug, Clone, Copy)]
 pub struct Pool {

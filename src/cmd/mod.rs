@@ -1,8 +1,12 @@
 //! One module per command; `dispatch` is the flat match from the parsed command line to them.
 
+pub mod common;
+pub mod fetch;
 pub mod generate;
 pub mod init;
+pub mod push;
 pub mod remote;
+pub mod status;
 
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
@@ -38,6 +42,9 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     let ctx = Ctx::open()?;
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
+        Command::Push(args) => push::run(&ctx, args),
+        Command::Fetch(args) => fetch::run(&ctx, args),
+        Command::Status(args) => status::run(&ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(&ctx, args),
             RemoteCommand::List(args) => remote::list::run(&ctx, args),

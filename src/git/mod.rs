@@ -8,11 +8,15 @@ mod config_list;
 mod failure;
 mod ls_remote;
 mod process;
+mod push;
+mod refs;
 mod version;
 
 pub use config_list::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use ls_remote::{head_branch, RemoteRef};
+pub use push::{remote_messages, PushedRef, RefStatus};
+pub use refs::{PushOptions, PushResult};
 pub use version::GitVersion;
 
 use std::ffi::{OsStr, OsString};

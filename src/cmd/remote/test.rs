@@ -6,14 +6,15 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use serde::Serialize;
 
+use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
-use crate::config::{self, parse_seconds};
-use crate::error::{Error, Exit, Result};
+use crate::config;
+use crate::error::{Exit, Result};
 use crate::git::RemoteRef;
 use crate::outcome::{Detail, Outcome, Report, Status};
 use crate::remote_set::Member;
 use crate::report;
-use crate::runner::Pool;
+use crate::runner::{self, Pool};
 use crate::url;
 
 /// Check that every remote of the set can be reached
@@ -25,12 +26,8 @@ pub struct TestArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
-    /// Give up on a remote after this many seconds (default: multi.timeout, else 30)
-    #[arg(long, value_name = "SECS")]
-    pub timeout: Option<String>,
-    /// How many remotes to test at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 #[derive(Debug, Serialize)]
@@ -66,11 +63,8 @@ fn plural(n: usize) -> &'static str {
 pub fn run(ctx: &Ctx, args: &TestArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let timeout = match &args.timeout {
-        Some(text) => parse_seconds("--timeout", text).map_err(|e| Error::usage(e).hint("e.g. --timeout 10"))?,
-        None => set.settings.timeout.unwrap_or(config::DEFAULT_PROBE_TIMEOUT),
-    };
-    let pool = Pool::new(&set.settings, args.jobs, members.len());
+    let timeout = args.parallel.timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
+    let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let outcomes = pool.run(&members, |m| m.host(), |m| probe(ctx, m, timeout));
     let report = Report::new(outcomes);
     if args.json {
@@ -94,7 +88,7 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
         return Outcome::failed(&member.name, "the git remote no longer exists", started.elapsed(), detail)
             .with_hint(format!("give it a URL again with `git multi remote set-url {} <url>`", member.name));
     }
-    match ctx.git.ls_remote(&member.name, Some(timeout)) {
+    match runner::retrying(timeout, |left| ctx.git.ls_remote(&member.name, Some(left))) {
         Ok(refs) => {
             detail.refs = Some(refs.iter().filter(|r| is_branch_or_tag(r)).count());
             detail.head = crate::git::head_branch(&refs).map(str::to_string);
