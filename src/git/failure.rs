@@ -53,7 +53,12 @@ pub fn classify(stderr: &str) -> FailureKind {
     let has = |needle: &str| text.contains(needle);
     if has("host key verification failed") || has("remote host identification has changed") {
         FailureKind::HostKey
-    } else if has("terminal prompts disabled") || has("could not read username") || has("could not read password") {
+    } else if has("terminal prompts disabled")
+        || has("could not read username")
+        || has("could not read password")
+        || has("unable to get password")
+        || has("unable to get username")
+    {
         FailureKind::AuthRequired
     } else if has("authentication failed") || has("permission denied (publickey") || has("returned error: 401") || has("invalid username or password") {
         FailureKind::AuthFailed
@@ -136,6 +141,8 @@ mod tests {
     const DAEMON_REFUSED: &str = "fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused\n\n";
     const SSH_REFUSED: &str = "ssh: connect to host 127.0.0.1 port 9: Connection refused\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
     const HTTP_NO_CREDENTIALS: &str = "fatal: could not read Username for 'http://127.0.0.1:38211': terminal prompts disabled\n";
+    /// git ≥ 2.46 with `credential.interactive=false` and no helper.
+    const HTTP_NO_CREDENTIALS_NONINTERACTIVE: &str = "fatal: unable to get password from user\n";
     const HTTP_WRONG_PASSWORD: &str = "fatal: Authentication failed for 'http://127.0.0.1:38211/r.git/'\n";
     const HTTP_403: &str = "fatal: unable to access 'http://127.0.0.1:38211/r.git/': The requested URL returned error: 403\n";
     const HTTP_500: &str = "fatal: unable to access 'http://127.0.0.1:38211/r.git/': The requested URL returned error: 500\n";
@@ -152,6 +159,7 @@ mod tests {
             (DAEMON_REFUSED, FailureKind::Unreachable),
             (SSH_REFUSED, FailureKind::Unreachable),
             (HTTP_NO_CREDENTIALS, FailureKind::AuthRequired),
+            (HTTP_NO_CREDENTIALS_NONINTERACTIVE, FailureKind::AuthRequired),
             (HTTP_WRONG_PASSWORD, FailureKind::AuthFailed),
             (HTTP_403, FailureKind::Forbidden),
             (HTTP_500, FailureKind::ServerError),

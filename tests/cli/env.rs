@@ -57,7 +57,7 @@ impl TestEnv {
         std::fs::create_dir_all(&home).unwrap();
         std::fs::write(
             home.join(".gitconfig"),
-            "[user]\n\tname = Test User\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n",
+            "[user]\n\tname = Test User\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n[maintenance]\n\tauto = false\n[gc]\n\tauto = 0\n",
         )
         .unwrap();
         let mark = format!("{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
