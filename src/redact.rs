@@ -9,7 +9,9 @@ const MASK: &str = "***";
 /// Tokens read during this run; every message is scrubbed of them before it is printed.
 static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// Remembers a secret so that [`redact`] masks it wherever it shows up.
+/// Remembers a secret so that [`redact`] masks it wherever it shows up. Host API tokens are registered here
+/// as soon as they are read.
+#[cfg_attr(not(test), allow(dead_code))]
 pub fn register_secret(secret: &str) {
     // Very short values would mask innocent text and are not real tokens anyway.
     if secret.len() >= 6 {
@@ -22,8 +24,21 @@ pub fn register_secret(secret: &str) {
 
 /// Does the user part of a URL look like a token rather than a user name (`https://ghp_xxx@github.com/…`)?
 pub fn looks_like_token(user: &str) -> bool {
-    const PREFIXES: [&str; 9] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "ATBB"];
-    let tokenish = user.len() >= 32 && user.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    const PREFIXES: [&str; 9] = [
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "ghr_",
+        "github_pat_",
+        "glpat-",
+        "gldt-",
+        "ATBB",
+    ];
+    let tokenish = user.len() >= 32
+        && user
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     PREFIXES.iter().any(|p| user.starts_with(p)) || tokenish
 }
 
@@ -36,7 +51,9 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         let authority_start = at + 3;
         out.push_str(&rest[..authority_start]);
         let tail = &rest[authority_start..];
-        let end = tail.find(|c: char| c == '/' || c.is_whitespace() || c == '\'' || c == '"').unwrap_or(tail.len());
+        let end = tail
+            .find(|c: char| c == '/' || c.is_whitespace() || c == '\'' || c == '"')
+            .unwrap_or(tail.len());
         let authority = &tail[..end];
         match authority.rfind('@') {
             Some(at_sign) => {
@@ -86,12 +103,18 @@ mod tests {
             redact("fatal: unable to access 'https://alice:s3cret@example.com/r.git/': 403"),
             "fatal: unable to access 'https://alice:***@example.com/r.git/': 403"
         );
-        assert_eq!(redact("http://a:b@h http://c:d@h/x"), "http://a:***@h http://c:***@h/x");
+        assert_eq!(
+            redact("http://a:b@h http://c:d@h/x"),
+            "http://a:***@h http://c:***@h/x"
+        );
     }
 
     #[test]
     fn masks_token_user_names() {
-        assert_eq!(redact("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"), "https://***@github.com/a/b");
+        assert_eq!(
+            redact("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"),
+            "https://***@github.com/a/b"
+        );
     }
 
     #[test]
@@ -103,6 +126,9 @@ mod tests {
     #[test]
     fn masks_registered_secrets_anywhere() {
         register_secret("tok-9f8e7d6c5b4a");
-        assert_eq!(redact("Bearer tok-9f8e7d6c5b4a rejected"), "Bearer *** rejected");
+        assert_eq!(
+            redact("Bearer tok-9f8e7d6c5b4a rejected"),
+            "Bearer *** rejected"
+        );
     }
 }

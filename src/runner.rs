@@ -11,14 +11,21 @@ use crate::git::{self, GitError};
 /// Runs `attempt` (given the time left) until it succeeds, fails for a reason that is not transient, the
 /// retries run out or the deadline passes. Rejections and auth failures are never retried: another try cannot
 /// change the answer, and a rejected push retried could hide the rejection.
-pub fn retrying<T>(timeout: Duration, mut attempt: impl FnMut(Duration) -> Result<T, GitError>) -> Result<T, GitError> {
+pub fn retrying<T>(
+    timeout: Duration,
+    mut attempt: impl FnMut(Duration) -> Result<T, GitError>,
+) -> Result<T, GitError> {
     let deadline = Instant::now() + timeout;
     let mut backoff = config::RETRY_BACKOFF;
     for tries in 0.. {
         let left = deadline.saturating_duration_since(Instant::now());
         let result = attempt(left.max(Duration::from_millis(1)));
         let transient = matches!(&result, Err(GitError::Failed { stderr, .. }) if git::classify(stderr).is_transient());
-        if !transient || tries >= config::RETRIES || Instant::now() + backoff >= deadline || crate::interrupt::requested() {
+        if !transient
+            || tries >= config::RETRIES
+            || Instant::now() + backoff >= deadline
+            || crate::interrupt::requested()
+        {
             return result;
         }
         std::thread::sleep(backoff);
@@ -41,12 +48,14 @@ impl Pool {
             Some(n) => n,
             None => remotes.min(config::DEFAULT_MAX_JOBS),
         };
-        let per_host = settings.per_host.filter(|&n| n > 0).unwrap_or(config::DEFAULT_PER_HOST);
-        Pool { jobs: jobs.max(1), per_host }
-    }
-
-    pub fn jobs(&self) -> usize {
-        self.jobs
+        let per_host = settings
+            .per_host
+            .filter(|&n| n > 0)
+            .unwrap_or(config::DEFAULT_PER_HOST);
+        Pool {
+            jobs: jobs.max(1),
+            per_host,
+        }
     }
 
     /// Runs `work` on every item and returns the results in item order. `host` groups items for the per-host
@@ -59,30 +68,44 @@ impl Pool {
         W: Fn(&T) -> O + Sync,
     {
         let hosts: Vec<Option<String>> = items.iter().map(host).collect();
-        let state = Mutex::new(Schedule { taken: vec![false; items.len()], running: HashMap::new() });
+        let state = Mutex::new(Schedule {
+            taken: vec![false; items.len()],
+            running: HashMap::new(),
+        });
         let changed = Condvar::new();
         let results: Mutex<Vec<Option<O>>> = Mutex::new(items.iter().map(|_| None).collect());
         let workers = self.jobs.min(items.len());
         std::thread::scope(|scope| {
             for _ in 0..workers {
-                scope.spawn(|| loop {
-                    let Some(index) = self.next(&state, &changed, &hosts) else { break };
-                    let output = work(&items[index]);
-                    results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(output);
-                    let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
-                    if let Some(host) = &hosts[index] {
-                        *schedule.running.entry(host.clone()).or_default() -= 1;
+                scope.spawn(|| {
+                    while let Some(index) = self.next(&state, &changed, &hosts) {
+                        let output = work(&items[index]);
+                        results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(output);
+                        let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
+                        if let Some(host) = &hosts[index] {
+                            *schedule.running.entry(host.clone()).or_default() -= 1;
+                        }
+                        drop(schedule);
+                        changed.notify_all();
                     }
-                    drop(schedule);
-                    changed.notify_all();
                 });
             }
         });
-        results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().map(|o| o.expect("every item ran")).collect()
+        results
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner())
+            .into_iter()
+            .map(|o| o.expect("every item ran"))
+            .collect()
     }
 
     /// The next item whose host has room, waiting while every remaining item's host is full.
-    fn next(&self, state: &Mutex<Schedule>, changed: &Condvar, hosts: &[Option<String>]) -> Option<usize> {
+    fn next(
+        &self,
+        state: &Mutex<Schedule>,
+        changed: &Condvar,
+        hosts: &[Option<String>],
+    ) -> Option<usize> {
         let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let mut remaining = false;
@@ -91,7 +114,9 @@ impl Pool {
                     continue;
                 }
                 remaining = true;
-                let busy = host.as_ref().map_or(0, |h| schedule.running.get(h).copied().unwrap_or(0));
+                let busy = host
+                    .as_ref()
+                    .map_or(0, |h| schedule.running.get(h).copied().unwrap_or(0));
                 if busy < self.per_host {
                     schedule.taken[index] = true;
                     if let Some(host) = host {
@@ -162,9 +187,12 @@ mod tests {
 
     #[test]
     fn zero_jobs_means_one_per_remote() {
-        let settings = Settings { jobs: Some(0), ..Settings::default() };
-        assert_eq!(Pool::new(&settings, None, 12).jobs(), 12);
-        assert_eq!(Pool::new(&Settings::default(), None, 12).jobs(), 8);
-        assert_eq!(Pool::new(&Settings::default(), Some(1), 12).jobs(), 1);
+        let settings = Settings {
+            jobs: Some(0),
+            ..Settings::default()
+        };
+        assert_eq!(Pool::new(&settings, None, 12).jobs, 12);
+        assert_eq!(Pool::new(&Settings::default(), None, 12).jobs, 8);
+        assert_eq!(Pool::new(&Settings::default(), Some(1), 12).jobs, 1);
     }
 }

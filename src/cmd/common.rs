@@ -21,7 +21,8 @@ impl ParallelArgs {
     /// `--timeout` beats `multi.timeout` beats `default`.
     pub fn timeout(&self, settings: &Settings, default: Duration) -> Result<Duration> {
         match &self.timeout {
-            Some(text) => parse_seconds("--timeout", text).map_err(|e| Error::usage(e).hint("e.g. --timeout 10")),
+            Some(text) => parse_seconds("--timeout", text)
+                .map_err(|e| Error::usage(e).hint("e.g. --timeout 10")),
             None => Ok(settings.timeout.unwrap_or(default)),
         }
     }

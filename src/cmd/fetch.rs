@@ -42,7 +42,11 @@ pub struct FetchDetail {
 impl Detail for FetchDetail {
     fn human(&self) -> String {
         let mut parts = Vec::new();
-        for (n, word) in [(self.new.len(), "new"), (self.updated.len(), "updated"), (self.pruned.len(), "pruned")] {
+        for (n, word) in [
+            (self.new.len(), "new"),
+            (self.updated.len(), "updated"),
+            (self.pruned.len(), "pruned"),
+        ] {
             if n > 0 {
                 parts.push(format!("{n} {word}"));
             }
@@ -54,9 +58,15 @@ impl Detail for FetchDetail {
 pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let timeout = args.parallel.timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
+    let timeout = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
-    let outcomes = pool.run(&members, |m| m.host(), |m| fetch_one(ctx, m, args.prune, timeout));
+    let outcomes = pool.run(
+        &members,
+        |m| m.host(),
+        |m| fetch_one(ctx, m, args.prune, timeout),
+    );
     let report = Report::new(outcomes);
     if args.json {
         report::json(&report);
@@ -67,27 +77,63 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
 }
 
 /// Fetches one remote; used by `sync` too.
-pub fn fetch_one(ctx: &Ctx, member: &Member, prune: bool, timeout: std::time::Duration) -> Outcome<FetchDetail> {
+pub fn fetch_one(
+    ctx: &Ctx,
+    member: &Member,
+    prune: bool,
+    timeout: std::time::Duration,
+) -> Outcome<FetchDetail> {
     let started = Instant::now();
     let prefix = format!("refs/remotes/{}/", member.name);
     let before = ctx.git.refs(&[&prefix]).unwrap_or_default();
-    if let Err(err) = runner::retrying(timeout, |left| ctx.git.fetch(&member.name, &[], prune, Some(left))) {
-        return Outcome::from_git_error(&member.name, &err, started.elapsed(), FetchDetail::default());
+    if let Err(err) = runner::retrying(timeout, |left| {
+        ctx.git.fetch(&member.name, &[], prune, Some(left))
+    }) {
+        return Outcome::from_git_error(
+            &member.name,
+            &err,
+            started.elapsed(),
+            FetchDetail::default(),
+        );
     }
     let after = match ctx.git.refs(&[&prefix]) {
         Ok(after) => after,
-        Err(err) => return Outcome::from_git_error(&member.name, &err, started.elapsed(), FetchDetail::default()),
+        Err(err) => {
+            return Outcome::from_git_error(
+                &member.name,
+                &err,
+                started.elapsed(),
+                FetchDetail::default(),
+            )
+        }
     };
     let detail = compare(&before, &after, &prefix);
     for gone in &detail.pruned {
         // The pruned branch's last known tip stays reachable, so nothing is lost.
-        let _ = ctx.git.update_ref(&format!("refs/multi/backup/{}/{gone}", member.name), &before[&format!("{prefix}{gone}")], "git multi fetch --prune");
+        let _ = ctx.git.update_ref(
+            &format!("refs/multi/backup/{}/{gone}", member.name),
+            &before[&format!("{prefix}{gone}")],
+            "git multi fetch --prune",
+        );
     }
     let changed = !(detail.new.is_empty() && detail.updated.is_empty() && detail.pruned.is_empty());
-    Outcome::new(&member.name, if changed { Status::Ok } else { Status::UpToDate }, started.elapsed(), detail)
+    Outcome::new(
+        &member.name,
+        if changed {
+            Status::Ok
+        } else {
+            Status::UpToDate
+        },
+        started.elapsed(),
+        detail,
+    )
 }
 
-fn compare(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>, prefix: &str) -> FetchDetail {
+fn compare(
+    before: &BTreeMap<String, String>,
+    after: &BTreeMap<String, String>,
+    prefix: &str,
+) -> FetchDetail {
     let short = |name: &String| name.strip_prefix(prefix).unwrap_or(name).to_string();
     let mut detail = FetchDetail::default();
     for (name, oid) in after {
@@ -97,6 +143,10 @@ fn compare(before: &BTreeMap<String, String>, after: &BTreeMap<String, String>, 
             Some(_) => {}
         }
     }
-    detail.pruned = before.keys().filter(|name| !after.contains_key(*name)).map(short).collect();
+    detail.pruned = before
+        .keys()
+        .filter(|name| !after.contains_key(*name))
+        .map(short)
+        .collect();
     detail
 }

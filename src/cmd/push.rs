@@ -82,11 +82,23 @@ impl Detail for PushDetail {
             .filter(|r| r.status != RefStatus::Rejected)
             .filter(|r| r.status != RefStatus::UpToDate || self.refs.len() == 1)
             .map(|r| {
-                let short = r.name.strip_prefix("refs/heads/").or_else(|| r.name.strip_prefix("refs/")).unwrap_or(&r.name);
+                let short = r
+                    .name
+                    .strip_prefix("refs/heads/")
+                    .or_else(|| r.name.strip_prefix("refs/"))
+                    .unwrap_or(&r.name);
                 let what = match r.status {
                     RefStatus::Updated | RefStatus::Forced => {
-                        let arrow = if r.status == RefStatus::Forced { "..." } else { ".." };
-                        format!("{}{arrow}{}", abbrev(r.old.as_deref()), abbrev(r.new.as_deref()))
+                        let arrow = if r.status == RefStatus::Forced {
+                            "..."
+                        } else {
+                            ".."
+                        };
+                        format!(
+                            "{}{arrow}{}",
+                            abbrev(r.old.as_deref()),
+                            abbrev(r.new.as_deref())
+                        )
                     }
                     RefStatus::New => "new".to_string(),
                     RefStatus::Deleted => "deleted".to_string(),
@@ -114,9 +126,15 @@ pub struct LocalBranch {
 pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let timeout = args.parallel.timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
+    let timeout = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let branches = branches_to_push(ctx, &args.branches, args.all)?;
-    let plan = Plan { branches, args, timeout };
+    let plan = Plan {
+        branches,
+        args,
+        timeout,
+    };
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let outcomes = pool.run(&members, |m| m.host(), |m| push_one(ctx, m, &plan));
     let report = Report::new(outcomes);
@@ -133,16 +151,23 @@ pub fn branches_to_push(ctx: &Ctx, names: &[String], all: bool) -> Result<Vec<Lo
     if all {
         let refs = ctx.git.refs(&["refs/heads/"])?;
         if refs.is_empty() {
-            return Err(Error::usage("there are no local branches to push").hint("make a first commit, then push"));
+            return Err(Error::usage("there are no local branches to push")
+                .hint("make a first commit, then push"));
         }
-        return Ok(refs.into_iter().map(|(name, oid)| LocalBranch { name, oid }).collect());
+        return Ok(refs
+            .into_iter()
+            .map(|(name, oid)| LocalBranch { name, oid })
+            .collect());
     }
     let names: Vec<String> = if names.is_empty() {
         match ctx.git.current_branch()? {
             Some(branch) => vec![branch],
             None => {
-                return Err(Error::usage("HEAD is detached, so there is no current branch to push")
-                    .hint("name the branch with `--branch <name>`, or push every branch with `--all`"))
+                return Err(
+                    Error::usage("HEAD is detached, so there is no current branch to push").hint(
+                        "name the branch with `--branch <name>`, or push every branch with `--all`",
+                    ),
+                )
             }
         }
     } else {
@@ -150,11 +175,16 @@ pub fn branches_to_push(ctx: &Ctx, names: &[String], all: bool) -> Result<Vec<Lo
     };
     let mut branches = Vec::new();
     for name in names {
-        let full = if name.starts_with("refs/heads/") { name.clone() } else { format!("refs/heads/{name}") };
+        let full = if name.starts_with("refs/heads/") {
+            name.clone()
+        } else {
+            format!("refs/heads/{name}")
+        };
         match ctx.git.rev_parse(&full)? {
             Some(oid) => branches.push(LocalBranch { name: full, oid }),
             None => {
-                return Err(Error::usage(format!("no local branch `{name}`")).hint("`git branch` lists the branches you can push"))
+                return Err(Error::usage(format!("no local branch `{name}`"))
+                    .hint("`git branch` lists the branches you can push"))
             }
         }
     }
@@ -168,30 +198,55 @@ struct Plan<'a> {
 }
 
 fn tracking_ref(remote: &str, branch: &str) -> String {
-    format!("refs/remotes/{remote}/{}", branch.trim_start_matches("refs/heads/"))
+    format!(
+        "refs/remotes/{remote}/{}",
+        branch.trim_start_matches("refs/heads/")
+    )
 }
 
 fn backup_ref(remote: &str, branch: &str) -> String {
-    format!("refs/multi/backup/{remote}/{}", branch.trim_start_matches("refs/heads/"))
+    format!(
+        "refs/multi/backup/{remote}/{}",
+        branch.trim_start_matches("refs/heads/")
+    )
 }
 
 fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
     let started = Instant::now();
     let args = plan.args;
     let git = &ctx.git;
-    let refspecs: Vec<String> = plan.branches.iter().map(|b| format!("{0}:{0}", b.name)).collect();
-    let mut options = PushOptions { dry_run: args.dry_run, force: args.force, atomic: args.atomic, tags: args.tags, leases: Vec::new() };
+    let refspecs: Vec<String> = plan
+        .branches
+        .iter()
+        .map(|b| format!("{0}:{0}", b.name))
+        .collect();
+    let mut options = PushOptions {
+        dry_run: args.dry_run,
+        force: args.force,
+        atomic: args.atomic,
+        tags: args.tags,
+        leases: Vec::new(),
+    };
     if args.force_with_lease {
         for branch in &plan.branches {
-            let expected = git.rev_parse(&tracking_ref(&member.name, &branch.name)).ok().flatten().unwrap_or_default();
+            let expected = git
+                .rev_parse(&tracking_ref(&member.name, &branch.name))
+                .ok()
+                .flatten()
+                .unwrap_or_default();
             options.leases.push((branch.name.clone(), expected));
         }
     }
     let deadline = started + plan.timeout;
     if args.force && !args.dry_run {
         if let Err(err) = save_remote_tips(ctx, member, &plan.branches, plan.timeout) {
-            return Outcome::from_git_error(&member.name, &err, started.elapsed(), PushDetail::default())
-                .with_hint("the remote tips could not be saved before forcing, so nothing was pushed");
+            return Outcome::from_git_error(
+                &member.name,
+                &err,
+                started.elapsed(),
+                PushDetail::default(),
+            )
+            .with_hint("the remote tips could not be saved before forcing, so nothing was pushed");
         }
     }
     let mut attempts: u32 = 0;
@@ -202,17 +257,42 @@ fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
     let retries = attempts.saturating_sub(1);
     let pushed = match result {
         Ok(pushed) => pushed,
-        Err(err) => return Outcome::from_git_error(&member.name, &err, started.elapsed(), PushDetail { refs: Vec::new(), retries }),
+        Err(err) => {
+            return Outcome::from_git_error(
+                &member.name,
+                &err,
+                started.elapsed(),
+                PushDetail {
+                    refs: Vec::new(),
+                    retries,
+                },
+            )
+        }
     };
 
-    let mut detail = PushDetail { refs: Vec::new(), retries };
+    let mut detail = PushDetail {
+        refs: Vec::new(),
+        retries,
+    };
     let mut problems = Vec::new();
     for r in &pushed.refs {
-        let local = plan.branches.iter().find(|b| b.name == r.from).map(|b| b.oid.clone());
+        let local = plan
+            .branches
+            .iter()
+            .find(|b| b.name == r.from)
+            .map(|b| b.oid.clone());
         let old = match (r.status, r.old_new()) {
             (RefStatus::UpToDate, _) => local.clone(),
-            (_, Some((old, _))) => Some(git.rev_parse(old).ok().flatten().unwrap_or_else(|| old.to_string())),
-            (RefStatus::Rejected, None) => git.rev_parse(&tracking_ref(&member.name, &r.to)).ok().flatten(),
+            (_, Some((old, _))) => Some(
+                git.rev_parse(old)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_else(|| old.to_string()),
+            ),
+            (RefStatus::Rejected, None) => git
+                .rev_parse(&tracking_ref(&member.name, &r.to))
+                .ok()
+                .flatten(),
             _ => None,
         };
         if r.status == RefStatus::Rejected {
@@ -222,11 +302,21 @@ fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
             // The lease held, so the remote had exactly what our tracking ref had: that is the old tip to keep.
             if let Some((_, expected)) = options.leases.iter().find(|(name, _)| *name == r.to) {
                 if !expected.is_empty() {
-                    let _ = git.update_ref(&backup_ref(&member.name, &r.to), expected, "git multi push: tip before forced update");
+                    let _ = git.update_ref(
+                        &backup_ref(&member.name, &r.to),
+                        expected,
+                        "git multi push: tip before forced update",
+                    );
                 }
             }
         }
-        detail.refs.push(RefUpdate { name: r.to.clone(), old, new: local, status: r.status, reason: r.reason.clone() });
+        detail.refs.push(RefUpdate {
+            name: r.to.clone(),
+            old,
+            new: local,
+            status: r.status,
+            reason: r.reason.clone(),
+        });
     }
     if args.force && !args.dry_run {
         drop_unneeded_backups(ctx, member, &pushed.refs);
@@ -242,7 +332,13 @@ fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
     };
     let mut outcome = Outcome::new(&member.name, status, started.elapsed(), detail);
     if !problems.is_empty() {
-        outcome.error = Some(problems.iter().map(|(message, _)| message.as_str()).collect::<Vec<_>>().join("; "));
+        outcome.error = Some(
+            problems
+                .iter()
+                .map(|(message, _)| message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
         outcome.hint = problems.into_iter().find_map(|(_, hint)| hint);
         outcome.reason = Some(crate::git::FailureKind::Rejected);
     }
@@ -250,7 +346,12 @@ fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
 }
 
 /// What a rejection means for this remote, and what to do about it.
-fn explain_rejection(ctx: &Ctx, member: &Member, r: &PushedRef, stderr: &str) -> (String, Option<String>) {
+fn explain_rejection(
+    ctx: &Ctx,
+    member: &Member,
+    r: &PushedRef,
+    stderr: &str,
+) -> (String, Option<String>) {
     let branch = r.to.trim_start_matches("refs/heads/");
     let reason = r.reason.clone().unwrap_or_else(|| "rejected".into());
     if r.remote_rejected() {
@@ -258,14 +359,26 @@ fn explain_rejection(ctx: &Ctx, member: &Member, r: &PushedRef, stderr: &str) ->
         let message = if said.is_empty() {
             format!("{branch}: refused by the remote ({reason})")
         } else {
-            format!("{branch}: refused by the remote ({reason}): {}", said.join(" / "))
+            format!(
+                "{branch}: refused by the remote ({reason}): {}",
+                said.join(" / ")
+            )
         };
-        return (message, Some("the server's hooks or branch protection refused the update; see its message".into()));
+        return (
+            message,
+            Some(
+                "the server's hooks or branch protection refused the update; see its message"
+                    .into(),
+            ),
+        );
     }
     if reason == "stale info" {
         return (
             format!("{branch}: the remote changed since the last fetch (lease not held)"),
-            Some(format!("fetch with `git multi fetch {}` and look before forcing again", member.name)),
+            Some(format!(
+                "fetch with `git multi fetch {}` and look before forcing again",
+                member.name
+            )),
         );
     }
     let hint = Some(format!(
@@ -282,7 +395,7 @@ fn explain_rejection(ctx: &Ctx, member: &Member, r: &PushedRef, stderr: &str) ->
         Some((ahead, behind)) if behind > 0 => {
             format!("{branch}: rejected (non-fast-forward): diverged, {ahead} local and {behind} remote commit{} apart", s(behind))
         }
-        _ => format!("{branch}: rejected ({reason}): the remote has commits you do not have (fetch to see how many)"),
+        _ => format!("{branch}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"),
     };
     (message, hint)
 }
@@ -296,8 +409,15 @@ fn s(n: u64) -> &'static str {
 }
 
 /// Before `--force`: fetch the remote's current tips of the pushed branches into refs/multi/backup/<remote>/.
-fn save_remote_tips(ctx: &Ctx, member: &Member, branches: &[LocalBranch], timeout: Duration) -> Result<(), GitError> {
-    let existing = runner::retrying(timeout, |left| ctx.git.ls_remote_refs(&member.name, false, Some(left)))?;
+fn save_remote_tips(
+    ctx: &Ctx,
+    member: &Member,
+    branches: &[LocalBranch],
+    timeout: Duration,
+) -> Result<(), GitError> {
+    let existing = runner::retrying(timeout, |left| {
+        ctx.git.ls_remote_refs(&member.name, false, Some(left))
+    })?;
     let refspecs: Vec<String> = branches
         .iter()
         .filter(|b| existing.get(&b.name).is_some_and(|oid| *oid != b.oid))
@@ -306,7 +426,10 @@ fn save_remote_tips(ctx: &Ctx, member: &Member, branches: &[LocalBranch], timeou
     if refspecs.is_empty() {
         return Ok(());
     }
-    runner::retrying(timeout, |left| ctx.git.fetch(&member.name, &refspecs, false, Some(left))).map(drop)
+    runner::retrying(timeout, |left| {
+        ctx.git.fetch(&member.name, &refspecs, false, Some(left))
+    })
+    .map(drop)
 }
 
 /// A backup taken before `--force` is only worth keeping where the push really overwrote something.

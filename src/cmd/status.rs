@@ -90,6 +90,9 @@ impl Detail for Reached {
     }
 }
 
+/// A remote's reachability and, when it answered, its refs.
+type Gathered = (Outcome<Reached>, Option<BTreeMap<String, String>>);
+
 #[derive(Serialize)]
 struct StatusDocument<'a> {
     ok: bool,
@@ -101,7 +104,9 @@ struct StatusDocument<'a> {
 pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let timeout = args.parallel.timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
+    let timeout = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
     let mut prefixes = vec!["refs/heads/"];
     if args.tags {
         prefixes.push("refs/tags/");
@@ -110,14 +115,24 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
         prefixes.push("refs/remotes/");
     }
     let local_and_tracking = ctx.git.refs(&prefixes)?;
-    let local: BTreeMap<String, String> =
-        local_and_tracking.iter().filter(|(name, _)| !name.starts_with("refs/remotes/")).map(|(n, o)| (n.clone(), o.clone())).collect();
+    let local: BTreeMap<String, String> = local_and_tracking
+        .iter()
+        .filter(|(name, _)| !name.starts_with("refs/remotes/"))
+        .map(|(n, o)| (n.clone(), o.clone()))
+        .collect();
 
-    let gathered: Vec<(Outcome<Reached>, Option<BTreeMap<String, String>>)> = if args.offline {
-        members.iter().map(|m| tracking_refs(m, &local_and_tracking)).collect()
+    let gathered: Vec<Gathered> = if args.offline {
+        members
+            .iter()
+            .map(|m| tracking_refs(m, &local_and_tracking))
+            .collect()
     } else {
         let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
-        pool.run(&members, |m| m.host(), |m| ask_remote(ctx, m, args.tags, timeout))
+        pool.run(
+            &members,
+            |m| m.host(),
+            |m| ask_remote(ctx, m, args.tags, timeout),
+        )
     };
 
     let entries = compare(ctx, &members, &local, &gathered, args.offline)?;
@@ -125,24 +140,46 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let reachable = Report::new(outcomes);
     let in_sync = entries.iter().all(|e| e.state == RefState::InSync);
     if args.json {
-        report::json(&StatusDocument { ok: reachable.ok, in_sync, refs: &entries, remotes: &reachable.remotes });
+        report::json(&StatusDocument {
+            ok: reachable.ok,
+            in_sync,
+            refs: &entries,
+            remotes: &reachable.remotes,
+        });
     } else {
         print_matrix(&members, &entries, &reachable);
     }
     let exit = reachable.exit();
-    Ok(if exit == Exit::Success && args.exit_code && !in_sync { Exit::Failure } else { exit })
+    Ok(if exit == Exit::Success && args.exit_code && !in_sync {
+        Exit::Failure
+    } else {
+        exit
+    })
 }
 
-fn ask_remote(ctx: &Ctx, member: &Member, tags: bool, timeout: std::time::Duration) -> (Outcome<Reached>, Option<BTreeMap<String, String>>) {
+fn ask_remote(ctx: &Ctx, member: &Member, tags: bool, timeout: std::time::Duration) -> Gathered {
     let started = Instant::now();
-    match runner::retrying(timeout, |left| ctx.git.ls_remote_refs(&member.name, tags, Some(left))) {
-        Ok(refs) => (Outcome::new(&member.name, Status::Ok, started.elapsed(), Reached { refs: refs.len() }), Some(refs)),
-        Err(err) => (Outcome::from_git_error(&member.name, &err, started.elapsed(), Reached::default()), None),
+    match runner::retrying(timeout, |left| {
+        ctx.git.ls_remote_refs(&member.name, tags, Some(left))
+    }) {
+        Ok(refs) => (
+            Outcome::new(
+                &member.name,
+                Status::Ok,
+                started.elapsed(),
+                Reached { refs: refs.len() },
+            ),
+            Some(refs),
+        ),
+        Err(err) => (
+            Outcome::from_git_error(&member.name, &err, started.elapsed(), Reached::default()),
+            None,
+        ),
     }
 }
 
 /// A remote's branches as of the last fetch: `refs/remotes/<name>/<branch>` read back as `refs/heads/<branch>`.
-fn tracking_refs(member: &Member, all: &BTreeMap<String, String>) -> (Outcome<Reached>, Option<BTreeMap<String, String>>) {
+fn tracking_refs(member: &Member, all: &BTreeMap<String, String>) -> Gathered {
     let prefix = format!("refs/remotes/{}/", member.name);
     let refs: BTreeMap<String, String> = all
         .range(prefix.clone()..)
@@ -150,21 +187,36 @@ fn tracking_refs(member: &Member, all: &BTreeMap<String, String>) -> (Outcome<Re
         .filter(|(name, _)| !name.ends_with("/HEAD"))
         .map(|(name, oid)| (format!("refs/heads/{}", &name[prefix.len()..]), oid.clone()))
         .collect();
-    (Outcome::new(&member.name, Status::Ok, std::time::Duration::ZERO, Reached { refs: refs.len() }), Some(refs))
+    (
+        Outcome::new(
+            &member.name,
+            Status::Ok,
+            std::time::Duration::ZERO,
+            Reached { refs: refs.len() },
+        ),
+        Some(refs),
+    )
 }
 
 fn compare(
     ctx: &Ctx,
     members: &[&Member],
     local: &BTreeMap<String, String>,
-    gathered: &[(Outcome<Reached>, Option<BTreeMap<String, String>>)],
+    gathered: &[Gathered],
     offline: bool,
 ) -> Result<Vec<Entry>> {
     let mut entries = Vec::new();
     let mut differing: Vec<usize> = Vec::new();
     for (member, (_, remote)) in members.iter().zip(gathered) {
         let Some(remote) = remote else { continue };
-        let names: BTreeSet<&String> = local.keys().chain(remote.keys().filter(|n| !offline || !n.starts_with("refs/tags/"))).collect();
+        let names: BTreeSet<&String> = local
+            .keys()
+            .chain(
+                remote
+                    .keys()
+                    .filter(|n| !offline || !n.starts_with("refs/tags/")),
+            )
+            .collect();
         for name in names {
             let (l, r) = (local.get(name), remote.get(name));
             let state = match (l, r) {
@@ -178,15 +230,28 @@ fn compare(
                 (None, Some(_)) => RefState::MissingLocal,
                 (None, None) => continue,
             };
-            entries.push(Entry { remote: member.name.clone(), name: name.clone(), local: l.cloned(), remote_oid: r.cloned(), state, ahead: None, behind: None });
+            entries.push(Entry {
+                remote: member.name.clone(),
+                name: name.clone(),
+                local: l.cloned(),
+                remote_oid: r.cloned(),
+                state,
+                ahead: None,
+                behind: None,
+            });
         }
     }
     // Counting needs the remote's commit here; one batch lookup says which ones we have.
-    let wanted: Vec<&str> = differing.iter().filter_map(|&i| entries[i].remote_oid.as_deref()).collect();
+    let wanted: Vec<&str> = differing
+        .iter()
+        .filter_map(|&i| entries[i].remote_oid.as_deref())
+        .collect();
     let present = ctx.git.commits_present(&wanted)?;
     for i in differing {
         let entry = &mut entries[i];
-        let (Some(l), Some(r)) = (entry.local.clone(), entry.remote_oid.clone()) else { continue };
+        let (Some(l), Some(r)) = (entry.local.clone(), entry.remote_oid.clone()) else {
+            continue;
+        };
         if !present.contains(&r) {
             // The remote has a commit we never fetched: it is behind or diverged, we cannot tell which.
             entry.state = RefState::Unknown;
@@ -208,7 +273,10 @@ fn compare(
 fn short(name: &str) -> String {
     match name.strip_prefix("refs/heads/") {
         Some(branch) => branch.to_string(),
-        None => name.strip_prefix("refs/tags/").map(|t| format!("tag {t}")).unwrap_or_else(|| name.to_string()),
+        None => name
+            .strip_prefix("refs/tags/")
+            .map(|t| format!("tag {t}"))
+            .unwrap_or_else(|| name.to_string()),
     }
 }
 
@@ -223,21 +291,40 @@ fn print_matrix(members: &[&Member], entries: &[Entry], reachable: &Report<Reach
             let cell = if outcome.status.is_failure() {
                 "unreachable".to_string()
             } else {
-                entries.iter().find(|e| &e.name == name && e.remote == member.name).map(Entry::cell).unwrap_or_else(|| "-".into())
+                entries
+                    .iter()
+                    .find(|e| &e.name == name && e.remote == member.name)
+                    .map(Entry::cell)
+                    .unwrap_or_else(|| "-".into())
             };
             row.push(cell);
         }
         rows.push(row);
     }
     report::table(&rows);
-    let out_of_sync = entries.iter().filter(|e| e.state != RefState::InSync).count();
+    let out_of_sync = entries
+        .iter()
+        .filter(|e| e.state != RefState::InSync)
+        .count();
     let mut failures = Vec::new();
     for o in reachable.remotes.iter().filter(|o| o.status.is_failure()) {
-        failures.push(format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")));
+        failures.push(format!(
+            "{}: {}",
+            o.name,
+            o.error.as_deref().unwrap_or("failed")
+        ));
     }
-    let mut summary = if out_of_sync == 0 { "everything in sync".to_string() } else { format!("{out_of_sync} ref(s) out of sync") };
+    let mut summary = if out_of_sync == 0 {
+        "everything in sync".to_string()
+    } else {
+        format!("{out_of_sync} ref(s) out of sync")
+    };
     if !failures.is_empty() {
-        summary.push_str(&format!("; {} unreachable ({})", failures.len(), failures.join("; ")));
+        summary.push_str(&format!(
+            "; {} unreachable ({})",
+            failures.len(),
+            failures.join("; ")
+        ));
     }
     report::out(&format!("{summary}\n"));
 }

@@ -33,7 +33,10 @@ pub struct PushedRef {
 impl PushedRef {
     /// The (abbreviated) old and new object names from an `old..new` summary.
     pub fn old_new(&self) -> Option<(&str, &str)> {
-        let (old, new) = self.summary.split_once("...").or_else(|| self.summary.split_once(".."))?;
+        let (old, new) = self
+            .summary
+            .split_once("...")
+            .or_else(|| self.summary.split_once(".."))?;
         Some((old, new))
     }
 
@@ -62,10 +65,18 @@ pub fn parse(stdout: &str) -> Vec<PushedRef> {
             };
             let (from, to) = refs.split_once(':')?;
             let (summary, reason) = match rest.find(" (") {
-                Some(at) if rest.ends_with(')') => (&rest[..at], Some(rest[at + 2..rest.len() - 1].to_string())),
+                Some(at) if rest.ends_with(')') => {
+                    (&rest[..at], Some(rest[at + 2..rest.len() - 1].to_string()))
+                }
                 _ => (rest, None),
             };
-            Some(PushedRef { status, from: from.to_string(), to: to.to_string(), summary: summary.to_string(), reason })
+            Some(PushedRef {
+                status,
+                from: from.to_string(),
+                to: to.to_string(),
+                summary: summary.to_string(),
+                reason,
+            })
         })
         .collect()
 }
@@ -86,13 +97,17 @@ mod tests {
 
     // Captured from git 2.47.3 `git push --porcelain` against a local bare repository.
     const NEW_AND_UPDATED: &str = "To ../r.git\n \trefs/heads/main:refs/heads/main\t445cb9e..82bc963\n*\trefs/heads/main:refs/heads/other\t[new branch]\nDone\n";
-    const UP_TO_DATE: &str = "To ../r.git\n=\trefs/heads/main:refs/heads/main\t[up to date]\nDone\n";
-    const NON_FAST_FORWARD: &str = "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[rejected] (non-fast-forward)\nDone\n";
+    const UP_TO_DATE: &str =
+        "To ../r.git\n=\trefs/heads/main:refs/heads/main\t[up to date]\nDone\n";
+    const NON_FAST_FORWARD: &str =
+        "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[rejected] (non-fast-forward)\nDone\n";
     const FORCED: &str = "To ../r.git\n+\trefs/heads/main:refs/heads/main\t82bc963...395daba (forced update)\nDone\n";
     const DELETED: &str = "To ../r.git\n-\t:refs/heads/other\t[deleted]\nDone\n";
     const HOOK_DECLINED: &str = "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[remote rejected] (pre-receive hook declined)\nDone\n";
-    const STALE_LEASE: &str = "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[rejected] (stale info)\nDone\n";
-    const HOOK_STDERR: &str = "remote: remote says no        \nerror: failed to push some refs to '../r.git'\n";
+    const STALE_LEASE: &str =
+        "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[rejected] (stale info)\nDone\n";
+    const HOOK_STDERR: &str =
+        "remote: remote says no        \nerror: failed to push some refs to '../r.git'\n";
 
     #[test]
     fn parses_every_flag() {
@@ -104,18 +119,30 @@ mod tests {
         assert_eq!(refs[1].to, "refs/heads/other");
         assert_eq!(parse(UP_TO_DATE)[0].status, RefStatus::UpToDate);
         let forced = &parse(FORCED)[0];
-        assert_eq!((forced.status, forced.reason.as_deref()), (RefStatus::Forced, Some("forced update")));
+        assert_eq!(
+            (forced.status, forced.reason.as_deref()),
+            (RefStatus::Forced, Some("forced update"))
+        );
         assert_eq!(forced.old_new(), Some(("82bc963", "395daba")));
         let deleted = &parse(DELETED)[0];
-        assert_eq!((deleted.status, deleted.from.as_str()), (RefStatus::Deleted, ""));
+        assert_eq!(
+            (deleted.status, deleted.from.as_str()),
+            (RefStatus::Deleted, "")
+        );
     }
 
     #[test]
     fn tells_rejections_apart() {
         let nff = &parse(NON_FAST_FORWARD)[0];
-        assert_eq!((nff.status, nff.reason.as_deref(), nff.remote_rejected()), (RefStatus::Rejected, Some("non-fast-forward"), false));
+        assert_eq!(
+            (nff.status, nff.reason.as_deref(), nff.remote_rejected()),
+            (RefStatus::Rejected, Some("non-fast-forward"), false)
+        );
         let hook = &parse(HOOK_DECLINED)[0];
-        assert_eq!((hook.reason.as_deref(), hook.remote_rejected()), (Some("pre-receive hook declined"), true));
+        assert_eq!(
+            (hook.reason.as_deref(), hook.remote_rejected()),
+            (Some("pre-receive hook declined"), true)
+        );
         assert_eq!(parse(STALE_LEASE)[0].reason.as_deref(), Some("stale info"));
         assert_eq!(remote_messages(HOOK_STDERR), ["remote says no"]);
     }

@@ -30,13 +30,17 @@ const PARALLEL_SAFE: [(&str, &str); 2] = [("gc.auto", "0"), ("maintenance.auto",
 impl Git {
     /// Full object name of `rev`, if it names an object.
     pub fn rev_parse(&self, rev: &str) -> Result<Option<String>, GitError> {
-        let output = self.command(["rev-parse", "--verify", "--quiet", "--end-of-options", rev]).run_unchecked()?;
+        let output = self
+            .command(["rev-parse", "--verify", "--quiet", "--end-of-options", rev])
+            .run_unchecked()?;
         Ok(output.success().then(|| output.stdout.trim().to_string()))
     }
 
     /// The checked-out branch, `None` when HEAD is detached.
     pub fn current_branch(&self) -> Result<Option<String>, GitError> {
-        let output = self.command(["symbolic-ref", "--quiet", "--short", "HEAD"]).run_unchecked()?;
+        let output = self
+            .command(["symbolic-ref", "--quiet", "--short", "HEAD"])
+            .run_unchecked()?;
         Ok(output.success().then(|| output.stdout.trim().to_string()))
     }
 
@@ -45,22 +49,36 @@ impl Git {
         let mut args = vec!["for-each-ref", "--format=%(objectname) %(refname)"];
         args.extend_from_slice(prefixes);
         let output = self.command(args).run()?;
-        Ok(output.stdout.lines().filter_map(|l| l.split_once(' ')).map(|(oid, name)| (name.to_string(), oid.to_string())).collect())
-    }
-
-    pub fn object_exists(&self, oid: &str) -> Result<bool, GitError> {
-        Ok(self.command(["cat-file", "-e", &format!("{oid}^{{commit}}")]).run_unchecked()?.success())
+        Ok(output
+            .stdout
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .map(|(oid, name)| (name.to_string(), oid.to_string()))
+            .collect())
     }
 
     /// Commits only in `left` and only in `right`.
     pub fn ahead_behind(&self, left: &str, right: &str) -> Result<(u64, u64), GitError> {
-        let output = self.command(["rev-list", "--left-right", "--count", &format!("{left}...{right}"), "--"]).run()?;
-        let mut counts = output.stdout.split_whitespace().map(|n| n.parse::<u64>().unwrap_or(0));
+        let output = self
+            .command([
+                "rev-list",
+                "--left-right",
+                "--count",
+                &format!("{left}...{right}"),
+                "--",
+            ])
+            .run()?;
+        let mut counts = output
+            .stdout
+            .split_whitespace()
+            .map(|n| n.parse::<u64>().unwrap_or(0));
         Ok((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
     }
 
     pub fn update_ref(&self, name: &str, oid: &str, reason: &str) -> Result<(), GitError> {
-        self.command(["update-ref", "-m", reason, name, oid]).run().map(drop)
+        self.command(["update-ref", "-m", reason, name, oid])
+            .run()
+            .map(drop)
     }
 
     /// `git push --porcelain` to one remote as a background job. Rejections are data (in `refs`); only a push
@@ -96,14 +114,28 @@ impl Git {
         let output = command.run_unchecked()?;
         let refs = push::parse(&output.stdout);
         if refs.is_empty() && !output.success() {
-            return Err(GitError::Failed { command: shown, code: output.code, stderr: output.stderr });
+            return Err(GitError::Failed {
+                command: shown,
+                code: output.code,
+                stderr: output.stderr,
+            });
         }
         Ok(PushResult { refs, output })
     }
 
     /// `git fetch` from one remote as a background job, safe to run beside fetches from other remotes.
-    pub fn fetch(&self, remote: &str, refspecs: &[String], prune: bool, timeout: Option<Duration>) -> Result<GitOutput, GitError> {
-        let mut args: Vec<String> = vec!["fetch".into(), "--no-write-fetch-head".into(), "--quiet".into()];
+    pub fn fetch(
+        &self,
+        remote: &str,
+        refspecs: &[String],
+        prune: bool,
+        timeout: Option<Duration>,
+    ) -> Result<GitOutput, GitError> {
+        let mut args: Vec<String> = vec![
+            "fetch".into(),
+            "--no-write-fetch-head".into(),
+            "--quiet".into(),
+        ];
         if prune {
             args.push("--prune".into());
         }
@@ -118,7 +150,12 @@ impl Git {
     }
 
     /// `git ls-remote` of branches (and tags) only, as a background job.
-    pub fn ls_remote_refs(&self, remote: &str, tags: bool, timeout: Option<Duration>) -> Result<BTreeMap<String, String>, GitError> {
+    pub fn ls_remote_refs(
+        &self,
+        remote: &str,
+        tags: bool,
+        timeout: Option<Duration>,
+    ) -> Result<BTreeMap<String, String>, GitError> {
         let mut args = vec!["ls-remote", "--heads"];
         if tags {
             args.push("--tags");
@@ -128,26 +165,34 @@ impl Git {
         Ok(super::ls_remote::parse(&output.stdout)
             .into_iter()
             .filter_map(|r| match r {
-                super::RemoteRef::Direct { name, oid } if !name.ends_with("^{}") => Some((name, oid)),
+                super::RemoteRef::Direct { name, oid } if !name.ends_with("^{}") => {
+                    Some((name, oid))
+                }
                 _ => None,
             })
             .collect())
-    }
-
-    /// Runs a foreground git command whose output the user should see on failure (merge, rebase).
-    pub fn integrate(&self, args: &[&str]) -> Result<GitOutput, GitError> {
-        self.command(args).run()
     }
 }
 
 impl Git {
     /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
-    pub fn commits_present(&self, oids: &[&str]) -> Result<std::collections::HashSet<String>, GitError> {
+    pub fn commits_present(
+        &self,
+        oids: &[&str],
+    ) -> Result<std::collections::HashSet<String>, GitError> {
         if oids.is_empty() {
             return Ok(Default::default());
         }
         let input: String = oids.iter().map(|o| format!("{o}\n")).collect();
-        let output = self.command(["cat-file", "--batch-check=%(objectname) %(objecttype)"]).stdin(input.into_bytes()).run()?;
-        Ok(output.stdout.lines().filter_map(|l| l.strip_suffix(" commit")).map(str::to_string).collect())
+        let output = self
+            .command(["cat-file", "--batch-check=%(objectname) %(objecttype)"])
+            .stdin(input.into_bytes())
+            .run()?;
+        Ok(output
+            .stdout
+            .lines()
+            .filter_map(|l| l.strip_suffix(" commit"))
+            .map(str::to_string)
+            .collect())
     }
 }

@@ -4,6 +4,7 @@ mod env;
 mod servers;
 
 mod bad_input;
+mod fanout;
 mod remote_set;
 mod server_tests;
 mod transports;

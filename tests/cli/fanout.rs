@@ -1,0 +1,334 @@
+//! Fan-out under faults: with many remotes where some are broken, every healthy remote still gets the push,
+//! each failure is named truthfully, the exit code is 1, the run ends within the timeout plus a margin, no git
+//! process survives, and nothing is force-pushed unless asked.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use crate::env::TestEnv;
+use crate::servers::daemon::GitDaemon;
+use crate::servers::http::{Fault, HttpServer};
+use crate::transports::{use_credential_helper, PASSWORD, USER};
+
+fn remote<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    json["remotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {json}"))
+}
+
+#[test]
+fn healthy_remotes_get_the_push_while_broken_ones_fail_truthfully() {
+    let env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    let names = [
+        "file.git",
+        "daemon.git",
+        "web.git",
+        "hang.git",
+        "denied.git",
+        "forbidden.git",
+        "error.git",
+        "midway.git",
+        "nff.git",
+        "hook.git",
+    ];
+    for name in names {
+        env.bare(name);
+    }
+    let Some(daemon) = GitDaemon::start(&hosts) else {
+        return;
+    };
+    let http = HttpServer::start(&hosts, USER, PASSWORD);
+    let other = HttpServer::start(&hosts, USER, "not-the-password");
+    use_credential_helper(&env, PASSWORD);
+    http.set_fault("hang.git", Some(Fault::Hang));
+    http.set_fault("forbidden.git", Some(Fault::Status(403)));
+    http.set_fault("error.git", Some(Fault::Status(500)));
+    http.set_fault("midway.git", Some(Fault::ClosePushMidway));
+    // nff.git already has a commit we do not have; hook.git refuses every push.
+    let foreign = env.root.join("foreign");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts.join("nff.git").to_str().unwrap(),
+            foreign.to_str().unwrap(),
+        ],
+    );
+    env.git_in(
+        &foreign,
+        ["commit", "-q", "--allow-empty", "-m", "someone else's work"],
+    );
+    env.git_in(&foreign, ["push", "-q", "origin", "HEAD:refs/heads/main"]);
+    let theirs = env.git_in(&hosts.join("nff.git"), ["rev-parse", "refs/heads/main"]);
+    let hook = hosts.join("hook.git/hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'pushes are frozen for the release' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+
+    let remotes = [
+        (
+            "file",
+            format!("file://{}", hosts.join("file.git").display()),
+        ),
+        ("daemon", daemon.url("daemon.git")),
+        ("web", http.url("web.git")),
+        (
+            "refused",
+            format!("http://127.0.0.1:{}/x.git", crate::servers::free_port()),
+        ),
+        ("hang", http.url("hang.git")),
+        ("denied", other.url("denied.git")),
+        ("forbidden", http.url("forbidden.git")),
+        ("error", http.url("error.git")),
+        ("midway", http.url("midway.git")),
+        ("nff", hosts.join("nff.git").display().to_string()),
+        ("hook", hosts.join("hook.git").display().to_string()),
+    ];
+    for (name, url) in &remotes {
+        env.multi(["remote", "add", name, url]).expect_code(0);
+    }
+    // A pack big enough that cutting the connection midway really is mid-pack.
+    let blob: Vec<u8> = (0..400_000u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+        .collect();
+    std::fs::write(env.work.join("big.bin"), blob).unwrap();
+    env.git(["add", "big.bin"]);
+    env.git(["commit", "-q", "-m", "big"]);
+    let ours = env.git(["rev-parse", "HEAD"]).trim().to_string();
+
+    let started = Instant::now();
+    let run = env
+        .multi(["push", "--json", "--timeout", "4", "-j", "0"])
+        .expect_code(1);
+    let took = started.elapsed();
+    let json = run.json();
+    assert_eq!(json["ok"], false);
+    let expect = [
+        ("file", "ok", None),
+        ("daemon", "ok", None),
+        ("web", "ok", None),
+        ("refused", "failed", Some("unreachable")),
+        ("hang", "timeout", None),
+        ("denied", "failed", Some("auth-failed")),
+        ("forbidden", "failed", Some("forbidden")),
+        ("error", "failed", Some("server-error")),
+        ("midway", "failed", Some("connection-lost")),
+        ("nff", "rejected", Some("rejected")),
+        ("hook", "rejected", Some("rejected")),
+    ];
+    for (name, status, reason) in expect {
+        let r = remote(&json, name);
+        assert_eq!(r["status"], status, "{name}: {r}");
+        if let Some(reason) = reason {
+            assert_eq!(r["reason"], reason, "{name}: {r}");
+        }
+    }
+    for name in ["file.git", "daemon.git", "web.git"] {
+        assert_eq!(
+            env.git_in(&hosts.join(name), ["rev-parse", "refs/heads/main"])
+                .trim(),
+            ours,
+            "{name}"
+        );
+    }
+    let ok_ref = &remote(&json, "web")["refs"][0];
+    assert_eq!(
+        (
+            ok_ref["ref"].as_str(),
+            ok_ref["status"].as_str(),
+            ok_ref["new"].as_str()
+        ),
+        (Some("refs/heads/main"), Some("new"), Some(ours.as_str()))
+    );
+    // Rejections say why, and the remote's history is untouched.
+    assert!(
+        remote(&json, "hook")["error"]
+            .as_str()
+            .unwrap()
+            .contains("pushes are frozen for the release"),
+        "{json}"
+    );
+    assert!(
+        remote(&json, "nff")["error"]
+            .as_str()
+            .unwrap()
+            .contains("non-fast-forward"),
+        "{json}"
+    );
+    assert_eq!(
+        env.git_in(&hosts.join("nff.git"), ["rev-parse", "refs/heads/main"]),
+        theirs
+    );
+    for name in ["hang.git", "midway.git", "hook.git"] {
+        let missing = env.try_git_in(
+            &hosts.join(name),
+            ["rev-parse", "--verify", "-q", "refs/heads/main"],
+        );
+        assert_eq!(missing.code, 1, "{name} must not have main");
+    }
+    assert!(took < Duration::from_secs(4 + 4), "took {took:?}");
+    assert!(
+        env.leftover_processes().is_empty(),
+        "{:?}",
+        env.leftover_processes()
+    );
+    // Tracking refs follow successful pushes only.
+    assert_eq!(env.git(["rev-parse", "refs/remotes/web/main"]).trim(), ours);
+    assert_eq!(
+        env.try_git_in(
+            &env.work,
+            ["rev-parse", "--verify", "-q", "refs/remotes/hook/main"]
+        )
+        .code,
+        1
+    );
+
+    // The human summary names each failure in the configured order, then the total.
+    let human = env
+        .multi(["push", "--timeout", "4", "-j", "0"])
+        .expect_code(1);
+    let order: Vec<&str> = human
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        order[..11],
+        [
+            "file",
+            "daemon",
+            "web",
+            "refused",
+            "hang",
+            "denied",
+            "forbidden",
+            "error",
+            "midway",
+            "nff",
+            "hook"
+        ]
+    );
+    assert!(
+        human.stdout.contains("hang       timeout"),
+        "{}",
+        human.stdout
+    );
+    assert!(
+        human
+            .stdout
+            .ends_with("11 remotes: 3 up-to-date, 2 rejected, 5 failed, 1 timeout\n"),
+        "{}",
+        human.stdout
+    );
+}
+
+#[test]
+fn force_with_lease_is_checked_per_remote_and_backs_up_old_tips() {
+    let env = TestEnv::new();
+    let a = env.bare("a.git");
+    let b = env.bare("b.git");
+    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["remote", "add", "b", b.to_str().unwrap()])
+        .expect_code(0);
+    env.commit("second");
+    env.multi(["push"]).expect_code(0);
+    let published = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    // Someone else moves b on after our last look; a is as we last saw it.
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        ["clone", "-q", b.to_str().unwrap(), other.to_str().unwrap()],
+    );
+    env.git_in(&other, ["commit", "-q", "--allow-empty", "-m", "theirs"]);
+    env.git_in(&other, ["push", "-q", "origin", "main"]);
+    // We rewrite our history.
+    env.git(["reset", "-q", "--hard", "HEAD~1"]);
+    env.commit("rewritten");
+    let rewritten = env.git(["rev-parse", "HEAD"]).trim().to_string();
+
+    let plain = env.multi(["push", "--json"]).expect_code(1).json();
+    assert_eq!(remote(&plain, "a")["status"], "rejected");
+    assert!(
+        remote(&plain, "a")["error"]
+            .as_str()
+            .unwrap()
+            .contains("diverged, 1 local and 1 remote commit apart"),
+        "{plain}"
+    );
+
+    let json = env
+        .multi(["push", "--force-with-lease", "--json"])
+        .expect_code(1)
+        .json();
+    assert_eq!(remote(&json, "a")["status"], "ok", "{json}");
+    assert_eq!(remote(&json, "a")["refs"][0]["status"], "forced");
+    assert_eq!(
+        remote(&json, "b")["status"],
+        "rejected",
+        "b moved since our last fetch: {json}"
+    );
+    assert_eq!(env.git_in(&a, ["rev-parse", "main"]).trim(), rewritten);
+    assert_ne!(env.git_in(&b, ["rev-parse", "main"]).trim(), rewritten);
+    // The overwritten tip of a is kept.
+    assert_eq!(
+        env.git(["rev-parse", "refs/multi/backup/a/main"]).trim(),
+        published
+    );
+}
+
+#[test]
+fn ctrl_c_stops_every_child_and_exits_130() {
+    let env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    env.bare("hang.git");
+    env.bare("ok.git");
+    let http = HttpServer::start(&hosts, USER, PASSWORD);
+    use_credential_helper(&env, PASSWORD);
+    http.set_fault("hang.git", Some(Fault::Hang));
+    env.multi(["remote", "add", "hang", &http.url("hang.git")])
+        .expect_code(0);
+    env.multi(["remote", "add", "ok", &http.url("ok.git")])
+        .expect_code(0);
+
+    let mut child = env
+        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
+        .args(["push", "--timeout", "120"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Wait until git is really talking to the hanging server, then interrupt as a terminal would.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while http.requests("hang.git") == 0 {
+        assert!(Instant::now() < deadline, "git never reached the server");
+        std::thread::yield_now();
+    }
+    let interrupted = Instant::now();
+    let status = std::process::Command::new("sh")
+        .args(["-c", &format!("kill -INT {}", child.id())])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let code = child.wait().unwrap().code();
+    assert_eq!(code, Some(130));
+    assert!(
+        interrupted.elapsed() < Duration::from_secs(5),
+        "took {:?} to stop",
+        interrupted.elapsed()
+    );
+    assert!(
+        env.leftover_processes().is_empty(),
+        "{:?}",
+        env.leftover_processes()
+    );
+}
