@@ -7,4 +7,5 @@ mod bad_input;
 mod fanout;
 mod remote_set;
 mod server_tests;
+mod state;
 mod transports;
