@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote push fetch status --help -h --version -V" ;;
+	"") echo "init remote push fetch status pull sync --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --help -h" ;;
@@ -25,6 +25,8 @@ __git_multi_words() {
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --jobs -j --timeout --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
+	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
+	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	esac
 }
 
@@ -47,6 +49,15 @@ __git_multi_value() {
 	"status|--jobs") echo any ;;
 	"status|-j") echo any ;;
 	"status|--timeout") echo any ;;
+	"pull|--primary") echo remotes ;;
+	"pull|--jobs") echo any ;;
+	"pull|-j") echo any ;;
+	"pull|--timeout") echo any ;;
+	"sync|--strategy") echo any ;;
+	"sync|--primary") echo remotes ;;
+	"sync|--jobs") echo any ;;
+	"sync|-j") echo any ;;
+	"sync|--timeout") echo any ;;
 	esac
 }
 

@@ -31,6 +31,8 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Man
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate the primary into the current branch, push to every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
@@ -89,6 +91,22 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l tags -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code -d 'Exit with 1 when anything is out of sync'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l ff-only -d 'Only fast-forward (the default)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l rebase -d 'Rebase local commits onto the primary\'s'
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l merge -d 'Merge the primary\'s commits'
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d 'How to bring the primary\'s commits into the current branch' -r -f -a "ff-only\t''
+merge\t''
+rebase\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "man" -d 'Write git-multi.1 and one page per subcommand into DIR'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'

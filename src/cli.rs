@@ -30,6 +30,8 @@ pub enum Command {
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),
+    Pull(cmd::pull::PullArgs),
+    Sync(cmd::sync::SyncArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

@@ -4,9 +4,11 @@ pub mod common;
 pub mod fetch;
 pub mod generate;
 pub mod init;
+pub mod pull;
 pub mod push;
 pub mod remote;
 pub mod status;
+pub mod sync;
 
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
@@ -48,6 +50,8 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Push(args) => push::run(&ctx, args),
         Command::Fetch(args) => fetch::run(&ctx, args),
         Command::Status(args) => status::run(&ctx, args),
+        Command::Pull(args) => pull::run(&ctx, args),
+        Command::Sync(args) => sync::run(&ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(&ctx, args),
             RemoteCommand::List(args) => remote::list::run(&ctx, args),

@@ -130,9 +130,16 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let branches = branches_to_push(ctx, &args.branches, args.all)?;
+    let flags = PushFlags {
+        dry_run: args.dry_run,
+        force: args.force,
+        force_with_lease: args.force_with_lease,
+        atomic: args.atomic,
+        tags: args.tags,
+    };
     let plan = Plan {
         branches,
-        args,
+        flags,
         timeout,
     };
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
@@ -191,10 +198,21 @@ pub fn branches_to_push(ctx: &Ctx, names: &[String], all: bool) -> Result<Vec<Lo
     Ok(branches)
 }
 
-struct Plan<'a> {
-    branches: Vec<LocalBranch>,
-    args: &'a PushArgs,
-    timeout: Duration,
+/// How to push, independent of where the choice came from (`push` flags, or `sync`).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PushFlags {
+    pub dry_run: bool,
+    pub force: bool,
+    pub force_with_lease: bool,
+    pub atomic: bool,
+    pub tags: bool,
+}
+
+/// The same push for every remote; only leases and backups differ per remote.
+pub struct Plan {
+    pub branches: Vec<LocalBranch>,
+    pub flags: PushFlags,
+    pub timeout: Duration,
 }
 
 fn tracking_ref(remote: &str, branch: &str) -> String {
@@ -211,9 +229,10 @@ fn backup_ref(remote: &str, branch: &str) -> String {
     )
 }
 
-fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
+/// Pushes the plan to one remote; every failure is data in the outcome.
+pub fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
     let started = Instant::now();
-    let args = plan.args;
+    let args = plan.flags;
     let git = &ctx.git;
     let refspecs: Vec<String> = plan
         .branches

@@ -328,3 +328,26 @@ fn print_matrix(members: &[&Member], entries: &[Entry], reachable: &Report<Reach
     }
     report::out(&format!("{summary}\n"));
 }
+
+/// How a local commit relates to a remote one: in sync, ahead, behind or diverged with counts, or unknown when
+/// the remote commit has not been fetched.
+pub fn relation(
+    ctx: &Ctx,
+    local: &str,
+    remote: &str,
+) -> Result<(RefState, Option<u64>, Option<u64>)> {
+    if local == remote {
+        return Ok((RefState::InSync, Some(0), Some(0)));
+    }
+    if ctx.git.commits_present(&[remote])?.is_empty() {
+        return Ok((RefState::Unknown, None, None));
+    }
+    let (ahead, behind) = ctx.git.ahead_behind(local, remote)?;
+    let state = match (ahead, behind) {
+        (0, 0) => RefState::InSync,
+        (_, 0) => RefState::Ahead,
+        (0, _) => RefState::Behind,
+        _ => RefState::Diverged,
+    };
+    Ok((state, Some(ahead), Some(behind)))
+}

@@ -128,6 +128,7 @@ pub fn summary(stderr: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     for line in stderr.lines().map(str::trim) {
         if line.is_empty()
+            || line.starts_with("hint:")
             || BOILERPLATE
                 .iter()
                 .any(|b| line.to_ascii_lowercase().starts_with(b))
@@ -169,6 +170,7 @@ mod tests {
     const DAEMON_MISSING: &str = "fatal: remote error: no such repository: /nope.git\n";
     const SSH_HOST_KEY: &str = "Host key verification failed.\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
     const SSH_DENIED: &str = "root@127.0.0.1: Permission denied (publickey).\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
+    const FF_ONLY_DIVERGED: &str = "hint: Diverging branches can't be fast-forwarded, you need to either:\nhint:\nhint: \tgit merge --no-ff\nhint:\nhint: or:\nhint:\nhint: \tgit rebase\nhint:\nhint: Disable this message with \"git config advice.diverging false\"\nfatal: Not possible to fast-forward, aborting.\n";
     const HELPER_MISSING: &str = "git: 'remote-zz' is not a git command. See 'git --help'.\n\nThe most similar command is\n\tremote-fd\nfatal: remote helper 'zz' aborted session\n";
 
     #[test]
@@ -221,5 +223,9 @@ mod tests {
         );
         assert_eq!(summary(SSH_HOST_KEY), "Host key verification failed.");
         assert_eq!(summary(""), "");
+        assert_eq!(
+            summary(FF_ONLY_DIVERGED),
+            "Not possible to fast-forward, aborting."
+        );
     }
 }

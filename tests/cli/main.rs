@@ -5,6 +5,7 @@ mod servers;
 
 mod bad_input;
 mod fanout;
+mod integrate;
 mod remote_set;
 mod server_tests;
 mod state;
