@@ -7,6 +7,7 @@ mod error;
 mod git;
 mod interrupt;
 mod outcome;
+mod progress;
 mod provider;
 mod redact;
 mod remote_set;

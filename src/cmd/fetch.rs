@@ -10,7 +10,9 @@ use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::git::ProgressSink;
 use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::{self, Pool};
@@ -62,11 +64,17 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
     let outcomes = pool.run(
         &members,
         |m| m.host(),
-        |m| fetch_one(ctx, m, args.prune, timeout),
+        |m| {
+            let outcome = fetch_one(ctx, m, args.prune, timeout, &board);
+            board.set(&m.name, outcome.status.as_str());
+            outcome
+        },
     );
+    board.finish();
     let report = Report::new(outcomes);
     if args.json {
         report::json(&report);
@@ -82,12 +90,16 @@ pub fn fetch_one(
     member: &Member,
     prune: bool,
     timeout: std::time::Duration,
+    board: &Board,
 ) -> Outcome<FetchDetail> {
     let started = Instant::now();
+    board.set(&member.name, "fetching");
+    let report_progress = |text: &str| board.set(&member.name, text);
+    let sink: Option<&ProgressSink<'_>> = board.enabled().then_some(&report_progress);
     let prefix = format!("refs/remotes/{}/", member.name);
     let before = ctx.git.refs(&[&prefix]).unwrap_or_default();
     if let Err(err) = runner::retrying(timeout, |left| {
-        ctx.git.fetch(&member.name, &[], prune, Some(left))
+        ctx.git.fetch(&member.name, &[], prune, Some(left), sink)
     }) {
         return Outcome::from_git_error(
             &member.name,

@@ -8,6 +8,7 @@ use crate::cmd::fetch::fetch_one;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
+use crate::progress::Board;
 use crate::report;
 
 /// Fetch the primary remote and integrate its copy of the current branch
@@ -43,7 +44,9 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     } else {
         Strategy::FfOnly
     };
-    let fetched = fetch_one(ctx, primary, false, timeout);
+    let board = Board::for_terminal([primary.name.clone()], false);
+    let fetched = fetch_one(ctx, primary, false, timeout, &board);
+    board.finish();
     if fetched.status.is_failure() {
         let mut err = Error::failed(format!(
             "could not fetch `{}`: {}",

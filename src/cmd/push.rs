@@ -9,8 +9,9 @@ use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
-use crate::git::{remote_messages, GitError, PushOptions, PushedRef, RefStatus};
+use crate::git::{remote_messages, GitError, ProgressSink, PushOptions, PushedRef, RefStatus};
 use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::{self, Pool};
@@ -143,7 +144,17 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
         timeout,
     };
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
-    let outcomes = pool.run(&members, |m| m.host(), |m| push_one(ctx, m, &plan));
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
+    let outcomes = pool.run(
+        &members,
+        |m| m.host(),
+        |m| {
+            let outcome = push_one(ctx, m, &plan, &board);
+            board.set(&m.name, outcome.status.as_str());
+            outcome
+        },
+    );
+    board.finish();
     let report = Report::new(outcomes);
     if args.json {
         report::json(&report);
@@ -230,8 +241,11 @@ fn backup_ref(remote: &str, branch: &str) -> String {
 }
 
 /// Pushes the plan to one remote; every failure is data in the outcome.
-pub fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> {
+pub fn push_one(ctx: &Ctx, member: &Member, plan: &Plan, board: &Board) -> Outcome<PushDetail> {
     let started = Instant::now();
+    board.set(&member.name, "pushing");
+    let report_progress = |text: &str| board.set(&member.name, text);
+    let sink: Option<&ProgressSink<'_>> = board.enabled().then_some(&report_progress);
     let args = plan.flags;
     let git = &ctx.git;
     let refspecs: Vec<String> = plan
@@ -271,7 +285,7 @@ pub fn push_one(ctx: &Ctx, member: &Member, plan: &Plan) -> Outcome<PushDetail> 
     let mut attempts: u32 = 0;
     let result = runner::retrying(deadline.saturating_duration_since(Instant::now()), |left| {
         attempts += 1;
-        git.push(&member.name, &refspecs, &options, Some(left))
+        git.push(&member.name, &refspecs, &options, Some(left), sink)
     });
     let retries = attempts.saturating_sub(1);
     let pushed = match result {
@@ -446,7 +460,8 @@ fn save_remote_tips(
         return Ok(());
     }
     runner::retrying(timeout, |left| {
-        ctx.git.fetch(&member.name, &refspecs, false, Some(left))
+        ctx.git
+            .fetch(&member.name, &refspecs, false, Some(left), None)
     })
     .map(drop)
 }

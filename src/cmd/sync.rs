@@ -14,6 +14,7 @@ use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::{self, Pool};
@@ -76,10 +77,11 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
     }
 
     // 1. Fetch everything, so every remote's tracking ref is current for the lease-free push below.
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
     let fetched = pool.run(
         &members,
         |m| m.host(),
-        |m| fetch_one(ctx, m, false, timeout),
+        |m| fetch_one(ctx, m, false, timeout, &board),
     );
     let primary_fetch = members
         .iter()
@@ -97,6 +99,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         }
         return Err(err.hint("nothing was integrated or pushed"));
     }
+    board.finish();
     // 2. Integrate the primary (stops everything on conflict: nothing is pushed).
     let integrated = common::integrate(ctx, &primary.name, &branch, args.strategy)?;
     // 3. Push the branch to every remote that could be fetched; never forced.
@@ -110,6 +113,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         timeout,
     };
     let reachable: Vec<(&Member, &Outcome<_>)> = members.iter().copied().zip(&fetched).collect();
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
     let outcomes = pool.run(
         &reachable,
         |(m, _)| m.host(),
@@ -129,7 +133,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                 skipped.hint = fetch.hint.clone();
                 return skipped;
             }
-            push_one(ctx, m, &plan)
+            push_one(ctx, m, &plan, &board)
         },
     );
     let report = Report::new(outcomes);

@@ -129,6 +129,7 @@ pub fn summary(stderr: &str) -> String {
     for line in stderr.lines().map(str::trim) {
         if line.is_empty()
             || line.starts_with("hint:")
+            || super::progress::is_progress_line(line)
             || BOILERPLATE
                 .iter()
                 .any(|b| line.to_ascii_lowercase().starts_with(b))

@@ -8,6 +8,7 @@ mod config_list;
 mod failure;
 mod ls_remote;
 mod process;
+mod progress;
 mod push;
 mod refs;
 mod version;
@@ -131,6 +132,7 @@ impl Git {
             stdin: None,
             background: false,
             timeout: None,
+            progress: None,
         }
     }
 }
@@ -144,9 +146,13 @@ pub struct GitCommand<'a> {
     stdin: Option<Vec<u8>>,
     background: bool,
     timeout: Option<Duration>,
+    progress: Option<&'a ProgressSink<'a>>,
 }
 
-impl GitCommand<'_> {
+/// Receives git's live progress (`Writing objects: 45% (9/20)`) while a job runs.
+pub type ProgressSink<'s> = dyn Fn(&str) + Sync + 's;
+
+impl<'a> GitCommand<'a> {
     /// A job that runs beside others: it must never prompt, and it gets its own session so that a timeout or
     /// Ctrl-C can kill git together with its ssh or remote-helper children.
     pub fn background(mut self) -> Self {
@@ -156,6 +162,12 @@ impl GitCommand<'_> {
 
     pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
         self.timeout = timeout;
+        self
+    }
+
+    /// Streams git's progress to `sink`; the caller adds `--progress` where the command takes it.
+    pub fn progress(mut self, sink: Option<&'a ProgressSink<'a>>) -> Self {
+        self.progress = sink;
         self
     }
 
@@ -210,12 +222,25 @@ impl GitCommand<'_> {
         }
         argv.extend(self.args);
 
+        // Live progress needs stderr while git runs: it goes to a file read at every wait slice.
+        let stderr_file = match self.progress {
+            Some(_) => Some(
+                tempfile::NamedTempFile::new().map_err(|source| GitError::Spawn {
+                    command: command.clone(),
+                    source,
+                })?,
+            ),
+            None => None,
+        };
         let mut expression = duct::cmd(&self.git.exe, argv)
             .env("LC_ALL", "C")
             .env("LANGUAGE", "C")
             .stdout_capture()
-            .stderr_capture()
             .unchecked();
+        expression = match &stderr_file {
+            Some(file) => expression.stderr_path(file.path()),
+            None => expression.stderr_capture(),
+        };
         expression = match self.stdin {
             Some(bytes) => expression.stdin_bytes(bytes),
             None => expression.stdin_null(),
@@ -258,11 +283,23 @@ impl GitCommand<'_> {
                     source,
                 })?;
             if let Some(output) = finished {
+                let stderr = match &stderr_file {
+                    Some(file) => std::fs::read(file.path()).unwrap_or_default(),
+                    None => output.stderr.clone(),
+                };
                 return Ok(GitOutput {
                     stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-                    stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+                    stderr: String::from_utf8_lossy(&stderr).into_owned(),
                     code: output.status.code(),
                 });
+            }
+            if let (Some(sink), Some(file)) = (self.progress, &stderr_file) {
+                if let Some(latest) = std::fs::read(file.path())
+                    .ok()
+                    .and_then(|b| progress::latest(&b))
+                {
+                    sink(&latest);
+                }
             }
             let interrupted = crate::interrupt::requested();
             let expired = deadline.is_some_and(|d| Instant::now() >= d);

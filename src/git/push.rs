@@ -85,6 +85,7 @@ pub fn parse(stdout: &str) -> Vec<PushedRef> {
 pub fn remote_messages(stderr: &str) -> Vec<String> {
     stderr
         .lines()
+        .filter(|l| !super::progress::is_progress_line(l))
         .filter_map(|l| l.strip_prefix("remote: "))
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 use std::time::Duration;
 
 use super::push::{self, PushedRef};
-use super::{Git, GitError, GitOutput};
+use super::{Git, GitError, GitOutput, ProgressSink};
 
 /// Options of one `git push` to one remote.
 #[derive(Debug, Clone, Default)]
@@ -89,8 +89,12 @@ impl Git {
         refspecs: &[String],
         options: &PushOptions,
         timeout: Option<Duration>,
+        progress: Option<&ProgressSink<'_>>,
     ) -> Result<PushResult, GitError> {
         let mut args: Vec<String> = vec!["push".into(), "--porcelain".into()];
+        if progress.is_some() {
+            args.push("--progress".into());
+        }
         if options.dry_run {
             args.push("--dry-run".into());
         }
@@ -109,7 +113,11 @@ impl Git {
         args.push("--".into());
         args.push(remote.into());
         args.extend(refspecs.iter().cloned());
-        let command = self.command(&args).background().timeout(timeout);
+        let command = self
+            .command(&args)
+            .background()
+            .timeout(timeout)
+            .progress(progress);
         let shown = command.display();
         let output = command.run_unchecked()?;
         let refs = push::parse(&output.stdout);
@@ -130,19 +138,29 @@ impl Git {
         refspecs: &[String],
         prune: bool,
         timeout: Option<Duration>,
+        progress: Option<&ProgressSink<'_>>,
     ) -> Result<GitOutput, GitError> {
-        let mut args: Vec<String> = vec![
-            "fetch".into(),
-            "--no-write-fetch-head".into(),
-            "--quiet".into(),
-        ];
+        let mut args: Vec<String> = vec!["fetch".into(), "--no-write-fetch-head".into()];
+        // --quiet would silence the progress the terminal board shows.
+        args.push(
+            if progress.is_some() {
+                "--progress"
+            } else {
+                "--quiet"
+            }
+            .into(),
+        );
         if prune {
             args.push("--prune".into());
         }
         args.push("--".into());
         args.push(remote.into());
         args.extend(refspecs.iter().cloned());
-        let mut command = self.command(&args).background().timeout(timeout);
+        let mut command = self
+            .command(&args)
+            .background()
+            .timeout(timeout)
+            .progress(progress);
         for (key, value) in PARALLEL_SAFE {
             command = command.config(key, value);
         }

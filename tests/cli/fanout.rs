@@ -332,3 +332,52 @@ fn ctrl_c_stops_every_child_and_exits_130() {
         env.leftover_processes()
     );
 }
+
+#[test]
+fn live_progress_only_on_a_terminal() {
+    let Some(script) = crate::servers::require("script") else {
+        return;
+    };
+    let env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    env.bare("slow.git");
+    env.bare("fast.git");
+    let http = HttpServer::start_with_delay(&hosts, USER, PASSWORD, Duration::from_millis(150));
+    use_credential_helper(&env, PASSWORD);
+    env.multi(["remote", "add", "slow", &http.url("slow.git")])
+        .expect_code(0);
+    env.multi([
+        "remote",
+        "add",
+        "fast",
+        &hosts.join("fast.git").display().to_string(),
+    ])
+    .expect_code(0);
+    let on_terminal = |args: &str| {
+        let command = format!("{} {args}", env!("CARGO_BIN_EXE_git-multi"));
+        let output = env
+            .command(&script, &env.work)
+            .args(["-qec", &command, "/dev/null"])
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+
+    let live = on_terminal("push");
+    assert!(live.contains("\x1b[2Kslow  pushing"), "{live:?}");
+    assert!(
+        live.contains("\x1b[J"),
+        "the progress lines are erased before the summary: {live:?}"
+    );
+    assert!(live.ends_with("2 remotes: 2 ok\r\n"), "{live:?}");
+
+    env.commit("more");
+    let json = on_terminal("push --json");
+    assert!(!json.contains("\x1b["), "no progress with --json: {json:?}");
+    env.commit("again");
+    let piped = env.multi(["push"]).expect_code(0);
+    assert!(
+        !piped.stdout.contains('\x1b') && !piped.stderr.contains('\x1b'),
+        "{piped:?}"
+    );
+}

@@ -1,0 +1,97 @@
+//! Live progress for humans: one line per remote on stderr (phase and percent from git's `--progress`),
+//! redrawn in place and erased before the summary. Off unless stderr is a terminal, and off with `--json`.
+
+use std::io::{IsTerminal, Write};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+/// Redraws at most this often, so a fast push does not flood the terminal.
+const REDRAW_EVERY: Duration = Duration::from_millis(100);
+const WIDTH: usize = 100;
+
+pub struct Board {
+    names: Vec<String>,
+    enabled: bool,
+    state: Mutex<State>,
+}
+
+struct State {
+    text: Vec<String>,
+    drawn: bool,
+    last_draw: Option<Instant>,
+}
+
+impl Board {
+    /// A board for `names` (in the order they will be reported), live only on a terminal and without `--json`.
+    pub fn for_terminal(names: impl IntoIterator<Item = String>, json: bool) -> Board {
+        let enabled = !json
+            && std::io::stderr().is_terminal()
+            && std::env::var_os("GIT_MULTI_NO_PROGRESS").is_none();
+        Board::new(names, enabled)
+    }
+
+    pub fn new(names: impl IntoIterator<Item = String>, enabled: bool) -> Board {
+        let names: Vec<String> = names.into_iter().collect();
+        let text = vec!["waiting".to_string(); names.len()];
+        Board {
+            names,
+            enabled,
+            state: Mutex::new(State {
+                text,
+                drawn: false,
+                last_draw: None,
+            }),
+        }
+    }
+
+    pub fn enabled(&self) -> bool {
+        self.enabled
+    }
+
+    /// Sets a remote's line and redraws when the last redraw is old enough.
+    pub fn set(&self, name: &str, text: &str) {
+        if !self.enabled {
+            return;
+        }
+        let Some(index) = self.names.iter().position(|n| n == name) else {
+            return;
+        };
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if state.text[index] == text {
+            return;
+        }
+        state.text[index] = text.to_string();
+        if state.last_draw.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
+            return;
+        }
+        self.draw(&mut state);
+    }
+
+    fn draw(&self, state: &mut State) {
+        let width = self.names.iter().map(String::len).max().unwrap_or(0);
+        let mut out = String::new();
+        if state.drawn {
+            out.push_str(&format!("\x1b[{}F", self.names.len()));
+        }
+        for (name, text) in self.names.iter().zip(&state.text) {
+            let line: String = format!("{name:width$}  {text}")
+                .chars()
+                .take(WIDTH)
+                .collect();
+            out.push_str(&format!("\x1b[2K{line}\n"));
+        }
+        let _ = std::io::stderr()
+            .lock()
+            .write_all(crate::redact::redact(&out).as_bytes());
+        state.drawn = true;
+        state.last_draw = Some(Instant::now());
+    }
+
+    /// Erases the lines so the summary takes their place.
+    pub fn finish(&self) {
+        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if self.enabled && state.drawn {
+            let _ = write!(std::io::stderr().lock(), "\x1b[{}F\x1b[J", self.names.len());
+        }
+    }
+}
