@@ -173,3 +173,102 @@ fn fetch_prune_keeps_the_pruned_tip() {
         .json();
     assert_eq!(again["remotes"][0]["status"], "up-to-date");
 }
+
+#[test]
+fn push_flags_dry_run_all_tags_branch_and_atomic() {
+    let env = TestEnv::new();
+    let a = env.bare("a.git");
+    let b = env.bare("b.git");
+    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["remote", "add", "b", b.to_str().unwrap()])
+        .expect_code(0);
+    env.git(["branch", "topic"]);
+    env.git(["tag", "-a", "-m", "release", "v1"]);
+
+    let dry = env
+        .multi(["push", "--all", "--tags", "--dry-run", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(dry["remotes"][0]["status"], "dry-run");
+    assert_eq!(
+        env.git_in(&a, ["for-each-ref"]),
+        "",
+        "a dry run pushes nothing"
+    );
+
+    let one = env
+        .multi(["push", "a", "--branch", "topic", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(one["remotes"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        env.git_in(&a, ["for-each-ref", "--format=%(refname)"]),
+        "refs/heads/topic\n"
+    );
+
+    env.multi(["push", "--all", "--tags"]).expect_code(0);
+    for host in [&a, &b] {
+        assert_eq!(
+            env.git_in(host, ["for-each-ref", "--format=%(refname)"]),
+            "refs/heads/main\nrefs/heads/topic\nrefs/tags/v1\n"
+        );
+    }
+    let tags = env
+        .multi(["status", "--tags", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(state(&tags, "b", "refs/tags/v1")["state"], "in-sync");
+
+    // --atomic: b refuses topic, so with --atomic it takes neither branch.
+    let hook = b.join("hooks/update");
+    std::fs::write(&hook, "#!/bin/sh\n[ \"$1\" = refs/heads/topic ] && { echo 'topic is frozen' >&2; exit 1; }\nexit 0\n").unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.commit("on-main");
+    env.git(["branch", "-f", "topic", "HEAD"]);
+    let atomic = env
+        .multi(["push", "--all", "--atomic", "--json"])
+        .expect_code(1)
+        .json();
+    assert_eq!(atomic["remotes"][0]["status"], "ok");
+    assert_eq!(atomic["remotes"][1]["status"], "rejected");
+    assert!(
+        atomic["remotes"][1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("topic is frozen"),
+        "{atomic}"
+    );
+    assert_ne!(
+        env.git_in(&b, ["rev-parse", "main"]),
+        env.git(["rev-parse", "main"]),
+        "main not updated on b either"
+    );
+    assert_eq!(
+        env.git_in(&a, ["rev-parse", "main"]),
+        env.git(["rev-parse", "main"])
+    );
+}
+
+#[test]
+fn push_needs_a_branch() {
+    let env = TestEnv::new();
+    let a = env.bare("a.git");
+    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+        .expect_code(0);
+    let unknown = env.multi(["push", "--branch", "nope"]).expect_code(2);
+    assert!(
+        unknown.stderr.starts_with("error: no local branch `nope`"),
+        "{}",
+        unknown.stderr
+    );
+    env.git(["checkout", "-q", "--detach"]);
+    let detached = env.multi(["push"]).expect_code(2);
+    assert!(
+        detached
+            .stderr
+            .contains("hint: name the branch with `--branch <name>`"),
+        "{}",
+        detached.stderr
+    );
+}
