@@ -87,6 +87,26 @@ impl Board {
         state.last_draw = Some(Instant::now());
     }
 
+    /// Runs `work` for every member on `pool` with this board showing each one's progress, then erases it.
+    pub fn run<D: Send>(
+        &self,
+        pool: &crate::runner::Pool,
+        members: &[&crate::remote_set::Member],
+        work: impl Fn(&crate::remote_set::Member) -> crate::outcome::Outcome<D> + Sync,
+    ) -> Vec<crate::outcome::Outcome<D>> {
+        let outcomes = pool.run(
+            members,
+            |m| m.host(),
+            |m| {
+                let outcome = work(m);
+                self.set(&m.name, outcome.status.as_str());
+                outcome
+            },
+        );
+        self.finish();
+        outcomes
+    }
+
     /// Erases the lines so the summary takes their place.
     pub fn finish(&self) {
         let state = self.state.lock().unwrap_or_else(|e| e.into_inner());

@@ -78,6 +78,16 @@ fn seconds(ms: u64) -> String {
     }
 }
 
+/// Prints an outcome report as JSON or as the human summary, and gives the exit code it stands for.
+pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
+    if json {
+        self::json(report);
+    } else {
+        outcomes(report);
+    }
+    report.exit()
+}
+
 /// One block per remote in the configured order, then a one-line total.
 pub fn outcomes<D: Detail>(report: &Report<D>) {
     let colour = colour_enabled();

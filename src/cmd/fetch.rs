@@ -65,23 +65,10 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let outcomes = pool.run(
-        &members,
-        |m| m.host(),
-        |m| {
-            let outcome = fetch_one(ctx, m, args.prune, timeout, &board);
-            board.set(&m.name, outcome.status.as_str());
-            outcome
-        },
-    );
-    board.finish();
-    let report = Report::new(outcomes);
-    if args.json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
-    Ok(report.exit())
+    let outcomes = board.run(&pool, &members, |m| {
+        fetch_one(ctx, m, args.prune, timeout, &board)
+    });
+    Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
 /// Fetches one remote; used by `sync` too.

@@ -145,23 +145,8 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
     };
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let outcomes = pool.run(
-        &members,
-        |m| m.host(),
-        |m| {
-            let outcome = push_one(ctx, m, &plan, &board);
-            board.set(&m.name, outcome.status.as_str());
-            outcome
-        },
-    );
-    board.finish();
-    let report = Report::new(outcomes);
-    if args.json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
-    Ok(report.exit())
+    let outcomes = board.run(&pool, &members, |m| push_one(ctx, m, &plan, &board));
+    Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
 /// `--branch` names, every branch with `--all`, else the current branch; each must exist locally.

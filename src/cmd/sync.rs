@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::cmd::common::{self, Integration, ParallelArgs, Strategy};
-use crate::cmd::fetch::fetch_one;
+use crate::cmd::fetch::{fetch_one, FetchDetail};
 use crate::cmd::push::{push_one, LocalBranch, Plan, PushDetail, PushFlags};
 use crate::cmd::status::{relation, RefState};
 use crate::cmd::Ctx;
@@ -78,11 +78,9 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
 
     // 1. Fetch everything, so every remote's tracking ref is current for the lease-free push below.
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fetched = pool.run(
-        &members,
-        |m| m.host(),
-        |m| fetch_one(ctx, m, false, timeout, &board),
-    );
+    let fetched = board.run(&pool, &members, |m| {
+        fetch_one(ctx, m, false, timeout, &board)
+    });
     let primary_fetch = members
         .iter()
         .zip(&fetched)
@@ -99,7 +97,6 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         }
         return Err(err.hint("nothing was integrated or pushed"));
     }
-    board.finish();
     // 2. Integrate the primary (stops everything on conflict: nothing is pushed).
     let integrated = common::integrate(ctx, &primary.name, &branch, args.strategy)?;
     // 3. Push the branch to every remote that could be fetched; never forced.
@@ -112,30 +109,14 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         flags: PushFlags::default(),
         timeout,
     };
-    let reachable: Vec<(&Member, &Outcome<_>)> = members.iter().copied().zip(&fetched).collect();
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let outcomes = pool.run(
-        &reachable,
-        |(m, _)| m.host(),
-        |(m, fetch)| {
-            if fetch.status.is_failure() {
-                let mut skipped = Outcome::new(
-                    &m.name,
-                    fetch.status,
-                    std::time::Duration::from_millis(fetch.duration_ms),
-                    PushDetail::default(),
-                );
-                skipped.error = fetch
-                    .error
-                    .clone()
-                    .map(|e| format!("fetch failed, not pushed: {e}"));
-                skipped.reason = fetch.reason;
-                skipped.hint = fetch.hint.clone();
-                return skipped;
-            }
-            push_one(ctx, m, &plan, &board)
-        },
-    );
+    let outcomes = board.run(&pool, &members, |m| {
+        let index = members.iter().position(|x| x.name == m.name);
+        match index.map(|i| &fetched[i]) {
+            Some(fetch) if fetch.status.is_failure() => not_pushed(&m.name, fetch),
+            _ => push_one(ctx, m, &plan, &board),
+        }
+    });
     let report = Report::new(outcomes);
     if args.json {
         report::json(&SyncDocument {
@@ -157,6 +138,19 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         report::outcomes(&report);
     }
     Ok(report.exit())
+}
+
+/// A remote that could not be fetched is not pushed to either: its state is unknown.
+fn not_pushed(name: &str, fetch: &Outcome<FetchDetail>) -> Outcome<PushDetail> {
+    let elapsed = std::time::Duration::from_millis(fetch.duration_ms);
+    let mut outcome = Outcome::new(name, fetch.status, elapsed, PushDetail::default());
+    outcome.error = fetch
+        .error
+        .as_ref()
+        .map(|e| format!("fetch failed, not pushed: {e}"));
+    outcome.reason = fetch.reason;
+    outcome.hint = fetch.hint.clone();
+    outcome
 }
 
 /// Reads each remote's branch with ls-remote and says what sync would do; writes nothing.

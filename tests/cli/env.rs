@@ -254,3 +254,29 @@ impl TestEnv {
         (run.code == 0).then(|| run.stdout.trim_end().to_string())
     }
 }
+
+/// The entry for remote `name` in an outcome document (`{"remotes": [{"name": …}, …]}`).
+#[track_caller]
+pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
+    json["remotes"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no remotes in {json}"))
+        .iter()
+        .find(|r| r["name"] == name)
+        .unwrap_or_else(|| panic!("no {name} in {json}"))
+}
+
+impl TestEnv {
+    /// Bare repositories `hosts/<name>.git`, each added as member `<name>`; returns their paths.
+    pub fn add_local_remotes(&self, names: &[&str]) -> Vec<PathBuf> {
+        names
+            .iter()
+            .map(|name| {
+                let path = self.bare(&format!("{name}.git"));
+                self.multi(["remote", "add", name, path.to_str().unwrap()])
+                    .expect_code(0);
+                path
+            })
+            .collect()
+    }
+}

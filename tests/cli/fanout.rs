@@ -5,19 +5,10 @@
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use crate::env::TestEnv;
+use crate::env::{outcome as remote, TestEnv};
 use crate::servers::daemon::GitDaemon;
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
-
-fn remote<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {json}"))
-}
 
 #[test]
 fn healthy_remotes_get_the_push_while_broken_ones_fail_truthfully() {
@@ -234,12 +225,7 @@ fn healthy_remotes_get_the_push_while_broken_ones_fail_truthfully() {
 #[test]
 fn force_with_lease_is_checked_per_remote_and_backs_up_old_tips() {
     let env = TestEnv::new();
-    let a = env.bare("a.git");
-    let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
+    let [a, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();
     env.commit("second");
     env.multi(["push"]).expect_code(0);
     let published = env.git(["rev-parse", "HEAD"]).trim().to_string();

@@ -1,15 +1,6 @@
 //! `pull` and `sync`: integrate the primary, push everywhere, never overwrite a diverged remote.
 
-use crate::env::TestEnv;
-
-fn remote<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {json}"))
-}
+use crate::env::{outcome as remote, TestEnv};
 
 /// Three remotes that all have our first commit.
 fn three_remotes() -> TestEnv {

@@ -115,12 +115,7 @@ fn list_shows_members_in_order_with_provider() {
 #[test]
 fn remove_drops_remote_refs_and_group_entry() {
     let env = TestEnv::new();
-    let a = env.bare("a.git");
-    let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
+    let [_, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();
     env.git(["config", "multi.primary", "a"]);
     env.git(["push", "-q", "a", "main"]);
     env.git(["fetch", "-q", "a"]);
@@ -178,12 +173,7 @@ fn rename_moves_refs_facts_and_group_entry() {
 #[test]
 fn set_url_and_enable_disable() {
     let env = TestEnv::new();
-    let a = env.bare("a.git");
-    let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
+    let [_, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();
     env.multi(["remote", "set-url", "a", &format!("file://{}", b.display())])
         .expect_code(0);
     assert_eq!(

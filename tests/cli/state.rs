@@ -177,12 +177,7 @@ fn fetch_prune_keeps_the_pruned_tip() {
 #[test]
 fn push_flags_dry_run_all_tags_branch_and_atomic() {
     let env = TestEnv::new();
-    let a = env.bare("a.git");
-    let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
+    let [a, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();
     env.git(["branch", "topic"]);
     env.git(["tag", "-a", "-m", "release", "v1"]);
 

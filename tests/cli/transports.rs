@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::env::TestEnv;
+use crate::env::{outcome as remote, TestEnv};
 use crate::servers::daemon::GitDaemon;
 use crate::servers::http::{Fault, HttpServer};
 use crate::servers::ssh::SshServer;
@@ -19,15 +19,6 @@ pub fn use_credential_helper(env: &TestEnv, password: &str) {
         "credential.helper",
         &format!("!f() {{ echo username={USER}; echo password={password}; }}; f"),
     ]);
-}
-
-fn remote<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == name)
-        .unwrap_or_else(|| panic!("no {name} in {json}"))
 }
 
 #[test]

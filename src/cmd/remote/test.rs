@@ -68,13 +68,7 @@ pub fn run(ctx: &Ctx, args: &TestArgs) -> Result<Exit> {
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
     let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let outcomes = pool.run(&members, |m| m.host(), |m| probe(ctx, m, timeout));
-    let report = Report::new(outcomes);
-    if args.json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
-    Ok(report.exit())
+    Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
 fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability> {
