@@ -10,7 +10,13 @@ use crate::cmd;
 /// `[multi "<name>"]` sections) and works on all of them at once, in parallel, through your own git: your ssh
 /// agent, credential helpers and hooks keep working.
 #[derive(Debug, Parser)]
-#[command(name = "git-multi", bin_name = "git multi", version, max_term_width = 100, disable_help_subcommand = true)]
+#[command(
+    name = "git-multi",
+    bin_name = "git multi",
+    version,
+    max_term_width = 100,
+    disable_help_subcommand = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,

@@ -56,12 +56,21 @@ impl Settings {
     /// Reads `[multi]` keys out of already-fetched entries; unparsable values are reported by name.
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<Settings, String> {
         let mut settings = Settings::default();
-        for entry in entries.iter().filter(|e| e.section() == SECTION && e.subsection().is_none()) {
+        for entry in entries
+            .iter()
+            .filter(|e| e.section() == SECTION && e.subsection().is_none())
+        {
             let value = entry.value.as_deref().unwrap_or("");
             match entry.key.as_str() {
-                k if k.eq_ignore_ascii_case(JOBS) => settings.jobs = Some(parse_count(JOBS, value)?),
-                k if k.eq_ignore_ascii_case(PER_HOST) => settings.per_host = Some(parse_count(PER_HOST, value)?),
-                k if k.eq_ignore_ascii_case(TIMEOUT) => settings.timeout = Some(parse_seconds(TIMEOUT, value)?),
+                k if k.eq_ignore_ascii_case(JOBS) => {
+                    settings.jobs = Some(parse_count(JOBS, value)?)
+                }
+                k if k.eq_ignore_ascii_case(PER_HOST) => {
+                    settings.per_host = Some(parse_count(PER_HOST, value)?)
+                }
+                k if k.eq_ignore_ascii_case(TIMEOUT) => {
+                    settings.timeout = Some(parse_seconds(TIMEOUT, value)?)
+                }
                 k if k.eq_ignore_ascii_case(PRIMARY) => settings.primary = Some(value.to_string()),
                 _ => {}
             }
@@ -71,14 +80,19 @@ impl Settings {
 }
 
 fn parse_count(key: &str, value: &str) -> Result<usize, String> {
-    value.trim().parse::<usize>().map_err(|_| format!("{key} must be a whole number, not `{value}`"))
+    value
+        .trim()
+        .parse::<usize>()
+        .map_err(|_| format!("{key} must be a whole number, not `{value}`"))
 }
 
 /// Seconds as a number; `0` means no limit is not offered on purpose: a hanging host must not hang us.
 pub fn parse_seconds(key: &str, value: &str) -> Result<Duration, String> {
     match value.trim().parse::<f64>() {
         Ok(secs) if secs > 0.0 && secs.is_finite() => Ok(Duration::from_secs_f64(secs)),
-        _ => Err(format!("{key} must be a positive number of seconds, not `{value}`")),
+        _ => Err(format!(
+            "{key} must be a positive number of seconds, not `{value}`"
+        )),
     }
 }
 
@@ -96,12 +110,20 @@ mod tests {
     use super::*;
 
     fn entry(key: &str, value: &str) -> ConfigEntry {
-        ConfigEntry { key: key.into(), value: Some(value.into()) }
+        ConfigEntry {
+            key: key.into(),
+            value: Some(value.into()),
+        }
     }
 
     #[test]
     fn reads_repository_settings() {
-        let entries = [entry("multi.jobs", "3"), entry("multi.timeout", "2.5"), entry("multi.primary", "github"), entry("multi.github.enabled", "true")];
+        let entries = [
+            entry("multi.jobs", "3"),
+            entry("multi.timeout", "2.5"),
+            entry("multi.primary", "github"),
+            entry("multi.github.enabled", "true"),
+        ];
         let settings = Settings::from_entries(&entries).unwrap();
         assert_eq!(settings.jobs, Some(3));
         assert_eq!(settings.timeout, Some(Duration::from_millis(2500)));

@@ -89,15 +89,25 @@ impl<D> Outcome<D> {
         match err {
             GitError::TimedOut { after, .. } => {
                 let mut outcome = Outcome::new(name, Status::Timeout, elapsed, detail);
-                outcome.error = Some(format!("no answer within {}s; stopped", after.as_secs_f64()));
-                outcome.hint = Some("raise the limit with --timeout <secs> or `git config multi.timeout <secs>`".into());
+                outcome.error = Some(format!(
+                    "no answer within {}s; stopped",
+                    after.as_secs_f64()
+                ));
+                outcome.hint = Some(
+                    "raise the limit with --timeout <secs> or `git config multi.timeout <secs>`"
+                        .into(),
+                );
                 outcome
             }
             GitError::Interrupted { .. } => Outcome::failed(name, "interrupted", elapsed, detail),
             GitError::Failed { stderr, .. } => {
                 let kind = git::classify(stderr);
                 let summary = git::failure_summary(stderr);
-                let message = if summary.is_empty() { err.to_string() } else { summary };
+                let message = if summary.is_empty() {
+                    err.to_string()
+                } else {
+                    summary
+                };
                 let mut outcome = Outcome::failed(name, message, elapsed, detail);
                 outcome.reason = Some(kind);
                 outcome.hint = kind.hint().map(str::to_string);
@@ -117,7 +127,10 @@ pub struct Report<D> {
 
 impl<D> Report<D> {
     pub fn new(remotes: Vec<Outcome<D>>) -> Self {
-        Report { ok: remotes.iter().all(|o| !o.status.is_failure()), remotes }
+        Report {
+            ok: remotes.iter().all(|o| !o.status.is_failure()),
+            remotes,
+        }
     }
 
     /// 130 after Ctrl-C, 1 when any remote failed, else 0.

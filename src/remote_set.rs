@@ -56,7 +56,9 @@ impl Member {
 
     /// The configured API URL, else the provider's convention for the host.
     pub fn effective_api_url(&self) -> Option<String> {
-        self.api_url.clone().or_else(|| self.provider().0.default_api_url(&self.host()?))
+        self.api_url
+            .clone()
+            .or_else(|| self.provider().0.default_api_url(&self.host()?))
     }
 }
 
@@ -83,7 +85,10 @@ impl RemoteSet {
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<RemoteSet> {
         let settings = Settings::from_entries(entries)
             .map_err(|e| Error::usage(e).hint("fix it with `git config <key> <value>` or remove it with `git config --unset <key>`"))?;
-        let mut set = RemoteSet { settings, ..RemoteSet::default() };
+        let mut set = RemoteSet {
+            settings,
+            ..RemoteSet::default()
+        };
         let mut urls: HashMap<&str, &str> = HashMap::new();
         let mut push_urls: HashMap<&str, Vec<String>> = HashMap::new();
         let mut index: HashMap<String, usize> = HashMap::new();
@@ -98,10 +103,17 @@ impl RemoteSet {
                     // The last value wins, as in git.
                     urls.insert(name, value.unwrap_or(""));
                 }
-                ("remote", Some(name), "pushurl") => push_urls.entry(name).or_default().push(value.unwrap_or("").to_string()),
+                ("remote", Some(name), "pushurl") => push_urls
+                    .entry(name)
+                    .or_default()
+                    .push(value.unwrap_or("").to_string()),
                 ("multi", Some(name), variable) => {
                     let at = *index.entry(name.to_string()).or_insert_with(|| {
-                        set.members.push(Member { name: name.to_string(), enabled: true, ..Member::default() });
+                        set.members.push(Member {
+                            name: name.to_string(),
+                            enabled: true,
+                            ..Member::default()
+                        });
                         set.members.len() - 1
                     });
                     let m = &mut set.members[at];
@@ -109,8 +121,12 @@ impl RemoteSet {
                     match variable {
                         v if v.eq_ignore_ascii_case(member::ENABLED) => {
                             m.enabled = config::parse_bool(value).ok_or_else(|| {
-                                Error::usage(format!("{} is not a boolean: `{}`", member::key(name, member::ENABLED), value.unwrap_or("")))
-                                    .hint(format!("git multi remote enable {name}"))
+                                Error::usage(format!(
+                                    "{} is not a boolean: `{}`",
+                                    member::key(name, member::ENABLED),
+                                    value.unwrap_or("")
+                                ))
+                                .hint(format!("git multi remote enable {name}"))
                             })?
                         }
                         v if v.eq_ignore_ascii_case(member::PROVIDER) => m.provider = text,
@@ -142,7 +158,8 @@ impl RemoteSet {
     /// The members a command works on: the named ones, or every enabled member when none (or `all`) is named.
     /// Unknown names are a usage error naming them all; disabled members are only used when named.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Member>> {
-        let everything = names.is_empty() || (names.len() == 1 && names[0] == "all" && self.member("all").is_none());
+        let everything = names.is_empty()
+            || (names.len() == 1 && names[0] == "all" && self.member("all").is_none());
         if everything {
             let chosen: Vec<&Member> = self.members.iter().filter(|m| m.enabled).collect();
             if chosen.is_empty() {
@@ -155,7 +172,11 @@ impl RemoteSet {
             }
             return Ok(chosen);
         }
-        let unknown: Vec<&str> = names.iter().filter(|n| self.member(n).is_none()).map(String::as_str).collect();
+        let unknown: Vec<&str> = names
+            .iter()
+            .filter(|n| self.member(n).is_none())
+            .map(String::as_str)
+            .collect();
         if !unknown.is_empty() {
             return Err(self.unknown_error(&unknown));
         }
@@ -170,8 +191,16 @@ impl RemoteSet {
 
     /// The error for names that are not members, with the hint that fits.
     pub fn unknown_error(&self, unknown: &[&str]) -> Error {
-        let list = unknown.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ");
-        let (what, first) = if unknown.len() == 1 { ("no remote", unknown[0]) } else { ("no remotes", unknown[0]) };
+        let list = unknown
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let (what, first) = if unknown.len() == 1 {
+            ("no remote", unknown[0])
+        } else {
+            ("no remotes", unknown[0])
+        };
         let error = Error::usage(format!("{what} {list} in the remote set"));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
@@ -179,13 +208,21 @@ impl RemoteSet {
             error.hint("the set is empty: `git multi remote add <name> <url>`")
         } else {
             let names: Vec<&str> = self.members.iter().map(|m| m.name.as_str()).collect();
-            error.hint(format!("members are: {}; see `git multi remote list`", names.join(", ")))
+            error.hint(format!(
+                "members are: {}; see `git multi remote list`",
+                names.join(", ")
+            ))
         }
     }
 
     /// Rewrites `remotes.multi` from the enabled members after a change to `members`.
     pub fn write_group(&self, git: &Git) -> Result<()> {
-        let names: Vec<&str> = self.members.iter().filter(|m| m.enabled).map(|m| m.name.as_str()).collect();
+        let names: Vec<&str> = self
+            .members
+            .iter()
+            .filter(|m| m.enabled)
+            .map(|m| m.name.as_str())
+            .collect();
         git.config_set(config::GROUP_KEY, &names.join(" "))?;
         Ok(())
     }
@@ -197,7 +234,13 @@ mod tests {
     use crate::git::ConfigEntry;
 
     fn entries(pairs: &[(&str, &str)]) -> Vec<ConfigEntry> {
-        pairs.iter().map(|(k, v)| ConfigEntry { key: k.to_string(), value: Some(v.to_string()) }).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| ConfigEntry {
+                key: k.to_string(),
+                value: Some(v.to_string()),
+            })
+            .collect()
     }
 
     fn sample() -> RemoteSet {
@@ -225,19 +268,40 @@ mod tests {
         assert!(!ab.enabled);
         assert_eq!(ab.push_urls, ["/srv/mirror.git"]);
         assert_eq!(ab.api_url.as_deref(), Some("http://127.0.0.1:3000/api/v1"));
-        assert_eq!(set.member("origin").unwrap().provider(), (ProviderKind::Github, ProviderSource::Detected));
-        assert_eq!(ab.provider(), (ProviderKind::Gitea, ProviderSource::Configured));
+        assert_eq!(
+            set.member("origin").unwrap().provider(),
+            (ProviderKind::Github, ProviderSource::Detected)
+        );
+        assert_eq!(
+            ab.provider(),
+            (ProviderKind::Gitea, ProviderSource::Configured)
+        );
         assert_eq!(set.git_remotes, ["origin", "a.b", "lone"]);
     }
 
     #[test]
     fn selects_enabled_members_by_default() {
         let set = sample();
-        let all: Vec<&str> = set.select(&[]).unwrap().iter().map(|m| m.name.as_str()).collect();
+        let all: Vec<&str> = set
+            .select(&[])
+            .unwrap()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
         assert_eq!(all, ["origin"]);
-        let named: Vec<&str> = set.select(&["a.b".into()]).unwrap().iter().map(|m| m.name.as_str()).collect();
+        let named: Vec<&str> = set
+            .select(&["a.b".into()])
+            .unwrap()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
         assert_eq!(named, ["a.b"]);
-        let word_all: Vec<&str> = set.select(&["all".into()]).unwrap().iter().map(|m| m.name.as_str()).collect();
+        let word_all: Vec<&str> = set
+            .select(&["all".into()])
+            .unwrap()
+            .iter()
+            .map(|m| m.name.as_str())
+            .collect();
         assert_eq!(word_all, ["origin"]);
     }
 

@@ -75,7 +75,13 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
     }
     if let Some((helper, _address)) = raw.split_once("::") {
         if is_scheme(helper) && !helper.contains('/') {
-            return Ok(RemoteUrl { transport: Transport::Helper(helper.to_string()), user: None, host: None, port: None, path: raw.to_string() });
+            return Ok(RemoteUrl {
+                transport: Transport::Helper(helper.to_string()),
+                user: None,
+                host: None,
+                port: None,
+                path: raw.to_string(),
+            });
         }
     }
     if let Some((scheme, rest)) = raw.split_once("://") {
@@ -90,7 +96,11 @@ fn is_scheme(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-fn parse_url_form(scheme: &str, rest: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUrl, UrlError> {
+fn parse_url_form(
+    scheme: &str,
+    rest: &str,
+    helper_exists: impl Fn(&str) -> bool,
+) -> Result<RemoteUrl, UrlError> {
     if !is_scheme(scheme) {
         return Err(UrlError::BadScheme(scheme.to_string()));
     }
@@ -113,7 +123,13 @@ fn parse_url_form(scheme: &str, rest: &str, helper_exists: impl Fn(&str) -> bool
         if path.is_empty() {
             return Err(UrlError::MissingPath);
         }
-        return Ok(RemoteUrl { transport, user: None, host: None, port: None, path: path.to_string() });
+        return Ok(RemoteUrl {
+            transport,
+            user: None,
+            host: None,
+            port: None,
+            path: path.to_string(),
+        });
     }
     let (userinfo, hostport) = match authority.rfind('@') {
         Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
@@ -121,7 +137,10 @@ fn parse_url_form(scheme: &str, rest: &str, helper_exists: impl Fn(&str) -> bool
     };
     let user = match userinfo {
         Some(info) if info.contains(':') => return Err(UrlError::EmbeddedSecret),
-        Some(info) if matches!(transport, Transport::Http | Transport::Https) && looks_like_token(info) => {
+        Some(info)
+            if matches!(transport, Transport::Http | Transport::Https)
+                && looks_like_token(info) =>
+        {
             return Err(UrlError::EmbeddedSecret)
         }
         Some(info) => Some(info.to_string()),
@@ -134,7 +153,13 @@ fn parse_url_form(scheme: &str, rest: &str, helper_exists: impl Fn(&str) -> bool
     if matches!(transport, Transport::Ssh | Transport::Git) && path.trim_matches('/').is_empty() {
         return Err(UrlError::MissingPath);
     }
-    Ok(RemoteUrl { transport, user, host: Some(host.to_ascii_lowercase()), port, path: path.to_string() })
+    Ok(RemoteUrl {
+        transport,
+        user,
+        host: Some(host.to_ascii_lowercase()),
+        port,
+        path: path.to_string(),
+    })
 }
 
 fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), UrlError> {
@@ -148,12 +173,20 @@ fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), UrlError> {
             None => (hostport, None),
         }
     };
-    if host.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '%'))) {
+    if host
+        .chars()
+        .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '%')))
+    {
         return Err(UrlError::MissingHost);
     }
     let port = match port {
         None | Some("") => None,
-        Some(p) => Some(p.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| UrlError::BadPort(p.to_string()))?),
+        Some(p) => Some(
+            p.parse::<u16>()
+                .ok()
+                .filter(|&n| n > 0)
+                .ok_or_else(|| UrlError::BadPort(p.to_string()))?,
+        ),
     };
     Ok((host, port))
 }
@@ -168,7 +201,13 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
         _ => false,
     };
     if !scp_like {
-        return Ok(RemoteUrl { transport: Transport::Local, user: None, host: None, port: None, path: raw.to_string() });
+        return Ok(RemoteUrl {
+            transport: Transport::Local,
+            user: None,
+            host: None,
+            port: None,
+            path: raw.to_string(),
+        });
     }
     let (authority, path) = raw.split_once(':').unwrap_or((raw, ""));
     let (user, host) = match authority.rfind('@') {
@@ -182,7 +221,13 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
     if path.is_empty() {
         return Err(UrlError::MissingPath);
     }
-    Ok(RemoteUrl { transport: Transport::Ssh, user, host: Some(host.to_ascii_lowercase()), port: None, path: path.to_string() })
+    Ok(RemoteUrl {
+        transport: Transport::Ssh,
+        user,
+        host: Some(host.to_ascii_lowercase()),
+        port: None,
+        path: path.to_string(),
+    })
 }
 
 #[cfg(test)]
@@ -200,12 +245,24 @@ mod tests {
         assert_eq!(p("file:///srv/r.git").unwrap().transport, Transport::File);
         assert_eq!(p("git://127.0.0.1:9418/r.git").unwrap().port, Some(9418));
         let scp = p("git@github.com:owner/repo.git").unwrap();
-        assert_eq!((scp.transport, scp.host.as_deref(), scp.user.as_deref()), (Transport::Ssh, Some("github.com"), Some("git")));
+        assert_eq!(
+            (scp.transport, scp.host.as_deref(), scp.user.as_deref()),
+            (Transport::Ssh, Some("github.com"), Some("git"))
+        );
         let ssh = p("ssh://git@[::1]:2222/srv/r.git").unwrap();
         assert_eq!((ssh.host.as_deref(), ssh.port), (Some("::1"), Some(2222)));
-        assert_eq!(p("https://GitLab.com/g/r.git").unwrap().host.as_deref(), Some("gitlab.com"));
-        assert_eq!(p("s3://bucket/r").unwrap().transport, Transport::Helper("s3".into()));
-        assert_eq!(p("gcrypt::rsync://host/r").unwrap().transport, Transport::Helper("gcrypt".into()));
+        assert_eq!(
+            p("https://GitLab.com/g/r.git").unwrap().host.as_deref(),
+            Some("gitlab.com")
+        );
+        assert_eq!(
+            p("s3://bucket/r").unwrap().transport,
+            Transport::Helper("s3".into())
+        );
+        assert_eq!(
+            p("gcrypt::rsync://host/r").unwrap().transport,
+            Transport::Helper("gcrypt".into())
+        );
     }
 
     #[test]
@@ -215,9 +272,15 @@ mod tests {
         assert_eq!(p("https://"), Err(UrlError::MissingHost));
         assert_eq!(p("https:///r.git"), Err(UrlError::MissingHost));
         assert_eq!(p("ssh://host:abc/x"), Err(UrlError::BadPort("abc".into())));
-        assert_eq!(p("http://host:99999/x"), Err(UrlError::BadPort("99999".into())));
+        assert_eq!(
+            p("http://host:99999/x"),
+            Err(UrlError::BadPort("99999".into()))
+        );
         assert_eq!(p("zz://host/x"), Err(UrlError::UnknownScheme("zz".into())));
-        assert_eq!(p("ht!tp://host/x"), Err(UrlError::BadScheme("ht!tp".into())));
+        assert_eq!(
+            p("ht!tp://host/x"),
+            Err(UrlError::BadScheme("ht!tp".into()))
+        );
         assert_eq!(p("git@github.com:"), Err(UrlError::MissingPath));
         assert_eq!(p(":path"), Err(UrlError::MissingHost));
         assert_eq!(p("ssh://host"), Err(UrlError::MissingPath));
@@ -225,9 +288,24 @@ mod tests {
 
     #[test]
     fn refuses_embedded_secrets() {
-        assert_eq!(p("https://alice:s3cret@example.com/r.git"), Err(UrlError::EmbeddedSecret));
-        assert_eq!(p("ssh://git:pw@example.com/r.git"), Err(UrlError::EmbeddedSecret));
-        assert_eq!(p("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"), Err(UrlError::EmbeddedSecret));
-        assert_eq!(p("https://alice@example.com/r.git").unwrap().user.as_deref(), Some("alice"));
+        assert_eq!(
+            p("https://alice:s3cret@example.com/r.git"),
+            Err(UrlError::EmbeddedSecret)
+        );
+        assert_eq!(
+            p("ssh://git:pw@example.com/r.git"),
+            Err(UrlError::EmbeddedSecret)
+        );
+        assert_eq!(
+            p("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"),
+            Err(UrlError::EmbeddedSecret)
+        );
+        assert_eq!(
+            p("https://alice@example.com/r.git")
+                .unwrap()
+                .user
+                .as_deref(),
+            Some("alice")
+        );
     }
 }

@@ -19,7 +19,10 @@ impl Ctx {
     pub fn open() -> Result<Ctx> {
         let git = Git::locate()?;
         if let Err(err) = git.git_dir() {
-            let detail = err.stderr().map(crate::git::failure_summary).unwrap_or_else(|| err.to_string());
+            let detail = err
+                .stderr()
+                .map(crate::git::failure_summary)
+                .unwrap_or_else(|| err.to_string());
             return Err(Error::usage(format!("not inside a git repository ({detail})"))
                 .hint("run git multi inside a repository, create one with `git init`, or point at one with `git -C <dir> multi …`"));
         }

@@ -25,12 +25,22 @@ use crate::redact::redact;
 pub enum GitError {
     #[error("git was not found on PATH")]
     NotInstalled,
-    #[error("git {found} is too old: git-multi needs git {} or newer", version::MINIMUM)]
+    #[error(
+        "git {found} is too old: git-multi needs git {} or newer",
+        version::MINIMUM
+    )]
     TooOld { found: GitVersion },
     #[error("could not run `{command}`: {source}")]
-    Spawn { command: String, source: std::io::Error },
+    Spawn {
+        command: String,
+        source: std::io::Error,
+    },
     #[error("`{command}` failed: {}", first_line_or_code(.stderr, *.code))]
-    Failed { command: String, code: Option<i32>, stderr: String },
+    Failed {
+        command: String,
+        code: Option<i32>,
+        stderr: String,
+    },
     #[error("`{command}` did not finish within {}s and was stopped", .after.as_secs())]
     TimedOut { command: String, after: Duration },
     #[error("`{command}` was interrupted")]
@@ -84,7 +94,10 @@ impl Git {
     /// Finds `git` on PATH with `which` and checks its version once.
     pub fn locate() -> Result<Git, GitError> {
         let exe = which::which("git").map_err(|_| GitError::NotInstalled)?;
-        let probe = Git { exe, version: version::MINIMUM };
+        let probe = Git {
+            exe,
+            version: version::MINIMUM,
+        };
         let output = probe.command(["version"]).run_unchecked()?;
         let version = GitVersion::parse(&output.stdout).ok_or_else(|| GitError::Failed {
             command: "git version".into(),
@@ -114,7 +127,10 @@ impl Git {
         GitCommand {
             git: self,
             config: Vec::new(),
-            args: args.into_iter().map(|a| a.as_ref().to_os_string()).collect(),
+            args: args
+                .into_iter()
+                .map(|a| a.as_ref().to_os_string())
+                .collect(),
             env: Vec::new(),
             stdin: None,
             background: false,
@@ -180,7 +196,11 @@ impl GitCommand<'_> {
         if output.success() {
             Ok(output)
         } else {
-            Err(GitError::Failed { command, code: output.code, stderr: output.stderr })
+            Err(GitError::Failed {
+                command,
+                code: output.code,
+                stderr: output.stderr,
+            })
         }
     }
 
@@ -228,7 +248,10 @@ impl GitCommand<'_> {
         let started = Instant::now();
         let handle = expression.start().map_err(|source| match source.kind() {
             std::io::ErrorKind::NotFound => GitError::NotInstalled,
-            _ => GitError::Spawn { command: command.clone(), source },
+            _ => GitError::Spawn {
+                command: command.clone(),
+                source,
+            },
         })?;
         let deadline = self.timeout.map(|t| started + t);
         let slice = Duration::from_millis(50);
@@ -239,7 +262,10 @@ impl GitCommand<'_> {
             };
             let finished = handle
                 .wait_deadline(wake)
-                .map_err(|source| GitError::Spawn { command: command.clone(), source })?;
+                .map_err(|source| GitError::Spawn {
+                    command: command.clone(),
+                    source,
+                })?;
             if let Some(output) = finished {
                 return Ok(GitOutput {
                     stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
@@ -258,7 +284,10 @@ impl GitCommand<'_> {
                 return Err(if interrupted {
                     GitError::Interrupted { command }
                 } else {
-                    GitError::TimedOut { command, after: self.timeout.unwrap_or_default() }
+                    GitError::TimedOut {
+                        command,
+                        after: self.timeout.unwrap_or_default(),
+                    }
                 });
             }
         }
@@ -275,45 +304,71 @@ impl Git {
 
     /// Every config entry whose key matches `regex`, from all scopes, in file order.
     pub fn config_entries(&self, regex: &str) -> Result<Vec<ConfigEntry>, GitError> {
-        let output = self.command(["config", "-z", "--get-regexp", regex]).run_unchecked()?;
+        let output = self
+            .command(["config", "-z", "--get-regexp", regex])
+            .run_unchecked()?;
         match output.code {
             Some(0) => Ok(config_list::parse(&output.stdout)),
             // 1 means "no such key": an empty set, not an error.
             Some(1) => Ok(Vec::new()),
-            code => Err(GitError::Failed { command: format!("git config --get-regexp {regex}"), code, stderr: output.stderr }),
+            code => Err(GitError::Failed {
+                command: format!("git config --get-regexp {regex}"),
+                code,
+                stderr: output.stderr,
+            }),
         }
     }
 
     pub fn config_set(&self, key: &str, value: &str) -> Result<(), GitError> {
-        self.command(["config", "--local", "--", key, value]).run().map(drop)
+        self.command(["config", "--local", "--", key, value])
+            .run()
+            .map(drop)
     }
 
     /// Removes `key`; a key that is not there is fine.
     pub fn config_unset(&self, key: &str) -> Result<(), GitError> {
-        let output = self.command(["config", "--local", "--unset-all", "--", key]).run_unchecked()?;
+        let output = self
+            .command(["config", "--local", "--unset-all", "--", key])
+            .run_unchecked()?;
         match output.code {
             Some(0) | Some(5) => Ok(()),
-            code => Err(GitError::Failed { command: format!("git config --unset-all {key}"), code, stderr: output.stderr }),
+            code => Err(GitError::Failed {
+                command: format!("git config --unset-all {key}"),
+                code,
+                stderr: output.stderr,
+            }),
         }
     }
 
     /// Renames a `[multi "<old>"]`-style section; a section that is not there is fine.
     pub fn config_rename_section(&self, old: &str, new: &str) -> Result<(), GitError> {
-        let output = self.command(["config", "--local", "--rename-section", old, new]).run_unchecked()?;
+        let output = self
+            .command(["config", "--local", "--rename-section", old, new])
+            .run_unchecked()?;
         match output.code {
             Some(0) => Ok(()),
             _ if output.stderr.contains("no such section") => Ok(()),
-            code => Err(GitError::Failed { command: format!("git config --rename-section {old} {new}"), code, stderr: output.stderr }),
+            code => Err(GitError::Failed {
+                command: format!("git config --rename-section {old} {new}"),
+                code,
+                stderr: output.stderr,
+            }),
         }
     }
 
     /// Removes a section; a section that is not there is fine.
     pub fn config_remove_section(&self, section: &str) -> Result<(), GitError> {
-        let output = self.command(["config", "--local", "--remove-section", section]).run_unchecked()?;
+        let output = self
+            .command(["config", "--local", "--remove-section", section])
+            .run_unchecked()?;
         match output.code {
             Some(0) => Ok(()),
             _ if output.stderr.contains("no such section") => Ok(()),
-            code => Err(GitError::Failed { command: format!("git config --remove-section {section}"), code, stderr: output.stderr }),
+            code => Err(GitError::Failed {
+                command: format!("git config --remove-section {section}"),
+                code,
+                stderr: output.stderr,
+            }),
         }
     }
 
@@ -323,28 +378,42 @@ impl Git {
         if name.is_empty() || name.starts_with('-') {
             return Ok(false);
         }
-        let output = self.command(["check-ref-format", &format!("refs/remotes/{name}/test")]).run_unchecked()?;
+        let output = self
+            .command(["check-ref-format", &format!("refs/remotes/{name}/test")])
+            .run_unchecked()?;
         Ok(output.success())
     }
 
     pub fn remote_add(&self, name: &str, url: &str) -> Result<(), GitError> {
-        self.command(["remote", "add", "--", name, url]).run().map(drop)
+        self.command(["remote", "add", "--", name, url])
+            .run()
+            .map(drop)
     }
 
     pub fn remote_remove(&self, name: &str) -> Result<(), GitError> {
-        self.command(["remote", "remove", "--", name]).run().map(drop)
+        self.command(["remote", "remove", "--", name])
+            .run()
+            .map(drop)
     }
 
     pub fn remote_rename(&self, old: &str, new: &str) -> Result<(), GitError> {
-        self.command(["remote", "rename", "--", old, new]).run().map(drop)
+        self.command(["remote", "rename", "--", old, new])
+            .run()
+            .map(drop)
     }
 
     pub fn remote_set_url(&self, name: &str, url: &str) -> Result<(), GitError> {
-        self.command(["remote", "set-url", "--", name, url]).run().map(drop)
+        self.command(["remote", "set-url", "--", name, url])
+            .run()
+            .map(drop)
     }
 
     /// `git ls-remote --symref` of a remote, as a background job bounded by `timeout`.
-    pub fn ls_remote(&self, remote: &str, timeout: Option<Duration>) -> Result<Vec<RemoteRef>, GitError> {
+    pub fn ls_remote(
+        &self,
+        remote: &str,
+        timeout: Option<Duration>,
+    ) -> Result<Vec<RemoteRef>, GitError> {
         let output = self
             .command(["ls-remote", "--symref", "--", remote])
             .background()

@@ -39,12 +39,18 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
 
     ctx.git.remote_add(&args.name, &url)?;
     let written = write_member(ctx, args, provider).and_then(|()| {
-        set.members.push(Member { name: args.name.clone(), enabled: true, ..Member::default() });
+        set.members.push(Member {
+            name: args.name.clone(),
+            enabled: true,
+            ..Member::default()
+        });
         set.write_group(&ctx.git)
     });
     if let Err(err) = written {
         // Leave nothing half-added behind.
-        let _ = ctx.git.config_remove_section(&format!("multi.{}", args.name));
+        let _ = ctx
+            .git
+            .config_remove_section(&format!("multi.{}", args.name));
         let _ = ctx.git.remote_remove(&args.name);
         return Err(err);
     }
@@ -52,12 +58,17 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
 }
 
 fn write_member(ctx: &Ctx, args: &AddArgs, provider: Option<ProviderKind>) -> Result<()> {
-    ctx.git.config_set(&member::key(&args.name, member::ENABLED), "true")?;
+    ctx.git
+        .config_set(&member::key(&args.name, member::ENABLED), "true")?;
     if let Some(kind) = provider {
-        ctx.git.config_set(&member::key(&args.name, member::PROVIDER), kind.as_str())?;
+        ctx.git
+            .config_set(&member::key(&args.name, member::PROVIDER), kind.as_str())?;
     }
     if let Some(api) = &args.api_url {
-        ctx.git.config_set(&member::key(&args.name, member::API_URL), api.trim_end_matches('/'))?;
+        ctx.git.config_set(
+            &member::key(&args.name, member::API_URL),
+            api.trim_end_matches('/'),
+        )?;
     }
     Ok(())
 }
@@ -65,18 +76,31 @@ fn write_member(ctx: &Ctx, args: &AddArgs, provider: Option<ProviderKind>) -> Re
 pub fn parse_provider(text: &str) -> Result<ProviderKind> {
     text.parse::<ProviderKind>().map_err(|err| {
         let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
-        Error::usage(err.to_string()).hint(format!("--provider takes one of: {} (codeberg is an alias of forgejo)", kinds.join(", ")))
+        Error::usage(err.to_string()).hint(format!(
+            "--provider takes one of: {} (codeberg is an alias of forgejo)",
+            kinds.join(", ")
+        ))
     })
 }
 
 /// An API URL must be http(s) with a host and no credentials.
 pub fn check_api_url(api: &str) -> Result<()> {
-    let bad = |why: &str| Error::usage(format!("invalid --api-url `{api}`: {why}")).hint("give the API root, e.g. https://git.example.com/api/v1");
+    let bad = |why: &str| {
+        Error::usage(format!("invalid --api-url `{api}`: {why}"))
+            .hint("give the API root, e.g. https://git.example.com/api/v1")
+    };
     match url::parse(api, |_| false) {
-        Ok(parsed) if matches!(parsed.transport, Transport::Http | Transport::Https) && api.starts_with("http") => Ok(()),
+        Ok(parsed)
+            if matches!(parsed.transport, Transport::Http | Transport::Https)
+                && api.starts_with("http") =>
+        {
+            Ok(())
+        }
         Ok(_) => Err(bad("it must start with https:// or http://")),
-        Err(url::UrlError::EmbeddedSecret) => Err(Error::usage("refusing to store an API URL that contains a password or token")
-            .hint("store tokens with `git multi auth login <provider>`")),
+        Err(url::UrlError::EmbeddedSecret) => Err(Error::usage(
+            "refusing to store an API URL that contains a password or token",
+        )
+        .hint("store tokens with `git multi auth login <provider>`")),
         Err(err) => Err(bad(&err.to_string())),
     }
 }

@@ -67,8 +67,12 @@ pub fn run(ctx: &Ctx, args: &TestArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
     let timeout = match &args.timeout {
-        Some(text) => parse_seconds("--timeout", text).map_err(|e| Error::usage(e).hint("e.g. --timeout 10"))?,
-        None => set.settings.timeout.unwrap_or(config::DEFAULT_PROBE_TIMEOUT),
+        Some(text) => parse_seconds("--timeout", text)
+            .map_err(|e| Error::usage(e).hint("e.g. --timeout 10"))?,
+        None => set
+            .settings
+            .timeout
+            .unwrap_or(config::DEFAULT_PROBE_TIMEOUT),
     };
     let pool = Pool::new(&set.settings, args.jobs, members.len());
     let outcomes = pool.run(&members, |m| m.host(), |m| probe(ctx, m, timeout));
@@ -85,14 +89,26 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
     let started = Instant::now();
     let mut detail = Reachability {
         url: member.url.clone(),
-        transport: member.url.as_deref().and_then(|u| url::parse(u, |_| true).ok()).map(|u| u.transport.to_string()),
+        transport: member
+            .url
+            .as_deref()
+            .and_then(|u| url::parse(u, |_| true).ok())
+            .map(|u| u.transport.to_string()),
         provider: member.provider().0.as_str(),
         refs: None,
         head: None,
     };
     if member.url.is_none() {
-        return Outcome::failed(&member.name, "the git remote no longer exists", started.elapsed(), detail)
-            .with_hint(format!("give it a URL again with `git multi remote set-url {} <url>`", member.name));
+        return Outcome::failed(
+            &member.name,
+            "the git remote no longer exists",
+            started.elapsed(),
+            detail,
+        )
+        .with_hint(format!(
+            "give it a URL again with `git multi remote set-url {} <url>`",
+            member.name
+        ));
     }
     match ctx.git.ls_remote(&member.name, Some(timeout)) {
         Ok(refs) => {
@@ -106,5 +122,7 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
 
 fn is_branch_or_tag(r: &RemoteRef) -> bool {
     let name = r.name();
-    matches!(r, RemoteRef::Direct { .. }) && (name.starts_with("refs/heads/") || name.starts_with("refs/tags/")) && !name.ends_with("^{}")
+    matches!(r, RemoteRef::Direct { .. })
+        && (name.starts_with("refs/heads/") || name.starts_with("refs/tags/"))
+        && !name.ends_with("^{}")
 }
