@@ -27,6 +27,13 @@ pub enum Command {
     Init(cmd::init::InitArgs),
     #[command(subcommand)]
     Remote(RemoteCommand),
+    #[command(subcommand)]
+    Auth(cmd::auth::AuthCommand),
+    Create(cmd::create::CreateArgs),
+    #[command(subcommand)]
+    Branch(cmd::branch::BranchCommand),
+    #[command(subcommand)]
+    Webhook(cmd::webhook::WebhookCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),
