@@ -196,9 +196,11 @@ fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit>
     targets.retain(|t| seen.insert(t.api_url.clone()));
 
     let hosts: Vec<HostStatus> = targets.iter().map(|t| check(git, t)).collect();
-    let ok = hosts
+    // Missing or rejected tokens are exit 4; a host that could not say whether the token works is exit 1.
+    let auth_ok = hosts
         .iter()
         .all(|h| h.valid != Some(false) && h.source.is_some());
+    let ok = auth_ok && hosts.iter().all(|h| h.error.is_none());
     if args.json {
         report::json(&StatusReport { ok, hosts });
     } else {
@@ -247,7 +249,13 @@ fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit>
             report::note("hint: store a token with `git multi auth login <host>`");
         }
     }
-    Ok(if ok { Exit::Success } else { Exit::Auth })
+    Ok(if !auth_ok {
+        Exit::Auth
+    } else if ok {
+        Exit::Success
+    } else {
+        Exit::Failure
+    })
 }
 
 /// Looks the token up and asks the host who it belongs to.

@@ -103,8 +103,11 @@ impl Provider for Bitbucket {
         let reply = self.api.get("/user")?;
         let value = self.api.expect_ok(&reply)?;
         Ok(Identity {
+            // `username` is deprecated (GDPR); newer answers only carry nickname, account_id and uuid.
             login: text(&value, "/username")
                 .or_else(|| text(&value, "/nickname"))
+                .or_else(|| text(&value, "/account_id"))
+                .or_else(|| text(&value, "/uuid"))
                 .ok_or_else(|| ApiError::Malformed {
                     host: self.api.host.clone(),
                     detail: "no `username` in /user".into(),
@@ -129,13 +132,14 @@ impl Provider for Bitbucket {
     }
 
     fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
+        // Every Bitbucket object names its `type` (the description requires it on request bodies too).
         let workspace = new.owner.as_deref().unwrap_or(login);
-        let mut body = json!({ "scm": "git", "is_private": new.private });
+        let mut body = json!({ "type": "repository", "scm": "git", "is_private": new.private });
         if let Some(description) = &new.description {
             body["description"] = json!(description);
         }
         if let Some(key) = &new.project {
-            body["project"] = json!({ "key": key });
+            body["project"] = json!({ "type": "project", "key": key });
         }
         let reply = self
             .api
@@ -151,7 +155,7 @@ impl Provider for Bitbucket {
     fn set_default_branch(&self, owner: &str, name: &str, branch: &str) -> Result<(), ApiError> {
         let reply = self.api.put(
             &Self::repo_path(owner, name),
-            &json!({ "mainbranch": { "name": branch } }),
+            &json!({ "type": "repository", "mainbranch": { "type": "branch", "name": branch } }),
         )?;
         self.api.expect_ok(&reply).map(drop)
     }
@@ -170,11 +174,11 @@ impl Provider for Bitbucket {
         let mut wanted = Vec::new();
         if rule.no_force_push {
             wanted.push(
-                json!({ "kind": "force", "branch_match_kind": "glob", "pattern": rule.branch }),
+                json!({ "type": "branchrestriction", "kind": "force", "branch_match_kind": "glob", "pattern": rule.branch }),
             );
         }
         if rule.require_review {
-            wanted.push(json!({ "kind": "require_approvals_to_merge", "branch_match_kind": "glob", "pattern": rule.branch, "value": rule.min_approvals.max(1) }));
+            wanted.push(json!({ "type": "branchrestriction", "kind": "require_approvals_to_merge", "branch_match_kind": "glob", "pattern": rule.branch, "value": rule.min_approvals.max(1) }));
         }
         for body in wanted {
             let kind = body["kind"].as_str().unwrap_or_default().to_string();

@@ -13,8 +13,16 @@ use crate::redact::redact;
 const ATTEMPTS: u32 = 3;
 /// A host that asks us to wait longer than this gets an error instead of a frozen terminal.
 const MAX_WAIT: Duration = Duration::from_secs(60);
-/// A runaway `next` chain must end somewhere.
+/// A runaway `next` chain must end somewhere; `GIT_MULTI_API_MAX_PAGES` lowers (or raises) the cap.
 const MAX_PAGES: usize = 100;
+
+fn max_pages() -> usize {
+    std::env::var("GIT_MULTI_API_MAX_PAGES")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or(MAX_PAGES)
+}
 
 /// One agent for the process: connection reuse across providers, one place for TLS, proxy and timeouts.
 fn agent() -> &'static ureq::Agent {
@@ -211,10 +219,9 @@ impl Client {
         let url = self.url(path);
         // A next-page URL from a host must not carry our token to some other origin.
         if origin(&url) != origin(&self.base) {
-            return Err(ApiError::Other {
+            return Err(ApiError::ForeignLink {
                 host: self.host.clone(),
-                status: 0,
-                message: format!("refusing to follow a link to another host: {url}"),
+                url,
             });
         }
         let mut attempt = 0;
@@ -316,9 +323,10 @@ impl Client {
         let mut items = Vec::new();
         let mut next = Some(path.to_string());
         let mut pages = 0;
+        let limit = max_pages();
         while let Some(current) = next.take() {
             pages += 1;
-            if pages > MAX_PAGES {
+            if pages > limit {
                 break;
             }
             let reply = self.get(&current)?;
@@ -547,6 +555,7 @@ fn reason(status: u16) -> &'static str {
         403 => "forbidden",
         404 => "not found",
         409 => "conflict",
+        415 => "unsupported media type",
         422 => "unprocessable entity",
         429 => "too many requests",
         500 => "internal server error",

@@ -39,6 +39,8 @@ pub enum ApiError {
         kind: ProviderKind,
         what: &'static str,
     },
+    #[error("{host}: refusing to follow a link to another host ({url})")]
+    ForeignLink { host: String, url: String },
     #[error("{host}: HTTP {status}{}", detail(.message))]
     Other {
         host: String,

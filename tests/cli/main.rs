@@ -4,5 +4,6 @@ mod env;
 mod fake_api;
 
 mod bad_input;
+mod contract;
 mod hosts;
 mod remote_set;
