@@ -6,4 +6,5 @@ mod fake_api;
 mod bad_input;
 mod contract;
 mod hosts;
+mod keyring;
 mod remote_set;
