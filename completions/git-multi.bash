@@ -12,7 +12,7 @@ __git_multi_words() {
 	"") echo "init remote auth create branch webhook --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
-	"remote add") echo "--provider --api-url --owner --repo --ssh --https --help -h" ;;
+	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
 	"remote list") echo "--verbose -v --json --help -h" ;;
 	"remote ls") echo "--verbose -v --json --help -h" ;;
 	"remote remove") echo "--keep-remote --help -h" ;;
@@ -43,6 +43,7 @@ __git_multi_value() {
 	"remote add|--api-url") echo any ;;
 	"remote add|--owner") echo any ;;
 	"remote add|--repo") echo any ;;
+	"remote add|--project") echo any ;;
 	"remote test|--timeout") echo any ;;
 	"remote test|--jobs") echo any ;;
 	"remote test|-j") echo any ;;

@@ -50,6 +50,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l api-url -d 'Base URL of the host\'s REST API, when it is not where the provider usually puts it' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l owner -d 'User, organisation, group (GitLab: may contain `/`) or workspace (Bitbucket) owning the repository' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l repo -d 'Repository name on the host (default: the directory name)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l project -d 'Bitbucket project key for `git multi create` (stored as multi.<name>.project)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l ssh -d 'Computed URL uses ssh (git@host:owner/repo.git)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l https -d 'Computed URL uses https (the default)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'

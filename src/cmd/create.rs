@@ -197,7 +197,7 @@ fn create_one(
         private: !args.public,
         description: args.description.clone(),
         default_branch: branch.map(str::to_string),
-        project: None,
+        project: m.project.clone(),
     };
     let (created, info) = match host.api.create_repo(&new, &me.login) {
         Ok(Created::New(info)) if info.https_url.is_some() || info.ssh_url.is_some() => {

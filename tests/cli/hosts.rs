@@ -555,3 +555,61 @@ fn webhooks_and_protection_across_hosts() {
     assert!(run.stdout.contains("dry-run"), "{}", run.stdout);
     assert_eq!(fake.seen().len(), before, "a dry run sends nothing");
 }
+
+#[test]
+fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_BITBUCKET_TOKEN", TOKEN);
+    let fake = FakeApi::start(
+        |seen: &Seen, _| match (seen.method.as_str(), seen.url.as_str()) {
+            ("GET", "/user") => Answer::json(200, json!({"nickname": "alice", "account_id": "1"})),
+            // Bitbucket answers 200, not 201, for a new repository.
+            ("POST", "/repositories/team/demo") => Answer::json(
+                200,
+                json!({"slug": "demo", "full_name": "team/demo", "is_private": true, "mainbranch": {"name": "main"},
+                "links": {"clone": [{"name": "https", "href": "https://alice@bitbucket.example/team/demo.git"}, {"name": "ssh", "href": "git@bitbucket.example:team/demo.git"}]}}),
+            ),
+            _ => Answer::json(
+                404,
+                json!({"type": "error", "error": {"message": "not found"}}),
+            ),
+        },
+    );
+    env.multi([
+        "remote",
+        "add",
+        "bb",
+        "--provider",
+        "bitbucket",
+        "--owner",
+        "team",
+        "--repo",
+        "demo",
+        "--project",
+        "PRJ",
+        "--api-url",
+        &fake.url,
+    ])
+    .expect_code(0);
+    let run = env.multi(["create", "--public"]).expect_code(0);
+    assert!(
+        run.stdout
+            .contains("bb  ok  created https://bitbucket.example/team/demo.git"),
+        "{}",
+        run.stdout
+    );
+    let post = fake
+        .seen()
+        .into_iter()
+        .find(|s| s.method == "POST")
+        .unwrap();
+    assert_eq!(
+        post.json(),
+        json!({"type": "repository", "scm": "git", "is_private": false, "project": {"type": "project", "key": "PRJ"}})
+    );
+    // The account name Bitbucket puts into its https link is dropped, so git's credential helper decides.
+    assert_eq!(
+        env.read_config("remote.bb.url").unwrap(),
+        "https://bitbucket.example/team/demo.git"
+    );
+}

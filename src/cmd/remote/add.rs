@@ -31,6 +31,9 @@ pub struct AddArgs {
     /// Repository name on the host (default: the directory name)
     #[arg(long, value_name = "NAME")]
     pub repo: Option<String>,
+    /// Bitbucket project key for `git multi create` (stored as multi.<name>.project)
+    #[arg(long, value_name = "KEY")]
+    pub project: Option<String>,
     /// Computed URL uses ssh (git@host:owner/repo.git)
     #[arg(long, conflicts_with = "https")]
     pub ssh: bool,
@@ -104,6 +107,10 @@ fn write_member(
     if let Some(repo) = repo {
         ctx.git
             .config_set(&member::key(&args.name, member::REPO), repo)?;
+    }
+    if let Some(project) = &args.project {
+        ctx.git
+            .config_set(&member::key(&args.name, member::PROJECT), project)?;
     }
     Ok(())
 }
