@@ -239,9 +239,8 @@ pub fn keyring_delete(target: &Target) -> Result<bool> {
     match entry.delete_credential() {
         Ok(()) => Ok(true),
         Err(keyring::Error::NoEntry) => Ok(false),
-        Err(err) => Err(Error::failed(format!(
-            "could not remove the token from the OS keyring: {err}"
-        ))),
+        Err(err) => Err(Error::failed(format!("could not reach the OS keyring: {err}"))
+            .hint("without a Secret Service / keychain nothing can have been stored there; tokens from the environment or a git credential helper are removed there")),
     }
 }
 

@@ -613,3 +613,71 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
         "https://bitbucket.example/team/demo.git"
     );
 }
+
+#[test]
+fn the_token_never_reaches_a_git_command_line() {
+    let mut env = TestEnv::new();
+    // A `git` first on PATH that logs every argument vector, then runs the real git.
+    let real_git = std::process::Command::new("sh")
+        .args(["-c", "command -v git"])
+        .output()
+        .unwrap();
+    let real_git = String::from_utf8(real_git.stdout)
+        .unwrap()
+        .trim()
+        .to_string();
+    let bin = env.root.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let log = env.root.join("argv.log");
+    let wrapper = bin.join("git");
+    std::fs::write(
+        &wrapper,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\nexec '{real_git}' \"$@\"\n",
+            log.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &wrapper,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    env.set_env(
+        "PATH",
+        &format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
+    );
+
+    let (fake, _) = github_fake(&env, false);
+    add_github(&env, "gh", &fake);
+    // The token comes from a credential helper, so git-multi has to talk to git about it.
+    let store = env.root.join("credentials");
+    std::fs::write(
+        &store,
+        format!(
+            "http://token:{TOKEN}@{}\n",
+            fake.url.trim_start_matches("http://")
+        ),
+    )
+    .unwrap();
+    env.git([
+        "config",
+        "credential.helper",
+        &format!("store --file={}", store.display()),
+    ]);
+    let runs = [
+        env.multi(["create"]).expect_code(0),
+        env.multi(["remote", "test"]).expect_code(0),
+        env.multi(["auth", "status"]).expect_code(0),
+    ];
+    let argv = std::fs::read_to_string(&log).unwrap();
+    assert!(
+        argv.contains("credential fill"),
+        "the helper path was used:\n{argv}"
+    );
+    assert!(
+        !argv.contains(TOKEN),
+        "token in a git command line:\n{argv}"
+    );
+    assert_no_token(&env, &runs.iter().collect::<Vec<_>>(), &[&fake]);
+}

@@ -50,10 +50,12 @@ impl SecretService {
         }
         let runtime = env.root.join("runtime");
         std::fs::create_dir_all(&runtime).unwrap();
-        std::os::unix::fs::PermissionsExt::set_mode(
-            &mut std::fs::metadata(&runtime).unwrap().permissions(),
-            0o700,
-        );
+        // The Secret Service insists on a private runtime directory.
+        std::fs::set_permissions(
+            &runtime,
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )
+        .unwrap();
         let mut command = env.command("dbus-run-session", &env.root);
         command
             .args(["--", "sh", "-c", SESSION])
