@@ -681,3 +681,85 @@ fn the_token_never_reaches_a_git_command_line() {
     );
     assert_no_token(&env, &runs.iter().collect::<Vec<_>>(), &[&fake]);
 }
+
+#[test]
+fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
+    let mut env = TestEnv::new();
+    env.set_env("GITLAB_TOKEN", TOKEN);
+    let bare = env.bare("group-demo.git");
+    let clone_url = bare.to_str().unwrap().to_string();
+    let created = Arc::new(Mutex::new(false));
+    let state = Arc::clone(&created);
+    let fake = FakeApi::start(move |seen: &Seen, _| {
+        let project = json!({"path": "demo", "namespace": {"full_path": "group/sub"}, "http_url_to_repo": clone_url, "ssh_url_to_repo": "git@gl.example:group/sub/demo.git",
+            "default_branch": "main", "visibility": "private", "permissions": {"project_access": null, "group_access": {"access_level": 40}}});
+        if seen.header("private-token") != Some(TOKEN) {
+            return Answer::json(401, json!({"message": "401 Unauthorized"}));
+        }
+        let mut created = state.lock().unwrap();
+        match (seen.method.as_str(), seen.url.as_str()) {
+            ("GET", "/user") => Answer::json(200, json!({"username": "alice"}))
+                .header("RateLimit-Remaining", "1999"),
+            ("GET", "/personal_access_tokens/self") => {
+                Answer::json(200, json!({"scopes": ["api"]}))
+            }
+            ("GET", "/namespaces/group%2Fsub") => {
+                Answer::json(200, json!({"id": 42, "full_path": "group/sub"}))
+            }
+            ("POST", "/projects") if *created => Answer::json(
+                400,
+                json!({"message": {"name": ["has already been taken"], "path": ["has already been taken"]}}),
+            ),
+            ("POST", "/projects") => {
+                *created = true;
+                Answer::json(201, project)
+            }
+            ("GET", "/projects/group%2Fsub%2Fdemo") if *created => Answer::json(200, project),
+            _ => Answer::json(404, json!({"message": "404 Project Not Found"})),
+        }
+    });
+    env.multi([
+        "remote",
+        "add",
+        "gl",
+        "--provider",
+        "gitlab",
+        "--owner",
+        "group/sub",
+        "--repo",
+        "demo",
+        "--api-url",
+        &fake.url,
+    ])
+    .expect_code(0);
+    env.multi(["create"]).expect_code(0);
+    let post = fake
+        .seen()
+        .into_iter()
+        .find(|s| s.method == "POST")
+        .unwrap();
+    assert_eq!(post.json()["namespace_id"], 42);
+    assert_eq!(post.json()["visibility"], "private");
+    assert_eq!(
+        env.read_config("remote.gl.url").unwrap(),
+        bare.to_str().unwrap()
+    );
+    let again = env.multi(["create", "--json"]).expect_code(0);
+    assert_eq!(again.json()["remotes"][0]["status"], "up-to-date");
+    let test = env.multi(["remote", "test", "--json"]).expect_code(0);
+    let api = &test.json()["remotes"][0]["api"];
+    assert_eq!(
+        (
+            api["can_push"].clone(),
+            api["can_admin"].clone(),
+            api["rate_limit_remaining"].clone()
+        ),
+        (json!(true), json!(true), json!(1999))
+    );
+    let status = env.multi(["auth", "status", "--json"]).expect_code(0);
+    assert_eq!(
+        status.json()["hosts"][0]["source"],
+        json!({"type": "env", "name": "GITLAB_TOKEN"})
+    );
+    assert_eq!(status.json()["hosts"][0]["scopes"], json!(["api"]));
+}
