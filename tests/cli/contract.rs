@@ -9,7 +9,7 @@ use std::io::{BufRead, BufReader, Write};
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
 use crate::env::{Run, TestEnv};
@@ -19,7 +19,7 @@ const TOKEN: &str = "contract-test-token-0123456789";
 struct Prism {
     child: Child,
     url: String,
-    log: Arc<Mutex<String>>,
+    log: Arc<(Mutex<String>, Condvar)>,
 }
 
 impl Prism {
@@ -63,7 +63,7 @@ impl Prism {
         let mut child = command
             .spawn()
             .unwrap_or_else(|e| panic!("cannot start {}: {e}", PathBuf::from(&prism).display()));
-        let log = Arc::new(Mutex::new(String::new()));
+        let log = Arc::new((Mutex::new(String::new()), Condvar::new()));
         let (ready_tx, ready_rx) = mpsc::channel();
         for stream in [
             Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
@@ -76,8 +76,11 @@ impl Prism {
                     if line.contains("Prism is listening") {
                         let _ = ready.send(());
                     }
-                    log.lock().unwrap().push_str(&line);
-                    log.lock().unwrap().push('\n');
+                    let (text, grown) = &*log;
+                    let mut text = text.lock().unwrap();
+                    text.push_str(&line);
+                    text.push('\n');
+                    grown.notify_all();
                 }
             });
         }
@@ -87,16 +90,40 @@ impl Prism {
             log,
         };
         if ready_rx.recv_timeout(Duration::from_secs(60)).is_err() {
-            panic!("Prism did not start:\n{}", prism.log.lock().unwrap());
+            panic!("Prism did not start:\n{}", prism.text());
         }
         Some(prism)
     }
 
+    fn text(&self) -> String {
+        self.log.0.lock().unwrap().clone()
+    }
+
+    /// Waits until Prism has logged everything about the requests sent so far: a marker request goes last and
+    /// its log line comes after every earlier one, because Prism handles and logs them in order.
+    fn settle(&self) {
+        let marker = format!("/git-multi-test-marker-{}", std::process::id());
+        let raw = format!(
+            "GET {marker} HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+            self.url.trim_start_matches("http://")
+        );
+        let mut stream =
+            std::net::TcpStream::connect(self.url.trim_start_matches("http://")).unwrap();
+        stream.write_all(raw.as_bytes()).unwrap();
+        let _ = std::io::Read::read_to_end(&mut stream, &mut Vec::new());
+        let (text, grown) = &*self.log;
+        let text = text.lock().unwrap();
+        let (text, waited) = grown
+            .wait_timeout_while(text, Duration::from_secs(30), |t| !t.contains(&marker))
+            .unwrap();
+        drop(text);
+        assert!(!waited.timed_out(), "Prism never logged the marker request");
+    }
+
     /// Request violations Prism logged so far.
     fn violations(&self) -> Vec<String> {
-        self.log
-            .lock()
-            .unwrap()
+        self.settle();
+        self.text()
             .lines()
             .filter(|l| l.contains("Violation: request"))
             .map(str::to_string)
@@ -209,7 +236,7 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
         ),
     ];
     let violations = prism.violations();
-    let log = prism.log.lock().unwrap().clone();
+    let log = prism.text();
     for (label, run) in &runs {
         assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN));
         if let Some((_, why)) = known_gaps.iter().find(|(l, _)| l == label) {
@@ -259,5 +286,34 @@ fn bitbucket_requests_follow_the_official_description() {
         "bitbucket",
         &["acme"],
         &[("webhook add", "POST /repositories/{workspace}/{repo_slug}/hooks declares no request body, though the API documents one in prose")],
+    );
+}
+
+#[test]
+fn a_request_that_violates_the_description_is_caught() {
+    let Some(prism) = Prism::start("github.json", true) else {
+        return;
+    };
+    // `name` is required by POST /user/repos.
+    let body = r#"{"nam": "demo"}"#;
+    let host = prism.url.trim_start_matches("http://").to_string();
+    let raw = format!(
+        "POST /user/repos HTTP/1.1\r\nHost: {host}\r\nAuthorization: Bearer x\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    );
+    let mut stream = std::net::TcpStream::connect(&host).unwrap();
+    stream.write_all(raw.as_bytes()).unwrap();
+    let mut answer = String::new();
+    std::io::Read::read_to_string(&mut stream, &mut answer).unwrap();
+    assert!(
+        answer.starts_with("HTTP/1.1 422") && answer.to_ascii_lowercase().contains("sl-violations"),
+        "{answer}"
+    );
+    let violations = prism.violations();
+    assert!(
+        violations
+            .iter()
+            .any(|v| v.contains("required property 'name'")),
+        "{violations:?}"
     );
 }
