@@ -232,20 +232,18 @@ impl Client {
                     if reply.status == 429 || reply.status >= 500 || is_rate_limited(&reply) =>
                 {
                     let wait = retry_wait(&reply, attempt);
-                    if attempt >= ATTEMPTS || wait > MAX_WAIT {
+                    if attempt >= ATTEMPTS || wait > MAX_WAIT || !pause(wait) {
                         return Ok(reply);
                     }
-                    std::thread::sleep(wait);
                 }
                 Ok(reply) => return Ok(reply),
                 Err(err) => {
-                    if attempt >= ATTEMPTS || crate::interrupt::requested() {
+                    if attempt >= ATTEMPTS || !pause(backoff(attempt)) {
                         return Err(ApiError::Network {
                             host: self.host.clone(),
                             detail: redact(&err.to_string()).into_owned(),
                         });
                     }
-                    std::thread::sleep(backoff(attempt));
                 }
             }
         }
@@ -402,6 +400,21 @@ impl Client {
 /// GitHub signals an exhausted rate limit with 403 and `x-ratelimit-remaining: 0`.
 fn is_rate_limited(reply: &Reply) -> bool {
     reply.status == 403 && reply.header("x-ratelimit-remaining").map(str::trim) == Some("0")
+}
+
+/// Waits before a retry in short slices so Ctrl-C is honoured at once; `false` when interrupted.
+fn pause(total: Duration) -> bool {
+    let until = std::time::Instant::now() + total;
+    loop {
+        if crate::interrupt::requested() {
+            return false;
+        }
+        let left = until.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return true;
+        }
+        std::thread::sleep(left.min(Duration::from_millis(50)));
+    }
 }
 
 fn backoff(attempt: u32) -> Duration {
