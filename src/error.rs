@@ -37,11 +37,7 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
     fn new(exit: Exit, message: impl Into<String>) -> Error {
-        Error {
-            exit,
-            message: message.into(),
-            hints: Vec::new(),
-        }
+        Error { exit, message: message.into(), hints: Vec::new() }
     }
 
     pub fn usage(message: impl Into<String>) -> Error {
@@ -80,10 +76,8 @@ impl fmt::Display for Error {
 impl From<GitError> for Error {
     fn from(err: GitError) -> Error {
         match &err {
-            GitError::NotInstalled => Error::usage(err.to_string())
-                .hint("install git (https://git-scm.com) and make sure it is on PATH"),
-            GitError::TooOld { .. } => Error::usage(err.to_string())
-                .hint("upgrade git; `git --version` shows the one on PATH"),
+            GitError::NotInstalled => Error::usage(err.to_string()).hint("install git (https://git-scm.com) and make sure it is on PATH"),
+            GitError::TooOld { .. } => Error::usage(err.to_string()).hint("upgrade git; `git --version` shows the one on PATH"),
             GitError::Interrupted { .. } => Error::new(Exit::Interrupted, err.to_string()),
             _ => Error::failed(err.to_string()),
         }
@@ -96,12 +90,8 @@ mod tests {
 
     #[test]
     fn renders_error_then_hints_without_secrets() {
-        let err = Error::usage("cannot use https://bob:hunter22@host/x")
-            .hint("run `git multi remote list`");
-        assert_eq!(
-            err.render(),
-            "error: cannot use https://bob:***@host/x\nhint: run `git multi remote list`\n"
-        );
+        let err = Error::usage("cannot use https://bob:hunter22@host/x").hint("run `git multi remote list`");
+        assert_eq!(err.render(), "error: cannot use https://bob:***@host/x\nhint: run `git multi remote list`\n");
         assert_eq!(err.exit as u8, 2);
     }
 }

@@ -12,11 +12,7 @@ static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 /// Installs the handlers once; later calls do nothing.
 pub fn install() {
     let flag = FLAG.get_or_init(|| Arc::new(AtomicBool::new(false)));
-    for signal in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ] {
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM, signal_hook::consts::SIGHUP] {
         // A second Ctrl-C while the first is being handled exits at once, as users expect.
         // A failure to register only means Ctrl-C falls back to the default action (immediate exit).
         let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(flag));

@@ -22,21 +22,8 @@ pub fn register_secret(secret: &str) {
 
 /// Does the user part of a URL look like a token rather than a user name (`https://ghp_xxx@github.com/…`)?
 pub fn looks_like_token(user: &str) -> bool {
-    const PREFIXES: [&str; 9] = [
-        "ghp_",
-        "gho_",
-        "ghu_",
-        "ghs_",
-        "ghr_",
-        "github_pat_",
-        "glpat-",
-        "gldt-",
-        "ATBB",
-    ];
-    let tokenish = user.len() >= 32
-        && user
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    const PREFIXES: [&str; 9] = ["ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_", "glpat-", "gldt-", "ATBB"];
+    let tokenish = user.len() >= 32 && user.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
     PREFIXES.iter().any(|p| user.starts_with(p)) || tokenish
 }
 
@@ -49,9 +36,7 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         let authority_start = at + 3;
         out.push_str(&rest[..authority_start]);
         let tail = &rest[authority_start..];
-        let end = tail
-            .find(|c: char| c == '/' || c.is_whitespace() || c == '\'' || c == '"')
-            .unwrap_or(tail.len());
+        let end = tail.find(|c: char| c == '/' || c.is_whitespace() || c == '\'' || c == '"').unwrap_or(tail.len());
         let authority = &tail[..end];
         match authority.rfind('@') {
             Some(at_sign) => {
@@ -101,18 +86,12 @@ mod tests {
             redact("fatal: unable to access 'https://alice:s3cret@example.com/r.git/': 403"),
             "fatal: unable to access 'https://alice:***@example.com/r.git/': 403"
         );
-        assert_eq!(
-            redact("http://a:b@h http://c:d@h/x"),
-            "http://a:***@h http://c:***@h/x"
-        );
+        assert_eq!(redact("http://a:b@h http://c:d@h/x"), "http://a:***@h http://c:***@h/x");
     }
 
     #[test]
     fn masks_token_user_names() {
-        assert_eq!(
-            redact("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"),
-            "https://***@github.com/a/b"
-        );
+        assert_eq!(redact("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"), "https://***@github.com/a/b");
     }
 
     #[test]
@@ -124,9 +103,6 @@ mod tests {
     #[test]
     fn masks_registered_secrets_anywhere() {
         register_secret("tok-9f8e7d6c5b4a");
-        assert_eq!(
-            redact("Bearer tok-9f8e7d6c5b4a rejected"),
-            "Bearer *** rejected"
-        );
+        assert_eq!(redact("Bearer tok-9f8e7d6c5b4a rejected"), "Bearer *** rejected");
     }
 }

@@ -15,9 +15,7 @@ use crate::redact::redact;
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();
-    let written = stdout
-        .write_all(redact(text).as_bytes())
-        .and_then(|()| stdout.flush());
+    let written = stdout.write_all(redact(text).as_bytes()).and_then(|()| stdout.flush());
     if let Err(err) = written {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
             std::process::exit(0);
@@ -81,26 +79,12 @@ fn seconds(ms: u64) -> String {
 /// One block per remote in the configured order, then a one-line total.
 pub fn outcomes<D: Detail>(report: &Report<D>) {
     let colour = colour_enabled();
-    let name_width = report
-        .remotes
-        .iter()
-        .map(|o| o.name.len())
-        .max()
-        .unwrap_or(0);
-    let status_width = report
-        .remotes
-        .iter()
-        .map(|o| o.status.as_str().len())
-        .max()
-        .unwrap_or(0);
+    let name_width = report.remotes.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let status_width = report.remotes.iter().map(|o| o.status.as_str().len()).max().unwrap_or(0);
     let mut text = String::new();
     for o in &report.remotes {
         let status = format!("{:status_width$}", o.status.as_str());
-        let mut line = format!(
-            "{:name_width$}  {}",
-            o.name,
-            paint(&status, status_colour(o.status), colour)
-        );
+        let mut line = format!("{:name_width$}  {}", o.name, paint(&status, status_colour(o.status), colour));
         let detail = o.detail.human();
         let message = match (&o.error, detail.is_empty()) {
             (Some(error), true) => error.clone(),
@@ -124,15 +108,7 @@ pub fn outcomes<D: Detail>(report: &Report<D>) {
 
 /// `3 remotes: 2 ok, 1 failed`, counting each status in a fixed order.
 fn total<D>(report: &Report<D>) -> String {
-    let order = [
-        Status::Ok,
-        Status::UpToDate,
-        Status::DryRun,
-        Status::Skipped,
-        Status::Rejected,
-        Status::Failed,
-        Status::Timeout,
-    ];
+    let order = [Status::Ok, Status::UpToDate, Status::DryRun, Status::Skipped, Status::Rejected, Status::Failed, Status::Timeout];
     let counts: Vec<String> = order
         .iter()
         .filter_map(|s| {
@@ -148,15 +124,8 @@ fn total<D>(report: &Report<D>) -> String {
 /// Rows of aligned columns; the last column is not padded.
 pub fn table(rows: &[Vec<String>]) {
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
-    let widths: Vec<usize> = (0..columns)
-        .map(|c| {
-            rows.iter()
-                .filter_map(|r| r.get(c))
-                .map(|s| s.chars().count())
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
+    let widths: Vec<usize> =
+        (0..columns).map(|c| rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0)).collect();
     let mut text = String::new();
     for row in rows {
         let mut line = String::new();

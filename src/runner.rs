@@ -20,14 +20,8 @@ impl Pool {
             Some(n) => n,
             None => remotes.min(config::DEFAULT_MAX_JOBS),
         };
-        let per_host = settings
-            .per_host
-            .filter(|&n| n > 0)
-            .unwrap_or(config::DEFAULT_PER_HOST);
-        Pool {
-            jobs: jobs.max(1),
-            per_host,
-        }
+        let per_host = settings.per_host.filter(|&n| n > 0).unwrap_or(config::DEFAULT_PER_HOST);
+        Pool { jobs: jobs.max(1), per_host }
     }
 
     pub fn jobs(&self) -> usize {
@@ -44,19 +38,14 @@ impl Pool {
         W: Fn(&T) -> O + Sync,
     {
         let hosts: Vec<Option<String>> = items.iter().map(host).collect();
-        let state = Mutex::new(Schedule {
-            taken: vec![false; items.len()],
-            running: HashMap::new(),
-        });
+        let state = Mutex::new(Schedule { taken: vec![false; items.len()], running: HashMap::new() });
         let changed = Condvar::new();
         let results: Mutex<Vec<Option<O>>> = Mutex::new(items.iter().map(|_| None).collect());
         let workers = self.jobs.min(items.len());
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| loop {
-                    let Some(index) = self.next(&state, &changed, &hosts) else {
-                        break;
-                    };
+                    let Some(index) = self.next(&state, &changed, &hosts) else { break };
                     let output = work(&items[index]);
                     results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(output);
                     let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
@@ -68,21 +57,11 @@ impl Pool {
                 });
             }
         });
-        results
-            .into_inner()
-            .unwrap_or_else(|e| e.into_inner())
-            .into_iter()
-            .map(|o| o.expect("every item ran"))
-            .collect()
+        results.into_inner().unwrap_or_else(|e| e.into_inner()).into_iter().map(|o| o.expect("every item ran")).collect()
     }
 
     /// The next item whose host has room, waiting while every remaining item's host is full.
-    fn next(
-        &self,
-        state: &Mutex<Schedule>,
-        changed: &Condvar,
-        hosts: &[Option<String>],
-    ) -> Option<usize> {
+    fn next(&self, state: &Mutex<Schedule>, changed: &Condvar, hosts: &[Option<String>]) -> Option<usize> {
         let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let mut remaining = false;
@@ -91,9 +70,7 @@ impl Pool {
                     continue;
                 }
                 remaining = true;
-                let busy = host
-                    .as_ref()
-                    .map_or(0, |h| schedule.running.get(h).copied().unwrap_or(0));
+                let busy = host.as_ref().map_or(0, |h| schedule.running.get(h).copied().unwrap_or(0));
                 if busy < self.per_host {
                     schedule.taken[index] = true;
                     if let Some(host) = host {
@@ -164,10 +141,7 @@ mod tests {
 
     #[test]
     fn zero_jobs_means_one_per_remote() {
-        let settings = Settings {
-            jobs: Some(0),
-            ..Settings::default()
-        };
+        let settings = Settings { jobs: Some(0), ..Settings::default() };
         assert_eq!(Pool::new(&settings, None, 12).jobs(), 12);
         assert_eq!(Pool::new(&Settings::default(), None, 12).jobs(), 8);
         assert_eq!(Pool::new(&Settings::default(), Some(1), 12).jobs(), 1);

@@ -75,13 +75,7 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
     }
     if let Some((helper, _address)) = raw.split_once("::") {
         if is_scheme(helper) && !helper.contains('/') {
-            return Ok(RemoteUrl {
-                transport: Transport::Helper(helper.to_string()),
-                user: None,
-                host: None,
-                port: None,
-                path: raw.to_string(),
-            });
+            return Ok(RemoteUrl { transport: Transport::Helper(helper.to_string()), user: None, host: None, port: None, path: raw.to_string() });
         }
     }
     if let Some((scheme, rest)) = raw.split_once("://") {
@@ -96,11 +90,7 @@ fn is_scheme(s: &str) -> bool {
         && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
-fn parse_url_form(
-    scheme: &str,
-    rest: &str,
-    helper_exists: impl Fn(&str) -> bool,
-) -> Result<RemoteUrl, UrlError> {
+fn parse_url_form(scheme: &str, rest: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUrl, UrlError> {
     if !is_scheme(scheme) {
         return Err(UrlError::BadScheme(scheme.to_string()));
     }
@@ -123,13 +113,7 @@ fn parse_url_form(
         if path.is_empty() {
             return Err(UrlError::MissingPath);
         }
-        return Ok(RemoteUrl {
-            transport,
-            user: None,
-            host: None,
-            port: None,
-            path: path.to_string(),
-        });
+        return Ok(RemoteUrl { transport, user: None, host: None, port: None, path: path.to_string() });
     }
     let (userinfo, hostport) = match authority.rfind('@') {
         Some(at) => (Some(&authority[..at]), &authority[at + 1..]),
@@ -137,10 +121,7 @@ fn parse_url_form(
     };
     let user = match userinfo {
         Some(info) if info.contains(':') => return Err(UrlError::EmbeddedSecret),
-        Some(info)
-            if matches!(transport, Transport::Http | Transport::Https)
-                && looks_like_token(info) =>
-        {
+        Some(info) if matches!(transport, Transport::Http | Transport::Https) && looks_like_token(info) => {
             return Err(UrlError::EmbeddedSecret)
         }
         Some(info) => Some(info.to_string()),
@@ -153,13 +134,7 @@ fn parse_url_form(
     if matches!(transport, Transport::Ssh | Transport::Git) && path.trim_matches('/').is_empty() {
         return Err(UrlError::MissingPath);
     }
-    Ok(RemoteUrl {
-        transport,
-        user,
-        host: Some(host.to_ascii_lowercase()),
-        port,
-        path: path.to_string(),
-    })
+    Ok(RemoteUrl { transport, user, host: Some(host.to_ascii_lowercase()), port, path: path.to_string() })
 }
 
 fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), UrlError> {
@@ -173,20 +148,12 @@ fn split_host_port(hostport: &str) -> Result<(&str, Option<u16>), UrlError> {
             None => (hostport, None),
         }
     };
-    if host
-        .chars()
-        .any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '%')))
-    {
+    if host.chars().any(|c| !(c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_' | ':' | '%'))) {
         return Err(UrlError::MissingHost);
     }
     let port = match port {
         None | Some("") => None,
-        Some(p) => Some(
-            p.parse::<u16>()
-                .ok()
-                .filter(|&n| n > 0)
-                .ok_or_else(|| UrlError::BadPort(p.to_string()))?,
-        ),
+        Some(p) => Some(p.parse::<u16>().ok().filter(|&n| n > 0).ok_or_else(|| UrlError::BadPort(p.to_string()))?),
     };
     Ok((host, port))
 }
@@ -201,13 +168,7 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
         _ => false,
     };
     if !scp_like {
-        return Ok(RemoteUrl {
-            transport: Transport::Local,
-            user: None,
-            host: None,
-            port: None,
-            path: raw.to_string(),
-        });
+        return Ok(RemoteUrl { transport: Transport::Local, user: None, host: None, port: None, path: raw.to_string() });
     }
     let (authority, path) = raw.split_once(':').unwrap_or((raw, ""));
     let (user, host) = match authority.rfind('@') {
@@ -221,13 +182,7 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
     if path.is_empty() {
         return Err(UrlError::MissingPath);
     }
-    Ok(RemoteUrl {
-        transport: Transport::Ssh,
-        user,
-        host: Some(host.to_ascii_lowercase()),
-        port: None,
-        path: path.to_string(),
-    })
+    Ok(RemoteUrl { transport: Transport::Ssh, user, host: Some(host.to_ascii_lowercase()), port: None, path: path.to_string() })
 }
 
 #[cfg(test)]
@@ -245,24 +200,12 @@ mod tests {
         assert_eq!(p("file:///srv/r.git").unwrap().transport, Transport::File);
         assert_eq!(p("git://127.0.0.1:9418/r.git").unwrap().port, Some(9418));
         let scp = p("git@github.com:owner/repo.git").unwrap();
-        assert_eq!(
-            (scp.transport, scp.host.as_deref(), scp.user.as_deref()),
-            (Transport::Ssh, Some("github.com"), Some("git"))
-        );
+        assert_eq!((scp.transport, scp.host.as_deref(), scp.user.as_deref()), (Transport::Ssh, Some("github.com"), Some("git")));
         let ssh = p("ssh://git@[::1]:2222/srv/r.git").unwrap();
         assert_eq!((ssh.host.as_deref(), ssh.port), (Some("::1"), Some(2222)));
-        assert_eq!(
-            p("https://GitLab.com/g/r.git").unwrap().host.as_deref(),
-            Some("gitlab.com")
-        );
-        assert_eq!(
-            p("s3://bucket/r").unwrap().transport,
-            Transport::Helper("s3".into())
-        );
-        assert_eq!(
-            p("gcrypt::rsync://host/r").unwrap().transport,
-            Transport::Helper("gcrypt".into())
-        );
+        assert_eq!(p("https://GitLab.com/g/r.git").unwrap().host.as_deref(), Some("gitlab.com"));
+        assert_eq!(p("s3://bucket/r").unwrap().transport, Transport::Helper("s3".into()));
+        assert_eq!(p("gcrypt::rsync://host/r").unwrap().transport, Transport::Helper("gcrypt".into()));
     }
 
     #[test]
@@ -272,15 +215,9 @@ mod tests {
         assert_eq!(p("https://"), Err(UrlError::MissingHost));
         assert_eq!(p("https:///r.git"), Err(UrlError::MissingHost));
         assert_eq!(p("ssh://host:abc/x"), Err(UrlError::BadPort("abc".into())));
-        assert_eq!(
-            p("http://host:99999/x"),
-            Err(UrlError::BadPort("99999".into()))
-        );
+        assert_eq!(p("http://host:99999/x"), Err(UrlError::BadPort("99999".into())));
         assert_eq!(p("zz://host/x"), Err(UrlError::UnknownScheme("zz".into())));
-        assert_eq!(
-            p("ht!tp://host/x"),
-            Err(UrlError::BadScheme("ht!tp".into()))
-        );
+        assert_eq!(p("ht!tp://host/x"), Err(UrlError::BadScheme("ht!tp".into())));
         assert_eq!(p("git@github.com:"), Err(UrlError::MissingPath));
         assert_eq!(p(":path"), Err(UrlError::MissingHost));
         assert_eq!(p("ssh://host"), Err(UrlError::MissingPath));
@@ -288,24 +225,9 @@ mod tests {
 
     #[test]
     fn refuses_embedded_secrets() {
-        assert_eq!(
-            p("https://alice:s3cret@example.com/r.git"),
-            Err(UrlError::EmbeddedSecret)
-        );
-        assert_eq!(
-            p("ssh://git:pw@example.com/r.git"),
-            Err(UrlError::EmbeddedSecret)
-        );
-        assert_eq!(
-            p("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"),
-            Err(UrlError::EmbeddedSecret)
-        );
-        assert_eq!(
-            p("https://alice@example.com/r.git")
-                .unwrap()
-                .user
-                .as_deref(),
-            Some("alice")
-        );
+        assert_eq!(p("https://alice:s3cret@example.com/r.git"), Err(UrlError::EmbeddedSecret));
+        assert_eq!(p("ssh://git:pw@example.com/r.git"), Err(UrlError::EmbeddedSecret));
+        assert_eq!(p("https://ghp_abcdefghijklmnopqrstuvwxyz0123456789@github.com/a/b"), Err(UrlError::EmbeddedSecret));
+        assert_eq!(p("https://alice@example.com/r.git").unwrap().user.as_deref(), Some("alice"));
     }
 }

@@ -43,8 +43,7 @@ pub fn run(args: &GenerateArgs) -> Result<Exit> {
         Generated::Man { dir } => {
             for (file, page) in man_pages() {
                 let path = dir.join(&file);
-                std::fs::write(&path, page)
-                    .map_err(|e| Error::failed(format!("cannot write {}: {e}", path.display())))?;
+                std::fs::write(&path, page).map_err(|e| Error::failed(format!("cannot write {}: {e}", path.display())))?;
             }
         }
         Generated::Completions { shell } => report::out(&completions(*shell)),
@@ -62,34 +61,13 @@ pub fn man_pages() -> Vec<(String, Vec<u8>)> {
 }
 
 /// `name` is the page (`git-multi-remote-add`), `usage` how it is typed (`git multi remote add`).
-fn collect_pages(
-    command: &clap::Command,
-    name: &str,
-    usage: &str,
-    pages: &mut Vec<(String, Vec<u8>)>,
-) {
-    let page = command
-        .clone()
-        .name(name.to_string())
-        .bin_name(usage.to_string());
+fn collect_pages(command: &clap::Command, name: &str, usage: &str, pages: &mut Vec<(String, Vec<u8>)>) {
+    let page = command.clone().name(name.to_string()).bin_name(usage.to_string());
     let mut roff = Vec::new();
-    clap_mangen::Man::new(page)
-        .title(name.to_uppercase())
-        .section("1")
-        .manual("Git Multi Manual")
-        .render(&mut roff)
-        .expect("rendering to memory cannot fail");
+    clap_mangen::Man::new(page).title(name.to_uppercase()).section("1").manual("Git Multi Manual").render(&mut roff).expect("rendering to memory cannot fail");
     pages.push((format!("{name}.1"), roff));
-    for sub in command
-        .get_subcommands()
-        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
-    {
-        collect_pages(
-            sub,
-            &format!("{name}-{}", sub.get_name()),
-            &format!("{usage} {}", sub.get_name()),
-            pages,
-        );
+    for sub in command.get_subcommands().filter(|s| !s.is_hide_set() && s.get_name() != "help") {
+        collect_pages(sub, &format!("{name}-{}", sub.get_name()), &format!("{usage} {}", sub.get_name()), pages);
     }
 }
 
@@ -99,19 +77,9 @@ pub fn completions(shell: Shell) -> String {
     let mut buffer = Vec::new();
     match shell {
         Shell::Bash => return bash::script(&command),
-        Shell::Zsh => clap_complete::generate(
-            clap_complete::Shell::Zsh,
-            &mut command,
-            "git-multi",
-            &mut buffer,
-        ),
+        Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut command, "git-multi", &mut buffer),
         Shell::Fish => {
-            clap_complete::generate(
-                clap_complete::Shell::Fish,
-                &mut command,
-                "git-multi",
-                &mut buffer,
-            );
+            clap_complete::generate(clap_complete::Shell::Fish, &mut command, "git-multi", &mut buffer);
             // Make `git multi` (not only `git-multi`) known to fish's git completion.
             buffer.extend_from_slice(b"complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'\n");
         }
@@ -124,26 +92,15 @@ mod tests {
     use super::*;
     use std::path::Path;
 
-    /// Where the checked-in copies live, relative to the repository root.
-    fn checked_in_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
-        let mut files: Vec<(PathBuf, Vec<u8>)> = man_pages()
-            .into_iter()
-            .map(|(name, text)| (root.join("man").join(name), text))
-            .collect();
-        files.push((
-            root.join("completions/git-multi.bash"),
-            completions(Shell::Bash).into_bytes(),
-        ));
-        files.push((
-            root.join("completions/_git-multi"),
-            completions(Shell::Zsh).into_bytes(),
-        ));
-        files.push((
-            root.join("completions/git-multi.fish"),
-            completions(Shell::Fish).into_bytes(),
-        ));
-        files
-    }
+/// Where the checked-in copies live, relative to the repository root.
+fn checked_in_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = man_pages().into_iter().map(|(name, text)| (root.join("man").join(name), text)).collect();
+    files.push((root.join("completions/git-multi.bash"), completions(Shell::Bash).into_bytes()));
+    files.push((root.join("completions/_git-multi"), completions(Shell::Zsh).into_bytes()));
+    files.push((root.join("completions/git-multi.fish"), completions(Shell::Fish).into_bytes()));
+    files
+}
+
 
     /// Fails when man/ or completions/ no longer match the clap definitions.
     /// Regenerate with `cargo run -- generate man man && for s in bash zsh fish; do …; done` (see CONTRIBUTING.md).
@@ -157,31 +114,19 @@ mod tests {
             }
         }
         let expected: Vec<String> = man_pages().into_iter().map(|(n, _)| n).collect();
-        for entry in std::fs::read_dir(root.join("man"))
-            .into_iter()
-            .flatten()
-            .flatten()
-        {
+        for entry in std::fs::read_dir(root.join("man")).into_iter().flatten().flatten() {
             let name = entry.file_name().to_string_lossy().into_owned();
             if !expected.contains(&name) {
                 stale.push(format!("man/{name} (no longer generated)"));
             }
         }
-        assert!(
-            stale.is_empty(),
-            "generated files are out of date; run ./scripts/regenerate:\n{}",
-            stale.join("\n")
-        );
+        assert!(stale.is_empty(), "generated files are out of date; run ./scripts/regenerate:\n{}", stale.join("\n"));
     }
 
     #[test]
     fn bash_completion_defines_the_function_git_calls() {
         let script = completions(Shell::Bash);
-        assert!(
-            script.contains("\n_git_multi()"),
-            "git's completion calls _git_multi for `git multi`"
-        );
-        assert!(script
-            .contains("complete -o bashdefault -o default -F _git_multi_standalone git-multi"));
+        assert!(script.contains("\n_git_multi()"), "git's completion calls _git_multi for `git multi`");
+        assert!(script.contains("complete -o bashdefault -o default -F _git_multi_standalone git-multi"));
     }
 }

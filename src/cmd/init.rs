@@ -25,13 +25,8 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
             if set.member(&name).is_some() {
                 continue;
             }
-            ctx.git
-                .config_set(&member::key(&name, member::ENABLED), "true")?;
-            set.members.push(Member {
-                name: name.clone(),
-                enabled: true,
-                ..Member::default()
-            });
+            ctx.git.config_set(&member::key(&name, member::ENABLED), "true")?;
+            set.members.push(Member { name: name.clone(), enabled: true, ..Member::default() });
             adopted.push(name);
         }
     }
@@ -42,12 +37,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
     let names: Vec<&str> = set.members.iter().map(|m| m.name.as_str()).collect();
     match (names.is_empty(), args.import) {
         (true, _) => report::out("remote set initialised with no members\n"),
-        (false, _) => report::out(&format!(
-            "remote set: {} ({} in {})\n",
-            names.join(", "),
-            names.len(),
-            config::GROUP_KEY
-        )),
+        (false, _) => report::out(&format!("remote set: {} ({} in {})\n", names.join(", "), names.len(), config::GROUP_KEY)),
     }
     if names.is_empty() {
         let hint = if set.git_remotes.is_empty() {
@@ -57,11 +47,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
         };
         report::note(&format!("hint: {hint}"));
     } else if !adopted.is_empty() {
-        report::note(&format!(
-            "adopted {} existing remote(s): {}",
-            adopted.len(),
-            adopted.join(", ")
-        ));
+        report::note(&format!("adopted {} existing remote(s): {}", adopted.len(), adopted.join(", ")));
     }
     Ok(Exit::Success)
 }
@@ -69,9 +55,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
 /// An adopted remote may already carry a password in its URL: we did not put it there, but we say so.
 fn warn_about_secrets(set: &RemoteSet) {
     for m in &set.members {
-        if let Some(Err(UrlError::EmbeddedSecret)) =
-            m.url.as_deref().map(|u| url::parse(u, |_| true))
-        {
+        if let Some(Err(UrlError::EmbeddedSecret)) = m.url.as_deref().map(|u| url::parse(u, |_| true)) {
             report::warning(&format!(
                 "remote `{}` has a password or token in its URL in .git/config; move it to a credential helper and run `git multi remote set-url {} <url-without-secret>`",
                 m.name, m.name

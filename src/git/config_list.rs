@@ -34,14 +34,8 @@ pub fn parse(output: &str) -> Vec<ConfigEntry> {
         .split('\0')
         .filter(|entry| !entry.is_empty())
         .map(|entry| match entry.split_once('\n') {
-            Some((key, value)) => ConfigEntry {
-                key: key.to_string(),
-                value: Some(value.to_string()),
-            },
-            None => ConfigEntry {
-                key: entry.to_string(),
-                value: None,
-            },
+            Some((key, value)) => ConfigEntry { key: key.to_string(), value: Some(value.to_string()) },
+            None => ConfigEntry { key: entry.to_string(), value: None },
         })
         .collect()
 }
@@ -59,23 +53,14 @@ mod tests {
         let entries = parse(SAMPLE);
         assert_eq!(entries.len(), 9);
         assert_eq!(entries[0].key, "remote.origin.url");
-        assert_eq!(
-            entries[0].value.as_deref(),
-            Some("https://github.com/a/b.git")
-        );
+        assert_eq!(entries[0].value.as_deref(), Some("https://github.com/a/b.git"));
         assert_eq!(entries[2].subsection(), Some("a.b"));
         assert_eq!(entries[2].name(), "url");
         assert_eq!(entries[4].section(), "remotes");
         assert_eq!(entries[4].subsection(), None);
         assert_eq!(entries[4].name(), "multi");
         assert_eq!(entries[6].subsection(), Some("a.b"));
-        assert_eq!(
-            entries[8],
-            ConfigEntry {
-                key: "multi.bare".into(),
-                value: None
-            }
-        );
+        assert_eq!(entries[8], ConfigEntry { key: "multi.bare".into(), value: None });
     }
 
     #[test]

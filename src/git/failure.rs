@@ -29,10 +29,7 @@ pub enum FailureKind {
 impl FailureKind {
     /// Transient failures are worth a bounded retry; rejections and auth failures never are.
     pub fn is_transient(self) -> bool {
-        matches!(
-            self,
-            FailureKind::Unreachable | FailureKind::ConnectionLost | FailureKind::ServerError
-        )
+        matches!(self, FailureKind::Unreachable | FailureKind::ConnectionLost | FailureKind::ServerError)
     }
 
     /// Short hint for the user, when there is a useful one.
@@ -56,16 +53,9 @@ pub fn classify(stderr: &str) -> FailureKind {
     let has = |needle: &str| text.contains(needle);
     if has("host key verification failed") || has("remote host identification has changed") {
         FailureKind::HostKey
-    } else if has("terminal prompts disabled")
-        || has("could not read username")
-        || has("could not read password")
-    {
+    } else if has("terminal prompts disabled") || has("could not read username") || has("could not read password") {
         FailureKind::AuthRequired
-    } else if has("authentication failed")
-        || has("permission denied (publickey")
-        || has("returned error: 401")
-        || has("invalid username or password")
-    {
+    } else if has("authentication failed") || has("permission denied (publickey") || has("returned error: 401") || has("invalid username or password") {
         FailureKind::AuthFailed
     } else if has("returned error: 403") || has("permission to") && has("denied") {
         FailureKind::Forbidden
@@ -76,11 +66,7 @@ pub fn classify(stderr: &str) -> FailureKind {
         || has("not found")
     {
         FailureKind::NotFound
-    } else if has("[rejected]")
-        || has("[remote rejected]")
-        || has("non-fast-forward")
-        || has("pre-receive hook declined")
-    {
+    } else if has("[rejected]") || has("[remote rejected]") || has("non-fast-forward") || has("pre-receive hook declined") {
         FailureKind::Rejected
     } else if has("returned error: 5") || has("returned error: 429") || has("rpc failed; http 5") {
         FailureKind::ServerError
@@ -125,17 +111,10 @@ const BOILERPLATE: [&str; 4] = [
 pub fn summary(stderr: &str) -> String {
     let mut parts: Vec<String> = Vec::new();
     for line in stderr.lines().map(str::trim) {
-        if line.is_empty()
-            || BOILERPLATE
-                .iter()
-                .any(|b| line.to_ascii_lowercase().starts_with(b))
-        {
+        if line.is_empty() || BOILERPLATE.iter().any(|b| line.to_ascii_lowercase().starts_with(b)) {
             continue;
         }
-        let line = line
-            .strip_prefix("fatal: ")
-            .or_else(|| line.strip_prefix("error: "))
-            .unwrap_or(line);
+        let line = line.strip_prefix("fatal: ").or_else(|| line.strip_prefix("error: ")).unwrap_or(line);
         match parts.last_mut() {
             Some(previous) if previous.ends_with(':') => {
                 previous.push(' ');
@@ -156,10 +135,8 @@ mod tests {
     const HTTP_REFUSED: &str = "fatal: unable to access 'http://127.0.0.1:9/x.git/': Failed to connect to 127.0.0.1 port 9 after 0 ms: Couldn't connect to server\n";
     const DAEMON_REFUSED: &str = "fatal: unable to connect to 127.0.0.1:\n127.0.0.1[0: 127.0.0.1]: errno=Connection refused\n\n";
     const SSH_REFUSED: &str = "ssh: connect to host 127.0.0.1 port 9: Connection refused\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
-    const HTTP_NO_CREDENTIALS: &str =
-        "fatal: could not read Username for 'http://127.0.0.1:38211': terminal prompts disabled\n";
-    const HTTP_WRONG_PASSWORD: &str =
-        "fatal: Authentication failed for 'http://127.0.0.1:38211/r.git/'\n";
+    const HTTP_NO_CREDENTIALS: &str = "fatal: could not read Username for 'http://127.0.0.1:38211': terminal prompts disabled\n";
+    const HTTP_WRONG_PASSWORD: &str = "fatal: Authentication failed for 'http://127.0.0.1:38211/r.git/'\n";
     const HTTP_403: &str = "fatal: unable to access 'http://127.0.0.1:38211/r.git/': The requested URL returned error: 403\n";
     const HTTP_500: &str = "fatal: unable to access 'http://127.0.0.1:38211/r.git/': The requested URL returned error: 500\n";
     const DAEMON_MISSING: &str = "fatal: remote error: no such repository: /nope.git\n";
@@ -199,18 +176,9 @@ mod tests {
 
     #[test]
     fn summarises_to_the_reason() {
-        assert_eq!(
-            summary(MISSING_PATH),
-            "'/tmp/cap/nope' does not appear to be a git repository"
-        );
-        assert_eq!(
-            summary(DAEMON_REFUSED),
-            "unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused"
-        );
-        assert_eq!(
-            summary(SSH_REFUSED),
-            "ssh: connect to host 127.0.0.1 port 9: Connection refused"
-        );
+        assert_eq!(summary(MISSING_PATH), "'/tmp/cap/nope' does not appear to be a git repository");
+        assert_eq!(summary(DAEMON_REFUSED), "unable to connect to 127.0.0.1: 127.0.0.1[0: 127.0.0.1]: errno=Connection refused");
+        assert_eq!(summary(SSH_REFUSED), "ssh: connect to host 127.0.0.1 port 9: Connection refused");
         assert_eq!(summary(SSH_HOST_KEY), "Host key verification failed.");
         assert_eq!(summary(""), "");
     }

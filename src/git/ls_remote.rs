@@ -23,17 +23,10 @@ pub fn parse(output: &str) -> Vec<RemoteRef> {
         .filter_map(|line| {
             let (left, name) = line.split_once('\t')?;
             if let Some(target) = left.strip_prefix("ref: ") {
-                return Some(RemoteRef::Symbolic {
-                    name: name.to_string(),
-                    target: target.to_string(),
-                });
+                return Some(RemoteRef::Symbolic { name: name.to_string(), target: target.to_string() });
             }
-            let is_oid =
-                matches!(left.len(), 40 | 64) && left.bytes().all(|b| b.is_ascii_hexdigit());
-            is_oid.then(|| RemoteRef::Direct {
-                name: name.to_string(),
-                oid: left.to_string(),
-            })
+            let is_oid = matches!(left.len(), 40 | 64) && left.bytes().all(|b| b.is_ascii_hexdigit());
+            is_oid.then(|| RemoteRef::Direct { name: name.to_string(), oid: left.to_string() })
         })
         .collect()
 }
@@ -41,9 +34,7 @@ pub fn parse(output: &str) -> Vec<RemoteRef> {
 /// The branch `HEAD` points to, when the server said.
 pub fn head_branch(refs: &[RemoteRef]) -> Option<&str> {
     refs.iter().find_map(|r| match r {
-        RemoteRef::Symbolic { name, target } if name == "HEAD" => {
-            target.strip_prefix("refs/heads/")
-        }
+        RemoteRef::Symbolic { name, target } if name == "HEAD" => target.strip_prefix("refs/heads/"),
         _ => None,
     })
 }
@@ -59,19 +50,10 @@ mod tests {
     fn parses_real_output() {
         let refs = parse(SAMPLE);
         assert_eq!(refs.len(), 5);
-        assert_eq!(
-            refs[0],
-            RemoteRef::Symbolic {
-                name: "HEAD".into(),
-                target: "refs/heads/main".into()
-            }
-        );
+        assert_eq!(refs[0], RemoteRef::Symbolic { name: "HEAD".into(), target: "refs/heads/main".into() });
         assert_eq!(
             refs[2],
-            RemoteRef::Direct {
-                name: "refs/heads/main".into(),
-                oid: "7ed72e67088761987debd5728684b43eee2c3fcb".into()
-            }
+            RemoteRef::Direct { name: "refs/heads/main".into(), oid: "7ed72e67088761987debd5728684b43eee2c3fcb".into() }
         );
         assert_eq!(refs[4].name(), "refs/tags/v1^{}");
         assert_eq!(head_branch(&refs), Some("main"));

@@ -21,9 +21,7 @@ pub fn detach(command: &mut Command) {
 
 /// Kills the process group led by `pid` when the job was detached, else only the process.
 pub fn kill_tree(pid: u32, detached: bool) {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return;
-    };
+    let Ok(pid) = libc::pid_t::try_from(pid) else { return };
     // SAFETY: plain syscalls on a pid we spawned and have not reaped yet, so it cannot have been reused.
     unsafe {
         if detached {

@@ -21,11 +21,7 @@ pub struct GitVersion {
 
 impl GitVersion {
     pub const fn new(major: u32, minor: u32, patch: u32) -> Self {
-        GitVersion {
-            major,
-            minor,
-            patch,
-        }
+        GitVersion { major, minor, patch }
     }
 
     /// Parses the first line of `git version`, e.g. `git version 2.47.3`, `git version 2.39.5 (Apple Git-154)`,
@@ -62,10 +58,7 @@ mod tests {
         let samples = [
             ("git version 2.47.3\n", GitVersion::new(2, 47, 3)),
             ("git version 2.39.5\n", GitVersion::new(2, 39, 5)),
-            (
-                "git version 2.39.5 (Apple Git-154)\n",
-                GitVersion::new(2, 39, 5),
-            ),
+            ("git version 2.39.5 (Apple Git-154)\n", GitVersion::new(2, 39, 5)),
             ("git version 2.45.1.windows.1\n", GitVersion::new(2, 45, 1)),
             ("git version 2.48.0.rc1\n", GitVersion::new(2, 48, 0)),
             ("git version 2.50.0-rc2\n", GitVersion::new(2, 50, 0)),

@@ -44,10 +44,7 @@ impl ProviderKind {
 
     /// The kind behind a well-known public host; self-hosted servers need `--provider`.
     pub fn detect(host: &str) -> Option<ProviderKind> {
-        let host = host
-            .trim_start_matches("www.")
-            .trim_start_matches("ssh.")
-            .trim_start_matches("altssh.");
+        let host = host.trim_start_matches("www.").trim_start_matches("ssh.").trim_start_matches("altssh.");
         match host {
             "github.com" => Some(ProviderKind::Github),
             "gitlab.com" => Some(ProviderKind::Gitlab),
@@ -65,9 +62,7 @@ impl ProviderKind {
             ProviderKind::Github if host == "github.com" => Some("https://api.github.com".into()),
             ProviderKind::Github => Some(format!("https://{host}/api/v3")),
             ProviderKind::Gitlab => Some(format!("https://{host}/api/v4")),
-            ProviderKind::Gitea | ProviderKind::Forgejo | ProviderKind::Gogs => {
-                Some(format!("https://{host}/api/v1"))
-            }
+            ProviderKind::Gitea | ProviderKind::Forgejo | ProviderKind::Gogs => Some(format!("https://{host}/api/v1")),
             ProviderKind::Bitbucket => Some("https://api.bitbucket.org/2.0".into()),
             ProviderKind::Sourcehut | ProviderKind::Generic => None,
         }
@@ -89,20 +84,11 @@ impl FromStr for ProviderKind {
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         let lower = s.to_ascii_lowercase();
-        let aliases = [
-            ("codeberg", ProviderKind::Forgejo),
-            ("srht", ProviderKind::Sourcehut),
-            ("none", ProviderKind::Generic),
-        ];
+        let aliases = [("codeberg", ProviderKind::Forgejo), ("srht", ProviderKind::Sourcehut), ("none", ProviderKind::Generic)];
         ProviderKind::ALL
             .into_iter()
             .find(|k| k.as_str() == lower)
-            .or_else(|| {
-                aliases
-                    .iter()
-                    .find(|(alias, _)| *alias == lower)
-                    .map(|(_, k)| *k)
-            })
+            .or_else(|| aliases.iter().find(|(alias, _)| *alias == lower).map(|(_, k)| *k))
             .ok_or_else(|| UnknownProvider(s.to_string()))
     }
 }
@@ -113,63 +99,28 @@ mod tests {
 
     #[test]
     fn detects_well_known_hosts() {
-        assert_eq!(
-            ProviderKind::detect("github.com"),
-            Some(ProviderKind::Github)
-        );
-        assert_eq!(
-            ProviderKind::detect("ssh.github.com"),
-            Some(ProviderKind::Github)
-        );
-        assert_eq!(
-            ProviderKind::detect("gitlab.com"),
-            Some(ProviderKind::Gitlab)
-        );
-        assert_eq!(
-            ProviderKind::detect("codeberg.org"),
-            Some(ProviderKind::Forgejo)
-        );
-        assert_eq!(
-            ProviderKind::detect("bitbucket.org"),
-            Some(ProviderKind::Bitbucket)
-        );
+        assert_eq!(ProviderKind::detect("github.com"), Some(ProviderKind::Github));
+        assert_eq!(ProviderKind::detect("ssh.github.com"), Some(ProviderKind::Github));
+        assert_eq!(ProviderKind::detect("gitlab.com"), Some(ProviderKind::Gitlab));
+        assert_eq!(ProviderKind::detect("codeberg.org"), Some(ProviderKind::Forgejo));
+        assert_eq!(ProviderKind::detect("bitbucket.org"), Some(ProviderKind::Bitbucket));
         assert_eq!(ProviderKind::detect("gitea.com"), Some(ProviderKind::Gitea));
         assert_eq!(ProviderKind::detect("git.example.com"), None);
     }
 
     #[test]
     fn parses_names_and_aliases() {
-        assert_eq!(
-            "GitHub".parse::<ProviderKind>().unwrap(),
-            ProviderKind::Github
-        );
-        assert_eq!(
-            "codeberg".parse::<ProviderKind>().unwrap(),
-            ProviderKind::Forgejo
-        );
+        assert_eq!("GitHub".parse::<ProviderKind>().unwrap(), ProviderKind::Github);
+        assert_eq!("codeberg".parse::<ProviderKind>().unwrap(), ProviderKind::Forgejo);
         assert!("gitbucket".parse::<ProviderKind>().is_err());
     }
 
     #[test]
     fn api_urls_follow_each_convention() {
-        assert_eq!(
-            ProviderKind::Github.default_api_url("github.com").unwrap(),
-            "https://api.github.com"
-        );
-        assert_eq!(
-            ProviderKind::Github.default_api_url("ghe.corp").unwrap(),
-            "https://ghe.corp/api/v3"
-        );
-        assert_eq!(
-            ProviderKind::Gitlab.default_api_url("gitlab.com").unwrap(),
-            "https://gitlab.com/api/v4"
-        );
-        assert_eq!(
-            ProviderKind::Forgejo
-                .default_api_url("codeberg.org")
-                .unwrap(),
-            "https://codeberg.org/api/v1"
-        );
+        assert_eq!(ProviderKind::Github.default_api_url("github.com").unwrap(), "https://api.github.com");
+        assert_eq!(ProviderKind::Github.default_api_url("ghe.corp").unwrap(), "https://ghe.corp/api/v3");
+        assert_eq!(ProviderKind::Gitlab.default_api_url("gitlab.com").unwrap(), "https://gitlab.com/api/v4");
+        assert_eq!(ProviderKind::Forgejo.default_api_url("codeberg.org").unwrap(), "https://codeberg.org/api/v1");
         assert_eq!(ProviderKind::Generic.default_api_url("x"), None);
     }
 }

@@ -8,21 +8,9 @@ fn refused(env: &TestEnv, args: &[&str], message: &str, hint: &str) -> Run {
     let before = env.config_bytes();
     let run = env.multi(args).expect_code(2);
     assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
-    assert!(
-        run.stderr.contains(message),
-        "want {message:?} in:\n{}",
-        run.stderr
-    );
-    let hints: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("hint: "))
-        .collect();
-    assert!(
-        hints.iter().any(|h| h.contains(hint)),
-        "want hint {hint:?} in:\n{}",
-        run.stderr
-    );
+    assert!(run.stderr.contains(message), "want {message:?} in:\n{}", run.stderr);
+    let hints: Vec<&str> = run.stderr.lines().filter(|l| l.starts_with("hint: ")).collect();
+    assert!(hints.iter().any(|h| h.contains(hint)), "want hint {hint:?} in:\n{}", run.stderr);
     assert!(run.stdout.is_empty(), "nothing on stdout: {}", run.stdout);
     assert_eq!(env.config_bytes(), before, ".git/config changed");
     run
@@ -31,8 +19,7 @@ fn refused(env: &TestEnv, args: &[&str], message: &str, hint: &str) -> Run {
 fn env_with_member() -> TestEnv {
     let env = TestEnv::new();
     let a = env.bare("a.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
+    env.multi(["remote", "add", "a", a.to_str().unwrap()]).expect_code(0);
     env.git(["remote", "add", "plain", "/srv/plain.git"]);
     env
 }
@@ -41,79 +28,30 @@ fn env_with_member() -> TestEnv {
 fn outside_a_repository() {
     let env = TestEnv::new();
     let run = env.multi_in(&env.home, ["remote", "list"]).expect_code(2);
-    assert!(
-        run.stderr.starts_with("error: not inside a git repository"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("hint: ") && run.stderr.contains("git -C <dir> multi"),
-        "{}",
-        run.stderr
-    );
+    assert!(run.stderr.starts_with("error: not inside a git repository"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: ") && run.stderr.contains("git -C <dir> multi"), "{}", run.stderr);
 }
 
 #[test]
 fn unknown_remote() {
     let env = env_with_member();
-    for args in [
-        &["remote", "remove", "nope"][..],
-        &["remote", "rename", "nope", "x"],
-        &["remote", "set-url", "nope", "/x"],
-        &["remote", "disable", "nope"],
-        &["remote", "test", "nope"],
-    ] {
-        refused(
-            &env,
-            args,
-            "no remote `nope` in the remote set",
-            "members are: a",
-        );
+    for args in [&["remote", "remove", "nope"][..], &["remote", "rename", "nope", "x"], &["remote", "set-url", "nope", "/x"], &["remote", "disable", "nope"], &["remote", "test", "nope"]] {
+        refused(&env, args, "no remote `nope` in the remote set", "members are: a");
     }
     // A git remote that is not a member gets a hint on how to adopt it.
-    refused(
-        &env,
-        &["remote", "test", "plain"],
-        "no remote `plain`",
-        "git multi init --import",
-    );
+    refused(&env, &["remote", "test", "plain"], "no remote `plain`", "git multi init --import");
 }
 
 #[test]
 fn invalid_or_taken_names() {
     let env = env_with_member();
     for name in ["bad name", "a..b", "-x", "x:y", "x~1", "trailing.lock", ""] {
-        refused(
-            &env,
-            &["remote", "add", "--", name, "/srv/x.git"],
-            "is not a valid remote name",
-            "ref name rules",
-        );
+        refused(&env, &["remote", "add", "--", name, "/srv/x.git"], "is not a valid remote name", "ref name rules");
     }
-    refused(
-        &env,
-        &["remote", "add", "a", "/srv/x.git"],
-        "remote `a` is already in the remote set",
-        "set-url a",
-    );
-    refused(
-        &env,
-        &["remote", "add", "plain", "/srv/x.git"],
-        "a git remote named `plain` already exists",
-        "init --import",
-    );
-    refused(
-        &env,
-        &["remote", "rename", "a", "plain"],
-        "already exists",
-        "pick another name",
-    );
-    refused(
-        &env,
-        &["remote", "rename", "a", "no good"],
-        "is not a valid remote name",
-        "ref name rules",
-    );
+    refused(&env, &["remote", "add", "a", "/srv/x.git"], "remote `a` is already in the remote set", "set-url a");
+    refused(&env, &["remote", "add", "plain", "/srv/x.git"], "a git remote named `plain` already exists", "init --import");
+    refused(&env, &["remote", "rename", "a", "plain"], "already exists", "pick another name");
+    refused(&env, &["remote", "rename", "a", "no good"], "is not a valid remote name", "ref name rules");
 }
 
 #[test]
@@ -141,40 +79,15 @@ fn urls_with_secrets_are_refused_and_never_echoed() {
         "ssh://git:hunter22@example.com/r.git",
         "https://ghp_0123456789abcdefghijklmnopqrstuvwxyz@github.com/me/r.git",
     ] {
-        let run = refused(
-            &env,
-            &["remote", "add", "x", url],
-            "refusing to store a URL that contains a password or token",
-            "credential helper",
-        );
-        assert!(
-            !run.stderr.contains("hunter22") && !run.stderr.contains("ghp_0123"),
-            "secret echoed:\n{}",
-            run.stderr
-        );
-        assert!(
-            run.stderr.contains("git multi auth login"),
-            "{}",
-            run.stderr
-        );
-        let run = refused(
-            &env,
-            &["remote", "set-url", "a", url],
-            "refusing to store",
-            "credential helper",
-        );
+        let run = refused(&env, &["remote", "add", "x", url], "refusing to store a URL that contains a password or token", "credential helper");
+        assert!(!run.stderr.contains("hunter22") && !run.stderr.contains("ghp_0123"), "secret echoed:\n{}", run.stderr);
+        assert!(run.stderr.contains("git multi auth login"), "{}", run.stderr);
+        let run = refused(&env, &["remote", "set-url", "a", url], "refusing to store", "credential helper");
         assert!(!run.stderr.contains("hunter22"), "{}", run.stderr);
     }
     let run = refused(
         &env,
-        &[
-            "remote",
-            "add",
-            "x",
-            "/srv/x.git",
-            "--api-url",
-            "https://bob:hunter22@api.example.com",
-        ],
+        &["remote", "add", "x", "/srv/x.git", "--api-url", "https://bob:hunter22@api.example.com"],
         "refusing to store an API URL",
         "auth login",
     );
@@ -184,60 +97,21 @@ fn urls_with_secrets_are_refused_and_never_echoed() {
 #[test]
 fn unknown_provider_and_bad_api_url() {
     let env = env_with_member();
-    refused(
-        &env,
-        &[
-            "remote",
-            "add",
-            "x",
-            "/srv/x.git",
-            "--provider",
-            "sourceforge",
-        ],
-        "unknown provider `sourceforge`",
-        "github, gitlab, gitea",
-    );
-    refused(
-        &env,
-        &[
-            "remote",
-            "add",
-            "x",
-            "/srv/x.git",
-            "--api-url",
-            "ftp://host/api",
-        ],
-        "invalid --api-url",
-        "API root",
-    );
+    refused(&env, &["remote", "add", "x", "/srv/x.git", "--provider", "sourceforge"], "unknown provider `sourceforge`", "github, gitlab, gitea");
+    refused(&env, &["remote", "add", "x", "/srv/x.git", "--api-url", "ftp://host/api"], "invalid --api-url", "API root");
 }
 
 #[test]
 fn bad_configuration_values() {
     let env = env_with_member();
     env.git(["config", "multi.timeout", "soon"]);
-    refused(
-        &env,
-        &["remote", "test"],
-        "multi.timeout must be a positive number",
-        "git config",
-    );
+    refused(&env, &["remote", "test"], "multi.timeout must be a positive number", "git config");
     env.git(["config", "--unset", "multi.timeout"]);
-    refused(
-        &env,
-        &["remote", "test", "--timeout=-3"],
-        "--timeout must be a positive number",
-        "--timeout 10",
-    );
+    refused(&env, &["remote", "test", "--timeout=-3"], "--timeout must be a positive number", "--timeout 10");
 }
 
 #[test]
 fn empty_set() {
     let env = TestEnv::new();
-    refused(
-        &env,
-        &["remote", "test"],
-        "the remote set has no enabled remotes",
-        "git multi remote add",
-    );
+    refused(&env, &["remote", "test"], "the remote set has no enabled remotes", "git multi remote add");
 }

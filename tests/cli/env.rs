@@ -27,17 +27,12 @@ impl Run {
     /// Panics with both streams when the exit code is not `code`.
     #[track_caller]
     pub fn expect_code(self, code: i32) -> Run {
-        assert_eq!(
-            self.code, code,
-            "exit code\n--- stdout\n{}\n--- stderr\n{}",
-            self.stdout, self.stderr
-        );
+        assert_eq!(self.code, code, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
         self
     }
 
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
     }
 }
 
@@ -56,10 +51,7 @@ pub struct TestEnv {
 impl TestEnv {
     /// A work repository on branch `main` with one commit, in a fresh temp directory.
     pub fn new() -> TestEnv {
-        let dir = tempfile::Builder::new()
-            .prefix("git-multi-test")
-            .tempdir()
-            .expect("temp dir");
+        let dir = tempfile::Builder::new().prefix("git-multi-test").tempdir().expect("temp dir");
         let root = dir.path().canonicalize().unwrap();
         let home = root.join("home");
         std::fs::create_dir_all(&home).unwrap();
@@ -68,19 +60,8 @@ impl TestEnv {
             "[user]\n\tname = Test User\n\temail = test@example.com\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n",
         )
         .unwrap();
-        let mark = format!(
-            "{}-{}",
-            std::process::id(),
-            COUNTER.fetch_add(1, Ordering::SeqCst)
-        );
-        let env = TestEnv {
-            work: root.join("work"),
-            root,
-            home,
-            _dir: dir,
-            mark,
-            extra_env: HashMap::new(),
-        };
+        let mark = format!("{}-{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let env = TestEnv { work: root.join("work"), root, home, _dir: dir, mark, extra_env: HashMap::new() };
         env.git_in(&env.root, ["init", "-q", "work"]);
         env.commit("first");
         env
@@ -129,11 +110,7 @@ impl TestEnv {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let output = self
-            .command(env!("CARGO_BIN_EXE_git-multi"), dir)
-            .args(args)
-            .output()
-            .expect("run git-multi");
+        let output = self.command(env!("CARGO_BIN_EXE_git-multi"), dir).args(args).output().expect("run git-multi");
         Run::from(output)
     }
 
@@ -143,20 +120,10 @@ impl TestEnv {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        let bin_dir = Path::new(env!("CARGO_BIN_EXE_git-multi"))
-            .parent()
-            .unwrap()
-            .to_path_buf();
-        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(
-            &std::env::var_os("PATH").unwrap_or_default(),
-        )))
-        .unwrap();
-        let output = self
-            .command("git", dir)
-            .env("PATH", path)
-            .args(args)
-            .output()
-            .expect("run git");
+        let bin_dir = Path::new(env!("CARGO_BIN_EXE_git-multi")).parent().unwrap().to_path_buf();
+        let path = std::env::join_paths(std::iter::once(bin_dir).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default())))
+            .unwrap();
+        let output = self.command("git", dir).env("PATH", path).args(args).output().expect("run git");
         Run::from(output)
     }
 
@@ -168,14 +135,7 @@ impl TestEnv {
         S: AsRef<OsStr>,
     {
         let run = self.try_git_in(dir, args);
-        assert_eq!(
-            run.code,
-            0,
-            "git failed in {}:\n{}{}",
-            dir.display(),
-            run.stdout,
-            run.stderr
-        );
+        assert_eq!(run.code, 0, "git failed in {}:\n{}{}", dir.display(), run.stdout, run.stderr);
         run.stdout
     }
 
@@ -184,12 +144,7 @@ impl TestEnv {
         I: IntoIterator<Item = S>,
         S: AsRef<OsStr>,
     {
-        Run::from(
-            self.command("git", dir)
-                .args(args)
-                .output()
-                .expect("run git"),
-        )
+        Run::from(self.command("git", dir).args(args).output().expect("run git"))
     }
 
     /// git in the work repository.
@@ -214,15 +169,7 @@ impl TestEnv {
     pub fn bare(&self, name: &str) -> PathBuf {
         let path = self.root.join("hosts").join(name);
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        self.git_in(
-            &self.root,
-            [
-                OsStr::new("init"),
-                OsStr::new("-q"),
-                OsStr::new("--bare"),
-                path.as_os_str(),
-            ],
-        );
+        self.git_in(&self.root, [OsStr::new("init"), OsStr::new("-q"), OsStr::new("--bare"), path.as_os_str()]);
         path
     }
 
@@ -235,13 +182,8 @@ impl TestEnv {
         let needle = format!("GIT_MULTI_TEST_MARK={}", self.mark);
         let mut found = Vec::new();
         for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
-            let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
-                continue;
-            };
-            if environ
-                .split(|&b| b == 0)
-                .any(|var| var == needle.as_bytes())
-            {
+            let Ok(environ) = std::fs::read(entry.path().join("environ")) else { continue };
+            if environ.split(|&b| b == 0).any(|var| var == needle.as_bytes()) {
                 let cmdline = std::fs::read(entry.path().join("cmdline")).unwrap_or_default();
                 found.push(String::from_utf8_lossy(&cmdline).replace('\0', " "));
             }

@@ -4,12 +4,7 @@
 use crate::env::TestEnv;
 
 fn names(json: &serde_json::Value) -> Vec<String> {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
+    json["remotes"].as_array().unwrap().iter().map(|r| r["name"].as_str().unwrap().to_string()).collect()
 }
 
 #[test]
@@ -17,29 +12,13 @@ fn add_stores_ordinary_remotes_in_a_group() {
     let env = TestEnv::new();
     let a = env.bare("a.git");
     let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+    env.multi(["remote", "add", "a", a.to_str().unwrap()]).expect_code(0);
+    env.multi(["remote", "add", "b", &format!("file://{}", b.display()), "--provider", "gitea", "--api-url", "http://127.0.0.1:9/api/v1/"])
         .expect_code(0);
-    env.multi([
-        "remote",
-        "add",
-        "b",
-        &format!("file://{}", b.display()),
-        "--provider",
-        "gitea",
-        "--api-url",
-        "http://127.0.0.1:9/api/v1/",
-    ])
-    .expect_code(0);
     assert_eq!(env.read_config("remote.a.url").as_deref(), a.to_str());
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a b"));
-    assert_eq!(
-        env.read_config("multi.b.provider").as_deref(),
-        Some("gitea")
-    );
-    assert_eq!(
-        env.read_config("multi.b.apiurl").as_deref(),
-        Some("http://127.0.0.1:9/api/v1")
-    );
+    assert_eq!(env.read_config("multi.b.provider").as_deref(), Some("gitea"));
+    assert_eq!(env.read_config("multi.b.apiurl").as_deref(), Some("http://127.0.0.1:9/api/v1"));
 
     // Members are ordinary remotes: plain git can push to one and fetch the group.
     env.git(["push", "-q", "a", "main"]);
@@ -53,63 +32,27 @@ fn add_stores_ordinary_remotes_in_a_group() {
 #[test]
 fn list_shows_members_in_order_with_provider() {
     let env = TestEnv::new();
-    env.multi(["remote", "add", "gh", "git@github.com:me/app.git"])
-        .expect_code(0);
-    env.multi(["remote", "add", "lab", "https://gitlab.com/me/app.git"])
-        .expect_code(0);
-    env.multi(["remote", "add", "cb", "https://codeberg.org/me/app.git"])
-        .expect_code(0);
-    env.multi([
-        "remote",
-        "add",
-        "own",
-        "https://git.example.com/me/app.git",
-        "--provider",
-        "gogs",
-    ])
-    .expect_code(0);
-    env.multi(["remote", "add", "plain", "/srv/app.git"])
-        .expect_code(0);
+    env.multi(["remote", "add", "gh", "git@github.com:me/app.git"]).expect_code(0);
+    env.multi(["remote", "add", "lab", "https://gitlab.com/me/app.git"]).expect_code(0);
+    env.multi(["remote", "add", "cb", "https://codeberg.org/me/app.git"]).expect_code(0);
+    env.multi(["remote", "add", "own", "https://git.example.com/me/app.git", "--provider", "gogs"]).expect_code(0);
+    env.multi(["remote", "add", "plain", "/srv/app.git"]).expect_code(0);
 
-    let json = env
-        .multi(["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
+    let json = env.multi(["remote", "list", "--json"]).expect_code(0).json();
     assert_eq!(names(&json), ["gh", "lab", "cb", "own", "plain"]);
-    let providers: Vec<&str> = json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["provider"].as_str().unwrap())
-        .collect();
-    assert_eq!(
-        providers,
-        ["github", "gitlab", "forgejo", "gogs", "generic"]
-    );
+    let providers: Vec<&str> = json["remotes"].as_array().unwrap().iter().map(|r| r["provider"].as_str().unwrap()).collect();
+    assert_eq!(providers, ["github", "gitlab", "forgejo", "gogs", "generic"]);
     assert_eq!(json["remotes"][0]["provider_source"], "detected");
     assert_eq!(json["remotes"][3]["provider_source"], "configured");
     assert_eq!(json["remotes"][0]["api_url"], "https://api.github.com");
-    assert_eq!(
-        json["remotes"][3]["api_url"],
-        "https://git.example.com/api/v1"
-    );
+    assert_eq!(json["remotes"][3]["api_url"], "https://git.example.com/api/v1");
     assert_eq!(json["remotes"][0]["transport"], "ssh");
 
     let human = env.multi(["remote", "list"]).expect_code(0);
-    let first: Vec<&str> = human
-        .stdout
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let first: Vec<&str> = human.stdout.lines().next().unwrap().split_whitespace().collect();
     assert_eq!(first, ["gh", "git@github.com:me/app.git", "github"]);
     let verbose = env.multi(["remote", "list", "-v"]).expect_code(0);
-    assert!(
-        verbose.stdout.contains("api: https://gitlab.com/api/v4"),
-        "{}",
-        verbose.stdout
-    );
+    assert!(verbose.stdout.contains("api: https://gitlab.com/api/v4"), "{}", verbose.stdout);
 }
 
 #[test]
@@ -117,10 +60,8 @@ fn remove_drops_remote_refs_and_group_entry() {
     let env = TestEnv::new();
     let a = env.bare("a.git");
     let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
+    env.multi(["remote", "add", "a", a.to_str().unwrap()]).expect_code(0);
+    env.multi(["remote", "add", "b", b.to_str().unwrap()]).expect_code(0);
     env.git(["config", "multi.primary", "a"]);
     env.git(["push", "-q", "a", "main"]);
     env.git(["fetch", "-q", "a"]);
@@ -130,17 +71,9 @@ fn remove_drops_remote_refs_and_group_entry() {
     assert_eq!(env.read_config("multi.a.enabled"), None);
     assert_eq!(env.read_config("multi.primary"), None);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b"));
-    assert_eq!(
-        env.try_git_in(
-            &env.work,
-            ["rev-parse", "--verify", "-q", "refs/remotes/a/main"]
-        )
-        .code,
-        1
-    );
+    assert_eq!(env.try_git_in(&env.work, ["rev-parse", "--verify", "-q", "refs/remotes/a/main"]).code, 1);
 
-    env.multi(["remote", "rm", "b", "--keep-remote"])
-        .expect_code(0);
+    env.multi(["remote", "rm", "b", "--keep-remote"]).expect_code(0);
     assert_eq!(env.read_config("remote.b.url").as_deref(), b.to_str());
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some(""));
     assert!(names(&env.multi(["remote", "list", "--json"]).json()).is_empty());
@@ -150,25 +83,14 @@ fn remove_drops_remote_refs_and_group_entry() {
 fn rename_moves_refs_facts_and_group_entry() {
     let env = TestEnv::new();
     let a = env.bare("a.git");
-    env.multi([
-        "remote",
-        "add",
-        "old",
-        a.to_str().unwrap(),
-        "--provider",
-        "gitlab",
-    ])
-    .expect_code(0);
+    env.multi(["remote", "add", "old", a.to_str().unwrap(), "--provider", "gitlab"]).expect_code(0);
     env.git(["config", "multi.primary", "old"]);
     env.git(["push", "-q", "old", "main"]);
     env.git(["fetch", "-q", "old"]);
 
     env.multi(["remote", "rename", "old", "new"]).expect_code(0);
     assert_eq!(env.read_config("remote.new.url").as_deref(), a.to_str());
-    assert_eq!(
-        env.read_config("multi.new.provider").as_deref(),
-        Some("gitlab")
-    );
+    assert_eq!(env.read_config("multi.new.provider").as_deref(), Some("gitlab"));
     assert_eq!(env.read_config("multi.old.provider"), None);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("new"));
     assert_eq!(env.read_config("multi.primary").as_deref(), Some("new"));
@@ -180,31 +102,19 @@ fn set_url_and_enable_disable() {
     let env = TestEnv::new();
     let a = env.bare("a.git");
     let b = env.bare("b.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "add", "b", b.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["remote", "set-url", "a", &format!("file://{}", b.display())])
-        .expect_code(0);
-    assert_eq!(
-        env.read_config("remote.a.url"),
-        Some(format!("file://{}", b.display()))
-    );
+    env.multi(["remote", "add", "a", a.to_str().unwrap()]).expect_code(0);
+    env.multi(["remote", "add", "b", b.to_str().unwrap()]).expect_code(0);
+    env.multi(["remote", "set-url", "a", &format!("file://{}", b.display())]).expect_code(0);
+    assert_eq!(env.read_config("remote.a.url"), Some(format!("file://{}", b.display())));
 
     env.multi(["remote", "disable", "a"]).expect_code(0);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b"));
     let json = env.multi(["remote", "list", "--json"]).json();
     assert_eq!(json["remotes"][0]["enabled"], false);
     // A disabled member is skipped by default but still usable by name.
-    let tested = env
-        .multi(["remote", "test", "--json"])
-        .expect_code(0)
-        .json();
+    let tested = env.multi(["remote", "test", "--json"]).expect_code(0).json();
     assert_eq!(names(&tested), ["b"]);
-    let named = env
-        .multi(["remote", "test", "a", "--json"])
-        .expect_code(0)
-        .json();
+    let named = env.multi(["remote", "test", "a", "--json"]).expect_code(0).json();
     assert_eq!(names(&named), ["a"]);
 
     env.multi(["remote", "enable", "a"]).expect_code(0);
@@ -220,19 +130,12 @@ fn init_import_adopts_existing_remotes() {
     env.git(["remote", "add", "backup", b.to_str().unwrap()]);
 
     let plain = env.multi(["init"]).expect_code(0);
-    assert!(
-        plain.stderr.contains("git multi init --import"),
-        "{}",
-        plain.stderr
-    );
+    assert!(plain.stderr.contains("git multi init --import"), "{}", plain.stderr);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some(""));
 
     let run = env.multi(["init", "--import"]).expect_code(0);
     assert!(run.stdout.contains("origin, backup"), "{}", run.stdout);
-    assert_eq!(
-        env.read_config("remotes.multi").as_deref(),
-        Some("origin backup")
-    );
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("origin backup"));
     // Idempotent: a second import changes nothing.
     let before = env.config_bytes();
     env.multi(["init", "--import"]).expect_code(0);
@@ -243,58 +146,29 @@ fn init_import_adopts_existing_remotes() {
 fn works_from_subdirectory_worktree_dash_c_and_git_dir() {
     let env = TestEnv::new();
     let a = env.bare("a.git");
-    env.multi(["remote", "add", "a", a.to_str().unwrap()])
-        .expect_code(0);
+    env.multi(["remote", "add", "a", a.to_str().unwrap()]).expect_code(0);
 
     let sub = env.work.join("deep/er");
     std::fs::create_dir_all(&sub).unwrap();
-    let json = env
-        .multi_in(&sub, ["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
+    let json = env.multi_in(&sub, ["remote", "list", "--json"]).expect_code(0).json();
     assert_eq!(names(&json), ["a"]);
     // A relative path given from a subdirectory is stored absolute, so it works from anywhere.
     let b = env.bare("b.git");
     let relative = pathdiff(&b, &sub);
-    env.multi_in(&sub, ["remote", "add", "b", &relative])
-        .expect_code(0);
+    env.multi_in(&sub, ["remote", "add", "b", &relative]).expect_code(0);
     assert_eq!(env.read_config("remote.b.url").as_deref(), b.to_str());
 
     let tree = env.root.join("linked");
-    env.git([
-        "worktree",
-        "add",
-        "-q",
-        "-b",
-        "side",
-        tree.to_str().unwrap(),
-    ]);
-    let json = env
-        .multi_in(&tree, ["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
+    env.git(["worktree", "add", "-q", "-b", "side", tree.to_str().unwrap()]);
+    let json = env.multi_in(&tree, ["remote", "list", "--json"]).expect_code(0).json();
     assert_eq!(names(&json), ["a", "b"]);
 
     // Through git itself, as users type it.
-    let run = env
-        .git_multi_in(
-            &env.root,
-            ["-C", "work", "multi", "remote", "list", "--json"],
-        )
-        .expect_code(0);
+    let run = env.git_multi_in(&env.root, ["-C", "work", "multi", "remote", "list", "--json"]).expect_code(0);
     assert_eq!(names(&run.json()), ["a", "b"]);
     let git_dir = env.work.join(".git");
     let run = env
-        .git_multi_in(
-            &env.root,
-            [
-                format!("--git-dir={}", git_dir.display()).as_str(),
-                "multi",
-                "remote",
-                "test",
-                "--json",
-            ],
-        )
+        .git_multi_in(&env.root, [format!("--git-dir={}", git_dir.display()).as_str(), "multi", "remote", "test", "--json"])
         .expect_code(0);
     assert_eq!(run.json()["ok"], true);
 }

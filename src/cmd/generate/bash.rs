@@ -22,11 +22,7 @@ fn walk(command: &clap::Command, path: &str, nodes: &mut Vec<Node>) {
     }
     let mut takes_remotes = false;
     for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
-        let value_kind = match arg
-            .get_value_names()
-            .and_then(|v| v.first())
-            .map(|v| v.as_str())
-        {
+        let value_kind = match arg.get_value_names().and_then(|v| v.first()).map(|v| v.as_str()) {
             Some("KIND") => "kinds",
             Some("REMOTE") => "remotes",
             _ => "any",
@@ -49,25 +45,12 @@ fn walk(command: &clap::Command, path: &str, nodes: &mut Vec<Node>) {
             }
         }
     }
-    nodes.push(Node {
-        path: path.to_string(),
-        words,
-        value_options,
-        takes_remotes,
-    });
+    nodes.push(Node { path: path.to_string(), words, value_options, takes_remotes });
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let child = if path.is_empty() {
-            sub.get_name().to_string()
-        } else {
-            format!("{path} {}", sub.get_name())
-        };
+        let child = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
         walk(sub, &child, nodes);
         for alias in sub.get_visible_aliases() {
-            let alias_path = if path.is_empty() {
-                alias.to_string()
-            } else {
-                format!("{path} {alias}")
-            };
+            let alias_path = if path.is_empty() { alias.to_string() } else { format!("{path} {alias}") };
             walk(sub, &alias_path, nodes);
         }
     }
@@ -87,12 +70,7 @@ pub fn script(command: &clap::Command) -> String {
     s.push_str("__git_multi_members() {\n\tgit config --name-only --get-regexp '^multi\\..+\\.enabled$' 2>/dev/null | sed -e 's/^multi\\.//' -e 's/\\.enabled$//'\n}\n\n");
     s.push_str("# $1: subcommand path; prints the candidate words\n__git_multi_words() {\n\tcase \"$1\" in\n");
     for node in &nodes {
-        let _ = writeln!(
-            s,
-            "\t\"{}\") echo \"{}\" ;;",
-            node.path,
-            node.words.join(" ")
-        );
+        let _ = writeln!(s, "\t\"{}\") echo \"{}\" ;;", node.path, node.words.join(" "));
     }
     s.push_str("\tesac\n}\n\n");
     s.push_str("# $1: subcommand path, $2: option; prints what kind of value it takes, if any\n__git_multi_value() {\n\tcase \"$1|$2\" in\n");
@@ -103,11 +81,7 @@ pub fn script(command: &clap::Command) -> String {
     }
     s.push_str("\tesac\n}\n\n");
     s.push_str("__git_multi_takes_remotes() {\n\tcase \"$1\" in\n");
-    let remote_paths: Vec<String> = nodes
-        .iter()
-        .filter(|n| n.takes_remotes)
-        .map(|n| format!("\"{}\"", n.path))
-        .collect();
+    let remote_paths: Vec<String> = nodes.iter().filter(|n| n.takes_remotes).map(|n| format!("\"{}\"", n.path)).collect();
     if !remote_paths.is_empty() {
         let _ = writeln!(s, "\t{}) return 0 ;;", remote_paths.join("|"));
     }

@@ -39,11 +39,7 @@ impl<'a> Row<'a> {
             name: &m.name,
             url: m.url.as_deref(),
             push_urls: &m.push_urls,
-            transport: m
-                .url
-                .as_deref()
-                .and_then(|u| url::parse(u, |_| true).ok())
-                .map(|u| u.transport.to_string()),
+            transport: m.url.as_deref().and_then(|u| url::parse(u, |_| true).ok()).map(|u| u.transport.to_string()),
             provider: kind.as_str(),
             provider_source: source,
             api_url: m.effective_api_url(),
@@ -61,11 +57,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
     }
     let mut table = Vec::new();
     for row in &rows {
-        let mut cells = vec![
-            row.name.to_string(),
-            row.url.unwrap_or("(git remote missing)").to_string(),
-            row.provider.to_string(),
-        ];
+        let mut cells = vec![row.name.to_string(), row.url.unwrap_or("(git remote missing)").to_string(), row.provider.to_string()];
         if !row.enabled {
             cells.push("(disabled)".into());
         }
@@ -79,19 +71,14 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
                 ProviderSource::Detected => "detected from the host",
                 ProviderSource::Default => "no hosting API",
             };
-            table.push(vec![
-                String::new(),
-                format!("provider: {} ({source})", row.provider),
-            ]);
+            table.push(vec![String::new(), format!("provider: {} ({source})", row.provider)]);
             if let Some(api) = &row.api_url {
                 table.push(vec![String::new(), format!("api: {api}")]);
             }
         }
     }
     if table.is_empty() {
-        report::note(
-            "the remote set is empty; add a remote with `git multi remote add <name> <url>`",
-        );
+        report::note("the remote set is empty; add a remote with `git multi remote add <name> <url>`");
     } else {
         report::table(&table);
     }

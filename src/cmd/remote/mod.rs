@@ -25,18 +25,12 @@ pub fn check_new_name(ctx: &Ctx, set: &RemoteSet, name: &str) -> Result<()> {
             .hint("remote names follow git's ref name rules: no spaces, `..`, `~`, `^`, `:`, `?`, `*`, `[` or leading `-`"));
     }
     if set.member(name).is_some() {
-        return Err(
-            Error::usage(format!("remote `{name}` is already in the remote set")).hint(format!(
-                "change its URL with `git multi remote set-url {name} <url>`, or pick another name"
-            )),
-        );
+        return Err(Error::usage(format!("remote `{name}` is already in the remote set"))
+            .hint(format!("change its URL with `git multi remote set-url {name} <url>`, or pick another name")));
     }
     if set.is_git_remote(name) {
-        return Err(
-            Error::usage(format!("a git remote named `{name}` already exists")).hint(
-                "adopt existing remotes with `git multi init --import`, or pick another name",
-            ),
-        );
+        return Err(Error::usage(format!("a git remote named `{name}` already exists"))
+            .hint("adopt existing remotes with `git multi init --import`, or pick another name"));
     }
     Ok(())
 }
@@ -55,14 +49,8 @@ pub fn check_url(ctx: &Ctx, raw: &str) -> Result<RemoteUrl> {
 /// Is `git-remote-<scheme>` installed where git would look for it?
 fn helper_installed(ctx: &Ctx, scheme: &str) -> bool {
     let program = format!("git-remote-{scheme}");
-    let exec_path = ctx
-        .git
-        .command(["--exec-path"])
-        .run()
-        .ok()
-        .map(|o| o.stdout.trim().to_string());
-    exec_path.is_some_and(|dir| Path::new(&dir).join(&program).is_file())
-        || which::which(&program).is_ok()
+    let exec_path = ctx.git.command(["--exec-path"]).run().ok().map(|o| o.stdout.trim().to_string());
+    exec_path.is_some_and(|dir| Path::new(&dir).join(&program).is_file()) || which::which(&program).is_ok()
 }
 
 /// Relative local paths are stored absolute: git resolves them against the current directory, which differs
@@ -71,10 +59,7 @@ pub fn storable_url(raw: &str, parsed: &RemoteUrl) -> String {
     if parsed.transport == Transport::Local && Path::new(raw).is_relative() {
         if let Ok(cwd) = std::env::current_dir() {
             let joined = cwd.join(raw);
-            return std::fs::canonicalize(&joined)
-                .unwrap_or(joined)
-                .to_string_lossy()
-                .into_owned();
+            return std::fs::canonicalize(&joined).unwrap_or(joined).to_string_lossy().into_owned();
         }
     }
     raw.to_string()

@@ -24,8 +24,7 @@ pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
     if !args.keep_remote && set.is_git_remote(&args.name) {
         ctx.git.remote_remove(&args.name)?;
     }
-    ctx.git
-        .config_remove_section(&format!("{}.{}", config::SECTION, args.name))?;
+    ctx.git.config_remove_section(&format!("{}.{}", config::SECTION, args.name))?;
     set.members.retain(|m| m.name != args.name);
     set.write_group(&ctx.git)?;
     if set.settings.primary.as_deref() == Some(args.name.as_str()) {

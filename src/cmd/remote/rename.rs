@@ -23,10 +23,7 @@ pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     if set.is_git_remote(&args.old) {
         ctx.git.remote_rename(&args.old, &args.new)?;
     }
-    ctx.git.config_rename_section(
-        &format!("{}.{}", config::SECTION, args.old),
-        &format!("{}.{}", config::SECTION, args.new),
-    )?;
+    ctx.git.config_rename_section(&format!("{}.{}", config::SECTION, args.old), &format!("{}.{}", config::SECTION, args.new))?;
     for m in set.members.iter_mut().filter(|m| m.name == args.old) {
         m.name = args.new.clone();
     }

@@ -17,10 +17,7 @@ pub struct ToggleArgs {
 pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
     let mut set = ctx.remote_set()?;
     existing(&set, &args.name)?;
-    ctx.git.config_set(
-        &member::key(&args.name, member::ENABLED),
-        if enable { "true" } else { "false" },
-    )?;
+    ctx.git.config_set(&member::key(&args.name, member::ENABLED), if enable { "true" } else { "false" })?;
     for m in set.members.iter_mut().filter(|m| m.name == args.name) {
         m.enabled = enable;
     }
