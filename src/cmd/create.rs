@@ -94,7 +94,7 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     .hint("give it: `git multi create <name>`")
             })?,
     };
-    let branch = ctx.git.current_branch();
+    let branch = ctx.git.current_branch().ok().flatten();
     let pool = Pool::new(&set.settings, args.jobs, members.len());
     let results = pool.run(
         &members,

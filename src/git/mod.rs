@@ -450,13 +450,12 @@ impl Git {
         (!path.is_empty()).then(|| PathBuf::from(path))
     }
 
-    /// The branch HEAD points to (also on an unborn branch); `None` when detached.
-    pub fn current_branch(&self) -> Option<String> {
+    /// The checked-out branch, `None` when HEAD is detached. (Same as main's `Git::current_branch` in
+    /// src/git/refs.rs: keep that one when merging.)
+    pub fn current_branch(&self) -> Result<Option<String>, GitError> {
         let output = self
             .command(["symbolic-ref", "--quiet", "--short", "HEAD"])
-            .run()
-            .ok()?;
-        let branch = output.stdout.trim();
-        (!branch.is_empty()).then(|| branch.to_string())
+            .run_unchecked()?;
+        Ok(output.success().then(|| output.stdout.trim().to_string()))
     }
 }

@@ -763,3 +763,51 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
     );
     assert_eq!(status.json()["hosts"][0]["scopes"], json!(["api"]));
 }
+
+#[test]
+fn remote_test_fails_only_for_a_rejected_api_token() {
+    let mut env = TestEnv::new();
+    let (fake, exists) = github_fake(&env, false);
+    *exists.lock().unwrap() = true;
+    add_github(&env, "gh", &fake);
+    let bare = env.root.join("hosts/alice-demo.git");
+    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
+
+    // A password from a git credential helper may be the git password, not an API token: noted, not failed.
+    let store = env.root.join("credentials");
+    std::fs::write(
+        &store,
+        format!(
+            "http://alice:git-password-123@{}\n",
+            fake.url.trim_start_matches("http://")
+        ),
+    )
+    .unwrap();
+    env.git([
+        "config",
+        "credential.helper",
+        &format!("store --file={}", store.display()),
+    ]);
+    let run = env.multi(["remote", "test", "--json"]).expect_code(0);
+    let api = &run.json()["remotes"][0]["api"];
+    assert!(
+        api["problem"]
+            .as_str()
+            .unwrap()
+            .contains("the token was rejected"),
+        "{api}"
+    );
+
+    // A token given for the API that the host rejects fails the remote, with the login hint.
+    env.set_env(
+        "GIT_MULTI_GITHUB_TOKEN",
+        "ghp_WrongToken000000000000000000000000",
+    );
+    let run = env.multi(["remote", "test"]).expect_code(1);
+    assert!(
+        run.stdout.contains("the token was rejected")
+            && run.stdout.contains("git multi auth login"),
+        "{}",
+        run.stdout
+    );
+}

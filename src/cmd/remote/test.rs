@@ -6,6 +6,7 @@ use std::time::{Duration, Instant};
 use clap::Args;
 use serde::Serialize;
 
+use crate::auth::Source;
 use crate::cmd::Ctx;
 use crate::config::{self, parse_seconds};
 use crate::error::{Error, Exit, Result};
@@ -167,8 +168,11 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
     }
 }
 
-/// Asks the host API (when the remote has one and a token is found) who we are and what we may do. A
-/// missing token is noted, not a failure: plain git access does not need one. A rejected token is.
+/// Asks the host API (when the remote has one and a token is found) who we are and what we may do.
+///
+/// Only a rejected token given for the API (environment or keyring) fails the remote. Everything else is
+/// noted in `api.problem`: plain git access needs no token, the API URL may only be the provider's guess for
+/// the host, and a git credential helper's password for that host may be the git password, not an API token.
 fn check_api(
     ctx: &Ctx,
     member: &Member,
@@ -208,7 +212,10 @@ fn check_api(
         }
         Err(err) => {
             check.problem = Some(err.to_string());
-            failure = Some(err);
+            let explicit = matches!(host.source, Some(Source::Env(_) | Source::Keyring));
+            if err.is_auth() && explicit {
+                failure = Some(err);
+            }
         }
     }
     detail.api = Some(check);
