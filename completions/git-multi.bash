@@ -9,10 +9,10 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote push fetch status pull sync --help -h --version -V" ;;
+	"") echo "init remote auth create branch webhook push fetch status pull sync --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
-	"remote add") echo "--provider --api-url --help -h" ;;
+	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
 	"remote list") echo "--verbose -v --json --help -h" ;;
 	"remote ls") echo "--verbose -v --json --help -h" ;;
 	"remote remove") echo "--keep-remote --help -h" ;;
@@ -22,6 +22,17 @@ __git_multi_words() {
 	"remote enable") echo "--help -h" ;;
 	"remote disable") echo "--help -h" ;;
 	"remote test") echo "--json --jobs -j --timeout --help -h" ;;
+	"auth") echo "login status logout --help -h" ;;
+	"auth login") echo "--with-token --help -h" ;;
+	"auth status") echo "--json --help -h" ;;
+	"auth logout") echo "--help -h" ;;
+	"create") echo "--private --public --description --on --json --jobs -j --help -h" ;;
+	"branch") echo "protect --help -h" ;;
+	"branch protect") echo "--require-review --min-approvals --no-force-push --dry-run --on --json --help -h" ;;
+	"webhook") echo "add list remove --help -h" ;;
+	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
+	"webhook list") echo "--on --json --help -h" ;;
+	"webhook remove") echo "--on --json --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --jobs -j --timeout --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
@@ -35,9 +46,22 @@ __git_multi_value() {
 	case "$1|$2" in
 	"remote add|--provider") echo kinds ;;
 	"remote add|--api-url") echo any ;;
+	"remote add|--owner") echo any ;;
+	"remote add|--repo") echo any ;;
+	"remote add|--project") echo any ;;
 	"remote test|--jobs") echo any ;;
 	"remote test|-j") echo any ;;
 	"remote test|--timeout") echo any ;;
+	"create|--description") echo any ;;
+	"create|--on") echo remotes ;;
+	"create|--jobs") echo any ;;
+	"create|-j") echo any ;;
+	"branch protect|--min-approvals") echo any ;;
+	"branch protect|--on") echo remotes ;;
+	"webhook add|--events") echo any ;;
+	"webhook add|--on") echo remotes ;;
+	"webhook list|--on") echo remotes ;;
+	"webhook remove|--on") echo remotes ;;
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
 	"push|--jobs") echo any ;;

@@ -28,6 +28,10 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -s h -l help -d 'Print
 complete -c git-multi -n "__fish_git_multi_needs_command" -s V -l version -d 'Print version'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "init" -d 'Set up the remote set in this repository'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Manage the remotes of the set'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "auth" -d 'Manage host API tokens (stored in the OS keyring, never in .git/config)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "create" -d 'Create the repository on every host of the set (or adopt it where it already exists)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Repository settings for branches, on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
@@ -49,6 +53,11 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fi
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -f -a "test" -d 'Check that every remote of the set can be reached'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l provider -d 'Hosting service behind the URL, for self-hosted servers: github, gitlab, gitea, forgejo, bitbucket, gogs, sourcehut or generic (well-known hosts are detected)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l api-url -d 'Base URL of the host\'s REST API, when it is not where the provider usually puts it' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l owner -d 'User, organisation, group (GitLab: may contain `/`) or workspace (Bitbucket) owning the repository' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l repo -d 'Repository name on the host (default: the directory name)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l project -d 'Bitbucket project key for `git multi create` (stored as multi.<name>.project)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l ssh -d 'Computed URL uses ssh (git@host:owner/repo.git)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l https -d 'Computed URL uses https (the default)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also show push URLs, the API URL and where the provider came from'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
@@ -68,6 +77,46 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -f -a "login" -d 'Store a token for a host in the OS keyring (service `git-multi:<api host>`)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -f -a "status" -d 'Show which token each host uses, where it comes from and whether it works'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -f -a "logout" -d 'Remove a host\'s token from the OS keyring'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l private -d 'Create private repositories (the default)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l public -d 'Create public repositories'
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l require-review -d 'Changes must come through a reviewed pull/merge request'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l no-force-push -d 'Refuse force pushes to the branch'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l dry-run -d 'Say what would be set, change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "add" -d 'Add a webhook on every host (skipped where one with the same URL exists)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "list" -d 'List the webhooks of every host'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "remove" -d 'Remove the webhook with this URL from every host'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Events, comma-separated: push, tag, pull_request, issues, release (default: push)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret-stdin -d 'Read the shared secret the host signs deliveries with from standard input'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r

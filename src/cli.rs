@@ -27,6 +27,13 @@ pub enum Command {
     Init(cmd::init::InitArgs),
     #[command(subcommand)]
     Remote(RemoteCommand),
+    #[command(subcommand)]
+    Auth(cmd::auth::AuthCommand),
+    Create(cmd::create::CreateArgs),
+    #[command(subcommand)]
+    Branch(cmd::branch::BranchCommand),
+    #[command(subcommand)]
+    Webhook(cmd::webhook::WebhookCommand),
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),

@@ -27,6 +27,8 @@ pub mod member {
     pub const API_URL: &str = "apiUrl";
     pub const OWNER: &str = "owner";
     pub const REPO: &str = "repo";
+    /// Bitbucket project key new repositories are filed under.
+    pub const PROJECT: &str = "project";
 
     /// `multi.<remote>.<variable>`
     pub fn key(remote: &str, variable: &str) -> String {

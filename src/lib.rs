@@ -1,5 +1,6 @@
 //! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
 
+mod auth;
 pub mod cli;
 mod cmd;
 pub mod config;

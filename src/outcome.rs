@@ -118,6 +118,39 @@ impl<D> Outcome<D> {
     }
 }
 
+impl<D> Outcome<D> {
+    /// Turns a host API failure into data, with the API's own hint (`git multi auth login …` for tokens).
+    pub fn from_api_error(
+        name: &str,
+        err: &crate::provider::ApiError,
+        elapsed: Duration,
+        detail: D,
+    ) -> Self {
+        use crate::provider::ApiError;
+        let mut outcome = Outcome::failed(name, err.to_string(), elapsed, detail);
+        outcome.reason = Some(match err {
+            ApiError::Auth { missing: true, .. } => FailureKind::AuthRequired,
+            ApiError::Auth { .. } => FailureKind::AuthFailed,
+            ApiError::Forbidden { .. } => FailureKind::Forbidden,
+            ApiError::NotFound { .. } => FailureKind::NotFound,
+            ApiError::RateLimited { .. } => FailureKind::ServerError,
+            ApiError::Network { .. } => FailureKind::Unreachable,
+            ApiError::Other { status, .. } if *status >= 500 => FailureKind::ServerError,
+            _ => FailureKind::Other,
+        });
+        outcome.hint = err.hint();
+        outcome
+    }
+
+    /// An API failure caused by a missing or rejected token.
+    pub fn is_auth_failure(&self) -> bool {
+        matches!(
+            self.reason,
+            Some(FailureKind::AuthRequired | FailureKind::AuthFailed)
+        ) && self.status.is_failure()
+    }
+}
+
 /// All outcomes of one command, in the configured order of the remotes.
 #[derive(Debug, Serialize)]
 pub struct Report<D> {
@@ -130,6 +163,20 @@ impl<D> Report<D> {
         Report {
             ok: remotes.iter().all(|o| !o.status.is_failure()),
             remotes,
+        }
+    }
+
+    /// Like [`Report::exit`], but 4 when every failure was a missing or rejected API token, so scripts can tell
+    /// "log in first" from "the host broke".
+    pub fn api_exit(&self) -> Exit {
+        let failures: Vec<&Outcome<D>> = self
+            .remotes
+            .iter()
+            .filter(|o| o.status.is_failure())
+            .collect();
+        match self.exit() {
+            Exit::Failure if failures.iter().all(|o| o.is_auth_failure()) => Exit::Auth,
+            other => other,
         }
     }
 

@@ -25,6 +25,7 @@ pub struct Member {
     pub api_url: Option<String>,
     pub owner: Option<String>,
     pub repo: Option<String>,
+    pub project: Option<String>,
 }
 
 /// Where a member's provider kind came from.
@@ -133,6 +134,7 @@ impl RemoteSet {
                         v if v.eq_ignore_ascii_case(member::API_URL) => m.api_url = text,
                         v if v.eq_ignore_ascii_case(member::OWNER) => m.owner = text,
                         v if v.eq_ignore_ascii_case(member::REPO) => m.repo = text,
+                        v if v.eq_ignore_ascii_case(member::PROJECT) => m.project = text,
                         _ => {}
                     }
                 }

@@ -1,6 +1,9 @@
 //! One module per command; `dispatch` is the flat match from the parsed command line to them.
 
+pub mod auth;
+pub mod branch;
 pub mod common;
+pub mod create;
 pub mod fetch;
 pub mod generate;
 pub mod init;
@@ -9,6 +12,7 @@ pub mod push;
 pub mod remote;
 pub mod status;
 pub mod sync;
+pub mod webhook;
 
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
@@ -44,6 +48,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Generate(args) = &cli.command {
         return generate::run(args);
     }
+    // Tokens belong to hosts, not repositories: auth works anywhere.
+    if let Command::Auth(command) = &cli.command {
+        return auth::run(command);
+    }
     let ctx = Ctx::open()?;
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
@@ -62,6 +70,11 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             RemoteCommand::Disable(args) => remote::toggle::run(&ctx, args, false),
             RemoteCommand::Test(args) => remote::test::run(&ctx, args),
         },
-        Command::Generate(_) => unreachable!("handled before a repository is required"),
+        Command::Create(args) => create::run(&ctx, args),
+        Command::Branch(command) => branch::run(&ctx, command),
+        Command::Webhook(command) => webhook::run(&ctx, command),
+        Command::Generate(_) | Command::Auth(_) => {
+            unreachable!("handled before a repository is required")
+        }
     }
 }

@@ -449,4 +449,32 @@ impl Git {
             .run()?;
         Ok(ls_remote::parse(&output.stdout))
     }
+
+    /// `git credential fill` for `protocol://host`, without prompting: the password the user's credential
+    /// helpers hold, or `None`. The request and the answer travel on stdin/stdout, never in argv.
+    pub fn credential_fill(&self, protocol: &str, host: &str) -> Result<Option<String>, GitError> {
+        let request = format!("protocol={protocol}\nhost={host}\n\n");
+        let output = self
+            .command(["credential", "fill"])
+            .background()
+            .stdin(request.into_bytes())
+            .run_unchecked()?;
+        if !output.success() {
+            // No helper has it and prompting is off: that is "not found", not an error.
+            return Ok(None);
+        }
+        Ok(output
+            .stdout
+            .lines()
+            .find_map(|l| l.strip_prefix("password="))
+            .filter(|p| !p.is_empty())
+            .map(str::to_string))
+    }
+
+    /// The work tree's top directory; `None` in a bare repository.
+    pub fn toplevel(&self) -> Option<PathBuf> {
+        let output = self.command(["rev-parse", "--show-toplevel"]).run().ok()?;
+        let path = output.stdout.trim_end();
+        (!path.is_empty()).then(|| PathBuf::from(path))
+    }
 }

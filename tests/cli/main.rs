@@ -1,11 +1,15 @@
 //! The integration test binary: the real `git-multi` against real git servers on 127.0.0.1.
 
 mod env;
+mod fake_api;
 mod servers;
 
 mod bad_input;
+mod contract;
 mod fanout;
+mod hosts;
 mod integrate;
+mod keyring;
 mod remote_set;
 mod server_tests;
 mod state;

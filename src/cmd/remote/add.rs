@@ -15,8 +15,9 @@ use crate::url::{self, Transport};
 pub struct AddArgs {
     /// Name of the new remote
     pub name: String,
-    /// Where the repository lives: https://…, ssh://…, user@host:path, git://…, file://… or a path
-    pub url: String,
+    /// Where the repository lives: https://…, ssh://…, user@host:path, git://…, file://… or a path (may be
+    /// left out with --provider: it is then computed from the host's conventions)
+    pub url: Option<String>,
     /// Hosting service behind the URL, for self-hosted servers: github, gitlab, gitea, forgejo, bitbucket, gogs,
     /// sourcehut or generic (well-known hosts are detected)
     #[arg(long, value_name = "KIND")]
@@ -24,28 +25,51 @@ pub struct AddArgs {
     /// Base URL of the host's REST API, when it is not where the provider usually puts it
     #[arg(long, value_name = "URL")]
     pub api_url: Option<String>,
+    /// User, organisation, group (GitLab: may contain `/`) or workspace (Bitbucket) owning the repository
+    #[arg(long, value_name = "OWNER")]
+    pub owner: Option<String>,
+    /// Repository name on the host (default: the directory name)
+    #[arg(long, value_name = "NAME")]
+    pub repo: Option<String>,
+    /// Bitbucket project key for `git multi create` (stored as multi.<name>.project)
+    #[arg(long, value_name = "KEY")]
+    pub project: Option<String>,
+    /// Computed URL uses ssh (git@host:owner/repo.git)
+    #[arg(long, conflicts_with = "https")]
+    pub ssh: bool,
+    /// Computed URL uses https (the default)
+    #[arg(long)]
+    pub https: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     // Everything is checked before the first write, so bad input leaves .git/config untouched.
     let mut set = ctx.remote_set()?;
     check_new_name(ctx, &set, &args.name)?;
-    let parsed = check_url(ctx, &args.url)?;
     let provider = args.provider.as_deref().map(parse_provider).transpose()?;
     if let Some(api) = &args.api_url {
         check_api_url(api)?;
     }
-    let url = storable_url(&args.url, &parsed);
+    let (owner, repo) = (args.owner.clone(), args.repo.clone());
+    let (url, owner, repo) = match &args.url {
+        Some(raw) => {
+            let parsed = check_url(ctx, raw)?;
+            (storable_url(raw, &parsed), owner, repo)
+        }
+        None => computed_url(ctx, args, provider)?,
+    };
+    check_url(ctx, &url)?;
 
     ctx.git.remote_add(&args.name, &url)?;
-    let written = write_member(ctx, args, provider).and_then(|()| {
-        set.members.push(Member {
-            name: args.name.clone(),
-            enabled: true,
-            ..Member::default()
+    let written =
+        write_member(ctx, args, provider, owner.as_deref(), repo.as_deref()).and_then(|()| {
+            set.members.push(Member {
+                name: args.name.clone(),
+                enabled: true,
+                ..Member::default()
+            });
+            set.write_group(&ctx.git)
         });
-        set.write_group(&ctx.git)
-    });
     if let Err(err) = written {
         // Leave nothing half-added behind.
         let _ = ctx
@@ -57,7 +81,13 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn write_member(ctx: &Ctx, args: &AddArgs, provider: Option<ProviderKind>) -> Result<()> {
+fn write_member(
+    ctx: &Ctx,
+    args: &AddArgs,
+    provider: Option<ProviderKind>,
+    owner: Option<&str>,
+    repo: Option<&str>,
+) -> Result<()> {
     ctx.git
         .config_set(&member::key(&args.name, member::ENABLED), "true")?;
     if let Some(kind) = provider {
@@ -70,7 +100,136 @@ fn write_member(ctx: &Ctx, args: &AddArgs, provider: Option<ProviderKind>) -> Re
             api.trim_end_matches('/'),
         )?;
     }
+    if let Some(owner) = owner {
+        ctx.git
+            .config_set(&member::key(&args.name, member::OWNER), owner)?;
+    }
+    if let Some(repo) = repo {
+        ctx.git
+            .config_set(&member::key(&args.name, member::REPO), repo)?;
+    }
+    if let Some(project) = &args.project {
+        ctx.git
+            .config_set(&member::key(&args.name, member::PROJECT), project)?;
+    }
     Ok(())
+}
+
+/// The web host of a provider: the API URL's host (minus the `api.` of github.com/bitbucket.org), else the
+/// provider's public host.
+fn web_host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String)> {
+    if let Some(api) = api_url {
+        let scheme = if api.starts_with("http://") {
+            "http"
+        } else {
+            "https"
+        };
+        let host = crate::provider::http::url_host(api)?;
+        let host = match host.as_str() {
+            "api.github.com" => "github.com".to_string(),
+            "api.bitbucket.org" => "bitbucket.org".to_string(),
+            _ => host,
+        };
+        return Some((scheme.to_string(), host));
+    }
+    let host = match kind {
+        ProviderKind::Github => "github.com",
+        ProviderKind::Gitlab => "gitlab.com",
+        ProviderKind::Forgejo => "codeberg.org",
+        ProviderKind::Gitea => "gitea.com",
+        ProviderKind::Bitbucket => "bitbucket.org",
+        _ => return None,
+    };
+    Some(("https".into(), host.into()))
+}
+
+/// `--provider` without a URL: `https://<host>/<owner>/<repo>.git` or `git@<host>:<owner>/<repo>.git`, the
+/// form every supported host uses. The owner defaults to the token's account.
+fn computed_url(
+    ctx: &Ctx,
+    args: &AddArgs,
+    provider: Option<ProviderKind>,
+) -> Result<(String, Option<String>, Option<String>)> {
+    let Some(kind) = provider else {
+        return Err(
+            Error::usage("a URL is needed unless --provider says which host to use").hint(
+                "e.g. `git multi remote add gh --provider github --owner alice`, or give the URL",
+            ),
+        );
+    };
+    let (scheme, host) = web_host(kind, args.api_url.as_deref()).ok_or_else(|| {
+        Error::usage(format!("{kind} has no public host: cannot compute the URL"))
+            .hint("give the server with --api-url <url>, or give the URL")
+    })?;
+    let repo = match &args.repo {
+        Some(repo) => repo.clone(),
+        None => ctx
+            .git
+            .toplevel()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .ok_or_else(|| {
+                Error::usage("cannot tell the repository name").hint("give it with --repo <name>")
+            })?,
+    };
+    let owner = match &args.owner {
+        Some(owner) => owner.clone(),
+        None => {
+            let api_url = args
+                .api_url
+                .clone()
+                .or_else(|| kind.default_api_url(&host))
+                .unwrap_or_default();
+            let target = crate::auth::Target::new(Some(kind), &api_url);
+            let (token, _) = crate::auth::lookup(&ctx.git, &target);
+            let token = token.ok_or_else(|| {
+                crate::auth::missing(&target)
+                    .hint("or give the owner with --owner <user|org|group|workspace>")
+            })?;
+            let api = crate::provider::connect(kind, &api_url, Some(token.secret))
+                .ok_or_else(|| Error::usage(format!("{kind} has no API")))?;
+            let me = api.whoami().map_err(|err| {
+                let hint = err
+                    .hint()
+                    .unwrap_or_else(|| "give the owner with --owner".into());
+                if err.is_auth() {
+                    Error::auth(err.to_string())
+                } else {
+                    Error::failed(err.to_string())
+                }
+                .hint(hint)
+            })?;
+            me.login
+        }
+    };
+    for (what, value) in [("--owner", &owner), ("--repo", &repo)] {
+        let bad_char =
+            value.contains(|c: char| c.is_whitespace() || c == ':' || c == '\\' || c == '@');
+        if value.is_empty()
+            || value.starts_with('-')
+            || bad_char
+            || value
+                .split('/')
+                .any(|s| s.is_empty() || s == "." || s == "..")
+        {
+            return Err(Error::usage(format!("invalid {what} `{value}`"))
+                .hint("owners and names are path segments such as `alice` or `group/sub`"));
+        }
+    }
+    if repo.contains('/') {
+        return Err(
+            Error::usage(format!("invalid --repo `{repo}`: a name has no `/`"))
+                .hint("put groups in --owner, e.g. --owner group/sub --repo name"),
+        );
+    }
+    let url = if args.ssh {
+        format!(
+            "git@{}:{owner}/{repo}.git",
+            host.split(':').next().unwrap_or(&host)
+        )
+    } else {
+        format!("{scheme}://{host}/{owner}/{repo}.git")
+    };
+    Ok((url, Some(owner), Some(repo)))
 }
 
 pub fn parse_provider(text: &str) -> Result<ProviderKind> {

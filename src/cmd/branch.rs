@@ -1,0 +1,143 @@
+//! `git multi branch protect <branch>`: the same protection rule on every host that has an API for it; hosts
+//! without one (Gogs) are reported as skipped, by name.
+
+use std::time::Instant;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::auth;
+use crate::cmd::Ctx;
+use crate::error::{Exit, Result};
+use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::provider::{ApiError, Protection};
+use crate::remote_set::Member;
+use crate::report;
+use crate::runner::Pool;
+
+/// Repository settings for branches, on every host
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum BranchCommand {
+    Protect(ProtectArgs),
+}
+
+/// Protect a branch on every host that supports it
+#[derive(Debug, Args)]
+pub struct ProtectArgs {
+    /// The branch to protect
+    pub branch: String,
+    /// Changes must come through a reviewed pull/merge request
+    #[arg(long)]
+    pub require_review: bool,
+    /// Approvals needed with --require-review (default 1)
+    #[arg(long, value_name = "N", requires = "require_review")]
+    pub min_approvals: Option<u32>,
+    /// Refuse force pushes to the branch
+    #[arg(long)]
+    pub no_force_push: bool,
+    /// Say what would be set, change nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Only these remotes (repeatable; default: every enabled member with a host API)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ProtectDetail {
+    provider: String,
+    branch: String,
+    #[serde(skip)]
+    summary: String,
+}
+
+impl Detail for ProtectDetail {
+    fn human(&self) -> String {
+        self.summary.clone()
+    }
+}
+
+pub fn run(ctx: &Ctx, command: &BranchCommand) -> Result<Exit> {
+    let BranchCommand::Protect(args) = command;
+    let set = ctx.remote_set()?;
+    let members = set.select(&args.on)?;
+    let rule = Protection {
+        branch: args.branch.clone(),
+        require_review: args.require_review,
+        min_approvals: args.min_approvals.unwrap_or(1),
+        no_force_push: args.no_force_push,
+    };
+    let pool = Pool::new(&set.settings, None, members.len());
+    let outcomes = pool.run(
+        &members,
+        |m| m.host(),
+        |m| protect(ctx, m, &rule, args.dry_run),
+    );
+    let report = Report::new(outcomes);
+    if args.json {
+        report::json(&report);
+    } else {
+        report::outcomes(&report);
+    }
+    Ok(report.api_exit())
+}
+
+fn describe(rule: &Protection) -> String {
+    let mut parts = vec![format!("protect {}", rule.branch)];
+    if rule.require_review {
+        parts.push(format!("{} approval(s) required", rule.min_approvals));
+    }
+    if rule.no_force_push {
+        parts.push("no force push".into());
+    }
+    parts.join(", ")
+}
+
+fn protect(ctx: &Ctx, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<ProtectDetail> {
+    let started = Instant::now();
+    let mut detail = ProtectDetail {
+        provider: m.provider().0.to_string(),
+        branch: rule.branch.clone(),
+        summary: describe(rule),
+    };
+    let host = match auth::member_api(&ctx.git, m) {
+        Ok(host) => host,
+        Err(why) => {
+            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
+            outcome.error = Some(why);
+            return outcome;
+        }
+    };
+    let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
+        return Outcome::failed(&m.name, "cannot tell the repository's owner and name", started.elapsed(), detail)
+            .with_hint(format!("set them with `git config multi.{0}.owner <owner>` and `git config multi.{0}.repo <name>`", m.name));
+    };
+    if host.api.kind() == crate::provider::ProviderKind::Gogs {
+        detail.summary = "Gogs has no branch protection API; set it in the web UI".into();
+        return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
+    }
+    if dry_run {
+        detail.summary = format!("would {} on {owner}/{repo}", describe(rule));
+        return Outcome::new(&m.name, Status::DryRun, started.elapsed(), detail);
+    }
+    if host.source.is_none() {
+        let err = ApiError::Auth {
+            host: host.target.host.clone(),
+            message: String::new(),
+            missing: true,
+        };
+        return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail);
+    }
+    match host.api.protect_branch(&owner, &repo, rule) {
+        Ok(()) => Outcome::new(&m.name, Status::Ok, started.elapsed(), detail),
+        Err(err) if err.is_unsupported() => {
+            detail.summary = err.to_string();
+            Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail)
+        }
+        Err(err) => Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
+    }
+}

@@ -1,0 +1,289 @@
+//! `git multi create [<name>]`: create the repository on every host of the set at once. A repository that is
+//! already there is adopted after checking it can be read and pushed to, the host's clone URL becomes the
+//! remote's URL, and running the command again finishes whatever a previous run left undone.
+
+use std::time::Instant;
+
+use clap::Args;
+use serde::Serialize;
+
+use crate::auth;
+use crate::cmd::Ctx;
+use crate::config::member;
+use crate::error::{Error, Exit, Result};
+use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::provider::{ApiError, Created, NewRepo, RepoInfo};
+use crate::remote_set::Member;
+use crate::report;
+use crate::runner::Pool;
+
+/// Create the repository on every host of the set (or adopt it where it already exists)
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Repository name on the hosts (default: each remote's `multi.<remote>.repo`, else the directory name)
+    pub name: Option<String>,
+    /// Create private repositories (the default)
+    #[arg(long, conflicts_with = "public")]
+    pub private: bool,
+    /// Create public repositories
+    #[arg(long)]
+    pub public: bool,
+    /// Short description shown by the hosts
+    #[arg(long, value_name = "TEXT")]
+    pub description: Option<String>,
+    /// Only these remotes (repeatable; default: every enabled member with a host API)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+    /// How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
+    #[arg(short, long, value_name = "N")]
+    pub jobs: Option<usize>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct CreateDetail {
+    provider: String,
+    /// `true` when this run created it, `false` when an existing repository was adopted.
+    created: Option<bool>,
+    /// The remote's URL afterwards.
+    url: Option<String>,
+    web_url: Option<String>,
+    default_branch: Option<String>,
+    /// Something worth knowing that did not make the remote fail.
+    note: Option<String>,
+}
+
+impl Detail for CreateDetail {
+    fn human(&self) -> String {
+        let mut text = match self.created {
+            Some(true) => format!("created {}", self.url.as_deref().unwrap_or("")),
+            Some(false) => format!(
+                "already there, adopted {}",
+                self.url.as_deref().unwrap_or("")
+            ),
+            None => String::new(),
+        };
+        if let Some(note) = &self.note {
+            text.push_str(&format!(" ({note})"));
+        }
+        text.trim().to_string()
+    }
+}
+
+/// A config change to make after the parallel part: writes to .git/config must not race for its lock.
+struct Write {
+    remote: String,
+    url: Option<String>,
+    owner: Option<String>,
+    repo: Option<String>,
+}
+
+pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    let members = set.select(&args.on)?;
+    let fallback_name = match &args.name {
+        Some(name) => name.clone(),
+        None => ctx
+            .git
+            .toplevel()
+            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .ok_or_else(|| {
+                Error::usage("cannot tell the repository name")
+                    .hint("give it: `git multi create <name>`")
+            })?,
+    };
+    let branch = ctx.git.current_branch().ok().flatten();
+    let pool = Pool::new(&set.settings, args.jobs, members.len());
+    let results = pool.run(
+        &members,
+        |m| m.host(),
+        |m| create_one(ctx, m, args, &fallback_name, branch.as_deref()),
+    );
+
+    let mut outcomes = Vec::new();
+    for (mut outcome, write) in results {
+        if let Some(write) = write {
+            if let Err(err) = apply(ctx, &write) {
+                outcome = Outcome::failed(
+                    &outcome.name,
+                    format!("the repository is ready but updating .git/config failed: {err}"),
+                    std::time::Duration::from_millis(outcome.duration_ms),
+                    outcome.detail,
+                );
+            }
+        }
+        outcomes.push(outcome);
+    }
+    let report = Report::new(outcomes);
+    if args.json {
+        report::json(&report);
+    } else {
+        report::outcomes(&report);
+    }
+    Ok(report.api_exit())
+}
+
+fn apply(ctx: &Ctx, write: &Write) -> Result<()> {
+    if let Some(url) = &write.url {
+        ctx.git.remote_set_url(&write.remote, url)?;
+    }
+    if let Some(owner) = &write.owner {
+        ctx.git
+            .config_set(&member::key(&write.remote, member::OWNER), owner)?;
+    }
+    if let Some(repo) = &write.repo {
+        ctx.git
+            .config_set(&member::key(&write.remote, member::REPO), repo)?;
+    }
+    Ok(())
+}
+
+fn create_one(
+    ctx: &Ctx,
+    m: &Member,
+    args: &CreateArgs,
+    fallback_name: &str,
+    branch: Option<&str>,
+) -> (Outcome<CreateDetail>, Option<Write>) {
+    let started = Instant::now();
+    let mut detail = CreateDetail {
+        provider: m.provider().0.to_string(),
+        ..CreateDetail::default()
+    };
+    let host = match auth::member_api(&ctx.git, m) {
+        Ok(host) => host,
+        Err(why) => {
+            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
+            outcome.error = Some(why);
+            return (
+                outcome.with_hint(format!(
+                    "set the provider with `git config multi.{}.provider <kind>`",
+                    m.name
+                )),
+                None,
+            );
+        }
+    };
+    let fail = |err: &ApiError, detail| {
+        (
+            Outcome::from_api_error(&m.name, err, started.elapsed(), detail),
+            None,
+        )
+    };
+    if host.source.is_none() {
+        // No request without a token: the answer would only be a 401 (or, worse, a public read).
+        let err = ApiError::Auth {
+            host: host.target.host.clone(),
+            message: String::new(),
+            missing: true,
+        };
+        return fail(&err, detail);
+    }
+    let me = match host.api.whoami() {
+        Ok(me) => me,
+        Err(err) => return fail(&err, detail),
+    };
+    let name = args
+        .name
+        .clone()
+        .or_else(|| host.repo.clone())
+        .unwrap_or_else(|| fallback_name.to_string());
+    let owner = host.owner.clone().unwrap_or_else(|| me.login.clone());
+    let new = NewRepo {
+        owner: Some(owner.clone()),
+        name: name.clone(),
+        private: !args.public,
+        description: args.description.clone(),
+        default_branch: branch.map(str::to_string),
+        project: m.project.clone(),
+    };
+    let (created, info) = match host.api.create_repo(&new, &me.login) {
+        Ok(Created::New(info)) if info.https_url.is_some() || info.ssh_url.is_some() => {
+            (true, Some(info))
+        }
+        Ok(Created::New(_)) => (true, None),
+        Ok(Created::AlreadyExists) => (false, None),
+        Err(err) => return fail(&err, detail),
+    };
+    // Adopting: make sure the repository really is there and reachable with this token.
+    let info: RepoInfo = match info {
+        Some(info) => info,
+        None => {
+            match host.api.repo(&owner, &name) {
+                Ok(Some(info)) => info,
+                Ok(None) => {
+                    let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
+                    return (
+                        Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
+                            "check the token's access to that owner (`git multi auth status`)",
+                        ),
+                        None,
+                    );
+                }
+                Err(err) => return fail(&err, detail),
+            }
+        }
+    };
+    if !created && info.can_push == Some(false) {
+        let why = format!(
+            "{owner}/{name} already exists on {} and this token may not push to it",
+            host.api.host()
+        );
+        return (
+            Outcome::failed(&m.name, why, started.elapsed(), detail)
+                .with_hint("pick another name, or ask the owner for write access"),
+            None,
+        );
+    }
+    detail.created = Some(created);
+    detail.web_url = info.web_url.clone();
+    detail.default_branch = info.default_branch.clone();
+
+    // Keep the member's transport: ssh stays ssh, everything else gets the host's https URL.
+    let wants_ssh = m
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
+    let url = if wants_ssh {
+        info.ssh_url.clone().or(info.https_url.clone())
+    } else {
+        info.https_url.clone().or(info.ssh_url.clone())
+    };
+    detail.url = url.clone().or_else(|| m.url.clone());
+
+    if let Some(branch) = branch {
+        if info.default_branch.as_deref() != Some(branch) {
+            // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
+            // next run after the first push sets it.
+            match host.api.set_default_branch(&owner, &name, branch) {
+                Ok(()) => detail.default_branch = Some(branch.to_string()),
+                Err(err) if err.is_unsupported() => {
+                    detail.note = Some(format!("{} cannot set the default branch", detail.provider))
+                }
+                Err(_) => {
+                    detail.note = Some(format!(
+                        "default branch stays {}; run again after the first push",
+                        info.default_branch.as_deref().unwrap_or("unset")
+                    ))
+                }
+            }
+        }
+    }
+    let write = Write {
+        remote: m.name.clone(),
+        url: url.filter(|u| m.url.as_deref() != Some(u.as_str())),
+        owner: (m.owner.as_deref() != Some(owner.as_str())).then(|| owner.clone()),
+        repo: (m.repo.as_deref() != Some(name.as_str())).then(|| name.clone()),
+    };
+    let status = if created {
+        Status::Ok
+    } else {
+        Status::UpToDate
+    };
+    (
+        Outcome::new(&m.name, status, started.elapsed(), detail),
+        Some(write),
+    )
+}

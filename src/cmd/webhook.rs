@@ -1,0 +1,213 @@
+//! `git multi webhook add|list|remove`: the same webhook on every host of the set. The secret is read from
+//! stdin (never argv) and is redacted like a token.
+
+use std::io::Read;
+use std::time::Instant;
+
+use clap::{Args, Subcommand};
+use serde::Serialize;
+
+use crate::auth;
+use crate::cmd::Ctx;
+use crate::error::{Error, Exit, Result};
+use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::provider::{ApiError, NewWebhook, Webhook};
+use crate::remote_set::Member;
+use crate::report;
+use crate::runner::Pool;
+
+/// Webhooks on every host of the set
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum WebhookCommand {
+    Add(AddArgs),
+    List(ListArgs),
+    Remove(RemoveArgs),
+}
+
+/// Add a webhook on every host (skipped where one with the same URL exists)
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// Where the host sends events
+    pub url: String,
+    /// Events, comma-separated: push, tag, pull_request, issues, release (default: push)
+    #[arg(long, value_delimiter = ',', default_value = "push")]
+    pub events: Vec<String>,
+    /// Read the shared secret the host signs deliveries with from standard input
+    #[arg(long)]
+    pub secret_stdin: bool,
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// List the webhooks of every host
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Remove the webhook with this URL from every host
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The delivery URL of the webhook to remove (as `webhook list` shows it)
+    pub url: String,
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct HookDetail {
+    provider: String,
+    webhooks: Vec<Webhook>,
+    #[serde(skip)]
+    summary: String,
+}
+
+impl Detail for HookDetail {
+    fn human(&self) -> String {
+        self.summary.clone()
+    }
+}
+
+enum Action {
+    Add(NewWebhook),
+    List,
+    Remove(String),
+}
+
+pub fn run(ctx: &Ctx, command: &WebhookCommand) -> Result<Exit> {
+    let (on, json, action) = match command {
+        WebhookCommand::Add(args) => {
+            let secret = if args.secret_stdin {
+                let mut text = String::new();
+                std::io::stdin().read_to_string(&mut text).map_err(|e| {
+                    Error::usage(format!("could not read the secret from stdin: {e}"))
+                })?;
+                let text = text.trim().to_string();
+                if text.is_empty() {
+                    return Err(Error::usage("--secret-stdin got an empty secret").hint(
+                        "pipe it in: `git multi webhook add <url> --secret-stdin < secret-file`",
+                    ));
+                }
+                crate::redact::register_secret(&text);
+                Some(text)
+            } else {
+                None
+            };
+            (
+                &args.on,
+                args.json,
+                Action::Add(NewWebhook {
+                    url: args.url.clone(),
+                    events: args.events.clone(),
+                    secret,
+                }),
+            )
+        }
+        WebhookCommand::List(args) => (&args.on, args.json, Action::List),
+        WebhookCommand::Remove(args) => (&args.on, args.json, Action::Remove(args.url.clone())),
+    };
+    let set = ctx.remote_set()?;
+    let members = set.select(on)?;
+    let pool = Pool::new(&set.settings, None, members.len());
+    let outcomes = pool.run(&members, |m| m.host(), |m| one(ctx, m, &action));
+    let report = Report::new(outcomes);
+    if json {
+        report::json(&report);
+    } else {
+        report::outcomes(&report);
+    }
+    Ok(report.api_exit())
+}
+
+fn one(ctx: &Ctx, m: &Member, action: &Action) -> Outcome<HookDetail> {
+    let started = Instant::now();
+    let mut detail = HookDetail {
+        provider: m.provider().0.to_string(),
+        ..HookDetail::default()
+    };
+    let host = match auth::member_api(&ctx.git, m) {
+        Ok(host) => host,
+        Err(why) => {
+            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
+            outcome.error = Some(why);
+            return outcome;
+        }
+    };
+    let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
+        return Outcome::failed(&m.name, "cannot tell the repository's owner and name", started.elapsed(), detail)
+            .with_hint(format!("set them with `git config multi.{0}.owner <owner>` and `git config multi.{0}.repo <name>`", m.name));
+    };
+    if host.source.is_none() {
+        let err = ApiError::Auth {
+            host: host.target.host.clone(),
+            message: String::new(),
+            missing: true,
+        };
+        return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail);
+    }
+    let existing = match host.api.webhooks(&owner, &repo) {
+        Ok(hooks) => hooks,
+        Err(err) => return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
+    };
+    let result = match action {
+        Action::List => {
+            detail.summary = match existing.len() {
+                0 => "no webhooks".into(),
+                _ => existing
+                    .iter()
+                    .map(|h| format!("{} [{}]", h.url, h.events.join(",")))
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            };
+            detail.webhooks = existing;
+            Ok(Status::Ok)
+        }
+        Action::Add(new) => {
+            if let Some(hook) = existing.into_iter().find(|h| h.url == new.url) {
+                detail.summary = format!("already there (id {})", hook.id);
+                detail.webhooks = vec![hook];
+                Ok(Status::UpToDate)
+            } else {
+                host.api.add_webhook(&owner, &repo, new).map(|hook| {
+                    detail.summary = format!("added (id {})", hook.id);
+                    detail.webhooks = vec![hook];
+                    Status::Ok
+                })
+            }
+        }
+        Action::Remove(url) => {
+            let matching: Vec<Webhook> = existing.into_iter().filter(|h| &h.url == url).collect();
+            if matching.is_empty() {
+                detail.summary = "no webhook with that URL".into();
+                Ok(Status::UpToDate)
+            } else {
+                let removed = matching
+                    .iter()
+                    .try_for_each(|h| host.api.remove_webhook(&owner, &repo, &h.id));
+                removed.map(|()| {
+                    detail.summary = format!("removed {}", matching.len());
+                    detail.webhooks = matching;
+                    Status::Ok
+                })
+            }
+        }
+    };
+    match result {
+        Ok(status) => Outcome::new(&m.name, status, started.elapsed(), detail),
+        Err(err) => Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
+    }
+}

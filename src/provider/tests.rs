@@ -1,0 +1,405 @@
+//! Behaviour of every provider against an in-process fake host: success, already-exists, 401/403, 404, 429
+//! with Retry-After, 5xx then success, pagination over several pages, malformed JSON.
+
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::fake::{Answer, FakeApi};
+use super::*;
+
+const TOKEN: &str = "tok-provider-test-123456";
+
+/// Every provider with its API root on the fake, the answers its host gives, and how it presents the token.
+struct Host {
+    kind: ProviderKind,
+    /// Body of a repository object in this host's shape.
+    repo: serde_json::Value,
+    /// Status and body of "already exists".
+    exists: (u16, serde_json::Value),
+    auth_header: (&'static str, String),
+}
+
+fn hosts() -> Vec<Host> {
+    let github_repo = json!({"name": "demo", "owner": {"login": "alice"}, "clone_url": "https://h/alice/demo.git", "ssh_url": "git@h:alice/demo.git", "default_branch": "main", "private": true, "permissions": {"push": true, "admin": true}});
+    vec![
+        Host {
+            kind: ProviderKind::Github,
+            repo: github_repo.clone(),
+            exists: (
+                422,
+                json!({"message": "Repository creation failed.", "errors": [{"message": "name already exists on this account"}]}),
+            ),
+            auth_header: ("authorization", format!("Bearer {TOKEN}")),
+        },
+        Host {
+            kind: ProviderKind::Gitlab,
+            repo: json!({"path": "demo", "namespace": {"full_path": "alice"}, "http_url_to_repo": "https://h/alice/demo.git", "ssh_url_to_repo": "git@h:alice/demo.git", "default_branch": "main", "visibility": "private", "permissions": {"project_access": {"access_level": 40}}}),
+            exists: (
+                400,
+                json!({"message": {"name": ["has already been taken"], "path": ["has already been taken"]}}),
+            ),
+            auth_header: ("private-token", TOKEN.to_string()),
+        },
+        Host {
+            kind: ProviderKind::Gitea,
+            repo: github_repo.clone(),
+            exists: (
+                409,
+                json!({"message": "The repository with the same name already exists."}),
+            ),
+            auth_header: ("authorization", format!("token {TOKEN}")),
+        },
+        Host {
+            kind: ProviderKind::Forgejo,
+            repo: github_repo.clone(),
+            exists: (409, json!({"message": "already exists"})),
+            auth_header: ("authorization", format!("token {TOKEN}")),
+        },
+        Host {
+            kind: ProviderKind::Gogs,
+            repo: github_repo,
+            exists: (422, json!({"message": "repository already exists"})),
+            auth_header: ("authorization", format!("token {TOKEN}")),
+        },
+        Host {
+            kind: ProviderKind::Bitbucket,
+            repo: json!({"slug": "demo", "full_name": "alice/demo", "is_private": true, "mainbranch": {"name": "main"}, "links": {"clone": [{"name": "https", "href": "https://alice@h/alice/demo.git"}, {"name": "ssh", "href": "git@h:alice/demo.git"}]}}),
+            exists: (
+                400,
+                json!({"type": "error", "error": {"message": "Repository with this Slug and Owner already exists."}}),
+            ),
+            auth_header: ("authorization", format!("Bearer {TOKEN}")),
+        },
+    ]
+}
+
+fn new_repo() -> NewRepo {
+    NewRepo {
+        owner: None,
+        name: "demo".into(),
+        private: true,
+        description: Some("d".into()),
+        default_branch: Some("main".into()),
+        project: None,
+    }
+}
+
+fn client(kind: ProviderKind, fake: &FakeApi) -> Box<dyn Provider> {
+    connect(kind, &fake.url, Some(TOKEN.to_string())).unwrap()
+}
+
+#[test]
+fn creates_and_reads_back_a_repository() {
+    for host in hosts() {
+        let status = if host.kind == ProviderKind::Bitbucket {
+            200
+        } else {
+            201
+        };
+        let body = host.repo.clone();
+        let fake = FakeApi::start(move |_, _| Answer::json(status, body.clone()));
+        let api = client(host.kind, &fake);
+        let Created::New(info) = api.create_repo(&new_repo(), "alice").unwrap() else {
+            panic!("{}: not created", host.kind)
+        };
+        assert_eq!(
+            info.https_url.as_deref(),
+            Some("https://h/alice/demo.git"),
+            "{}",
+            host.kind
+        );
+        assert_eq!(info.ssh_url.as_deref(), Some("git@h:alice/demo.git"));
+        assert_eq!(info.default_branch.as_deref(), Some("main"));
+        let seen = &fake.seen()[0];
+        assert_eq!(seen.method, "POST");
+        assert_eq!(
+            seen.header(host.auth_header.0),
+            Some(host.auth_header.1.as_str()),
+            "{}",
+            host.kind
+        );
+        assert!(seen.header("user-agent").unwrap().starts_with("git-multi/"));
+        assert!(!seen.url.contains(TOKEN));
+        let expected = match host.kind {
+            ProviderKind::Gitlab => "/projects",
+            ProviderKind::Bitbucket => "/repositories/alice/demo",
+            _ => "/user/repos",
+        };
+        assert_eq!(seen.url, expected, "{}", host.kind);
+    }
+}
+
+#[test]
+fn organisations_and_groups_get_their_own_routes() {
+    let fake = FakeApi::start(|seen, _| match seen.url.as_str() {
+        "/namespaces/team%2Fsub" => Answer::json(200, json!({"id": 77, "full_path": "team/sub"})),
+        _ => Answer::json(201, json!({"path": "demo"})),
+    });
+    let new = NewRepo {
+        owner: Some("team/sub".into()),
+        ..new_repo()
+    };
+    client(ProviderKind::Gitlab, &fake)
+        .create_repo(&new, "alice")
+        .unwrap();
+    assert_eq!(fake.seen()[1].json()["namespace_id"], 77);
+    let new = NewRepo {
+        owner: Some("org".into()),
+        ..new_repo()
+    };
+    for (kind, path) in [
+        (ProviderKind::Github, "/orgs/org/repos"),
+        (ProviderKind::Gitea, "/orgs/org/repos"),
+        (ProviderKind::Gogs, "/org/org/repos"),
+    ] {
+        let fake = FakeApi::start(|_, _| Answer::json(201, json!({})));
+        client(kind, &fake).create_repo(&new, "alice").unwrap();
+        assert_eq!(fake.seen()[0].url, path, "{kind}");
+    }
+}
+
+#[test]
+fn already_exists_is_recognised() {
+    for host in hosts() {
+        let (status, body) = host.exists.clone();
+        let fake = FakeApi::start(move |_, _| Answer::json(status, body.clone()));
+        assert!(
+            matches!(
+                client(host.kind, &fake)
+                    .create_repo(&new_repo(), "alice")
+                    .unwrap(),
+                Created::AlreadyExists
+            ),
+            "{}",
+            host.kind
+        );
+    }
+}
+
+#[test]
+fn unauthorized_forbidden_and_not_found() {
+    for host in hosts() {
+        let fake = FakeApi::start(|seen, _| match seen.url.as_str() {
+            "/user" => Answer::json(401, json!({"message": "Bad credentials"})),
+            _ if seen.method == "POST" => Answer::json(
+                403,
+                json!({"message": "Resource not accessible by integration"}),
+            ),
+            _ => Answer::json(404, json!({"message": "Not Found"})),
+        });
+        let api = client(host.kind, &fake);
+        let err = api.whoami().unwrap_err();
+        assert!(err.is_auth(), "{}: {err}", host.kind);
+        assert!(
+            err.to_string().contains("the token was rejected")
+                && err.to_string().contains("Bad credentials"),
+            "{err}"
+        );
+        assert!(err.hint().unwrap().contains("git multi auth login"));
+        let err = api.create_repo(&new_repo(), "alice").unwrap_err();
+        assert!(
+            matches!(err, ApiError::Forbidden { .. }),
+            "{}: {err}",
+            host.kind
+        );
+        assert!(api.repo("alice", "demo").unwrap().is_none());
+        let err = api.remove_webhook("alice", "demo", "1").unwrap_err();
+        assert!(matches!(err, ApiError::NotFound { .. }), "{err}");
+        assert!(!err.to_string().contains(TOKEN));
+    }
+}
+
+#[test]
+fn retries_429_and_5xx_then_succeeds() {
+    for host in hosts() {
+        let body = host.repo.clone();
+        let fake = FakeApi::start(move |_, index| match index {
+            0 => Answer::json(429, json!({"message": "slow down"})).header("Retry-After", "0"),
+            1 => Answer::raw(502, "<html>bad gateway</html>"),
+            _ => Answer::json(200, body.clone()),
+        });
+        let info = client(host.kind, &fake)
+            .repo("alice", "demo")
+            .unwrap()
+            .unwrap();
+        assert_eq!(info.default_branch.as_deref(), Some("main"));
+        assert_eq!(fake.seen().len(), 3, "{}", host.kind);
+    }
+}
+
+#[test]
+fn honours_retry_after_and_gives_up_after_bounded_attempts() {
+    let fake = FakeApi::start(|_, index| match index {
+        0 => Answer::json(429, json!({})).header("Retry-After", "1"),
+        _ => Answer::json(200, json!({"login": "alice"})),
+    });
+    let started = Instant::now();
+    client(ProviderKind::Github, &fake).whoami().unwrap();
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited {:?}",
+        started.elapsed()
+    );
+
+    let fake = FakeApi::start(|_, _| {
+        Answer::json(503, json!({"message": "maintenance"})).header("Retry-After", "0")
+    });
+    let err = client(ProviderKind::Gitea, &fake).whoami().unwrap_err();
+    assert_eq!(fake.seen().len(), 3);
+    assert!(
+        err.to_string().contains("HTTP 503") && err.to_string().contains("maintenance"),
+        "{err}"
+    );
+
+    // GitHub's exhausted rate limit is a 403 with remaining 0; a reset far away is an error, not a long sleep.
+    let fake = FakeApi::start(|_, _| {
+        Answer::json(403, json!({"message": "API rate limit exceeded"}))
+            .header("x-ratelimit-remaining", "0")
+            .header("x-ratelimit-reset", "4000000000")
+    });
+    let err = client(ProviderKind::Github, &fake).whoami().unwrap_err();
+    assert!(matches!(err, ApiError::RateLimited { .. }), "{err}");
+    assert_eq!(fake.seen().len(), 1);
+}
+
+#[test]
+fn follows_every_hosts_pagination() {
+    for kind in [
+        ProviderKind::Github,
+        ProviderKind::Gitea,
+        ProviderKind::Gogs,
+        ProviderKind::Gitlab,
+        ProviderKind::Bitbucket,
+    ] {
+        let fake = FakeApi::start(move |seen, _| {
+            let query = seen.url.split_once('?').map_or("", |(_, q)| q);
+            let page: u32 = query
+                .split('&')
+                .find_map(|p| p.strip_prefix("page="))
+                .and_then(|p| p.parse().ok())
+                .unwrap_or(1);
+            let hook = |n: u32| match kind {
+                ProviderKind::Gitlab => {
+                    json!({"id": n, "url": format!("https://ci/{n}"), "push_events": true})
+                }
+                ProviderKind::Bitbucket => {
+                    json!({"uuid": format!("{{{n}}}"), "url": format!("https://ci/{n}"), "events": ["repo:push"]})
+                }
+                _ => {
+                    json!({"id": n, "config": {"url": format!("https://ci/{n}")}, "events": ["push"]})
+                }
+            };
+            let items = vec![hook(page * 2 - 1), hook(page * 2)];
+            let path = seen.url.split('?').next().unwrap().to_string();
+            match kind {
+                ProviderKind::Bitbucket => {
+                    let next = (page < 3).then(|| {
+                        format!(
+                            "http://{}{path}?page={}",
+                            seen.header("host").unwrap(),
+                            page + 1
+                        )
+                    });
+                    Answer::json(200, json!({"values": items, "next": next}))
+                }
+                ProviderKind::Gitlab => Answer::json(200, json!(items)).header(
+                    "x-next-page",
+                    &if page < 3 {
+                        (page + 1).to_string()
+                    } else {
+                        String::new()
+                    },
+                ),
+                _ => {
+                    let answer = Answer::json(200, json!(items));
+                    if page < 3 {
+                        answer.header(
+                            "Link",
+                            &format!(
+                                "<http://{}{path}?page={}>; rel=\"next\"",
+                                seen.header("host").unwrap(),
+                                page + 1
+                            ),
+                        )
+                    } else {
+                        answer
+                    }
+                }
+            }
+        });
+        let hooks = client(kind, &fake).webhooks("alice", "demo").unwrap();
+        let urls: Vec<&str> = hooks.iter().map(|h| h.url.as_str()).collect();
+        assert_eq!(
+            urls,
+            [
+                "https://ci/1",
+                "https://ci/2",
+                "https://ci/3",
+                "https://ci/4",
+                "https://ci/5",
+                "https://ci/6"
+            ],
+            "{kind}"
+        );
+        assert_eq!(fake.seen().len(), 3);
+    }
+}
+
+#[test]
+fn never_follows_a_next_link_to_another_host() {
+    let fake = FakeApi::start(|_, _| {
+        Answer::json(200, json!([]))
+            .header("Link", "<https://evil.example/steal?page=2>; rel=\"next\"")
+    });
+    let err = client(ProviderKind::Github, &fake)
+        .webhooks("a", "b")
+        .unwrap_err();
+    assert!(err.to_string().contains("another host"), "{err}");
+    assert_eq!(fake.seen().len(), 1);
+}
+
+#[test]
+fn malformed_json_is_a_clear_error() {
+    for host in hosts() {
+        let fake = FakeApi::start(|_, _| Answer::raw(200, "{\"login\": "));
+        let err = client(host.kind, &fake).whoami().unwrap_err();
+        assert!(
+            matches!(err, ApiError::Malformed { .. }),
+            "{}: {err}",
+            host.kind
+        );
+        assert!(err.to_string().contains("not the JSON expected"), "{err}");
+    }
+}
+
+#[test]
+fn gogs_has_no_branch_protection() {
+    let fake = FakeApi::start(|_, _| Answer::json(200, json!({})));
+    let rule = Protection {
+        branch: "main".into(),
+        require_review: true,
+        min_approvals: 1,
+        no_force_push: true,
+    };
+    let err = client(ProviderKind::Gogs, &fake)
+        .protect_branch("a", "b", &rule)
+        .unwrap_err();
+    assert!(err.is_unsupported(), "{err}");
+    assert!(err.to_string().contains("branch protection"), "{err}");
+    assert!(fake.seen().is_empty());
+}
+
+#[test]
+fn connection_refused_names_the_host() {
+    let url = {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        format!("http://{}", listener.local_addr().unwrap())
+    };
+    let err = connect(ProviderKind::Gitea, &url, None)
+        .unwrap()
+        .whoami()
+        .unwrap_err();
+    assert!(matches!(err, ApiError::Network { .. }), "{err}");
+    assert!(err.to_string().starts_with("127.0.0.1:"), "{err}");
+}

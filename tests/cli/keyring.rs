@@ -1,0 +1,257 @@
+//! The OS keyring for real: a private D-Bus session with gnome-keyring's Secret Service (as on a desktop),
+//! where `auth login` stores a token, `auth status` in a fresh process reads it back, and `auth logout`
+//! removes it. Skipped locally without `dbus-run-session`/`gnome-keyring-daemon`; fails under CI=true.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Child, ChildStdin, Command, Stdio};
+
+use serde_json::json;
+
+use crate::env::{Run, TestEnv};
+use crate::fake_api::{Answer, FakeApi, Seen};
+
+const TOKEN: &str = "ghp_KeyringTestToken0123456789abcdefXYZ";
+
+/// Starts gnome-keyring-daemon in its own D-Bus session, waits until the Secret Service is on the bus, then
+/// holds the session open until stdin closes.
+const SESSION: &str = r#"
+printf 'test-password' | gnome-keyring-daemon --foreground --unlock --components=secrets >/dev/null 2>&1 &
+tries=0
+until dbus-send --session --print-reply --dest=org.freedesktop.DBus / org.freedesktop.DBus.NameHasOwner \
+    string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; do
+  tries=$((tries + 1)); [ "$tries" -gt 400 ] && { echo "NO-SECRET-SERVICE"; exit 3; }
+  sleep 0.05
+done
+echo "BUS=$DBUS_SESSION_BUS_ADDRESS"
+cat >/dev/null
+"#;
+
+struct SecretService {
+    child: Child,
+    stdin: Option<ChildStdin>,
+    bus: String,
+    runtime: std::path::PathBuf,
+}
+
+impl SecretService {
+    fn start(env: &TestEnv) -> Option<SecretService> {
+        let missing: Vec<&str> = ["dbus-run-session", "gnome-keyring-daemon", "dbus-send"]
+            .into_iter()
+            .filter(|p| which(p).is_none())
+            .collect();
+        if !missing.is_empty() {
+            assert!(
+                std::env::var("CI").is_err(),
+                "CI=true but {} missing: .ci/run installs gnome-keyring and dbus",
+                missing.join(", ")
+            );
+            eprintln!("skipping: {} not installed", missing.join(", "));
+            return None;
+        }
+        let runtime = env.root.join("runtime");
+        std::fs::create_dir_all(&runtime).unwrap();
+        // The Secret Service insists on a private runtime directory.
+        std::fs::set_permissions(
+            &runtime,
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )
+        .unwrap();
+        let mut command = env.command("dbus-run-session", &env.root);
+        command
+            .args(["--", "sh", "-c", SESSION])
+            .env("XDG_RUNTIME_DIR", &runtime)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null());
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command.spawn().expect("start dbus-run-session");
+        let stdin = child.stdin.take();
+        let mut line = String::new();
+        BufReader::new(child.stdout.take().unwrap())
+            .read_line(&mut line)
+            .unwrap();
+        let bus = line
+            .trim()
+            .strip_prefix("BUS=")
+            .unwrap_or_else(|| panic!("no Secret Service came up: {line:?}"))
+            .to_string();
+        Some(SecretService {
+            child,
+            stdin,
+            bus,
+            runtime,
+        })
+    }
+
+    fn run(&self, env: &TestEnv, args: &[&str], input: Option<&str>) -> Run {
+        let mut command = env.command(env!("CARGO_BIN_EXE_git-multi"), &env.work);
+        command
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .env("XDG_RUNTIME_DIR", &self.runtime)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        if input.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        let mut child = command.spawn().unwrap();
+        if let Some(input) = input {
+            child
+                .stdin
+                .take()
+                .unwrap()
+                .write_all(input.as_bytes())
+                .unwrap();
+        }
+        let output = child.wait_with_output().unwrap();
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&output.stdout).into(),
+            stderr: String::from_utf8_lossy(&output.stderr).into(),
+        }
+    }
+}
+
+impl SecretService {
+    /// Runs `auth login <target>` on a pseudo-terminal (util-linux `script`), types the token once the hidden
+    /// prompt shows, and returns everything the terminal displayed.
+    fn login_at_prompt(&self, env: &TestEnv, target: &str) -> String {
+        let script = crate::servers::require("script").expect("script(1) from util-linux");
+        let command = format!("{} auth login {target}", env!("CARGO_BIN_EXE_git-multi"));
+        let mut child = env
+            .command(&script, &env.work)
+            .args(["-qefc", &command, "/dev/null"])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .env("XDG_RUNTIME_DIR", &self.runtime)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdout = child.stdout.take().unwrap();
+        let mut screen = Vec::new();
+        let mut chunk = [0u8; 256];
+        while !String::from_utf8_lossy(&screen).contains("Token for") {
+            let n = std::io::Read::read(&mut stdout, &mut chunk).unwrap();
+            assert!(n > 0, "no prompt: {:?}", String::from_utf8_lossy(&screen));
+            screen.extend_from_slice(&chunk[..n]);
+        }
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(format!("{TOKEN}\n").as_bytes()).unwrap();
+        std::io::Read::read_to_end(&mut stdout, &mut screen).unwrap();
+        drop(stdin);
+        assert!(
+            child.wait().unwrap().success(),
+            "{:?}",
+            String::from_utf8_lossy(&screen)
+        );
+        String::from_utf8_lossy(&screen).into_owned()
+    }
+}
+
+impl Drop for SecretService {
+    fn drop(&mut self) {
+        // Closing stdin ends the session script and dbus-run-session with it; then the group we created is
+        // killed so that no daemon of ours outlives the test.
+        drop(self.stdin.take());
+        let _ = self.child.wait();
+        let _ = Command::new("kill")
+            .args(["-KILL", "--", &format!("-{}", self.child.id())])
+            .stderr(Stdio::null())
+            .status();
+    }
+}
+
+fn which(program: &str) -> Option<std::path::PathBuf> {
+    std::env::split_paths(&std::env::var_os("PATH")?)
+        .map(|d| d.join(program))
+        .find(|p| p.is_file())
+}
+
+#[test]
+fn login_stores_status_reads_back_logout_removes() {
+    let env = TestEnv::new();
+    let Some(secrets) = SecretService::start(&env) else {
+        return;
+    };
+    let fake = FakeApi::start(|seen: &Seen, _| {
+        if seen.header("authorization") == Some(&format!("Bearer {TOKEN}")) {
+            Answer::json(200, json!({"login": "alice"})).header("X-OAuth-Scopes", "repo")
+        } else {
+            Answer::json(401, json!({"message": "Bad credentials"}))
+        }
+    });
+    env.multi([
+        "remote",
+        "add",
+        "gh",
+        "--provider",
+        "github",
+        "--owner",
+        "alice",
+        "--repo",
+        "demo",
+        "--api-url",
+        &fake.url,
+    ])
+    .expect_code(0);
+
+    let login = secrets
+        .run(
+            &env,
+            &["auth", "login", "gh", "--with-token"],
+            Some(&format!("{TOKEN}\n")),
+        )
+        .expect_code(0);
+    assert!(
+        login.stderr.contains("belongs to alice")
+            && login.stderr.contains("Stored in the OS keyring"),
+        "{}",
+        login.stderr
+    );
+
+    // A fresh process finds it in the keyring (not in some in-memory mock) and the host accepts it.
+    let status = secrets
+        .run(&env, &["auth", "status", "--json"], None)
+        .expect_code(0);
+    let host = &status.json()["hosts"][0];
+    assert_eq!(host["source"], json!({"type": "keyring"}));
+    assert_eq!(
+        (host["valid"].clone(), host["login"].clone()),
+        (json!(true), json!("alice"))
+    );
+
+    let logout = secrets
+        .run(&env, &["auth", "logout", "gh"], None)
+        .expect_code(0);
+    assert!(
+        logout.stderr.contains("Removed the token"),
+        "{}",
+        logout.stderr
+    );
+    let after = secrets
+        .run(&env, &["auth", "status", "--json"], None)
+        .expect_code(4);
+    assert_eq!(after.json()["hosts"][0]["source"], json!(null));
+
+    // On a terminal the token is typed at a hidden prompt: answered only once the prompt is up (so the
+    // terminal had its chance to turn echo off), and nothing of it comes back on the screen.
+    let screen = secrets.login_at_prompt(&env, "gh");
+    assert!(
+        screen.contains("Token for") && screen.contains("Stored in the OS keyring"),
+        "{screen:?}"
+    );
+    assert!(!screen.contains(TOKEN), "the token was echoed: {screen:?}");
+    let typed = secrets
+        .run(&env, &["auth", "status", "--json"], None)
+        .expect_code(0);
+    assert_eq!(
+        typed.json()["hosts"][0]["source"],
+        json!({"type": "keyring"})
+    );
+
+    for run in [&login, &status, &logout, &after, &typed] {
+        assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN));
+    }
+    assert!(!String::from_utf8_lossy(&env.config_bytes()).contains(TOKEN));
+}
