@@ -1,7 +1,7 @@
 //! `git multi status`: every branch (and tag) on every remote — in sync, ahead, behind, diverged, missing —
 //! read with parallel `git ls-remote` (no fetch) or, with `--offline`, from the tracking refs.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::time::Instant;
 
 use clap::Args;
@@ -247,6 +247,8 @@ fn compare(
         .filter_map(|&i| entries[i].remote_oid.as_deref())
         .collect();
     let present = ctx.git.commits_present(&wanted)?;
+    // Remotes usually lag in step: the same (local, remote) pair is counted once, not once per remote.
+    let mut counted: HashMap<(String, String), (u64, u64)> = HashMap::new();
     for i in differing {
         let entry = &mut entries[i];
         let (Some(l), Some(r)) = (entry.local.clone(), entry.remote_oid.clone()) else {
@@ -257,7 +259,14 @@ fn compare(
             entry.state = RefState::Unknown;
             continue;
         }
-        let (ahead, behind) = ctx.git.ahead_behind(&l, &r)?;
+        let (ahead, behind) = match counted.get(&(l.clone(), r.clone())) {
+            Some(&counts) => counts,
+            None => {
+                let counts = ctx.git.ahead_behind(&l, &r)?;
+                counted.insert((l, r), counts);
+                counts
+            }
+        };
         entry.ahead = Some(ahead);
         entry.behind = Some(behind);
         entry.state = match (ahead, behind) {
@@ -283,7 +292,12 @@ fn short(name: &str) -> String {
 fn print_matrix(members: &[&Member], entries: &[Entry], reachable: &Report<Reached>) {
     let mut header = vec![String::new()];
     header.extend(members.iter().map(|m| m.name.clone()));
-    let names: BTreeSet<&String> = entries.iter().map(|e| &e.name).collect();
+    let names: BTreeSet<&str> = entries.iter().map(|e| e.name.as_str()).collect();
+    // Indexed once: with thousands of branches a search per cell made the table quadratic.
+    let by_cell: HashMap<(&str, &str), &Entry> = entries
+        .iter()
+        .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
+        .collect();
     let mut rows = vec![header];
     for name in names {
         let mut row = vec![short(name)];
@@ -291,10 +305,9 @@ fn print_matrix(members: &[&Member], entries: &[Entry], reachable: &Report<Reach
             let cell = if outcome.status.is_failure() {
                 "unreachable".to_string()
             } else {
-                entries
-                    .iter()
-                    .find(|e| &e.name == name && e.remote == member.name)
-                    .map(Entry::cell)
+                by_cell
+                    .get(&(name, member.name.as_str()))
+                    .map(|e| e.cell())
                     .unwrap_or_else(|| "-".into())
             };
             row.push(cell);
