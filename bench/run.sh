@@ -335,8 +335,8 @@ make_offline_repo "$WORK/offline" "$BRANCHES"
 cd "$WORK/offline"
 REF_COUNT=$(git for-each-ref refs/heads refs/remotes | wc -l)
 echo "   $REF_COUNT refs under refs/heads + refs/remotes" >&2
-# The matrix printer is slow at this size (about a minute a run, see BENCHMARKS.md), so it runs 3 times
-# whatever REPS says, to keep the whole benchmark near 10 minutes.
+# Three runs whatever REPS says: when the matrix printer was quadratic a run took ~45 s (see BENCHMARKS.md);
+# kept at 3 so the figures stay comparable with that first run.
 for rep in 1 2 3; do
     run_rotated offline "$rep" no_setup "${OFFLINE_CONTENDERS[@]}"
 done
