@@ -78,13 +78,18 @@ fn seconds(ms: u64) -> String {
     }
 }
 
-/// Prints an outcome report as JSON or as the human summary, and gives the exit code it stands for.
-pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
+/// Prints an outcome report as JSON or as the human summary.
+pub fn show<D: Detail>(report: &Report<D>, json: bool) {
     if json {
         self::json(report);
     } else {
         outcomes(report);
     }
+}
+
+/// Prints an outcome report (see [`show`]) and gives the exit code it stands for.
+pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
+    show(report, json);
     report.exit()
 }
 

@@ -6,11 +6,11 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::auth;
+use crate::cmd::hosted::{self, HostedRepo};
 use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::provider::{ApiError, Protection};
+use crate::provider::Protection;
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::Pool;
@@ -78,11 +78,7 @@ pub fn run(ctx: &Ctx, command: &BranchCommand) -> Result<Exit> {
         |m| protect(ctx, m, &rule, args.dry_run),
     );
     let report = Report::new(outcomes);
-    if args.json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
+    report::show(&report, args.json);
     Ok(report.api_exit())
 }
 
@@ -104,18 +100,11 @@ fn protect(ctx: &Ctx, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<P
         branch: rule.branch.clone(),
         summary: describe(rule),
     };
-    let host = match auth::member_api(&ctx.git, m) {
-        Ok(host) => host,
-        Err(why) => {
-            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
-            outcome.error = Some(why);
-            return outcome;
-        }
+    let hosted = match hosted::locate(ctx, m) {
+        Ok(hosted) => hosted,
+        Err(why) => return why.outcome(m, started, detail),
     };
-    let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
-        return Outcome::failed(&m.name, "cannot tell the repository's owner and name", started.elapsed(), detail)
-            .with_hint(format!("set them with `git config multi.{0}.owner <owner>` and `git config multi.{0}.repo <name>`", m.name));
-    };
+    let HostedRepo { host, owner, repo } = &hosted;
     if host.api.kind() == crate::provider::ProviderKind::Gogs {
         detail.summary = "Gogs has no branch protection API; set it in the web UI".into();
         return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
@@ -124,15 +113,10 @@ fn protect(ctx: &Ctx, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<P
         detail.summary = format!("would {} on {owner}/{repo}", describe(rule));
         return Outcome::new(&m.name, Status::DryRun, started.elapsed(), detail);
     }
-    if host.source.is_none() {
-        let err = ApiError::Auth {
-            host: host.target.host.clone(),
-            message: String::new(),
-            missing: true,
-        };
-        return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail);
+    if let Err(why) = hosted.require_token() {
+        return why.outcome(m, started, detail);
     }
-    match host.api.protect_branch(&owner, &repo, rule) {
+    match host.api.protect_branch(owner, repo, rule) {
         Ok(()) => Outcome::new(&m.name, Status::Ok, started.elapsed(), detail),
         Err(err) if err.is_unsupported() => {
             detail.summary = err.to_string();

@@ -117,11 +117,7 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
         outcomes.push(outcome);
     }
     let report = Report::new(outcomes);
-    if args.json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
+    report::show(&report, args.json);
     Ok(report.api_exit())
 }
 

@@ -6,6 +6,7 @@ pub mod common;
 pub mod create;
 pub mod fetch;
 pub mod generate;
+pub mod hosted;
 pub mod init;
 pub mod pull;
 pub mod push;

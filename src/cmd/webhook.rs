@@ -7,11 +7,11 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::auth;
+use crate::cmd::hosted::{self, HostedRepo};
 use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::provider::{ApiError, NewWebhook, Webhook};
+use crate::provider::{NewWebhook, Webhook};
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::Pool;
@@ -125,11 +125,7 @@ pub fn run(ctx: &Ctx, command: &WebhookCommand) -> Result<Exit> {
     let pool = Pool::new(&set.settings, None, members.len());
     let outcomes = pool.run(&members, |m| m.host(), |m| one(ctx, m, &action));
     let report = Report::new(outcomes);
-    if json {
-        report::json(&report);
-    } else {
-        report::outcomes(&report);
-    }
+    report::show(&report, json);
     Ok(report.api_exit())
 }
 
@@ -139,27 +135,12 @@ fn one(ctx: &Ctx, m: &Member, action: &Action) -> Outcome<HookDetail> {
         provider: m.provider().0.to_string(),
         ..HookDetail::default()
     };
-    let host = match auth::member_api(&ctx.git, m) {
-        Ok(host) => host,
-        Err(why) => {
-            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
-            outcome.error = Some(why);
-            return outcome;
-        }
+    let hosted = match hosted::locate(ctx, m).and_then(|h| h.require_token().map(|()| h)) {
+        Ok(hosted) => hosted,
+        Err(why) => return why.outcome(m, started, detail),
     };
-    let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
-        return Outcome::failed(&m.name, "cannot tell the repository's owner and name", started.elapsed(), detail)
-            .with_hint(format!("set them with `git config multi.{0}.owner <owner>` and `git config multi.{0}.repo <name>`", m.name));
-    };
-    if host.source.is_none() {
-        let err = ApiError::Auth {
-            host: host.target.host.clone(),
-            message: String::new(),
-            missing: true,
-        };
-        return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail);
-    }
-    let existing = match host.api.webhooks(&owner, &repo) {
+    let HostedRepo { host, owner, repo } = &hosted;
+    let existing = match host.api.webhooks(owner, repo) {
         Ok(hooks) => hooks,
         Err(err) => return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
     };
@@ -182,7 +163,7 @@ fn one(ctx: &Ctx, m: &Member, action: &Action) -> Outcome<HookDetail> {
                 detail.webhooks = vec![hook];
                 Ok(Status::UpToDate)
             } else {
-                host.api.add_webhook(&owner, &repo, new).map(|hook| {
+                host.api.add_webhook(owner, repo, new).map(|hook| {
                     detail.summary = format!("added (id {})", hook.id);
                     detail.webhooks = vec![hook];
                     Status::Ok
@@ -197,7 +178,7 @@ fn one(ctx: &Ctx, m: &Member, action: &Action) -> Outcome<HookDetail> {
             } else {
                 let removed = matching
                     .iter()
-                    .try_for_each(|h| host.api.remove_webhook(&owner, &repo, &h.id));
+                    .try_for_each(|h| host.api.remove_webhook(owner, repo, &h.id));
                 removed.map(|()| {
                     detail.summary = format!("removed {}", matching.len());
                     detail.webhooks = matching;

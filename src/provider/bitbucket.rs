@@ -108,27 +108,18 @@ impl Provider for Bitbucket {
                 .or_else(|| text(&value, "/nickname"))
                 .or_else(|| text(&value, "/account_id"))
                 .or_else(|| text(&value, "/uuid"))
-                .ok_or_else(|| ApiError::Malformed {
-                    host: self.api.host.clone(),
-                    detail: "no `username` in /user".into(),
-                })?,
-            scopes: reply.header("x-oauth-scopes").map(|s| {
-                s.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            }),
+                .ok_or_else(|| self.api.malformed("no `username` in /user"))?,
+            scopes: reply.header_list("x-oauth-scopes"),
             rate_limit_remaining: None,
         })
     }
 
     fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        let reply = self.api.get(&Self::repo_path(owner, name))?;
-        if reply.status == 404 {
-            return Ok(None);
-        }
-        Ok(Some(Self::info(&self.api.expect_ok(&reply)?)))
+        Ok(self
+            .api
+            .get_optional(&Self::repo_path(owner, name))?
+            .as_ref()
+            .map(Self::info))
     }
 
     fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {

@@ -58,23 +58,18 @@ impl Provider for Gitea {
         Ok(Identity {
             login: text(&value, "/login")
                 .or_else(|| text(&value, "/username"))
-                .ok_or_else(|| ApiError::Malformed {
-                    host: self.api.host.clone(),
-                    detail: "no `login` in /user".into(),
-                })?,
+                .ok_or_else(|| self.api.malformed("no `login` in /user"))?,
             scopes: None,
-            rate_limit_remaining: reply
-                .header("x-ratelimit-remaining")
-                .and_then(|v| v.trim().parse().ok()),
+            rate_limit_remaining: reply.header_number("x-ratelimit-remaining"),
         })
     }
 
     fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        let reply = self.api.get(&Self::repo_path(owner, name))?;
-        if reply.status == 404 {
-            return Ok(None);
-        }
-        Ok(Some(repo_info(&self.api.expect_ok(&reply)?)))
+        Ok(self
+            .api
+            .get_optional(&Self::repo_path(owner, name))?
+            .as_ref()
+            .map(repo_info))
     }
 
     fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {

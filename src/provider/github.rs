@@ -86,30 +86,20 @@ impl Provider for GitHub {
         let reply = self.api.get("/user")?;
         let value = self.api.expect_ok(&reply)?;
         Ok(Identity {
-            login: text(&value, "/login").ok_or_else(|| ApiError::Malformed {
-                host: self.api.host.clone(),
-                detail: "no `login` in /user".into(),
-            })?,
+            login: text(&value, "/login")
+                .ok_or_else(|| self.api.malformed("no `login` in /user"))?,
             // Fine-grained tokens send no scopes header at all; classic tokens a comma-separated list.
-            scopes: reply.header("x-oauth-scopes").map(|s| {
-                s.split(',')
-                    .map(str::trim)
-                    .filter(|s| !s.is_empty())
-                    .map(str::to_string)
-                    .collect()
-            }),
-            rate_limit_remaining: reply
-                .header("x-ratelimit-remaining")
-                .and_then(|v| v.trim().parse().ok()),
+            scopes: reply.header_list("x-oauth-scopes"),
+            rate_limit_remaining: reply.header_number("x-ratelimit-remaining"),
         })
     }
 
     fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        let reply = self.api.get(&Self::repo_path(owner, name))?;
-        if reply.status == 404 {
-            return Ok(None);
-        }
-        Ok(Some(repo_info(&self.api.expect_ok(&reply)?)))
+        Ok(self
+            .api
+            .get_optional(&Self::repo_path(owner, name))?
+            .as_ref()
+            .map(repo_info))
     }
 
     fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {

@@ -83,10 +83,8 @@ impl Provider for GitLab {
     fn whoami(&self) -> Result<Identity, ApiError> {
         let reply = self.api.get("/user")?;
         let value = self.api.expect_ok(&reply)?;
-        let login = text(&value, "/username").ok_or_else(|| ApiError::Malformed {
-            host: self.api.host.clone(),
-            detail: "no `username` in /user".into(),
-        })?;
+        let login = text(&value, "/username")
+            .ok_or_else(|| self.api.malformed("no `username` in /user"))?;
         // Scopes live on the token itself; older servers lack the endpoint, which is fine.
         let scopes = self
             .api
@@ -105,18 +103,16 @@ impl Provider for GitLab {
         Ok(Identity {
             login,
             scopes,
-            rate_limit_remaining: reply
-                .header("ratelimit-remaining")
-                .and_then(|v| v.trim().parse().ok()),
+            rate_limit_remaining: reply.header_number("ratelimit-remaining"),
         })
     }
 
     fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        let reply = self.api.get(&Self::project(owner, name))?;
-        if reply.status == 404 {
-            return Ok(None);
-        }
-        Ok(Some(Self::info(&self.api.expect_ok(&reply)?)))
+        Ok(self
+            .api
+            .get_optional(&Self::project(owner, name))?
+            .as_ref()
+            .map(Self::info))
     }
 
     fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
@@ -139,14 +135,10 @@ impl Provider for GitLab {
             // Groups (and subgroups) are addressed by number when creating.
             let reply = self.api.get(&format!("/namespaces/{}", encode(owner)))?;
             let namespace = self.api.expect_ok(&reply)?;
-            let id =
-                namespace
-                    .get("id")
-                    .and_then(Value::as_u64)
-                    .ok_or_else(|| ApiError::Malformed {
-                        host: self.api.host.clone(),
-                        detail: format!("no numeric id for namespace `{owner}`"),
-                    })?;
+            let id = namespace.get("id").and_then(Value::as_u64).ok_or_else(|| {
+                self.api
+                    .malformed(format!("no numeric id for namespace `{owner}`"))
+            })?;
             body["namespace_id"] = json!(id);
         }
         let reply = self.api.post("/projects", &body)?;

@@ -79,6 +79,22 @@ impl Reply {
             .map(|(_, v)| v.as_str())
     }
 
+    /// A numeric header such as a rate limit's remaining count; absent or garbled means unknown.
+    pub fn header_number(&self, name: &str) -> Option<u64> {
+        self.header(name).and_then(|v| v.trim().parse().ok())
+    }
+
+    /// A comma-separated header such as `X-OAuth-Scopes`; `None` when the host did not send it at all.
+    pub fn header_list(&self, name: &str) -> Option<Vec<String>> {
+        self.header(name).map(|v| {
+            v.split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect()
+        })
+    }
+
     /// The body as JSON; a host that answers 2xx with something else is reported, never a panic.
     pub fn json(&self, host: &str) -> Result<Value, ApiError> {
         if self.body.trim().is_empty() {
@@ -361,6 +377,23 @@ impl Client {
             }
         }
         Ok(items)
+    }
+
+    /// The JSON body at `path`, `None` when the host says 404 (the thing is not there).
+    pub fn get_optional(&self, path: &str) -> Result<Option<Value>, ApiError> {
+        let reply = self.get(path)?;
+        if reply.status == 404 {
+            return Ok(None);
+        }
+        self.expect_ok(&reply).map(Some)
+    }
+
+    /// An answer that lacks what every host of this kind sends.
+    pub fn malformed(&self, detail: impl Into<String>) -> ApiError {
+        ApiError::Malformed {
+            host: self.host.clone(),
+            detail: detail.into(),
+        }
     }
 
     /// The JSON body of a 2xx answer, else the host's error as one message.

@@ -12,7 +12,7 @@ use std::sync::mpsc;
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::Duration;
 
-use crate::env::{Run, TestEnv};
+use crate::env::TestEnv;
 
 const TOKEN: &str = "contract-test-token-0123456789";
 
@@ -142,29 +142,6 @@ impl Drop for Prism {
     }
 }
 
-fn run_with_stdin(env: &TestEnv, args: &[&str], input: &str) -> Run {
-    let mut child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into(),
-        stderr: String::from_utf8_lossy(&output.stderr).into(),
-    }
-}
-
 /// Runs every API-using command against Prism serving `spec`, for remotes owned by `owners`. `known_gaps`:
 /// commands whose requests the description cannot express, with the reason.
 fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps: &[(&str, &str)]) {
@@ -211,7 +188,7 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
         ),
         (
             "webhook add",
-            run_with_stdin(&env, &hook, "hook-secret-value\n"),
+            env.multi_with_stdin(&hook, "hook-secret-value\n"),
         ),
         ("webhook list", env.multi(["webhook", "list", "--json"])),
         (

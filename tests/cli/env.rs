@@ -16,6 +16,21 @@ pub struct Run {
 }
 
 impl Run {
+    /// Runs `command` to the end, with `input` written to its stdin when given.
+    pub fn with_input(mut command: Command, input: Option<&str>) -> Run {
+        command.stdout(Stdio::piped()).stderr(Stdio::piped());
+        if input.is_some() {
+            command.stdin(Stdio::piped());
+        }
+        let mut child = command.spawn().expect("spawn");
+        if let Some(input) = input {
+            use std::io::Write;
+            let mut stdin = child.stdin.take().unwrap();
+            stdin.write_all(input.as_bytes()).unwrap();
+        }
+        Run::from(child.wait_with_output().unwrap())
+    }
+
     fn from(output: Output) -> Run {
         Run {
             code: output.status.code().unwrap_or(-1),
@@ -122,6 +137,13 @@ impl TestEnv {
         S: AsRef<OsStr>,
     {
         self.multi_in(&self.work, args)
+    }
+
+    /// Runs the real `git-multi` in the work repository with `input` on stdin.
+    pub fn multi_with_stdin(&self, args: &[&str], input: &str) -> Run {
+        let mut command = self.command(env!("CARGO_BIN_EXE_git-multi"), &self.work);
+        command.args(args);
+        Run::with_input(command, Some(input))
     }
 
     pub fn multi_in<I, S>(&self, dir: &Path, args: I) -> Run

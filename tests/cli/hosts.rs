@@ -2,8 +2,6 @@
 //! success, idempotent re-run), `remote add --provider` URL computation, `remote test`'s API check, `auth`
 //! exit codes, and a known token that must appear in no output, no request URL and no config file.
 
-use std::io::Write;
-use std::process::Stdio;
 use std::sync::{Arc, Mutex};
 
 use serde_json::json;
@@ -53,7 +51,21 @@ fn github_fake(env: &TestEnv, fail_creates: bool) -> (FakeApi, Arc<Mutex<bool>>)
     (fake, exists)
 }
 
-fn add_github(env: &TestEnv, name: &str, fake: &FakeApi) {
+/// Puts `user`/`password` for the fake API's host into git's `store` credential helper, where `git credential
+/// fill` (and so git-multi's token lookup) finds them.
+fn store_api_credential(env: &TestEnv, fake: &FakeApi, user: &str, password: &str) {
+    let store = env.root.join("credentials");
+    let host = fake.url.trim_start_matches("http://");
+    std::fs::write(&store, format!("http://{user}:{password}@{host}\n")).unwrap();
+    env.git([
+        "config",
+        "credential.helper",
+        &format!("store --file={}", store.display()),
+    ]);
+}
+
+/// Adds member `name` for alice/demo on GitHub, with its API at the fake server.
+pub fn add_github(env: &TestEnv, name: &str, fake: &FakeApi) {
     env.multi([
         "remote",
         "add",
@@ -253,41 +265,17 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
     assert_eq!(run.json()["hosts"][0]["valid"], false);
 }
 
-/// Runs git-multi with `input` on stdin.
-fn multi_with_stdin(env: &TestEnv, args: &[&str], input: &str) -> Run {
-    let mut child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let output = child.wait_with_output().unwrap();
-    Run {
-        code: output.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&output.stdout).into(),
-        stderr: String::from_utf8_lossy(&output.stderr).into(),
-    }
-}
-
 #[test]
 fn login_refuses_a_rejected_token_and_never_echoes_it() {
     let env = TestEnv::new();
     let (fake, _) = github_fake(&env, false);
     add_github(&env, "gh", &fake);
-    let run = multi_with_stdin(
-        &env,
-        &["auth", "login", "gh", "--with-token"],
-        "ghp_RejectedToken111111111111111111111\n",
-    )
-    .expect_code(4);
+    let run = env
+        .multi_with_stdin(
+            &["auth", "login", "gh", "--with-token"],
+            "ghp_RejectedToken111111111111111111111\n",
+        )
+        .expect_code(4);
     assert!(
         run.stderr.contains("the token was rejected") && run.stderr.contains("nothing was stored"),
         "{}",
@@ -303,12 +291,12 @@ fn login_refuses_a_rejected_token_and_never_echoes_it() {
 fn login_without_a_keyring_says_so_and_offers_other_sources() {
     // The hermetic environment has no D-Bus session, so no Secret Service.
     let env = TestEnv::new();
-    let run = multi_with_stdin(
-        &env,
-        &["auth", "login", "git.example.test", "--with-token"],
-        &format!("{TOKEN}\n"),
-    )
-    .expect_code(1);
+    let run = env
+        .multi_with_stdin(
+            &["auth", "login", "git.example.test", "--with-token"],
+            &format!("{TOKEN}\n"),
+        )
+        .expect_code(1);
     assert!(
         run.stderr
             .contains("could not store the token in the OS keyring"),
@@ -328,14 +316,7 @@ fn git_credential_helpers_are_a_token_source() {
     let mut env = TestEnv::new();
     let (fake, _) = github_fake(&env, false);
     add_github(&env, "gh", &fake);
-    let store = env.root.join("credentials");
-    let host = fake.url.trim_start_matches("http://");
-    std::fs::write(&store, format!("http://token:{TOKEN}@{host}\n")).unwrap();
-    env.git([
-        "config",
-        "credential.helper",
-        &format!("store --file={}", store.display()),
-    ]);
+    store_api_credential(&env, &fake, "token", TOKEN);
     env.set_env("GIT_MULTI_UNUSED", "1");
     let run = env.multi(["auth", "status", "--json"]).expect_code(0);
     let doc = run.json();
@@ -491,20 +472,20 @@ fn webhooks_and_protection_across_hosts() {
     ])
     .expect_code(0);
 
-    let run = multi_with_stdin(
-        &env,
-        &[
-            "webhook",
-            "add",
-            "https://ci.example/hook",
-            "--events",
-            "push,tag",
-            "--secret-stdin",
-            "--json",
-        ],
-        "s3cret-hook-value\n",
-    )
-    .expect_code(0);
+    let run = env
+        .multi_with_stdin(
+            &[
+                "webhook",
+                "add",
+                "https://ci.example/hook",
+                "--events",
+                "push,tag",
+                "--secret-stdin",
+                "--json",
+            ],
+            "s3cret-hook-value\n",
+        )
+        .expect_code(0);
     assert!(!run.stdout.contains("s3cret-hook-value"));
     let created = hooks.lock().unwrap().clone();
     assert_eq!(created[0]["config"]["secret"], "s3cret-hook-value");
@@ -651,20 +632,7 @@ fn the_token_never_reaches_a_git_command_line() {
     let (fake, _) = github_fake(&env, false);
     add_github(&env, "gh", &fake);
     // The token comes from a credential helper, so git-multi has to talk to git about it.
-    let store = env.root.join("credentials");
-    std::fs::write(
-        &store,
-        format!(
-            "http://token:{TOKEN}@{}\n",
-            fake.url.trim_start_matches("http://")
-        ),
-    )
-    .unwrap();
-    env.git([
-        "config",
-        "credential.helper",
-        &format!("store --file={}", store.display()),
-    ]);
+    store_api_credential(&env, &fake, "token", TOKEN);
     let runs = [
         env.multi(["create"]).expect_code(0),
         env.multi(["remote", "test"]).expect_code(0),
@@ -774,20 +742,7 @@ fn remote_test_fails_only_for_a_rejected_api_token() {
     env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
 
     // A password from a git credential helper may be the git password, not an API token: noted, not failed.
-    let store = env.root.join("credentials");
-    std::fs::write(
-        &store,
-        format!(
-            "http://alice:git-password-123@{}\n",
-            fake.url.trim_start_matches("http://")
-        ),
-    )
-    .unwrap();
-    env.git([
-        "config",
-        "credential.helper",
-        &format!("store --file={}", store.display()),
-    ]);
+    store_api_credential(&env, &fake, "alice", "git-password-123");
     let run = env.multi(["remote", "test", "--json"]).expect_code(0);
     let api = &run.json()["remotes"][0]["api"];
     assert!(

@@ -88,27 +88,8 @@ impl SecretService {
         command
             .args(args)
             .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
-            .env("XDG_RUNTIME_DIR", &self.runtime)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
-        if input.is_some() {
-            command.stdin(Stdio::piped());
-        }
-        let mut child = command.spawn().unwrap();
-        if let Some(input) = input {
-            child
-                .stdin
-                .take()
-                .unwrap()
-                .write_all(input.as_bytes())
-                .unwrap();
-        }
-        let output = child.wait_with_output().unwrap();
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into(),
-            stderr: String::from_utf8_lossy(&output.stderr).into(),
-        }
+            .env("XDG_RUNTIME_DIR", &self.runtime);
+        Run::with_input(command, input)
     }
 }
 
@@ -181,20 +162,7 @@ fn login_stores_status_reads_back_logout_removes() {
             Answer::json(401, json!({"message": "Bad credentials"}))
         }
     });
-    env.multi([
-        "remote",
-        "add",
-        "gh",
-        "--provider",
-        "github",
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    crate::hosts::add_github(&env, "gh", &fake);
 
     let login = secrets
         .run(
