@@ -157,10 +157,12 @@ seq_push() {
     done
 }
 pushurl_push() { git push all main; }
-parallel_push() {
+# What a shell user writes for a fan-out: `git <args>` in the background for every remote (`{}` in the
+# arguments stands for the remote), then wait for each.
+for_each_remote_in_background() {
     local r pid rc=0 pids=()
     for r in "${REMOTES[@]}"; do
-        git push "$r" main &
+        git "${@//\{\}/$r}" &
         pids+=($!)
     done
     for pid in "${pids[@]}"; do
@@ -168,18 +170,9 @@ parallel_push() {
     done
     return "$rc"
 }
+parallel_push() { for_each_remote_in_background push {} main; }
 multi_status() { git multi status; }
-parallel_ls_remote() {
-    local r pid rc=0 pids=()
-    for r in "${REMOTES[@]}"; do
-        git ls-remote --heads "$r" &
-        pids+=($!)
-    done
-    for pid in "${pids[@]}"; do
-        wait "$pid" || rc=1
-    done
-    return "$rc"
-}
+parallel_ls_remote() { for_each_remote_in_background ls-remote --heads {}; }
 # A bounded run: status --offline is stopped after OFFLINE_TIMEOUT seconds (recorded as "timeout").
 multi_offline() { timeout "$OFFLINE_TIMEOUT" git multi status --offline; }
 multi_offline_json() { timeout "$OFFLINE_TIMEOUT" git multi status --offline --json; }
