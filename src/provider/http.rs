@@ -11,6 +11,8 @@ use crate::redact::redact;
 
 /// Attempts per request: the first plus two retries of a transient failure.
 const ATTEMPTS: u32 = 3;
+/// Redirects followed for one read before the answer is taken as it is.
+const MAX_REDIRECTS: u32 = 3;
 /// A host that asks us to wait longer than this gets an error instead of a frozen terminal.
 const MAX_WAIT: Duration = Duration::from_secs(60);
 /// A runaway `next` chain must end somewhere; `GIT_MULTI_API_MAX_PAGES` lowers (or raises) the cap.
@@ -36,6 +38,9 @@ fn agent() -> &'static ureq::Agent {
             .http_status_as_error(false)
             // HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, as curl and git honour them.
             .proxy(ureq::Proxy::try_from_env())
+            // Redirects are followed by `Client::send`, which keeps the token on our host: ureq would carry a
+            // custom header (GitLab's PRIVATE-TOKEN) to wherever a redirect points.
+            .max_redirects(0)
             .build();
         config.into()
     })
@@ -232,18 +237,45 @@ impl Client {
     /// Sends one request, retrying 429/5xx and connection failures a bounded number of times. Any status is
     /// returned as a [`Reply`]; only transport failures and exhausted retries are errors.
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Reply, ApiError> {
-        let url = self.url(path);
-        // A next-page URL from a host must not carry our token to some other origin.
-        if origin(&url) != origin(&self.base) {
-            return Err(ApiError::ForeignLink {
-                host: self.host.clone(),
-                url,
-            });
+        let mut url = self.url(path);
+        let mut hops = 0;
+        loop {
+            // A next-page URL or a redirect from a host must not carry our token to some other origin.
+            if origin(&url) != origin(&self.base) {
+                return Err(ApiError::ForeignLink {
+                    host: self.host.clone(),
+                    url,
+                });
+            }
+            let reply = self.send_retrying(method, &url, body)?;
+            // Reads follow a moved resource (a renamed repository answers 301); writes never change target.
+            let location = reply
+                .header("location")
+                .filter(|_| method == "GET" && matches!(reply.status, 301 | 302 | 303 | 307 | 308));
+            match location {
+                Some(location) if hops < MAX_REDIRECTS => {
+                    hops += 1;
+                    url = match location.strip_prefix('/') {
+                        Some(rest) => format!("{}/{rest}", origin(&self.base).unwrap_or_default()),
+                        None => location.to_string(),
+                    };
+                }
+                _ => return Ok(reply),
+            }
         }
+    }
+
+    /// One request, retried on 429/5xx and connection failures.
+    fn send_retrying(
+        &self,
+        method: &str,
+        url: &str,
+        body: Option<&Value>,
+    ) -> Result<Reply, ApiError> {
         let mut attempt = 0;
         loop {
             attempt += 1;
-            match self.send_once(method, &url, body) {
+            match self.send_once(method, url, body) {
                 Ok(reply)
                     if reply.status == 429 || reply.status >= 500 || is_rate_limited(&reply) =>
                 {

@@ -360,6 +360,44 @@ fn never_follows_a_next_link_to_another_host() {
 }
 
 #[test]
+fn redirects_keep_the_token_on_the_host() {
+    for host in hosts() {
+        // Same host: followed, token and all (a renamed repository answers 301).
+        let body = host.repo.clone();
+        let fake = FakeApi::start(move |seen, _| {
+            if seen.url == "/moved" {
+                Answer::json(200, body.clone())
+            } else {
+                Answer::json(301, json!({})).header("Location", "/moved")
+            }
+        });
+        let found = client(host.kind, &fake).repo("alice", "demo").unwrap();
+        assert!(found.is_some(), "{}", host.kind);
+        let seen = fake.seen();
+        assert_eq!(seen.len(), 2, "{}", host.kind);
+        assert_eq!(
+            seen[1].header(host.auth_header.0),
+            Some(host.auth_header.1.as_str()),
+            "{}",
+            host.kind
+        );
+
+        // Another host: refused before anything is sent there.
+        let elsewhere = FakeApi::start(|_, _| Answer::json(200, json!({})));
+        let target = format!("{}/steal", elsewhere.url);
+        let fake =
+            FakeApi::start(move |_, _| Answer::json(302, json!({})).header("Location", &target));
+        let err = client(host.kind, &fake).repo("alice", "demo").unwrap_err();
+        assert!(
+            err.to_string().contains("another host"),
+            "{}: {err}",
+            host.kind
+        );
+        assert!(elsewhere.seen().is_empty(), "{}", host.kind);
+    }
+}
+
+#[test]
 fn malformed_json_is_a_clear_error() {
     for host in hosts() {
         let fake = FakeApi::start(|_, _| Answer::raw(200, "{\"login\": "));
