@@ -1,6 +1,9 @@
 //! Host API tokens: which host a name means, the lookup chain (environment → OS keyring → git credential
 //! helpers) and keyring storage. Every token found is registered with `redact` before anything can print it.
 
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -31,6 +34,12 @@ impl Target {
             api_url,
             host,
         }
+    }
+
+    /// Whether this is the provider's public service (github.com, gitlab.com, …), whose usual token
+    /// variables (`GH_TOKEN`, `GITLAB_TOKEN`, …) are meant for it and for no other host.
+    fn is_public(&self) -> bool {
+        self.kind.and_then(public_api) == Some(self.api_url.as_str())
     }
 
     pub fn service(&self) -> String {
@@ -65,6 +74,7 @@ impl std::fmt::Display for Source {
     }
 }
 
+#[derive(Clone)]
 pub struct Token {
     pub secret: String,
     pub source: Source,
@@ -82,7 +92,8 @@ pub fn public_api(kind: ProviderKind) -> Option<&'static str> {
     }
 }
 
-/// Environment variables checked for `kind`, in order: ours first, then the host's usual one.
+/// Environment variables checked for `kind`, in order: ours first, then the host's usual one (which
+/// [`lookup`] only uses for the public service).
 pub fn env_vars(kind: ProviderKind) -> Vec<String> {
     let mut vars = vec![format!(
         "GIT_MULTI_{}_TOKEN",
@@ -161,7 +172,11 @@ pub fn resolve(what: &str, set: Option<&RemoteSet>) -> Result<Target> {
 /// fatal here (the other sources may still have one); it is handed back so `auth status` can mention it.
 pub fn lookup(git: &Git, target: &Target) -> (Option<Token>, Option<String>) {
     if let Some(kind) = target.kind {
-        for var in env_vars(kind) {
+        // A self-hosted server must not receive the github.com token from GH_TOKEN; ours is explicit.
+        let vars = env_vars(kind)
+            .into_iter()
+            .filter(|var| var.starts_with("GIT_MULTI_") || target.is_public());
+        for var in vars {
             if let Some(value) = std::env::var(&var)
                 .ok()
                 .map(|v| v.trim().to_string())
@@ -253,6 +268,21 @@ pub struct MemberApi {
     pub repo: Option<String>,
 }
 
+/// [`lookup`] once per API for the whole process: members on one host share its token, and parallel jobs
+/// do not each read the keyring or run `git credential fill` for it.
+fn lookup_once(git: &Git, target: &Target) -> Option<Token> {
+    type Found = Arc<OnceLock<Option<Token>>>;
+    static FOUND: OnceLock<Mutex<HashMap<String, Found>>> = OnceLock::new();
+    let slot = FOUND
+        .get_or_init(Mutex::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(target.api_url.clone())
+        .or_default()
+        .clone();
+    slot.get_or_init(|| lookup(git, target).0).clone()
+}
+
 /// Connects to a member's host API; `Err` explains why there is none (no provider, no API URL).
 pub fn member_api(
     git: &Git,
@@ -263,7 +293,10 @@ pub fn member_api(
         .effective_api_url()
         .ok_or_else(|| format!("no host API for provider {kind}"))?;
     let target = Target::new(Some(kind), &api_url);
-    let (token, _) = lookup(git, &target);
+    if crate::provider::connect(kind, &api_url, None).is_none() {
+        return Err(format!("no host API for provider {kind}"));
+    }
+    let token = lookup_once(git, &target);
     let source = token.as_ref().map(|t| t.source.clone());
     let api = crate::provider::connect(kind, &api_url, token.map(|t| t.secret))
         .ok_or_else(|| format!("no host API for provider {kind}"))?;

@@ -26,6 +26,9 @@ use std::time::{Duration, Instant};
 
 use crate::redact::redact;
 
+/// How long `git credential fill` may take before the token is treated as absent.
+const CREDENTIAL_TIMEOUT: Duration = Duration::from_secs(10);
+
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
     #[error("git was not found on PATH")]
@@ -454,11 +457,17 @@ impl Git {
     /// helpers hold, or `None`. The request and the answer travel on stdin/stdout, never in argv.
     pub fn credential_fill(&self, protocol: &str, host: &str) -> Result<Option<String>, GitError> {
         let request = format!("protocol={protocol}\nhost={host}\n\n");
-        let output = self
+        let output = match self
             .command(["credential", "fill"])
             .background()
             .stdin(request.into_bytes())
-            .run_unchecked()?;
+            // A helper waiting for a desktop unlock must not hold every host's command hostage.
+            .timeout(Some(CREDENTIAL_TIMEOUT))
+            .run_unchecked()
+        {
+            Err(GitError::TimedOut { .. }) => return Ok(None),
+            other => other?,
+        };
         if !output.success() {
             // No helper has it and prompting is off: that is "not found", not an error.
             return Ok(None);

@@ -152,6 +152,18 @@ fn origin(url: &str) -> Option<String> {
     Some(url[..scheme_end + end].to_ascii_lowercase())
 }
 
+/// `host[:port]` names this machine.
+fn is_loopback(host: &str) -> bool {
+    let name = match host.strip_prefix('[') {
+        Some(v6) => v6.split(']').next().unwrap_or_default(),
+        None => host.rsplit_once(':').map_or(host, |(name, _)| name),
+    };
+    name.eq_ignore_ascii_case("localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
+}
+
 /// Percent-encodes one path segment or query value.
 pub fn encode(text: &str) -> String {
     let mut out = String::new();
@@ -238,6 +250,12 @@ impl Client {
     /// returned as a [`Reply`]; only transport failures and exhausted retries are errors.
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Reply, ApiError> {
         let mut url = self.url(path);
+        // Anyone on the path could read a token sent in clear; loopback (tests, tunnels) never leaves the host.
+        if self.token.is_some() && url.starts_with("http://") && !is_loopback(&self.host) {
+            return Err(ApiError::InsecureUrl {
+                host: self.host.clone(),
+            });
+        }
         let mut hops = 0;
         loop {
             // A next-page URL or a redirect from a host must not carry our token to some other origin.
@@ -697,6 +715,39 @@ mod tests {
             "/projects/1/hooks?per_page=100&page=2"
         );
         assert_eq!(with_page("/x", "3"), "/x?page=3");
+    }
+
+    #[test]
+    fn a_token_goes_over_plain_http_only_to_this_machine() {
+        for host in ["127.0.0.1:8080", "localhost", "[::1]:3000", "127.1.2.3"] {
+            assert!(is_loopback(host), "{host}");
+        }
+        for host in [
+            "git.example.org",
+            "10.0.0.1:80",
+            "[2001:db8::1]:80",
+            "localhost.example",
+        ] {
+            assert!(!is_loopback(host), "{host}");
+        }
+        let api = Client::new(
+            "http://git.example.org/api/v1",
+            Some("tok-insecure-1".into()),
+            AuthStyle::Token,
+            Paging::Link,
+        );
+        let err = api.get("/user").unwrap_err();
+        assert!(matches!(err, ApiError::InsecureUrl { .. }), "{err}");
+        let local = Client::new(
+            "http://127.0.0.1:9/api/v1",
+            Some("tok-loopback-1".into()),
+            AuthStyle::Token,
+            Paging::Link,
+        );
+        assert!(!matches!(
+            local.get("/user"),
+            Err(ApiError::InsecureUrl { .. })
+        ));
     }
 
     #[test]

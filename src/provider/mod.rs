@@ -39,6 +39,8 @@ pub enum ApiError {
         kind: ProviderKind,
         what: &'static str,
     },
+    #[error("{host}: refusing to send a token over plain http")]
+    InsecureUrl { host: String },
     #[error("{host}: refusing to follow a link to another host ({url})")]
     ForeignLink { host: String, url: String },
     #[error("{host}: HTTP {status}{}", detail(.message))]
@@ -73,6 +75,7 @@ impl ApiError {
             ApiError::Auth { host, .. } => Some(format!("store a token with `git multi auth login {host}` (or set GIT_MULTI_<PROVIDER>_TOKEN)")),
             ApiError::Forbidden { .. } => Some("check the token's scopes and your role on the owner; `git multi auth status` shows them".into()),
             ApiError::RateLimited { .. } => Some("wait for the rate limit to reset, or use a token with a higher limit".into()),
+            ApiError::InsecureUrl { .. } => Some("use an https:// API URL (`git config multi.<remote>.apiUrl`)".into()),
             ApiError::Network { .. } => Some("check the API URL (`git config multi.<remote>.apiUrl`) and any HTTPS_PROXY setting".into()),
             _ => None,
         }

@@ -312,6 +312,43 @@ fn login_without_a_keyring_says_so_and_offers_other_sources() {
 }
 
 #[test]
+fn usual_token_variables_are_for_the_public_host_only() {
+    let mut env = TestEnv::new();
+    let (fake, _) = github_fake(&env, false);
+    add_github(&env, "gh", &fake);
+    env.set_env("GH_TOKEN", TOKEN);
+    env.set_env("GITHUB_TOKEN", TOKEN);
+    let run = env.multi(["auth", "status", "--json"]).expect_code(4);
+    assert_eq!(run.json()["hosts"][0]["source"], json!(null));
+    assert!(
+        !format!("{:?}", fake.seen()).contains(TOKEN),
+        "a github.com token variable reached another host"
+    );
+}
+
+#[test]
+fn members_on_one_host_share_one_token_lookup() {
+    let env = TestEnv::new();
+    let (fake, _) = github_fake(&env, false);
+    add_github(&env, "one", &fake);
+    add_github(&env, "two", &fake);
+    let calls = env.root.join("helper-calls");
+    env.git([
+        "config",
+        "credential.helper",
+        &format!(
+            "!f() {{ echo \"$1\" >> '{}'; echo username=token; echo password={TOKEN}; }}; f",
+            calls.display()
+        ),
+    ]);
+    let run = env
+        .multi(["branch", "protect", "main", "--dry-run", "--json"])
+        .expect_code(0);
+    assert_eq!(run.json()["remotes"].as_array().unwrap().len(), 2);
+    assert_eq!(std::fs::read_to_string(&calls).unwrap(), "get\n");
+}
+
+#[test]
 fn git_credential_helpers_are_a_token_source() {
     let mut env = TestEnv::new();
     let (fake, _) = github_fake(&env, false);
@@ -653,7 +690,9 @@ fn the_token_never_reaches_a_git_command_line() {
 #[test]
 fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
     let mut env = TestEnv::new();
-    env.set_env("GITLAB_TOKEN", TOKEN);
+    // GITLAB_TOKEN is the gitlab.com token: a self-hosted server gets ours, never that one.
+    env.set_env("GITLAB_TOKEN", GITLAB_COM_TOKEN);
+    env.set_env("GIT_MULTI_GITLAB_TOKEN", TOKEN);
     let bare = env.bare("group-demo.git");
     let clone_url = bare.to_str().unwrap().to_string();
     let created = Arc::new(Mutex::new(false));
@@ -727,10 +766,16 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
     let status = env.multi(["auth", "status", "--json"]).expect_code(0);
     assert_eq!(
         status.json()["hosts"][0]["source"],
-        json!({"type": "env", "name": "GITLAB_TOKEN"})
+        json!({"type": "env", "name": "GIT_MULTI_GITLAB_TOKEN"})
     );
     assert_eq!(status.json()["hosts"][0]["scopes"], json!(["api"]));
+    assert!(
+        !format!("{:?}", fake.seen()).contains(GITLAB_COM_TOKEN),
+        "the gitlab.com token reached a self-hosted server"
+    );
 }
+
+const GITLAB_COM_TOKEN: &str = "glpat-for-gitlab-com-only-000000";
 
 #[test]
 fn remote_test_fails_only_for_a_rejected_api_token() {
