@@ -268,6 +268,21 @@ pub struct MemberApi {
     pub repo: Option<String>,
 }
 
+impl MemberApi {
+    /// Repository management needs a token everywhere; without one, say so before the host answers 401
+    /// (or, worse, a public read).
+    pub fn require_token(&self) -> std::result::Result<(), crate::provider::ApiError> {
+        match self.source {
+            Some(_) => Ok(()),
+            None => Err(crate::provider::ApiError::Auth {
+                host: self.target.host.clone(),
+                message: String::new(),
+                missing: true,
+            }),
+        }
+    }
+}
+
 /// [`lookup`] once per API for the whole process: members on one host share its token, and parallel jobs
 /// do not each read the keyring or run `git credential fill` for it.
 fn lookup_once(git: &Git, target: &Target) -> Option<Token> {

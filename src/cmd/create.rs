@@ -168,13 +168,7 @@ fn create_one(
             None,
         )
     };
-    if host.source.is_none() {
-        // No request without a token: the answer would only be a 401 (or, worse, a public read).
-        let err = ApiError::Auth {
-            host: host.target.host.clone(),
-            message: String::new(),
-            missing: true,
-        };
+    if let Err(err) = host.require_token() {
         return fail(&err, detail);
     }
     let me = match host.api.whoami() {

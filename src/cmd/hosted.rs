@@ -61,15 +61,8 @@ pub fn locate(ctx: &Ctx, member: &Member) -> Result<HostedRepo, Unavailable> {
 }
 
 impl HostedRepo {
-    /// Settings need a token everywhere; without one, say so before the host answers 401/404.
+    /// See [`MemberApi::require_token`].
     pub fn require_token(&self) -> Result<(), Unavailable> {
-        if self.host.source.is_some() {
-            return Ok(());
-        }
-        Err(Unavailable::Token(ApiError::Auth {
-            host: self.host.target.host.clone(),
-            message: String::new(),
-            missing: true,
-        }))
+        self.host.require_token().map_err(Unavailable::Token)
     }
 }
