@@ -131,7 +131,6 @@ impl Git {
                 .into_iter()
                 .map(|a| a.as_ref().to_os_string())
                 .collect(),
-            env: Vec::new(),
             stdin: None,
             background: false,
             timeout: None,
@@ -145,7 +144,6 @@ pub struct GitCommand<'a> {
     git: &'a Git,
     config: Vec<(String, String)>,
     args: Vec<OsString>,
-    env: Vec<(OsString, OsString)>,
     stdin: Option<Vec<u8>>,
     background: bool,
     timeout: Option<Duration>,
@@ -179,7 +177,7 @@ impl<'a> GitCommand<'a> {
         self
     }
 
-    /// A `-c key=value` for this invocation only.
+    /// A setting for this invocation only, like `-c key=value` but passed in the environment.
     pub fn config(mut self, key: &str, value: &str) -> Self {
         self.config.push((key.to_string(), value.to_string()));
         self
@@ -214,16 +212,10 @@ impl<'a> GitCommand<'a> {
     /// run or was stopped by the deadline or an interrupt.
     pub fn run_unchecked(self) -> Result<GitOutput, GitError> {
         let command = self.display();
-        let mut argv: Vec<OsString> = Vec::new();
         let mut config = self.config;
         if self.background && self.git.version >= version::CREDENTIAL_INTERACTIVE {
             config.push(("credential.interactive".into(), "false".into()));
         }
-        for (key, value) in &config {
-            argv.push("-c".into());
-            argv.push(format!("{key}={value}").into());
-        }
-        argv.extend(self.args);
 
         // Live progress needs stderr while git runs: it goes to a file read at every wait slice.
         let stderr_file = match self.progress {
@@ -235,7 +227,7 @@ impl<'a> GitCommand<'a> {
             ),
             None => None,
         };
-        let mut expression = duct::cmd(&self.git.exe, argv)
+        let mut expression = duct::cmd(&self.git.exe, self.args)
             .env("LC_ALL", "C")
             .env("LANGUAGE", "C")
             .stdout_capture()
@@ -260,8 +252,19 @@ impl<'a> GitCommand<'a> {
                     Ok(())
                 });
         }
-        for (key, value) in self.env {
-            expression = expression.env(key, value);
+        // Settings for this run travel as GIT_CONFIG_KEY_n/VALUE_n (same scope as `-c`), so they stay out of
+        // argv; they go after any the user already passes that way, which keep working.
+        if !config.is_empty() {
+            let first: usize = std::env::var("GIT_CONFIG_COUNT")
+                .ok()
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or(0);
+            for (i, (key, value)) in config.iter().enumerate() {
+                expression = expression
+                    .env(format!("GIT_CONFIG_KEY_{}", first + i), key)
+                    .env(format!("GIT_CONFIG_VALUE_{}", first + i), value);
+            }
+            expression = expression.env("GIT_CONFIG_COUNT", (first + config.len()).to_string());
         }
 
         let started = Instant::now();
@@ -485,5 +488,21 @@ impl Git {
         let output = self.command(["rev-parse", "--show-toplevel"]).run().ok()?;
         let path = output.stdout.trim_end();
         (!path.is_empty()).then(|| PathBuf::from(path))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn per_run_settings_reach_git_without_argv() {
+        let git = Git::locate().expect("git is installed");
+        let command = git
+            .command(["config", "--get", "multi.probe"])
+            .config("multi.probe", "from-the-environment");
+        assert_eq!(command.display(), "git config --get multi.probe");
+        let output = command.run().expect("git sees the setting");
+        assert_eq!(output.stdout.trim(), "from-the-environment");
     }
 }

@@ -4,9 +4,8 @@ use std::fmt;
 
 /// The oldest git git-multi runs with.
 ///
-/// 2.31 is the first release with `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n` (settings handed to git through the
-/// environment, so they never show up in argv) and it has `git config --fixed-value` (2.30), which removing a
-/// single value exactly needs.
+/// 2.31 is the first release with `GIT_CONFIG_COUNT`/`GIT_CONFIG_KEY_n`, through which every per-run setting
+/// is handed to git (so settings never show up in argv).
 pub const MINIMUM: GitVersion = GitVersion::new(2, 31, 0);
 
 /// From 2.46 on, `credential.interactive=false` stops credential helpers from opening prompts of their own.
