@@ -40,8 +40,7 @@ pub enum ProviderSource {
 impl Member {
     /// The host of the fetch URL, for provider detection and the per-host job cap.
     pub fn host(&self) -> Option<String> {
-        let url = self.url.as_deref()?;
-        url::parse(url, |_| true).ok()?.host
+        url::host(self.url.as_deref()?)
     }
 
     /// The provider kind: configured, else detected from a well-known host, else generic.

@@ -73,8 +73,12 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
     if raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
         return Err(UrlError::BadCharacters);
     }
-    if let Some((helper, _address)) = raw.split_once("::") {
+    if let Some((helper, address)) = raw.split_once("::") {
         if is_scheme(helper) && !helper.contains('/') {
+            // The address is the helper's business, but a password in it would still land in .git/config.
+            if let Err(UrlError::EmbeddedSecret) = parse(address, any_helper) {
+                return Err(UrlError::EmbeddedSecret);
+            }
             return Ok(RemoteUrl {
                 transport: Transport::Helper(helper.to_string()),
                 user: None,
@@ -88,6 +92,23 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
         return parse_url_form(scheme, rest, helper_exists);
     }
     parse_scp_or_path(raw)
+}
+
+/// The host of a URL, even of one [`parse`] refuses for the secret in it (an imported remote may have one).
+pub fn host(raw: &str) -> Option<String> {
+    let without_userinfo = raw.split_once("://").and_then(|(scheme, rest)| {
+        let authority_end = rest.find('/').unwrap_or(rest.len());
+        let at = rest[..authority_end].rfind('@')?;
+        Some(format!("{scheme}://{}", &rest[at + 1..]))
+    });
+    parse(without_userinfo.as_deref().unwrap_or(raw), any_helper)
+        .ok()?
+        .host
+}
+
+/// For looking at a URL's shape only: every `git-remote-<scheme>` counts as installed.
+fn any_helper(_scheme: &str) -> bool {
+    true
 }
 
 fn is_scheme(s: &str) -> bool {
@@ -307,5 +328,23 @@ mod tests {
                 .as_deref(),
             Some("alice")
         );
+        assert_eq!(
+            p("gcrypt::https://alice:s3cret@example.com/r.git"),
+            Err(UrlError::EmbeddedSecret)
+        );
+        assert!(p("gcrypt::rsync://example.com/r").is_ok());
+    }
+
+    #[test]
+    fn finds_the_host_even_behind_a_secret() {
+        assert_eq!(
+            host("https://alice:s3cret@Example.com:8443/r.git").as_deref(),
+            Some("example.com")
+        );
+        assert_eq!(
+            host("git@github.com:a/b.git").as_deref(),
+            Some("github.com")
+        );
+        assert_eq!(host("/srv/r.git"), None);
     }
 }
