@@ -257,7 +257,7 @@ pub fn push_one(ctx: &Ctx, member: &Member, plan: &Plan, board: &Board) -> Outco
     }
     let deadline = started + plan.timeout;
     if args.force && !args.dry_run {
-        if let Err(err) = save_remote_tips(ctx, member, &plan.branches, plan.timeout) {
+        if let Err(err) = save_remote_tips(ctx, member, &plan.branches, deadline) {
             return Outcome::from_git_error(
                 &member.name,
                 &err,
@@ -431,9 +431,11 @@ fn save_remote_tips(
     ctx: &Ctx,
     member: &Member,
     branches: &[LocalBranch],
-    timeout: Duration,
+    deadline: Instant,
 ) -> Result<(), GitError> {
-    let existing = runner::retrying(timeout, |left| {
+    // One deadline for the whole remote: the backup's time comes out of the push's, not on top of it.
+    let left = || deadline.saturating_duration_since(Instant::now());
+    let existing = runner::retrying(left(), |left| {
         ctx.git.ls_remote_refs(&member.name, false, Some(left))
     })?;
     let refspecs: Vec<String> = branches
@@ -444,7 +446,7 @@ fn save_remote_tips(
     if refspecs.is_empty() {
         return Ok(());
     }
-    runner::retrying(timeout, |left| {
+    runner::retrying(left(), |left| {
         ctx.git
             .fetch(&member.name, &refspecs, false, Some(left), None)
     })
