@@ -56,9 +56,12 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
             let parsed = check_url(ctx, raw)?;
             (storable_url(raw, &parsed), owner, repo)
         }
-        None => computed_url(ctx, args, provider)?,
+        None => {
+            let computed = computed_url(ctx, args, provider)?;
+            check_url(ctx, &computed.0)?;
+            computed
+        }
     };
-    check_url(ctx, &url)?;
 
     ctx.git.remote_add(&args.name, &url)?;
     let written =
