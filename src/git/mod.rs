@@ -300,10 +300,7 @@ impl<'a> GitCommand<'a> {
                 });
             }
             if let (Some(sink), Some(file)) = (self.progress, &stderr_file) {
-                if let Some(latest) = std::fs::read(file.path())
-                    .ok()
-                    .and_then(|b| progress::latest(&b))
-                {
+                if let Some(latest) = stderr_tail(file.path()).and_then(|b| progress::latest(&b)) {
                     sink(&latest);
                 }
             }
@@ -491,6 +488,23 @@ impl Git {
     }
 }
 
+/// The last few KiB git wrote to stderr, from a line boundary on: the latest progress line is there, and a
+/// long transfer's log is not re-read at every wait slice.
+fn stderr_tail(path: &std::path::Path) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    const TAIL: u64 = 4096;
+    let mut file = std::fs::File::open(path).ok()?;
+    let start = file.metadata().ok()?.len().saturating_sub(TAIL);
+    file.seek(SeekFrom::Start(start)).ok()?;
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail).ok()?;
+    if start > 0 {
+        let boundary = tail.iter().position(|&b| b == b'\r' || b == b'\n')?;
+        tail.drain(..=boundary);
+    }
+    Some(tail)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -504,5 +518,27 @@ mod tests {
         assert_eq!(command.display(), "git config --get multi.probe");
         let output = command.run().expect("git sees the setting");
         assert_eq!(output.stdout.trim(), "from-the-environment");
+    }
+
+    #[test]
+    fn progress_is_read_from_the_tail_from_a_line_boundary() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        let mut log = String::new();
+        for n in 0..400 {
+            log.push_str(&format!("Counting objects: {:3}% ({n}/400)\r", n / 4));
+        }
+        log.push_str("Writing objects:  45% (9/20)\r");
+        std::io::Write::write_all(&mut file, log.as_bytes()).unwrap();
+        let tail = stderr_tail(file.path()).unwrap();
+        assert!(tail.len() <= 4096);
+        assert!(
+            tail.starts_with(b"Counting objects:"),
+            "{:?}",
+            String::from_utf8_lossy(&tail[..40])
+        );
+        assert_eq!(
+            progress::latest(&tail).as_deref(),
+            Some("Writing objects 45%")
+        );
     }
 }
