@@ -195,9 +195,15 @@ impl<'a> GitCommand<'a> {
 
     /// Runs git and fails unless it exits 0.
     pub fn run(self) -> Result<GitOutput, GitError> {
+        self.run_accepting(GitOutput::success)
+    }
+
+    /// Runs git and fails unless `accept` takes what it did (some commands report "nothing to do" through
+    /// their exit code).
+    pub fn run_accepting(self, accept: impl Fn(&GitOutput) -> bool) -> Result<GitOutput, GitError> {
         let command = self.display();
         let output = self.run_unchecked()?;
-        if output.success() {
+        if accept(&output) {
             Ok(output)
         } else {
             Err(GitError::Failed {
@@ -335,19 +341,11 @@ impl Git {
 
     /// Every config entry whose key matches `regex`, from all scopes, in file order.
     pub fn config_entries(&self, regex: &str) -> Result<Vec<ConfigEntry>, GitError> {
+        // 1 means "no such key": an empty set, not an error.
         let output = self
             .command(["config", "-z", "--get-regexp", regex])
-            .run_unchecked()?;
-        match output.code {
-            Some(0) => Ok(config_list::parse(&output.stdout)),
-            // 1 means "no such key": an empty set, not an error.
-            Some(1) => Ok(Vec::new()),
-            code => Err(GitError::Failed {
-                command: format!("git config --get-regexp {regex}"),
-                code,
-                stderr: output.stderr,
-            }),
-        }
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(config_list::parse(&output.stdout))
     }
 
     pub fn config_set(&self, key: &str, value: &str) -> Result<(), GitError> {
@@ -356,51 +354,25 @@ impl Git {
             .map(drop)
     }
 
-    /// Removes `key`; a key that is not there is fine.
+    /// Removes `key`; a key that is not there (exit 5) is fine.
     pub fn config_unset(&self, key: &str) -> Result<(), GitError> {
-        let output = self
-            .command(["config", "--local", "--unset-all", "--", key])
-            .run_unchecked()?;
-        match output.code {
-            Some(0) | Some(5) => Ok(()),
-            code => Err(GitError::Failed {
-                command: format!("git config --unset-all {key}"),
-                code,
-                stderr: output.stderr,
-            }),
-        }
+        self.command(["config", "--local", "--unset-all", "--", key])
+            .run_accepting(|o| matches!(o.code, Some(0 | 5)))
+            .map(drop)
     }
 
     /// Renames a `[multi "<old>"]`-style section; a section that is not there is fine.
     pub fn config_rename_section(&self, old: &str, new: &str) -> Result<(), GitError> {
-        let output = self
-            .command(["config", "--local", "--rename-section", old, new])
-            .run_unchecked()?;
-        match output.code {
-            Some(0) => Ok(()),
-            _ if output.stderr.contains("no such section") => Ok(()),
-            code => Err(GitError::Failed {
-                command: format!("git config --rename-section {old} {new}"),
-                code,
-                stderr: output.stderr,
-            }),
-        }
+        self.command(["config", "--local", "--rename-section", old, new])
+            .run_accepting(done_or_no_such_section)
+            .map(drop)
     }
 
     /// Removes a section; a section that is not there is fine.
     pub fn config_remove_section(&self, section: &str) -> Result<(), GitError> {
-        let output = self
-            .command(["config", "--local", "--remove-section", section])
-            .run_unchecked()?;
-        match output.code {
-            Some(0) => Ok(()),
-            _ if output.stderr.contains("no such section") => Ok(()),
-            code => Err(GitError::Failed {
-                command: format!("git config --remove-section {section}"),
-                code,
-                stderr: output.stderr,
-            }),
-        }
+        self.command(["config", "--local", "--remove-section", section])
+            .run_accepting(done_or_no_such_section)
+            .map(drop)
     }
 
     /// Would git accept `name` as a remote name? (Same rule as `git remote add`: `refs/remotes/<name>/test`
@@ -486,6 +458,10 @@ impl Git {
         let path = output.stdout.trim_end();
         (!path.is_empty()).then(|| PathBuf::from(path))
     }
+}
+
+fn done_or_no_such_section(output: &GitOutput) -> bool {
+    output.success() || output.stderr.contains("no such section")
 }
 
 /// The last few KiB git wrote to stderr, from a line boundary on: the latest progress line is there, and a

@@ -113,21 +113,14 @@ impl Git {
         args.push("--".into());
         args.push(remote.into());
         args.extend(refspecs.iter().cloned());
-        let command = self
+        // A failed push that still reports refs is a per-ref result (rejected, hook declined), not an error.
+        let output = self
             .command(&args)
             .background()
             .timeout(timeout)
-            .progress(progress);
-        let shown = command.display();
-        let output = command.run_unchecked()?;
+            .progress(progress)
+            .run_accepting(|o| o.success() || !push::parse(&o.stdout).is_empty())?;
         let refs = push::parse(&output.stdout);
-        if refs.is_empty() && !output.success() {
-            return Err(GitError::Failed {
-                command: shown,
-                code: output.code,
-                stderr: output.stderr,
-            });
-        }
         Ok(PushResult { refs, output })
     }
 
