@@ -64,6 +64,18 @@ pub fn primary<'a>(
 }
 
 /// The checked-out branch; pull and sync need one.
+/// The error for a primary remote that could not be fetched: nothing can be integrated from it.
+pub fn primary_fetch_failed<D>(name: &str, fetched: &crate::outcome::Outcome<D>) -> Error {
+    let err = Error::failed(format!(
+        "could not fetch the primary `{name}`: {}",
+        fetched.error.as_deref().unwrap_or_default()
+    ));
+    match &fetched.hint {
+        Some(hint) => err.hint(hint.clone()),
+        None => err,
+    }
+}
+
 pub fn current_branch(ctx: &Ctx) -> Result<String> {
     ctx.git.current_branch()?.ok_or_else(|| {
         Error::usage("HEAD is detached, so there is no current branch to integrate into")

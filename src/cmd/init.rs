@@ -40,14 +40,15 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     warn_about_secrets(&set);
     let names: Vec<&str> = set.members.iter().map(|m| m.name.as_str()).collect();
-    match (names.is_empty(), args.import) {
-        (true, _) => report::out("remote set initialised with no members\n"),
-        (false, _) => report::out(&format!(
+    if names.is_empty() {
+        report::out("remote set initialised with no members\n");
+    } else {
+        report::out(&format!(
             "remote set: {} ({} in {})\n",
             names.join(", "),
             names.len(),
             config::GROUP_KEY
-        )),
+        ));
     }
     if names.is_empty() {
         let hint = if set.git_remotes.is_empty() {

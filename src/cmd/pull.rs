@@ -7,7 +7,7 @@ use crate::cmd::common::{self, ParallelArgs, Strategy};
 use crate::cmd::fetch::fetch_one;
 use crate::cmd::Ctx;
 use crate::config;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Exit, Result};
 use crate::progress::Board;
 use crate::report;
 
@@ -48,15 +48,7 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     let fetched = fetch_one(ctx, primary, false, timeout, &board);
     board.finish();
     if fetched.status.is_failure() {
-        let mut err = Error::failed(format!(
-            "could not fetch `{}`: {}",
-            primary.name,
-            fetched.error.unwrap_or_default()
-        ));
-        if let Some(hint) = fetched.hint {
-            err = err.hint(hint);
-        }
-        return Err(err);
+        return Err(common::primary_fetch_failed(&primary.name, &fetched));
     }
     let done = common::integrate(ctx, &primary.name, &branch, strategy)?;
     let line = if done.incoming == 0 {

@@ -50,6 +50,18 @@ pub enum RefState {
     Unknown,
 }
 
+impl RefState {
+    /// The state of a local commit `ahead` commits ahead of and `behind` commits behind the remote's.
+    fn from_counts(ahead: u64, behind: u64) -> RefState {
+        match (ahead, behind) {
+            (0, 0) => RefState::InSync,
+            (_, 0) => RefState::Ahead,
+            (0, _) => RefState::Behind,
+            _ => RefState::Diverged,
+        }
+    }
+}
+
 /// One ref on one remote (design §3: `{"remote","ref","local","remote_oid","state"}`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Entry {
@@ -269,12 +281,7 @@ fn compare(
         };
         entry.ahead = Some(ahead);
         entry.behind = Some(behind);
-        entry.state = match (ahead, behind) {
-            (0, 0) => RefState::InSync,
-            (_, 0) => RefState::Ahead,
-            (0, _) => RefState::Behind,
-            _ => RefState::Diverged,
-        };
+        entry.state = RefState::from_counts(ahead, behind);
     }
     Ok(entries)
 }
@@ -356,11 +363,5 @@ pub fn relation(
         return Ok((RefState::Unknown, None, None));
     }
     let (ahead, behind) = ctx.git.ahead_behind(local, remote)?;
-    let state = match (ahead, behind) {
-        (0, 0) => RefState::InSync,
-        (_, 0) => RefState::Ahead,
-        (0, _) => RefState::Behind,
-        _ => RefState::Diverged,
-    };
-    Ok((state, Some(ahead), Some(behind)))
+    Ok((RefState::from_counts(ahead, behind), Some(ahead), Some(behind)))
 }

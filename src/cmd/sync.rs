@@ -87,15 +87,8 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         .find(|(m, _)| m.name == primary.name)
         .map(|(_, o)| o);
     if let Some(failed) = primary_fetch.filter(|o| o.status.is_failure()) {
-        let mut err = crate::error::Error::failed(format!(
-            "could not fetch the primary `{}`: {}",
-            primary.name,
-            failed.error.clone().unwrap_or_default()
-        ));
-        if let Some(hint) = &failed.hint {
-            err = err.hint(hint.clone());
-        }
-        return Err(err.hint("nothing was integrated or pushed"));
+        return Err(common::primary_fetch_failed(&primary.name, failed)
+            .hint("nothing was integrated or pushed"));
     }
     // 2. Integrate the primary (stops everything on conflict: nothing is pushed).
     let integrated = common::integrate(ctx, &primary.name, &branch, args.strategy)?;
