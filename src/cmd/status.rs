@@ -363,5 +363,9 @@ pub fn relation(
         return Ok((RefState::Unknown, None, None));
     }
     let (ahead, behind) = ctx.git.ahead_behind(local, remote)?;
-    Ok((RefState::from_counts(ahead, behind), Some(ahead), Some(behind)))
+    Ok((
+        RefState::from_counts(ahead, behind),
+        Some(ahead),
+        Some(behind),
+    ))
 }

@@ -26,7 +26,7 @@ impl Prism {
     /// `None` (skip) when Prism is not installed and we are not in CI.
     fn start(spec: &str, errors: bool) -> Option<Prism> {
         let Some(prism) = std::env::var_os("GIT_MULTI_PRISM").filter(|p| !p.is_empty()) else {
-            assert!(std::env::var("CI").is_err(), "CI=true but GIT_MULTI_PRISM is not set: the contract tests need Stoplight Prism (see .ci/run)");
+            assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but GIT_MULTI_PRISM is not set: the contract tests need Stoplight Prism (see .ci/run)");
             eprintln!(
                 "skipping: set GIT_MULTI_PRISM to the prism binary to run the contract tests"
             );
@@ -134,10 +134,7 @@ impl Prism {
 impl Drop for Prism {
     fn drop(&mut self) {
         // Kill the process group we created (node may have helpers), then reap our child.
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .status();
-        let _ = self.child.kill();
+        crate::servers::kill_process_tree(self.child.id());
         let _ = self.child.wait();
     }
 }
@@ -180,21 +177,31 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
         "push,tag",
         "--secret-stdin",
     ];
+    let status = env.multi(["auth", "status", "--json"]);
+    let create = env.multi(["create", "--description", "contract test", "--json"]);
+    let add = env.multi_with_stdin(&hook, "hook-secret-value\n");
+    let list = env.multi(["webhook", "list", "--json"]);
+    // Remove a hook the mock really lists, so that the DELETE request is sent and checked too.
+    let listed = serde_json::from_str::<serde_json::Value>(&list.stdout)
+        .ok()
+        .and_then(|doc| {
+            doc["remotes"][0]["webhooks"][0]["url"]
+                .as_str()
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| panic!("{spec}: the mock lists no webhook:\n{}", list.stdout));
+    let remove = env.multi(["webhook", "remove", &listed]);
+    assert!(
+        prism.text().contains("[HTTP SERVER] delete "),
+        "{spec}: no DELETE reached the mock:\n{}",
+        prism.text()
+    );
     let runs = vec![
-        ("auth status", env.multi(["auth", "status", "--json"])),
-        (
-            "create",
-            env.multi(["create", "--description", "contract test", "--json"]),
-        ),
-        (
-            "webhook add",
-            env.multi_with_stdin(&hook, "hook-secret-value\n"),
-        ),
-        ("webhook list", env.multi(["webhook", "list", "--json"])),
-        (
-            "webhook remove",
-            env.multi(["webhook", "remove", "https://ci.example/hook"]),
-        ),
+        ("auth status", status),
+        ("create", create),
+        ("webhook add", add),
+        ("webhook list", list),
+        ("webhook remove", remove),
         (
             "branch protect",
             env.multi([
@@ -215,7 +222,12 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
     let violations = prism.violations();
     let log = prism.text();
     for (label, run) in &runs {
-        assert!(!run.stdout.contains(TOKEN) && !run.stderr.contains(TOKEN));
+        for secret in [TOKEN, "hook-secret-value"] {
+            assert!(
+                !run.stdout.contains(secret) && !run.stderr.contains(secret),
+                "{label}"
+            );
+        }
         if let Some((_, why)) = known_gaps.iter().find(|(l, _)| l == label) {
             // The description cannot accept what the real host requires, so Prism answers 415.
             assert!(

@@ -256,7 +256,9 @@ impl TestEnv {
     pub fn leftover_processes(&self) -> Vec<String> {
         let needle = format!("GIT_MULTI_TEST_MARK={}", self.mark);
         let mut found = Vec::new();
-        for entry in std::fs::read_dir("/proc").into_iter().flatten().flatten() {
+        // An unreadable /proc would make every "nothing left running" check pass without looking.
+        let proc = std::fs::read_dir("/proc").expect("/proc lists the processes to check");
+        for entry in proc.flatten() {
             let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
                 continue;
             };

@@ -297,7 +297,7 @@ fn ctrl_c_stops_every_child_and_exits_130() {
     let deadline = Instant::now() + Duration::from_secs(20);
     while http.requests("hang.git") == 0 {
         assert!(Instant::now() < deadline, "git never reached the server");
-        std::thread::yield_now();
+        std::thread::sleep(Duration::from_millis(10));
     }
     let interrupted = Instant::now();
     let status = std::process::Command::new("sh")
@@ -360,6 +360,11 @@ fn live_progress_only_on_a_terminal() {
     env.commit("more");
     let json = on_terminal("push --json");
     assert!(!json.contains("\x1b["), "no progress with --json: {json:?}");
+    let doc: serde_json::Value =
+        serde_json::from_str(&json.replace('\r', "")).unwrap_or_else(|e| {
+            panic!("push --json on a terminal is one JSON document ({e}): {json:?}")
+        });
+    assert_eq!(doc["ok"], true, "{json:?}");
     env.commit("again");
     let piped = env.multi(["push"]).expect_code(0);
     assert!(

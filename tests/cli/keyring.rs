@@ -3,7 +3,7 @@
 //! removes it. Skipped locally without `dbus-run-session`/`gnome-keyring-daemon`; fails under CI=true.
 
 use std::io::{BufRead, BufReader, Write};
-use std::process::{Child, ChildStdin, Command, Stdio};
+use std::process::{Child, ChildStdin, Stdio};
 
 use serde_json::json;
 
@@ -41,7 +41,7 @@ impl SecretService {
             .collect();
         if !missing.is_empty() {
             assert!(
-                std::env::var("CI").is_err(),
+                std::env::var("CI").as_deref() != Ok("true"),
                 "CI=true but {} missing: .ci/run installs gnome-keyring and dbus",
                 missing.join(", ")
             );
@@ -132,14 +132,10 @@ impl SecretService {
 
 impl Drop for SecretService {
     fn drop(&mut self) {
-        // Closing stdin ends the session script and dbus-run-session with it; then the group we created is
-        // killed so that no daemon of ours outlives the test.
+        // The group we created and everything below it (gnome-keyring-daemon) goes, then our child is reaped.
         drop(self.stdin.take());
+        crate::servers::kill_process_tree(self.child.id());
         let _ = self.child.wait();
-        let _ = Command::new("kill")
-            .args(["-KILL", "--", &format!("-{}", self.child.id())])
-            .stderr(Stdio::null())
-            .status();
     }
 }
 

@@ -26,7 +26,8 @@ impl GitDaemon {
     pub fn start(root: &Path) -> Option<GitDaemon> {
         let git = require("git")?;
         let exec_path = super::git_exec_path();
-        require(exec_path.join("git-daemon").to_str()?)?;
+        let daemon = exec_path.join("git-daemon");
+        require(&daemon.to_string_lossy())?;
         let root = root
             .canonicalize()
             .unwrap_or_else(|e| panic!("git daemon base path {}: {e}", root.display()));
