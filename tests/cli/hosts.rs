@@ -260,7 +260,7 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
         "{}",
         run.stdout
     );
-    assert!(!run.stdout.contains("ghp_WrongToken"), "{}", run.stdout);
+    run.assert_not_shown("ghp_WrongToken");
     let run = env.multi(["auth", "status", "--json", "gh"]).expect_code(4);
     assert_eq!(run.json()["hosts"][0]["valid"], false);
 }
@@ -281,7 +281,7 @@ fn login_refuses_a_rejected_token_and_never_echoes_it() {
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains("ghp_RejectedToken"));
+    run.assert_not_shown("ghp_RejectedToken");
     // Without --with-token and without a terminal there is nobody to ask.
     let run = env.multi(["auth", "login", "gh"]).expect_code(2);
     assert!(run.stderr.contains("--with-token"), "{}", run.stderr);
@@ -308,7 +308,7 @@ fn login_without_a_keyring_says_so_and_offers_other_sources() {
         "{}",
         run.stderr
     );
-    assert!(!run.stderr.contains(TOKEN));
+    run.assert_not_shown(TOKEN);
 }
 
 #[test]
@@ -523,7 +523,7 @@ fn webhooks_and_protection_across_hosts() {
             "s3cret-hook-value\n",
         )
         .expect_code(0);
-    assert!(!run.stdout.contains("s3cret-hook-value"));
+    run.assert_not_shown("s3cret-hook-value");
     let created = hooks.lock().unwrap().clone();
     assert_eq!(created[0]["config"]["secret"], "s3cret-hook-value");
     assert_eq!(created[0]["events"], json!(["push", "create"]));

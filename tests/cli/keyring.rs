@@ -117,6 +117,7 @@ impl SecretService {
             assert!(n > 0, "no prompt: {:?}", String::from_utf8_lossy(&screen));
             screen.extend_from_slice(&chunk[..n]);
         }
+        wait_for_echo_off(child.id());
         let mut stdin = child.stdin.take().unwrap();
         stdin.write_all(format!("{TOKEN}\n").as_bytes()).unwrap();
         std::io::Read::read_to_end(&mut stdout, &mut screen).unwrap();
@@ -127,6 +128,39 @@ impl SecretService {
             String::from_utf8_lossy(&screen)
         );
         String::from_utf8_lossy(&screen).into_owned()
+    }
+}
+
+/// The prompt is printed just before the terminal's echo is turned off: typing in between would be echoed by
+/// the terminal, not by us. Waits until git-multi's terminal (below `script_pid`) has echo off.
+fn wait_for_echo_off(script_pid: u32) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let terminal = crate::servers::descendants(script_pid)
+            .into_iter()
+            .find_map(|pid| {
+                let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).ok()?;
+                String::from_utf8_lossy(&cmdline)
+                    .contains("auth\0login")
+                    .then(|| std::fs::read_link(format!("/proc/{pid}/fd/0")).ok())?
+            });
+        if let Some(terminal) = terminal {
+            let settings = std::process::Command::new("stty")
+                .arg("-F")
+                .arg(&terminal)
+                .arg("-a")
+                .output()
+                .expect("stty");
+            let settings = String::from_utf8_lossy(&settings.stdout);
+            if settings.split_whitespace().any(|flag| flag == "-echo") {
+                return;
+            }
+        }
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the prompt never turned echo off"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(5));
     }
 }
 
