@@ -26,6 +26,41 @@ impl From<Exit> for std::process::ExitCode {
     }
 }
 
+/// What a run's exit code is decided from.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ExitFacts {
+    /// Ctrl-C (or SIGTERM/SIGHUP) arrived.
+    pub interrupted: bool,
+    /// Remotes (or operations) that failed, were rejected or timed out.
+    pub failed: usize,
+    /// Of those, the ones that failed only for a missing or rejected credential.
+    pub failed_on_auth: usize,
+    /// The command manages hosts through their APIs, where "log in first" gets its own code.
+    pub auth_exit: bool,
+    /// Every remote was skipped: nothing was done anywhere.
+    pub nothing_done: bool,
+    /// `--exit-code` was given and something is out of sync.
+    pub out_of_sync: bool,
+}
+
+/// The one place exit codes are decided: 130 after Ctrl-C; 4 when every failure of a host API command was a
+/// credential; 1 when anything failed, nothing was done anywhere, or `--exit-code` found a difference; else 0.
+pub fn exit_code(facts: ExitFacts) -> Exit {
+    if facts.interrupted {
+        Exit::Interrupted
+    } else if facts.failed > 0 {
+        if facts.auth_exit && facts.failed_on_auth == facts.failed {
+            Exit::Auth
+        } else {
+            Exit::Failure
+        }
+    } else if facts.nothing_done || facts.out_of_sync {
+        Exit::Failure
+    } else {
+        Exit::Success
+    }
+}
+
 #[derive(Debug)]
 pub struct Error {
     pub exit: Exit,
@@ -93,6 +128,60 @@ impl From<GitError> for Error {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exit_codes_are_decided_in_one_place() {
+        let facts = ExitFacts::default();
+        assert_eq!(exit_code(facts), Exit::Success);
+        assert_eq!(
+            exit_code(ExitFacts {
+                failed: 2,
+                failed_on_auth: 2,
+                ..facts
+            }),
+            Exit::Failure
+        );
+        assert_eq!(
+            exit_code(ExitFacts {
+                failed: 2,
+                failed_on_auth: 2,
+                auth_exit: true,
+                ..facts
+            }),
+            Exit::Auth
+        );
+        assert_eq!(
+            exit_code(ExitFacts {
+                failed: 2,
+                failed_on_auth: 1,
+                auth_exit: true,
+                ..facts
+            }),
+            Exit::Failure
+        );
+        assert_eq!(
+            exit_code(ExitFacts {
+                nothing_done: true,
+                ..facts
+            }),
+            Exit::Failure
+        );
+        assert_eq!(
+            exit_code(ExitFacts {
+                out_of_sync: true,
+                ..facts
+            }),
+            Exit::Failure
+        );
+        assert_eq!(
+            exit_code(ExitFacts {
+                interrupted: true,
+                failed: 1,
+                ..facts
+            }),
+            Exit::Interrupted
+        );
+    }
 
     #[test]
     fn renders_error_then_hints_without_secrets() {

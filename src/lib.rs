@@ -2,17 +2,20 @@
 
 mod auth;
 pub mod cli;
+mod clock;
 mod cmd;
 pub mod config;
 mod error;
 mod git;
 mod interrupt;
+mod ops;
 mod outcome;
 mod progress;
 mod provider;
 mod redact;
 mod remote_set;
 mod report;
+mod retry;
 mod runner;
 mod url;
 

@@ -84,19 +84,22 @@ impl<D> Outcome<D> {
         self
     }
 
-    /// Turns a git failure into data: timeout, interrupted, or failed with the reason git gave.
-    pub fn from_git_error(name: &str, err: &GitError, elapsed: Duration, detail: D) -> Self {
+    /// Turns a git failure into data: timeout (reported with the remote's whole time budget), interrupted, or
+    /// failed with the reason git gave.
+    pub fn from_git_error(
+        name: &str,
+        err: &GitError,
+        budget: Duration,
+        elapsed: Duration,
+        detail: D,
+    ) -> Self {
         match err {
-            GitError::TimedOut { after, .. } => {
+            GitError::TimedOut { .. } => {
                 let mut outcome = Outcome::new(name, Status::Timeout, elapsed, detail);
                 outcome.error = Some(format!(
-                    "no answer within {}s; stopped",
-                    after.as_secs_f64().ceil()
+                    "no answer within {}; stopped",
+                    crate::report::duration(budget)
                 ));
-                outcome.hint = Some(
-                    "raise the limit with --timeout <secs> or `git config multi.timeout <secs>`"
-                        .into(),
-                );
                 outcome
             }
             GitError::Interrupted { .. } => Outcome::failed(name, "interrupted", elapsed, detail),
@@ -110,7 +113,6 @@ impl<D> Outcome<D> {
                 };
                 let mut outcome = Outcome::failed(name, message, elapsed, detail);
                 outcome.reason = Some(kind);
-                outcome.hint = kind.hint().map(str::to_string);
                 outcome
             }
             other => Outcome::failed(name, other.to_string(), elapsed, detail),
@@ -156,38 +158,66 @@ impl<D> Outcome<D> {
 pub struct Report<D> {
     pub ok: bool,
     pub remotes: Vec<Outcome<D>>,
+    /// Whether failures caused only by missing or rejected credentials make the run exit 4 (host API
+    /// commands) rather than 1.
+    #[serde(skip)]
+    pub auth_exit: bool,
 }
 
 impl<D> Report<D> {
     pub fn new(remotes: Vec<Outcome<D>>) -> Self {
         Report {
-            ok: remotes.iter().all(|o| !o.status.is_failure()),
+            ok: remotes.iter().all(|o| !o.status.is_failure()) && !all_skipped(&remotes),
             remotes,
+            auth_exit: false,
         }
     }
 
-    /// Like [`Report::exit`], but 4 when every failure was a missing or rejected API token, so scripts can tell
-    /// "log in first" from "the host broke".
+    /// A report of host API work: exit 4 when every failure was a missing or rejected token, so scripts can
+    /// tell "log in first" from "the host broke".
+    pub fn for_api(remotes: Vec<Outcome<D>>) -> Self {
+        Report {
+            auth_exit: true,
+            ..Report::new(remotes)
+        }
+    }
+
+    /// [`Report::exit`] for a host API command (see [`Report::for_api`]).
     pub fn api_exit(&self) -> Exit {
+        crate::error::exit_code(crate::error::ExitFacts {
+            auth_exit: true,
+            ..self.facts()
+        })
+    }
+
+    /// Every remote was skipped: the command did nothing anywhere.
+    pub fn nothing_done(&self) -> bool {
+        all_skipped(&self.remotes)
+    }
+
+    /// The exit code this report stands for (see [`crate::error::exit_code`]).
+    pub fn exit(&self) -> Exit {
+        crate::error::exit_code(self.facts())
+    }
+
+    /// What [`Report::exit`] decides from, for commands that add facts of their own (`--exit-code`).
+    pub fn facts(&self) -> crate::error::ExitFacts {
         let failures: Vec<&Outcome<D>> = self
             .remotes
             .iter()
             .filter(|o| o.status.is_failure())
             .collect();
-        match self.exit() {
-            Exit::Failure if failures.iter().all(|o| o.is_auth_failure()) => Exit::Auth,
-            other => other,
+        crate::error::ExitFacts {
+            interrupted: crate::interrupt::requested(),
+            failed: failures.len(),
+            failed_on_auth: failures.iter().filter(|o| o.is_auth_failure()).count(),
+            auth_exit: self.auth_exit,
+            nothing_done: self.nothing_done(),
+            out_of_sync: false,
         }
     }
+}
 
-    /// 130 after Ctrl-C, 1 when any remote failed, else 0.
-    pub fn exit(&self) -> Exit {
-        if crate::interrupt::requested() {
-            Exit::Interrupted
-        } else if self.ok {
-            Exit::Success
-        } else {
-            Exit::Failure
-        }
-    }
+fn all_skipped<D>(remotes: &[Outcome<D>]) -> bool {
+    !remotes.is_empty() && remotes.iter().all(|o| o.status == Status::Skipped)
 }

@@ -1,5 +1,6 @@
 //! Live progress for humans: one line per remote on stderr (phase and percent from git's `--progress`),
 //! redrawn in place and erased before the summary. Off unless stderr is a terminal, and off with `--json`.
+//! The board only watches a fan-out (it is a [`crate::runner::Observer`]); it never runs one.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
@@ -56,11 +57,13 @@ impl Board {
         let Some(index) = self.names.iter().position(|n| n == name) else {
             return;
         };
+        // Progress phases come from the server (`remote: …`): no control character of theirs reaches the terminal.
+        let text: String = text.chars().filter(|c| !c.is_control()).collect();
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if state.text[index] == text {
             return;
         }
-        state.text[index] = text.to_string();
+        state.text[index] = text;
         if state.last_draw.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
             return;
         }
@@ -87,31 +90,25 @@ impl Board {
         state.last_draw = Some(Instant::now());
     }
 
-    /// Runs `work` for every member on `pool` with this board showing each one's progress, then erases it.
-    pub fn run<D: Send>(
-        &self,
-        pool: &crate::runner::Pool,
-        members: &[&crate::remote_set::Member],
-        work: impl Fn(&crate::remote_set::Member) -> crate::outcome::Outcome<D> + Sync,
-    ) -> Vec<crate::outcome::Outcome<D>> {
-        let outcomes = pool.run(
-            members,
-            |m| m.host(),
-            |m| {
-                let outcome = work(m);
-                self.set(&m.name, outcome.status.as_str());
-                outcome
-            },
-        );
-        self.finish();
-        outcomes
-    }
-
     /// Erases the lines so the summary takes their place.
     pub fn finish(&self) {
         let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if self.enabled && state.drawn {
             let _ = write!(std::io::stderr().lock(), "\x1b[{}F\x1b[J", self.names.len());
         }
+    }
+}
+
+impl crate::runner::Observer for Board {
+    fn update(&self, remote: &str, text: &str) {
+        self.set(remote, text);
+    }
+
+    fn finished(&self, remote: &str, status: crate::outcome::Status) {
+        self.set(remote, status.as_str());
+    }
+
+    fn wants_progress(&self) -> bool {
+        self.enabled
     }
 }

@@ -19,6 +19,8 @@ pub struct Member {
     /// `remote.<name>.url`; `None` when the git remote was removed behind git-multi's back.
     pub url: Option<String>,
     pub push_urls: Vec<String>,
+    /// `remote.<name>.fetch`: where git puts what it fetches from this remote.
+    pub fetch_refspecs: Vec<String>,
     pub enabled: bool,
     /// `multi.<name>.provider`, when set explicitly.
     pub provider: Option<String>,
@@ -91,6 +93,7 @@ impl RemoteSet {
         };
         let mut urls: HashMap<&str, &str> = HashMap::new();
         let mut push_urls: HashMap<&str, Vec<String>> = HashMap::new();
+        let mut fetch_refspecs: HashMap<&str, Vec<String>> = HashMap::new();
         let mut index: HashMap<String, usize> = HashMap::new();
         for entry in entries {
             let value = entry.value.as_deref();
@@ -103,6 +106,10 @@ impl RemoteSet {
                     // The last value wins, as in git.
                     urls.insert(name, value.unwrap_or(""));
                 }
+                ("remote", Some(name), "fetch") => fetch_refspecs
+                    .entry(name)
+                    .or_default()
+                    .push(value.unwrap_or("").to_string()),
                 ("remote", Some(name), "pushurl") => push_urls
                     .entry(name)
                     .or_default()
@@ -143,6 +150,7 @@ impl RemoteSet {
         for m in &mut set.members {
             m.url = urls.get(m.name.as_str()).map(|u| u.to_string());
             m.push_urls = push_urls.remove(m.name.as_str()).unwrap_or_default();
+            m.fetch_refspecs = fetch_refspecs.remove(m.name.as_str()).unwrap_or_default();
         }
         set.initialized |= !set.members.is_empty();
         Ok(set)

@@ -4,12 +4,20 @@
 //! Every line is scrubbed by `redact` on its way out.
 #![allow(clippy::print_stdout)]
 
+pub mod fetch;
+pub mod integrate;
+pub mod push;
+pub mod status;
+pub mod sync;
+
 use std::io::{IsTerminal, Write};
+use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::outcome::{Detail, Report, Status};
+use crate::git::FailureKind;
+use crate::outcome::{Detail, Outcome, Report, Status};
 use crate::redact::redact;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
@@ -93,23 +101,61 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     report.exit()
 }
 
+/// A time budget for humans: `2s`, `1.5s`, `5m`.
+pub fn duration(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 120.0 && secs % 60.0 == 0.0 {
+        format!("{}m", secs / 60.0)
+    } else if secs.fract() == 0.0 {
+        format!("{secs}s")
+    } else {
+        format!("{secs:.1}s")
+    }
+}
+
+/// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.
+pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
+    if let Some(hint) = &outcome.hint {
+        return Some(hint.clone());
+    }
+    if outcome.status == Status::Timeout {
+        return Some(
+            "raise the limit with --timeout <secs> or `git config multi.timeout <secs>`".into(),
+        );
+    }
+    let text = match outcome.reason? {
+        FailureKind::AuthRequired => {
+            "configure a credential helper for this host (`git config credential.helper …`) or use an ssh URL"
+        }
+        FailureKind::AuthFailed => "check the credentials or ssh key git uses for this host",
+        FailureKind::Forbidden => "the account git authenticates as may not access this repository",
+        FailureKind::NotFound => {
+            "create the repository on the host (`git multi create`), or fix the URL with `git multi remote set-url`"
+        }
+        FailureKind::HostKey => {
+            "verify the host key and add it to ~/.ssh/known_hosts (e.g. `ssh -T <host>` once)"
+        }
+        _ => return None,
+    };
+    Some(text.to_string())
+}
+
 /// One block per remote in the configured order, then a one-line total.
 pub fn outcomes<D: Detail>(report: &Report<D>) {
+    outcomes_of(&report.remotes);
+}
+
+/// [`outcomes`] for a plain list of outcomes.
+pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
     let colour = colour_enabled();
-    let name_width = report
-        .remotes
-        .iter()
-        .map(|o| o.name.len())
-        .max()
-        .unwrap_or(0);
-    let status_width = report
-        .remotes
+    let name_width = remotes.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let status_width = remotes
         .iter()
         .map(|o| o.status.as_str().len())
         .max()
         .unwrap_or(0);
     let mut text = String::new();
-    for o in &report.remotes {
+    for o in remotes {
         let status = format!("{:status_width$}", o.status.as_str());
         let mut line = format!(
             "{:name_width$}  {}",
@@ -129,16 +175,17 @@ pub fn outcomes<D: Detail>(report: &Report<D>) {
         line.push_str(&format!("  ({})", seconds(o.duration_ms)));
         text.push_str(line.trim_end());
         text.push('\n');
-        if let Some(hint) = &o.hint {
+        if let Some(hint) = hint_for(o).filter(|_| o.status.is_failure() || o.hint.is_some()) {
             text.push_str(&format!("{:name_width$}  hint: {hint}\n", ""));
         }
     }
-    text.push_str(&total(report));
+    text.push_str(&total(remotes));
     out(&text);
 }
 
-/// `3 remotes: 2 ok, 1 failed`, counting each status in a fixed order.
-fn total<D>(report: &Report<D>) -> String {
+/// `3 remotes: 2 ok, 1 failed`, counting each status in a fixed order; a run where every remote was skipped
+/// says that nothing was done.
+fn total<D>(remotes: &[Outcome<D>]) -> String {
     let order = [
         Status::Ok,
         Status::UpToDate,
@@ -151,13 +198,18 @@ fn total<D>(report: &Report<D>) -> String {
     let counts: Vec<String> = order
         .iter()
         .filter_map(|s| {
-            let n = report.remotes.iter().filter(|o| o.status == *s).count();
+            let n = remotes.iter().filter(|o| o.status == *s).count();
             (n > 0).then(|| format!("{n} {}", s.as_str()))
         })
         .collect();
-    let n = report.remotes.len();
+    let n = remotes.len();
     let plural = if n == 1 { "remote" } else { "remotes" };
-    format!("{n} {plural}: {}\n", counts.join(", "))
+    let mut line = format!("{n} {plural}: {}", counts.join(", "));
+    if n > 0 && remotes.iter().all(|o| o.status == Status::Skipped) {
+        line.push_str(" (nothing was done on any remote)");
+    }
+    line.push('\n');
+    line
 }
 
 /// Rows of aligned columns; the last column is not padded.

@@ -1,39 +1,137 @@
-//! Bounded parallel work over remotes: at most `jobs` at once and at most `per_host` on one host, results
-//! handed back in the order the remotes were given (so output never depends on who finished first).
+//! The fan-out driver: one job per remote on a bounded pool (at most `jobs` at once, at most `per_host` ssh
+//! connections to one host:port), each job carrying its member and its own deadline, results handed back in
+//! the order the remotes were given (so output never depends on who finished first). Progress displays watch
+//! the pool through [`Observer`]; they do not run it.
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Settings};
-use crate::git::{self, GitError};
+use crate::git::{GitError, ProgressSink};
+use crate::outcome::{Outcome, Status};
+use crate::remote_set::Member;
+use crate::retry::{self, Verdict};
 
-/// Runs `attempt` (given the time left) until it succeeds, fails for a reason that is not transient, the
-/// retries run out or the deadline passes. Rejections and auth failures are never retried: another try cannot
-/// change the answer, and a rejected push retried could hide the rejection.
-pub fn retrying<T>(
-    timeout: Duration,
-    mut attempt: impl FnMut(Duration) -> Result<T, GitError>,
-) -> Result<T, GitError> {
-    let deadline = Instant::now() + timeout;
-    let mut backoff = config::RETRY_BACKOFF;
-    for tries in 0.. {
-        let left = deadline.saturating_duration_since(Instant::now());
-        let result = attempt(left.max(Duration::from_millis(1)));
-        let transient = matches!(&result, Err(GitError::Failed { stderr, .. }) if git::classify(stderr).is_transient());
-        if !transient
-            || tries >= config::RETRIES
-            || Instant::now() + backoff >= deadline
-            || crate::interrupt::requested()
-        {
-            return result;
-        }
-        std::thread::sleep(backoff);
-        backoff *= 2;
-    }
-    unreachable!("the loop returns")
+/// One remote's time budget, fixed when its job starts: every step of the job (backup, retries, the push)
+/// spends from it, and a timeout is reported with the budget the user set, not with what was left.
+#[derive(Debug, Clone, Copy)]
+pub struct Deadline {
+    budget: Duration,
+    until: Instant,
 }
 
+impl Deadline {
+    pub fn start(budget: Duration) -> Deadline {
+        Deadline {
+            budget,
+            until: Instant::now() + budget,
+        }
+    }
+
+    /// The whole budget (`--timeout` / `multi.timeout`).
+    pub fn budget(&self) -> Duration {
+        self.budget
+    }
+
+    pub fn instant(&self) -> Instant {
+        self.until
+    }
+
+    /// Time left, at least a millisecond so a last step still gets to run and report its timeout.
+    pub fn left(&self) -> Duration {
+        self.until
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(1))
+    }
+}
+
+/// Watches a fan-out: what each remote is doing now and how it ended.
+pub trait Observer: Sync {
+    /// A remote's current activity (`pushing`, `Writing objects 45%`).
+    fn update(&self, _remote: &str, _text: &str) {}
+    /// A remote's job ended.
+    fn finished(&self, _remote: &str, _status: Status) {}
+    /// Whether live progress from git is wanted at all (it costs a temp file per job).
+    fn wants_progress(&self) -> bool {
+        false
+    }
+}
+
+/// Watches nothing.
+pub struct Quiet;
+
+impl Observer for Quiet {}
+
+/// One remote's job: the member, its deadline, and where to report progress.
+pub struct Job<'a> {
+    pub member: &'a Member,
+    pub deadline: Deadline,
+    observer: &'a dyn Observer,
+    started: Instant,
+}
+
+impl<'a> Job<'a> {
+    pub fn new(member: &'a Member, budget: Duration, observer: &'a dyn Observer) -> Job<'a> {
+        Job {
+            member,
+            deadline: Deadline::start(budget),
+            observer,
+            started: Instant::now(),
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        &self.member.name
+    }
+
+    pub fn elapsed(&self) -> Duration {
+        self.started.elapsed()
+    }
+
+    /// Tells the observer what this remote is doing now.
+    pub fn say(&self, text: &str) {
+        self.observer.update(&self.member.name, text);
+    }
+
+    /// Runs one git step of this job under the retry policy, within the job's deadline. `step` gets the time
+    /// left and, when someone watches, a sink for git's progress. Connection trouble and HTTP 5xx are retried;
+    /// rejections and refused credentials never are.
+    pub fn git<T>(
+        &self,
+        step: impl FnMut(Duration, Option<&ProgressSink<'_>>) -> Result<T, GitError>,
+    ) -> retry::Attempted<Result<T, GitError>> {
+        let mut step = step;
+        let report = |text: &str| self.say(text);
+        let sink: Option<&ProgressSink<'_>> = self.observer.wants_progress().then_some(&report);
+        retry::DEFAULT.run(
+            Some(self.deadline.instant()),
+            |left| step(left.unwrap_or_else(|| self.deadline.left()), sink),
+            |result| match result {
+                Err(GitError::Failed { stderr, .. })
+                    if crate::git::classify(stderr).is_transient() =>
+                {
+                    Verdict::Transient(None)
+                }
+                _ => Verdict::Final,
+            },
+        )
+    }
+
+    /// The outcome for a git step that failed: timeout (with this job's budget), interrupted, or the reason
+    /// git gave.
+    pub fn failure<D>(&self, err: &GitError, detail: D) -> Outcome<D> {
+        Outcome::from_git_error(
+            self.name(),
+            err,
+            self.deadline.budget(),
+            self.elapsed(),
+            detail,
+        )
+    }
+}
+
+/// How many jobs run at once, and how many ssh connections one host:port gets.
 #[derive(Debug, Clone, Copy)]
 pub struct Pool {
     jobs: usize,
@@ -58,16 +156,16 @@ impl Pool {
         }
     }
 
-    /// Runs `work` on every item and returns the results in item order. `host` groups items for the per-host
-    /// cap; `None` (local paths) is not capped.
-    pub fn run<T, O, H, W>(&self, items: &[T], host: H, work: W) -> Vec<O>
+    /// Runs `work` on every item and returns the results in item order. Items with the same `cap` key share
+    /// the per-host cap; `None` is not capped.
+    pub fn run<T, O, C, W>(&self, items: &[T], cap: C, work: W) -> Vec<O>
     where
         T: Sync,
         O: Send,
-        H: Fn(&T) -> Option<String>,
+        C: Fn(&T) -> Option<String>,
         W: Fn(&T) -> O + Sync,
     {
-        let hosts: Vec<Option<String>> = items.iter().map(host).collect();
+        let caps: Vec<Option<String>> = items.iter().map(cap).collect();
         let state = Mutex::new(Schedule {
             taken: vec![false; items.len()],
             running: HashMap::new(),
@@ -78,12 +176,12 @@ impl Pool {
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
-                    while let Some(index) = self.next(&state, &changed, &hosts) {
+                    while let Some(index) = self.next(&state, &changed, &caps) {
                         let output = work(&items[index]);
                         results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(output);
                         let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
-                        if let Some(host) = &hosts[index] {
-                            *schedule.running.entry(host.clone()).or_default() -= 1;
+                        if let Some(key) = &caps[index] {
+                            *schedule.running.entry(key.clone()).or_default() -= 1;
                         }
                         drop(schedule);
                         changed.notify_all();
@@ -104,23 +202,23 @@ impl Pool {
         &self,
         state: &Mutex<Schedule>,
         changed: &Condvar,
-        hosts: &[Option<String>],
+        caps: &[Option<String>],
     ) -> Option<usize> {
         let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
         loop {
             let mut remaining = false;
-            for (index, host) in hosts.iter().enumerate() {
+            for (index, key) in caps.iter().enumerate() {
                 if schedule.taken[index] {
                     continue;
                 }
                 remaining = true;
-                let busy = host
+                let busy = key
                     .as_ref()
-                    .map_or(0, |h| schedule.running.get(h).copied().unwrap_or(0));
+                    .map_or(0, |k| schedule.running.get(k).copied().unwrap_or(0));
                 if busy < self.per_host {
                     schedule.taken[index] = true;
-                    if let Some(host) = host {
-                        *schedule.running.entry(host.clone()).or_default() += 1;
+                    if let Some(key) = key {
+                        *schedule.running.entry(key.clone()).or_default() += 1;
                     }
                     return Some(index);
                 }
@@ -136,6 +234,47 @@ impl Pool {
 struct Schedule {
     taken: Vec<bool>,
     running: HashMap<String, usize>,
+}
+
+/// A pool, a per-remote time budget and an observer: everything a command needs to run one job per remote.
+pub struct FanOut<'a> {
+    pub pool: Pool,
+    pub budget: Duration,
+    pub observer: &'a dyn Observer,
+}
+
+impl FanOut<'_> {
+    /// Runs `work` once per member (each with a fresh deadline), in parallel within the pool's caps, and
+    /// returns the outcomes in the members' order.
+    pub fn run<D: Send>(
+        &self,
+        members: &[&Member],
+        work: impl Fn(&Job) -> Outcome<D> + Sync,
+    ) -> Vec<Outcome<D>> {
+        self.pool.run(
+            members,
+            |m| connection_cap(m),
+            |m| {
+                let job = Job::new(m, self.budget, self.observer);
+                let outcome = work(&job);
+                self.observer.finished(&m.name, outcome.status);
+                outcome
+            },
+        )
+    }
+}
+
+/// Which members share a connection cap: ssh remotes on the same host:port (sshd drops connections beyond its
+/// MaxStartups). HTTPS, git:// and local remotes are limited by `-j` alone: web servers take many connections.
+pub fn connection_cap(member: &Member) -> Option<String> {
+    let parsed = crate::url::parse(member.url.as_deref()?, |_| true).ok()?;
+    (parsed.transport == crate::url::Transport::Ssh).then(|| {
+        format!(
+            "{}:{}",
+            parsed.host.unwrap_or_default(),
+            parsed.port.unwrap_or(22)
+        )
+    })
 }
 
 #[cfg(test)]
@@ -163,7 +302,7 @@ mod tests {
         let host_peak = AtomicUsize::new(0);
         pool(6, 2).run(
             &items,
-            |&i| (i % 2 == 0).then(|| "one-host".to_string()),
+            |&i| (i % 2 == 0).then(|| "one-host:22".to_string()),
             |&i| {
                 let now = running.fetch_add(1, Ordering::SeqCst) + 1;
                 peak.fetch_max(now, Ordering::SeqCst);
@@ -194,5 +333,31 @@ mod tests {
         assert_eq!(Pool::new(&settings, None, 12).jobs, 12);
         assert_eq!(Pool::new(&Settings::default(), None, 12).jobs, 8);
         assert_eq!(Pool::new(&Settings::default(), Some(1), 12).jobs, 1);
+    }
+
+    #[test]
+    fn only_ssh_shares_a_cap_per_host_and_port() {
+        let member = |url: &str| Member {
+            name: "m".into(),
+            url: Some(url.into()),
+            ..Member::default()
+        };
+        assert_eq!(
+            connection_cap(&member("git@example.com:a/b.git")).as_deref(),
+            Some("example.com:22")
+        );
+        assert_eq!(
+            connection_cap(&member("ssh://git@127.0.0.1:2222/srv/r.git")).as_deref(),
+            Some("127.0.0.1:2222")
+        );
+        assert_eq!(connection_cap(&member("https://example.com/a/b.git")), None);
+        assert_eq!(connection_cap(&member("/srv/r.git")), None);
+    }
+
+    #[test]
+    fn a_deadline_reports_its_budget() {
+        let deadline = Deadline::start(Duration::from_secs(2));
+        assert_eq!(deadline.budget(), Duration::from_secs(2));
+        assert!(deadline.left() <= Duration::from_secs(2));
     }
 }

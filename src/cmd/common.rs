@@ -1,4 +1,5 @@
-//! Options shared by the commands that work on many remotes at once.
+//! What the commands that work on many remotes share: the `-j`/`--timeout` options, the checked-out branch,
+//! and which remote is the primary.
 
 use std::time::Duration;
 
@@ -7,6 +8,7 @@ use clap::Args;
 use crate::cmd::Ctx;
 use crate::config::{self, parse_seconds, Settings};
 use crate::error::{Error, Result};
+use crate::outcome::Outcome;
 use crate::remote_set::{Member, RemoteSet};
 
 #[derive(Debug, Clone, Args)]
@@ -46,9 +48,8 @@ pub fn primary<'a>(
         None => {
             let upstream = ctx
                 .git
-                .command(["config", "--get", &format!("branch.{branch}.remote")])
-                .run_unchecked()?;
-            let upstream = upstream.stdout.trim().to_string();
+                .config_get(&format!("branch.{branch}.remote"))?
+                .unwrap_or_default();
             if upstream.is_empty() || set.member(&upstream).is_none() {
                 return Err(
                     Error::usage("no primary remote to integrate from").hint(format!(
@@ -63,100 +64,22 @@ pub fn primary<'a>(
     set.member(&name).ok_or_else(|| set.unknown_error(&[&name]))
 }
 
-/// The checked-out branch; pull and sync need one.
 /// The error for a primary remote that could not be fetched: nothing can be integrated from it.
-pub fn primary_fetch_failed<D>(name: &str, fetched: &crate::outcome::Outcome<D>) -> Error {
+pub fn primary_fetch_failed<D>(name: &str, fetched: &Outcome<D>) -> Error {
     let err = Error::failed(format!(
         "could not fetch the primary `{name}`: {}",
         fetched.error.as_deref().unwrap_or_default()
     ));
-    match &fetched.hint {
-        Some(hint) => err.hint(hint.clone()),
+    match crate::report::hint_for(fetched) {
+        Some(hint) => err.hint(hint),
         None => err,
     }
 }
 
+/// The checked-out branch; pull and sync need one.
 pub fn current_branch(ctx: &Ctx) -> Result<String> {
     ctx.git.current_branch()?.ok_or_else(|| {
         Error::usage("HEAD is detached, so there is no current branch to integrate into")
             .hint("check out a branch first: `git switch <branch>`")
-    })
-}
-
-/// How the primary's commits are brought into the current branch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Strategy {
-    FfOnly,
-    Merge,
-    Rebase,
-}
-
-impl Strategy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::FfOnly => "ff-only",
-            Strategy::Merge => "merge",
-            Strategy::Rebase => "rebase",
-        }
-    }
-}
-
-/// What integrating did.
-#[derive(Debug, Clone, serde::Serialize)]
-pub struct Integration {
-    pub branch: String,
-    pub primary: String,
-    pub strategy: Strategy,
-    pub before: String,
-    pub after: String,
-    /// Commits brought in from the primary.
-    pub incoming: u64,
-}
-
-/// Integrates `refs/remotes/<primary>/<branch>` into the checked-out branch (already fetched).
-pub fn integrate(
-    ctx: &Ctx,
-    primary: &str,
-    branch: &str,
-    strategy: Strategy,
-) -> Result<Integration> {
-    let upstream = format!("refs/remotes/{primary}/{branch}");
-    let theirs = ctx.git.rev_parse(&upstream)?.ok_or_else(|| {
-        Error::failed(format!("`{primary}` has no branch `{branch}`"))
-            .hint(format!("publish it with `git multi push {primary}`"))
-    })?;
-    let before = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
-    let (_, incoming) = ctx.git.ahead_behind(&before, &theirs)?;
-    let args: Vec<&str> = match strategy {
-        Strategy::FfOnly => vec!["merge", "--ff-only", "--quiet", &upstream],
-        Strategy::Merge => vec!["merge", "--no-edit", "--quiet", &upstream],
-        Strategy::Rebase => vec!["rebase", "--quiet", &upstream],
-    };
-    if incoming > 0 {
-        if let Err(err) = ctx.git.command(&args).run() {
-            let detail = err
-                .stderr()
-                .map(crate::git::failure_summary)
-                .unwrap_or_else(|| err.to_string());
-            let hint = match strategy {
-                Strategy::FfOnly => "the branches diverged: integrate with `--rebase` or `--merge` (sync: `--strategy rebase|merge`)".to_string(),
-                Strategy::Merge => "resolve the conflicts, `git commit`, then run git multi again (or `git merge --abort`)".to_string(),
-                Strategy::Rebase => "resolve the conflicts and `git rebase --continue`, then run git multi again (or `git rebase --abort`)".to_string(),
-            };
-            return Err(Error::failed(format!(
-                "could not integrate {primary}/{branch} into {branch}: {detail}"
-            ))
-            .hint(hint));
-        }
-    }
-    let after = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
-    Ok(Integration {
-        branch: branch.to_string(),
-        primary: primary.to_string(),
-        strategy,
-        before,
-        after,
-        incoming,
     })
 }

@@ -3,13 +3,17 @@
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs, Strategy};
-use crate::cmd::fetch::fetch_one;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::git::refname;
+use crate::ops::fetch::{self, FetchRequest};
+use crate::ops::integrate::{self, Strategy};
+use crate::outcome::{Outcome, Status};
 use crate::progress::Board;
 use crate::report;
+use crate::runner::{FanOut, Pool};
 
 /// Fetch the primary remote and integrate its copy of the current branch
 #[derive(Debug, Args)]
@@ -34,7 +38,7 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let branch = common::current_branch(ctx)?;
     let primary = common::primary(ctx, &set, args.primary.as_deref(), &branch)?;
-    let timeout = args
+    let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let strategy = if args.rebase {
@@ -45,32 +49,27 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
         Strategy::FfOnly
     };
     let board = Board::for_terminal([primary.name.clone()], false);
-    let fetched = fetch_one(ctx, primary, false, timeout, &board);
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, Some(1), 1),
+        budget,
+        observer: &board,
+    };
+    let fetched = fanout
+        .run(&[primary], |job| {
+            match fetch::fetch(job, &ctx.git, &FetchRequest::default()) {
+                Ok(_) => Outcome::new(job.name(), Status::Ok, job.elapsed(), ()),
+                Err(err) => job.failure(&err, ()),
+            }
+        })
+        .remove(0);
     board.finish();
     if fetched.status.is_failure() {
         return Err(common::primary_fetch_failed(&primary.name, &fetched));
     }
-    let done = common::integrate(ctx, &primary.name, &branch, strategy)?;
-    let line = if done.incoming == 0 {
-        format!(
-            "{branch}: already up to date with {}/{branch}\n",
-            primary.name
-        )
-    } else {
-        let how = match strategy {
-            Strategy::FfOnly => "fast-forwarded",
-            Strategy::Merge => "merged",
-            Strategy::Rebase => "rebased",
-        };
-        let s = if done.incoming == 1 { "" } else { "s" };
-        format!(
-            "{branch}: {how} {} commit{s} from {}/{branch} ({}..{})\n",
-            done.incoming,
-            primary.name,
-            &done.before[..7.min(done.before.len())],
-            &done.after[..7.min(done.after.len())]
-        )
-    };
-    report::out(&line);
+    let upstream = refname::tracking(&primary.name, &refname::branch(&branch))
+        .expect("a branch has a tracking ref");
+    let done = integrate::integrate(&ctx.git, &branch, &upstream, strategy)?
+        .map_err(|stopped| report::integrate::stopped(&stopped))?;
+    report::out(&report::integrate::pulled(&done));
     Ok(Exit::Success)
 }

@@ -1,20 +1,22 @@
 //! `git multi status`: every branch (and tag) on every remote — in sync, ahead, behind, diverged, missing —
 //! read with parallel `git ls-remote` (no fetch) or, with `--offline`, from the tracking refs.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
-use std::time::Instant;
+use std::collections::BTreeMap;
 
 use clap::Args;
-use serde::Serialize;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::git::refname;
+use crate::ops::relate::{self, Compared};
+use crate::ops::{Relater, Snapshot, State};
+use crate::outcome::{Outcome, Report, Status};
 use crate::remote_set::Member;
 use crate::report;
-use crate::runner::{self, Pool};
+use crate::report::status::{Reached, StatusView};
+use crate::runner::{FanOut, Pool, Quiet};
 
 /// Show how every branch compares on every remote
 #[derive(Debug, Args)]
@@ -38,334 +40,143 @@ pub struct StatusArgs {
     pub json: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum RefState {
-    InSync,
-    Ahead,
-    Behind,
-    Diverged,
-    MissingRemote,
-    MissingLocal,
-    Unknown,
-}
-
-impl RefState {
-    /// The state of a local commit `ahead` commits ahead of and `behind` commits behind the remote's.
-    fn from_counts(ahead: u64, behind: u64) -> RefState {
-        match (ahead, behind) {
-            (0, 0) => RefState::InSync,
-            (_, 0) => RefState::Ahead,
-            (0, _) => RefState::Behind,
-            _ => RefState::Diverged,
-        }
-    }
-}
-
-/// One ref on one remote (design §3: `{"remote","ref","local","remote_oid","state"}`).
-#[derive(Debug, Clone, Serialize)]
-pub struct Entry {
-    pub remote: String,
-    #[serde(rename = "ref")]
-    pub name: String,
-    pub local: Option<String>,
-    pub remote_oid: Option<String>,
-    pub state: RefState,
-    /// Commits only in the local ref / only on the remote, where knowable.
-    pub ahead: Option<u64>,
-    pub behind: Option<u64>,
-}
-
-impl Entry {
-    fn cell(&self) -> String {
-        match (self.state, self.ahead, self.behind) {
-            (RefState::InSync, ..) => "in-sync".into(),
-            (RefState::Ahead, Some(a), _) => format!("ahead {a}"),
-            (RefState::Behind, _, Some(b)) => format!("behind {b}"),
-            (RefState::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
-            (RefState::MissingRemote, ..) => "missing".into(),
-            (RefState::MissingLocal, ..) => "not local".into(),
-            (RefState::Behind, ..) => "behind ?".into(),
-            _ => "unknown".into(),
-        }
-    }
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct Reached {
-    refs: usize,
-}
-
-impl Detail for Reached {
-    fn human(&self) -> String {
-        String::new()
-    }
-}
-
-/// A remote's reachability and, when it answered, its refs.
+/// A remote's reachability and, when it answered (or was fetched before), its refs.
 type Gathered = (Outcome<Reached>, Option<BTreeMap<String, String>>);
-
-#[derive(Serialize)]
-struct StatusDocument<'a> {
-    ok: bool,
-    in_sync: bool,
-    refs: &'a [Entry],
-    remotes: &'a [Outcome<Reached>],
-}
 
 pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let timeout = args
+    let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
-    let mut prefixes = vec!["refs/heads/"];
+    let mut prefixes = vec![refname::HEADS];
     if args.tags {
-        prefixes.push("refs/tags/");
+        prefixes.push(refname::TAGS);
     }
+    let mut patterns: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();
     if args.offline {
-        prefixes.push("refs/remotes/");
+        patterns.extend(
+            members
+                .iter()
+                .flat_map(|m| crate::ops::fetch::tracking_patterns(&m.name)),
+        );
     }
-    let local_and_tracking = ctx.git.refs(&prefixes)?;
-    let local: BTreeMap<String, String> = local_and_tracking
+    let snapshot = Snapshot::take(&ctx.git, &patterns)?;
+    let local: BTreeMap<String, String> = prefixes
         .iter()
-        .filter(|(name, _)| !name.starts_with("refs/remotes/"))
-        .map(|(n, o)| (n.clone(), o.clone()))
+        .flat_map(|p| snapshot.under(p))
+        .map(|(n, o)| (n.to_string(), o.to_string()))
         .collect();
 
     let gathered: Vec<Gathered> = if args.offline {
-        members
-            .iter()
-            .map(|m| tracking_refs(m, &local_and_tracking))
-            .collect()
+        members.iter().map(|m| last_fetched(m, &snapshot)).collect()
     } else {
-        let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
-        pool.run(
-            &members,
-            |m| m.host(),
-            |m| ask_remote(ctx, m, args.tags, timeout),
-        )
-    };
-
-    let entries = compare(ctx, &members, &local, &gathered, args.offline)?;
-    let outcomes: Vec<Outcome<Reached>> = gathered.into_iter().map(|(o, _)| o).collect();
-    let reachable = Report::new(outcomes);
-    let in_sync = entries.iter().all(|e| e.state == RefState::InSync);
-    if args.json {
-        report::json(&StatusDocument {
-            ok: reachable.ok,
-            in_sync,
-            refs: &entries,
-            remotes: &reachable.remotes,
-        });
-    } else {
-        print_matrix(&members, &entries, &reachable);
-    }
-    let exit = reachable.exit();
-    Ok(if exit == Exit::Success && args.exit_code && !in_sync {
-        Exit::Failure
-    } else {
-        exit
-    })
-}
-
-fn ask_remote(ctx: &Ctx, member: &Member, tags: bool, timeout: std::time::Duration) -> Gathered {
-    let started = Instant::now();
-    match runner::retrying(timeout, |left| {
-        ctx.git.ls_remote_refs(&member.name, tags, Some(left))
-    }) {
-        Ok(refs) => (
-            Outcome::new(
-                &member.name,
-                Status::Ok,
-                started.elapsed(),
-                Reached { refs: refs.len() },
-            ),
-            Some(refs),
-        ),
-        Err(err) => (
-            Outcome::from_git_error(&member.name, &err, started.elapsed(), Reached::default()),
-            None,
-        ),
-    }
-}
-
-/// A remote's branches as of the last fetch: `refs/remotes/<name>/<branch>` read back as `refs/heads/<branch>`.
-fn tracking_refs(member: &Member, all: &BTreeMap<String, String>) -> Gathered {
-    let prefix = format!("refs/remotes/{}/", member.name);
-    let refs: BTreeMap<String, String> = all
-        .range(prefix.clone()..)
-        .take_while(|(name, _)| name.starts_with(&prefix))
-        .filter(|(name, _)| !name.ends_with("/HEAD"))
-        .map(|(name, oid)| (format!("refs/heads/{}", &name[prefix.len()..]), oid.clone()))
-        .collect();
-    (
-        Outcome::new(
-            &member.name,
-            Status::Ok,
-            std::time::Duration::ZERO,
-            Reached { refs: refs.len() },
-        ),
-        Some(refs),
-    )
-}
-
-fn compare(
-    ctx: &Ctx,
-    members: &[&Member],
-    local: &BTreeMap<String, String>,
-    gathered: &[Gathered],
-    offline: bool,
-) -> Result<Vec<Entry>> {
-    let mut entries = Vec::new();
-    let mut differing: Vec<usize> = Vec::new();
-    for (member, (_, remote)) in members.iter().zip(gathered) {
-        let Some(remote) = remote else { continue };
-        let names: BTreeSet<&String> = local
-            .keys()
-            .chain(
-                remote
-                    .keys()
-                    .filter(|n| !offline || !n.starts_with("refs/tags/")),
-            )
-            .collect();
-        for name in names {
-            let (l, r) = (local.get(name), remote.get(name));
-            let state = match (l, r) {
-                (Some(a), Some(b)) if a == b => RefState::InSync,
-                (Some(_), Some(_)) => {
-                    differing.push(entries.len());
-                    RefState::Unknown
+        let fanout = FanOut {
+            pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
+            budget,
+            observer: &Quiet,
+        };
+        let mut answers: Vec<Option<BTreeMap<String, String>>> = Vec::new();
+        let answered = std::sync::Mutex::new(BTreeMap::new());
+        let outcomes = fanout.run(&members, |job| {
+            match job
+                .git(|left, _| ctx.git.ls_remote_refs(job.name(), &prefixes, Some(left)))
+                .result
+            {
+                Ok(refs) => {
+                    let outcome = Outcome::new(
+                        job.name(),
+                        Status::Ok,
+                        job.elapsed(),
+                        Reached {
+                            refs: refs.len(),
+                            fetched: None,
+                        },
+                    );
+                    answered
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(job.name().to_string(), refs);
+                    outcome
                 }
-                (Some(_), None) if offline && name.starts_with("refs/tags/") => RefState::Unknown,
-                (Some(_), None) => RefState::MissingRemote,
-                (None, Some(_)) => RefState::MissingLocal,
-                (None, None) => continue,
-            };
-            entries.push(Entry {
-                remote: member.name.clone(),
-                name: name.clone(),
-                local: l.cloned(),
-                remote_oid: r.cloned(),
-                state,
-                ahead: None,
-                behind: None,
-            });
-        }
-    }
-    // Counting needs the remote's commit here; one batch lookup says which ones we have.
-    let wanted: Vec<&str> = differing
-        .iter()
-        .filter_map(|&i| entries[i].remote_oid.as_deref())
-        .collect();
-    let present = ctx.git.commits_present(&wanted)?;
-    // Remotes usually lag in step: the same (local, remote) pair is counted once, not once per remote.
-    let mut counted: HashMap<(String, String), (u64, u64)> = HashMap::new();
-    for i in differing {
-        let entry = &mut entries[i];
-        let (Some(l), Some(r)) = (entry.local.clone(), entry.remote_oid.clone()) else {
-            continue;
-        };
-        if !present.contains(&r) {
-            // The remote has a commit we never fetched: it is behind or diverged, we cannot tell which.
-            entry.state = RefState::Unknown;
-            continue;
-        }
-        let (ahead, behind) = match counted.get(&(l.clone(), r.clone())) {
-            Some(&counts) => counts,
-            None => {
-                let counts = ctx.git.ahead_behind(&l, &r)?;
-                counted.insert((l, r), counts);
-                counts
+                Err(err) => job.failure(&err, Reached::default()),
             }
-        };
-        entry.ahead = Some(ahead);
-        entry.behind = Some(behind);
-        entry.state = RefState::from_counts(ahead, behind);
-    }
-    Ok(entries)
-}
-
-fn short(name: &str) -> String {
-    match name.strip_prefix("refs/heads/") {
-        Some(branch) => branch.to_string(),
-        None => name
-            .strip_prefix("refs/tags/")
-            .map(|t| format!("tag {t}"))
-            .unwrap_or_else(|| name.to_string()),
-    }
-}
-
-fn print_matrix(members: &[&Member], entries: &[Entry], reachable: &Report<Reached>) {
-    let mut header = vec![String::new()];
-    header.extend(members.iter().map(|m| m.name.clone()));
-    let names: BTreeSet<&str> = entries.iter().map(|e| e.name.as_str()).collect();
-    // Indexed once: with thousands of branches a search per cell made the table quadratic.
-    let by_cell: HashMap<(&str, &str), &Entry> = entries
-        .iter()
-        .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
-        .collect();
-    let mut rows = vec![header];
-    for name in names {
-        let mut row = vec![short(name)];
-        for (member, outcome) in members.iter().zip(&reachable.remotes) {
-            let cell = if outcome.status.is_failure() {
-                "unreachable".to_string()
-            } else {
-                by_cell
-                    .get(&(name, member.name.as_str()))
-                    .map(|e| e.cell())
-                    .unwrap_or_else(|| "-".into())
-            };
-            row.push(cell);
+        });
+        let mut answered = answered.into_inner().unwrap_or_else(|e| e.into_inner());
+        for m in &members {
+            answers.push(answered.remove(&m.name));
         }
-        rows.push(row);
-    }
-    report::table(&rows);
-    let out_of_sync = entries
-        .iter()
-        .filter(|e| e.state != RefState::InSync)
-        .count();
-    let mut failures = Vec::new();
-    for o in reachable.remotes.iter().filter(|o| o.status.is_failure()) {
-        failures.push(format!(
-            "{}: {}",
-            o.name,
-            o.error.as_deref().unwrap_or("failed")
-        ));
-    }
-    let mut summary = if out_of_sync == 0 {
-        "everything in sync".to_string()
-    } else {
-        format!("{out_of_sync} ref(s) out of sync")
+        outcomes.into_iter().zip(answers).collect()
     };
-    if !failures.is_empty() {
-        summary.push_str(&format!(
-            "; {} unreachable ({})",
-            failures.len(),
-            failures.join("; ")
-        ));
+
+    let relater = Relater::new(&ctx.git);
+    let mut entries: Vec<Compared> = Vec::new();
+    for (member, (outcome, theirs)) in members.iter().zip(&gathered) {
+        match theirs {
+            Some(theirs) => entries.extend(relate::compare(
+                &relater,
+                &member.name,
+                &local,
+                theirs,
+                // Tags are shared, not tracked per remote: offline, a tag's absence proves nothing.
+                |name| args.offline && name.starts_with(refname::TAGS),
+            )?),
+            // Never fetched: every local ref's state there is unknown (not missing).
+            None if outcome.detail.fetched == Some(false) => {
+                entries.extend(local.iter().map(|(name, oid)| Compared {
+                    remote: member.name.clone(),
+                    name: name.clone(),
+                    local: Some(oid.clone()),
+                    remote_oid: None,
+                    relation: crate::ops::Relation::of(State::Unknown),
+                }))
+            }
+            None => {}
+        }
     }
-    report::out(&format!("{summary}\n"));
+    let remotes: Vec<Outcome<Reached>> = gathered.into_iter().map(|(o, _)| o).collect();
+    let reachable = Report::new(remotes);
+    let view = StatusView {
+        members: &members,
+        local: &local,
+        entries: &entries,
+        reachable: &reachable,
+        offline: args.offline,
+    };
+    if args.json {
+        report::status::json(&view);
+    } else {
+        report::status::matrix(&view);
+    }
+    let out_of_sync = entries.iter().any(|e| e.relation.state != State::InSync);
+    Ok(crate::error::exit_code(crate::error::ExitFacts {
+        out_of_sync: args.exit_code && out_of_sync,
+        ..reachable.facts()
+    }))
 }
 
-/// How a local commit relates to a remote one: in sync, ahead, behind or diverged with counts, or unknown when
-/// the remote commit has not been fetched.
-pub fn relation(
-    ctx: &Ctx,
-    local: &str,
-    remote: &str,
-) -> Result<(RefState, Option<u64>, Option<u64>)> {
-    if local == remote {
-        return Ok((RefState::InSync, Some(0), Some(0)));
-    }
-    if ctx.git.commits_present(&[remote])?.is_empty() {
-        return Ok((RefState::Unknown, None, None));
-    }
-    let (ahead, behind) = ctx.git.ahead_behind(local, remote)?;
-    Ok((
-        RefState::from_counts(ahead, behind),
-        Some(ahead),
-        Some(behind),
-    ))
+/// A remote's refs as of the last fetch: its tracking refs mapped back through its fetch refspecs to the
+/// remote's own names; only branches count (tags are not tracked per remote). A remote that was never fetched
+/// has nothing to compare: its refs are unknown, not missing.
+fn last_fetched(member: &Member, snapshot: &Snapshot) -> Gathered {
+    let prefix = refname::tracking_prefix(&member.name);
+    let refs: BTreeMap<String, String> = snapshot
+        .under(&prefix)
+        .filter_map(|(tracking, oid)| {
+            let name = refname::fetched_from(&member.name, &member.fetch_refspecs, tracking)?;
+            name.starts_with(refname::HEADS)
+                .then(|| (name, oid.to_string()))
+        })
+        .collect();
+    let fetched = snapshot.under(&prefix).next().is_some();
+    let outcome = Outcome::new(
+        &member.name,
+        Status::Ok,
+        std::time::Duration::ZERO,
+        Reached {
+            refs: refs.len(),
+            fetched: Some(fetched),
+        },
+    );
+    (outcome, fetched.then_some(refs))
 }

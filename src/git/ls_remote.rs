@@ -1,4 +1,67 @@
-//! Parser for `git ls-remote --symref` output.
+//! `git ls-remote`: what a remote has, without fetching anything; the command and the parser of its output.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use super::{Git, GitError};
+
+impl Git {
+    /// `git ls-remote --symref` of a remote, as a background job bounded by `timeout`.
+    pub fn ls_remote(
+        &self,
+        remote: &str,
+        timeout: Option<Duration>,
+    ) -> Result<Vec<RemoteRef>, GitError> {
+        let output = self
+            .command(["ls-remote", "--symref", "--", remote])
+            .background()
+            .timeout(timeout)
+            .run()?;
+        Ok(parse(&output.stdout))
+    }
+
+    /// The refs under `prefixes` (`refs/heads/`, `refs/tags/`, a configured namespace) a remote advertises, as
+    /// `name -> oid`, without symbolic refs, `HEAD` or peeled tag lines.
+    pub fn ls_remote_refs(
+        &self,
+        remote: &str,
+        prefixes: &[&str],
+        timeout: Option<Duration>,
+    ) -> Result<BTreeMap<String, String>, GitError> {
+        let mut args = vec!["ls-remote"];
+        // Branches and tags alone can be asked for by kind, so the server sends nothing else (refs/pull/*…).
+        if prefixes
+            .iter()
+            .all(|p| *p == "refs/heads/" || *p == "refs/tags/")
+        {
+            if prefixes.contains(&"refs/heads/") {
+                args.push("--heads");
+            }
+            if prefixes.contains(&"refs/tags/") {
+                args.push("--tags");
+            }
+        }
+        args.extend(["--", remote]);
+        let output = self.command(args).background().timeout(timeout).run()?;
+        let mut refs = direct_refs(&parse(&output.stdout));
+        refs.retain(|name, _| prefixes.iter().any(|p| name.starts_with(p)));
+        Ok(refs)
+    }
+}
+
+/// `refs/… -> oid` of the direct refs, peeled lines and `HEAD` left out.
+pub fn direct_refs(refs: &[RemoteRef]) -> BTreeMap<String, String> {
+    refs.iter()
+        .filter_map(|r| match r {
+            RemoteRef::Direct { name, oid }
+                if name.starts_with("refs/") && !name.ends_with("^{}") =>
+            {
+                Some((name.clone(), oid.clone()))
+            }
+            _ => None,
+        })
+        .collect()
+}
 
 /// One line of `git ls-remote`: a ref and the object it points at, or (with `--symref`) the ref a symbolic
 /// ref such as `HEAD` points to.
@@ -75,6 +138,11 @@ mod tests {
         );
         assert_eq!(refs[4].name(), "refs/tags/v1^{}");
         assert_eq!(head_branch(&refs), Some("main"));
+        let direct = direct_refs(&refs);
+        assert_eq!(
+            direct.keys().collect::<Vec<_>>(),
+            ["refs/heads/main", "refs/tags/v1"]
+        );
     }
 
     #[test]

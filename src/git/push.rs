@@ -1,4 +1,118 @@
-//! Parser for `git push --porcelain` output.
+//! `git push --porcelain` to one remote: the refspecs and leases as typed values, the command, and the parser
+//! of what it reports per ref.
+
+use std::time::Duration;
+
+use super::{Git, GitError, ProgressSink};
+
+/// One ref to update on the remote: `src` (a local ref or glob, `None` to delete) onto `dst`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refspec {
+    pub src: Option<String>,
+    pub dst: String,
+    /// `+`: update even when it is not a fast-forward (or the tag exists).
+    pub force: bool,
+}
+
+impl Refspec {
+    /// `<name>:<name>`: the local ref (or `refs/…/*` glob) onto the remote ref of the same name.
+    pub fn same(name: &str, force: bool) -> Refspec {
+        Refspec {
+            src: Some(name.to_string()),
+            dst: name.to_string(),
+            force,
+        }
+    }
+
+    /// `<src>:<dst>`.
+    pub fn map(src: &str, dst: &str, force: bool) -> Refspec {
+        Refspec {
+            src: Some(src.to_string()),
+            dst: dst.to_string(),
+            force,
+        }
+    }
+
+    /// `:<name>`: delete the remote ref.
+    pub fn delete(name: &str) -> Refspec {
+        Refspec {
+            src: None,
+            dst: name.to_string(),
+            force: false,
+        }
+    }
+
+    pub(super) fn arg(&self) -> String {
+        format!(
+            "{}{}:{}",
+            if self.force { "+" } else { "" },
+            self.src.as_deref().unwrap_or(""),
+            self.dst
+        )
+    }
+}
+
+/// How to push, beyond the refspecs.
+#[derive(Debug, Clone, Default)]
+pub struct PushOptions {
+    pub dry_run: bool,
+    pub atomic: bool,
+    /// `(remote ref, expected oid)`: update only while the remote still has exactly that (`None`: must not
+    /// exist). Computed per remote from that remote's own tracking refs.
+    pub leases: Vec<(String, Option<String>)>,
+}
+
+/// What a push that ran to the end reported.
+#[derive(Debug, Clone)]
+pub struct PushReply {
+    pub refs: Vec<PushedRef>,
+    /// git's stderr: the server's `remote:` lines are in it.
+    pub stderr: String,
+}
+
+impl Git {
+    /// `git push --porcelain` to one remote as a background job. Rejections are data (in `refs`); only a push
+    /// that could not talk to the remote is an error.
+    pub fn push(
+        &self,
+        remote: &str,
+        refspecs: &[Refspec],
+        options: &PushOptions,
+        timeout: Option<Duration>,
+        progress: Option<&ProgressSink<'_>>,
+    ) -> Result<PushReply, GitError> {
+        let mut args: Vec<String> = vec!["push".into(), "--porcelain".into()];
+        if progress.is_some() {
+            args.push("--progress".into());
+        }
+        if options.dry_run {
+            args.push("--dry-run".into());
+        }
+        if options.atomic {
+            args.push("--atomic".into());
+        }
+        for (name, expected) in &options.leases {
+            args.push(format!(
+                "--force-with-lease={name}:{}",
+                expected.as_deref().unwrap_or("")
+            ));
+        }
+        args.push("--".into());
+        args.push(remote.into());
+        args.extend(refspecs.iter().map(Refspec::arg));
+        // A failed push that still reports refs is a per-ref result (rejected, hook declined), not an error.
+        let output = self
+            .command(&args)
+            .background()
+            .timeout(timeout)
+            .progress(progress)
+            .run_accepting(|o| o.success() || !parse(&o.stdout).is_empty())?;
+        Ok(PushReply {
+            refs: parse(&output.stdout),
+            stderr: output.stderr,
+        })
+    }
+}
 
 /// What happened to one ref, from the flag column of the porcelain output.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
@@ -16,6 +130,25 @@ pub enum RefStatus {
     UpToDate,
     /// `!` refused by git or the server
     Rejected,
+}
+
+/// Why a ref was refused, from the reason git put in parentheses.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rejection {
+    /// `non-fast-forward`: the remote has commits the pushed ref does not contain (and we have them).
+    NonFastForward,
+    /// `fetch first`: the remote has commits we have never seen.
+    FetchFirst,
+    /// `already exists`: a tag (or other non-branch ref) is there with another target.
+    AlreadyExists,
+    /// `stale info`: a lease did not hold.
+    StaleLease,
+    /// `atomic push failed`: this ref was fine, another ref of the same atomic push was not.
+    AtomicFailed,
+    /// `[remote rejected] (<why>)`: a hook or branch protection on the server said no.
+    RemoteRejected(String),
+    /// Anything else git says.
+    Other(String),
 }
 
 /// One `<flag>\t<from>:<to>\t<summary> (<reason>)` line.
@@ -40,9 +173,23 @@ impl PushedRef {
         Some((old, new))
     }
 
-    /// Rejected by the server (hook, protected branch) rather than by git's own fast-forward check.
-    pub fn remote_rejected(&self) -> bool {
-        self.status == RefStatus::Rejected && self.summary.starts_with("[remote rejected]")
+    /// Why the ref was refused; `None` unless it was.
+    pub fn rejection(&self) -> Option<Rejection> {
+        if self.status != RefStatus::Rejected {
+            return None;
+        }
+        let reason = self.reason.clone().unwrap_or_default();
+        if self.summary.starts_with("[remote rejected]") {
+            return Some(Rejection::RemoteRejected(reason));
+        }
+        Some(match reason.as_str() {
+            "non-fast-forward" => Rejection::NonFastForward,
+            "fetch first" => Rejection::FetchFirst,
+            "already exists" => Rejection::AlreadyExists,
+            "stale info" => Rejection::StaleLease,
+            "atomic push failed" => Rejection::AtomicFailed,
+            _ => Rejection::Other(reason),
+        })
     }
 }
 
@@ -132,20 +279,50 @@ mod tests {
         );
     }
 
+    // git 2.47.3: a moved tag, an atomic push with one branch behind a commit we never fetched, and a lease.
+    const TAG_EXISTS: &str =
+        "To ../r.git\n!\trefs/tags/v1:refs/tags/v1\t[rejected] (already exists)\nDone\n";
+    const ATOMIC_FETCH_FIRST: &str = "To ../r.git\n!\trefs/heads/b2:refs/heads/b2\t[rejected] (atomic push failed)\n!\trefs/heads/main:refs/heads/main\t[rejected] (fetch first)\nDone\n";
+
     #[test]
     fn tells_rejections_apart() {
         let nff = &parse(NON_FAST_FORWARD)[0];
         assert_eq!(
-            (nff.status, nff.reason.as_deref(), nff.remote_rejected()),
-            (RefStatus::Rejected, Some("non-fast-forward"), false)
+            (nff.status, nff.rejection()),
+            (RefStatus::Rejected, Some(Rejection::NonFastForward))
         );
-        let hook = &parse(HOOK_DECLINED)[0];
         assert_eq!(
-            (hook.reason.as_deref(), hook.remote_rejected()),
-            (Some("pre-receive hook declined"), true)
+            parse(HOOK_DECLINED)[0].rejection(),
+            Some(Rejection::RemoteRejected(
+                "pre-receive hook declined".into()
+            ))
         );
-        assert_eq!(parse(STALE_LEASE)[0].reason.as_deref(), Some("stale info"));
+        assert_eq!(
+            parse(STALE_LEASE)[0].rejection(),
+            Some(Rejection::StaleLease)
+        );
+        assert_eq!(
+            parse(TAG_EXISTS)[0].rejection(),
+            Some(Rejection::AlreadyExists)
+        );
+        let atomic = parse(ATOMIC_FETCH_FIRST);
+        assert_eq!(atomic[0].rejection(), Some(Rejection::AtomicFailed));
+        assert_eq!(atomic[1].rejection(), Some(Rejection::FetchFirst));
+        assert_eq!(parse(UP_TO_DATE)[0].rejection(), None);
         assert_eq!(remote_messages(HOOK_STDERR), ["remote says no"]);
+    }
+
+    #[test]
+    fn refspecs_render_as_git_takes_them() {
+        assert_eq!(
+            Refspec::same("refs/heads/main", false).arg(),
+            "refs/heads/main:refs/heads/main"
+        );
+        assert_eq!(
+            Refspec::same("refs/tags/*", true).arg(),
+            "+refs/tags/*:refs/tags/*"
+        );
+        assert_eq!(Refspec::delete("refs/heads/x").arg(), ":refs/heads/x");
     }
 
     #[test]

@@ -1,31 +1,27 @@
-//! Ref and transfer operations: reading refs, counting commits between them, push and fetch.
+//! Local refs: reading them (one `for-each-ref` for many), resolving names, counting commits between two tips,
+//! and writing or deleting refs in one transaction.
 
-use std::collections::BTreeMap;
-use std::time::Duration;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::push::{self, PushedRef};
-use super::{Git, GitError, GitOutput, ProgressSink};
+use super::{Git, GitError};
 
-/// Options of one `git push` to one remote.
-#[derive(Debug, Clone, Default)]
-pub struct PushOptions {
-    pub dry_run: bool,
-    pub force: bool,
-    pub atomic: bool,
-    /// `(remote ref, expected oid or "" for must-not-exist)`, computed per remote.
-    pub leases: Vec<(String, String)>,
-    pub tags: bool,
+/// One change of a local ref for [`Git::update_refs`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RefWrite {
+    /// Point `name` at `oid`, whatever it held.
+    Set {
+        name: String,
+        oid: String,
+    },
+    /// Create `name` at `oid`; fails when it already exists, so nothing is ever overwritten by accident.
+    Create {
+        name: String,
+        oid: String,
+    },
+    Delete {
+        name: String,
+    },
 }
-
-/// What a push that ran to the end reported.
-#[derive(Debug, Clone)]
-pub struct PushResult {
-    pub refs: Vec<PushedRef>,
-    pub output: GitOutput,
-}
-
-/// Settings for parallel transfers into one repository: no auto-gc fighting over the same objects.
-const PARALLEL_SAFE: [(&str, &str); 2] = [("gc.auto", "0"), ("maintenance.auto", "false")];
 
 impl Git {
     /// Full object name of `rev`, if it names an object.
@@ -75,124 +71,43 @@ impl Git {
         Ok((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
     }
 
-    pub fn update_ref(&self, name: &str, oid: &str, reason: &str) -> Result<(), GitError> {
-        self.command(["update-ref", "-m", reason, name, oid])
-            .run()
-            .map(drop)
-    }
-
-    /// `git push --porcelain` to one remote as a background job. Rejections are data (in `refs`); only a push
-    /// that could not talk to the remote is an error.
-    pub fn push(
-        &self,
-        remote: &str,
-        refspecs: &[String],
-        options: &PushOptions,
-        timeout: Option<Duration>,
-        progress: Option<&ProgressSink<'_>>,
-    ) -> Result<PushResult, GitError> {
-        let mut args: Vec<String> = vec!["push".into(), "--porcelain".into()];
-        if progress.is_some() {
-            args.push("--progress".into());
-        }
-        if options.dry_run {
-            args.push("--dry-run".into());
-        }
-        if options.force {
-            args.push("--force".into());
-        }
-        if options.atomic {
-            args.push("--atomic".into());
-        }
-        if options.tags {
-            args.push("--tags".into());
-        }
-        for (name, expected) in &options.leases {
-            args.push(format!("--force-with-lease={name}:{expected}"));
-        }
-        args.push("--".into());
-        args.push(remote.into());
-        args.extend(refspecs.iter().cloned());
-        // A failed push that still reports refs is a per-ref result (rejected, hook declined), not an error.
+    /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
+    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
         let output = self
-            .command(&args)
-            .background()
-            .timeout(timeout)
-            .progress(progress)
-            .run_accepting(|o| o.success() || !push::parse(&o.stdout).is_empty())?;
-        let refs = push::parse(&output.stdout);
-        Ok(PushResult { refs, output })
+            .command(["merge-base", "--is-ancestor", ancestor, descendant])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output.success())
     }
 
-    /// `git fetch` from one remote as a background job, safe to run beside fetches from other remotes.
-    pub fn fetch(
-        &self,
-        remote: &str,
-        refspecs: &[String],
-        prune: bool,
-        timeout: Option<Duration>,
-        progress: Option<&ProgressSink<'_>>,
-    ) -> Result<GitOutput, GitError> {
-        let mut args: Vec<String> = vec!["fetch".into(), "--no-write-fetch-head".into()];
-        // --quiet would silence the progress the terminal board shows.
-        args.push(
-            if progress.is_some() {
-                "--progress"
-            } else {
-                "--quiet"
-            }
-            .into(),
-        );
-        if prune {
-            args.push("--prune".into());
-        }
-        args.push("--".into());
-        args.push(remote.into());
-        args.extend(refspecs.iter().cloned());
-        let mut command = self
-            .command(&args)
-            .background()
-            .timeout(timeout)
-            .progress(progress);
-        for (key, value) in PARALLEL_SAFE {
-            command = command.config(key, value);
-        }
-        command.run()
-    }
-
-    /// `git ls-remote` of branches (and tags) only, as a background job.
-    pub fn ls_remote_refs(
-        &self,
-        remote: &str,
-        tags: bool,
-        timeout: Option<Duration>,
-    ) -> Result<BTreeMap<String, String>, GitError> {
-        let mut args = vec!["ls-remote", "--heads"];
-        if tags {
-            args.push("--tags");
-        }
-        args.extend(["--", remote]);
-        let output = self.command(args).background().timeout(timeout).run()?;
-        Ok(super::ls_remote::parse(&output.stdout)
+    /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
+    pub fn commits_present(&self, oids: &[&str]) -> Result<HashSet<String>, GitError> {
+        Ok(self
+            .object_types(oids)?
             .into_iter()
-            .filter_map(|r| match r {
-                super::RemoteRef::Direct { name, oid } if !name.ends_with("^{}") => {
-                    Some((name, oid))
-                }
-                _ => None,
-            })
+            .filter(|(_, kind)| kind == "commit")
+            .map(|(oid, _)| oid)
             .collect())
     }
-}
 
-impl Git {
-    /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
-    pub fn commits_present(
-        &self,
-        oids: &[&str],
-    ) -> Result<std::collections::HashSet<String>, GitError> {
+    /// `oid -> type` (`commit`, `tag`, `tree`, `blob`) for those of `oids` present here.
+    pub fn object_types(&self, oids: &[&str]) -> Result<HashMap<String, String>, GitError> {
+        Ok(self.batch_check(oids)?.into_iter().flatten().collect())
+    }
+
+    /// The full object name of each (possibly abbreviated) name in `oids`, in order; `None` where there is no
+    /// such object here.
+    pub fn expand_oids(&self, oids: &[&str]) -> Result<Vec<Option<String>>, GitError> {
+        Ok(self
+            .batch_check(oids)?
+            .into_iter()
+            .map(|found| found.map(|(oid, _)| oid))
+            .collect())
+    }
+
+    /// One `git cat-file --batch-check` line per name, in order: `(full oid, type)` or `None` when missing.
+    fn batch_check(&self, oids: &[&str]) -> Result<Vec<Option<(String, String)>>, GitError> {
         if oids.is_empty() {
-            return Ok(Default::default());
+            return Ok(Vec::new());
         }
         let input: String = oids.iter().map(|o| format!("{o}\n")).collect();
         let output = self
@@ -202,8 +117,31 @@ impl Git {
         Ok(output
             .stdout
             .lines()
-            .filter_map(|l| l.strip_suffix(" commit"))
-            .map(str::to_string)
+            .map(|l| match l.split_once(' ') {
+                Some((_, "missing" | "ambiguous")) | None => None,
+                Some((oid, kind)) => Some((oid.to_string(), kind.to_string())),
+            })
             .collect())
+    }
+
+    /// Applies every write in one `git update-ref --stdin` transaction: all of them, or none.
+    pub fn update_refs(&self, writes: &[RefWrite], reason: &str) -> Result<(), GitError> {
+        if writes.is_empty() {
+            return Ok(());
+        }
+        let mut input = String::from("start\n");
+        for write in writes {
+            input.push_str(&match write {
+                RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
+                // The all-zero old value means "must not exist yet".
+                RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
+                RefWrite::Delete { name } => format!("delete {name}\n"),
+            });
+        }
+        input.push_str("prepare\ncommit\n");
+        self.command(["update-ref", "--create-reflog", "-m", reason, "--stdin"])
+            .stdin(input.into_bytes())
+            .run()
+            .map(drop)
     }
 }

@@ -284,6 +284,29 @@ impl TestEnv {
         found
     }
 
+    /// The tips saved for `remote`'s ref `name` (e.g. `heads/main`), oldest backup event first: backups live at
+    /// `refs/multi/backup/<remote>/<event>/<name>`.
+    pub fn backups_of(&self, remote: &str, name: &str) -> Vec<String> {
+        let listing = self.git([
+            "for-each-ref",
+            "--format=%(objectname) %(refname)",
+            &format!("refs/multi/backup/{remote}/"),
+        ]);
+        let suffix = format!("/{name}");
+        let prefix = format!("refs/multi/backup/{remote}/");
+        listing
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .filter(|(_, refname)| {
+                refname
+                    .strip_prefix(&prefix)
+                    .and_then(|rest| rest.split_once('/'))
+                    .is_some_and(|(_, rest)| format!("/{rest}") == suffix)
+            })
+            .map(|(oid, _)| oid.to_string())
+            .collect()
+    }
+
     pub fn read_config(&self, key: &str) -> Option<String> {
         let run = self.try_git_in(&self.work, ["config", "--get", key]);
         (run.code == 0).then(|| run.stdout.trim_end().to_string())

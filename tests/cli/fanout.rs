@@ -266,10 +266,7 @@ fn force_with_lease_is_checked_per_remote_and_backs_up_old_tips() {
     assert_eq!(env.git_in(&a, ["rev-parse", "main"]).trim(), rewritten);
     assert_ne!(env.git_in(&b, ["rev-parse", "main"]).trim(), rewritten);
     // The overwritten tip of a is kept.
-    assert_eq!(
-        env.git(["rev-parse", "refs/multi/backup/a/main"]).trim(),
-        published
-    );
+    assert_eq!(env.backups_of("a", "heads/main"), [published.trim()]);
 }
 
 #[test]

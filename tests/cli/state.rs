@@ -163,10 +163,7 @@ fn fetch_prune_keeps_the_pruned_tip() {
         .code,
         1
     );
-    assert_eq!(
-        env.git(["rev-parse", "refs/multi/backup/extra/topic"]),
-        topic
-    );
+    assert_eq!(env.backups_of("extra", "heads/topic"), [topic.trim()]);
     let again = env
         .multi(["fetch", "extra", "--json"])
         .expect_code(0)

@@ -54,15 +54,7 @@ pub fn check_url(ctx: &Ctx, raw: &str) -> Result<RemoteUrl> {
 
 /// Is `git-remote-<scheme>` installed where git would look for it?
 fn helper_installed(ctx: &Ctx, scheme: &str) -> bool {
-    let program = format!("git-remote-{scheme}");
-    let exec_path = ctx
-        .git
-        .command(["--exec-path"])
-        .run()
-        .ok()
-        .map(|o| o.stdout.trim().to_string());
-    exec_path.is_some_and(|dir| Path::new(&dir).join(&program).is_file())
-        || which::which(&program).is_ok()
+    ctx.git.remote_helper_installed(scheme)
 }
 
 /// Relative local paths are stored absolute: git resolves them against the current directory, which differs

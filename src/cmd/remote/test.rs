@@ -1,7 +1,7 @@
 //! `git multi remote test [<name>...]`: can each remote be reached? One bounded `git ls-remote` per remote,
 //! all in parallel.
 
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use clap::Args;
 use serde::Serialize;
@@ -15,7 +15,7 @@ use crate::git::RemoteRef;
 use crate::outcome::{Detail, Outcome, Report, Status};
 use crate::remote_set::Member;
 use crate::report;
-use crate::runner::{self, Pool};
+use crate::runner::{FanOut, Job, Pool, Quiet};
 use crate::url;
 
 /// Check that every remote of the set can be reached
@@ -108,12 +108,17 @@ pub fn run(ctx: &Ctx, args: &TestArgs) -> Result<Exit> {
     let timeout = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
-    let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
-    let outcomes = pool.run(&members, |m| m.host(), |m| probe(ctx, m, timeout));
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
+        budget: timeout,
+        observer: &Quiet,
+    };
+    let outcomes = fanout.run(&members, |job| probe(ctx, job));
     Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
-fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability> {
+fn probe(ctx: &Ctx, job: &Job) -> Outcome<Reachability> {
+    let member = job.member;
     let started = Instant::now();
     let mut detail = Reachability {
         url: member.url.clone(),
@@ -140,7 +145,10 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
         ));
     }
     let api_error = check_api(ctx, member, &mut detail);
-    match runner::retrying(timeout, |left| ctx.git.ls_remote(&member.name, Some(left))) {
+    match job
+        .git(|left, _| ctx.git.ls_remote(&member.name, Some(left)))
+        .result
+    {
         Ok(refs) => {
             detail.refs = Some(refs.iter().filter(|r| is_branch_or_tag(r)).count());
             detail.head = crate::git::head_branch(&refs).map(str::to_string);
@@ -150,7 +158,7 @@ fn probe(ctx: &Ctx, member: &Member, timeout: Duration) -> Outcome<Reachability>
                 None => Outcome::new(&member.name, Status::Ok, started.elapsed(), detail),
             }
         }
-        Err(err) => Outcome::from_git_error(&member.name, &err, started.elapsed(), detail),
+        Err(err) => job.failure(&err, detail),
     }
 }
 

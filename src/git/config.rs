@@ -1,4 +1,7 @@
-//! Parser for `git config -z --get-regexp`/`--list` output.
+//! git's configuration: reading every entry that matches (`git config -z --get-regexp`, parsed here) and
+//! writing, unsetting, renaming and removing keys and sections of the repository's own `.git/config`.
+
+use super::{Git, GitError, GitOutput};
 
 /// One `key=value` entry as git printed it. `value` is `None` for a bare boolean key (`[multi] flag` with no
 /// `=`), which git prints without the newline separator.
@@ -44,6 +47,58 @@ pub fn parse(output: &str) -> Vec<ConfigEntry> {
             },
         })
         .collect()
+}
+
+impl Git {
+    /// Every config entry whose key matches `regex`, from all scopes, in file order.
+    pub fn config_entries(&self, regex: &str) -> Result<Vec<ConfigEntry>, GitError> {
+        // 1 means "no such key": an empty set, not an error.
+        let output = self
+            .command(["config", "-z", "--get-regexp", regex])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(parse(&output.stdout))
+    }
+
+    pub fn config_set(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--", key, value])
+            .run()
+            .map(drop)
+    }
+
+    /// Removes `key`; a key that is not there (exit 5) is fine.
+    pub fn config_unset(&self, key: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--unset-all", "--", key])
+            .run_accepting(|o| matches!(o.code, Some(0 | 5)))
+            .map(drop)
+    }
+
+    /// Renames a `[multi "<old>"]`-style section; a section that is not there is fine.
+    pub fn config_rename_section(&self, old: &str, new: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--rename-section", old, new])
+            .run_accepting(done_or_no_such_section)
+            .map(drop)
+    }
+
+    /// Removes a section; a section that is not there is fine.
+    pub fn config_remove_section(&self, section: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--remove-section", section])
+            .run_accepting(done_or_no_such_section)
+            .map(drop)
+    }
+
+    /// One value of `key` as git resolves it (last one wins), `None` when unset.
+    pub fn config_get(&self, key: &str) -> Result<Option<String>, GitError> {
+        let output = self
+            .command(["config", "--get", "--", key])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output
+            .success()
+            .then(|| output.stdout.trim_end().to_string()))
+    }
+}
+
+fn done_or_no_such_section(output: &GitOutput) -> bool {
+    output.success() || output.stderr.contains("no such section")
 }
 
 #[cfg(test)]

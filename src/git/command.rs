@@ -1,0 +1,258 @@
+//! One git invocation: the argument vector, the environment that keeps git parseable and silent, and the wait
+//! loop that enforces the deadline and the interrupt flag by killing the whole process tree of that git.
+
+use std::ffi::OsString;
+use std::time::{Duration, Instant};
+
+use super::{process, progress, version, Git, GitError};
+use crate::redact::redact;
+
+/// What a finished git process left behind.
+#[derive(Debug, Clone)]
+pub struct GitOutput {
+    pub stdout: String,
+    pub stderr: String,
+    pub code: Option<i32>,
+}
+
+impl GitOutput {
+    pub fn success(&self) -> bool {
+        self.code == Some(0)
+    }
+}
+
+/// One git invocation being prepared.
+pub struct GitCommand<'a> {
+    pub(super) git: &'a Git,
+    pub(super) config: Vec<(String, String)>,
+    pub(super) args: Vec<OsString>,
+    pub(super) stdin: Option<Vec<u8>>,
+    pub(super) background: bool,
+    pub(super) timeout: Option<Duration>,
+    pub(super) progress: Option<&'a ProgressSink<'a>>,
+}
+
+/// Receives git's live progress (`Writing objects: 45% (9/20)`) while a job runs.
+pub type ProgressSink<'s> = dyn Fn(&str) + Sync + 's;
+
+impl<'a> GitCommand<'a> {
+    /// A job that runs beside others: it must never prompt, and it gets its own session so that a timeout or
+    /// Ctrl-C can kill git together with its ssh or remote-helper children.
+    pub fn background(mut self) -> Self {
+        self.background = true;
+        self
+    }
+
+    pub fn timeout(mut self, timeout: Option<Duration>) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Streams git's progress to `sink`; the caller adds `--progress` where the command takes it.
+    pub fn progress(mut self, sink: Option<&'a ProgressSink<'a>>) -> Self {
+        self.progress = sink;
+        self
+    }
+
+    pub fn stdin(mut self, bytes: Vec<u8>) -> Self {
+        self.stdin = Some(bytes);
+        self
+    }
+
+    /// A setting for this invocation only, like `-c key=value` but passed in the environment.
+    pub fn config(mut self, key: &str, value: &str) -> Self {
+        self.config.push((key.to_string(), value.to_string()));
+        self
+    }
+
+    /// The command as shown to users: `git ls-remote -- origin`, with secrets in URLs redacted.
+    pub fn display(&self) -> String {
+        let mut shown = String::from("git");
+        for arg in &self.args {
+            shown.push(' ');
+            shown.push_str(&arg.to_string_lossy());
+        }
+        redact(&shown).into_owned()
+    }
+
+    /// Runs git and fails unless it exits 0.
+    pub fn run(self) -> Result<GitOutput, GitError> {
+        self.run_accepting(GitOutput::success)
+    }
+
+    /// Runs git and fails unless `accept` takes what it did (some commands report "nothing to do" through
+    /// their exit code).
+    pub fn run_accepting(self, accept: impl Fn(&GitOutput) -> bool) -> Result<GitOutput, GitError> {
+        let command = self.display();
+        let output = self.run_unchecked()?;
+        if accept(&output) {
+            Ok(output)
+        } else {
+            Err(GitError::Failed {
+                command,
+                code: output.code,
+                stderr: output.stderr,
+            })
+        }
+    }
+
+    /// Runs git and hands back whatever it printed, whatever its exit code; errors only when git could not be
+    /// run or was stopped by the deadline or an interrupt.
+    pub fn run_unchecked(self) -> Result<GitOutput, GitError> {
+        let command = self.display();
+        let mut config = self.config;
+        if self.background && self.git.version >= version::CREDENTIAL_INTERACTIVE {
+            config.push(("credential.interactive".into(), "false".into()));
+        }
+
+        // Live progress needs stderr while git runs: it goes to a file read at every wait slice.
+        let stderr_file = match self.progress {
+            Some(_) => Some(
+                tempfile::NamedTempFile::new().map_err(|source| GitError::Spawn {
+                    command: command.clone(),
+                    source,
+                })?,
+            ),
+            None => None,
+        };
+        let mut expression = duct::cmd(&self.git.exe, self.args)
+            .env("LC_ALL", "C")
+            .env("LANGUAGE", "C")
+            .stdout_capture()
+            .unchecked();
+        expression = match &stderr_file {
+            Some(file) => expression.stderr_path(file.path()),
+            None => expression.stderr_capture(),
+        };
+        expression = match self.stdin {
+            Some(bytes) => expression.stdin_bytes(bytes),
+            None => expression.stdin_null(),
+        };
+        if self.background {
+            // An empty GIT_ASKPASS makes git skip every askpass program (core.askPass, SSH_ASKPASS) and fall
+            // through to the terminal prompt, which GIT_TERMINAL_PROMPT=0 turns into an error.
+            expression = expression
+                .env("GIT_TERMINAL_PROMPT", "0")
+                .env("GIT_ASKPASS", "")
+                .env("SSH_ASKPASS_REQUIRE", "never")
+                .before_spawn(|command| {
+                    process::detach(command);
+                    Ok(())
+                });
+        }
+        // Settings for this run travel as GIT_CONFIG_KEY_n/VALUE_n (same scope as `-c`), so they stay out of
+        // argv; they go after any the user already passes that way, which keep working.
+        if !config.is_empty() {
+            let first: usize = std::env::var("GIT_CONFIG_COUNT")
+                .ok()
+                .and_then(|n| n.trim().parse().ok())
+                .unwrap_or(0);
+            for (i, (key, value)) in config.iter().enumerate() {
+                expression = expression
+                    .env(format!("GIT_CONFIG_KEY_{}", first + i), key)
+                    .env(format!("GIT_CONFIG_VALUE_{}", first + i), value);
+            }
+            expression = expression.env("GIT_CONFIG_COUNT", (first + config.len()).to_string());
+        }
+
+        let started = Instant::now();
+        let handle = expression.start().map_err(|source| match source.kind() {
+            std::io::ErrorKind::NotFound => GitError::NotInstalled,
+            _ => GitError::Spawn {
+                command: command.clone(),
+                source,
+            },
+        })?;
+        let deadline = self.timeout.map(|t| started + t);
+        let slice = Duration::from_millis(50);
+        loop {
+            let wake = match deadline {
+                Some(deadline) => deadline.min(Instant::now() + slice),
+                None => Instant::now() + slice,
+            };
+            let finished = handle
+                .wait_deadline(wake)
+                .map_err(|source| GitError::Spawn {
+                    command: command.clone(),
+                    source,
+                })?;
+            if let Some(output) = finished {
+                let stderr = match &stderr_file {
+                    Some(file) => std::fs::read(file.path()).unwrap_or_default(),
+                    None => output.stderr.clone(),
+                };
+                return Ok(GitOutput {
+                    stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+                    stderr: String::from_utf8_lossy(&stderr).into_owned(),
+                    code: output.status.code(),
+                });
+            }
+            if let (Some(sink), Some(file)) = (self.progress, &stderr_file) {
+                if let Some(latest) = stderr_tail(file.path()).and_then(|b| progress::latest(&b)) {
+                    sink(&latest);
+                }
+            }
+            let interrupted = crate::interrupt::requested();
+            let expired = deadline.is_some_and(|d| Instant::now() >= d);
+            if interrupted || expired {
+                for pid in handle.pids() {
+                    process::kill_tree(pid, self.background);
+                }
+                let _ = handle.kill();
+                let _ = handle.wait();
+                return Err(if interrupted {
+                    GitError::Interrupted { command }
+                } else {
+                    GitError::TimedOut {
+                        command,
+                        after: self.timeout.unwrap_or_default(),
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// The last few KiB git wrote to stderr, from a line boundary on: the latest progress line is there, and a
+/// long transfer's log is not re-read at every wait slice.
+fn stderr_tail(path: &std::path::Path) -> Option<Vec<u8>> {
+    use std::io::{Read, Seek, SeekFrom};
+    const TAIL: u64 = 4096;
+    let mut file = std::fs::File::open(path).ok()?;
+    let start = file.metadata().ok()?.len().saturating_sub(TAIL);
+    file.seek(SeekFrom::Start(start)).ok()?;
+    let mut tail = Vec::new();
+    file.read_to_end(&mut tail).ok()?;
+    if start > 0 {
+        let boundary = tail.iter().position(|&b| b == b'\r' || b == b'\n')?;
+        tail.drain(..=boundary);
+    }
+    Some(tail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_is_read_from_the_tail_from_a_line_boundary() {
+        let mut file = tempfile::NamedTempFile::new().unwrap();
+        let mut log = String::new();
+        for n in 0..400 {
+            log.push_str(&format!("Counting objects: {:3}% ({n}/400)\r", n / 4));
+        }
+        log.push_str("Writing objects:  45% (9/20)\r");
+        std::io::Write::write_all(&mut file, log.as_bytes()).unwrap();
+        let tail = stderr_tail(file.path()).unwrap();
+        assert!(tail.len() <= 4096);
+        assert!(
+            tail.starts_with(b"Counting objects:"),
+            "{:?}",
+            String::from_utf8_lossy(&tail[..40])
+        );
+        assert_eq!(
+            progress::latest(&tail).as_deref(),
+            Some("Writing objects 45%")
+        );
+    }
+}

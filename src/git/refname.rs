@@ -1,0 +1,186 @@
+//! The ref names git-multi builds and shows: where each remote's copy of a ref is tracked, where old tips are
+//! saved, and the short names people read. Nothing else in git-multi assembles a ref name.
+
+/// Local branches.
+pub const HEADS: &str = "refs/heads/";
+/// Tags (shared by every remote: git keeps no per-remote copy).
+pub const TAGS: &str = "refs/tags/";
+/// `refs/remotes/<remote>/<branch>`: git's own tracking refs for branches.
+pub const REMOTES: &str = "refs/remotes/";
+/// `refs/multi/remotes/<remote>/<rest>`: each remote's copy of a configured namespace ref.
+pub const NAMESPACE_COPIES: &str = "refs/multi/remotes/";
+/// `refs/multi/backup/<remote>/<event>/<rest>`: tips saved before something overwrote or deleted them.
+pub const BACKUPS: &str = "refs/multi/backup/";
+
+/// `main` → `refs/heads/main`; a full ref name stays as it is.
+pub fn branch(name: &str) -> String {
+    if name.starts_with("refs/") {
+        name.to_string()
+    } else {
+        format!("{HEADS}{name}")
+    }
+}
+
+/// The local ref that records what `remote` last had at its ref `name`: `refs/remotes/<remote>/<branch>` for a
+/// branch, `refs/multi/remotes/<remote>/<rest>` for any other namespace, `None` for tags.
+pub fn tracking(remote: &str, name: &str) -> Option<String> {
+    if let Some(branch) = name.strip_prefix(HEADS) {
+        return Some(format!("{REMOTES}{remote}/{branch}"));
+    }
+    if name.starts_with(TAGS) {
+        return None;
+    }
+    let rest = name.strip_prefix("refs/")?;
+    Some(format!("{NAMESPACE_COPIES}{remote}/{rest}"))
+}
+
+/// The prefix under which `remote`'s branches are tracked: `refs/remotes/<remote>/`.
+pub fn tracking_prefix(remote: &str) -> String {
+    format!("{REMOTES}{remote}/")
+}
+
+/// The prefix under which `remote`'s copies of namespace refs are kept: `refs/multi/remotes/<remote>/`.
+pub fn copies_prefix(remote: &str) -> String {
+    format!("{NAMESPACE_COPIES}{remote}/")
+}
+
+/// The remote's own ref name for a tracking ref of `remote` (the inverse of [`tracking`]).
+pub fn remote_name_of(remote: &str, tracking: &str) -> Option<String> {
+    if let Some(branch) = tracking.strip_prefix(&tracking_prefix(remote)) {
+        return (branch != "HEAD").then(|| format!("{HEADS}{branch}"));
+    }
+    let rest = tracking.strip_prefix(&copies_prefix(remote))?;
+    Some(format!("refs/{rest}"))
+}
+
+/// The remote ref a tracking ref of `remote` was fetched from, by the remote's configured fetch refspecs
+/// (`remote.<name>.fetch`; git's default `+refs/heads/*:refs/remotes/<name>/*` when there are none). The most
+/// specific destination wins, so `refs/remotes/o/pull/1` from `+refs/pull/*:refs/remotes/o/pull/*` is not
+/// mistaken for a branch `pull/1`. Namespace copies under `refs/multi/remotes/` map back by name.
+pub fn fetched_from(remote: &str, fetch_refspecs: &[String], tracking: &str) -> Option<String> {
+    if tracking.starts_with(&copies_prefix(remote)) {
+        return remote_name_of(remote, tracking);
+    }
+    let default = [format!("+refs/heads/*:{}*", tracking_prefix(remote))];
+    let refspecs: &[String] = if fetch_refspecs.is_empty() {
+        &default
+    } else {
+        fetch_refspecs
+    };
+    let mut best: Option<(usize, String)> = None;
+    for refspec in refspecs {
+        let refspec = refspec.trim_start_matches('+');
+        let Some((src, dst)) = refspec.split_once(':') else {
+            continue;
+        };
+        let found = match (src.split_once('*'), dst.split_once('*')) {
+            (Some((src_head, src_tail)), Some((dst_head, dst_tail))) => tracking
+                .strip_prefix(dst_head)
+                .and_then(|rest| rest.strip_suffix(dst_tail))
+                .map(|middle| (dst_head.len(), format!("{src_head}{middle}{src_tail}"))),
+            (None, None) if dst == tracking => Some((dst.len(), src.to_string())),
+            _ => None,
+        };
+        if let Some((specificity, name)) = found {
+            if best.as_ref().is_none_or(|(b, _)| specificity > *b) {
+                best = Some((specificity, name));
+            }
+        }
+    }
+    best.map(|(_, name)| name)
+        .filter(|name| !name.ends_with("/HEAD") && name != "HEAD")
+}
+
+/// Where the tip of `remote`'s ref `name` is saved for the backup event `event`:
+/// `refs/multi/backup/<remote>/<event>/<name without refs/>`. Each event has its own refs, so a later backup
+/// never replaces an earlier one.
+pub fn backup(remote: &str, event: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{BACKUPS}{remote}/{event}/{rest}")
+}
+
+/// `refs/multi/backup/<remote>/`.
+pub fn backup_prefix(remote: &str) -> String {
+    format!("{BACKUPS}{remote}/")
+}
+
+/// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
+pub fn short(name: &str) -> &str {
+    name.strip_prefix(HEADS)
+        .or_else(|| name.strip_prefix("refs/"))
+        .unwrap_or(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tracking_refs_per_namespace() {
+        assert_eq!(
+            tracking("gh", "refs/heads/main").as_deref(),
+            Some("refs/remotes/gh/main")
+        );
+        assert_eq!(tracking("gh", "refs/tags/v1"), None);
+        assert_eq!(
+            tracking("gh", "refs/git-mile/tasks/T1").as_deref(),
+            Some("refs/multi/remotes/gh/git-mile/tasks/T1")
+        );
+        assert_eq!(
+            remote_name_of("gh", "refs/multi/remotes/gh/git-mile/tasks/T1").as_deref(),
+            Some("refs/git-mile/tasks/T1")
+        );
+        assert_eq!(
+            remote_name_of("gh", "refs/remotes/gh/feature/x").as_deref(),
+            Some("refs/heads/feature/x")
+        );
+        assert_eq!(remote_name_of("gh", "refs/remotes/gh/HEAD"), None);
+        assert_eq!(remote_name_of("gh", "refs/remotes/ghx/main"), None);
+    }
+
+    #[test]
+    fn tracking_refs_map_back_through_the_fetch_refspecs() {
+        let refspecs = [
+            "+refs/heads/*:refs/remotes/o/*".to_string(),
+            "+refs/pull/*/head:refs/remotes/o/pr/*".to_string(),
+        ];
+        assert_eq!(
+            fetched_from("o", &refspecs, "refs/remotes/o/main").as_deref(),
+            Some("refs/heads/main")
+        );
+        assert_eq!(
+            fetched_from("o", &refspecs, "refs/remotes/o/pr/7").as_deref(),
+            Some("refs/pull/7/head")
+        );
+        assert_eq!(fetched_from("o", &[], "refs/remotes/o/HEAD"), None);
+        assert_eq!(
+            fetched_from("o", &[], "refs/remotes/o/a/b").as_deref(),
+            Some("refs/heads/a/b")
+        );
+        assert_eq!(
+            fetched_from(
+                "o",
+                &["refs/heads/main:refs/remotes/o/main".into()],
+                "refs/remotes/o/main"
+            )
+            .as_deref(),
+            Some("refs/heads/main")
+        );
+        assert_eq!(
+            fetched_from("o", &[], "refs/multi/remotes/o/notes/commits").as_deref(),
+            Some("refs/notes/commits")
+        );
+    }
+
+    #[test]
+    fn backups_are_per_event() {
+        assert_eq!(
+            backup("gh", "20260101T000000Z-42", "refs/tags/v1"),
+            "refs/multi/backup/gh/20260101T000000Z-42/tags/v1"
+        );
+        assert_eq!(branch("main"), "refs/heads/main");
+        assert_eq!(branch("refs/notes/commits"), "refs/notes/commits");
+        assert_eq!(short("refs/heads/a/b"), "a/b");
+        assert_eq!(short("refs/tags/v1"), "tags/v1");
+    }
+}

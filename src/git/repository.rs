@@ -1,0 +1,20 @@
+//! Where the repository is: its git directory and work tree.
+
+use std::path::PathBuf;
+
+use super::{Git, GitError};
+
+impl Git {
+    /// Fails with [`GitError::Failed`] outside a repository.
+    pub fn git_dir(&self) -> Result<PathBuf, GitError> {
+        let output = self.command(["rev-parse", "--absolute-git-dir"]).run()?;
+        Ok(PathBuf::from(output.stdout.trim_end()))
+    }
+
+    /// The work tree's top directory; `None` in a bare repository.
+    pub fn toplevel(&self) -> Option<PathBuf> {
+        let output = self.command(["rev-parse", "--show-toplevel"]).run().ok()?;
+        let path = output.stdout.trim_end();
+        (!path.is_empty()).then(|| PathBuf::from(path))
+    }
+}

@@ -1,0 +1,137 @@
+//! Fetching one remote, and what a run of fetches changed: tracking refs created, moved and pruned (pruned
+//! tips are saved under `refs/multi/backup/` so nothing is lost).
+
+use serde::Serialize;
+
+use crate::git::{refname, FetchOptions, Git, GitError, Refspec};
+use crate::runner::Job;
+
+use super::{Backups, Snapshot};
+
+/// What to fetch from one remote beyond its configured refspecs.
+#[derive(Debug, Clone, Default)]
+pub struct FetchRequest {
+    /// Remove tracking refs whose remote ref is gone (their tips are saved first).
+    pub prune: bool,
+    /// Extra refspecs (configured ref namespaces into `refs/multi/remotes/<remote>/…`).
+    pub also: Vec<Refspec>,
+}
+
+/// Tracking refs created, moved and removed by a fetch, by their short remote names (`main`, `tags/v1`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Changes {
+    pub new: Vec<String>,
+    pub updated: Vec<String>,
+    pub pruned: Vec<String>,
+}
+
+impl Changes {
+    pub fn is_empty(&self) -> bool {
+        self.new.is_empty() && self.updated.is_empty() && self.pruned.is_empty()
+    }
+}
+
+/// Fetches `job`'s remote within its deadline, retrying transient failures; the number of retries on success.
+pub fn fetch(job: &Job, git: &Git, request: &FetchRequest) -> Result<u32, GitError> {
+    job.say("fetching");
+    let options = FetchOptions {
+        only: Vec::new(),
+        also: request.also.clone(),
+        prune: request.prune,
+    };
+    let attempted = job.git(|left, sink| git.fetch(job.name(), &options, Some(left), sink));
+    attempted.result.map(|()| attempted.retries)
+}
+
+/// The `for-each-ref` patterns covering everything fetches from `remote` write.
+pub fn tracking_patterns(remote: &str) -> [String; 2] {
+    [
+        refname::tracking_prefix(remote),
+        refname::copies_prefix(remote),
+    ]
+}
+
+/// What changed for `remote` between two snapshots of its tracking refs, and the pruned tips as
+/// `(remote ref, oid)` for saving.
+pub fn changes(
+    remote: &str,
+    before: &Snapshot,
+    after: &Snapshot,
+) -> (Changes, Vec<(String, String)>) {
+    let mut changes = Changes::default();
+    let mut pruned = Vec::new();
+    for pattern in tracking_patterns(remote) {
+        for (name, oid) in after.under(&pattern) {
+            let Some(remote_ref) = refname::remote_name_of(remote, name) else {
+                continue;
+            };
+            match before.get(name) {
+                None => changes.new.push(refname::short(&remote_ref).to_string()),
+                Some(old) if old != oid => changes
+                    .updated
+                    .push(refname::short(&remote_ref).to_string()),
+                Some(_) => {}
+            }
+        }
+        for (name, oid) in before.under(&pattern) {
+            if after.get(name).is_none() {
+                if let Some(remote_ref) = refname::remote_name_of(remote, name) {
+                    changes.pruned.push(refname::short(&remote_ref).to_string());
+                    pruned.push((remote_ref, oid.to_string()));
+                }
+            }
+        }
+    }
+    (changes, pruned)
+}
+
+/// Saves the pruned tips of `remote` (still in the object database right after the fetch).
+pub fn save_pruned(
+    git: &Git,
+    backups: &Backups,
+    remote: &str,
+    pruned: &[(String, String)],
+) -> Result<(), GitError> {
+    if pruned.is_empty() {
+        return Ok(());
+    }
+    backups
+        .save(git, remote, pruned, "git multi fetch --prune")
+        .map(drop)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(pairs: &[(&str, &str)]) -> Snapshot {
+        Snapshot::from_map(
+            pairs
+                .iter()
+                .map(|(n, o)| (n.to_string(), o.to_string()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn tells_new_moved_and_pruned_refs_apart() {
+        let before = snapshot(&[
+            ("refs/remotes/gh/main", "1"),
+            ("refs/remotes/gh/gone", "2"),
+            ("refs/remotes/gh/HEAD", "1"),
+            ("refs/remotes/ghx/main", "9"),
+            ("refs/multi/remotes/gh/git-mile/tasks/T1", "5"),
+        ]);
+        let after = snapshot(&[
+            ("refs/remotes/gh/main", "3"),
+            ("refs/remotes/gh/new", "4"),
+            ("refs/remotes/gh/HEAD", "1"),
+            ("refs/multi/remotes/gh/git-mile/tasks/T1", "5"),
+        ]);
+        let (changes, pruned) = changes("gh", &before, &after);
+        assert_eq!(changes.new, ["new"]);
+        assert_eq!(changes.updated, ["main"]);
+        assert_eq!(changes.pruned, ["gone"]);
+        assert_eq!(pruned, [("refs/heads/gone".to_string(), "2".to_string())]);
+    }
+}

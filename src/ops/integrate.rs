@@ -1,0 +1,122 @@
+//! Bringing another tip (a remote's copy of the branch) into the checked-out branch: fast-forward only, merge
+//! or rebase, with git's own machinery in the work tree. A stop (diverged, conflicts) is data for the report.
+
+use serde::Serialize;
+
+use crate::git::{self, Git, GitError, Integration};
+
+/// How another copy's commits are brought into the current branch.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Strategy {
+    FfOnly,
+    Merge,
+    Rebase,
+}
+
+impl Strategy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Strategy::FfOnly => "ff-only",
+            Strategy::Merge => "merge",
+            Strategy::Rebase => "rebase",
+        }
+    }
+
+    fn integration(self) -> Integration {
+        match self {
+            Strategy::FfOnly => Integration::FastForward,
+            Strategy::Merge => Integration::Merge,
+            Strategy::Rebase => Integration::Rebase,
+        }
+    }
+}
+
+/// What integrating did.
+#[derive(Debug, Clone, Serialize)]
+pub struct Integrated {
+    pub branch: String,
+    /// The ref integrated, as people call it (`github/main`).
+    pub from: String,
+    pub strategy: Strategy,
+    pub before: String,
+    pub after: String,
+    /// Commits brought in.
+    pub incoming: u64,
+}
+
+/// Why integrating stopped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// The copy to integrate does not exist here (the remote has no such branch).
+    NoUpstream,
+    /// `ff-only` and both sides have commits of their own.
+    Diverged { ahead: u64, behind: u64 },
+    /// The merge or rebase stopped on conflicts in these paths; the work tree holds them.
+    Conflicts(Vec<String>),
+    /// git failed for another reason (its message, one line).
+    Failed(String),
+}
+
+#[derive(Debug, Clone)]
+pub struct Stopped {
+    pub branch: String,
+    pub from: String,
+    pub strategy: Strategy,
+    pub stop: Stop,
+}
+
+/// Integrates the local ref `upstream` (e.g. `refs/remotes/github/main`) into the checked-out `branch`.
+pub fn integrate(
+    git: &Git,
+    branch: &str,
+    upstream: &str,
+    strategy: Strategy,
+) -> Result<Result<Integrated, Stopped>, GitError> {
+    let from = upstream
+        .strip_prefix(git::refname::REMOTES)
+        .unwrap_or(upstream)
+        .to_string();
+    let stopped = |stop| Stopped {
+        branch: branch.to_string(),
+        from: from.clone(),
+        strategy,
+        stop,
+    };
+    let Some(theirs) = git.rev_parse(upstream)? else {
+        return Ok(Err(stopped(Stop::NoUpstream)));
+    };
+    let before = git.rev_parse("HEAD")?.unwrap_or_default();
+    let (ahead, incoming) = git.ahead_behind(&before, &theirs)?;
+    if incoming > 0 {
+        if strategy == Strategy::FfOnly && ahead > 0 {
+            return Ok(Err(stopped(Stop::Diverged {
+                ahead,
+                behind: incoming,
+            })));
+        }
+        if let Err(err) = git.integrate(upstream, strategy.integration()) {
+            let conflicts = git.conflicted_paths().unwrap_or_default();
+            let stop = if conflicts.is_empty() {
+                let message = err
+                    .stderr()
+                    .map(git::failure_summary)
+                    .filter(|m| !m.is_empty())
+                    .unwrap_or_else(|| err.to_string());
+                Stop::Failed(message)
+            } else {
+                Stop::Conflicts(conflicts)
+            };
+            return Ok(Err(stopped(stop)));
+        }
+    }
+    let after = git.rev_parse("HEAD")?.unwrap_or_default();
+    Ok(Ok(Integrated {
+        branch: branch.to_string(),
+        from,
+        strategy,
+        before,
+        after,
+        incoming,
+    }))
+}

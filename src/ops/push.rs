@@ -1,0 +1,324 @@
+//! Pushing refs to one remote: refspecs and per-remote leases built from that remote's own tracking refs,
+//! the remote's old tips saved before anything is overwritten or deleted, and git's porcelain answer turned
+//! into one result per ref (old and new tip, status, why it was refused and how far apart the two sides are).
+
+use std::collections::BTreeSet;
+
+use crate::git::{
+    refname, remote_messages, Git, GitError, PushOptions, RefStatus, Refspec, Rejection,
+};
+use crate::runner::Job;
+
+use super::{Backups, Relater, Relation, Saved, Snapshot};
+
+/// How far a push may go when the remote has something the pushed ref does not contain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Force {
+    /// Fast-forwards and new refs only.
+    No,
+    /// Overwrite only where the remote still has what its tracking ref says (tags are never overwritten this
+    /// way: git keeps no per-remote copy of them to lease against).
+    Lease,
+    /// Overwrite whatever is there, after saving it.
+    Yes,
+}
+
+/// One ref to put on the remote: `name` there gets the local `src` (whose object is `oid`), or is deleted
+/// when `src` is `None`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outgoing {
+    pub name: String,
+    pub src: Option<String>,
+    pub oid: Option<String>,
+}
+
+impl Outgoing {
+    /// The local ref `name` onto the remote ref of the same name.
+    pub fn same(name: &str, oid: &str) -> Outgoing {
+        Outgoing {
+            name: name.to_string(),
+            src: Some(name.to_string()),
+            oid: Some(oid.to_string()),
+        }
+    }
+
+    pub fn delete(name: &str) -> Outgoing {
+        Outgoing {
+            name: name.to_string(),
+            src: None,
+            oid: None,
+        }
+    }
+}
+
+/// The same push for every remote of a run; leases and backups are worked out per remote.
+pub struct PushRequest<'a> {
+    pub refs: &'a [Outgoing],
+    pub force: Force,
+    pub dry_run: bool,
+    pub atomic: bool,
+    /// Every remote's tracking refs for the pushed names, read once for the run.
+    pub tracking: &'a Snapshot,
+    pub backups: &'a Backups,
+    pub relater: &'a Relater<'a>,
+    /// Why the backups are taken, for the reflog of the backup refs.
+    pub reason: &'a str,
+}
+
+/// One ref's result on one remote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefResult {
+    pub name: String,
+    /// What the remote had before, where known.
+    pub old: Option<String>,
+    /// What it has now (or would have), `None` for a deletion.
+    pub new: Option<String>,
+    pub status: RefStatus,
+    pub rejection: Option<Rejection>,
+    /// For a refused update: how the pushed tip relates to the remote's last known one.
+    pub relation: Option<Relation>,
+    /// Where the overwritten or deleted tip was saved.
+    pub backup: Option<String>,
+}
+
+/// What a push to one remote did.
+#[derive(Debug, Clone, Default)]
+pub struct Pushed {
+    pub refs: Vec<RefResult>,
+    pub retries: u32,
+    /// The server's own words (`remote:` lines), for refusals.
+    pub remote_said: Vec<String>,
+    pub backups: Vec<Saved>,
+}
+
+impl Pushed {
+    pub fn rejected(&self) -> bool {
+        self.refs.iter().any(|r| r.status == RefStatus::Rejected)
+    }
+}
+
+/// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
+/// it was about to overwrite) is an error; refused refs are data.
+pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitError> {
+    let remote = job.name();
+    job.say("pushing");
+    let mut options = PushOptions {
+        dry_run: request.dry_run,
+        atomic: request.atomic,
+        leases: Vec::new(),
+    };
+    let mut refspecs = Vec::new();
+    let mut saved: Vec<Saved> = Vec::new();
+    match request.force {
+        Force::Yes => {
+            // Save exactly what is there, then overwrite exactly that: a lease on the saved tip means a
+            // remote that moved in between is refused rather than overwritten unsaved.
+            let there = remote_tips(job, git, request.refs)?;
+            let to_save: Vec<(String, String)> = request
+                .refs
+                .iter()
+                .filter_map(|r| {
+                    let old = there.iter().find(|(n, _)| *n == r.name)?;
+                    (Some(&old.1) != r.oid.as_ref()).then(|| old.clone())
+                })
+                .collect();
+            if !request.dry_run {
+                saved = request
+                    .backups
+                    .fetch_and_save(job, git, &to_save, request.reason)?;
+            }
+            for r in request.refs {
+                let old = there.iter().find(|(n, _)| *n == r.name).map(|(_, o)| o);
+                options.leases.push((r.name.clone(), old.cloned()));
+                refspecs.push(refspec(r, false));
+            }
+        }
+        Force::Lease => {
+            for r in request.refs {
+                match refname::tracking(remote, &r.name) {
+                    Some(tracking) => {
+                        let expected = request.tracking.get(&tracking).map(str::to_string);
+                        options.leases.push((r.name.clone(), expected));
+                        refspecs.push(refspec(r, false));
+                    }
+                    None => refspecs.push(refspec(r, false)),
+                }
+            }
+        }
+        Force::No => refspecs.extend(request.refs.iter().map(|r| refspec(r, false))),
+    }
+
+    let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
+    let reply = match attempted.result {
+        Ok(reply) => reply,
+        Err(err) => {
+            let _ = request.backups.discard(git, &saved);
+            return Err(err);
+        }
+    };
+
+    let mut refs: Vec<RefResult> = Vec::new();
+    for pushed in &reply.refs {
+        let wanted = request.refs.iter().find(|r| r.name == pushed.to);
+        let new = match pushed.status {
+            RefStatus::Deleted => None,
+            _ => wanted.and_then(|r| r.oid.clone()),
+        };
+        let tracking = refname::tracking(remote, &pushed.to)
+            .and_then(|t| request.tracking.get(&t).map(str::to_string));
+        let old = match (pushed.status, pushed.old_new()) {
+            (RefStatus::UpToDate, _) => new.clone(),
+            (RefStatus::New, _) => None,
+            (_, Some((abbrev, _))) => Some(expand(git, abbrev, tracking.as_deref(), &saved)),
+            (RefStatus::Deleted, None) | (RefStatus::Rejected, None) => tracking
+                .clone()
+                .or_else(|| saved_tip(&saved, &pushed.to).map(str::to_string)),
+            _ => None,
+        };
+        let rejection = pushed.rejection();
+        let relation = match &rejection {
+            Some(Rejection::NonFastForward) => request
+                .relater
+                .relate(new.as_deref(), tracking.as_deref())
+                .ok(),
+            _ => None,
+        };
+        refs.push(RefResult {
+            name: pushed.to.clone(),
+            old,
+            new,
+            status: pushed.status,
+            rejection,
+            relation,
+            backup: None,
+        });
+    }
+
+    if !request.dry_run {
+        saved = settle_backups(git, request, remote, &refs, saved)?;
+    }
+    for r in &mut refs {
+        r.backup = saved
+            .iter()
+            .find(|s| s.name == r.name)
+            .map(|s| s.backup.clone());
+    }
+    Ok(Pushed {
+        refs,
+        retries: attempted.retries,
+        remote_said: remote_messages(&reply.stderr),
+        backups: saved,
+    })
+}
+
+/// The tracking refs a push to `remotes` consults (leases, how far apart a refused ref is): exact names for a
+/// few refs, whole per-remote prefixes for many; one `for-each-ref` either way.
+pub fn tracking_patterns<'a>(
+    remotes: impl Iterator<Item = &'a str> + Clone,
+    refs: &[Outgoing],
+) -> Vec<String> {
+    if refs.len() * remotes.clone().count() <= 256 {
+        remotes
+            .flat_map(|remote| {
+                refs.iter()
+                    .filter_map(move |r| refname::tracking(remote, &r.name))
+            })
+            .collect()
+    } else {
+        remotes
+            .flat_map(|remote| super::fetch::tracking_patterns(remote))
+            .collect()
+    }
+}
+
+fn refspec(r: &Outgoing, force: bool) -> Refspec {
+    match &r.src {
+        Some(src) => Refspec::map(src, &r.name, force),
+        None => Refspec::delete(&r.name),
+    }
+}
+
+/// What the remote has now at the pushed names, read with one ls-remote inside the job's deadline.
+fn remote_tips(job: &Job, git: &Git, refs: &[Outgoing]) -> Result<Vec<(String, String)>, GitError> {
+    let roots: BTreeSet<String> = refs.iter().map(|r| namespace_root(&r.name)).collect();
+    let roots: Vec<&str> = roots.iter().map(String::as_str).collect();
+    let there = job
+        .git(|left, _| git.ls_remote_refs(job.name(), &roots, Some(left)))
+        .result?;
+    Ok(refs
+        .iter()
+        .filter_map(|r| there.get(&r.name).map(|oid| (r.name.clone(), oid.clone())))
+        .collect())
+}
+
+/// `refs/heads/a/b` → `refs/heads/`, `refs/git-mile/tasks/T1` → `refs/git-mile/`.
+fn namespace_root(name: &str) -> String {
+    let mut parts = name.splitn(3, '/');
+    match (parts.next(), parts.next(), parts.next()) {
+        (Some(a), Some(b), Some(_)) => format!("{a}/{b}/"),
+        _ => name.to_string(),
+    }
+}
+
+/// The full object name behind git's abbreviated old tip: the tracking ref or a backup usually has it.
+fn expand(git: &Git, abbrev: &str, tracking: Option<&str>, saved: &[Saved]) -> String {
+    tracking
+        .filter(|t| t.starts_with(abbrev))
+        .map(str::to_string)
+        .or_else(|| {
+            saved
+                .iter()
+                .find(|s| s.oid.starts_with(abbrev))
+                .map(|s| s.oid.clone())
+        })
+        .or_else(|| git.expand_oids(&[abbrev]).ok()?.pop().flatten())
+        .unwrap_or_else(|| abbrev.to_string())
+}
+
+fn saved_tip<'s>(saved: &'s [Saved], name: &str) -> Option<&'s str> {
+    saved
+        .iter()
+        .find(|s| s.name == name)
+        .map(|s| s.oid.as_str())
+}
+
+/// Keeps a backup only where the remote's tip really was overwritten or deleted: drops the unneeded ones taken
+/// before `--force`, and saves the leased tips (which the tracking refs hold) after a lease held.
+fn settle_backups(
+    git: &Git,
+    request: &PushRequest,
+    remote: &str,
+    refs: &[RefResult],
+    saved: Vec<Saved>,
+) -> Result<Vec<Saved>, GitError> {
+    let destroyed = |name: &str| {
+        refs.iter()
+            .any(|r| r.name == name && matches!(r.status, RefStatus::Forced | RefStatus::Deleted))
+    };
+    let (keep, drop): (Vec<Saved>, Vec<Saved>) =
+        saved.into_iter().partition(|s| destroyed(&s.name));
+    request.backups.discard(git, &drop)?;
+    let mut keep = keep;
+    let leased: Vec<(String, String)> = refs
+        .iter()
+        .filter(|r| destroyed(&r.name) && !keep.iter().any(|s| s.name == r.name))
+        .filter_map(|r| Some((r.name.clone(), r.old.clone()?)))
+        .collect();
+    if !leased.is_empty() {
+        keep.extend(request.backups.save(git, remote, &leased, request.reason)?);
+    }
+    Ok(keep)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn namespace_roots_group_the_ls_remote() {
+        assert_eq!(namespace_root("refs/heads/a/b"), "refs/heads/");
+        assert_eq!(namespace_root("refs/tags/v1"), "refs/tags/");
+        assert_eq!(namespace_root("refs/git-mile/tasks/T1"), "refs/git-mile/");
+        assert_eq!(namespace_root("refs/stash"), "refs/stash");
+    }
+}

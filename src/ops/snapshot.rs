@@ -1,0 +1,87 @@
+//! One `for-each-ref` for everything a run needs to know about local refs (the refs being pushed, every
+//! remote's tracking refs), read once and shared by every remote's job.
+
+use std::collections::BTreeMap;
+
+use crate::git::{Git, GitError};
+
+/// A local ref and the object it points at.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalRef {
+    pub name: String,
+    pub oid: String,
+}
+
+/// Local refs as they were when the snapshot was taken.
+#[derive(Debug, Clone, Default)]
+pub struct Snapshot {
+    refs: BTreeMap<String, String>,
+}
+
+impl Snapshot {
+    /// Every ref matching `patterns` (prefixes such as `refs/remotes/gh/`, exact names, or globs as
+    /// `for-each-ref` takes them), in one call.
+    pub fn take(git: &Git, patterns: &[String]) -> Result<Snapshot, GitError> {
+        if patterns.is_empty() {
+            return Ok(Snapshot::default());
+        }
+        let patterns: Vec<&str> = patterns.iter().map(String::as_str).collect();
+        Ok(Snapshot {
+            refs: git.refs(&patterns)?,
+        })
+    }
+
+    pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
+        Snapshot { refs }
+    }
+
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.refs.get(name).map(String::as_str)
+    }
+
+    /// Every ref under `prefix`, in name order.
+    pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
+        self.refs
+            .range(prefix.to_string()..)
+            .take_while(move |(name, _)| name.starts_with(prefix))
+            .map(|(n, o)| (n.as_str(), o.as_str()))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
+    }
+
+    pub fn len(&self) -> usize {
+        self.refs.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.refs.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_what_is_under_a_prefix_only() {
+        let snapshot = Snapshot::from_map(
+            [
+                ("refs/remotes/a/main", "1"),
+                ("refs/remotes/a/x/y", "2"),
+                ("refs/remotes/ab/main", "3"),
+                ("refs/remotes/b/main", "4"),
+            ]
+            .into_iter()
+            .map(|(n, o)| (n.to_string(), o.to_string()))
+            .collect(),
+        );
+        let a: Vec<_> = snapshot.under("refs/remotes/a/").collect();
+        assert_eq!(
+            a,
+            [("refs/remotes/a/main", "1"), ("refs/remotes/a/x/y", "2")]
+        );
+        assert_eq!(snapshot.get("refs/remotes/b/main"), Some("4"));
+    }
+}

@@ -1,0 +1,205 @@
+//! A push's result on one remote, in words: the per-ref summary line, why refs were refused (non-fast-forward
+//! with how far apart, a tag that exists with another target, a lease that did not hold, an atomic push that
+//! failed elsewhere, a hook's own words) and what to do about it.
+
+use serde::Serialize;
+
+use crate::git::{refname, FailureKind, GitError, RefStatus, Rejection};
+use crate::ops::push::{Pushed, RefResult};
+use crate::ops::{Saved, State};
+use crate::outcome::{Detail, Outcome, Status};
+use crate::runner::Job;
+
+/// One ref of a push, for the JSON contract (`{"ref","old","new","status"}`) and the summary.
+#[derive(Debug, Clone, Serialize)]
+pub struct RefUpdate {
+    #[serde(rename = "ref")]
+    pub name: String,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    pub status: RefStatus,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<String>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct PushDetail {
+    pub refs: Vec<RefUpdate>,
+    /// How many times a transient failure was retried.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub retries: u32,
+    /// Tips saved under refs/multi/backup/ before they were overwritten or deleted.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub backups: Vec<Saved>,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
+}
+
+impl Detail for PushDetail {
+    fn human(&self) -> String {
+        let shown: Vec<String> = self
+            .refs
+            .iter()
+            // Rejections are explained by the outcome's error; up-to-date refs are noise beside real updates.
+            .filter(|r| r.status != RefStatus::Rejected)
+            .filter(|r| r.status != RefStatus::UpToDate || self.refs.len() == 1)
+            .map(|r| {
+                let what = match r.status {
+                    RefStatus::Updated => format!("{}..{}", abbrev(&r.old), abbrev(&r.new)),
+                    RefStatus::Forced => {
+                        format!("{}...{} (forced)", abbrev(&r.old), abbrev(&r.new))
+                    }
+                    RefStatus::New => "new".to_string(),
+                    RefStatus::Deleted => format!("deleted (was {})", abbrev(&r.old)),
+                    RefStatus::UpToDate => "up to date".to_string(),
+                    RefStatus::Rejected => "rejected".to_string(),
+                };
+                format!("{} {what}", refname::short(&r.name))
+            })
+            .collect();
+        shown.join(", ")
+    }
+}
+
+fn abbrev(oid: &Option<String>) -> &str {
+    oid.as_deref().map(|o| &o[..o.len().min(7)]).unwrap_or("?")
+}
+
+/// The outcome of one remote's push: its status, the per-ref detail and, for refusals, what happened and
+/// what to do.
+pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Outcome<PushDetail> {
+    let pushed = match result {
+        Ok(pushed) => pushed,
+        Err(err) => return job.failure(&err, PushDetail::default()),
+    };
+    let problems: Vec<(String, Option<String>)> = pushed
+        .refs
+        .iter()
+        .filter_map(|r| explain(job.name(), r, &pushed.remote_said))
+        .collect();
+    let status = if !problems.is_empty() {
+        Status::Rejected
+    } else if dry_run {
+        Status::DryRun
+    } else if pushed.refs.iter().all(|r| r.status == RefStatus::UpToDate) {
+        Status::UpToDate
+    } else {
+        Status::Ok
+    };
+    let detail = PushDetail {
+        refs: pushed.refs.iter().map(update).collect(),
+        retries: pushed.retries,
+        backups: pushed.backups.clone(),
+    };
+    let mut outcome = Outcome::new(job.name(), status, job.elapsed(), detail);
+    if !problems.is_empty() {
+        // Refs refused only because another ref of the same atomic push failed go last: the cause comes first.
+        let mut problems = problems;
+        problems.sort_by_key(|(message, _)| message.ends_with("atomic push failed"));
+        outcome.error = Some(
+            problems
+                .iter()
+                .map(|(message, _)| message.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+        );
+        outcome.hint = problems.into_iter().find_map(|(_, hint)| hint);
+        outcome.reason = Some(FailureKind::Rejected);
+    }
+    outcome
+}
+
+fn update(r: &RefResult) -> RefUpdate {
+    RefUpdate {
+        name: r.name.clone(),
+        old: r.old.clone(),
+        new: r.new.clone(),
+        status: r.status,
+        reason: r.rejection.as_ref().map(reason_word),
+        backup: r.backup.clone(),
+    }
+}
+
+fn reason_word(rejection: &Rejection) -> String {
+    match rejection {
+        Rejection::NonFastForward => "non-fast-forward".into(),
+        Rejection::FetchFirst => "fetch first".into(),
+        Rejection::AlreadyExists => "already exists".into(),
+        Rejection::StaleLease => "stale info".into(),
+        Rejection::AtomicFailed => "atomic push failed".into(),
+        Rejection::RemoteRejected(why) | Rejection::Other(why) => why.clone(),
+    }
+}
+
+/// What a refused ref means for this remote, and what to do about it.
+fn explain(
+    remote: &str,
+    r: &RefResult,
+    remote_said: &[String],
+) -> Option<(String, Option<String>)> {
+    let rejection = r.rejection.as_ref()?;
+    let name = refname::short(&r.name);
+    let integrate = || {
+        Some(format!(
+            "bring its commits in with `git multi pull --primary {remote} --merge` (or `--rebase`), then push again; `--force-with-lease` would overwrite them"
+        ))
+    };
+    Some(match rejection {
+        Rejection::NonFastForward => {
+            let message = match r.relation.map(|rel| (rel.state, rel.ahead, rel.behind)) {
+                Some((State::Behind, _, Some(behind))) => format!(
+                    "{name}: rejected (non-fast-forward): the remote is ahead by {behind} commit{}",
+                    plural(behind)
+                ),
+                Some((State::Diverged, Some(ahead), Some(behind))) => format!(
+                    "{name}: rejected (non-fast-forward): diverged, {ahead} local and {behind} remote commit{} apart",
+                    plural(behind)
+                ),
+                _ => format!(
+                    "{name}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"
+                ),
+            };
+            (message, integrate())
+        }
+        Rejection::FetchFirst => (
+            format!("{name}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"),
+            integrate(),
+        ),
+        Rejection::AlreadyExists => (
+            format!("{name}: already exists on the remote with another target"),
+            Some(format!(
+                "`git ls-remote {remote} {}` shows it; replace it with `--force` (the old one is saved under refs/multi/backup/)",
+                r.name
+            )),
+        ),
+        Rejection::StaleLease => (
+            format!("{name}: the remote changed since it was last seen (lease not held); nothing was overwritten"),
+            Some(format!("fetch with `git multi fetch {remote}` and look before forcing again")),
+        ),
+        Rejection::AtomicFailed => (format!("{name}: not pushed: atomic push failed"), None),
+        Rejection::RemoteRejected(why) => {
+            let message = if remote_said.is_empty() {
+                format!("{name}: refused by the remote ({why})")
+            } else {
+                format!("{name}: refused by the remote ({why}): {}", remote_said.join(" / "))
+            };
+            (
+                message,
+                Some("the server's hooks or branch protection refused the update; see its message".into()),
+            )
+        }
+        Rejection::Other(why) => (format!("{name}: rejected ({why})"), None),
+    })
+}
+
+fn plural(n: u64) -> &'static str {
+    if n == 1 {
+        ""
+    } else {
+        "s"
+    }
+}

@@ -1,0 +1,178 @@
+//! `status` in words: the ref × remote matrix and its one-line summary, and the JSON document.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use serde::Serialize;
+
+use crate::git::refname;
+use crate::ops::relate::Compared;
+use crate::ops::State;
+use crate::outcome::{Detail, Outcome, Report};
+use crate::remote_set::Member;
+
+/// What `status` learned about one remote besides its refs.
+#[derive(Debug, Default, Serialize)]
+pub struct Reached {
+    pub refs: usize,
+    /// `--offline`: whether the remote was ever fetched (without a fetch there is nothing to compare).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fetched: Option<bool>,
+}
+
+impl Detail for Reached {
+    fn human(&self) -> String {
+        String::new()
+    }
+}
+
+/// Everything `status` shows.
+pub struct StatusView<'a> {
+    pub members: &'a [&'a Member],
+    pub local: &'a BTreeMap<String, String>,
+    pub entries: &'a [Compared],
+    pub reachable: &'a Report<Reached>,
+    pub offline: bool,
+}
+
+impl StatusView<'_> {
+    fn not_fetched(&self, outcome: &Outcome<Reached>) -> bool {
+        outcome.detail.fetched == Some(false)
+    }
+
+    /// Everything is known to be in sync: every remote answered (or was fetched) and every ref matches.
+    fn in_sync(&self) -> bool {
+        self.reachable
+            .remotes
+            .iter()
+            .all(|o| !o.status.is_failure() && !self.not_fetched(o))
+            && self
+                .entries
+                .iter()
+                .all(|e| e.relation.state == State::InSync)
+    }
+}
+
+#[derive(Serialize)]
+struct StatusDocument<'a> {
+    ok: bool,
+    in_sync: bool,
+    refs: &'a [Compared],
+    remotes: &'a [Outcome<Reached>],
+}
+
+pub fn json(view: &StatusView) {
+    super::json(&StatusDocument {
+        ok: view.reachable.ok,
+        in_sync: view.in_sync(),
+        refs: view.entries,
+        remotes: &view.reachable.remotes,
+    });
+}
+
+fn cell(entry: &Compared, not_fetched: bool) -> String {
+    let r = entry.relation;
+    match (r.state, r.ahead, r.behind) {
+        (State::InSync, ..) => "in-sync".into(),
+        (State::Ahead, Some(a), _) => format!("ahead {a}"),
+        (State::Behind, _, Some(b)) => format!("behind {b}"),
+        (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
+        (State::MissingRemote, ..) => "missing".into(),
+        (State::MissingLocal, ..) => "not local".into(),
+        (State::Behind, ..) => "behind ?".into(),
+        (State::Unknown, ..) if not_fetched => "not fetched".into(),
+        _ => "unknown".into(),
+    }
+}
+
+/// The matrix: one row per ref, one column per remote, then the summary line.
+pub fn matrix(view: &StatusView) {
+    let mut header = vec![String::new()];
+    header.extend(view.members.iter().map(|m| m.name.clone()));
+    let names: BTreeSet<&str> = view
+        .local
+        .keys()
+        .map(String::as_str)
+        .chain(view.entries.iter().map(|e| e.name.as_str()))
+        .collect();
+    // Indexed once: with thousands of branches a search per cell made the table quadratic.
+    let by_cell: HashMap<(&str, &str), &Compared> = view
+        .entries
+        .iter()
+        .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
+        .collect();
+    let mut rows = vec![header];
+    for name in &names {
+        let mut row = vec![refname::short(name).to_string()];
+        for (member, outcome) in view.members.iter().zip(&view.reachable.remotes) {
+            let text = if outcome.status.is_failure() {
+                "unreachable".to_string()
+            } else {
+                by_cell
+                    .get(&(*name, member.name.as_str()))
+                    .map(|e| cell(e, view.not_fetched(outcome)))
+                    .unwrap_or_else(|| "-".into())
+            };
+            row.push(text);
+        }
+        rows.push(row);
+    }
+    super::table(&rows);
+    super::out(&format!("{}\n", summary(view)));
+}
+
+/// `2 refs out of sync; 1 unreachable (…)`: refs are counted once however many remotes differ.
+fn summary(view: &StatusView) -> String {
+    let out_of_sync: BTreeSet<&str> = view
+        .entries
+        .iter()
+        .filter(|e| e.relation.state != State::InSync)
+        .map(|e| e.name.as_str())
+        .collect();
+    let failures: Vec<String> = view
+        .reachable
+        .remotes
+        .iter()
+        .filter(|o| o.status.is_failure())
+        .map(|o| format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")))
+        .collect();
+    let not_fetched: Vec<&str> = view
+        .reachable
+        .remotes
+        .iter()
+        .filter(|o| view.not_fetched(o))
+        .map(|o| o.name.as_str())
+        .collect();
+    let total = view.reachable.remotes.len();
+    let compared = total - failures.len() - not_fetched.len();
+    let mut parts = Vec::new();
+    if compared == 0 {
+        parts.push("nothing compared".to_string());
+    } else if out_of_sync.is_empty() {
+        parts.push(if compared == total {
+            "everything in sync".to_string()
+        } else {
+            format!("in sync on the {compared} remote(s) compared")
+        });
+    } else {
+        let n = out_of_sync.len();
+        parts.push(format!(
+            "{n} ref{} out of sync",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if !not_fetched.is_empty() {
+        parts.push(format!(
+            "{} never fetched ({}; `git multi fetch` first, or drop --offline)",
+            not_fetched.len(),
+            not_fetched.join(", ")
+        ));
+    }
+    if !failures.is_empty() {
+        parts.push(format!(
+            "{} unreachable ({})",
+            failures.len(),
+            failures.join("; ")
+        ));
+    }
+    parts.join("; ")
+}
