@@ -19,6 +19,9 @@ pub const JOBS: &str = "multi.jobs";
 pub const TIMEOUT: &str = "multi.timeout";
 pub const PRIMARY: &str = "multi.primary";
 pub const PER_HOST: &str = "multi.perHost";
+/// Ref namespaces carried to and from every remote besides branches (multi-valued): `<pattern>[:<merge>]`,
+/// e.g. `refs/git-mile/*` or `refs/notes/*:union`.
+pub const REFS: &str = "multi.refs";
 
 /// Per-member variables, written in camelCase; git hands them back lower-cased.
 pub mod member {
@@ -57,6 +60,67 @@ pub struct Settings {
     pub per_host: Option<usize>,
     pub timeout: Option<Duration>,
     pub primary: Option<String>,
+    /// Configured ref namespaces, in the order they were added.
+    pub namespaces: Vec<Namespace>,
+}
+
+/// How diverged copies of a namespace ref are brought together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MergeMode {
+    /// A merge commit over every distinct tip (the default: an event log never loses an event).
+    Union,
+    /// Only fast-forwards; diverged copies are reported.
+    FfOnly,
+    /// The primary's (or the chosen remote's) copy wins; the others are saved, then overwritten.
+    Theirs,
+}
+
+impl MergeMode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MergeMode::Union => "union",
+            MergeMode::FfOnly => "ff-only",
+            MergeMode::Theirs => "theirs",
+        }
+    }
+}
+
+/// One configured ref namespace (`multi.refs`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Namespace {
+    /// A ref glob such as `refs/git-mile/*` (or one exact ref).
+    pub pattern: String,
+    pub merge: MergeMode,
+}
+
+impl Namespace {
+    /// `refs/git-mile/*` or `refs/notes/*:union`.
+    pub fn parse(value: &str) -> Result<Namespace, String> {
+        let (pattern, merge) = match value.trim().rsplit_once(':') {
+            Some((pattern, mode)) => {
+                let merge = <MergeMode as clap::ValueEnum>::from_str(mode, true).map_err(|_| {
+                    format!("{REFS}: unknown merge mode `{mode}` in `{value}` (union, ff-only or theirs)")
+                })?;
+                (pattern, merge)
+            }
+            None => (value.trim(), MergeMode::Union),
+        };
+        if !pattern.starts_with("refs/") {
+            return Err(format!(
+                "{REFS}: `{value}` is not a ref pattern under refs/"
+            ));
+        }
+        Ok(Namespace {
+            pattern: pattern.to_string(),
+            merge,
+        })
+    }
+
+    /// The value stored in `multi.refs`.
+    pub fn value(&self) -> String {
+        format!("{}:{}", self.pattern, self.merge.as_str())
+    }
 }
 
 impl Settings {
@@ -79,6 +143,9 @@ impl Settings {
                     settings.timeout = Some(parse_seconds(TIMEOUT, value)?)
                 }
                 k if k.eq_ignore_ascii_case(PRIMARY) => settings.primary = Some(value.to_string()),
+                k if k.eq_ignore_ascii_case(REFS) => {
+                    settings.namespaces.push(Namespace::parse(value)?)
+                }
                 _ => {}
             }
         }
@@ -135,6 +202,31 @@ mod tests {
         assert_eq!(settings.jobs, Some(3));
         assert_eq!(settings.timeout, Some(Duration::from_millis(2500)));
         assert_eq!(settings.primary.as_deref(), Some("github"));
+    }
+
+    #[test]
+    fn reads_ref_namespaces() {
+        let settings = Settings::from_entries(&[
+            entry("multi.refs", "refs/git-mile/*"),
+            entry("multi.refs", "refs/notes/*:ff-only"),
+        ])
+        .unwrap();
+        assert_eq!(
+            settings.namespaces,
+            [
+                Namespace {
+                    pattern: "refs/git-mile/*".into(),
+                    merge: MergeMode::Union
+                },
+                Namespace {
+                    pattern: "refs/notes/*".into(),
+                    merge: MergeMode::FfOnly
+                }
+            ]
+        );
+        assert_eq!(settings.namespaces[1].value(), "refs/notes/*:ff-only");
+        assert!(Settings::from_entries(&[entry("multi.refs", "refs/x/*:nope")]).is_err());
+        assert!(Settings::from_entries(&[entry("multi.refs", "heads/*")]).is_err());
     }
 
     #[test]

@@ -115,7 +115,11 @@ impl<'a> GitCommand<'a> {
             ),
             None => None,
         };
-        let mut expression = duct::cmd(&self.git.exe, self.args)
+        let mut expression = duct::cmd(&self.git.exe, self.args);
+        if let Some(dir) = &self.git.dir {
+            expression = expression.dir(dir);
+        }
+        let mut expression = expression
             .env("LC_ALL", "C")
             .env("LANGUAGE", "C")
             .stdout_capture()

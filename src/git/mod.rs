@@ -90,6 +90,8 @@ impl GitError {
 pub struct Git {
     exe: PathBuf,
     version: GitVersion,
+    /// The repository git runs in; `None` is the current directory (and whatever `GIT_DIR` says).
+    dir: Option<PathBuf>,
 }
 
 impl Git {
@@ -99,6 +101,7 @@ impl Git {
         let probe = Git {
             exe,
             version: version::MINIMUM,
+            dir: None,
         };
         let output = probe.command(["version"]).run_unchecked()?;
         let version = GitVersion::parse(&output.stdout).ok_or_else(|| GitError::Failed {
@@ -110,6 +113,19 @@ impl Git {
             return Err(GitError::TooOld { found: version });
         }
         Ok(Git { version, ..probe })
+    }
+
+    /// The same git, working in the repository at `dir` (for commands that span several repositories).
+    pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
+        Git {
+            dir: Some(dir.into()),
+            ..self.clone()
+        }
+    }
+
+    /// The installed version (features such as `merge-tree --write-tree` depend on it).
+    pub fn version(&self) -> GitVersion {
+        self.version
     }
 
     /// A git invocation; nothing runs until one of the `run` methods. Private to the gateway: every other
