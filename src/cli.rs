@@ -39,6 +39,8 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Pull(cmd::pull::PullArgs),
     Sync(cmd::sync::SyncArgs),
+    #[command(subcommand)]
+    Hook(cmd::hook::HookCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

@@ -1,6 +1,7 @@
 //! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
 
 mod auth;
+mod automation;
 pub mod cli;
 mod clock;
 mod cmd;
@@ -23,6 +24,7 @@ pub use error::Exit;
 
 /// Runs one parsed command line to its exit code; errors are printed here, once.
 pub fn run(cli: cli::Cli) -> Exit {
+    automation::mark_own_children();
     interrupt::install();
     match cmd::dispatch(cli) {
         Ok(exit) => exit,

@@ -4,6 +4,7 @@
 //! Every line is scrubbed by `redact` on its way out.
 #![allow(clippy::print_stdout)]
 
+pub mod automation;
 pub mod fetch;
 pub mod integrate;
 pub mod push;

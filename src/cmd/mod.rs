@@ -6,6 +6,7 @@ pub mod common;
 pub mod create;
 pub mod fetch;
 pub mod generate;
+pub mod hook;
 pub mod hosted;
 pub mod init;
 pub mod pull;
@@ -74,6 +75,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Create(args) => create::run(&ctx, args),
         Command::Branch(command) => branch::run(&ctx, command),
         Command::Webhook(command) => webhook::run(&ctx, command),
+        Command::Hook(command) => hook::run(&ctx, command),
         Command::Generate(_) | Command::Auth(_) => {
             unreachable!("handled before a repository is required")
         }

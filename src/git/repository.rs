@@ -18,3 +18,28 @@ impl Git {
         (!path.is_empty()).then(|| PathBuf::from(path))
     }
 }
+
+impl Git {
+    /// Where git keeps `name` (`hooks` honours `core.hooksPath`), as an absolute path
+    /// (`git rev-parse --path-format=absolute --git-path`, git 2.31).
+    pub fn git_path(&self, name: &str) -> Result<PathBuf, GitError> {
+        let output = self
+            .command(["rev-parse", "--path-format=absolute", "--git-path", name])
+            .run()?;
+        Ok(PathBuf::from(output.stdout.trim_end()))
+    }
+
+    /// The repository's shared git directory (the main one's, from a linked worktree), absolute: where
+    /// `.git/multi/` lives.
+    pub fn common_dir(&self) -> Result<PathBuf, GitError> {
+        let output = self
+            .command(["rev-parse", "--path-format=absolute", "--git-common-dir"])
+            .run()?;
+        Ok(PathBuf::from(output.stdout.trim_end()))
+    }
+
+    /// The absolute path of the git executable in use, for schedules that must not depend on PATH.
+    pub fn exe(&self) -> &std::path::Path {
+        &self.exe
+    }
+}

@@ -7,6 +7,7 @@ mod servers;
 mod bad_input;
 mod contract;
 mod fanout;
+mod hooks;
 mod hosts;
 mod integrate;
 mod keyring;
