@@ -41,6 +41,8 @@ pub enum Command {
     Sync(cmd::sync::SyncArgs),
     #[command(subcommand)]
     Hook(cmd::hook::HookCommand),
+    #[command(subcommand)]
+    Schedule(cmd::schedule::ScheduleCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

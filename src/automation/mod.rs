@@ -4,7 +4,7 @@
 
 // pub mod ci;
 pub mod hooks;
-// pub mod schedule;
+pub mod schedule;
 
 use std::path::PathBuf;
 

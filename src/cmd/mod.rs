@@ -12,6 +12,7 @@ pub mod init;
 pub mod pull;
 pub mod push;
 pub mod remote;
+pub mod schedule;
 pub mod status;
 pub mod sync;
 pub mod webhook;
@@ -76,6 +77,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Branch(command) => branch::run(&ctx, command),
         Command::Webhook(command) => webhook::run(&ctx, command),
         Command::Hook(command) => hook::run(&ctx, command),
+        Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Generate(_) | Command::Auth(_) => {
             unreachable!("handled before a repository is required")
         }

@@ -80,3 +80,113 @@ pub fn hooks(dir: &HooksDir, states: &[HookState], json: bool) {
         }
     ));
 }
+
+use crate::automation::schedule::{Engine, Found, Installed, Verified};
+
+pub fn schedule_installed(installed: &Installed) {
+    let s = &installed.schedule;
+    let mut text = String::new();
+    for old in &installed.replaced {
+        text.push_str(&format!(
+            "replaced the {} schedule ({} {})\n",
+            old.engine.as_str(),
+            old.schedule.every.phrase(),
+            old.schedule.action.as_str()
+        ));
+    }
+    text.push_str(&format!(
+        "scheduled `git -C {} multi {} --json` {} with {} ({})\n",
+        s.repo.display(),
+        s.action.as_str(),
+        s.every.phrase(),
+        installed.engine.as_str(),
+        s.name
+    ));
+    for file in &installed.files {
+        text.push_str(&format!("  {}\n", file.display()));
+    }
+    match &installed.verified {
+        Some(Verified::UserManager) => text.push_str("  checked with `systemd-analyze --user verify`\n"),
+        Some(Verified::SystemMode(why)) => text.push_str(&format!(
+            "  checked with `systemd-analyze verify` in system mode (the user mode could not start here: {why})\n"
+        )),
+        Some(Verified::Syntax(why)) => text.push_str(&format!(
+            "  checked with git-multi's own syntax check only ({why})\n"
+        )),
+        None => {}
+    }
+    match installed.engine {
+        Engine::Systemd => text.push_str(&format!(
+            "  output: `journalctl --user -u {}.service`\n",
+            s.name
+        )),
+        _ => text.push_str("  output: .git/multi/schedule.log\n"),
+    }
+    super::out(&text);
+    if let Some(problem) = &installed.problem {
+        let start = match installed.engine {
+            Engine::Systemd => format!(
+                "in a session with a systemd user manager run `systemctl --user daemon-reload && systemctl --user enable --now {}.timer`, or schedule with `--cron`",
+                s.name
+            ),
+            Engine::Launchd => "load it with `launchctl load -w <plist>`".to_string(),
+            Engine::Cron => "check `crontab -l`".to_string(),
+        };
+        super::error(
+            &crate::error::Error::failed(format!(
+                "the schedule is written but not active: {problem}"
+            ))
+            .hint(start),
+        );
+    }
+}
+
+#[derive(Serialize)]
+struct SchedulesDocument<'a> {
+    schedules: &'a [Found],
+}
+
+pub fn schedules(found: &[Found], here: &std::path::Path, json: bool) {
+    if json {
+        super::json(&SchedulesDocument { schedules: found });
+        return;
+    }
+    if found.is_empty() {
+        super::out("no git-multi schedules\n");
+        return;
+    }
+    let rows: Vec<Vec<String>> = found
+        .iter()
+        .map(|f| {
+            vec![
+                f.engine.as_str().to_string(),
+                f.schedule.every.phrase(),
+                f.schedule.action.as_str().to_string(),
+                format!(
+                    "{}{}",
+                    f.schedule.repo.display(),
+                    if f.schedule.repo == here {
+                        "  (this repository)"
+                    } else {
+                        ""
+                    }
+                ),
+            ]
+        })
+        .collect();
+    super::table(&rows);
+}
+
+pub fn schedules_removed(removed: &[Found]) {
+    let mut text = String::new();
+    for f in removed {
+        text.push_str(&format!(
+            "removed the {} schedule {} ({} {})\n",
+            f.engine.as_str(),
+            f.schedule.name,
+            f.schedule.every.phrase(),
+            f.schedule.action.as_str()
+        ));
+    }
+    super::out(&text);
+}

@@ -12,6 +12,7 @@ mod hosts;
 mod integrate;
 mod keyring;
 mod remote_set;
+mod schedule;
 mod server_tests;
 mod state;
 mod transports;
