@@ -43,6 +43,8 @@ pub enum Command {
     Hook(cmd::hook::HookCommand),
     #[command(subcommand)]
     Schedule(cmd::schedule::ScheduleCommand),
+    #[command(subcommand)]
+    Ci(cmd::ci::CiCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

@@ -2,7 +2,7 @@
 //! timers, cron, launchd) and CI workflows. Every file or entry installed carries [`MARKER`], so `remove`,
 //! `list` and `git multi doctor` tell git-multi's work from the user's own.
 
-// pub mod ci;
+pub mod ci;
 pub mod hooks;
 pub mod schedule;
 

@@ -2,6 +2,7 @@
 
 pub mod auth;
 pub mod branch;
+pub mod ci;
 pub mod common;
 pub mod create;
 pub mod fetch;
@@ -78,6 +79,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Webhook(command) => webhook::run(&ctx, command),
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
+        Command::Ci(command) => ci::run(&ctx, command),
         Command::Generate(_) | Command::Auth(_) => {
             unreachable!("handled before a repository is required")
         }

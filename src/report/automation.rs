@@ -190,3 +190,21 @@ pub fn schedules_removed(removed: &[Found]) {
     }
     super::out(&text);
 }
+
+pub fn ci_written(path: &str, skipped: &[(String, String)]) {
+    let names: Vec<&str> = crate::automation::ci::VARIABLES
+        .iter()
+        .map(|(n, _)| *n)
+        .collect();
+    super::out(&format!(
+        "wrote {path}; commit it, and put the secrets your hosts need in the CI's secret store: {}\n",
+        names.join(", ")
+    ));
+    ci_skipped(skipped);
+}
+
+pub fn ci_skipped(skipped: &[(String, String)]) {
+    for (name, why) in skipped {
+        super::warning(&format!("`{name}` is not in the CI's remote set: {why}"));
+    }
+}

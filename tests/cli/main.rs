@@ -5,6 +5,7 @@ mod fake_api;
 mod servers;
 
 mod bad_input;
+mod ci;
 mod contract;
 mod fanout;
 mod hooks;

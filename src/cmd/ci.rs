@@ -1,0 +1,63 @@
+//! `git multi ci generate <github|gitlab|forgejo>`: a CI workflow that runs git-multi on every push, with the
+//! remote set rebuilt in the job and secrets taken from the CI's secret store.
+
+use clap::{Args, Subcommand};
+
+use crate::automation::ci::{self, CiAction, Service};
+use crate::cmd::Ctx;
+use crate::error::{Error, Exit, Result};
+use crate::report;
+
+/// CI workflows that run git multi on every push
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum CiCommand {
+    Generate(GenerateArgs),
+}
+
+/// Write the CI's workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set
+#[derive(Debug, Args)]
+pub struct GenerateArgs {
+    #[arg(value_enum)]
+    pub service: Service,
+    /// What the job runs: `git multi push --all --tags` or `git multi mirror`
+    #[arg(long, value_enum, default_value = "push")]
+    pub action: CiAction,
+    /// Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)
+    #[arg(long)]
+    pub stdout: bool,
+}
+
+pub fn run(ctx: &Ctx, command: &CiCommand) -> Result<Exit> {
+    let CiCommand::Generate(args) = command;
+    let set = ctx.remote_set()?;
+    let members = set.select(&[])?;
+    let workflow = ci::generate(args.service, args.action, &members);
+    if args.stdout {
+        report::out(&workflow.text);
+        report::automation::ci_skipped(&workflow.skipped);
+        return Ok(Exit::Success);
+    }
+    let top = ctx.git.toplevel().ok_or_else(|| {
+        Error::usage("a bare repository has no work tree to put a workflow in").hint(format!(
+            "print it with `git multi ci generate {} --stdout`",
+            args.service.as_str()
+        ))
+    })?;
+    let path = top.join(args.service.path());
+    if path.symlink_metadata().is_ok() {
+        return Err(Error::usage(format!("{} already exists; leaving it alone", args.service.path()))
+            .hint(format!(
+                "print the workflow with `git multi ci generate {} --stdout` and merge it in, or remove the file and run this again",
+                args.service.as_str()
+            )));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::failed(format!("could not create {}: {e}", dir.display())))?;
+    }
+    std::fs::write(&path, &workflow.text)
+        .map_err(|e| Error::failed(format!("could not write {}: {e}", path.display())))?;
+    report::automation::ci_written(args.service.path(), &workflow.skipped);
+    Ok(Exit::Success)
+}
