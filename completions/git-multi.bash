@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote auth create branch webhook push fetch status pull sync --help -h --version -V" ;;
+	"") echo "init remote auth create branch webhook push fetch status pull sync hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
@@ -33,11 +33,35 @@ __git_multi_words() {
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
 	"webhook remove") echo "--on --json --help -h" ;;
-	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --jobs -j --timeout --json --help -h" ;;
+	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
 	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"hook") echo "install list ls remove rm --help -h" ;;
+	"hook install") echo "--action --help -h" ;;
+	"hook list") echo "--json --help -h" ;;
+	"hook ls") echo "--json --help -h" ;;
+	"hook remove") echo "--help -h" ;;
+	"hook rm") echo "--help -h" ;;
+	"schedule") echo "install list ls remove rm --help -h" ;;
+	"schedule install") echo "--every --action --cron --systemd --help -h" ;;
+	"schedule list") echo "--json --help -h" ;;
+	"schedule ls") echo "--json --help -h" ;;
+	"schedule remove") echo "--help -h" ;;
+	"schedule rm") echo "--help -h" ;;
+	"ci") echo "generate --help -h" ;;
+	"ci generate") echo "--action --stdout --help -h" ;;
+	"workspace") echo "add remove rm list ls push fetch status sync --help -h" ;;
+	"workspace add") echo "--help -h" ;;
+	"workspace remove") echo "--help -h" ;;
+	"workspace rm") echo "--help -h" ;;
+	"workspace list") echo "--json --help -h" ;;
+	"workspace ls") echo "--json --help -h" ;;
+	"workspace push") echo "--json --jobs -j --timeout --help -h" ;;
+	"workspace fetch") echo "--json --jobs -j --timeout --help -h" ;;
+	"workspace status") echo "--json --jobs -j --timeout --help -h" ;;
+	"workspace sync") echo "--json --jobs -j --timeout --help -h" ;;
 	esac
 }
 
@@ -64,6 +88,7 @@ __git_multi_value() {
 	"webhook remove|--on") echo remotes ;;
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
+	"push|--recurse-submodules") echo any ;;
 	"push|--jobs") echo any ;;
 	"push|-j") echo any ;;
 	"push|--timeout") echo any ;;
@@ -82,6 +107,22 @@ __git_multi_value() {
 	"sync|--jobs") echo any ;;
 	"sync|-j") echo any ;;
 	"sync|--timeout") echo any ;;
+	"hook install|--action") echo any ;;
+	"schedule install|--every") echo any ;;
+	"schedule install|--action") echo any ;;
+	"ci generate|--action") echo any ;;
+	"workspace push|--jobs") echo any ;;
+	"workspace push|-j") echo any ;;
+	"workspace push|--timeout") echo any ;;
+	"workspace fetch|--jobs") echo any ;;
+	"workspace fetch|-j") echo any ;;
+	"workspace fetch|--timeout") echo any ;;
+	"workspace status|--jobs") echo any ;;
+	"workspace status|-j") echo any ;;
+	"workspace status|--timeout") echo any ;;
+	"workspace sync|--jobs") echo any ;;
+	"workspace sync|-j") echo any ;;
+	"workspace sync|--timeout") echo any ;;
 	esac
 }
 

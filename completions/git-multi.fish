@@ -37,6 +37,10 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetc
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate the primary into the current branch, push to every remote'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "schedule" -d 'Run git multi on a schedule (systemd user timer, cron, or launchd on macOS)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
@@ -118,6 +122,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
+on-demand\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l all -d 'Push every local branch'
@@ -156,6 +162,80 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "install" -d 'Install a hook; one already there is kept as <hook>.git-multi-orig and run first'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "list" -d 'Show git-multi\'s hooks (and any other hook in their place)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "ls" -d 'Show git-multi\'s hooks (and any other hook in their place)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync` or `fetch` (pre-push: push only)' -r -f -a "push\t''
+sync\t''
+fetch\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "install" -d 'Schedule `git -C <this repository> multi <action> --json` (replacing this repository\'s schedule)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "list" -d 'Show every git-multi schedule of this user'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "ls" -d 'Show every git-multi schedule of this user'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove"
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm"
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l every -d 'How often: 1m … 30m (a divisor of an hour), 1h … 12h (a divisor of a day), hourly, daily or weekly' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run' -r -f -a "push\t''
+sync\t''
+fetch\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l cron -d 'Use a crontab entry (the default where systemd does not run the machine)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l systemd -d 'Use a systemd user timer (the default where systemd runs the machine)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l action -d 'What the job runs: `git multi push --all --tags` or `git multi mirror`' -r -f -a "push\t'`git multi push --all --tags --json`'
+mirror\t'`git multi mirror --json`'"
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l stdout -d 'Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "add" -d 'Add repositories to the workspace'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "remove" -d 'Remove a repository from the workspace (the repository itself is not touched)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "rm" -d 'Remove a repository from the workspace (the repository itself is not touched)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "list" -d 'Show the workspace\'s repositories and their remotes'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "ls" -d 'Show the workspace\'s repositories and their remotes'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "push" -d 'Push each repository\'s current branch to its remotes (as `git multi push` in each)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "fetch" -d 'Fetch every remote of every repository (as `git multi fetch` in each)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "status" -d 'Compare every repository\'s branches with its remotes (as `git multi status` in each)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "sync" -d 'Fetch, integrate the primary (fast-forward only) and push, in every repository (as `git multi sync`)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -l json -d 'Print one JSON document instead of the per-repository summaries'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -l json -d 'Print one JSON document instead of the per-repository summaries'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of the per-repository summaries'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -l json -d 'Print one JSON document instead of the per-repository summaries'
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "man" -d 'Write git-multi.1 and one page per subcommand into DIR'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'

@@ -45,6 +45,8 @@ pub enum Command {
     Schedule(cmd::schedule::ScheduleCommand),
     #[command(subcommand)]
     Ci(cmd::ci::CiCommand),
+    #[command(subcommand)]
+    Workspace(cmd::workspace::WorkspaceCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

@@ -10,6 +10,7 @@ pub mod integrate;
 pub mod push;
 pub mod status;
 pub mod sync;
+pub mod workspace;
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;

@@ -251,13 +251,26 @@ impl FanOut<'_> {
         members: &[&Member],
         work: impl Fn(&Job) -> Outcome<D> + Sync,
     ) -> Vec<Outcome<D>> {
+        self.run_each(members, |m| (*m, self.budget), |_, job| work(job))
+    }
+
+    /// Runs `work` once per item, where each item names its member and that member's time budget: one pool
+    /// for many repositories × their remotes (`workspace`), with the per-host caps shared by all of them.
+    /// Outcomes come back in the items' order.
+    pub fn run_each<'m, T: Sync, D: Send>(
+        &self,
+        items: &[T],
+        job_of: impl Fn(&T) -> (&'m Member, Duration) + Sync,
+        work: impl Fn(&T, &Job) -> Outcome<D> + Sync,
+    ) -> Vec<Outcome<D>> {
         self.pool.run(
-            members,
-            |m| connection_cap(m),
-            |m| {
-                let job = Job::new(m, self.budget, self.observer);
-                let outcome = work(&job);
-                self.observer.finished(&m.name, outcome.status);
+            items,
+            |item| connection_cap(job_of(item).0),
+            |item| {
+                let (member, budget) = job_of(item);
+                let job = Job::new(member, budget, self.observer);
+                let outcome = work(item, &job);
+                self.observer.finished(&member.name, outcome.status);
                 outcome
             },
         )
@@ -322,6 +335,50 @@ mod tests {
         );
         assert!(peak.load(Ordering::SeqCst) <= 6);
         assert!(host_peak.load(Ordering::SeqCst) <= 2);
+    }
+
+    #[test]
+    fn repositories_on_one_pool_share_the_host_caps() {
+        // Three repositories, each with a remote on the same ssh host and one on https.
+        let member = |url: &str| Member {
+            name: "m".into(),
+            url: Some(url.into()),
+            ..Member::default()
+        };
+        let repos: Vec<Vec<Member>> = (0..3)
+            .map(|r| {
+                vec![
+                    member(&format!("ssh://git@one-host:2222/r{r}.git")),
+                    member(&format!("https://web.example/r{r}.git")),
+                ]
+            })
+            .collect();
+        let items: Vec<(usize, usize)> = (0..3).flat_map(|r| [(r, 0), (r, 1)]).collect();
+        let on_host = AtomicUsize::new(0);
+        let host_peak = AtomicUsize::new(0);
+        let fanout = FanOut {
+            pool: pool(6, 1),
+            budget: Duration::from_secs(5),
+            observer: &Quiet,
+        };
+        let outcomes = fanout.run_each(
+            &items,
+            |&(r, m)| (&repos[r][m], Duration::from_secs(1)),
+            |&(r, m), job| {
+                let ssh = m == 0;
+                if ssh {
+                    let now = on_host.fetch_add(1, Ordering::SeqCst) + 1;
+                    host_peak.fetch_max(now, Ordering::SeqCst);
+                    std::thread::sleep(Duration::from_millis(5));
+                    on_host.fetch_sub(1, Ordering::SeqCst);
+                }
+                assert_eq!(job.deadline.budget(), Duration::from_secs(1));
+                Outcome::new(&format!("{r}/{m}"), Status::Ok, job.elapsed(), ())
+            },
+        );
+        assert_eq!(host_peak.load(Ordering::SeqCst), 1);
+        let names: Vec<&str> = outcomes.iter().map(|o| o.name.as_str()).collect();
+        assert_eq!(names, ["0/0", "0/1", "1/0", "1/1", "2/0", "2/1"]);
     }
 
     #[test]

@@ -17,6 +17,7 @@ pub mod schedule;
 pub mod status;
 pub mod sync;
 pub mod webhook;
+pub mod workspace;
 
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
@@ -56,6 +57,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Auth(command) = &cli.command {
         return auth::run(command);
     }
+    // A workspace spans repositories: it runs from anywhere.
+    if let Command::Workspace(command) = &cli.command {
+        return workspace::run(command);
+    }
     let ctx = Ctx::open()?;
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
@@ -80,7 +85,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Ci(command) => ci::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) => {
+        Command::Generate(_) | Command::Auth(_) | Command::Workspace(_) => {
             unreachable!("handled before a repository is required")
         }
     }

@@ -26,7 +26,10 @@ pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
 pub use ls_remote::{head_branch, RemoteRef};
-pub use push::{remote_messages, PushOptions, PushReply, PushedRef, RefStatus, Refspec, Rejection};
+pub use push::{
+    remote_messages, PushOptions, PushReply, PushedRef, RecurseSubmodules, RefStatus, Refspec,
+    Rejection,
+};
 pub use refs::RefWrite;
 pub use version::GitVersion;
 

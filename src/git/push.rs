@@ -60,6 +60,25 @@ pub struct PushOptions {
     /// `(remote ref, expected oid)`: update only while the remote still has exactly that (`None`: must not
     /// exist). Computed per remote from that remote's own tracking refs.
     pub leases: Vec<(String, Option<String>)>,
+    /// `--recurse-submodules=check|on-demand`: what to do about submodule commits the remote may lack.
+    pub recurse_submodules: Option<RecurseSubmodules>,
+}
+
+/// git's `--recurse-submodules` for push: `check` refuses when a submodule commit was never pushed to the
+/// submodule's own remote; `on-demand` pushes it there first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RecurseSubmodules {
+    Check,
+    OnDemand,
+}
+
+impl RecurseSubmodules {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RecurseSubmodules::Check => "check",
+            RecurseSubmodules::OnDemand => "on-demand",
+        }
+    }
 }
 
 /// What a push that ran to the end reported.
@@ -90,6 +109,9 @@ impl Git {
         }
         if options.atomic {
             args.push("--atomic".into());
+        }
+        if let Some(recurse) = options.recurse_submodules {
+            args.push(format!("--recurse-submodules={}", recurse.as_str()));
         }
         for (name, expected) in &options.leases {
             args.push(format!(

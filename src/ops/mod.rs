@@ -7,12 +7,15 @@
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
+//! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
+//! - [`lfs`]: whether a repository uses Git LFS and has its hooks
 
 pub mod backup;
 pub mod fetch;
 pub mod integrate;
 pub mod push;
 pub mod relate;
+pub mod run;
 pub mod snapshot;
 
 pub use backup::{Backups, Saved};

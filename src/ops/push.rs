@@ -5,7 +5,8 @@
 use std::collections::BTreeSet;
 
 use crate::git::{
-    refname, remote_messages, Git, GitError, PushOptions, RefStatus, Refspec, Rejection,
+    refname, remote_messages, Git, GitError, PushOptions, RecurseSubmodules, RefStatus, Refspec,
+    Rejection,
 };
 use crate::runner::Job;
 
@@ -100,12 +101,23 @@ impl Pushed {
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
 /// it was about to overwrite) is an error; refused refs are data.
 pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitError> {
+    push_with(job, git, request, None)
+}
+
+/// [`push`] with git's `--recurse-submodules=<how>`.
+pub fn push_with(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    recurse_submodules: Option<RecurseSubmodules>,
+) -> Result<Pushed, GitError> {
     let remote = job.name();
     job.say("pushing");
     let mut options = PushOptions {
         dry_run: request.dry_run,
         atomic: request.atomic,
         leases: Vec::new(),
+        recurse_submodules,
     };
     let mut refspecs = Vec::new();
     let mut saved: Vec<Saved> = Vec::new();

@@ -17,3 +17,4 @@ mod schedule;
 mod server_tests;
 mod state;
 mod transports;
+mod workspace;

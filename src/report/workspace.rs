@@ -1,0 +1,277 @@
+//! `workspace` in words: the repository list, and a run's result per repository (its remotes, or why it could
+//! not run) followed by one total over every repository and remote.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::error::{exit_code, Exit, ExitFacts};
+use crate::ops::integrate::Integrated;
+use crate::ops::relate::Compared;
+use crate::ops::State;
+use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::remote_set::Member;
+
+use super::status::{Reached, StatusView};
+
+/// One repository's part of a workspace run.
+#[derive(Serialize)]
+pub struct RepoResult<D, E> {
+    pub path: PathBuf,
+    /// Why the repository could not run at all (not a repository, no remotes, detached HEAD, …).
+    pub error: Option<String>,
+    #[serde(skip)]
+    pub hints: Vec<String>,
+    #[serde(flatten)]
+    pub report: Report<D>,
+    #[serde(flatten)]
+    pub extra: E,
+}
+
+impl<D, E> RepoResult<D, E> {
+    pub fn new(path: PathBuf, remotes: Vec<Outcome<D>>, extra: E) -> Self {
+        RepoResult {
+            path,
+            error: None,
+            hints: Vec::new(),
+            report: Report::new(remotes),
+            extra,
+        }
+    }
+
+    pub fn failed(path: PathBuf, err: &crate::error::Error, extra: E) -> Self {
+        let mut result = RepoResult::new(path, Vec::new(), extra);
+        result.error = Some(crate::redact::redact(&err.message).into_owned());
+        result.hints = err.hints.clone();
+        result.report.ok = false;
+        result
+    }
+
+    fn failures(&self) -> usize {
+        self.report
+            .remotes
+            .iter()
+            .filter(|o| o.status.is_failure())
+            .count()
+    }
+}
+
+/// What a status run adds per repository.
+#[derive(Serialize, Default)]
+pub struct StatusExtra {
+    pub in_sync: bool,
+    pub refs: Vec<Compared>,
+    #[serde(skip)]
+    pub local: BTreeMap<String, String>,
+    #[serde(skip)]
+    pub members: Vec<Member>,
+}
+
+/// What a sync run adds per repository.
+#[derive(Serialize, Default)]
+pub struct SyncExtra {
+    pub branch: Option<String>,
+    pub primary: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub integrated: Option<Integrated>,
+}
+
+#[derive(Serialize)]
+struct Total {
+    repositories: usize,
+    failed_repositories: usize,
+    remotes: usize,
+    #[serde(flatten)]
+    statuses: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Serialize)]
+struct Document<'a, D, E> {
+    ok: bool,
+    repositories: &'a [RepoResult<D, E>],
+    total: Total,
+}
+
+fn total<D, E>(repos: &[RepoResult<D, E>]) -> Total {
+    let mut statuses = BTreeMap::new();
+    for o in repos.iter().flat_map(|r| &r.report.remotes) {
+        *statuses.entry(o.status.as_str()).or_default() += 1;
+    }
+    Total {
+        repositories: repos.len(),
+        failed_repositories: repos.iter().filter(|r| !r.report.ok).count(),
+        remotes: repos.iter().map(|r| r.report.remotes.len()).sum(),
+        statuses,
+    }
+}
+
+/// Prints a run (per repository, then the total) and gives its exit code: 1 when any repository or remote
+/// failed.
+pub fn run<D: Detail, E: Serialize>(
+    repos: &[RepoResult<D, E>],
+    json: bool,
+    body: impl Fn(&RepoResult<D, E>),
+) -> Exit {
+    let sum = total(repos);
+    let failed = sum.failed_repositories;
+    if json {
+        super::json(&Document {
+            ok: failed == 0,
+            repositories: repos,
+            total: sum,
+        });
+    } else {
+        for repo in repos {
+            super::out(&format!("== {}\n", repo.path.display()));
+            match &repo.error {
+                Some(error) => {
+                    let mut text = format!("error: {error}\n");
+                    for hint in &repo.hints {
+                        text.push_str(&format!("hint: {hint}\n"));
+                    }
+                    super::out(&text);
+                }
+                None => body(repo),
+            }
+        }
+        super::out(&total_line(&sum));
+    }
+    exit_code(ExitFacts {
+        interrupted: crate::interrupt::requested(),
+        failed: failed.max(repos.iter().map(RepoResult::failures).sum()),
+        ..ExitFacts::default()
+    })
+}
+
+/// `20 repositories, 60 remotes: 57 ok, 3 failed; 1 repository with problems`.
+fn total_line(sum: &Total) -> String {
+    let order = [
+        Status::Ok,
+        Status::UpToDate,
+        Status::DryRun,
+        Status::Skipped,
+        Status::Rejected,
+        Status::Failed,
+        Status::Timeout,
+    ];
+    let counts: Vec<String> = order
+        .iter()
+        .filter_map(|s| {
+            let n = sum.statuses.get(s.as_str()).copied().unwrap_or(0);
+            (n > 0).then(|| format!("{n} {}", s.as_str()))
+        })
+        .collect();
+    let plural =
+        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    let mut line = format!(
+        "total: {}, {}",
+        plural(sum.repositories, "repository", "repositories"),
+        plural(sum.remotes, "remote", "remotes")
+    );
+    if !counts.is_empty() {
+        line.push_str(&format!(": {}", counts.join(", ")));
+    }
+    if sum.failed_repositories > 0 {
+        line.push_str(&format!(
+            "; {} with problems",
+            plural(sum.failed_repositories, "repository", "repositories")
+        ));
+    }
+    line.push('\n');
+    line
+}
+
+/// Push and fetch: one line per remote and the repository's own total.
+pub fn outcomes<D: Detail, E>(repo: &RepoResult<D, E>) {
+    super::outcomes_of(&repo.report.remotes);
+}
+
+/// Status: the repository's ref × remote matrix.
+pub fn status(repo: &RepoResult<Reached, StatusExtra>) {
+    let members: Vec<&Member> = repo.extra.members.iter().collect();
+    super::status::matrix(&StatusView {
+        members: &members,
+        local: &repo.extra.local,
+        entries: &repo.extra.refs,
+        reachable: &repo.report,
+        offline: false,
+    });
+}
+
+/// Sync: what was integrated, then one line per remote.
+pub fn sync<D: Detail>(repo: &RepoResult<D, SyncExtra>) {
+    if let Some(line) = repo
+        .extra
+        .integrated
+        .as_ref()
+        .and_then(super::integrate::synced)
+    {
+        super::out(&line);
+    }
+    super::outcomes_of(&repo.report.remotes);
+}
+
+/// Whether every ref of a status run is in sync on every remote that answered, and every remote answered.
+pub fn in_sync(remotes: &[Outcome<Reached>], refs: &[Compared]) -> bool {
+    remotes.iter().all(|o| !o.status.is_failure())
+        && refs.iter().all(|e| e.relation.state == State::InSync)
+}
+
+/// One repository of `workspace list`.
+#[derive(Serialize)]
+pub struct Listed {
+    pub path: PathBuf,
+    /// Enabled members, when the repository could be read.
+    pub remotes: Option<Vec<String>>,
+    pub problem: Option<String>,
+}
+
+#[derive(Serialize)]
+struct ListDocument<'a> {
+    file: &'a std::path::Path,
+    repositories: &'a [Listed],
+}
+
+pub fn list(file: &std::path::Path, repos: &[Listed], json: bool) {
+    if json {
+        super::json(&ListDocument {
+            file,
+            repositories: repos,
+        });
+        return;
+    }
+    if repos.is_empty() {
+        super::out("the workspace is empty\n");
+        super::note("hint: add repositories with `git multi workspace add <dir>...`");
+        return;
+    }
+    let rows: Vec<Vec<String>> = repos
+        .iter()
+        .map(|r| {
+            let what = match (&r.remotes, &r.problem) {
+                (_, Some(problem)) => problem.clone(),
+                (Some(names), None) => names.join(", "),
+                (None, None) => String::new(),
+            };
+            vec![r.path.display().to_string(), what]
+        })
+        .collect();
+    super::table(&rows);
+}
+
+pub fn added(added: &[PathBuf], already: &[PathBuf], file: &std::path::Path) {
+    let mut text = String::new();
+    for path in added {
+        text.push_str(&format!("added {}\n", path.display()));
+    }
+    super::out(&text);
+    for path in already {
+        super::note(&format!("{} is already in the workspace", path.display()));
+    }
+    super::note(&format!("workspace: {}", file.display()));
+}
+
+pub fn removed(path: &std::path::Path) {
+    super::out(&format!("removed {}\n", path.display()));
+}
