@@ -3,6 +3,7 @@
 //! (so `-j` and the per-host ssh caps hold across repositories), then reports per repository and in total.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use clap::{Args, Subcommand};
@@ -16,7 +17,7 @@ use crate::ops::fetch::FetchRequest;
 use crate::ops::integrate::{self, Integrated, Strategy};
 use crate::ops::push::Outgoing;
 use crate::ops::run::{self, FetchRun, PushHow, PushRun, StatusRun};
-use crate::outcome::Outcome;
+use crate::outcome::{Outcome, Status};
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
 use crate::report::workspace::{Listed, RepoResult, StatusExtra, SyncExtra};
@@ -76,7 +77,7 @@ pub struct RunArgs {
 
 /// Remote jobs at once across the whole workspace unless `-j` says otherwise: the work is waiting on the
 /// network far more than on the CPU, and one process drives them all.
-pub const DEFAULT_JOBS: usize = 16;
+pub const DEFAULT_JOBS: usize = 32;
 
 pub fn run(command: &WorkspaceCommand) -> Result<Exit> {
     let git = Git::locate()?;
@@ -257,6 +258,31 @@ fn each<O: Send>(count: usize, jobs: Option<usize>, work: impl Fn(usize) -> O + 
     pool_for(count, jobs).run(&indices, |_| None, |&i| work(i))
 }
 
+/// Each repository's preparation (local reads before its first transfer), done by the first of its jobs to
+/// start while the other repositories' jobs are on the network; that repository's other jobs wait for it.
+struct Prepared<'a, T> {
+    cells: Vec<OnceLock<Result<T>>>,
+    make: Box<dyn Fn(usize) -> Result<T> + Sync + 'a>,
+}
+
+impl<'a, T> Prepared<'a, T> {
+    fn new(count: usize, make: impl Fn(usize) -> Result<T> + Sync + 'a) -> Self {
+        Prepared {
+            cells: (0..count).map(|_| OnceLock::new()).collect(),
+            make: Box::new(make),
+        }
+    }
+
+    fn get(&self, r: usize) -> &Result<T> {
+        self.cells[r].get_or_init(|| (self.make)(r))
+    }
+}
+
+/// The outcome of a job whose repository could not be prepared; the repository's error is what gets reported.
+fn not_run<D: Default>(job: &crate::runner::Job) -> Outcome<D> {
+    Outcome::new(job.name(), Status::Skipped, job.elapsed(), D::default())
+}
+
 /// One job per (repository, member) of the repositories for which `ready(i)` holds, all on one pool;
 /// outcomes handed back per repository.
 fn fan_out<D: Send>(
@@ -293,7 +319,7 @@ fn fan_out<D: Send>(
 
 fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
-    let prepared: Vec<Result<PushRun>> = each(repos.len(), args.parallel.jobs, |r| {
+    let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
         let refs = run::outgoing(&repo.git, &[], false, false)?;
         Ok(PushRun::prepare(
@@ -306,14 +332,17 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
     let outcomes = fan_out(
         &repos,
         args.parallel.jobs,
-        |r| prepared[r].is_ok(),
-        |r, job| prepared[r].as_ref().expect("prepared").push(job),
+        |_| true,
+        |r, job| match prepared.get(r) {
+            Ok(run) => run.push(job),
+            Err(_) => not_run(job),
+        },
     );
     let results: Vec<RepoResult<_, ()>> = repos
         .iter()
-        .zip(prepared.iter())
+        .enumerate()
         .zip(outcomes)
-        .map(|(((path, _), prep), remotes)| match prep {
+        .map(|((r, (path, _)), remotes)| match prepared.get(r) {
             Ok(_) => RepoResult::new(path.clone(), remotes, ()),
             Err(err) => RepoResult::failed(path.clone(), err, ()),
         })
@@ -327,7 +356,7 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
 
 fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
-    let prepared: Vec<Result<FetchRun>> = each(repos.len(), args.parallel.jobs, |r| {
+    let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
         Ok(FetchRun::prepare(
             &repo.git,
@@ -338,8 +367,11 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
     let outcomes = fan_out(
         &repos,
         args.parallel.jobs,
-        |r| prepared[r].is_ok(),
-        |r, job| prepared[r].as_ref().expect("prepared").fetch(job),
+        |_| true,
+        |r, job| match prepared.get(r) {
+            Ok(run) => run.fetch(job),
+            Err(_) => not_run(job),
+        },
     );
     // What each fetch changed is read after the whole run, the repositories in parallel.
     let outcomes: Vec<std::sync::Mutex<Vec<_>>> =
@@ -347,7 +379,7 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
     let results: Vec<RepoResult<_, ()>> = each(repos.len(), args.parallel.jobs, |r| {
         let path = repos[r].0.clone();
         let remotes = std::mem::take(&mut *outcomes[r].lock().unwrap_or_else(|e| e.into_inner()));
-        match &prepared[r] {
+        match prepared.get(r) {
             Ok(run) => match run.finish(remotes) {
                 Ok(settled) => RepoResult::new(path, settled, ()),
                 Err(err) => RepoResult::failed(path, &err.into(), ()),
@@ -364,18 +396,22 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
 
 fn status(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_PROBE_TIMEOUT)?;
-    let prepared: Vec<Result<StatusRun>> = each(repos.len(), args.parallel.jobs, |r| {
+    let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
         Ok(StatusRun::prepare(&repo.git, false)?)
     });
     let outcomes = fan_out(
         &repos,
         args.parallel.jobs,
-        |r| prepared[r].is_ok(),
-        |r, job| prepared[r].as_ref().expect("prepared").probe(job),
+        |_| true,
+        |r, job| match prepared.get(r) {
+            Ok(run) => run.probe(job),
+            Err(_) => not_run(job),
+        },
     );
     let mut results = Vec::new();
-    for (((path, repo), prep), remotes) in repos.iter().zip(&prepared).zip(outcomes) {
+    for (r, ((path, repo), remotes)) in repos.iter().zip(outcomes).enumerate() {
+        let prep = prepared.get(r);
         let (repo, run) = match (repo, prep) {
             (Ok(repo), Ok(run)) => (repo, run),
             (_, Err(err)) => {
