@@ -25,6 +25,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     Init(cmd::init::InitArgs),
+    Clone(cmd::clone::CloneArgs),
     #[command(subcommand)]
     Remote(RemoteCommand),
     #[command(subcommand)]

@@ -19,6 +19,7 @@ mod report;
 mod retry;
 mod runner;
 mod url;
+mod validate;
 mod workspace;
 
 pub use error::Exit;

@@ -5,6 +5,7 @@
 #![allow(clippy::print_stdout)]
 
 pub mod automation;
+pub mod clone;
 pub mod fetch;
 pub mod integrate;
 pub mod push;

@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod branch;
 pub mod ci;
+pub mod clone;
 pub mod common;
 pub mod create;
 pub mod fetch;
@@ -57,6 +58,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Auth(command) = &cli.command {
         return auth::run(command);
     }
+    // clone makes the repository it then works in.
+    if let Command::Clone(args) = &cli.command {
+        return clone::run(args);
+    }
     // A workspace spans repositories: it runs from anywhere.
     if let Command::Workspace(command) = &cli.command {
         return workspace::run(command);
@@ -85,7 +90,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Ci(command) => ci::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) | Command::Workspace(_) => {
+        Command::Generate(_) | Command::Auth(_) | Command::Workspace(_) | Command::Clone(_) => {
             unreachable!("handled before a repository is required")
         }
     }

@@ -6,6 +6,7 @@ mod servers;
 
 mod bad_input;
 mod ci;
+mod clone;
 mod contract;
 mod fanout;
 mod hooks;
