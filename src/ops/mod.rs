@@ -13,6 +13,7 @@
 pub mod backup;
 pub mod fetch;
 pub mod integrate;
+pub mod lfs;
 pub mod push;
 pub mod relate;
 pub mod run;
