@@ -9,8 +9,9 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote auth create branch webhook push fetch status pull sync hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch webhook push fetch status pull sync hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
+	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
 	"remote list") echo "--verbose -v --json --help -h" ;;
@@ -68,6 +69,7 @@ __git_multi_words() {
 # $1: subcommand path, $2: option; prints what kind of value it takes, if any
 __git_multi_value() {
 	case "$1|$2" in
+	"clone|--mirror-to") echo any ;;
 	"remote add|--provider") echo kinds ;;
 	"remote add|--api-url") echo any ;;
 	"remote add|--owner") echo any ;;
