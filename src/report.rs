@@ -140,6 +140,19 @@ pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     Some(text.to_string())
 }
 
+/// The outcome for a member whose git remote does not exist.
+pub fn missing_remote<D: Default>(name: &str) -> Outcome<D> {
+    Outcome::failed(
+        name,
+        format!("no git remote `{name}`: .git/config has a [multi \"{name}\"] section but no [remote \"{name}\"]"),
+        Duration::ZERO,
+        D::default(),
+    )
+    .with_hint(format!(
+        "give it a URL with `git remote add {name} <url>`, or drop it with `git multi remote remove {name}`"
+    ))
+}
+
 /// One block per remote in the configured order, then a one-line total.
 pub fn outcomes<D: Detail>(report: &Report<D>) {
     outcomes_of(&report.remotes);

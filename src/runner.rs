@@ -246,7 +246,10 @@ pub struct FanOut<'a> {
 impl FanOut<'_> {
     /// Runs `work` once per member (each with a fresh deadline), in parallel within the pool's caps, and
     /// returns the outcomes in the members' order.
-    pub fn run<D: Send>(
+    ///
+    /// A member whose git remote is gone (a `[multi "<name>"]` section left behind) is reported as such
+    /// without running anything: git would only say the name is not a repository.
+    pub fn run<D: Send + Default>(
         &self,
         members: &[&Member],
         work: impl Fn(&Job) -> Outcome<D> + Sync,
@@ -256,7 +259,11 @@ impl FanOut<'_> {
             |m| connection_cap(m),
             |m| {
                 let job = Job::new(m, self.budget, self.observer);
-                let outcome = work(&job);
+                let outcome = if m.url.is_none() {
+                    crate::report::missing_remote(&m.name)
+                } else {
+                    work(&job)
+                };
                 self.observer.finished(&m.name, outcome.status);
                 outcome
             },

@@ -46,6 +46,9 @@ impl Ctx {
 }
 
 pub fn dispatch(cli: Cli) -> Result<Exit> {
+    if let Command::Reap = &cli.command {
+        crate::git::reap();
+    }
     if let Command::Generate(args) = &cli.command {
         return generate::run(args);
     }
@@ -74,7 +77,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Create(args) => create::run(&ctx, args),
         Command::Branch(command) => branch::run(&ctx, command),
         Command::Webhook(command) => webhook::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) => {
+        Command::Generate(_) | Command::Auth(_) | Command::Reap => {
             unreachable!("handled before a repository is required")
         }
     }

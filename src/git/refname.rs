@@ -99,11 +99,6 @@ pub fn backup(remote: &str, event: &str, name: &str) -> String {
     format!("{BACKUPS}{remote}/{event}/{rest}")
 }
 
-/// `refs/multi/backup/<remote>/`.
-pub fn backup_prefix(remote: &str) -> String {
-    format!("{BACKUPS}{remote}/")
-}
-
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
 pub fn short(name: &str) -> &str {
     name.strip_prefix(HEADS)

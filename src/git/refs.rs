@@ -1,18 +1,13 @@
 //! Local refs: reading them (one `for-each-ref` for many), resolving names, counting commits between two tips,
 //! and writing or deleting refs in one transaction.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Git, GitError};
 
 /// One change of a local ref for [`Git::update_refs`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefWrite {
-    /// Point `name` at `oid`, whatever it held.
-    Set {
-        name: String,
-        oid: String,
-    },
     /// Create `name` at `oid`; fails when it already exists, so nothing is ever overwritten by accident.
     Create {
         name: String,
@@ -71,24 +66,6 @@ impl Git {
         Ok((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
     }
 
-    /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
-    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
-        let output = self
-            .command(["merge-base", "--is-ancestor", ancestor, descendant])
-            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
-        Ok(output.success())
-    }
-
-    /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
-    pub fn commits_present(&self, oids: &[&str]) -> Result<HashSet<String>, GitError> {
-        Ok(self
-            .object_types(oids)?
-            .into_iter()
-            .filter(|(_, kind)| kind == "commit")
-            .map(|(oid, _)| oid)
-            .collect())
-    }
-
     /// `oid -> type` (`commit`, `tag`, `tree`, `blob`) for those of `oids` present here.
     pub fn object_types(&self, oids: &[&str]) -> Result<HashMap<String, String>, GitError> {
         Ok(self.batch_check(oids)?.into_iter().flatten().collect())
@@ -132,8 +109,7 @@ impl Git {
         let mut input = String::from("start\n");
         for write in writes {
             input.push_str(&match write {
-                RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
-                // The all-zero old value means "must not exist yet".
+                // `create` refuses a ref that exists: a backup never replaces another.
                 RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
                 RefWrite::Delete { name } => format!("delete {name}\n"),
             });

@@ -17,4 +17,4 @@ pub mod snapshot;
 
 pub use backup::{Backups, Saved};
 pub use relate::{Relater, Relation, State};
-pub use snapshot::{LocalRef, Snapshot};
+pub use snapshot::Snapshot;

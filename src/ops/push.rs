@@ -42,6 +42,7 @@ impl Outgoing {
         }
     }
 
+    #[allow(dead_code)] // interim: the branches being merged use it
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -89,12 +90,6 @@ pub struct Pushed {
     /// The server's own words (`remote:` lines), for refusals.
     pub remote_said: Vec<String>,
     pub backups: Vec<Saved>,
-}
-
-impl Pushed {
-    pub fn rejected(&self) -> bool {
-        self.refs.iter().any(|r| r.status == RefStatus::Rejected)
-    }
 }
 
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
@@ -225,9 +220,7 @@ pub fn tracking_patterns<'a>(
             })
             .collect()
     } else {
-        remotes
-            .flat_map(|remote| super::fetch::tracking_patterns(remote))
-            .collect()
+        remotes.flat_map(super::fetch::tracking_patterns).collect()
     }
 }
 

@@ -31,7 +31,7 @@ pub struct TestArgs {
     pub parallel: ParallelArgs,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Reachability {
     url: Option<String>,
     transport: Option<String>,
