@@ -3,15 +3,13 @@
 
 use serde_json::{json, Value};
 
-use super::http::{encode, AuthStyle, Client, Paging};
+use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, text, ApiError, Created, Identity, NewRepo, NewWebhook, Protection, Provider,
-    ProviderKind, RepoInfo, Webhook,
+    map_events, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind, RepoInfo,
+    Rest, Webhook,
 };
 
-pub struct Bitbucket {
-    api: Client,
-}
+pub struct Bitbucket(Rest);
 
 const EVENTS: [(&str, &str); 3] = [
     ("push", "repo:push"),
@@ -21,12 +19,34 @@ const EVENTS: [(&str, &str); 3] = [
 
 impl Bitbucket {
     pub fn new(base: &str, token: Option<String>) -> Bitbucket {
-        Bitbucket {
-            api: Client::new(base, token, AuthStyle::Bearer, Paging::BodyNext),
-        }
+        Bitbucket(Rest::new(
+            ProviderKind::Bitbucket,
+            base,
+            token,
+            AuthStyle::Bearer,
+            Paging::BodyNext,
+        ))
+    }
+}
+
+/// Bitbucket's https clone links carry the account name (`https://alice@bitbucket.org/…`); git would then
+/// ask for that user's password instead of letting the credential helper choose.
+fn strip_user(url: &str) -> String {
+    match url.split_once("://") {
+        Some((scheme, rest)) => match rest.split_once('@') {
+            Some((user, tail)) if !user.contains('/') => format!("{scheme}://{tail}"),
+            _ => url.to_string(),
+        },
+        None => url.to_string(),
+    }
+}
+
+impl Provider for Bitbucket {
+    fn rest(&self) -> &Rest {
+        &self.0
     }
 
-    fn repo_path(owner: &str, name: &str) -> String {
+    fn repo_path(&self, owner: &str, name: &str) -> String {
         format!(
             "/repositories/{}/{}",
             encode(owner),
@@ -34,7 +54,7 @@ impl Bitbucket {
         )
     }
 
-    fn info(value: &Value) -> RepoInfo {
+    fn repo_info(&self, value: &Value) -> RepoInfo {
         let clone = |kind: &str| {
             value
                 .pointer("/links/clone")
@@ -59,70 +79,20 @@ impl Bitbucket {
         }
     }
 
-    fn hook(value: &Value) -> Webhook {
-        Webhook {
-            id: text(value, "/uuid").unwrap_or_default(),
-            url: text(value, "/url").unwrap_or_default(),
-            events: value
-                .get("events")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
-            active: value.get("active").and_then(Value::as_bool).unwrap_or(true),
-        }
-    }
-}
-
-/// Bitbucket's https clone links carry the account name (`https://alice@bitbucket.org/…`); git would then
-/// ask for that user's password instead of letting the credential helper choose.
-fn strip_user(url: &str) -> String {
-    match url.split_once("://") {
-        Some((scheme, rest)) => match rest.split_once('@') {
-            Some((user, tail)) if !user.contains('/') => format!("{scheme}://{tail}"),
-            _ => url.to_string(),
-        },
-        None => url.to_string(),
-    }
-}
-
-impl Provider for Bitbucket {
-    fn kind(&self) -> ProviderKind {
-        ProviderKind::Bitbucket
+    fn login_fields(&self) -> &'static [&'static str] {
+        // `username` is deprecated (GDPR); newer answers only carry nickname, account_id and uuid.
+        &["/username", "/nickname", "/account_id", "/uuid"]
     }
 
-    fn host(&self) -> &str {
-        &self.api.host
+    fn scopes_header(&self) -> Option<&'static str> {
+        Some("x-oauth-scopes")
     }
 
-    fn whoami(&self) -> Result<Identity, ApiError> {
-        let reply = self.api.get("/user")?;
-        let value = self.api.expect_ok(&reply)?;
-        Ok(Identity {
-            // `username` is deprecated (GDPR); newer answers only carry nickname, account_id and uuid.
-            login: text(&value, "/username")
-                .or_else(|| text(&value, "/nickname"))
-                .or_else(|| text(&value, "/account_id"))
-                .or_else(|| text(&value, "/uuid"))
-                .ok_or_else(|| self.api.malformed("no `username` in /user"))?,
-            scopes: reply.header_list("x-oauth-scopes"),
-            rate_limit_remaining: None,
-        })
+    fn rate_limit_header(&self) -> Option<&'static str> {
+        None
     }
 
-    fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        Ok(self
-            .api
-            .get_optional(&Self::repo_path(owner, name))?
-            .as_ref()
-            .map(Self::info))
-    }
-
-    fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
+    fn create_request(&self, new: &NewRepo, login: &str) -> Result<(String, Value), ApiError> {
         // Every Bitbucket object names its `type` (the description requires it on request bodies too).
         let workspace = new.owner.as_deref().unwrap_or(login);
         let mut body = json!({ "type": "repository", "scm": "git", "is_private": new.private });
@@ -132,30 +102,24 @@ impl Provider for Bitbucket {
         if let Some(key) = &new.project {
             body["project"] = json!({ "type": "project", "key": key });
         }
-        let reply = self
-            .api
-            .post(&Self::repo_path(workspace, &new.name), &body)?;
-        match reply.status {
-            // Bitbucket answers 200 (not 201) for a new repository.
-            200 | 201 => Ok(Created::New(Self::info(&reply.json(&self.api.host)?))),
-            400 if reply.body.contains("already exists") => Ok(Created::AlreadyExists),
-            _ => Err(self.api.error(&reply)),
-        }
+        Ok((self.repo_path(workspace, &new.name), body))
     }
 
-    fn set_default_branch(&self, owner: &str, name: &str, branch: &str) -> Result<(), ApiError> {
-        let reply = self.api.put(
-            &Self::repo_path(owner, name),
-            &json!({ "type": "repository", "mainbranch": { "type": "branch", "name": branch } }),
-        )?;
-        self.api.expect_ok(&reply).map(drop)
+    fn already_exists(&self, reply: &Reply) -> bool {
+        reply.status == 400 && reply.body.contains("already exists")
+    }
+
+    fn default_branch_request(&self, branch: &str) -> (&'static str, Value) {
+        (
+            "PUT",
+            json!({ "type": "repository", "mainbranch": { "type": "branch", "name": branch } }),
+        )
     }
 
     fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
-        let base = format!("{}/branch-restrictions", Self::repo_path(owner, name));
-        let existing = self
-            .api
-            .get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
+        let api = &self.0.api;
+        let base = format!("{}/branch-restrictions", self.repo_path(owner, name));
+        let existing = api.get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
         let have = |kind: &str| {
             existing.iter().any(|r| {
                 text(r, "/kind").as_deref() == Some(kind)
@@ -176,38 +140,38 @@ impl Provider for Bitbucket {
             if have(&kind) {
                 continue;
             }
-            let reply = self.api.post(&base, &body)?;
-            self.api.expect_ok(&reply)?;
+            self.0.done(&api.post(&base, &body)?)?;
         }
         Ok(())
     }
 
-    fn webhooks(&self, owner: &str, name: &str) -> Result<Vec<Webhook>, ApiError> {
-        Ok(self
-            .api
-            .get_all(&format!("{}/hooks", Self::repo_path(owner, name)))?
-            .iter()
-            .map(Self::hook)
-            .collect())
+    fn hooks_query(&self) -> &'static str {
+        ""
     }
 
-    fn add_webhook(&self, owner: &str, name: &str, hook: &NewWebhook) -> Result<Webhook, ApiError> {
+    fn hook_info(&self, value: &Value) -> Webhook {
+        Webhook {
+            id: text(value, "/uuid").unwrap_or_default(),
+            url: text(value, "/url").unwrap_or_default(),
+            events: value
+                .get("events")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default(),
+            active: value.get("active").and_then(Value::as_bool).unwrap_or(true),
+        }
+    }
+
+    fn hook_body(&self, hook: &NewWebhook) -> Value {
         let mut body = json!({ "description": "git-multi", "url": hook.url, "active": true, "events": map_events(&hook.events, &EVENTS) });
         if let Some(secret) = &hook.secret {
             body["secret"] = json!(secret);
         }
-        let reply = self
-            .api
-            .post(&format!("{}/hooks", Self::repo_path(owner, name)), &body)?;
-        Ok(Self::hook(&self.api.expect_ok(&reply)?))
-    }
-
-    fn remove_webhook(&self, owner: &str, name: &str, id: &str) -> Result<(), ApiError> {
-        let reply = self.api.delete(&format!(
-            "{}/hooks/{}",
-            Self::repo_path(owner, name),
-            encode(id)
-        ))?;
-        self.api.expect_ok(&reply).map(drop)
+        body
     }
 }
