@@ -42,6 +42,11 @@ impl ProviderKind {
         }
     }
 
+    /// Whether git-multi has an API client for this kind.
+    pub fn has_api(self) -> bool {
+        !matches!(self, ProviderKind::Sourcehut | ProviderKind::Generic)
+    }
+
     /// The kind behind a well-known public host; self-hosted servers need `--provider`.
     pub fn detect(host: &str) -> Option<ProviderKind> {
         let host = host

@@ -11,8 +11,10 @@ mod github;
 mod gitlab;
 pub mod http;
 mod kind;
+mod member;
 
 pub use kind::ProviderKind;
+pub use member::{for_member, missing_token, MemberApi};
 
 use serde::Serialize;
 use serde_json::{json, Value};

@@ -185,7 +185,7 @@ fn computed_url(
             let target = crate::auth::Target::new(Some(kind), &api_url);
             let (token, _) = crate::auth::lookup(&ctx.git, &target);
             let token = token.ok_or_else(|| {
-                crate::auth::missing(&target)
+                crate::provider::missing_token(&target)
                     .hint("or give the owner with --owner <user|org|group|workspace>")
             })?;
             let api = crate::provider::connect(kind, &api_url, Some(token.secret))
