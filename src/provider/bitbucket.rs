@@ -19,11 +19,17 @@ const EVENTS: [(&str, &str); 3] = [
 
 impl Bitbucket {
     pub fn new(base: &str, token: Option<String>) -> Bitbucket {
+        // An app password is stored as `user:app-password` and only works as Basic auth; access tokens
+        // never contain a colon.
+        let auth = match &token {
+            Some(t) if t.contains(':') => AuthStyle::Basic,
+            _ => AuthStyle::Bearer,
+        };
         Bitbucket(Rest::new(
             ProviderKind::Bitbucket,
             base,
             token,
-            AuthStyle::Bearer,
+            auth,
             Paging::BodyNext,
         ))
     }

@@ -441,3 +441,26 @@ fn connection_refused_names_the_host() {
     assert!(matches!(err, ApiError::Network { .. }), "{err}");
     assert!(err.to_string().starts_with("127.0.0.1:"), "{err}");
 }
+
+#[test]
+fn a_colon_in_a_token_means_basic_auth_on_bitbucket_only() {
+    // A Bitbucket app password is `user:app-password`; a GitHub token with a `:` in it is still a token.
+    let token = "alice:app-password-123";
+    for (kind, expected) in [
+        (ProviderKind::Github, format!("Bearer {token}")),
+        (
+            ProviderKind::Bitbucket,
+            "Basic YWxpY2U6YXBwLXBhc3N3b3JkLTEyMw==".to_string(),
+        ),
+    ] {
+        let fake = FakeApi::start(|_, _| Answer::json(200, json!({"login": "alice"})));
+        let _ = connect(kind, &fake.url, Some(token.to_string()))
+            .unwrap()
+            .whoami();
+        assert_eq!(
+            fake.seen()[0].header("authorization"),
+            Some(expected.as_str()),
+            "{kind}"
+        );
+    }
+}
