@@ -42,6 +42,60 @@ impl GitLab {
                 })
             })
     }
+
+    /// Changes the existing rule `old` in place. Where the server cannot (no update endpoint, or a Free server
+    /// that ignores access-level records), the rule is replaced, and put back if its successor is refused:
+    /// the branch is never left unprotected by a failed change.
+    fn update(
+        &self,
+        base: &str,
+        path: &str,
+        old: &Value,
+        wanted: &Levels,
+        branch: &str,
+    ) -> Result<(), ApiError> {
+        let api = &self.0.api;
+        let mut body = json!({ "allow_force_push": wanted.force_push });
+        for (field, key, level) in [
+            ("push_access_levels", "allowed_to_push", wanted.push),
+            ("merge_access_levels", "allowed_to_merge", wanted.merge),
+        ] {
+            if let Some(changes) = level_changes(old, field, level) {
+                body[key] = changes;
+            }
+        }
+        let reply = api.patch(path, &body)?;
+        let in_place = match reply.status {
+            200..=299 => wanted.said_by(&reply.json(&api.host)?),
+            // Servers from before the update endpoint know the route only for GET and DELETE.
+            404 | 405 => false,
+            _ => return Err(api.error(&reply)),
+        };
+        if in_place {
+            return Ok(());
+        }
+        let removed = api.delete(path)?;
+        if removed.status != 404 {
+            self.0.done(&removed)?;
+        }
+        let Err(refused) = api
+            .post(base, &wanted.create(branch))
+            .and_then(|r| self.0.done(&r))
+        else {
+            return Ok(());
+        };
+        match api
+            .post(base, &recreate(old, branch))
+            .and_then(|r| self.0.done(&r))
+        {
+            Ok(()) => Err(refused),
+            Err(again) => Err(ApiError::Unprotected {
+                host: api.host.clone(),
+                branch: branch.to_string(),
+                message: format!("{refused}; restoring the previous rule: {again}"),
+            }),
+        }
+    }
 }
 
 impl Provider for GitLab {
@@ -138,18 +192,22 @@ impl Provider for GitLab {
         let api = &self.0.api;
         let project = self.repo_path(owner, name);
         let base = format!("{project}/protected_branches");
-        // A rule cannot be edited in place on every GitLab version: replace it.
-        let removed = api.delete(&format!("{base}/{}", encode(&rule.branch)))?;
-        if removed.status != 404 && !(200..300).contains(&removed.status) {
-            return Err(api.error(&removed));
+        let path = format!("{base}/{}", encode(&rule.branch));
+        let wanted = Levels {
+            push: MAINTAINER,
+            merge: if rule.require_review {
+                MAINTAINER
+            } else {
+                DEVELOPER
+            },
+            force_push: !rule.no_force_push,
+        };
+        match api.get_optional(&path)? {
+            None => self
+                .0
+                .done(&api.post(&base, &wanted.create(&rule.branch))?)?,
+            Some(old) => self.update(&base, &path, &old, &wanted, &rule.branch)?,
         }
-        let body = json!({
-            "name": rule.branch,
-            "push_access_level": MAINTAINER,
-            "merge_access_level": if rule.require_review { MAINTAINER } else { DEVELOPER },
-            "allow_force_push": !rule.no_force_push,
-        });
-        self.0.done(&api.post(&base, &body)?)?;
         if rule.require_review {
             let approvals = json!({ "approvals_before_merge": rule.min_approvals.max(1) });
             self.0.done(&api.put(&project, &approvals)?)?;
@@ -192,5 +250,190 @@ impl Provider for GitLab {
             body["token"] = json!(secret);
         }
         body
+    }
+}
+
+/// What a protection rule says about who may push and merge, and whether force pushes are allowed.
+struct Levels {
+    push: u64,
+    merge: u64,
+    force_push: bool,
+}
+
+impl Levels {
+    fn create(&self, branch: &str) -> Value {
+        json!({
+            "name": branch,
+            "push_access_level": self.push,
+            "merge_access_level": self.merge,
+            "allow_force_push": self.force_push,
+        })
+    }
+
+    /// Whether `rule`, as the host answered it, says this; fields it left out cannot say otherwise.
+    fn said_by(&self, rule: &Value) -> bool {
+        let force_push = rule.get("allow_force_push").and_then(Value::as_bool);
+        let level = |field: &str, wanted: u64| {
+            rule.get(field).is_none() || role_levels(rule, field).map(|(_, l)| l).eq([wanted])
+        };
+        force_push.is_none_or(|f| f == self.force_push)
+            && level("push_access_levels", self.push)
+            && level("merge_access_levels", self.merge)
+    }
+}
+
+/// The records of `field` that grant a role (`{id, access_level}`), not a user, group or deploy key.
+fn role_levels<'a>(rule: &'a Value, field: &str) -> impl Iterator<Item = (&'a Value, u64)> + 'a {
+    records(rule, field).filter_map(|r| {
+        let grants_role = ["user_id", "group_id", "deploy_key_id"]
+            .iter()
+            .all(|k| r.get(*k).is_none_or(Value::is_null));
+        let level = r.get("access_level").and_then(Value::as_u64)?;
+        grants_role.then(|| (r.get("id").unwrap_or(&Value::Null), level))
+    })
+}
+
+fn records<'a>(rule: &'a Value, field: &str) -> impl Iterator<Item = &'a Value> + 'a {
+    rule.get(field)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+}
+
+/// The `allowed_to_*` changes that leave `level` as the only role-based record of `field`, keeping users,
+/// groups and deploy keys; `None` when that is already so.
+fn level_changes(rule: &Value, field: &str, level: u64) -> Option<Value> {
+    let roles: Vec<(&Value, u64)> = role_levels(rule, field).collect();
+    if let [(_, only)] = roles.as_slice() {
+        if *only == level {
+            return None;
+        }
+    }
+    let mut changes = Vec::new();
+    let mut rest = roles.iter().filter(|(id, _)| !id.is_null());
+    // Updating a record by its id keeps one; a record without an id would be added next to the old one.
+    match rest.next() {
+        Some((id, _)) => changes.push(json!({ "id": id, "access_level": level })),
+        None => changes.push(json!({ "access_level": level })),
+    }
+    changes.extend(rest.map(|(id, _)| json!({ "id": id, "_destroy": true })));
+    Some(Value::Array(changes))
+}
+
+/// A create body that puts `old` back as the host described it.
+fn recreate(old: &Value, branch: &str) -> Value {
+    let mut body = json!({
+        "name": text(old, "/name").unwrap_or_else(|| branch.to_string()),
+        "allow_force_push": old.get("allow_force_push").and_then(Value::as_bool).unwrap_or(false),
+    });
+    if old
+        .get("code_owner_approval_required")
+        .and_then(Value::as_bool)
+        == Some(true)
+    {
+        body["code_owner_approval_required"] = json!(true);
+    }
+    for (field, level_key, allowed_key) in [
+        ("push_access_levels", "push_access_level", "allowed_to_push"),
+        (
+            "merge_access_levels",
+            "merge_access_level",
+            "allowed_to_merge",
+        ),
+        (
+            "unprotect_access_levels",
+            "unprotect_access_level",
+            "allowed_to_unprotect",
+        ),
+    ] {
+        let mut roles = role_levels(old, field).map(|(_, level)| level);
+        if let Some(first) = roles.next() {
+            body[level_key] = json!(first);
+        }
+        // Further roles, users, groups and deploy keys only exist on Premium, which takes them as records.
+        let mut allowed: Vec<Value> = roles.map(|l| json!({ "access_level": l })).collect();
+        for record in records(old, field) {
+            for key in ["user_id", "group_id", "deploy_key_id"] {
+                if let Some(id) = record.get(key).filter(|v| !v.is_null()) {
+                    allowed.push(json!({ key: id }));
+                }
+            }
+        }
+        if !allowed.is_empty() {
+            body[allowed_key] = Value::Array(allowed);
+        }
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Premium rule: maintainers and developers may push, plus one user; a group may merge.
+    fn premium_rule() -> Value {
+        json!({
+            "name": "main",
+            "push_access_levels": [
+                {"id": 1, "access_level": 40, "user_id": null, "group_id": null},
+                {"id": 2, "access_level": 30, "user_id": null, "group_id": null},
+                {"id": 3, "access_level": 40, "user_id": 77, "group_id": null},
+                {"id": 4, "access_level": 40, "deploy_key_id": 5},
+            ],
+            "merge_access_levels": [{"id": 6, "access_level": null, "group_id": 1234}],
+            "allow_force_push": false,
+            "code_owner_approval_required": true,
+        })
+    }
+
+    #[test]
+    fn access_level_changes_keep_users_groups_and_deploy_keys() {
+        let rule = premium_rule();
+        assert_eq!(
+            level_changes(&rule, "push_access_levels", MAINTAINER).unwrap(),
+            json!([{"id": 1, "access_level": 40}, {"id": 2, "_destroy": true}])
+        );
+        // No role may merge yet: one is added next to the group.
+        assert_eq!(
+            level_changes(&rule, "merge_access_levels", DEVELOPER).unwrap(),
+            json!([{"access_level": 30}])
+        );
+        let simple = json!({"push_access_levels": [{"id": 9, "access_level": 40}]});
+        assert_eq!(
+            level_changes(&simple, "push_access_levels", MAINTAINER),
+            None
+        );
+    }
+
+    #[test]
+    fn a_replaced_rule_is_put_back_whole() {
+        assert_eq!(
+            recreate(&premium_rule(), "main"),
+            json!({
+                "name": "main",
+                "allow_force_push": false,
+                "code_owner_approval_required": true,
+                "push_access_level": 40,
+                "allowed_to_push": [{"access_level": 30}, {"user_id": 77}, {"deploy_key_id": 5}],
+                "allowed_to_merge": [{"group_id": 1234}],
+            })
+        );
+    }
+
+    #[test]
+    fn an_answer_says_the_rule_when_its_levels_and_force_push_match() {
+        let wanted = Levels {
+            push: MAINTAINER,
+            merge: MAINTAINER,
+            force_push: false,
+        };
+        assert!(!wanted.said_by(&premium_rule()));
+        assert!(wanted.said_by(&json!({
+            "push_access_levels": [{"id": 1, "access_level": 40}, {"id": 3, "access_level": 40, "user_id": 77}],
+            "merge_access_levels": [{"id": 6, "access_level": 40}],
+            "allow_force_push": false,
+        })));
+        assert!(!wanted.said_by(&json!({"allow_force_push": true})));
+        assert!(wanted.said_by(&json!({"name": "main"})));
     }
 }

@@ -50,6 +50,13 @@ pub enum ApiError {
     InsecureUrl { host: String },
     #[error("{host}: refusing to follow a link to another host ({url})")]
     ForeignLink { host: String, url: String },
+    /// A rule could not be replaced, and neither could the old one be put back.
+    #[error("{host}: branch `{branch}` was left unprotected ({message})")]
+    Unprotected {
+        host: String,
+        branch: String,
+        message: String,
+    },
     #[error("{host}: HTTP {status}{}", detail(.message))]
     Other {
         host: String,
@@ -83,6 +90,7 @@ impl ApiError {
             ApiError::Forbidden { .. } => Some("check the token's scopes and your role on the owner; `git multi auth status` shows them".into()),
             ApiError::RateLimited { .. } => Some("wait for the rate limit to reset, or use a token with a higher limit".into()),
             ApiError::InsecureUrl { .. } => Some("use an https:// API URL (`git config multi.<remote>.apiUrl`)".into()),
+            ApiError::Unprotected { branch, .. } => Some(format!("protect it again with `git multi branch protect {branch}`, or in the host's web interface")),
             ApiError::Network { .. } => Some("check the API URL (`git config multi.<remote>.apiUrl`) and any HTTPS_PROXY setting".into()),
             _ => None,
         }
