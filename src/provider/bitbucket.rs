@@ -126,12 +126,6 @@ impl Provider for Bitbucket {
         let api = &self.0.api;
         let base = format!("{}/branch-restrictions", self.repo_path(owner, name));
         let existing = api.get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
-        let have = |kind: &str| {
-            existing.iter().any(|r| {
-                text(r, "/kind").as_deref() == Some(kind)
-                    && text(r, "/pattern").as_deref() == Some(rule.branch.as_str())
-            })
-        };
         let mut wanted = Vec::new();
         if rule.no_force_push {
             wanted.push(
@@ -142,11 +136,33 @@ impl Provider for Bitbucket {
             wanted.push(json!({ "type": "branchrestriction", "kind": "require_approvals_to_merge", "branch_match_kind": "glob", "pattern": rule.branch, "value": rule.min_approvals.max(1) }));
         }
         for body in wanted {
-            let kind = body["kind"].as_str().unwrap_or_default().to_string();
-            if have(&kind) {
-                continue;
-            }
-            self.0.done(&api.post(&base, &body)?)?;
+            let same_kind = existing.iter().find(|r| {
+                r.get("kind") == body.get("kind")
+                    && text(r, "/pattern").as_deref() == Some(rule.branch.as_str())
+            });
+            let reply = match same_kind {
+                None => api.post(&base, &body)?,
+                Some(old)
+                    if body
+                        .get("value")
+                        .is_some_and(|v| old.get("value") != Some(v)) =>
+                {
+                    let id = match old.get("id") {
+                        Some(Value::String(id)) => id.clone(),
+                        Some(id @ Value::Number(_)) => id.to_string(),
+                        _ => return Err(api.malformed("a branch restriction without an `id`")),
+                    };
+                    // The old rule with the new value, so the users and groups it exempts stay exempted.
+                    let mut update = old.clone();
+                    update["value"] = body["value"].clone();
+                    if let Some(fields) = update.as_object_mut() {
+                        fields.remove("links");
+                    }
+                    api.put(&format!("{base}/{}", encode(&id)), &update)?
+                }
+                Some(_) => continue,
+            };
+            self.0.done(&reply)?;
         }
         Ok(())
     }
