@@ -280,7 +280,7 @@ fn check(git: &Git, target: &Target) -> HostStatus {
     else {
         return status;
     };
-    match api.whoami() {
+    match api.whoami_with_scopes() {
         Ok(me) => {
             status.valid = Some(true);
             status.login = Some(me.login);

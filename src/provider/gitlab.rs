@@ -136,16 +136,12 @@ impl Provider for GitLab {
         Some("ratelimit-remaining")
     }
 
-    fn whoami(&self) -> Result<Identity, ApiError> {
-        let api = &self.0.api;
-        let reply = api.get("/user")?;
-        let value = api.expect_ok(&reply)?;
-        let login =
-            text(&value, "/username").ok_or_else(|| api.malformed("no `username` in /user"))?;
+    fn whoami_with_scopes(&self) -> Result<Identity, ApiError> {
+        // Scopes live on the token itself, one request away; only `auth status` shows them.
+        let me = self.whoami()?;
         Ok(Identity {
-            login,
             scopes: self.token_scopes(),
-            rate_limit_remaining: reply.header_number("ratelimit-remaining"),
+            ..me
         })
     }
 

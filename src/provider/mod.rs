@@ -299,6 +299,11 @@ pub trait Provider: Send + Sync {
         })
     }
 
+    /// [`Provider::whoami`] plus the token's scopes, even where the host needs another request for them.
+    fn whoami_with_scopes(&self) -> Result<Identity, ApiError> {
+        self.whoami()
+    }
+
     /// `Ok(None)` when the repository does not exist (or is invisible to this token).
     fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
         let found = self.rest().api.get_optional(&self.repo_path(owner, name))?;

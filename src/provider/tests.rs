@@ -717,3 +717,21 @@ fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failu
         fake.lines()
     );
 }
+
+#[test]
+fn gitlab_asks_for_the_token_scopes_only_when_asked() {
+    let fake = FakeApi::start(|seen, _| match seen.url.as_str() {
+        "/user" => Answer::json(200, json!({"username": "alice"})),
+        _ => Answer::json(200, json!({"scopes": ["api"]})),
+    });
+    let api = client(ProviderKind::Gitlab, &fake);
+    let me = api.whoami().unwrap();
+    assert_eq!((me.login.as_str(), me.scopes), ("alice", None));
+    assert_eq!(fake.lines(), ["GET /user"]);
+    let me = api.whoami_with_scopes().unwrap();
+    assert_eq!(me.scopes, Some(vec!["api".to_string()]));
+    assert_eq!(
+        fake.lines()[1..],
+        ["GET /user", "GET /personal_access_tokens/self"]
+    );
+}

@@ -763,6 +763,14 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
         ),
         (json!(true), json!(true), json!(1999))
     );
+    assert!(
+        !fake
+            .lines()
+            .iter()
+            .any(|l| l.contains("personal_access_tokens")),
+        "only `auth status` shows scopes: {:?}",
+        fake.lines()
+    );
     let status = env.multi(["auth", "status", "--json"]).expect_code(0);
     assert_eq!(
         status.json()["hosts"][0]["source"],
