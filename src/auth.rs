@@ -82,14 +82,7 @@ pub struct Token {
 
 /// The public API of a provider kind, for `auth login github` and friends.
 pub fn public_api(kind: ProviderKind) -> Option<&'static str> {
-    match kind {
-        ProviderKind::Github => Some("https://api.github.com"),
-        ProviderKind::Gitlab => Some("https://gitlab.com/api/v4"),
-        ProviderKind::Forgejo => Some("https://codeberg.org/api/v1"),
-        ProviderKind::Gitea => Some("https://gitea.com/api/v1"),
-        ProviderKind::Bitbucket => Some("https://api.bitbucket.org/2.0"),
-        ProviderKind::Gogs | ProviderKind::Sourcehut | ProviderKind::Generic => None,
-    }
+    kind.public_api()
 }
 
 /// Environment variables checked for `kind`, in order: ours first, then the host's usual one (which
