@@ -68,10 +68,12 @@ impl Provider for Gitea {
     fn supports(&self, feature: Feature) -> Result<(), ApiError> {
         match feature {
             _ if !self.is_gogs() => Ok(()),
-            Feature::DefaultBranch => Err(self.0.unsupported("setting the default branch")),
-            Feature::BranchProtection => {
-                Err(self.0.unsupported("branch protection through the API"))
-            }
+            Feature::DefaultBranch => Err(self
+                .0
+                .unsupported("Gogs has no API to set the default branch")),
+            Feature::BranchProtection => Err(self
+                .0
+                .unsupported("Gogs has no branch protection API; set it in the web UI")),
         }
     }
 

@@ -40,12 +40,9 @@ pub enum ApiError {
     Network { host: String, detail: String },
     #[error("{host}: the answer was not the JSON expected ({detail})")]
     Malformed { host: String, detail: String },
-    #[error("{host}: {what} is not supported by {kind}")]
-    Unsupported {
-        host: String,
-        kind: ProviderKind,
-        what: &'static str,
-    },
+    /// The host has no API for something; `what` says so in the host's terms.
+    #[error("{host}: {what}")]
+    Unsupported { host: String, what: &'static str },
     #[error("{host}: refusing to send a token over plain http")]
     InsecureUrl { host: String },
     #[error("{host}: refusing to follow a link to another host ({url})")]
@@ -202,7 +199,6 @@ impl Rest {
     pub fn unsupported(&self, what: &'static str) -> ApiError {
         ApiError::Unsupported {
             host: self.api.host.clone(),
-            kind: self.kind,
             what,
         }
     }
@@ -268,10 +264,6 @@ pub trait Provider: Send + Sync {
 
     /// The body that creates `hook`.
     fn hook_body(&self, hook: &NewWebhook) -> Value;
-
-    fn kind(&self) -> ProviderKind {
-        self.rest().kind
-    }
 
     fn host(&self) -> &str {
         &self.rest().api.host
