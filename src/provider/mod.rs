@@ -209,7 +209,7 @@ impl Rest {
 /// Commands use the operations at the end (`whoami`, `repo`, `create_repo`, …): their default bodies are the
 /// plumbing every host shares, written once. A host's file implements only what it says its own way: routes,
 /// the shapes of its objects and request bodies, the answer that means "already exists", and branch
-/// protection, which no two hosts model alike. The defaults among those follow GitHub, which most hosts copy.
+/// protection, which no two hosts model alike. The defaults among those are what most hosts do.
 pub trait Provider: Send + Sync {
     /// The kind and the client this provider was built with.
     fn rest(&self) -> &Rest;

@@ -824,7 +824,7 @@ fn remote_test_fails_only_for_a_rejected_api_token() {
 fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
     let mut env = TestEnv::new();
     env.set_env("GIT_MULTI_BITBUCKET_TOKEN", TOKEN);
-    let restrictions: Hooks = Arc::default();
+    let restrictions: Arc<Mutex<Vec<serde_json::Value>>> = Arc::default();
     let store = Arc::clone(&restrictions);
     let fake = FakeApi::start(move |seen: &Seen, _| {
         let mut all = store.lock().unwrap();
