@@ -62,6 +62,26 @@ impl Member {
             .clone()
             .or_else(|| self.provider().0.default_api_url(&self.host()?))
     }
+
+    /// Where the repository lives on its host: `multi.<name>.owner` / `.repo` where configured, else the URL's
+    /// path `<owner…>/<repo>[.git]`, with sourcehut's `~user` read as `user`.
+    pub fn owner_repo(&self) -> (Option<String>, Option<String>) {
+        let path = self
+            .url
+            .as_deref()
+            .and_then(|u| url::parse(u, |_| true).ok())
+            .map(|u| u.path)
+            .unwrap_or_default();
+        let path = path.trim_matches('/').trim_end_matches(".git");
+        let (owner, repo) = match path.rsplit_once('/') {
+            Some((owner, repo)) if !owner.is_empty() && !repo.is_empty() => (
+                Some(owner.trim_start_matches('~').to_string()),
+                Some(repo.to_string()),
+            ),
+            _ => (None, None),
+        };
+        (self.owner.clone().or(owner), self.repo.clone().or(repo))
+    }
 }
 
 /// The members plus what else the commands need from the same single `git config` read.

@@ -62,6 +62,8 @@ pub enum Paging {
 pub enum AuthStyle {
     /// `Authorization: Bearer <token>` (GitHub, Bitbucket access tokens).
     Bearer,
+    /// `Authorization: Basic …` of a `user:password` pair (Bitbucket app passwords).
+    Basic,
     /// `Authorization: token <token>` (Gitea, Forgejo, Gogs).
     Token,
     /// `PRIVATE-TOKEN: <token>` (GitLab).
@@ -327,12 +329,11 @@ impl Client {
             .header("Accept", "application/json");
         match (&self.token, self.auth) {
             (None, _) => {}
-            // `user:app-password` (Bitbucket app passwords) is Basic auth; everything else a token header.
-            (Some(t), AuthStyle::Bearer) if t.contains(':') => {
-                builder = builder.header("Authorization", format!("Basic {}", base64(t.as_bytes())))
-            }
             (Some(t), AuthStyle::Bearer) => {
                 builder = builder.header("Authorization", format!("Bearer {t}"))
+            }
+            (Some(t), AuthStyle::Basic) => {
+                builder = builder.header("Authorization", format!("Basic {}", base64(t.as_bytes())))
             }
             (Some(t), AuthStyle::Token) => {
                 builder = builder.header("Authorization", format!("token {t}"))

@@ -128,21 +128,11 @@ fn web_host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String
             "https"
         };
         let host = crate::provider::http::url_host(api)?;
-        let host = match host.as_str() {
-            "api.github.com" => "github.com".to_string(),
-            "api.bitbucket.org" => "bitbucket.org".to_string(),
-            _ => host,
-        };
+        let host = ProviderKind::public_host_of_api(&host).map_or(host, str::to_string);
         return Some((scheme.to_string(), host));
     }
-    let host = match kind {
-        ProviderKind::Github => "github.com",
-        ProviderKind::Gitlab => "gitlab.com",
-        ProviderKind::Forgejo => "codeberg.org",
-        ProviderKind::Gitea => "gitea.com",
-        ProviderKind::Bitbucket => "bitbucket.org",
-        _ => return None,
-    };
+    // Only services with an API: sourcehut's URLs name `~owner`, which this computation does not.
+    let host = kind.public_api().and(kind.public_host())?;
     Some(("https".into(), host.into()))
 }
 
@@ -185,7 +175,7 @@ fn computed_url(
             let target = crate::auth::Target::new(Some(kind), &api_url);
             let (token, _) = crate::auth::lookup(&ctx.git, &target);
             let token = token.ok_or_else(|| {
-                crate::auth::missing(&target)
+                crate::provider::missing_token(&target)
                     .hint("or give the owner with --owner <user|org|group|workspace>")
             })?;
             let api = crate::provider::connect(kind, &api_url, Some(token.secret))
