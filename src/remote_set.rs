@@ -78,7 +78,11 @@ const KEYS: &str = r"^(remote|remotes|multi)\.";
 
 impl RemoteSet {
     pub fn load(git: &Git) -> Result<RemoteSet> {
-        let entries = git.config_entries(KEYS)?;
+        let entries = git.config_entries(KEYS).map_err(|err| {
+            err.stderr()
+                .and_then(config::unreadable)
+                .unwrap_or_else(|| Error::from(err))
+        })?;
         RemoteSet::from_entries(&entries)
     }
 

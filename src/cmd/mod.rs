@@ -30,6 +30,10 @@ impl Ctx {
     pub fn open() -> Result<Ctx> {
         let git = Git::locate()?;
         if let Err(err) = git.git_dir() {
+            // A config file git cannot parse fails every git command here, looking like "no repository".
+            if let Some(unreadable) = err.stderr().and_then(crate::config::unreadable) {
+                return Err(unreadable);
+            }
             let detail = err
                 .stderr()
                 .map(crate::git::failure_summary)

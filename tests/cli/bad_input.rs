@@ -241,3 +241,78 @@ fn empty_set() {
         "git multi remote add",
     );
 }
+
+#[test]
+fn absurd_timeouts_are_usage_errors() {
+    let env = env_with_member();
+    for timeout in ["1e30", "604801", "inf", "NaN"] {
+        for command in ["push", "fetch", "status"] {
+            refused(
+                &env,
+                &[command, "--timeout", timeout],
+                "--timeout must be a positive number of seconds, at most 604800",
+                "--timeout 10",
+            );
+        }
+    }
+    env.git(["config", "multi.timeout", "99999999999999999999"]);
+    refused(
+        &env,
+        &["push"],
+        "multi.timeout must be a positive number of seconds, at most 604800",
+        "git config",
+    );
+    env.git(["config", "--unset", "multi.timeout"]);
+    // clap refuses a job count that does not fit, with its own usage error.
+    let before = env.config_bytes();
+    let run = env
+        .multi(["push", "-j", "99999999999999999999"])
+        .expect_code(2);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert_eq!(env.config_bytes(), before);
+}
+
+#[test]
+fn unreadable_config_file() {
+    for garbage in ["[multi \"x\"\n", "[remote \"a\n\turl = /srv/a.git\n"] {
+        let env = env_with_member();
+        let path = env.work.join(".git/config");
+        let mut config = env.config_bytes();
+        let first_bad = config.iter().filter(|&&b| b == b'\n').count() + 1;
+        config.extend_from_slice(garbage.as_bytes());
+        std::fs::write(&path, config).unwrap();
+        for args in [
+            &["remote", "list"][..],
+            &["remote", "add", "x", "/srv/x.git"],
+            &["push"],
+            &["fetch"],
+            &["status"],
+            &["init", "--import"],
+        ] {
+            let run = refused(
+                &env,
+                args,
+                "error: .git/config cannot be read: bad config line ",
+                "with `git config --edit`",
+            );
+            // git names the broken line or, having read its newline, the next one.
+            let line: usize = run.stderr
+                ["error: .git/config cannot be read: bad config line ".len()..]
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{}", run.stderr));
+            assert!(
+                line == first_bad || line == first_bad + 1,
+                "{first_bad}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr
+                    .contains(&format!("hint: fix .git/config near line {line} with")),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
