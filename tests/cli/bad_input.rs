@@ -316,3 +316,40 @@ fn unreadable_config_file() {
         }
     }
 }
+
+#[test]
+fn tokens_in_query_strings_are_refused_and_never_echoed() {
+    let env = env_with_member();
+    for url in [
+        "https://gitlab.example.com/g/r.git?private_token=glpat-hunter22hunter22",
+        "https://example.com/r.git?access_token=hunter22hunter22",
+        "https://example.com/r.git?ref=main&token=hunter22hunter22",
+    ] {
+        for args in [
+            &["remote", "add", "x", url][..],
+            &["remote", "set-url", "a", url],
+        ] {
+            let run = refused(
+                &env,
+                args,
+                "refusing to store a URL that contains a password or token",
+                "credential helper",
+            );
+            run.assert_not_shown("hunter22");
+        }
+    }
+    let run = refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "x",
+            "/srv/x.git",
+            "--api-url",
+            "https://gitlab.example.com/api/v4?private_token=hunter22hunter22",
+        ],
+        "refusing to store an API URL",
+        "auth login",
+    );
+    run.assert_not_shown("hunter22");
+}

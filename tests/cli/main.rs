@@ -14,3 +14,4 @@ mod remote_set;
 mod server_tests;
 mod state;
 mod transports;
+mod untrusted;
