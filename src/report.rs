@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::outcome::{Detail, Report, Status};
 use crate::redact::{escape_controls, redact};
+use crate::remote_set::Drift;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
@@ -37,6 +38,22 @@ pub fn error(err: &Error) {
 
 pub fn warning(message: &str) {
     err_line(&format!("warning: {}\n", escape_controls(message)));
+}
+
+/// A warning with the hint that names the command fixing it.
+pub fn warning_with_hint(message: &str, hint: &str) {
+    err_line(&format!(
+        "warning: {}\nhint: {}\n",
+        escape_controls(message),
+        escape_controls(hint)
+    ));
+}
+
+/// Each drift of the remote set as a warning and its hint (stderr: never mixed into results or JSON).
+pub fn drift(found: &[Drift]) {
+    for d in found {
+        warning_with_hint(&d.message, &d.hint);
+    }
 }
 
 /// Informational chatter for humans (stderr, so it never mixes with results).

@@ -353,3 +353,72 @@ fn tokens_in_query_strings_are_refused_and_never_echoed() {
     );
     run.assert_not_shown("hunter22");
 }
+
+#[test]
+fn reserved_member_names() {
+    let env = env_with_member();
+    for name in ["multi", "all"] {
+        let run = refused(
+            &env,
+            &["remote", "add", name, "/srv/x.git"],
+            &format!("`{name}` cannot be the name of a remote in the set"),
+            "git multi remote add <other-name> <url>",
+        );
+        refused(
+            &env,
+            &["remote", "rename", "a", name],
+            "cannot be the name of a remote in the set",
+            "git multi remote rename a <other-name>",
+        );
+        let why = if name == "multi" {
+            "remote group `multi`"
+        } else {
+            "means every member"
+        };
+        assert!(run.stderr.contains(why), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn check_refuses_a_url_that_does_not_answer() {
+    let env = env_with_member();
+    let gone = env.root.join("hosts/gone.git");
+    refused(
+        &env,
+        &["remote", "add", "--check", "gone", gone.to_str().unwrap()],
+        "is not a git repository",
+        "git init --bare",
+    );
+    refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "--check",
+            "gone",
+            &format!("file://{}", gone.display()),
+        ],
+        "is not a git repository",
+        "without --check",
+    );
+    let port = crate::servers::free_port();
+    refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "--check",
+            "web",
+            &format!("http://127.0.0.1:{port}/r.git"),
+        ],
+        &format!("`http://127.0.0.1:{port}/r.git` does not answer"),
+        "git ls-remote",
+    );
+    // A repository that is there passes, also when git finds it by adding `.git` to the path.
+    env.bare("here.git");
+    let here = env.root.join("hosts/here");
+    let run = env
+        .multi(["remote", "add", "--check", "here", here.to_str().unwrap()])
+        .expect_code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

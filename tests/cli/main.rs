@@ -6,6 +6,7 @@ mod servers;
 
 mod bad_input;
 mod contract;
+mod drift;
 mod fanout;
 mod hosts;
 mod integrate;
