@@ -146,10 +146,12 @@ impl Pool {
             Some(n) => n,
             None => remotes.min(config::DEFAULT_MAX_JOBS),
         };
-        let per_host = settings
-            .per_host
-            .filter(|&n| n > 0)
-            .unwrap_or(config::DEFAULT_PER_HOST);
+        // `multi.perHost=0` lifts the cap, as `-j 0` lifts the job limit.
+        let per_host = match settings.per_host {
+            Some(0) => usize::MAX,
+            Some(n) => n,
+            None => config::DEFAULT_PER_HOST,
+        };
         Pool {
             jobs: jobs.max(1),
             per_host,
