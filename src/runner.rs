@@ -256,15 +256,26 @@ impl FanOut<'_> {
         members: &[&Member],
         work: impl Fn(&Job) -> Outcome<D> + Sync,
     ) -> Vec<Outcome<D>> {
+        let items: Vec<(&Member, ())> = members.iter().map(|m| (*m, ())).collect();
+        self.run_with(&items, |job, ()| work(job))
+    }
+
+    /// [`FanOut::run`] over members paired with what their job needs from an earlier step (e.g. how each
+    /// remote's fetch went), handed to the job alongside it, so nothing is looked up again by name.
+    pub fn run_with<T: Sync, D: Send + Default>(
+        &self,
+        items: &[(&Member, T)],
+        work: impl Fn(&Job, &T) -> Outcome<D> + Sync,
+    ) -> Vec<Outcome<D>> {
         self.pool.run(
-            members,
-            |m| connection_cap(m),
-            |m| {
+            items,
+            |(m, _)| connection_cap(m),
+            |(m, extra)| {
                 let job = Job::new(m, self.budget, self.observer);
                 let outcome = if m.url.is_none() {
                     crate::report::missing_remote(&m.name)
                 } else {
-                    work(&job)
+                    work(&job, extra)
                 };
                 self.observer.finished(&m.name, outcome.status);
                 outcome
