@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::config::{self, member, Settings};
 use crate::error::{Error, Result};
 use crate::git::{ConfigEntry, Git};
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 use crate::url;
 
 /// One git remote that belongs to the set.
