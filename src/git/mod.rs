@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod branch;
 mod command;
 mod config;
 mod credential;
@@ -26,6 +27,7 @@ pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
 pub use ls_remote::{head_branch, RemoteRef};
+#[allow(unused_imports)] // re-exported for the commands being built beside this one
 pub use push::{remote_messages, PushOptions, PushReply, PushedRef, RefStatus, Refspec, Rejection};
 pub use refs::RefWrite;
 pub use version::GitVersion;
@@ -116,6 +118,7 @@ impl Git {
     }
 
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
             dir: Some(dir.into()),
@@ -124,6 +127,7 @@ impl Git {
     }
 
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn version(&self) -> GitVersion {
         self.version
     }

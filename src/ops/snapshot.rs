@@ -7,6 +7,7 @@ use crate::git::{Git, GitError};
 
 /// A local ref and the object it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
 pub struct LocalRef {
     pub name: String,
     pub oid: String,
@@ -47,14 +48,17 @@ impl Snapshot {
             .map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn len(&self) -> usize {
         self.refs.len()
     }
 
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn is_empty(&self) -> bool {
         self.refs.is_empty()
     }

@@ -6,10 +6,12 @@ mod servers;
 
 mod bad_input;
 mod contract;
+mod everywhere;
 mod fanout;
 mod hosts;
 mod integrate;
 mod keyring;
+mod mirror;
 mod remote_set;
 mod server_tests;
 mod state;
