@@ -8,6 +8,9 @@
 
 pub mod fetch;
 pub mod integrate;
+pub mod mirror;
+pub mod primary;
+pub mod publish;
 pub mod push;
 pub mod status;
 pub mod sync;

@@ -66,6 +66,14 @@ impl Git {
         Ok((counts.next().unwrap_or(0), counts.next().unwrap_or(0)))
     }
 
+    /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
+    pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
+        let output = self
+            .command(["merge-base", "--is-ancestor", ancestor, descendant])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output.success())
+    }
+
     /// `oid -> type` (`commit`, `tag`, `tree`, `blob`) for those of `oids` present here.
     pub fn object_types(&self, oids: &[&str]) -> Result<HashMap<String, String>, GitError> {
         Ok(self.batch_check(oids)?.into_iter().flatten().collect())
