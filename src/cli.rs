@@ -39,6 +39,16 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Pull(cmd::pull::PullArgs),
     Sync(cmd::sync::SyncArgs),
+    // operations
+    Doctor(cmd::doctor::DoctorArgs),
+    Log(cmd::log::LogArgs),
+    Undo(cmd::undo::UndoArgs),
+    Backup(cmd::backup::BackupArgs),
+    Restore(cmd::restore::RestoreArgs),
+    Export(cmd::export::ExportArgs),
+    Import(cmd::import::ImportArgs),
+    #[command(subcommand)]
+    Config(cmd::config::ConfigCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

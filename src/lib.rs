@@ -1,5 +1,6 @@
 //! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
 
+mod audit;
 mod auth;
 pub mod cli;
 mod clock;
@@ -8,6 +9,7 @@ pub mod config;
 mod error;
 mod git;
 mod interrupt;
+mod lockfile;
 mod ops;
 mod outcome;
 mod progress;
@@ -17,7 +19,10 @@ mod remote_set;
 mod report;
 mod retry;
 mod runner;
+mod setfile;
+mod system;
 mod url;
+mod validate;
 
 pub use error::Exit;
 

@@ -175,6 +175,8 @@ impl<D> Report<D> {
 
     /// A report of host API work: exit 4 when every failure was a missing or rejected token, so scripts can
     /// tell "log in first" from "the host broke".
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn for_api(remotes: Vec<Outcome<D>>) -> Self {
         Report {
             auth_exit: true,

@@ -45,6 +45,8 @@ impl Board {
         }
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn enabled(&self) -> bool {
         self.enabled
     }

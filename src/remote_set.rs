@@ -75,6 +75,18 @@ pub struct RemoteSet {
     pub settings: Settings,
 }
 
+/// A value in the configuration that git-multi cannot use: a configuration error (exit 2) naming the fix.
+fn bad_value(problem: String) -> Error {
+    let key = problem
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("<key>")
+        .to_string();
+    Error::usage(problem).hint(format!(
+        "fix it with `git multi config set {key} <value>` (or `git config {key} <value>`), or remove it with `git multi config unset {key}`"
+    ))
+}
+
 /// The regex selecting every key the set is built from.
 const KEYS: &str = r"^(remote|remotes|multi)\.";
 
@@ -85,8 +97,7 @@ impl RemoteSet {
     }
 
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<RemoteSet> {
-        let settings = Settings::from_entries(entries)
-            .map_err(|e| Error::usage(e).hint("fix it with `git config <key> <value>` or remove it with `git config --unset <key>`"))?;
+        let settings = Settings::from_entries(entries).map_err(bad_value)?;
         let mut set = RemoteSet {
             settings,
             ..RemoteSet::default()
@@ -123,18 +134,12 @@ impl RemoteSet {
                         });
                         set.members.len() - 1
                     });
+                    config::check_entry(entry).map_err(bad_value)?;
                     let m = &mut set.members[at];
                     let text = value.map(str::to_string);
                     match variable {
                         v if v.eq_ignore_ascii_case(member::ENABLED) => {
-                            m.enabled = config::parse_bool(value).ok_or_else(|| {
-                                Error::usage(format!(
-                                    "{} is not a boolean: `{}`",
-                                    member::key(name, member::ENABLED),
-                                    value.unwrap_or("")
-                                ))
-                                .hint(format!("git multi remote enable {name}"))
-                            })?
+                            m.enabled = config::parse_bool(value).unwrap_or(true)
                         }
                         v if v.eq_ignore_ascii_case(member::PROVIDER) => m.provider = text,
                         v if v.eq_ignore_ascii_case(member::API_URL) => m.api_url = text,

@@ -4,11 +4,17 @@
 //! Every line is scrubbed by `redact` on its way out.
 #![allow(clippy::print_stdout)]
 
+pub mod archive;
+pub mod config;
+pub mod doctor;
 pub mod fetch;
+pub mod import;
 pub mod integrate;
+pub mod log;
 pub mod push;
 pub mod status;
 pub mod sync;
+pub mod undo;
 
 use std::io::{IsTerminal, Write};
 use std::time::Duration;

@@ -14,6 +14,15 @@ pub mod remote;
 pub mod status;
 pub mod sync;
 pub mod webhook;
+// operations
+pub mod backup;
+pub mod config;
+pub mod doctor;
+pub mod export;
+pub mod import;
+pub mod log;
+pub mod restore;
+pub mod undo;
 
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
@@ -53,6 +62,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Auth(command) = &cli.command {
         return auth::run(command);
     }
+    // The doctor also checks a machine outside any repository, and git itself.
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(args);
+    }
     let ctx = Ctx::open()?;
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
@@ -74,7 +87,14 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Create(args) => create::run(&ctx, args),
         Command::Branch(command) => branch::run(&ctx, command),
         Command::Webhook(command) => webhook::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) => {
+        Command::Log(args) => log::run(&ctx, args),
+        Command::Undo(args) => undo::run(&ctx, args),
+        Command::Backup(args) => backup::run(&ctx, args),
+        Command::Restore(args) => restore::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Config(command) => config::run(&ctx, command),
+        Command::Generate(_) | Command::Auth(_) | Command::Doctor(_) => {
             unreachable!("handled before a repository is required")
         }
     }

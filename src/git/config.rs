@@ -97,6 +97,39 @@ impl Git {
     }
 }
 
+impl Git {
+    /// Every value of a multi-valued `key` as git resolves it (all scopes, in order); empty when unset.
+    pub fn config_get_all(&self, key: &str) -> Result<Vec<String>, GitError> {
+        let output = self
+            .command(["config", "-z", "--get-all", "--", key])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output
+            .stdout
+            .split('\0')
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+            .collect())
+    }
+
+    /// The value of `<section>.<key>` that applies to `url`: the best-matching `<section>.<url>.<key>`, else
+    /// `<section>.<key>` (what git itself uses for `http.*` and `credential.*`).
+    pub fn config_get_urlmatch(&self, key: &str, url: &str) -> Result<Option<String>, GitError> {
+        let output = self
+            .command(["config", "--get-urlmatch", "--", key, url])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output
+            .success()
+            .then(|| output.stdout.trim_end().to_string()))
+    }
+
+    /// Adds one more value to a multi-valued key of the repository's own configuration.
+    pub fn config_add(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--add", "--", key, value])
+            .run()
+            .map(drop)
+    }
+}
+
 fn done_or_no_such_section(output: &GitOutput) -> bool {
     output.success() || output.stderr.contains("no such section")
 }

@@ -36,6 +36,8 @@ impl FailureKind {
     }
 
     /// Short hint for the user, when there is a useful one.
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn hint(self) -> Option<&'static str> {
         match self {
             FailureKind::AuthRequired => Some(

@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod bundle;
 mod command;
 mod config;
 mod credential;
@@ -25,10 +26,12 @@ pub use config::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
-pub use ls_remote::{head_branch, RemoteRef};
+pub use ls_remote::{direct_refs, head_branch, RemoteRef};
+// Shared API, used by the branches merged after this one.
+#[allow(unused_imports)]
 pub use push::{remote_messages, PushOptions, PushReply, PushedRef, RefStatus, Refspec, Rejection};
 pub use refs::RefWrite;
-pub use version::GitVersion;
+pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
@@ -121,6 +124,11 @@ impl Git {
             dir: Some(dir.into()),
             ..self.clone()
         }
+    }
+
+    /// Where the git executable is.
+    pub fn exe(&self) -> &std::path::Path {
+        &self.exe
     }
 
     /// The installed version (features such as `merge-tree --write-tree` depend on it).

@@ -16,6 +16,8 @@ pub struct Refspec {
 
 impl Refspec {
     /// `<name>:<name>`: the local ref (or `refs/…/*` glob) onto the remote ref of the same name.
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn same(name: &str, force: bool) -> Refspec {
         Refspec {
             src: Some(name.to_string()),

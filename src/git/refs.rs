@@ -72,6 +72,8 @@ impl Git {
     }
 
     /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
         let output = self
             .command(["merge-base", "--is-ancestor", ancestor, descendant])
@@ -80,6 +82,8 @@ impl Git {
     }
 
     /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn commits_present(&self, oids: &[&str]) -> Result<HashSet<String>, GitError> {
         Ok(self
             .object_types(oids)?

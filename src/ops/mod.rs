@@ -8,6 +8,7 @@
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
 
+pub mod archive;
 pub mod backup;
 pub mod fetch;
 pub mod integrate;
@@ -17,4 +18,6 @@ pub mod snapshot;
 
 pub use backup::{Backups, Saved};
 pub use relate::{Relater, Relation, State};
+// Shared API, used by the branches merged after this one.
+#[allow(unused_imports)]
 pub use snapshot::{LocalRef, Snapshot};

@@ -92,6 +92,10 @@ pub struct Pushed {
 }
 
 impl Pushed {
+    // Shared API for the parallel branches (convergence, mirror, automation); unused until they merge.
+    #[allow(dead_code)]
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn rejected(&self) -> bool {
         self.refs.iter().any(|r| r.status == RefStatus::Rejected)
     }
@@ -100,6 +104,31 @@ impl Pushed {
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
 /// it was about to overwrite) is an error; refused refs are data.
 pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitError> {
+    send(job, git, request, None)
+}
+
+/// What one remote must still have for an exact push to go ahead: `(remote ref, oid)`, `None` for "must not
+/// exist". Worked out per remote by the caller (an undo expects what its log entry wrote there).
+pub type Expected = [(String, Option<String>)];
+
+/// Pushes `request` to `job`'s remote, overwriting or deleting each ref only while the remote still has
+/// exactly what `expected` says (a lease per ref, whatever `request.force` is): work pushed since is never
+/// clobbered. The tips being replaced are saved first, like `--force` does.
+pub fn push_expecting(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    expected: &Expected,
+) -> Result<Pushed, GitError> {
+    send(job, git, request, Some(expected))
+}
+
+fn send(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    exact: Option<&Expected>,
+) -> Result<Pushed, GitError> {
     let remote = job.name();
     job.say("pushing");
     let mut options = PushOptions {
@@ -109,7 +138,35 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
     };
     let mut refspecs = Vec::new();
     let mut saved: Vec<Saved> = Vec::new();
+    let expectation = |name: &str| {
+        exact.and_then(|e| {
+            e.iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, o)| o.clone())
+        })
+    };
     match request.force {
+        _ if exact.is_some() => {
+            // The expected tips are usually here already (this repository pushed them); the others are
+            // fetched from the remote into their backup refs, and dropped again if the lease fails.
+            let to_save: Vec<(String, String)> = request
+                .refs
+                .iter()
+                .filter_map(|r| {
+                    let old = expectation(&r.name)?;
+                    (Some(&old) != r.oid.as_ref()).then(|| (r.name.clone(), old))
+                })
+                .collect();
+            if !request.dry_run {
+                saved = request
+                    .backups
+                    .fetch_and_save(job, git, &to_save, request.reason)?;
+            }
+            for r in request.refs {
+                options.leases.push((r.name.clone(), expectation(&r.name)));
+                refspecs.push(refspec(r, false));
+            }
+        }
         Force::Yes => {
             // Save exactly what is there, then overwrite exactly that: a lease on the saved tip means a
             // remote that moved in between is refused rather than overwritten unsaved.
@@ -175,6 +232,13 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
                 .or_else(|| saved_tip(&saved, &pushed.to).map(str::to_string)),
             _ => None,
         };
+        // Under an exact lease the old tip is known for certain: it is what the lease required.
+        let old = match pushed.status {
+            RefStatus::Forced | RefStatus::Deleted | RefStatus::Updated if exact.is_some() => {
+                expectation(&pushed.to).or(old)
+            }
+            _ => old,
+        };
         let rejection = pushed.rejection();
         let relation = match &rejection {
             Some(Rejection::NonFastForward) => request
@@ -225,9 +289,7 @@ pub fn tracking_patterns<'a>(
             })
             .collect()
     } else {
-        remotes
-            .flat_map(|remote| super::fetch::tracking_patterns(remote))
-            .collect()
+        remotes.flat_map(super::fetch::tracking_patterns).collect()
     }
 }
 

@@ -7,6 +7,8 @@ use crate::git::{Git, GitError};
 
 /// A local ref and the object it points at.
 #[derive(Debug, Clone, PartialEq, Eq)]
+// Shared API, used by the branches merged after this one.
+#[allow(dead_code)]
 pub struct LocalRef {
     pub name: String,
     pub oid: String,
@@ -31,6 +33,8 @@ impl Snapshot {
         })
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
         Snapshot { refs }
     }
@@ -47,14 +51,20 @@ impl Snapshot {
             .map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
         self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn len(&self) -> usize {
         self.refs.len()
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn is_empty(&self) -> bool {
         self.refs.is_empty()
     }

@@ -31,6 +31,8 @@ pub struct StatusView<'a> {
     pub local: &'a BTreeMap<String, String>,
     pub entries: &'a [Compared],
     pub reachable: &'a Report<Reached>,
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub offline: bool,
 }
 

@@ -4,13 +4,17 @@ mod env;
 mod fake_api;
 mod servers;
 
+mod archive;
+mod audit_log;
 mod bad_input;
 mod contract;
+mod doctor;
 mod fanout;
 mod hosts;
 mod integrate;
 mod keyring;
 mod remote_set;
 mod server_tests;
+mod settings;
 mod state;
 mod transports;

@@ -18,6 +18,7 @@ pub struct RenameArgs {
 
 pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     let mut set = ctx.remote_set()?;
+    let before = set.clone();
     existing(&set, &args.old)?;
     check_new_name(ctx, &set, &args.new)?;
     if set.is_git_remote(&args.old) {
@@ -34,5 +35,6 @@ pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     if set.settings.primary.as_deref() == Some(args.old.as_str()) {
         ctx.git.config_set(config::PRIMARY, &args.new)?;
     }
+    crate::audit::record_set(&ctx.git, "remote rename", &before);
     Ok(Exit::Success)
 }

@@ -25,5 +25,6 @@ pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
         // The git remote was removed behind our back; setting a URL brings it back.
         ctx.git.remote_add(&args.name, &url)?;
     }
+    crate::audit::record_set(&ctx.git, "remote set-url", &set);
     Ok(Exit::Success)
 }
