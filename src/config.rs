@@ -477,6 +477,18 @@ mod tests {
     }
 
     #[test]
+    fn the_readme_documents_every_key() {
+        let readme = include_str!("../README.md");
+        for def in KEYS {
+            let shown = format!("`{}`", def.name.replace(REMOTE_PLACEHOLDER, "<name>"));
+            assert!(
+                readme.contains(&shown),
+                "README.md's configuration table lacks {shown}"
+            );
+        }
+    }
+
+    #[test]
     fn understands_git_booleans() {
         assert_eq!(parse_bool(None), Some(true));
         assert_eq!(parse_bool(Some("No")), Some(false));

@@ -266,3 +266,42 @@ fn doctor_outside_a_repository_checks_the_machine() {
     assert_eq!(check(&json, "git")["status"], "ok");
     assert!(check(&json, "keyring")["detail"].is_string());
 }
+
+#[test]
+fn doctor_names_the_ssh_key_git_would_offer() {
+    let mut env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    env.bare("r.git");
+    let Some(sshd) = crate::servers::ssh::SshServer::start(&env.root.join("sshd")) else {
+        return;
+    };
+    env.multi(["remote", "add", "box", &sshd.url(&hosts.join("r.git"))])
+        .expect_code(0);
+    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
+    let json = env.multi(["doctor", "--json"]).expect_code(0).json();
+    assert_eq!(
+        check(&json, "remote.box.reachable")["status"],
+        "ok",
+        "{json:#}"
+    );
+    let key = check(&json, "remote.box.credentials");
+    assert_eq!(key["status"], "ok", "{key}");
+    let detail = key["detail"].as_str().unwrap();
+    assert!(detail.starts_with("GIT_SSH_COMMAND offers "), "{detail}");
+    assert!(
+        detail.contains(sshd.client_key().to_str().unwrap()),
+        "{detail}"
+    );
+    assert!(detail.contains(&format!(":{}", sshd.port())), "{detail}");
+
+    // The wrong key: the host refuses, and doctor says which key that was.
+    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command_with_wrong_key());
+    let json = env.multi(["doctor", "--json"]).expect_code(1).json();
+    let key = check(&json, "remote.box.credentials");
+    assert_eq!(key["status"], "fail", "{key}");
+    assert!(
+        key["detail"].as_str().unwrap().contains("wrong_key"),
+        "{key}"
+    );
+    assert!(env.leftover_processes().is_empty());
+}
