@@ -41,7 +41,7 @@ pub const KEEP: usize = 3;
 /// One command that changed something.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
-    /// `<UTC time>-<pid>`: unique per command, sorts by time.
+    /// `<UTC time to the millisecond>-<pid>`: unique per command.
     pub id: String,
     /// RFC 3339, UTC.
     pub time: String,
@@ -242,9 +242,9 @@ impl Record {
         if !changed {
             return;
         }
-        let now = crate::clock::now_secs();
+        let now = crate::clock::now_millis();
         self.entry.id = next_id(now);
-        self.entry.time = crate::clock::rfc3339(now);
+        self.entry.time = crate::clock::rfc3339(now / 1000);
         self.entry.ok = self.ok;
         let written = log_dir(git).and_then(|dir| append(&dir, &self.entry));
         if let Err(err) = written {
@@ -257,9 +257,16 @@ impl Record {
 
 static SEQUENCE: AtomicUsize = AtomicUsize::new(0);
 
-/// `20260101T000000Z-4242`, with `.1`, `.2`, … for further entries of the same process.
-fn next_id(now: u64) -> String {
-    let base = format!("{}-{}", crate::clock::compact(now), std::process::id());
+/// `20260101T000000.123Z-4242` (the time to the millisecond, then the process), with `.1`, `.2`, … for
+/// further entries of the same process.
+fn next_id(now_millis: u64) -> String {
+    let second = crate::clock::compact(now_millis / 1000);
+    let base = format!(
+        "{}.{:03}Z-{}",
+        second.trim_end_matches('Z'),
+        now_millis % 1000,
+        std::process::id()
+    );
     match SEQUENCE.fetch_add(1, Ordering::SeqCst) {
         0 => base,
         n => format!("{base}.{n}"),
@@ -507,6 +514,13 @@ mod tests {
             }],
             set: Vec::new(),
         }
+    }
+
+    #[test]
+    fn ids_carry_the_time_to_the_millisecond() {
+        let id = next_id(1_767_225_600_123);
+        assert!(id.starts_with("20260101T000000.123Z-"), "{id}");
+        assert_ne!(next_id(1_767_225_600_123), id);
     }
 
     #[test]
