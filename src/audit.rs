@@ -186,7 +186,11 @@ impl Record {
                 id: String::new(),
                 time: String::new(),
                 command: command.to_string(),
-                args: command_line(std::env::args().skip(1)),
+                args: command_line(
+                    std::env::args_os()
+                        .skip(1)
+                        .map(|a| a.to_string_lossy().into_owned()),
+                ),
                 ok: true,
                 undoes: None,
                 remotes: Vec::new(),
@@ -285,6 +289,26 @@ fn secret_option(name: &str) -> bool {
         && !name.starts_with("with-")
 }
 
+/// A bare argument that is a token: a known token prefix, or a long run of letters and digits of both cases
+/// (branch names that long are words joined by `-` or `/`, not random characters).
+fn token_shaped(arg: &str) -> bool {
+    const PREFIXES: [&str; 7] = [
+        "ghp_",
+        "gho_",
+        "ghu_",
+        "ghs_",
+        "github_pat_",
+        "glpat-",
+        "ATBB",
+    ];
+    let random = arg.len() >= 32
+        && arg.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && arg.bytes().any(|b| b.is_ascii_digit())
+        && arg.bytes().any(|b| b.is_ascii_uppercase())
+        && arg.bytes().any(|b| b.is_ascii_lowercase());
+    random || PREFIXES.iter().any(|p| arg.starts_with(p))
+}
+
 /// The command line as logged: URLs without passwords, known tokens masked, the values of secret-looking
 /// options (`--token=…`, `--secret …`) dropped, and anything shaped like a token masked.
 pub fn command_line(args: impl IntoIterator<Item = String>) -> Vec<String> {
@@ -306,7 +330,7 @@ pub fn command_line(args: impl IntoIterator<Item = String>) -> Vec<String> {
             out.push(arg);
             continue;
         }
-        if crate::redact::looks_like_token(&arg) && !arg.contains('/') {
+        if token_shaped(&arg) {
             out.push("***".to_string());
             continue;
         }
@@ -534,7 +558,9 @@ mod tests {
             "pw-value",
             "--secret-stdin",
             "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "Xk29fLq8Zr3mN7vB1cT5yW0pH4sD6gJ2",
             "main",
+            "feature-implement-the-new-login-flow-for-everyone",
         ]
         .map(String::from);
         let logged = command_line(args).join(" ");
@@ -543,11 +569,15 @@ mod tests {
             "abc123secret",
             "pw-value",
             "ghp_abcdefghijklmnopqrstuvwxyz0123456789",
+            "Xk29fLq8Zr3mN7vB1cT5yW0pH4sD6gJ2",
         ] {
             assert!(!logged.contains(secret), "{logged}");
         }
         assert!(logged.contains("--secret-stdin"), "{logged}");
-        assert!(logged.ends_with(" main"), "{logged}");
+        assert!(
+            logged.ends_with(" main feature-implement-the-new-login-flow-for-everyone"),
+            "{logged}"
+        );
     }
 
     #[test]

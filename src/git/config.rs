@@ -103,12 +103,7 @@ impl Git {
         let output = self
             .command(["config", "-z", "--get-all", "--", key])
             .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
-        Ok(output
-            .stdout
-            .split('\0')
-            .filter(|v| !v.is_empty())
-            .map(str::to_string)
-            .collect())
+        Ok(parse_values(&output.stdout))
     }
 
     /// The value of `<section>.<key>` that applies to `url`: the best-matching `<section>.<url>.<key>`, else
@@ -128,6 +123,15 @@ impl Git {
             .run()
             .map(drop)
     }
+}
+
+/// Parses `git config -z --get-all`: every value ends with a NUL. Empty values are kept: for
+/// `credential.helper` an empty value clears the helpers before it.
+pub fn parse_values(stdout: &str) -> Vec<String> {
+    let mut values: Vec<String> = stdout.split('\0').map(str::to_string).collect();
+    // The last NUL terminates the last value; what follows it is not a value.
+    values.pop();
+    values
 }
 
 fn done_or_no_such_section(output: &GitOutput) -> bool {
@@ -170,6 +174,19 @@ mod tests {
     fn keeps_newlines_inside_values() {
         let entries = parse("multi.x.description\nline one\nline two\0");
         assert_eq!(entries[0].value.as_deref(), Some("line one\nline two"));
+    }
+
+    /// `git config -z --get-all credential.helper` with a helper, an empty value that resets the list, and
+    /// another helper (git 2.47.3).
+    const HELPERS: &str = "cache --timeout=60\0\0store --file=/x\0";
+
+    #[test]
+    fn keeps_empty_values_of_multi_valued_keys() {
+        assert_eq!(
+            parse_values(HELPERS),
+            ["cache --timeout=60", "", "store --file=/x"]
+        );
+        assert!(parse_values("").is_empty());
     }
 
     #[test]
