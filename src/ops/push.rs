@@ -92,8 +92,6 @@ pub struct Pushed {
 }
 
 impl Pushed {
-    // Shared API for the parallel branches (convergence, mirror, automation); unused until they merge.
-    #[allow(dead_code)]
     // Shared API, used by the branches merged after this one.
     #[allow(dead_code)]
     pub fn rejected(&self) -> bool {

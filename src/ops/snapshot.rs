@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 use crate::git::{Git, GitError};
 
 /// A local ref and the object it points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
 // Shared API, used by the branches merged after this one.
 #[allow(dead_code)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LocalRef {
     pub name: String,
     pub oid: String,
