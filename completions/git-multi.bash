@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote auth create branch tag webhook push fetch status pull sync primary mirror --help -h --version -V" ;;
+	"") echo "init remote auth create branch tag webhook push fetch status pull sync primary mirror doctor log undo backup restore export import config --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
@@ -49,6 +49,18 @@ __git_multi_words() {
 	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
 	"mirror") echo "--from --prune --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
+	"log") echo "--max-count -n --since --json --help -h" ;;
+	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
+	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"export") echo "--output -o --help -h" ;;
+	"import") echo "--dry-run -n --help -h" ;;
+	"config") echo "list get set unset --help -h" ;;
+	"config list") echo "--json --help -h" ;;
+	"config get") echo "--help -h" ;;
+	"config set") echo "--help -h" ;;
+	"config unset") echo "--help -h" ;;
 	esac
 }
 
@@ -123,12 +135,31 @@ __git_multi_value() {
 	"mirror|--jobs") echo any ;;
 	"mirror|-j") echo any ;;
 	"mirror|--timeout") echo any ;;
+	"doctor|--jobs") echo any ;;
+	"doctor|-j") echo any ;;
+	"doctor|--timeout") echo any ;;
+	"log|--max-count") echo any ;;
+	"log|-n") echo any ;;
+	"log|--since") echo any ;;
+	"undo|--jobs") echo any ;;
+	"undo|-j") echo any ;;
+	"undo|--timeout") echo any ;;
+	"backup|--to") echo any ;;
+	"backup|--jobs") echo any ;;
+	"backup|-j") echo any ;;
+	"backup|--timeout") echo any ;;
+	"restore|--to") echo remotes ;;
+	"restore|--jobs") echo any ;;
+	"restore|-j") echo any ;;
+	"restore|--timeout") echo any ;;
+	"export|--output") echo any ;;
+	"export|-o") echo any ;;
 	esac
 }
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"primary"|"mirror") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"primary"|"mirror"|"backup") return 0 ;;
 	esac
 	return 1
 }

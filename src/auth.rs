@@ -228,6 +228,23 @@ fn keyring_get(target: &Target) -> std::result::Result<Option<String>, String> {
     }
 }
 
+/// The OS keyring git-multi uses on this platform, in words.
+pub fn keyring_backend() -> &'static str {
+    if cfg!(target_os = "macos") {
+        "macOS Keychain"
+    } else if cfg!(target_os = "windows") {
+        "Windows Credential Manager"
+    } else {
+        "Secret Service (D-Bus)"
+    }
+}
+
+/// Whether the OS keyring answers: a lookup that finds nothing is an answer; an unreachable store is not.
+pub fn keyring_probe() -> std::result::Result<(), String> {
+    let probe = Target::new(None, "https://git-multi-doctor.invalid");
+    keyring_get(&probe).map(drop)
+}
+
 /// Stores the token in the OS keyring; never falls back to a file.
 pub fn keyring_store(target: &Target, secret: &str) -> Result<()> {
     let unavailable = |err: String| {

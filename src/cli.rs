@@ -43,6 +43,16 @@ pub enum Command {
     Sync(cmd::sync::SyncArgs),
     Primary(cmd::primary::PrimaryArgs),
     Mirror(cmd::mirror::MirrorArgs),
+    // operations
+    Doctor(cmd::doctor::DoctorArgs),
+    Log(cmd::log::LogArgs),
+    Undo(cmd::undo::UndoArgs),
+    Backup(cmd::backup::BackupArgs),
+    Restore(cmd::restore::RestoreArgs),
+    Export(cmd::export::ExportArgs),
+    Import(cmd::import::ImportArgs),
+    #[command(subcommand)]
+    Config(cmd::config::ConfigCommand),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

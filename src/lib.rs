@@ -1,5 +1,6 @@
 //! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
 
+mod audit;
 mod auth;
 pub mod cli;
 mod clock;
@@ -9,6 +10,7 @@ mod error;
 mod git;
 mod hosting;
 mod interrupt;
+mod lockfile;
 mod ops;
 mod outcome;
 mod progress;
@@ -18,7 +20,10 @@ mod remote_set;
 mod report;
 mod retry;
 mod runner;
+mod setfile;
+mod system;
 mod url;
+mod validate;
 
 pub use error::Exit;
 

@@ -126,8 +126,6 @@ pub enum DriftKind {
     ReservedName,
     /// A `[multi "<name>"]` section without a git remote of that name.
     NoGitRemote,
-    /// `multi.<name>.provider` names no provider git-multi knows.
-    UnknownProvider,
     /// An enabled member that `remotes.multi` leaves out.
     NotInGroup,
     /// A disabled member that `remotes.multi` still lists.
@@ -165,13 +163,24 @@ impl DriftKind {
         match self {
             DriftKind::ReservedName => "reserved name",
             DriftKind::NoGitRemote => "no git remote",
-            DriftKind::UnknownProvider => "unknown provider",
             DriftKind::NotInGroup => "missing from remotes.multi",
             DriftKind::DisabledInGroup => "disabled but in remotes.multi",
             DriftKind::NotAMember => "in remotes.multi, not a member",
             DriftKind::NoGroup => "no remotes.multi",
         }
     }
+}
+
+/// A value in the configuration that git-multi cannot use: a configuration error (exit 2) naming the fix.
+fn bad_value(problem: String) -> Error {
+    let key = problem
+        .split(|c: char| c.is_whitespace() || c == ':')
+        .next()
+        .unwrap_or("<key>")
+        .to_string();
+    Error::usage(problem).hint(format!(
+        "fix it with `git multi config set {key} <value>` (or `git config {key} <value>`), or remove it with `git multi config unset {key}`"
+    ))
 }
 
 /// The regex selecting every key the set is built from.
@@ -188,8 +197,7 @@ impl RemoteSet {
     }
 
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<RemoteSet> {
-        let settings = Settings::from_entries(entries)
-            .map_err(|e| Error::usage(e).hint("fix it with `git config <key> <value>` or remove it with `git config --unset <key>`"))?;
+        let settings = Settings::from_entries(entries).map_err(bad_value)?;
         let mut set = RemoteSet {
             settings,
             ..RemoteSet::default()
@@ -231,18 +239,12 @@ impl RemoteSet {
                         });
                         set.members.len() - 1
                     });
+                    config::check_entry(entry).map_err(bad_value)?;
                     let m = &mut set.members[at];
                     let text = value.map(str::to_string);
                     match variable {
                         v if v.eq_ignore_ascii_case(member::ENABLED) => {
-                            m.enabled = config::parse_bool(value).ok_or_else(|| {
-                                Error::usage(format!(
-                                    "{} is not a boolean: `{}`",
-                                    member::key(name, member::ENABLED),
-                                    value.unwrap_or("")
-                                ))
-                                .hint(format!("git multi remote enable {name}"))
-                            })?
+                            m.enabled = config::parse_bool(value).unwrap_or(true)
                         }
                         v if v.eq_ignore_ascii_case(member::PROVIDER) => m.provider = text,
                         v if v.eq_ignore_ascii_case(member::API_URL) => m.api_url = text,
@@ -375,27 +377,6 @@ impl RemoteSet {
                     DriftKind::NoGitRemote,
                     format!("the member `{name}` has no git remote (remote.{name}.url is not set), so git cannot reach it"),
                     format!("drop it with `git multi remote remove {name}`, or give it a URL with `git remote add {name} <url>`"),
-                ));
-            }
-            if let Some(kind) = m
-                .provider
-                .as_deref()
-                .filter(|p| p.parse::<ProviderKind>().is_err())
-            {
-                let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
-                found.push(Drift::new(
-                    Some(name),
-                    DriftKind::UnknownProvider,
-                    format!(
-                        "{} is `{kind}`, which is not a provider git multi knows; `{name}` is treated as {}",
-                        config::member::key(name, config::member::PROVIDER),
-                        m.provider().0.as_str()
-                    ),
-                    format!(
-                        "set one with `git config {} <kind>` (kinds: {})",
-                        config::member::key(name, config::member::PROVIDER),
-                        kinds.join(", ")
-                    ),
                 ));
             }
             let Some(group) = &self.group else { continue };
@@ -599,7 +580,6 @@ mod tests {
             ("remote.left.url", "/srv/left.git"),
             ("remotes.multi", "a off stray loose multi"),
             ("multi.a.enabled", "true"),
-            ("multi.a.provider", "bogus"),
             ("multi.off.enabled", "false"),
             ("multi.ghost.enabled", "true"),
             ("multi.left.enabled", "true"),
@@ -613,7 +593,6 @@ mod tests {
         assert_eq!(
             found,
             [
-                (Some("a"), DriftKind::UnknownProvider, "set one with `git config multi.a.provider <kind>` (kinds: github, gitlab, gitea, forgejo, bitbucket, gogs, sourcehut, generic)"),
                 (Some("off"), DriftKind::DisabledInGroup, "take it out with `git multi remote disable off`"),
                 (Some("ghost"), DriftKind::NoGitRemote, "drop it with `git multi remote remove ghost`, or give it a URL with `git remote add ghost <url>`"),
                 (Some("left"), DriftKind::NotInGroup, "write it back with `git multi remote enable left`"),
@@ -623,9 +602,9 @@ mod tests {
             ]
         );
         assert!(
-            drift[6].message.contains("reserved name"),
+            drift[5].message.contains("reserved name"),
             "{}",
-            drift[6].message
+            drift[5].message
         );
 
         let no_group = RemoteSet::from_entries(&entries(&[

@@ -6,14 +6,20 @@
 //! codes are added.
 #![allow(clippy::print_stdout)]
 
+pub mod archive;
+pub mod config;
+pub mod doctor;
 pub mod fetch;
+pub mod import;
 pub mod integrate;
+pub mod log;
 pub mod mirror;
 pub mod primary;
 pub mod publish;
 pub mod push;
 pub mod status;
 pub mod sync;
+pub mod undo;
 
 use std::io::{IsTerminal, Write};
 

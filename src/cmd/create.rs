@@ -71,6 +71,18 @@ impl Detail for CreateDetail {
     }
 }
 
+impl crate::audit::Audited for CreateDetail {
+    fn changed_refs(&self) -> Vec<crate::audit::RefEntry> {
+        Vec::new()
+    }
+
+    /// A repository made on the host is a change; adopting one that was there is not (its URL change, if
+    /// any, is logged as a change of the set).
+    fn changed(&self) -> bool {
+        self.created == Some(true)
+    }
+}
+
 /// A config change to make after the parallel part: writes to .git/config must not race for its lock.
 struct Write {
     remote: String,
@@ -116,6 +128,10 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
         outcomes.push(outcome);
     }
     let report = Report::new(outcomes);
+    crate::audit::Record::new("create")
+        .outcomes(&report)
+        .set_since(&ctx.git, &set)
+        .write(&ctx.git);
     report::show(&report, args.json);
     Ok(report.api_exit())
 }

@@ -73,5 +73,8 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
         .into_iter()
         .map(|outcome| report::fetch::settle(&ctx.git, outcome, &before, &after, &backups))
         .collect();
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    let report = Report::new(outcomes);
+    // Only pruning changes anything worth logging (the tips it removed, and where they were saved).
+    crate::audit::record(&ctx.git, "fetch", &report);
+    Ok(report::finish(&report, args.json))
 }

@@ -19,6 +19,7 @@ pub struct InitArgs {
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
+    let before = set.clone();
     let mut adopted = Vec::new();
     if args.import {
         for name in set.git_remotes.clone() {
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
         }
     }
     set.write_group(&ctx.git)?;
+    crate::audit::record_set(&ctx.git, "init", &before);
     // Re-read so the summary shows URLs exactly as git resolves them.
     let set = ctx.remote_set()?;
     warn_about_secrets(&set);

@@ -19,6 +19,15 @@ pub mod status;
 pub mod sync;
 pub mod tag;
 pub mod webhook;
+// operations
+pub mod backup;
+pub mod config;
+pub mod doctor;
+pub mod export;
+pub mod import;
+pub mod log;
+pub mod restore;
+pub mod undo;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -90,6 +99,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Auth(command) = &cli.command {
         return auth::run(command);
     }
+    // The doctor also checks a machine outside any repository, and git itself.
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(args);
+    }
     let ctx = Ctx::open()?;
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
@@ -119,7 +132,14 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Primary(args) => primary::run(&ctx, args),
         Command::Mirror(args) => mirror::run(&ctx, args),
         Command::Webhook(command) => webhook::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) | Command::Reap => {
+        Command::Log(args) => log::run(&ctx, args),
+        Command::Undo(args) => undo::run(&ctx, args),
+        Command::Backup(args) => backup::run(&ctx, args),
+        Command::Restore(args) => restore::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Config(command) => config::run(&ctx, command),
+        Command::Generate(_) | Command::Auth(_) | Command::Doctor(_) | Command::Reap => {
             unreachable!("handled before a repository is required")
         }
     }

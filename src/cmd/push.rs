@@ -87,7 +87,9 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
         report::push::outcome(job, push::push(job, &ctx.git, &request), args.dry_run)
     });
     board.finish();
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "push", &report);
+    Ok(report::finish(&report, args.json))
 }
 
 /// `--branch` names, every branch with `--all`, else the current branch (each must exist locally), plus every

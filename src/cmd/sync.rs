@@ -150,6 +150,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
     });
     board.finish();
     let report: Report<PushDetail> = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "sync", &report);
     report::sync::show(
         &SyncDocument {
             ok: report.ok,

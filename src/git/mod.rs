@@ -5,6 +5,7 @@
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
 mod branch;
+mod bundle;
 mod command;
 mod config;
 mod credential;
@@ -26,11 +27,11 @@ pub use config::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
-pub use ls_remote::{head_branch, RemoteRef};
+pub use ls_remote::{direct_refs, head_branch, RemoteRef};
 pub use process::{finish as finish_jobs, reap};
 pub use push::{remote_messages, PushOptions, RefStatus, Refspec, Rejection};
 pub use refs::RefWrite;
-pub use version::GitVersion;
+pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
@@ -127,7 +128,11 @@ impl Git {
         }
     }
 
-    #[allow(dead_code)] // interim: the branches being merged use it
+    /// Where the git executable is.
+    pub fn exe(&self) -> &std::path::Path {
+        &self.exe
+    }
+
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
     #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn version(&self) -> GitVersion {

@@ -8,6 +8,11 @@ use super::{Git, GitError};
 /// One change of a local ref for [`Git::update_refs`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefWrite {
+    /// Point `name` at `oid`, whatever it held.
+    Set {
+        name: String,
+        oid: String,
+    },
     /// Create `name` at `oid`; fails when it already exists, so nothing is ever overwritten by accident.
     Create {
         name: String,
@@ -67,6 +72,8 @@ impl Git {
     }
 
     /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
         let output = self
             .command(["merge-base", "--is-ancestor", ancestor, descendant])
@@ -117,6 +124,7 @@ impl Git {
         let mut input = String::from("start\n");
         for write in writes {
             input.push_str(&match write {
+                RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
                 // `create` refuses a ref that exists: a backup never replaces another.
                 RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
                 RefWrite::Delete { name } => format!("delete {name}\n"),

@@ -10,6 +10,7 @@
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
 
+pub mod archive;
 pub mod backup;
 pub mod fetch;
 pub mod integrate;

@@ -101,7 +101,7 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
         Force::Yes => Some(remote_tips(job, git, request.refs)?),
         _ => None,
     };
-    send(job, git, request, there)
+    send(job, git, request, there, None)
 }
 
 /// [`push`] with [`Force::Yes`] over the tips the caller read from this remote moments ago (`name -> oid`, as
@@ -123,15 +123,33 @@ pub fn push_over(
         force: Force::Yes,
         ..*request
     };
-    send(job, git, &forced, Some(there))
+    send(job, git, &forced, Some(there), None)
 }
 
-/// The push itself; `there` is what the remote has at the pushed names when the push is forced.
+/// What one remote must still have for an exact push to go ahead: `(remote ref, oid)`, `None` for "must not
+/// exist". Worked out per remote by the caller (an undo expects what its log entry wrote there).
+pub type Expected = [(String, Option<String>)];
+
+/// Pushes `request` to `job`'s remote, overwriting or deleting each ref only while the remote still has
+/// exactly what `expected` says (a lease per ref, whatever `request.force` is): work pushed since is never
+/// clobbered. The tips being replaced are saved first, like `--force` does.
+pub fn push_expecting(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    expected: &Expected,
+) -> Result<Pushed, GitError> {
+    send(job, git, request, None, Some(expected))
+}
+
+/// The push itself; `there` is what the remote has at the pushed names when the push is forced, `exact` the
+/// tips it must still have for an exact push.
 fn send(
     job: &Job,
     git: &Git,
     request: &PushRequest,
     there: Option<Vec<(String, String)>>,
+    exact: Option<&Expected>,
 ) -> Result<Pushed, GitError> {
     let remote = job.name();
     job.say("pushing");
@@ -142,7 +160,35 @@ fn send(
     };
     let mut refspecs = Vec::new();
     let mut saved: Vec<Saved> = Vec::new();
+    let expectation = |name: &str| {
+        exact.and_then(|e| {
+            e.iter()
+                .find(|(n, _)| n == name)
+                .and_then(|(_, o)| o.clone())
+        })
+    };
     match request.force {
+        _ if exact.is_some() => {
+            // The expected tips are usually here already (this repository pushed them); the others are
+            // fetched from the remote into their backup refs, and dropped again if the lease fails.
+            let to_save: Vec<(String, String)> = request
+                .refs
+                .iter()
+                .filter_map(|r| {
+                    let old = expectation(&r.name)?;
+                    (Some(&old) != r.oid.as_ref()).then(|| (r.name.clone(), old))
+                })
+                .collect();
+            if !request.dry_run {
+                saved = request
+                    .backups
+                    .fetch_and_save(job, git, &to_save, request.reason)?;
+            }
+            for r in request.refs {
+                options.leases.push((r.name.clone(), expectation(&r.name)));
+                refspecs.push(refspec(r, false));
+            }
+        }
         Force::Yes => {
             // Save exactly what is there, then overwrite exactly that: a lease on the saved tip means a
             // remote that moved in between is refused rather than overwritten unsaved.
@@ -220,6 +266,13 @@ fn send(
                     .or_else(|| tracking.clone())
             }
             _ => None,
+        };
+        // Under an exact lease the old tip is known for certain: it is what the lease required.
+        let old = match pushed.status {
+            RefStatus::Forced | RefStatus::Deleted | RefStatus::Updated if exact.is_some() => {
+                expectation(&pushed.to).or(old)
+            }
+            _ => old,
         };
         let rejection = match (request.force, pushed.rejection()) {
             // The lease was on the ref's absence: it did not hold because the remote has the ref (an equal one

@@ -10,7 +10,7 @@ use crate::config::{self, member};
 use crate::error::{Error, Exit, Result};
 use crate::provider::ProviderKind;
 use crate::remote_set::Member;
-use crate::url::{self, Transport};
+use crate::validate::{check_api_url, parse_provider};
 
 /// Add a remote to the set (an ordinary git remote, so `git push <name>` keeps working)
 #[derive(Debug, Args)]
@@ -51,6 +51,7 @@ pub struct AddArgs {
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     // Everything is checked before the first write, so bad input leaves .git/config untouched.
     let mut set = ctx.remote_set_unreported()?;
+    let before = set.clone();
     check_new_name(
         ctx,
         &set,
@@ -103,6 +104,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
         warn_if_no_repository(&args.name, &url, &parsed);
     }
     ctx.report_drift();
+    crate::audit::record_set(&ctx.git, "remote add", &before);
     Ok(Exit::Success)
 }
 
@@ -245,36 +247,4 @@ fn computed_url(
         format!("{scheme}://{host}/{owner}/{repo}.git")
     };
     Ok((url, Some(owner), Some(repo)))
-}
-
-pub fn parse_provider(text: &str) -> Result<ProviderKind> {
-    text.parse::<ProviderKind>().map_err(|err| {
-        let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
-        Error::usage(err.to_string()).hint(format!(
-            "--provider takes one of: {} (codeberg is an alias of forgejo)",
-            kinds.join(", ")
-        ))
-    })
-}
-
-/// An API URL must be http(s) with a host and no credentials.
-pub fn check_api_url(api: &str) -> Result<()> {
-    let bad = |why: &str| {
-        Error::usage(format!("invalid --api-url `{api}`: {why}"))
-            .hint("give the API root, e.g. https://git.example.com/api/v1")
-    };
-    match url::parse(api, |_| false) {
-        Ok(parsed)
-            if matches!(parsed.transport, Transport::Http | Transport::Https)
-                && api.starts_with("http") =>
-        {
-            Ok(())
-        }
-        Ok(_) => Err(bad("it must start with https:// or http://")),
-        Err(url::UrlError::EmbeddedSecret) => Err(Error::usage(
-            "refusing to store an API URL that contains a password or token",
-        )
-        .hint("store tokens with `git multi auth login <provider>`")),
-        Err(err) => Err(bad(&err.to_string())),
-    }
 }

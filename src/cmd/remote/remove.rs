@@ -20,6 +20,7 @@ pub struct RemoveArgs {
 
 pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
+    let before = set.clone();
     existing(&set, &args.name)?;
     if !args.keep_remote && set.is_git_remote(&args.name) {
         ctx.git.remote_remove(&args.name)?;
@@ -32,5 +33,6 @@ pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
         ctx.git.config_unset(config::PRIMARY)?;
     }
     ctx.report_drift();
+    crate::audit::record_set(&ctx.git, "remote remove", &before);
     Ok(Exit::Success)
 }

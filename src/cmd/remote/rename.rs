@@ -18,6 +18,7 @@ pub struct RenameArgs {
 
 pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
+    let before = set.clone();
     existing(&set, &args.old)?;
     check_new_name(
         ctx,
@@ -40,5 +41,6 @@ pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
         ctx.git.config_set(config::PRIMARY, &args.new)?;
     }
     ctx.report_drift();
+    crate::audit::record_set(&ctx.git, "remote rename", &before);
     Ok(Exit::Success)
 }

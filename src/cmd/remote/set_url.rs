@@ -27,5 +27,6 @@ pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
     }
     warn_if_no_repository(&args.name, &url, &parsed);
     ctx.report_drift();
+    crate::audit::record_set(&ctx.git, "remote set-url", &set);
     Ok(Exit::Success)
 }
