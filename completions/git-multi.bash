@@ -9,11 +9,11 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch webhook push fetch status pull sync hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync primary mirror doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
-	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
+	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
 	"remote list") echo "--verbose -v --json --help -h" ;;
 	"remote ls") echo "--verbose -v --json --help -h" ;;
 	"remote remove") echo "--keep-remote --help -h" ;;
@@ -28,8 +28,17 @@ __git_multi_words() {
 	"auth status") echo "--json --help -h" ;;
 	"auth logout") echo "--help -h" ;;
 	"create") echo "--private --public --description --on --json --jobs -j --help -h" ;;
-	"branch") echo "protect --help -h" ;;
+	"branch") echo "list ls create delete protect --help -h" ;;
+	"branch list") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch ls") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch create") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch delete") echo "--force -f --keep-local --jobs -j --timeout --json --help -h" ;;
 	"branch protect") echo "--require-review --min-approvals --no-force-push --dry-run --on --json --help -h" ;;
+	"tag") echo "list ls create delete --help -h" ;;
+	"tag list") echo "--jobs -j --timeout --json --help -h" ;;
+	"tag ls") echo "--jobs -j --timeout --json --help -h" ;;
+	"tag create") echo "--message -m --sign -s --jobs -j --timeout --json --help -h" ;;
+	"tag delete") echo "--keep-local --jobs -j --timeout --json --help -h" ;;
 	"webhook") echo "add list remove --help -h" ;;
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
@@ -39,6 +48,20 @@ __git_multi_words() {
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
 	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"primary") echo "--unset --json --help -h" ;;
+	"mirror") echo "--from --prune --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
+	"log") echo "--max-count -n --since --json --help -h" ;;
+	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
+	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"export") echo "--output -o --help -h" ;;
+	"import") echo "--dry-run -n --help -h" ;;
+	"config") echo "list get set unset --help -h" ;;
+	"config list") echo "--json --help -h" ;;
+	"config get") echo "--help -h" ;;
+	"config set") echo "--help -h" ;;
+	"config unset") echo "--help -h" ;;
 	"hook") echo "install list ls remove rm --help -h" ;;
 	"hook install") echo "--action --help -h" ;;
 	"hook list") echo "--json --help -h" ;;
@@ -82,8 +105,34 @@ __git_multi_value() {
 	"create|--on") echo remotes ;;
 	"create|--jobs") echo any ;;
 	"create|-j") echo any ;;
+	"branch list|--jobs") echo any ;;
+	"branch list|-j") echo any ;;
+	"branch list|--timeout") echo any ;;
+	"branch ls|--jobs") echo any ;;
+	"branch ls|-j") echo any ;;
+	"branch ls|--timeout") echo any ;;
+	"branch create|--jobs") echo any ;;
+	"branch create|-j") echo any ;;
+	"branch create|--timeout") echo any ;;
+	"branch delete|--jobs") echo any ;;
+	"branch delete|-j") echo any ;;
+	"branch delete|--timeout") echo any ;;
 	"branch protect|--min-approvals") echo any ;;
 	"branch protect|--on") echo remotes ;;
+	"tag list|--jobs") echo any ;;
+	"tag list|-j") echo any ;;
+	"tag list|--timeout") echo any ;;
+	"tag ls|--jobs") echo any ;;
+	"tag ls|-j") echo any ;;
+	"tag ls|--timeout") echo any ;;
+	"tag create|--message") echo any ;;
+	"tag create|-m") echo any ;;
+	"tag create|--jobs") echo any ;;
+	"tag create|-j") echo any ;;
+	"tag create|--timeout") echo any ;;
+	"tag delete|--jobs") echo any ;;
+	"tag delete|-j") echo any ;;
+	"tag delete|--timeout") echo any ;;
 	"webhook add|--events") echo any ;;
 	"webhook add|--on") echo remotes ;;
 	"webhook list|--on") echo remotes ;;
@@ -109,6 +158,29 @@ __git_multi_value() {
 	"sync|--jobs") echo any ;;
 	"sync|-j") echo any ;;
 	"sync|--timeout") echo any ;;
+	"mirror|--from") echo remotes ;;
+	"mirror|--jobs") echo any ;;
+	"mirror|-j") echo any ;;
+	"mirror|--timeout") echo any ;;
+	"doctor|--jobs") echo any ;;
+	"doctor|-j") echo any ;;
+	"doctor|--timeout") echo any ;;
+	"log|--max-count") echo any ;;
+	"log|-n") echo any ;;
+	"log|--since") echo any ;;
+	"undo|--jobs") echo any ;;
+	"undo|-j") echo any ;;
+	"undo|--timeout") echo any ;;
+	"backup|--to") echo any ;;
+	"backup|--jobs") echo any ;;
+	"backup|-j") echo any ;;
+	"backup|--timeout") echo any ;;
+	"restore|--to") echo remotes ;;
+	"restore|--jobs") echo any ;;
+	"restore|-j") echo any ;;
+	"restore|--timeout") echo any ;;
+	"export|--output") echo any ;;
+	"export|-o") echo any ;;
 	"hook install|--action") echo any ;;
 	"schedule install|--every") echo any ;;
 	"schedule install|--action") echo any ;;
@@ -130,7 +202,7 @@ __git_multi_value() {
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"push"|"fetch"|"status") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"primary"|"mirror"|"backup") return 0 ;;
 	esac
 	return 1
 }

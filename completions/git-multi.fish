@@ -31,18 +31,30 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "clone" -d 'Clon
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Manage the remotes of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "auth" -d 'Manage host API tokens (stored in the OS keyring, never in .git/config)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "create" -d 'Create the repository on every host of the set (or adopt it where it already exists)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Repository settings for branches, on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Branches on every remote, and their protection on the hosts'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tag" -d 'Tags on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate the primary into the current branch, push to every remote'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Show or set the primary remote (multi.primary)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "doctor" -d 'Check git, the configuration, every remote, tokens, the keyring, hooks and schedules'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the latest one that changed remotes)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "schedule" -d 'Run git multi on a schedule (systemd user timer, cron, or launchd on macOS)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -l mirror-to -d 'Another host to keep in sync, as `<url>` or `<name>=<url>` (repeatable); the name defaults to the host\'s (`github` for github.com), else `mirror`' -r
@@ -66,6 +78,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l project -d 'Bitbucket project key for `git multi create` (stored as multi.<name>.project)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l ssh -d 'Computed URL uses ssh (git@host:owner/repo.git)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l https -d 'Computed URL uses https (the default)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l check -d 'Refuse to add the remote unless its URL answers now: a local path must hold a git repository, any other URL must answer `git ls-remote` within multi.timeout (default 30 s). Nothing is written when it does not'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also show push URLs, the API URL and where the provider came from'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
@@ -101,8 +114,30 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l private -
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l public -d 'Create public repositories'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "list" -d 'Show every branch on every remote (branch × remote, compared with the local branch)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "ls" -d 'Show every branch on every remote (branch × remote, compared with the local branch)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "create" -d 'Create a branch here (when missing) and on every remote; a different copy already on a remote is reported, never moved'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "delete" -d 'Delete a branch on every remote (each tip saved under refs/multi/backup/ first), then here'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s f -l force -d 'Delete even where a remote\'s copy has commits the local branch lacks, and a local branch not merged into HEAD'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l require-review -d 'Changes must come through a reviewed pull/merge request'
@@ -110,6 +145,30 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l dry-run -d 'Say what would be set, change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "list" -d 'Show every tag on every remote (tag × remote, compared with the local tag)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "ls" -d 'Show every tag on every remote (tag × remote, compared with the local tag)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "create" -d 'Create a tag here (when missing) and on every remote; a remote\'s tag with another target is reported, never moved'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "delete" -d 'Delete a tag on every remote (each copy saved under refs/multi/backup/ first), then here'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s m -l message -d 'Make an annotated tag with this message' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s s -l sign -d 'Make a GPG-signed tag (git\'s `tag -s`; needs -m)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "add" -d 'Add a webhook on every host (skipped where one with the same URL exists)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "list" -d 'List the webhooks of every host'
@@ -166,6 +225,55 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l unset -d 'Remove the setting (sync and pull then use the current branch\'s upstream remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 'Print one JSON document'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-run -d 'Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d 'Print one JSON document instead of a list'
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on: 2026-01-31, 2026-01-31T12:00:00Z, 3d, 12h, "2 weeks ago" (UTC)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s n -l dry-run -d 'Show what would be put back and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l force -d 'Overwrite refs that diverged on the remote (their tips are saved under refs/multi/backup/ first)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "list" -d 'Every documented key with its value, default and meaning'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "get" -d 'Print a key\'s value (exit 1 when it is not set)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "set" -d 'Check and set a key in this repository\'s .git/config'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "unset" -d 'Remove a key from this repository\'s .git/config'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand config; and __fish_seen_subcommand_from unset" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "install" -d 'Install a hook; one already there is kept as <hook>.git-multi-orig and run first'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "list" -d 'Show git-multi\'s hooks (and any other hook in their place)'
@@ -245,4 +353,5 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -s h -l help -d 'Print help'
 complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'

@@ -32,7 +32,9 @@ pub enum Command {
     Auth(cmd::auth::AuthCommand),
     Create(cmd::create::CreateArgs),
     #[command(subcommand)]
-    Branch(cmd::branch::BranchCommand),
+    Branch(BranchCommand),
+    #[command(subcommand)]
+    Tag(cmd::tag::TagCommand),
     #[command(subcommand)]
     Webhook(cmd::webhook::WebhookCommand),
     Push(cmd::push::PushArgs),
@@ -40,6 +42,18 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Pull(cmd::pull::PullArgs),
     Sync(cmd::sync::SyncArgs),
+    Primary(cmd::primary::PrimaryArgs),
+    Mirror(cmd::mirror::MirrorArgs),
+    // operations
+    Doctor(cmd::doctor::DoctorArgs),
+    Log(cmd::log::LogArgs),
+    Undo(cmd::undo::UndoArgs),
+    Backup(cmd::backup::BackupArgs),
+    Restore(cmd::restore::RestoreArgs),
+    Export(cmd::export::ExportArgs),
+    Import(cmd::import::ImportArgs),
+    #[command(subcommand)]
+    Config(cmd::config::ConfigCommand),
     #[command(subcommand)]
     Hook(cmd::hook::HookCommand),
     #[command(subcommand)]
@@ -51,6 +65,9 @@ pub enum Command {
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),
+    /// Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)
+    #[command(name = "__reap", hide = true)]
+    Reap,
 }
 
 /// Manage the remotes of the set
@@ -69,6 +86,20 @@ pub enum RemoteCommand {
     /// Keep a remote in the set but leave it out until it is enabled again
     Disable(cmd::remote::toggle::ToggleArgs),
     Test(cmd::remote::test::TestArgs),
+}
+
+/// Branches on every remote, and their protection on the hosts
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum BranchCommand {
+    /// Show every branch on every remote (branch × remote, compared with the local branch)
+    #[command(visible_alias = "ls")]
+    List(cmd::everywhere::ListArgs),
+    Create(cmd::branch_ops::CreateArgs),
+    Delete(cmd::branch_ops::DeleteArgs),
+    /// `branch protect` (host APIs)
+    #[command(flatten)]
+    Hosted(cmd::branch::BranchCommand),
 }
 
 #[cfg(test)]

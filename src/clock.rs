@@ -1,12 +1,20 @@
 //! Wall-clock time as git-multi writes it: UTC stamps for backup events and records, without a date crate.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Seconds since the Unix epoch, now.
 pub fn now_secs() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs())
+        .unwrap_or(0)
+}
+
+/// Milliseconds since the Unix epoch, now.
+pub fn now_millis() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
         .unwrap_or(0)
 }
 
@@ -35,6 +43,7 @@ pub fn civil(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
 }
 
 /// `2026-11-29T19:11:30Z`.
+#[allow(dead_code)] // interim: the branches being merged use it
 pub fn rfc3339(secs: u64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
@@ -44,6 +53,118 @@ pub fn rfc3339(secs: u64) -> String {
 pub fn compact(secs: u64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
     format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+}
+
+/// A time budget for humans: `2s`, `1.5s`, `5m`.
+pub fn span(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 120.0 && secs % 60.0 == 0.0 {
+        format!("{}m", secs / 60.0)
+    } else if secs.fract() == 0.0 {
+        format!("{secs}s")
+    } else {
+        format!("{secs:.1}s")
+    }
+}
+
+/// Seconds since the epoch of a UTC civil time; `None` before 1970 or for a date that does not exist.
+pub fn from_civil(
+    year: i64,
+    month: u32,
+    day: u32,
+    hour: u32,
+    minute: u32,
+    second: u32,
+) -> Option<u64> {
+    if !(1..=12).contains(&month) || day == 0 || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let month_days = [
+        31,
+        if leap { 29 } else { 28 },
+        31,
+        30,
+        31,
+        30,
+        31,
+        31,
+        30,
+        31,
+        30,
+        31,
+    ];
+    if day > month_days[month as usize - 1] {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    let secs = days * 86_400 + i64::from(hour) * 3600 + i64::from(minute) * 60 + i64::from(second);
+    u64::try_from(secs).ok()
+}
+
+/// A point in time as people write it for `--since`: `2026-01-31`, `2026-01-31T12:00:00Z` (or with a space
+/// instead of `T`), or an age such as `3d`, `12h`, `2 weeks ago`, `2.weeks.ago` (s, m, h, d, w). Dates are UTC.
+pub fn parse_since(text: &str, now: u64) -> Option<u64> {
+    let text = text.trim();
+    if let Some(secs) = parse_date(text) {
+        return Some(secs);
+    }
+    let spaced = text.replace('.', " ");
+    let words: Vec<&str> = spaced.split_whitespace().collect();
+    let (number, unit) = match words.as_slice() {
+        [one] | [one, "ago"] => {
+            let digits = one.chars().take_while(char::is_ascii_digit).count();
+            (&one[..digits], &one[digits..])
+        }
+        [number, unit] | [number, unit, "ago"] => (*number, *unit),
+        _ => return None,
+    };
+    let n: u64 = number.parse().ok()?;
+    let unit_secs = match unit.trim_end_matches('s') {
+        "" | "sec" | "second" => 1,
+        "m" | "min" | "minute" => 60,
+        "h" | "hour" => 3600,
+        "d" | "day" => 86_400,
+        "w" | "week" => 7 * 86_400,
+        _ => return None,
+    };
+    now.checked_sub(n.checked_mul(unit_secs)?)
+}
+
+/// `YYYY-MM-DD` (midnight) or `YYYY-MM-DD[T ]HH:MM[:SS][Z]`.
+fn parse_date(text: &str) -> Option<u64> {
+    let (date, time) = match text.split_once(['T', ' ']) {
+        Some((date, time)) => (date, Some(time.trim_end_matches('Z'))),
+        None => (text, None),
+    };
+    let mut parts = date.split('-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: u32 = parts.next()?.parse().ok()?;
+    let day: u32 = parts.next()?.parse().ok()?;
+    if parts.next().is_some() || year < 1970 {
+        return None;
+    }
+    let (hour, minute, second) = match time {
+        None => (0, 0, 0),
+        Some(time) => {
+            let mut t = time.split(':');
+            let hour: u32 = t.next()?.parse().ok()?;
+            let minute: u32 = t.next()?.parse().ok()?;
+            let second: u32 = t.next().map_or(Some(0), |s| s.parse().ok())?;
+            if t.next().is_some() {
+                return None;
+            }
+            (hour, minute, second)
+        }
+    };
+    from_civil(year, month, day, hour, minute, second)
 }
 
 #[cfg(test)]
@@ -58,5 +179,32 @@ mod tests {
         assert_eq!(compact(1_767_225_600 + 86_399), "20260101T235959Z");
         // A leap day.
         assert_eq!(rfc3339(1_709_164_800), "2024-02-29T00:00:00Z");
+    }
+
+    #[test]
+    fn civil_time_round_trips() {
+        for secs in [0, 1_709_164_800, 1_767_225_600 + 86_399, 4_102_444_800] {
+            let (y, mo, d, h, mi, s) = civil(secs);
+            assert_eq!(from_civil(y, mo, d, h, mi, s), Some(secs));
+        }
+        assert_eq!(from_civil(2025, 2, 29, 0, 0, 0), None);
+        assert_eq!(from_civil(2026, 13, 1, 0, 0, 0), None);
+    }
+
+    #[test]
+    fn since_takes_dates_and_ages() {
+        let now = 1_767_225_600;
+        assert_eq!(parse_since("2026-01-01", now), Some(1_767_225_600));
+        assert_eq!(
+            parse_since("2026-01-01T01:02:03Z", now),
+            Some(1_767_225_600 + 3723)
+        );
+        assert_eq!(parse_since("2026-01-01 00:01", now), Some(now + 60));
+        assert_eq!(parse_since("3d", now), Some(now - 3 * 86_400));
+        assert_eq!(parse_since("2 weeks ago", now), Some(now - 14 * 86_400));
+        assert_eq!(parse_since("2.weeks.ago", now), Some(now - 14 * 86_400));
+        assert_eq!(parse_since("90 minutes", now), Some(now - 5400));
+        assert_eq!(parse_since("soon", now), None);
+        assert_eq!(parse_since("2026-02-30", now), None);
     }
 }

@@ -5,7 +5,9 @@
 
 use std::time::Duration;
 
+use crate::error::Error;
 use crate::git::ConfigEntry;
+use crate::provider::ProviderKind;
 
 /// The remote group: `remotes.multi = a b c` makes plain `git fetch multi` fetch the set.
 pub const GROUP: &str = "multi";
@@ -47,6 +49,9 @@ pub const DEFAULT_PER_HOST: usize = 4;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// A probe (ls-remote for `remote test`, `status`) that takes longer than this is stopped.
 pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest `--timeout` / `multi.timeout` accepted: one week. No transfer needs more, and larger values only
+/// overflow the deadline arithmetic (`1e30` used to panic).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// Transient failures (connection refused/reset, HTTP 5xx/429) are tried again this many times…
 pub const RETRIES: u32 = 2;
@@ -124,28 +129,26 @@ impl Namespace {
 }
 
 impl Settings {
-    /// Reads `[multi]` keys out of already-fetched entries; unparsable values are reported by name.
+    /// Reads `[multi]` keys out of already-fetched entries; every value is checked against [`KEYS`] and a bad
+    /// one is reported by name. Unknown `multi.*` keys are left alone (a newer git-multi may have set them).
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<Settings, String> {
         let mut settings = Settings::default();
         for entry in entries
             .iter()
             .filter(|e| e.section() == SECTION && e.subsection().is_none())
         {
-            let value = entry.value.as_deref().unwrap_or("");
-            match entry.key.as_str() {
-                k if k.eq_ignore_ascii_case(JOBS) => {
-                    settings.jobs = Some(parse_count(JOBS, value)?)
-                }
-                k if k.eq_ignore_ascii_case(PER_HOST) => {
-                    settings.per_host = Some(parse_count(PER_HOST, value)?)
-                }
-                k if k.eq_ignore_ascii_case(TIMEOUT) => {
-                    settings.timeout = Some(parse_seconds(TIMEOUT, value)?)
-                }
-                k if k.eq_ignore_ascii_case(PRIMARY) => settings.primary = Some(value.to_string()),
-                k if k.eq_ignore_ascii_case(REFS) => {
-                    settings.namespaces.push(Namespace::parse(value)?)
-                }
+            let Some((def, _)) = lookup(&entry.key) else {
+                continue;
+            };
+            let value = entry.value.as_deref();
+            def.check(&entry.key, value)?;
+            let text = value.unwrap_or("");
+            match def.name {
+                JOBS => settings.jobs = Some(parse_count(JOBS, text)?),
+                PER_HOST => settings.per_host = Some(parse_count(PER_HOST, text)?),
+                TIMEOUT => settings.timeout = Some(parse_seconds(TIMEOUT, text)?),
+                PRIMARY => settings.primary = Some(text.to_string()),
+                REFS => settings.namespaces.push(Namespace::parse(text)?),
                 _ => {}
             }
         }
@@ -153,21 +156,280 @@ impl Settings {
     }
 }
 
+/// The type of a configuration value, which decides how it is checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ValueKind {
+    /// A whole number, 0 or more.
+    Count,
+    /// A positive number of seconds.
+    Seconds,
+    /// git's booleans (`true`/`false`, `yes`/`no`, `on`/`off`, `1`/`0`).
+    Bool,
+    /// The name of a remote of the set.
+    Remote,
+    /// `<pattern>[:<merge>]` under `refs/`.
+    Namespace,
+    /// A provider kind (github, gitlab, …).
+    Provider,
+    /// An http(s) API root without credentials.
+    ApiUrl,
+    /// Free text.
+    Text,
+}
+
+impl ValueKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ValueKind::Count => "count",
+            ValueKind::Seconds => "seconds",
+            ValueKind::Bool => "bool",
+            ValueKind::Remote => "remote",
+            ValueKind::Namespace => "namespace",
+            ValueKind::Provider => "provider",
+            ValueKind::ApiUrl => "url",
+            ValueKind::Text => "text",
+        }
+    }
+}
+
+/// One documented key: `multi.<remote>.…` stands for every member's key of that name.
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct KeyDef {
+    pub name: &'static str,
+    pub kind: ValueKind,
+    /// What applies when the key is not set.
+    pub default: &'static str,
+    /// Several values (`git config --add`), all of which count.
+    pub multi_valued: bool,
+    pub description: &'static str,
+}
+
+/// The placeholder for a member's name in per-member keys.
+pub const REMOTE_PLACEHOLDER: &str = "<remote>";
+
+/// Every key git-multi reads, with its type, default and meaning: `config list|get|set|unset`, `doctor`, the
+/// README table and the validation of values found in `.git/config` all come from here.
+pub const KEYS: &[KeyDef] = &[
+    KeyDef {
+        name: JOBS,
+        kind: ValueKind::Count,
+        default: "remotes, up to 8",
+        multi_valued: false,
+        description: "remotes worked on at once (-j; 0 = no limit)",
+    },
+    KeyDef {
+        name: PER_HOST,
+        kind: ValueKind::Count,
+        default: "4",
+        multi_valued: false,
+        description: "jobs at once on one ssh host:port (stay under sshd's MaxStartups; 0 = the default)",
+    },
+    KeyDef {
+        name: TIMEOUT,
+        kind: ValueKind::Seconds,
+        default: "300 (transfers), 30 (probes)",
+        multi_valued: false,
+        description: "seconds before a remote's git is stopped (--timeout)",
+    },
+    KeyDef {
+        name: PRIMARY,
+        kind: ValueKind::Remote,
+        default: "the branch's upstream remote",
+        multi_valued: false,
+        description: "the remote pull and sync integrate from",
+    },
+    KeyDef {
+        name: REFS,
+        kind: ValueKind::Namespace,
+        default: "none",
+        multi_valued: true,
+        description: "ref namespaces carried besides branches: <pattern>[:union|ff-only|theirs]",
+    },
+    KeyDef {
+        name: "multi.<remote>.enabled",
+        kind: ValueKind::Bool,
+        default: "true",
+        multi_valued: false,
+        description: "false leaves the member out of default runs",
+    },
+    KeyDef {
+        name: "multi.<remote>.provider",
+        kind: ValueKind::Provider,
+        default: "detected from the host",
+        multi_valued: false,
+        description: "hosting service kind: github, gitlab, gitea, forgejo, bitbucket, gogs, sourcehut, generic",
+    },
+    KeyDef {
+        name: "multi.<remote>.apiUrl",
+        kind: ValueKind::ApiUrl,
+        default: "per provider",
+        multi_valued: false,
+        description: "REST API root for self-hosted servers",
+    },
+    KeyDef {
+        name: "multi.<remote>.owner",
+        kind: ValueKind::Text,
+        default: "from the URL",
+        multi_valued: false,
+        description: "user, organisation, group or workspace owning the repository on the host",
+    },
+    KeyDef {
+        name: "multi.<remote>.repo",
+        kind: ValueKind::Text,
+        default: "from the URL",
+        multi_valued: false,
+        description: "repository name on the host",
+    },
+    KeyDef {
+        name: "multi.<remote>.project",
+        kind: ValueKind::Text,
+        default: "none",
+        multi_valued: false,
+        description: "Bitbucket project key used by create",
+    },
+];
+
+/// The definition behind a concrete key (`multi.jobs`, `multi.GitHub.apiurl`; git compares section and variable
+/// names without case, member names with it), and the member's name for per-member keys.
+pub fn lookup(key: &str) -> Option<(&'static KeyDef, Option<&str>)> {
+    let (section, rest) = key.split_once('.')?;
+    if !section.eq_ignore_ascii_case(SECTION) {
+        return None;
+    }
+    let (remote, variable) = match rest.rsplit_once('.') {
+        Some((remote, variable)) => (Some(remote), variable),
+        None => (None, rest),
+    };
+    KEYS.iter()
+        .find(|def| {
+            let (_, def_rest) = def.name.split_once('.').unwrap_or(("", def.name));
+            match (remote, def_rest.rsplit_once('.')) {
+                (None, None) => def_rest.eq_ignore_ascii_case(variable),
+                (Some(_), Some((REMOTE_PLACEHOLDER, def_variable))) => {
+                    def_variable.eq_ignore_ascii_case(variable)
+                }
+                _ => false,
+            }
+        })
+        .map(|def| (def, remote))
+}
+
+impl KeyDef {
+    /// The concrete key for a member (`multi.github.apiUrl`), or the key itself for repository-wide ones.
+    pub fn for_remote(&self, remote: &str) -> String {
+        self.name.replace(REMOTE_PLACEHOLDER, remote)
+    }
+
+    pub fn per_remote(&self) -> bool {
+        self.name.contains(REMOTE_PLACEHOLDER)
+    }
+
+    /// Checks `value` (`None`: a bare `[multi] key` line, git's `true`) against this key's type; the error
+    /// names the key as given.
+    pub fn check(&self, key: &str, value: Option<&str>) -> Result<(), String> {
+        let text = value.unwrap_or("");
+        match self.kind {
+            ValueKind::Count => parse_count(key, text).map(drop),
+            ValueKind::Seconds => parse_seconds(key, text).map(drop),
+            ValueKind::Bool => parse_bool(value)
+                .map(drop)
+                .ok_or_else(|| format!("{key} is not a boolean: `{text}` (true or false)")),
+            ValueKind::Namespace => Namespace::parse(text).map(drop),
+            ValueKind::Provider => text.parse::<ProviderKind>().map(drop).map_err(|_| {
+                let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
+                format!(
+                    "{key}: unknown provider `{text}` (one of {})",
+                    kinds.join(", ")
+                )
+            }),
+            ValueKind::ApiUrl => match crate::validate::api_url_problem(text) {
+                Some(problem) => Err(format!("{key}: invalid API URL `{text}`: {problem}")),
+                None => Ok(()),
+            },
+            ValueKind::Remote | ValueKind::Text => {
+                if text.trim().is_empty() || text.contains(['\n', '\0']) {
+                    Err(format!("{key} must not be empty or span lines"))
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+}
+
+/// Checks one `multi.*` entry found in the configuration: `Ok` for keys git-multi does not know (left alone)
+/// and for good values, the reason otherwise.
+pub fn check_entry(entry: &ConfigEntry) -> Result<(), String> {
+    match lookup(&entry.key) {
+        Some((def, _)) => def.check(&entry.key, entry.value.as_deref()),
+        None => Ok(()),
+    }
+}
+
 fn parse_count(key: &str, value: &str) -> Result<usize, String> {
     value
         .trim()
         .parse::<usize>()
-        .map_err(|_| format!("{key} must be a whole number, not `{value}`"))
+        .map_err(|_| format!("{key} must be a whole number (0 or more), not `{value}`"))
 }
 
-/// Seconds as a number; `0` means no limit is not offered on purpose: a hanging host must not hang us.
+/// Seconds as a number, more than 0 and at most [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
+/// purpose: a hanging host must not hang us.
 pub fn parse_seconds(key: &str, value: &str) -> Result<Duration, String> {
-    match value.trim().parse::<f64>() {
-        Ok(secs) if secs > 0.0 && secs.is_finite() => Ok(Duration::from_secs_f64(secs)),
-        _ => Err(format!(
-            "{key} must be a positive number of seconds, not `{value}`"
-        )),
+    let max = MAX_TIMEOUT.as_secs();
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|&secs| secs > 0.0 && secs <= max as f64)
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .ok_or_else(|| {
+            format!(
+                "{key} must be a positive number of seconds, at most {max} (one week), not `{value}`"
+            )
+        })
+}
+
+/// git's complaint about a configuration file it cannot parse (`fatal: bad config line 3 in file
+/// .git/config`), as the usage error every command gives for it; `None` when `stderr` is about something else.
+pub fn unreadable(stderr: &str) -> Option<Error> {
+    let said = crate::git::failure_summary(stderr);
+    let lower = said.to_ascii_lowercase();
+    let about_config = [
+        "bad config",
+        "config value",
+        "config variable",
+        "config file",
+    ]
+    .iter()
+    .any(|needle| lower.contains(needle));
+    if !about_config {
+        return None;
     }
+    let file = said
+        .split_once(" in file ")
+        .map(|(_, rest)| rest.split(": ").next().unwrap_or(rest).trim_matches('\''));
+    let line = said
+        .split_once("line ")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .filter(|n| !n.is_empty());
+    let shown = file.unwrap_or("git's configuration");
+    let error = Error::usage(format!("{shown} cannot be read: {said}"));
+    // git counts the newline ending a broken line before it complains, so the fault may be one line up.
+    let at = line.map(|n| format!(" near line {n}")).unwrap_or_default();
+    Some(match file {
+        Some(f) if f.ends_with(".git/config") || f == "config" => error.hint(format!(
+            "fix {f}{at} with `git config --edit` (it opens the file in your editor)"
+        )),
+        Some(f) if f.ends_with(".gitconfig") => error.hint(format!(
+            "fix {f}{at} with `git config --global --edit`"
+        )),
+        Some(f) => error.hint(format!("fix {f}{at} in an editor")),
+        None => error.hint(
+            "see where each setting comes from with `git config --list --show-origin`, then `git config --edit`",
+        ),
+    })
 }
 
 /// git's boolean spellings (`git config --type=bool`).
@@ -234,6 +496,93 @@ mod tests {
         let err = Settings::from_entries(&[entry("multi.timeout", "soon")]).unwrap_err();
         assert!(err.contains("multi.timeout"), "{err}");
         assert!(parse_seconds("x", "0").is_err());
+    }
+
+    #[test]
+    fn bounds_timeouts() {
+        for bad in [
+            "0",
+            "-1",
+            "1e30",
+            "99999999999999999999",
+            "604801",
+            "inf",
+            "NaN",
+            "soon",
+        ] {
+            let err = parse_seconds("--timeout", bad).unwrap_err();
+            assert!(err.contains("at most 604800"), "{bad}: {err}");
+        }
+        assert_eq!(parse_seconds("t", "604800").unwrap(), MAX_TIMEOUT);
+        assert_eq!(
+            parse_seconds("t", " 0.5 ").unwrap(),
+            Duration::from_millis(500)
+        );
+    }
+
+    #[test]
+    fn explains_an_unreadable_config_file() {
+        // git 2.47.3 on `[multi "x"` as the 14th line of .git/config.
+        let err = unreadable("fatal: bad config line 14 in file .git/config\n").unwrap();
+        assert_eq!(err.exit as u8, 2);
+        assert_eq!(
+            err.message,
+            ".git/config cannot be read: bad config line 14 in file .git/config"
+        );
+        assert!(err.hints[0].contains(".git/config near line 14 with `git config --edit`"));
+        let global = unreadable("fatal: bad config line 2 in file /home/me/.gitconfig\n").unwrap();
+        assert!(global.hints[0].contains("git config --global --edit"));
+        let value =
+            unreadable("fatal: bad boolean config value 'maybe' for 'core.bare'\n").unwrap();
+        assert!(value
+            .message
+            .starts_with("git's configuration cannot be read"));
+        assert!(
+            unreadable("fatal: not a git repository (or any of the parent directories): .git")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn every_key_is_checked_by_its_type() {
+        let check = |key: &str, value: &str| check_entry(&entry(key, value));
+        assert!(check("multi.jobs", "abc")
+            .unwrap_err()
+            .contains("multi.jobs"));
+        assert!(check("multi.jobs", "-1").is_err());
+        assert!(check("multi.jobs", "0").is_ok());
+        assert!(check("multi.timeout", "-1").is_err());
+        assert!(check("multi.timeout", "2.5").is_ok());
+        assert!(check("multi.gh.enabled", "maybe").is_err());
+        assert!(check("multi.gh.provider", "nope").is_err());
+        assert!(check("multi.gh.provider", "gitlab").is_ok());
+        assert!(check("multi.a.b.apiurl", "ftp://x/api").is_err());
+        assert!(check("multi.gh.apiUrl", "https://git.example.com/api/v1").is_ok());
+        assert!(check("multi.refs", "heads/*").is_err());
+        assert!(check("multi.somethingNew", "whatever").is_ok());
+        assert!(Settings::from_entries(&[entry("multi.perhost", "x")]).is_err());
+    }
+
+    #[test]
+    fn finds_keys_without_case_and_with_dotted_remotes() {
+        let (def, remote) = lookup("multi.a.b.APIURL").unwrap();
+        assert_eq!((def.name, remote), ("multi.<remote>.apiUrl", Some("a.b")));
+        assert_eq!(lookup("MULTI.perhost").unwrap().0.name, PER_HOST);
+        assert!(lookup("multi.nope").is_none());
+        assert!(lookup("remote.origin.url").is_none());
+        assert_eq!(def.for_remote("gh"), "multi.gh.apiUrl");
+    }
+
+    #[test]
+    fn the_readme_documents_every_key() {
+        let readme = include_str!("../README.md");
+        for def in KEYS {
+            let shown = format!("`{}`", def.name.replace(REMOTE_PLACEHOLDER, "<name>"));
+            assert!(
+                readme.contains(&shown),
+                "README.md's configuration table lacks {shown}"
+            );
+        }
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! git-multi keeps one local repository in sync with many hosts through the user's own `git`.
 
+mod audit;
 mod auth;
 mod automation;
 pub mod cli;
@@ -8,7 +9,9 @@ mod cmd;
 pub mod config;
 mod error;
 mod git;
+mod hosting;
 mod interrupt;
+mod lockfile;
 mod ops;
 mod outcome;
 mod progress;
@@ -18,6 +21,8 @@ mod remote_set;
 mod report;
 mod retry;
 mod runner;
+mod setfile;
+mod system;
 mod url;
 mod validate;
 mod workspace;
@@ -28,11 +33,13 @@ pub use error::Exit;
 pub fn run(cli: cli::Cli) -> Exit {
     automation::mark_own_children();
     interrupt::install();
-    match cmd::dispatch(cli) {
+    let exit = match cmd::dispatch(cli) {
         Ok(exit) => exit,
         Err(err) => {
             report::error(&err);
             err.exit
         }
-    }
+    };
+    git::finish_jobs();
+    exit
 }

@@ -1,27 +1,38 @@
 //! The only module that prints results: human tables, `--json` documents, and error/warning lines.
 //!
 //! Results go to stdout, errors and chatter to stderr; colour only on a terminal and never with NO_COLOR.
-//! Every line is scrubbed by `redact` on its way out.
+//! Every line is scrubbed by `redact` on its way out, and every piece of text that may come from elsewhere
+//! (git, servers, hooks, API bodies, the config) has its control characters escaped before our own colour
+//! codes are added.
 #![allow(clippy::print_stdout)]
 
+pub mod archive;
 pub mod automation;
 pub mod clone;
+pub mod config;
+pub mod doctor;
 pub mod fetch;
+pub mod import;
 pub mod integrate;
+pub mod log;
+pub mod mirror;
+pub mod primary;
+pub mod publish;
 pub mod push;
 pub mod status;
 pub mod sync;
+pub mod undo;
 pub mod workspace;
 
 use std::io::{IsTerminal, Write};
-use std::time::Duration;
 
 use serde::Serialize;
 
 use crate::error::Error;
 use crate::git::FailureKind;
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::redact::redact;
+use crate::redact::{escape_controls, redact};
+use crate::remote_set::Drift;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
@@ -45,12 +56,28 @@ pub fn error(err: &Error) {
 }
 
 pub fn warning(message: &str) {
-    err_line(&format!("warning: {message}\n"));
+    err_line(&format!("warning: {}\n", escape_controls(message)));
+}
+
+/// A warning with the hint that names the command fixing it.
+pub fn warning_with_hint(message: &str, hint: &str) {
+    err_line(&format!(
+        "warning: {}\nhint: {}\n",
+        escape_controls(message),
+        escape_controls(hint)
+    ));
+}
+
+/// Each drift of the remote set as a warning and its hint (stderr: never mixed into results or JSON).
+pub fn drift(found: &[Drift]) {
+    for d in found {
+        warning_with_hint(&d.message, &d.hint);
+    }
 }
 
 /// Informational chatter for humans (stderr, so it never mixes with results).
 pub fn note(message: &str) {
-    err_line(&format!("{message}\n"));
+    err_line(&format!("{}\n", escape_controls(message)));
 }
 
 /// One JSON document on stdout.
@@ -104,18 +131,6 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     report.exit()
 }
 
-/// A time budget for humans: `2s`, `1.5s`, `5m`.
-pub fn duration(d: Duration) -> String {
-    let secs = d.as_secs_f64();
-    if secs >= 120.0 && secs % 60.0 == 0.0 {
-        format!("{}m", secs / 60.0)
-    } else if secs.fract() == 0.0 {
-        format!("{secs}s")
-    } else {
-        format!("{secs:.1}s")
-    }
-}
-
 /// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.
 pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     if let Some(hint) = &outcome.hint {
@@ -151,18 +166,21 @@ pub fn outcomes<D: Detail>(report: &Report<D>) {
 /// [`outcomes`] for a plain list of outcomes.
 pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
     let colour = colour_enabled();
-    let name_width = remotes.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let names: Vec<String> = remotes
+        .iter()
+        .map(|o| escape_controls(&o.name).into_owned())
+        .collect();
+    let name_width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     let status_width = remotes
         .iter()
         .map(|o| o.status.as_str().len())
         .max()
         .unwrap_or(0);
     let mut text = String::new();
-    for o in remotes {
+    for (o, name) in remotes.iter().zip(&names) {
         let status = format!("{:status_width$}", o.status.as_str());
         let mut line = format!(
-            "{:name_width$}  {}",
-            o.name,
+            "{name:name_width$}  {}",
             paint(&status, status_colour(o.status), colour)
         );
         let detail = o.detail.human();
@@ -173,13 +191,17 @@ pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
         };
         if !message.is_empty() {
             line.push_str("  ");
-            line.push_str(&message);
+            line.push_str(&escape_controls(&message));
         }
         line.push_str(&format!("  ({})", seconds(o.duration_ms)));
         text.push_str(line.trim_end());
         text.push('\n');
         if let Some(hint) = hint_for(o).filter(|_| o.status.is_failure() || o.hint.is_some()) {
-            text.push_str(&format!("{:name_width$}  hint: {hint}\n", ""));
+            text.push_str(&format!(
+                "{:name_width$}  hint: {}\n",
+                "",
+                escape_controls(&hint)
+            ));
         }
     }
     text.push_str(&total(remotes));
@@ -215,8 +237,13 @@ fn total<D>(remotes: &[Outcome<D>]) -> String {
     line
 }
 
-/// Rows of aligned columns; the last column is not padded.
+/// Rows of aligned columns; the last column is not padded. Cells are plain text (no colour codes): their
+/// control characters are escaped.
 pub fn table(rows: &[Vec<String>]) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| escape_controls(c).into_owned()).collect())
+        .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -228,7 +255,7 @@ pub fn table(rows: &[Vec<String>]) {
         })
         .collect();
     let mut text = String::new();
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
             if c + 1 == row.len() {

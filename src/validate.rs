@@ -1,21 +1,28 @@
-//! Checks every command that adds a remote shares (`remote add`, `remote rename`, `remote set-url`, `clone`):
-//! names by git's own rules and unused, URLs that git can use and that hold no secret.
+//! The checks a remote goes through before it is written to `.git/config`: its name (git's rules, not taken
+//! yet), its URL (a transport git has, no secret inside), its provider and its API URL. `remote add`,
+//! `remote set-url`, `remote rename` and `import` all use these, so a remote is valid the same way however it
+//! arrives.
 
 use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::git::Git;
-use crate::remote_set::RemoteSet;
+use crate::provider::ProviderKind;
+use crate::remote_set::{reserved, RemoteSet};
 use crate::url::{self, RemoteUrl, Transport, UrlError};
 
 const URL_FORMS: &str =
     "git accepts https://host/path.git, ssh://[user@]host[:port]/path, user@host:path, git://host/path, file:///path or a local path";
 
-/// A name git accepts for a remote and that nothing in this repository uses yet.
-pub fn check_new_name(git: &Git, set: &RemoteSet, name: &str) -> Result<()> {
-    if !git.is_valid_remote_name(name)? {
-        return Err(Error::usage(format!("`{name}` is not a valid remote name"))
-            .hint("remote names follow git's ref name rules: no spaces, `..`, `~`, `^`, `:`, `?`, `*`, `[` or leading `-`"));
+/// A name git accepts for a remote, that is not reserved, and that nothing in this repository uses yet.
+/// `retry` is the command to run with another name, shown in the hint for a reserved one.
+pub fn check_new_name(git: &Git, set: &RemoteSet, name: &str, retry: &str) -> Result<()> {
+    check_git_rules(git, name)?;
+    if let Some(why) = reserved(name) {
+        return Err(Error::usage(format!(
+            "`{name}` cannot be the name of a remote in the set: {why}"
+        ))
+        .hint(format!("pick another name: `{retry}`")));
     }
     if set.member(name).is_some() {
         return Err(
@@ -30,6 +37,27 @@ pub fn check_new_name(git: &Git, set: &RemoteSet, name: &str) -> Result<()> {
                 "adopt existing remotes with `git multi init --import`, or pick another name",
             ),
         );
+    }
+    Ok(())
+}
+
+/// A name git accepts for a remote that is not reserved (`multi` is the group, `all` every member).
+pub fn check_name(git: &Git, name: &str) -> Result<()> {
+    check_git_rules(git, name)?;
+    if let Some(why) = reserved(name) {
+        return Err(Error::usage(format!(
+            "`{name}` cannot be the name of a remote in the set: {why}"
+        ))
+        .hint("pick another name"));
+    }
+    Ok(())
+}
+
+/// git's own rule for remote names (`git check-ref-format` on `refs/remotes/<name>/test`).
+fn check_git_rules(git: &Git, name: &str) -> Result<()> {
+    if !git.is_valid_remote_name(name)? {
+        return Err(Error::usage(format!("`{name}` is not a valid remote name"))
+            .hint("remote names follow git's ref name rules: no spaces, `..`, `~`, `^`, `:`, `?`, `*`, `[` or leading `-`"));
     }
     Ok(())
 }
@@ -58,6 +86,46 @@ pub fn storable_url(raw: &str, parsed: &RemoteUrl) -> String {
         }
     }
     raw.to_string()
+}
+
+pub fn parse_provider(text: &str) -> Result<ProviderKind> {
+    text.parse::<ProviderKind>().map_err(|err| {
+        let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
+        Error::usage(err.to_string()).hint(format!(
+            "--provider takes one of: {} (codeberg is an alias of forgejo)",
+            kinds.join(", ")
+        ))
+    })
+}
+
+/// An API URL must be http(s) with a host and no credentials.
+pub fn check_api_url(api: &str) -> Result<()> {
+    if let Err(url::UrlError::EmbeddedSecret) = url::parse(api, |_| false) {
+        return Err(
+            Error::usage("refusing to store an API URL that contains a password or token")
+                .hint("store tokens with `git multi auth login <provider>`"),
+        );
+    }
+    match api_url_problem(api) {
+        None => Ok(()),
+        Some(why) => Err(Error::usage(format!("invalid --api-url `{api}`: {why}"))
+            .hint("give the API root, e.g. https://git.example.com/api/v1")),
+    }
+}
+
+/// Why `api` cannot be an API root, `None` when it can (the one rule for `--api-url`, `multi.<remote>.apiUrl`
+/// and imported files).
+pub fn api_url_problem(api: &str) -> Option<String> {
+    match url::parse(api, |_| false) {
+        Ok(parsed)
+            if matches!(parsed.transport, Transport::Http | Transport::Https)
+                && api.starts_with("http") =>
+        {
+            None
+        }
+        Ok(_) => Some("it must start with https:// or http://".into()),
+        Err(err) => Some(err.to_string()),
+    }
 }
 
 /// A remote name for a URL nobody named: the host's own name (`github` for github.com, `example` for
@@ -105,6 +173,24 @@ pub fn unused_name(name: &str, taken: &[String]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn api_urls_are_http_roots_without_secrets() {
+        assert_eq!(api_url_problem("https://git.example.com/api/v1"), None);
+        assert!(api_url_problem("ftp://host/api").is_some());
+        assert!(api_url_problem("https://bob:pw@host/api").is_some());
+        assert!(check_api_url("https://bob:pw@host/api")
+            .unwrap_err()
+            .message
+            .contains("refusing"));
+        assert_eq!(check_api_url("git.example.com").unwrap_err().exit as u8, 2);
+    }
+
+    #[test]
+    fn providers_are_known_kinds() {
+        assert_eq!(parse_provider("codeberg").unwrap(), ProviderKind::Forgejo);
+        assert!(parse_provider("sourceforge").is_err());
+    }
 
     #[test]
     fn names_come_from_the_host() {

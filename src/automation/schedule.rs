@@ -306,10 +306,11 @@ pub fn cron_entry(schedule: &Schedule, git: &Path, log: &Path, exe_dir: Option<&
         command.push_str(&sh_quote(&arg));
     }
     command.push_str(&format!(" >>{} 2>&1", sh_quote(&log.to_string_lossy())));
-    // cron turns an unescaped % into a newline.
+    // cron turns an unescaped % into a newline. The trailing shell comment names us on the entry's own line,
+    // for anyone (and `git multi doctor`) reading the crontab line by line.
     let command = command.replace('%', "\\%");
     format!(
-        "# {}\n{} {command}\n",
+        "# {}\n{} {command} # {MARKER}\n",
         schedule.marker(),
         schedule.every.cron(schedule.minute())
     )

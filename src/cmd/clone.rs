@@ -68,7 +68,7 @@ pub fn run(args: &CloneArgs) -> Result<Exit> {
             .hint("check the URL and your access with `git ls-remote <url>`")
     })?;
     let dir = dir.canonicalize().unwrap_or(dir);
-    let ctx = Ctx { git: git.at(&dir) };
+    let ctx = Ctx::at(git.at(&dir));
     set_up(&ctx, &mirrors).map_err(|err| {
         err.hint(format!(
             "the clone is in {}; add the mirrors with `git multi remote add <name> <url>`",
@@ -131,7 +131,12 @@ fn plan_mirrors(git: &Git, given: &[String]) -> Result<Vec<Mirror>> {
             git_remotes: taken.clone(),
             ..RemoteSet::default()
         };
-        validate::check_new_name(git, &set, &name)?;
+        validate::check_new_name(
+            git,
+            &set,
+            &name,
+            "git multi clone <url> --mirror-to <name>=<url>",
+        )?;
         taken.push(name.clone());
         planned.push(Mirror {
             name,

@@ -7,12 +7,11 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 
-use crate::auth;
 use crate::cmd::Ctx;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::provider::{ApiError, Created, NewRepo, RepoInfo};
+use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::Pool;
@@ -72,6 +71,18 @@ impl Detail for CreateDetail {
     }
 }
 
+impl crate::audit::Audited for CreateDetail {
+    fn changed_refs(&self) -> Vec<crate::audit::RefEntry> {
+        Vec::new()
+    }
+
+    /// A repository made on the host is a change; adopting one that was there is not (its URL change, if
+    /// any, is logged as a change of the set).
+    fn changed(&self) -> bool {
+        self.created == Some(true)
+    }
+}
+
 /// A config change to make after the parallel part: writes to .git/config must not race for its lock.
 struct Write {
     remote: String,
@@ -117,6 +128,10 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
         outcomes.push(outcome);
     }
     let report = Report::new(outcomes);
+    crate::audit::Record::new("create")
+        .outcomes(&report)
+        .set_since(&ctx.git, &set)
+        .write(&ctx.git);
     report::show(&report, args.json);
     Ok(report.api_exit())
 }
@@ -148,7 +163,7 @@ fn create_one(
         provider: m.provider().0.to_string(),
         ..CreateDetail::default()
     };
-    let host = match auth::member_api(&ctx.git, m) {
+    let host = match provider::for_member(&ctx.git, m) {
         Ok(host) => host,
         Err(why) => {
             let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);

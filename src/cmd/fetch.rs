@@ -6,11 +6,12 @@ use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
-use crate::ops::fetch::FetchRequest;
-use crate::ops::run::FetchRun;
-use crate::outcome::Report;
+use crate::ops::fetch::{self, FetchRequest};
+use crate::ops::{Backups, Snapshot};
+use crate::outcome::{Outcome, Report, Status};
 use crate::progress::Board;
 use crate::report;
+use crate::report::fetch::FetchDetail;
 use crate::runner::{FanOut, Pool};
 
 /// Fetch from every remote of the set at once
@@ -35,20 +36,45 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
     let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
+    let patterns: Vec<String> = members
+        .iter()
+        .flat_map(|m| fetch::tracking_patterns(&m.name))
+        .collect();
     // The tracking refs are read once before and once after the whole run, not per remote.
+    let before = Snapshot::take(&ctx.git, &patterns)?;
     let request = FetchRequest {
         prune: args.prune,
         ..FetchRequest::default()
     };
-    let run = FetchRun::prepare(&ctx.git, &members, request)?;
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
     let fanout = FanOut {
         pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
         budget,
         observer: &board,
     };
-    let fetched = fanout.run(&members, |job| run.fetch(job));
+    let fetched = fanout.run(&members, |job| {
+        match fetch::fetch(job, &ctx.git, &request) {
+            Ok(retries) => Outcome::new(
+                job.name(),
+                Status::Ok,
+                job.elapsed(),
+                FetchDetail {
+                    retries,
+                    ..FetchDetail::default()
+                },
+            ),
+            Err(err) => job.failure(&err, FetchDetail::default()),
+        }
+    });
     board.finish();
-    let outcomes = run.finish(fetched)?;
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    let after = Snapshot::take(&ctx.git, &patterns)?;
+    let backups = Backups::new();
+    let outcomes = fetched
+        .into_iter()
+        .map(|outcome| report::fetch::settle(&ctx.git, outcome, &before, &after, &backups))
+        .collect();
+    let report = Report::new(outcomes);
+    // Only pruning changes anything worth logging (the tips it removed, and where they were saved).
+    crate::audit::record(&ctx.git, "fetch", &report);
+    Ok(report::finish(&report, args.json))
 }

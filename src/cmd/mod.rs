@@ -2,25 +2,41 @@
 
 pub mod auth;
 pub mod branch;
+pub mod branch_ops;
 pub mod ci;
 pub mod clone;
 pub mod common;
 pub mod create;
+pub mod everywhere;
 pub mod fetch;
 pub mod generate;
 pub mod hook;
 pub mod hosted;
 pub mod init;
+pub mod mirror;
+pub mod primary;
 pub mod pull;
 pub mod push;
 pub mod remote;
 pub mod schedule;
 pub mod status;
 pub mod sync;
+pub mod tag;
 pub mod webhook;
+// operations
+pub mod backup;
+pub mod config;
+pub mod doctor;
+pub mod export;
+pub mod import;
+pub mod log;
+pub mod restore;
+pub mod undo;
 pub mod workspace;
 
-use crate::cli::{Cli, Command, RemoteCommand};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::cli::{BranchCommand, Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
 use crate::remote_set::RemoteSet;
@@ -28,6 +44,8 @@ use crate::remote_set::RemoteSet;
 /// What every repository command gets: the checked git and the knowledge that we are inside a repository.
 pub struct Ctx {
     pub git: Git,
+    /// Drift is reported once per command, however often the set is read.
+    drift_reported: AtomicBool,
 }
 
 impl Ctx {
@@ -35,6 +53,10 @@ impl Ctx {
     pub fn open() -> Result<Ctx> {
         let git = Git::locate()?;
         if let Err(err) = git.git_dir() {
+            // A config file git cannot parse fails every git command here, looking like "no repository".
+            if let Some(unreadable) = err.stderr().and_then(crate::config::unreadable) {
+                return Err(unreadable);
+            }
             let detail = err
                 .stderr()
                 .map(crate::git::failure_summary)
@@ -42,15 +64,47 @@ impl Ctx {
             return Err(Error::usage(format!("not inside a git repository ({detail})"))
                 .hint("run git multi inside a repository, create one with `git init`, or point at one with `git -C <dir> multi …`"));
         }
-        Ok(Ctx { git })
+        Ok(Ctx {
+            git,
+            drift_reported: AtomicBool::new(false),
+        })
     }
 
+    /// The context of a repository found by other means (a clone just made, a workspace member).
+    pub fn at(git: Git) -> Ctx {
+        Ctx {
+            git,
+            drift_reported: AtomicBool::new(false),
+        }
+    }
+
+    /// The remote set; the first read of a command also reports its drift (stderr, `warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
+        let set = RemoteSet::load(&self.git)?;
+        if !self.drift_reported.swap(true, Ordering::Relaxed) {
+            crate::report::drift(&set.drift());
+        }
+        Ok(set)
+    }
+
+    /// The remote set without reporting drift, for commands that change the set: they report what is left
+    /// afterwards with [`Ctx::report_drift`], not what they are about to repair.
+    pub fn remote_set_unreported(&self) -> Result<RemoteSet> {
         RemoteSet::load(&self.git)
+    }
+
+    /// Reads the set again and reports its drift, unless that was done already.
+    pub fn report_drift(&self) {
+        if !self.drift_reported.load(Ordering::Relaxed) {
+            let _ = self.remote_set();
+        }
     }
 }
 
 pub fn dispatch(cli: Cli) -> Result<Exit> {
+    if let Command::Reap = &cli.command {
+        crate::git::reap();
+    }
     if let Command::Generate(args) = &cli.command {
         return generate::run(args);
     }
@@ -65,6 +119,10 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     // A workspace spans repositories: it runs from anywhere.
     if let Command::Workspace(command) = &cli.command {
         return workspace::run(command);
+    }
+    // The doctor also checks a machine outside any repository, and git itself.
+    if let Command::Doctor(args) = &cli.command {
+        return doctor::run(args);
     }
     let ctx = Ctx::open()?;
     match &cli.command {
@@ -85,12 +143,32 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             RemoteCommand::Test(args) => remote::test::run(&ctx, args),
         },
         Command::Create(args) => create::run(&ctx, args),
-        Command::Branch(command) => branch::run(&ctx, command),
+        Command::Branch(command) => match command {
+            BranchCommand::List(args) => branch_ops::list(&ctx, args),
+            BranchCommand::Create(args) => branch_ops::create(&ctx, args),
+            BranchCommand::Delete(args) => branch_ops::delete(&ctx, args),
+            BranchCommand::Hosted(command) => branch::run(&ctx, command),
+        },
+        Command::Tag(command) => tag::run(&ctx, command),
+        Command::Primary(args) => primary::run(&ctx, args),
+        Command::Mirror(args) => mirror::run(&ctx, args),
         Command::Webhook(command) => webhook::run(&ctx, command),
+        Command::Log(args) => log::run(&ctx, args),
+        Command::Undo(args) => undo::run(&ctx, args),
+        Command::Backup(args) => backup::run(&ctx, args),
+        Command::Restore(args) => restore::run(&ctx, args),
+        Command::Export(args) => export::run(&ctx, args),
+        Command::Import(args) => import::run(&ctx, args),
+        Command::Config(command) => config::run(&ctx, command),
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Ci(command) => ci::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) | Command::Workspace(_) | Command::Clone(_) => {
+        Command::Generate(_)
+        | Command::Auth(_)
+        | Command::Doctor(_)
+        | Command::Reap
+        | Command::Workspace(_)
+        | Command::Clone(_) => {
             unreachable!("handled before a repository is required")
         }
     }

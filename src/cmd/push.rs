@@ -81,5 +81,7 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
     };
     let outcomes = fanout.run(&members, |job| push.push(job));
     board.finish();
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "push", &report);
+    Ok(report::finish(&report, args.json))
 }

@@ -14,6 +14,7 @@ use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{Backups, Relater, Snapshot};
 use crate::outcome::{Outcome, Report, Status};
 use crate::progress::Board;
+use crate::remote_set::Member;
 use crate::report;
 use crate::report::push::PushDetail;
 use crate::report::sync::{PlanDetail, SyncDocument};
@@ -138,16 +139,18 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         relater: &relater,
         reason: "git multi sync",
     };
-    let outcomes = fanout.run(&members, |job| {
-        let index = members.iter().position(|m| m.name == job.name());
-        match index.map(|i| &fetched[i]) {
+    let after_fetch: Vec<(&Member, Outcome<()>)> = members.iter().copied().zip(fetched).collect();
+    let outcomes = fanout.run_with(&after_fetch, |job, fetch| {
+        if fetch.status.is_failure() {
             // A remote that could not be fetched is not pushed to either: its state is unknown.
-            Some(fetch) if fetch.status.is_failure() => report::sync::not_pushed(fetch),
-            _ => report::push::outcome(job, push::push(job, &ctx.git, &request), false),
+            report::sync::not_pushed(fetch)
+        } else {
+            report::push::outcome(job, push::push(job, &ctx.git, &request), false)
         }
     });
     board.finish();
     let report: Report<PushDetail> = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "sync", &report);
     report::sync::show(
         &SyncDocument {
             ok: report.ok,

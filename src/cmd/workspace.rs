@@ -285,7 +285,7 @@ fn not_run<D: Default>(job: &crate::runner::Job) -> Outcome<D> {
 
 /// One job per (repository, member) of the repositories for which `ready(i)` holds, all on one pool;
 /// outcomes handed back per repository.
-fn fan_out<D: Send>(
+fn fan_out<D: Send + Default>(
     repos: &[(PathBuf, Result<Repo>)],
     jobs: Option<usize>,
     ready: impl Fn(usize) -> bool,
@@ -342,10 +342,17 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
         .iter()
         .enumerate()
         .zip(outcomes)
-        .map(|((r, (path, _)), remotes)| match prepared.get(r) {
-            Ok(_) => RepoResult::new(path.clone(), remotes, ()),
-            Err(err) => RepoResult::failed(path.clone(), err, ()),
-        })
+        .map(
+            |((r, (path, repo)), remotes)| match (prepared.get(r), repo) {
+                (Ok(_), Ok(repo)) => {
+                    let result = RepoResult::new(path.clone(), remotes, ());
+                    // Each repository's audit log gets its push, as if `git multi push` had run there.
+                    crate::audit::record(&repo.git, "push", &result.report);
+                    result
+                }
+                (Err(err), _) | (_, Err(err)) => RepoResult::failed(path.clone(), err, ()),
+            },
+        )
         .collect();
     Ok(report::workspace::run(
         &results,
@@ -379,12 +386,16 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
     let results: Vec<RepoResult<_, ()>> = each(repos.len(), args.parallel.jobs, |r| {
         let path = repos[r].0.clone();
         let remotes = std::mem::take(&mut *outcomes[r].lock().unwrap_or_else(|e| e.into_inner()));
-        match prepared.get(r) {
-            Ok(run) => match run.finish(remotes) {
-                Ok(settled) => RepoResult::new(path, settled, ()),
+        match (prepared.get(r), &repos[r].1) {
+            (Ok(run), Ok(repo)) => match run.finish(remotes) {
+                Ok(settled) => {
+                    let result = RepoResult::new(path, settled, ());
+                    crate::audit::record(&repo.git, "fetch", &result.report);
+                    result
+                }
                 Err(err) => RepoResult::failed(path, &err.into(), ()),
             },
-            Err(err) => RepoResult::failed(path, err, ()),
+            (Err(err), _) | (_, Err(err)) => RepoResult::failed(path, err, ()),
         }
     });
     Ok(report::workspace::run(
@@ -466,9 +477,7 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
     // 1. Branch and primary first, as `git multi sync` checks them before anything is fetched.
     let plans: Vec<Result<(SyncPlan, FetchRun)>> = each(repos.len(), args.parallel.jobs, |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        let ctx = Ctx {
-            git: repo.git.clone(),
-        };
+        let ctx = Ctx::at(repo.git.clone());
         let branch = common::current_branch(&ctx)?;
         let primary = common::primary(&ctx, &repo.set, None, &branch)?
             .name
@@ -529,12 +538,13 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
         },
     );
     let mut results = Vec::new();
-    for (((path, plan), done), remotes) in repos
+    for (index, (((path, plan), done), remotes)) in repos
         .iter()
         .map(|(p, _)| p)
         .zip(&plans)
         .zip(integrated)
         .zip(pushed)
+        .enumerate()
     {
         let mut extra = SyncExtra::default();
         if let Ok((plan, _)) = plan {
@@ -544,7 +554,11 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
         results.push(match done {
             Ok((integrated, _)) => {
                 extra.integrated = Some(integrated);
-                RepoResult::new(path.clone(), remotes, extra)
+                let result = RepoResult::new(path.clone(), remotes, extra);
+                if let Ok(repo) = &repos[index].1 {
+                    crate::audit::record(&repo.git, "sync", &result.report);
+                }
+                result
             }
             Err(err) => RepoResult::failed(path.clone(), &err, extra),
         });

@@ -97,6 +97,43 @@ impl Git {
     }
 }
 
+impl Git {
+    /// Every value of a multi-valued `key` as git resolves it (all scopes, in order); empty when unset.
+    pub fn config_get_all(&self, key: &str) -> Result<Vec<String>, GitError> {
+        let output = self
+            .command(["config", "-z", "--get-all", "--", key])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(parse_values(&output.stdout))
+    }
+
+    /// The value of `<section>.<key>` that applies to `url`: the best-matching `<section>.<url>.<key>`, else
+    /// `<section>.<key>` (what git itself uses for `http.*` and `credential.*`).
+    pub fn config_get_urlmatch(&self, key: &str, url: &str) -> Result<Option<String>, GitError> {
+        let output = self
+            .command(["config", "--get-urlmatch", "--", key, url])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output
+            .success()
+            .then(|| output.stdout.trim_end().to_string()))
+    }
+
+    /// Adds one more value to a multi-valued key of the repository's own configuration.
+    pub fn config_add(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--add", "--", key, value])
+            .run()
+            .map(drop)
+    }
+}
+
+/// Parses `git config -z --get-all`: every value ends with a NUL. Empty values are kept: for
+/// `credential.helper` an empty value clears the helpers before it.
+pub fn parse_values(stdout: &str) -> Vec<String> {
+    let mut values: Vec<String> = stdout.split('\0').map(str::to_string).collect();
+    // The last NUL terminates the last value; what follows it is not a value.
+    values.pop();
+    values
+}
+
 fn done_or_no_such_section(output: &GitOutput) -> bool {
     output.success() || output.stderr.contains("no such section")
 }
@@ -137,6 +174,19 @@ mod tests {
     fn keeps_newlines_inside_values() {
         let entries = parse("multi.x.description\nline one\nline two\0");
         assert_eq!(entries[0].value.as_deref(), Some("line one\nline two"));
+    }
+
+    /// `git config -z --get-all credential.helper` with a helper, an empty value that resets the list, and
+    /// another helper (git 2.47.3).
+    const HELPERS: &str = "cache --timeout=60\0\0store --file=/x\0";
+
+    #[test]
+    fn keeps_empty_values_of_multi_valued_keys() {
+        assert_eq!(
+            parse_values(HELPERS),
+            ["cache --timeout=60", "", "store --file=/x"]
+        );
+        assert!(parse_values("").is_empty());
     }
 
     #[test]

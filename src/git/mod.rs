@@ -4,6 +4,8 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod branch;
+mod bundle;
 mod clone;
 mod command;
 mod config;
@@ -26,13 +28,11 @@ pub use config::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
-pub use ls_remote::{head_branch, RemoteRef};
-pub use push::{
-    remote_messages, PushOptions, PushReply, PushedRef, RecurseSubmodules, RefStatus, Refspec,
-    Rejection,
-};
+pub use ls_remote::{direct_refs, head_branch, RemoteRef};
+pub use process::{finish as finish_jobs, reap};
+pub use push::{remote_messages, PushOptions, RecurseSubmodules, RefStatus, Refspec, Rejection};
 pub use refs::RefWrite;
-pub use version::GitVersion;
+pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;
 use std::path::PathBuf;
@@ -119,7 +119,9 @@ impl Git {
         Ok(Git { version, ..probe })
     }
 
+    #[allow(dead_code)] // interim: the branches being merged use it
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
             dir: Some(dir.into()),
@@ -127,7 +129,13 @@ impl Git {
         }
     }
 
+    /// Where the git executable is.
+    pub fn exe(&self) -> &std::path::Path {
+        &self.exe
+    }
+
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn version(&self) -> GitVersion {
         self.version
     }

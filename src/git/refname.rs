@@ -12,6 +12,11 @@ pub const NAMESPACE_COPIES: &str = "refs/multi/remotes/";
 /// `refs/multi/backup/<remote>/<event>/<rest>`: tips saved before something overwrote or deleted them.
 pub const BACKUPS: &str = "refs/multi/backup/";
 
+/// `refs/multi/bundle/<remote>/<rest>`: a remote's refs fetched fresh for `backup`, removed once bundled.
+pub const BUNDLES: &str = "refs/multi/bundle/";
+/// `refs/multi/restore/<event>/<rest>`: a bundle's refs on their way to a remote, removed once pushed.
+pub const RESTORES: &str = "refs/multi/restore/";
+
 /// `main` → `refs/heads/main`; a full ref name stays as it is.
 pub fn branch(name: &str) -> String {
     if name.starts_with("refs/") {
@@ -19,6 +24,23 @@ pub fn branch(name: &str) -> String {
     } else {
         format!("{HEADS}{name}")
     }
+}
+
+/// `v1` → `refs/tags/v1`; a full ref name stays as it is.
+pub fn tag(name: &str) -> String {
+    if name.starts_with("refs/") {
+        name.to_string()
+    } else {
+        format!("{TAGS}{name}")
+    }
+}
+
+/// A private copy of `remote`'s ref `name` (or ref glob) that never touches the refs people use:
+/// `refs/multi/remotes/<remote>/<rest>`, for tags too (`refs/tags/v1` → `refs/multi/remotes/<remote>/tags/v1`),
+/// where git's own fetch would write into the shared `refs/tags/`. [`remote_name_of`] maps it back.
+pub fn copy(remote: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{NAMESPACE_COPIES}{remote}/{rest}")
 }
 
 /// The local ref that records what `remote` last had at its ref `name`: `refs/remotes/<remote>/<branch>` for a
@@ -104,6 +126,36 @@ pub fn backup_prefix(remote: &str) -> String {
     format!("{BACKUPS}{remote}/")
 }
 
+/// Where `backup` fetches `remote`'s ref `name` to: `refs/multi/bundle/<remote>/<name without refs/>`.
+pub fn bundle(remote: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{BUNDLES}{remote}/{rest}")
+}
+
+/// `refs/multi/bundle/<remote>/`.
+pub fn bundle_prefix(remote: &str) -> String {
+    format!("{BUNDLES}{remote}/")
+}
+
+/// The remote's own name for a ref fetched by `backup` (the inverse of [`bundle`]).
+pub fn from_bundle(remote: &str, local: &str) -> Option<String> {
+    local
+        .strip_prefix(&bundle_prefix(remote))
+        .map(|rest| format!("refs/{rest}"))
+}
+
+/// Where `restore` keeps a bundle's ref `name` for the run `event`:
+/// `refs/multi/restore/<event>/<name without refs/>`.
+pub fn restore(event: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{RESTORES}{event}/{rest}")
+}
+
+/// `refs/multi/restore/<event>/`.
+pub fn restore_prefix(event: &str) -> String {
+    format!("{RESTORES}{event}/")
+}
+
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
 pub fn short(name: &str) -> &str {
     name.strip_prefix(HEADS)
@@ -170,6 +222,36 @@ mod tests {
             fetched_from("o", &[], "refs/multi/remotes/o/notes/commits").as_deref(),
             Some("refs/notes/commits")
         );
+    }
+
+    #[test]
+    fn private_copies_map_back() {
+        assert_eq!(copy("gh", "refs/tags/v1"), "refs/multi/remotes/gh/tags/v1");
+        assert_eq!(
+            copy("gh", "refs/git-mile/*"),
+            "refs/multi/remotes/gh/git-mile/*"
+        );
+        assert_eq!(
+            remote_name_of("gh", &copy("gh", "refs/tags/v1")).as_deref(),
+            Some("refs/tags/v1")
+        );
+        assert_eq!(tag("v1"), "refs/tags/v1");
+        assert_eq!(tag("refs/tags/v1"), "refs/tags/v1");
+    }
+
+    #[test]
+    fn bundle_and_restore_refs_are_private_and_map_back() {
+        assert_eq!(bundle("gh", "refs/tags/v1"), "refs/multi/bundle/gh/tags/v1");
+        assert_eq!(
+            from_bundle("gh", "refs/multi/bundle/gh/git-mile/tasks/T1").as_deref(),
+            Some("refs/git-mile/tasks/T1")
+        );
+        assert_eq!(from_bundle("gh", "refs/multi/bundle/ghx/heads/main"), None);
+        assert_eq!(
+            restore("20260101T000000Z-7", "refs/heads/main"),
+            "refs/multi/restore/20260101T000000Z-7/heads/main"
+        );
+        assert!(restore("e", "refs/heads/x").starts_with(&restore_prefix("e")));
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! Local refs: reading them (one `for-each-ref` for many), resolving names, counting commits between two tips,
 //! and writing or deleting refs in one transaction.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Git, GitError};
 
@@ -72,21 +72,13 @@ impl Git {
     }
 
     /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
         let output = self
             .command(["merge-base", "--is-ancestor", ancestor, descendant])
             .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
         Ok(output.success())
-    }
-
-    /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
-    pub fn commits_present(&self, oids: &[&str]) -> Result<HashSet<String>, GitError> {
-        Ok(self
-            .object_types(oids)?
-            .into_iter()
-            .filter(|(_, kind)| kind == "commit")
-            .map(|(oid, _)| oid)
-            .collect())
     }
 
     /// `oid -> type` (`commit`, `tag`, `tree`, `blob`) for those of `oids` present here.
@@ -133,7 +125,7 @@ impl Git {
         for write in writes {
             input.push_str(&match write {
                 RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
-                // The all-zero old value means "must not exist yet".
+                // `create` refuses a ref that exists: a backup never replaces another.
                 RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
                 RefWrite::Delete { name } => format!("delete {name}\n"),
             });

@@ -11,6 +11,15 @@ impl Git {
         Ok(PathBuf::from(output.stdout.trim_end()))
     }
 
+    /// The directory every worktree of the repository shares (`.git` of the main worktree): remotes, refs and
+    /// git-multi's own files live there.
+    pub fn common_dir(&self) -> Result<PathBuf, GitError> {
+        let output = self
+            .command(["rev-parse", "--path-format=absolute", "--git-common-dir"])
+            .run()?;
+        Ok(PathBuf::from(output.stdout.trim_end()))
+    }
+
     /// The work tree's top directory; `None` in a bare repository.
     pub fn toplevel(&self) -> Option<PathBuf> {
         let output = self.command(["rev-parse", "--show-toplevel"]).run().ok()?;
@@ -27,19 +36,5 @@ impl Git {
             .command(["rev-parse", "--path-format=absolute", "--git-path", name])
             .run()?;
         Ok(PathBuf::from(output.stdout.trim_end()))
-    }
-
-    /// The repository's shared git directory (the main one's, from a linked worktree), absolute: where
-    /// `.git/multi/` lives.
-    pub fn common_dir(&self) -> Result<PathBuf, GitError> {
-        let output = self
-            .command(["rev-parse", "--path-format=absolute", "--git-common-dir"])
-            .run()?;
-        Ok(PathBuf::from(output.stdout.trim_end()))
-    }
-
-    /// The absolute path of the git executable in use, for schedules that must not depend on PATH.
-    pub fn exe(&self) -> &std::path::Path {
-        &self.exe
     }
 }

@@ -11,6 +11,51 @@ pub const MINIMUM: GitVersion = GitVersion::new(2, 31, 0);
 /// From 2.46 on, `credential.interactive=false` stops credential helpers from opening prompts of their own.
 pub const CREDENTIAL_INTERACTIVE: GitVersion = GitVersion::new(2, 46, 0);
 
+/// From 2.38 on, `git merge-tree --write-tree` merges without touching the work tree.
+pub const MERGE_TREE_WRITE_TREE: GitVersion = GitVersion::new(2, 38, 0);
+
+/// From 2.46 on, `http.proactiveAuth` sends credentials with the first request (one round trip less).
+pub const PROACTIVE_AUTH: GitVersion = GitVersion::new(2, 46, 0);
+
+/// A git feature git-multi uses when the installed git has it.
+#[derive(Debug, Clone, Copy)]
+pub struct Feature {
+    /// A short name for `doctor` (`git.<id>`).
+    pub id: &'static str,
+    pub name: &'static str,
+    pub since: GitVersion,
+    /// What git-multi does with it, for `doctor`.
+    pub use_: &'static str,
+}
+
+/// The features `doctor` reports, oldest first.
+pub const FEATURES: [Feature; 4] = [
+    Feature {
+        id: "config-count",
+        name: "GIT_CONFIG_COUNT",
+        since: MINIMUM,
+        use_: "per-run settings reach git through the environment, never argv",
+    },
+    Feature {
+        id: "merge-tree",
+        name: "merge-tree --write-tree",
+        since: MERGE_TREE_WRITE_TREE,
+        use_: "merges of diverged refs without touching the work tree",
+    },
+    Feature {
+        id: "credential-interactive",
+        name: "credential.interactive",
+        since: CREDENTIAL_INTERACTIVE,
+        use_: "credential helpers never open prompts of their own in background jobs",
+    },
+    Feature {
+        id: "proactive-auth",
+        name: "http.proactiveAuth",
+        since: PROACTIVE_AUTH,
+        use_: "credentials sent with the first HTTP request (one round trip less)",
+    },
+];
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct GitVersion {
     pub major: u32,

@@ -47,6 +47,7 @@ impl Backups {
         }
     }
 
+    /// The event's name, shared by every backup ref of this run.
     pub fn event(&self) -> &str {
         &self.event
     }

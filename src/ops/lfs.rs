@@ -23,8 +23,6 @@ pub fn uses_lfs(git: &Git) -> bool {
     tracked || stored
 }
 
-// Called by `git multi doctor`, which another branch brings; nothing else here needs it yet.
-#[allow(dead_code)]
 /// `Some(why)` when the repository uses LFS but no pre-push hook runs `git lfs pre-push` (a git-multi hook
 /// that chains git-lfs's counts): pushes would then send pointers without their objects.
 pub fn lfs_hooks_missing(git: &Git) -> Option<String> {
@@ -38,7 +36,7 @@ pub fn lfs_hooks_missing(git: &Git) -> Option<String> {
         return None;
     }
     Some(format!(
-        "this repository uses Git LFS but {} does not run `git lfs pre-push`, so pushes would leave the LFS objects behind; run `git lfs install --local` (then `git multi hook install pre-push` again if you use it)",
+        "this repository uses Git LFS but {} does not run `git lfs pre-push`: pushes would leave the LFS objects behind",
         pre_push.display()
     ))
 }
@@ -73,7 +71,7 @@ mod tests {
         )
         .unwrap();
         let why = lfs_hooks_missing(&git).expect("LFS without its hook");
-        assert!(why.contains("git lfs install --local"), "{why}");
+        assert!(why.contains("does not run `git lfs pre-push`"), "{why}");
         let hooks = dir.path().join(".git/hooks");
         std::fs::write(
             hooks.join("pre-push.git-multi-orig"),

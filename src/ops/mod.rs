@@ -3,6 +3,8 @@
 //!
 //! - [`push`]: push refs to one remote (per-remote lease, old tips saved first, porcelain result)
 //! - [`fetch`]: fetch one remote (configured and extra refspecs, prune with backup)
+//! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
+//! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
@@ -10,10 +12,13 @@
 //! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
 //! - [`lfs`]: whether a repository uses Git LFS and has its hooks
 
+pub mod archive;
 pub mod backup;
 pub mod fetch;
 pub mod integrate;
 pub mod lfs;
+pub mod mirror;
+pub mod publish;
 pub mod push;
 pub mod relate;
 pub mod run;
@@ -21,4 +26,4 @@ pub mod snapshot;
 
 pub use backup::{Backups, Saved};
 pub use relate::{Relater, Relation, State};
-pub use snapshot::{LocalRef, Snapshot};
+pub use snapshot::Snapshot;

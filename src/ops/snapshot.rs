@@ -5,13 +5,6 @@ use std::collections::BTreeMap;
 
 use crate::git::{Git, GitError};
 
-/// A local ref and the object it points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalRef {
-    pub name: String,
-    pub oid: String,
-}
-
 /// Local refs as they were when the snapshot was taken.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -31,6 +24,8 @@ impl Snapshot {
         })
     }
 
+    // Shared API, used by the branches merged after this one.
+    #[allow(dead_code)]
     pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
         Snapshot { refs }
     }
@@ -45,18 +40,6 @@ impl Snapshot {
             .range(prefix.to_string()..)
             .take_while(move |(name, _)| name.starts_with(prefix))
             .map(|(n, o)| (n.as_str(), o.as_str()))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
-    }
-
-    pub fn len(&self) -> usize {
-        self.refs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.refs.is_empty()
     }
 }
 

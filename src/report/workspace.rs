@@ -195,7 +195,6 @@ pub fn status(repo: &RepoResult<Reached, StatusExtra>) {
         local: &repo.extra.local,
         entries: &repo.extra.refs,
         reachable: &repo.report,
-        offline: false,
     });
 }
 

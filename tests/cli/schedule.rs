@@ -88,7 +88,19 @@ fn a_crontab_entry_in_a_sandboxed_crontab_runs_git_multi() {
     ])
     .expect_code(0);
     let text = std::fs::read_to_string(&table).unwrap();
-    assert_eq!(text.matches("git-multi managed").count(), 1, "{text}");
+    assert_eq!(
+        text.matches("# git-multi managed: schedule").count(),
+        1,
+        "{text}"
+    );
+    // The entry's own line names git-multi too (for line-by-line readers such as `git multi doctor`).
+    assert!(
+        text.lines()
+            .last()
+            .unwrap()
+            .ends_with(" # git-multi managed"),
+        "{text}"
+    );
     assert!(text.contains("\n*/30 * * * * "), "{text}");
     let list = env
         .multi(["schedule", "list", "--json"])

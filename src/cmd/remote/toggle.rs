@@ -15,7 +15,8 @@ pub struct ToggleArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
-    let mut set = ctx.remote_set()?;
+    let mut set = ctx.remote_set_unreported()?;
+    let before = set.clone();
     existing(&set, &args.name)?;
     ctx.git.config_set(
         &member::key(&args.name, member::ENABLED),
@@ -25,5 +26,12 @@ pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
         m.enabled = enable;
     }
     set.write_group(&ctx.git)?;
+    ctx.report_drift();
+    let command = if enable {
+        "remote enable"
+    } else {
+        "remote disable"
+    };
+    crate::audit::record_set(&ctx.git, command, &before);
     Ok(Exit::Success)
 }

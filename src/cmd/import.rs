@@ -1,0 +1,370 @@
+//! `git multi import <file> [--dry-run]`: apply a set written by `git multi export` to this clone. Every
+//! remote is checked exactly as `remote add` checks it and the whole plan is worked out before the first
+//! write; a write that fails puts `.git/config` back as it was. Importing the same file twice changes nothing
+//! the second time: only what differs is written. Nothing is removed: members and settings the file does not
+//! mention stay as they are.
+
+use std::path::PathBuf;
+
+use clap::Args;
+
+use crate::audit;
+use crate::cmd::Ctx;
+use crate::config::{self, member, Namespace};
+use crate::error::{Error, Exit, Result};
+use crate::remote_set::RemoteSet;
+use crate::report;
+use crate::setfile::{FileRemote, SetFile};
+use crate::validate;
+
+/// Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The TOML file (`-` reads standard input)
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// Show what would change and change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+}
+
+/// One write to `.git/config`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Write {
+    RemoteAdd {
+        name: String,
+        url: String,
+    },
+    SetUrl {
+        name: String,
+        url: String,
+    },
+    Set {
+        key: String,
+        value: String,
+    },
+    /// Every value of a multi-valued key replaced.
+    Replace {
+        key: String,
+        values: Vec<String>,
+    },
+    /// `remotes.multi` rewritten from the members.
+    Group,
+}
+
+/// A write and what it means, for `--dry-run` and the summary.
+#[derive(Debug, Clone)]
+pub struct Step {
+    pub what: String,
+    pub write: Write,
+}
+
+pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit> {
+    let text = read(&args.file)?;
+    let file = SetFile::parse(&text).map_err(|e| {
+        Error::usage(format!(
+            "{} is not a remote set file: {e}",
+            args.file.display()
+        ))
+        .hint("`git multi export` writes this format; nothing was changed")
+    })?;
+    let before = ctx.remote_set()?;
+    let steps = plan(ctx, &before, &file)?;
+    let changes: Vec<&str> = steps.iter().map(|s| s.what.as_str()).collect();
+    if args.dry_run || steps.is_empty() {
+        report::import::plan(&changes, args.dry_run);
+        return Ok(Exit::Success);
+    }
+    apply(ctx, &steps)?;
+    audit::record_set(&ctx.git, "import", &before);
+    report::import::plan(&changes, false);
+    Ok(Exit::Success)
+}
+
+fn read(path: &std::path::Path) -> Result<String> {
+    let result = if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map(|_| text)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    result.map_err(|e| {
+        Error::usage(format!("cannot read {}: {e}", path.display()))
+            .hint("give the file `git multi export --output <file>` wrote")
+    })
+}
+
+/// Checks everything in `file` and works out the writes that make this clone match it.
+fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
+    let git = &ctx.git;
+    let mut steps: Vec<Step> = Vec::new();
+    let mut push = |what: String, write: Write| steps.push(Step { what, write });
+    let mut names: Vec<&str> = Vec::new();
+    let mut group_changes = false;
+    for remote in &file.remotes {
+        if names.contains(&remote.name.as_str()) {
+            return Err(Error::usage(format!(
+                "remote `{}` appears twice in the file",
+                remote.name
+            ))
+            .hint("keep one [[remote]] table per name; nothing was changed"));
+        }
+        names.push(&remote.name);
+        let wanted = checked(ctx, remote)?;
+        let name = &remote.name;
+        let current_url = match before.member(name) {
+            Some(m) => m.url.clone(),
+            None if before.is_git_remote(name) => git.config_get(&format!("remote.{name}.url"))?,
+            None => None,
+        };
+        match current_url {
+            None => push(
+                format!("add remote {name} {}", wanted.url),
+                Write::RemoteAdd {
+                    name: name.clone(),
+                    url: wanted.url.clone(),
+                },
+            ),
+            Some(url) if url != wanted.url => push(
+                format!("{name}: url {url} -> {}", wanted.url),
+                Write::SetUrl {
+                    name: name.clone(),
+                    url: wanted.url.clone(),
+                },
+            ),
+            Some(_) => {}
+        }
+        let current_push = git.config_get_all(&format!("remote.{name}.pushurl"))?;
+        if !wanted.push_urls.is_empty() && current_push != wanted.push_urls {
+            push(
+                format!("{name}: push urls {}", wanted.push_urls.join(" ")),
+                Write::Replace {
+                    key: format!("remote.{name}.pushurl"),
+                    values: wanted.push_urls.clone(),
+                },
+            );
+        }
+        let existing = before.member(name);
+        let enabled = remote.enabled.unwrap_or(true);
+        let enabled_now = existing.map(|m| m.enabled);
+        if existing.is_none() || remote.enabled.is_some_and(|e| Some(e) != enabled_now) {
+            group_changes = true;
+            push(
+                format!(
+                    "{name}: {}",
+                    match (existing.is_none(), enabled) {
+                        (true, true) => "join the set",
+                        (true, false) => "join the set, disabled",
+                        (false, true) => "enable",
+                        (false, false) => "disable",
+                    }
+                ),
+                Write::Set {
+                    key: member::key(name, member::ENABLED),
+                    value: enabled.to_string(),
+                },
+            );
+        }
+        let facts = [
+            (
+                member::PROVIDER,
+                &wanted.provider,
+                existing.and_then(|m| m.provider.clone()),
+            ),
+            (
+                member::API_URL,
+                &wanted.api_url,
+                existing.and_then(|m| m.api_url.clone()),
+            ),
+            (
+                member::OWNER,
+                &wanted.owner,
+                existing.and_then(|m| m.owner.clone()),
+            ),
+            (
+                member::REPO,
+                &wanted.repo,
+                existing.and_then(|m| m.repo.clone()),
+            ),
+            (
+                member::PROJECT,
+                &wanted.project,
+                existing.and_then(|m| m.project.clone()),
+            ),
+        ];
+        for (variable, want, have) in facts {
+            if let Some(want) = want {
+                if have.as_ref() != Some(want) {
+                    push(
+                        format!("{name}: {variable} {want}"),
+                        Write::Set {
+                            key: member::key(name, variable),
+                            value: want.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+    settings(before, file, &names, &mut push)?;
+    // The group follows the members; rewrite it only when what it should say differs from what it says.
+    if group_changes || git.config_get(config::GROUP_KEY)?.is_none() {
+        push("rewrite remotes.multi".into(), Write::Group);
+    }
+    Ok(steps)
+}
+
+/// A file remote after the checks `remote add` makes, with the values as they would be stored.
+fn checked(ctx: &Ctx, remote: &FileRemote) -> Result<FileRemote> {
+    let context = |err: Error| {
+        let message = format!("remote `{}`: {}", remote.name, err.message);
+        let mut out = Error::usage(message);
+        for hint in err.hints {
+            out = out.hint(hint);
+        }
+        out.hint("nothing was changed")
+    };
+    validate::check_name(&ctx.git, &remote.name).map_err(context)?;
+    let store = |raw: &str| -> Result<String> {
+        let parsed = validate::check_url(&ctx.git, raw).map_err(context)?;
+        Ok(validate::storable_url(raw, &parsed))
+    };
+    let mut out = remote.clone();
+    out.url = store(&remote.url)?;
+    out.push_urls = remote
+        .push_urls
+        .iter()
+        .map(|u| store(u))
+        .collect::<Result<_>>()?;
+    if let Some(provider) = &remote.provider {
+        out.provider = Some(
+            validate::parse_provider(provider)
+                .map_err(context)?
+                .as_str()
+                .to_string(),
+        );
+    }
+    if let Some(api) = &remote.api_url {
+        validate::check_api_url(api).map_err(context)?;
+        out.api_url = Some(api.trim_end_matches('/').to_string());
+    }
+    for (variable, value) in [
+        (member::OWNER, &remote.owner),
+        (member::REPO, &remote.repo),
+        (member::PROJECT, &remote.project),
+    ] {
+        if let Some(value) = value {
+            let key = member::key(&remote.name, variable);
+            if let Some((def, _)) = config::lookup(&key) {
+                def.check(&key, Some(value))
+                    .map_err(|e| Error::usage(e).hint("nothing was changed"))?;
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The repository-wide settings the file gives and this clone does not have yet.
+fn settings(
+    before: &RemoteSet,
+    file: &SetFile,
+    file_members: &[&str],
+    push: &mut impl FnMut(String, Write),
+) -> Result<()> {
+    let s = &file.settings;
+    let now = &before.settings;
+    let bad =
+        |problem: String| Error::usage(format!("[settings] {problem}")).hint("nothing was changed");
+    let mut single = |key: &str, value: Option<String>, current: Option<String>| -> Result<()> {
+        let Some(value) = value else {
+            return Ok(());
+        };
+        if let Some((def, _)) = config::lookup(key) {
+            def.check(key, Some(&value)).map_err(bad)?;
+        }
+        if Some(&value) != current.as_ref() {
+            push(
+                format!("{key} {value}"),
+                Write::Set {
+                    key: key.to_string(),
+                    value,
+                },
+            );
+        }
+        Ok(())
+    };
+    single(
+        config::JOBS,
+        s.jobs.map(|n| n.to_string()),
+        now.jobs.map(|n| n.to_string()),
+    )?;
+    single(
+        config::PER_HOST,
+        s.per_host.map(|n| n.to_string()),
+        now.per_host.map(|n| n.to_string()),
+    )?;
+    single(
+        config::TIMEOUT,
+        s.timeout.map(|t| t.to_string()),
+        now.timeout.map(|d| d.as_secs_f64().to_string()),
+    )?;
+    if let Some(primary) = &s.primary {
+        if !file_members.contains(&primary.as_str()) && before.member(primary).is_none() {
+            return Err(bad(format!(
+                "primary `{primary}` is neither in the file nor a member here"
+            )));
+        }
+    }
+    single(config::PRIMARY, s.primary.clone(), now.primary.clone())?;
+    if !s.refs.is_empty() {
+        let wanted: Vec<String> = s
+            .refs
+            .iter()
+            .map(|v| Namespace::parse(v).map(|n| n.value()))
+            .collect::<std::result::Result<_, _>>()
+            .map_err(bad)?;
+        let current: Vec<String> = now.namespaces.iter().map(|n| n.value()).collect();
+        if wanted != current {
+            push(
+                format!("{} {}", config::REFS, wanted.join(" ")),
+                Write::Replace {
+                    key: config::REFS.to_string(),
+                    values: wanted,
+                },
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Makes every write, or none: on a failure the configuration file is put back byte for byte.
+fn apply(ctx: &Ctx, steps: &[Step]) -> Result<()> {
+    let git = &ctx.git;
+    let config_path = git.common_dir()?.join("config");
+    let saved = std::fs::read(&config_path)
+        .map_err(|e| Error::failed(format!("cannot read {}: {e}", config_path.display())))?;
+    for step in steps {
+        let done: Result<()> = match &step.write {
+            Write::RemoteAdd { name, url } => git.remote_add(name, url).map_err(Error::from),
+            Write::SetUrl { name, url } => git.remote_set_url(name, url).map_err(Error::from),
+            Write::Set { key, value } => git.config_set(key, value).map_err(Error::from),
+            Write::Replace { key, values } => git
+                .config_unset(key)
+                .and_then(|()| values.iter().try_for_each(|v| git.config_add(key, v)))
+                .map_err(Error::from),
+            Write::Group => RemoteSet::load(git).and_then(|set| set.write_group(git)),
+        };
+        if let Err(err) = done {
+            let restored = std::fs::write(&config_path, &saved);
+            let outcome = match restored {
+                Ok(()) => "the configuration was put back as it was",
+                Err(_) => "putting the configuration back failed too; check .git/config",
+            };
+            return Err(Error::failed(format!(
+                "import stopped at `{}`: {}; {outcome}",
+                step.what, err.message
+            )));
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,48 @@
+//! `git multi log`: the audit log, newest first — what git-multi changed on which remote, when, and where the
+//! old tips were saved.
+
+use clap::Args;
+
+use crate::audit;
+use crate::cmd::Ctx;
+use crate::error::{Error, Exit, Result};
+use crate::report;
+
+/// Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Show at most this many entries
+    #[arg(short = 'n', long = "max-count", value_name = "COUNT")]
+    pub count: Option<usize>,
+    /// Only entries from this time on: 2026-01-31, 2026-01-31T12:00:00Z, 3d, 12h, "2 weeks ago" (UTC)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Print one JSON document instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<Exit> {
+    let since = match &args.since {
+        Some(text) => Some(
+            crate::clock::parse_since(text, crate::clock::now_secs())
+                .map(crate::clock::rfc3339)
+                .ok_or_else(|| {
+                    Error::usage(format!("--since: cannot read `{text}` as a date or an age"))
+                        .hint("e.g. --since 2026-01-31, --since 2026-01-31T12:00:00Z or --since \"2 days ago\"")
+                })?,
+        ),
+        None => None,
+    };
+    let entries = audit::read(&ctx.git)
+        .map_err(|e| Error::failed(format!("could not read the audit log: {e}")))?;
+    // RFC 3339 times in UTC compare as text.
+    let shown: Vec<audit::Entry> = entries
+        .into_iter()
+        .rev()
+        .filter(|e| since.as_deref().is_none_or(|s| e.time.as_str() >= s))
+        .take(args.count.unwrap_or(usize::MAX))
+        .collect();
+    report::log::show(&shown, args.json);
+    Ok(Exit::Success)
+}

@@ -1,0 +1,231 @@
+//! `git multi undo [<entry>]`: put back every remote tip an audit log entry overwrote, deleted or created —
+//! each under a lease on the tip that entry wrote, so work pushed since is never clobbered.
+
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::audit::{self, Entry, RemoteEntry};
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::Ctx;
+use crate::config;
+use crate::error::{Error, Exit, Result};
+use crate::git::refname;
+use crate::ops::push::{self, Force, Outgoing, PushRequest};
+use crate::ops::{Backups, Relater, Snapshot};
+use crate::outcome::{Outcome, Report};
+use crate::report;
+use crate::report::push::PushDetail;
+use crate::runner::{FanOut, Pool, Quiet};
+
+/// Put back what a logged command changed on the remotes (default: the latest one that changed remotes)
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// The entry to undo, as `git multi log` shows it (a unique prefix is enough)
+    #[arg(value_name = "ENTRY")]
+    pub entry: Option<String>,
+    /// Show what would be put back and change nothing
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// What to push to one remote to undo the entry there.
+struct Plan {
+    remote: String,
+    refs: Vec<Outgoing>,
+    /// The tip the entry left on each ref: the lease.
+    expected: Vec<(String, Option<String>)>,
+}
+
+pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    let entries = audit::read(&ctx.git)
+        .map_err(|e| Error::failed(format!("could not read the audit log: {e}")))?;
+    let entry = pick(&entries, args.entry.as_deref())?;
+    let budget = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
+
+    // Remotes the entry touched that cannot be undone here fail up front; the others are planned.
+    let mut failed: Vec<Outcome<PushDetail>> = Vec::new();
+    let mut plans: Vec<Plan> = Vec::new();
+    for remote in entry
+        .remotes
+        .iter()
+        .filter(|r| !r.local && !r.refs.is_empty())
+    {
+        if set.member(&remote.name).is_none() {
+            failed.push(
+                Outcome::failed(
+                    &remote.name,
+                    "not a member of the remote set any more",
+                    Duration::ZERO,
+                    PushDetail::default(),
+                )
+                .with_hint(format!(
+                    "add it again with `git multi remote add {} <url>`, then run the undo again",
+                    remote.name
+                )),
+            );
+            continue;
+        }
+        match plan(ctx, remote) {
+            Ok(plan) => plans.push(plan),
+            Err(message) => failed.push(
+                Outcome::failed(&remote.name, message, Duration::ZERO, PushDetail::default())
+                    .with_hint("the old tip is gone from this repository; a `git multi backup` bundle may still have it (`git multi restore`)"),
+            ),
+        }
+    }
+
+    let members: Vec<&crate::remote_set::Member> =
+        plans.iter().filter_map(|p| set.member(&p.remote)).collect();
+    let backups = Backups::new();
+    let relater = Relater::new(&ctx.git);
+    let tracking = Snapshot::default();
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
+        budget,
+        observer: &Quiet,
+    };
+    let pushed = fanout.run(&members, |job| {
+        let plan = plans
+            .iter()
+            .find(|p| p.remote == job.name())
+            .expect("a plan per member");
+        let request = PushRequest {
+            refs: &plan.refs,
+            force: Force::No,
+            dry_run: args.dry_run,
+            atomic: false,
+            tracking: &tracking,
+            backups: &backups,
+            relater: &relater,
+            reason: "git multi undo: tip before the undo",
+        };
+        let result = push::push_expecting(job, &ctx.git, &request, &plan.expected);
+        let mut outcome = report::push::outcome(job, result, args.dry_run);
+        if outcome.status.is_failure() && outcome.reason == Some(crate::git::FailureKind::Rejected) {
+            outcome.hint = Some(format!(
+                "someone changed `{}` since the entry; nothing there was overwritten (`git multi status {}` shows it now)",
+                job.name(),
+                job.name()
+            ));
+        }
+        outcome
+    });
+
+    // Back in the entry's order.
+    let mut outcomes: Vec<Outcome<PushDetail>> = pushed.into_iter().chain(failed).collect();
+    outcomes.sort_by_key(|o| entry.remotes.iter().position(|r| r.name == o.name));
+    let report = Report::new(outcomes);
+    if !args.dry_run {
+        audit::Record::new("undo")
+            .outcomes(&report)
+            .undoes(&entry.id)
+            .write(&ctx.git);
+    }
+    report::undo::show(entry, &report, args.json);
+    Ok(report.exit())
+}
+
+/// The entry named (an id or a unique prefix of one), else the latest that changed remotes.
+fn pick<'a>(entries: &'a [Entry], wanted: Option<&str>) -> Result<&'a Entry> {
+    let Some(wanted) = wanted else {
+        return entries
+            .iter()
+            .rev()
+            .find(|e| e.changed_remotes())
+            .ok_or_else(|| {
+                Error::usage("nothing to undo: no logged command changed a remote")
+                    .hint("`git multi log` shows what has been logged")
+            });
+    };
+    let matches: Vec<&Entry> = match entries.iter().find(|e| e.id == wanted) {
+        Some(exact) => vec![exact],
+        None => entries
+            .iter()
+            .filter(|e| e.id.starts_with(wanted))
+            .collect(),
+    };
+    let entry = match matches.as_slice() {
+        [one] => *one,
+        [] => {
+            return Err(Error::usage(format!("no audit log entry `{wanted}`"))
+                .hint("`git multi log` lists the entries and their ids"))
+        }
+        _ => {
+            return Err(
+                Error::usage(format!("`{wanted}` names {} entries", matches.len()))
+                    .hint("give more of the id; `git multi log` lists them"),
+            )
+        }
+    };
+    if !entry.changed_remotes() {
+        return Err(Error::usage(format!(
+            "entry {} (`git multi {}`) changed no remote's refs, so there is nothing to put back",
+            entry.id,
+            entry.args.join(" ")
+        ))
+        .hint("undo reverts pushes, syncs, restores and undos; set changes are reverted with `git multi remote …` or `git multi import`"));
+    }
+    Ok(entry)
+}
+
+/// For each ref the entry changed on `remote`: push the old tip back (from its backup ref, or the object itself
+/// when the update was a fast-forward and kept it reachable), or delete a ref the entry created; each leased on
+/// the tip the entry left there.
+fn plan(ctx: &Ctx, remote: &RemoteEntry) -> std::result::Result<Plan, String> {
+    let mut plan = Plan {
+        remote: remote.name.clone(),
+        refs: Vec::new(),
+        expected: Vec::new(),
+    };
+    let olds: Vec<&str> = remote
+        .refs
+        .iter()
+        .filter_map(|r| r.old.as_deref())
+        .collect();
+    let present = ctx
+        .git
+        .object_types(&olds)
+        .map_err(|e| format!("could not look for the old tips: {e}"))?;
+    for r in &remote.refs {
+        if r.old == r.new {
+            continue;
+        }
+        let outgoing = match &r.old {
+            None => Outgoing::delete(&r.name),
+            Some(old) => {
+                let from_backup = r
+                    .backup
+                    .as_deref()
+                    .filter(|b| ctx.git.rev_parse(b).ok().flatten().as_deref() == Some(old));
+                let src = match from_backup {
+                    Some(backup) => backup.to_string(),
+                    None if present.contains_key(old) => old.clone(),
+                    None => {
+                        return Err(format!(
+                            "{}: the old tip {} is not in this repository any more",
+                            refname::short(&r.name),
+                            &old[..old.len().min(7)]
+                        ))
+                    }
+                };
+                Outgoing {
+                    name: r.name.clone(),
+                    src: Some(src),
+                    oid: Some(old.clone()),
+                }
+            }
+        };
+        plan.refs.push(outgoing);
+        plan.expected.push((r.name.clone(), r.new.clone()));
+    }
+    Ok(plan)
+}

@@ -1,0 +1,364 @@
+//! Moving the set between clones (`export` → `import`), importing twice, refusing broken files without a
+//! trace, and `git multi config` with the one table of keys that every command checks values against.
+
+use crate::env::TestEnv;
+
+/// A set with every kind of fact: providers, an API URL, owner/repo, a push URL, a disabled member, settings.
+fn rich_set(env: &TestEnv) {
+    let a = env.bare("a.git");
+    let b = env.bare("b.git");
+    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+        .expect_code(0);
+    env.multi([
+        "remote",
+        "add",
+        "forge",
+        "https://git.example.org/alice/demo.git",
+        "--provider",
+        "gitea",
+        "--api-url",
+        "https://git.example.org/api/v1/",
+        "--owner",
+        "alice",
+        "--repo",
+        "demo",
+    ])
+    .expect_code(0);
+    env.multi(["remote", "add", "b", b.to_str().unwrap()])
+        .expect_code(0);
+    env.git(["config", "--add", "remote.b.pushurl", a.to_str().unwrap()]);
+    env.multi(["remote", "disable", "b"]).expect_code(0);
+    env.multi(["config", "set", "multi.primary", "a"])
+        .expect_code(0);
+    env.multi(["config", "set", "multi.jobs", "3"])
+        .expect_code(0);
+    env.multi(["config", "set", "multi.timeout", "45.5"])
+        .expect_code(0);
+    env.multi(["config", "set", "multi.refs", "refs/notes/*"])
+        .expect_code(0);
+}
+
+/// A fresh clone of hosts/a.git next to the work repository (it has an `origin`, and no set yet).
+fn fresh_clone(env: &TestEnv, name: &str) -> std::path::PathBuf {
+    let dir = env.root.join(name);
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            env.root.join("hosts/a.git").to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+    );
+    dir
+}
+
+#[test]
+fn export_then_import_into_a_fresh_clone_gives_the_same_set_and_a_second_import_changes_nothing() {
+    let env = TestEnv::new();
+    rich_set(&env);
+    env.multi(["push", "a"]).expect_code(0);
+    let file = env.root.join("set.toml");
+    env.multi(["export", "--output", file.to_str().unwrap()])
+        .expect_code(0);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.contains("[[remote]]")
+            && text.contains("api_url = \"https://git.example.org/api/v1\""),
+        "{text}"
+    );
+    // stdout gives the same document.
+    let printed = env.multi(["export"]).expect_code(0).stdout;
+    assert_eq!(
+        printed.lines().skip(1).collect::<Vec<_>>(),
+        text.lines().skip(1).collect::<Vec<_>>()
+    );
+
+    let clone = fresh_clone(&env, "clone");
+    let dry = env
+        .multi_in(&clone, ["import", file.to_str().unwrap(), "--dry-run"])
+        .expect_code(0);
+    assert!(dry.stdout.contains("would change:"), "{}", dry.stdout);
+    assert!(
+        dry.stdout
+            .contains("add remote forge https://git.example.org/alice/demo.git"),
+        "{}",
+        dry.stdout
+    );
+    let untouched = std::fs::read(clone.join(".git/config")).unwrap();
+    env.multi_in(&clone, ["import", file.to_str().unwrap()])
+        .expect_code(0);
+    assert_ne!(std::fs::read(clone.join(".git/config")).unwrap(), untouched);
+
+    let here = env
+        .multi(["remote", "list", "--json"])
+        .expect_code(0)
+        .json();
+    let there = env
+        .multi_in(&clone, ["remote", "list", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(here, there);
+    for key in [
+        "multi.primary",
+        "multi.jobs",
+        "multi.timeout",
+        "multi.refs",
+        "remotes.multi",
+        "remote.b.pushurl",
+    ] {
+        let theirs = env.try_git_in(&clone, ["config", "--get-all", key]).stdout;
+        assert_eq!(env.git(["config", "--get-all", key]), theirs, "{key}");
+    }
+    // The import is in the clone's audit log.
+    let log = env
+        .multi_in(&clone, ["log", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(log["entries"][0]["command"], "import");
+
+    // Idempotent: the second import writes nothing at all.
+    let before = std::fs::read(clone.join(".git/config")).unwrap();
+    let again = env
+        .multi_in(&clone, ["import", file.to_str().unwrap()])
+        .expect_code(0);
+    assert!(
+        again.stdout.contains("nothing to change"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(std::fs::read(clone.join(".git/config")).unwrap(), before);
+    let log_again = env
+        .multi_in(&clone, ["log", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        log_again["entries"].as_array().unwrap().len(),
+        1,
+        "no change, no entry"
+    );
+}
+
+#[test]
+fn a_broken_import_file_changes_nothing() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    let good = |name: &str| format!("[[remote]]\nname = \"{name}\"\nurl = \"/srv/{name}.git\"\n");
+    let cases: Vec<(&str, String, &str)> = vec![
+        (
+            "not toml",
+            "[[remote]\nname = ".to_string(),
+            "not a remote set file",
+        ),
+        (
+            "unknown key",
+            format!("{}colour = \"red\"\n", good("x")),
+            "colour",
+        ),
+        (
+            "secret in URL",
+            format!(
+                "{}[[remote]]\nname = \"y\"\nurl = \"https://bob:hunter22@example.com/r.git\"\n",
+                good("x")
+            ),
+            "password or token",
+        ),
+        (
+            "bad name",
+            format!(
+                "{}[[remote]]\nname = \"a b\"\nurl = \"/srv/y.git\"\n",
+                good("x")
+            ),
+            "not a valid remote name",
+        ),
+        (
+            "bad URL",
+            format!(
+                "{}[[remote]]\nname = \"y\"\nurl = \"zz://host/x\"\n",
+                good("x")
+            ),
+            "invalid URL",
+        ),
+        (
+            "bad provider",
+            format!("{}provider = \"sourceforge\"\n", good("x")),
+            "sourceforge",
+        ),
+        (
+            "bad API URL",
+            format!("{}api_url = \"ftp://host/api\"\n", good("x")),
+            "api-url",
+        ),
+        (
+            "bad timeout",
+            format!("[settings]\ntimeout = -1\n{}", good("x")),
+            "multi.timeout",
+        ),
+        (
+            "bad jobs",
+            format!("[settings]\njobs = \"many\"\n{}", good("x")),
+            "jobs",
+        ),
+        (
+            "bad namespace",
+            format!("[settings]\nrefs = [\"heads/*\"]\n{}", good("x")),
+            "multi.refs",
+        ),
+        (
+            "unknown primary",
+            format!("[settings]\nprimary = \"nowhere\"\n{}", good("x")),
+            "nowhere",
+        ),
+        (
+            "twice",
+            format!("{}{}", good("x"), good("x")),
+            "appears twice",
+        ),
+    ];
+    let before = env.config_bytes();
+    for (what, text, message) in cases {
+        let file = env.root.join("broken.toml");
+        std::fs::write(&file, &text).unwrap();
+        let run = env.multi(["import", file.to_str().unwrap()]);
+        assert_eq!(run.code, 2, "{what}: {}{}", run.stdout, run.stderr);
+        assert!(run.stderr.contains(message), "{what}: {}", run.stderr);
+        assert!(run.stderr.contains("hint: "), "{what}: {}", run.stderr);
+        run.assert_not_shown("hunter22");
+        assert_eq!(env.config_bytes(), before, "{what}: .git/config changed");
+    }
+    let log = env.multi(["log", "--json"]).expect_code(0).json();
+    assert!(log["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|e| e["command"] != "import"));
+    env.multi(["import", env.root.join("missing.toml").to_str().unwrap()])
+        .expect_code(2);
+}
+
+#[test]
+fn config_set_get_unset_list_check_every_value() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b"]);
+    env.multi(["config", "set", "multi.jobs", "2"])
+        .expect_code(0);
+    assert_eq!(
+        env.multi(["config", "get", "multi.jobs"])
+            .expect_code(0)
+            .stdout,
+        "2\n"
+    );
+    assert_eq!(env.read_config("multi.jobs").as_deref(), Some("2"));
+    env.multi(["config", "get", "multi.perHost"]).expect_code(1);
+    for (key, value, message) in [
+        ("multi.jobs", "abc", "multi.jobs must be a whole number"),
+        (
+            "multi.timeout",
+            "-1",
+            "multi.timeout must be a positive number",
+        ),
+        (
+            "multi.timeout",
+            "0",
+            "multi.timeout must be a positive number",
+        ),
+        ("multi.a.enabled", "perhaps", "not a boolean"),
+        ("multi.a.provider", "sourceforge", "unknown provider"),
+        ("multi.a.apiUrl", "git.example.com", "invalid API URL"),
+        ("multi.refs", "heads/*", "not a ref pattern"),
+        ("multi.primary", "nowhere", "no remote `nowhere`"),
+        ("multi.ghost.provider", "github", "no remote `ghost`"),
+        ("multi.colour", "red", "unknown key"),
+    ] {
+        let before = env.config_bytes();
+        let run = env.multi(["config", "set", key, value]).expect_code(2);
+        assert!(
+            run.stderr.contains(message),
+            "{key}={value}: {}",
+            run.stderr
+        );
+        assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+        assert_eq!(env.config_bytes(), before, "{key}={value}");
+    }
+    // Provider names are stored as git-multi spells them; disabling through the key keeps the group in step.
+    env.multi(["config", "set", "multi.a.provider", "codeberg"])
+        .expect_code(0);
+    assert_eq!(
+        env.read_config("multi.a.provider").as_deref(),
+        Some("forgejo")
+    );
+    env.multi(["config", "set", "multi.b.enabled", "false"])
+        .expect_code(0);
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a"));
+    env.multi(["config", "unset", "multi.b.enabled"])
+        .expect_code(0);
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a b"));
+    env.multi(["config", "unset", "multi.nope"]).expect_code(2);
+
+    let list = env
+        .multi(["config", "list", "--json"])
+        .expect_code(0)
+        .json();
+    let keys = list["keys"].as_array().unwrap();
+    let jobs = keys.iter().find(|k| k["key"] == "multi.jobs").unwrap();
+    assert_eq!(jobs["values"], serde_json::json!(["2"]));
+    assert_eq!(jobs["type"], "count");
+    assert!(keys
+        .iter()
+        .any(|k| k["key"] == "multi.b.apiUrl" && k["values"] == serde_json::json!([])));
+    let human = env.multi(["config", "list"]).expect_code(0);
+    assert!(human.stdout.contains("multi.timeout"), "{}", human.stdout);
+    // Set changes through `config` are logged like any other.
+    let log = env
+        .multi(["log", "-n", "1", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(log["entries"][0]["command"], "config");
+}
+
+#[test]
+fn bad_values_written_by_git_config_stop_every_command_with_exit_2() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    for (key, value, commands) in [
+        (
+            "multi.jobs",
+            "abc",
+            vec![vec!["push"], vec!["status"], vec!["remote", "list"]],
+        ),
+        (
+            "multi.timeout",
+            "-1",
+            vec![vec!["fetch"], vec!["backup", "--to", "x"], vec!["export"]],
+        ),
+        ("multi.a.enabled", "maybe", vec![vec!["push"], vec!["undo"]]),
+        (
+            "multi.a.provider",
+            "sourceforge",
+            vec![vec!["remote", "test"], vec!["sync"]],
+        ),
+    ] {
+        env.git(["config", key, value]);
+        for args in commands {
+            let run = env.multi(&args);
+            assert_eq!(
+                run.code,
+                2,
+                "{key}={value} `{}`: {}{}",
+                args.join(" "),
+                run.stdout,
+                run.stderr
+            );
+            assert!(run.stderr.contains(key), "{}", run.stderr);
+            assert!(
+                run.stderr
+                    .contains(&format!("git multi config unset {key}")),
+                "{}",
+                run.stderr
+            );
+        }
+        // `config` itself still works, so the value can be fixed with it.
+        env.multi(["config", "unset", key]).expect_code(0);
+        env.multi(["remote", "list"]).expect_code(0);
+    }
+}
