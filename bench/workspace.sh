@@ -173,7 +173,7 @@ measure() {
     fi
     wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", (b - a) / 1e9 }')
     printf '%s\t%s\t%s\n' "$scenario" "$label" "$wall" >>"$RAW"
-    printf '   %-6s %-36s %7ss\n' "$scenario" "$label" "$wall" >&2
+    printf '   %-7s %-36s %7ss\n' "$scenario" "$label" "$wall" >&2
 }
 
 CONTENDERS=(
@@ -190,10 +190,25 @@ run_rotated() {
     done
 }
 no_setup() { :; }
+# One new commit in every repository: what a workspace push usually carries.
+COMMIT_NO=0
+new_commits() {
+    local repo
+    COMMIT_NO=$((COMMIT_NO + 1))
+    for repo in "${REPOS[@]}"; do
+        echo "change $COMMIT_NO" >"$repo/CHANGES"
+        git -C "$repo" add CHANGES
+        git -C "$repo" commit -q -m "change $COMMIT_NO"
+    done
+}
 
 echo "== full push ($REPS repetitions, fresh empty remotes each time)" >&2
 for rep in $(seq 1 "$REPS"); do
     run_rotated full "$rep" fresh_bare_repos
+done
+echo "== one new commit per repository ($REPS repetitions)" >&2
+for rep in $(seq 1 "$REPS"); do
+    run_rotated commit "$rep" new_commits
 done
 echo "== no-op push ($REPS repetitions, everything up to date)" >&2
 for rep in $(seq 1 "$REPS"); do
@@ -221,7 +236,7 @@ for (scenario, label), walls in runs.items():
           + " ".join(f"{w:.3f}" for w in walls) + " |")
 print()
 ours = "git multi workspace push"
-for scenario in ("full", "noop"):
+for scenario in ("full", "commit", "noop"):
     base = statistics.median(runs[(scenario, ours)])
     for (s, label), walls in runs.items():
         if s == scenario and label != ours:
