@@ -5,7 +5,8 @@
 # delay proxy (one proxy port per "host"). Prints a Markdown table of medians. Needs git, cargo and python3
 # (standard library only); installs nothing. Every contender runs with the default configuration.
 #
-#   bench/workspace.sh                # REPS=5 NREPOS=50 COMMITS=100 DELAY_MS=25 by default
+#   bench/workspace.sh                # REPS=5 NREPOS=50 COMMITS=100 HOST_DELAYS="25 25 25" by default
+#   HOST_DELAYS="25 25 75" bench/workspace.sh   # one-way delay (ms) per host: the third host slower
 #   REPS=3 NREPOS=20 bench/workspace.sh
 #   KEEP=1 bench/workspace.sh         # keep the temp directory (its path is printed)
 #
@@ -16,9 +17,14 @@ set -euo pipefail
 REPS=${REPS:-5}
 NREPOS=${NREPOS:-50}
 COMMITS=${COMMITS:-100}
-DELAY_MS=${DELAY_MS:-25}
+HOST_DELAYS=${HOST_DELAYS:-25 25 25}
 XARGS_P=${XARGS_P:-8}
 HOSTS=(h1 h2 h3)
+read -r -a DELAYS <<<"$HOST_DELAYS"
+if ((${#DELAYS[@]} != ${#HOSTS[@]})); then
+    echo "HOST_DELAYS needs one delay per host (${#HOSTS[@]})" >&2
+    exit 2
+fi
 if ((REPS < 3)); then
     echo "REPS must be at least 3 (medians of >= 3 runs)" >&2
     exit 2
@@ -94,7 +100,7 @@ wait_port() {
     return 1
 }
 
-# --- servers: one HTTP server, one proxy port per host ------------------------------------------------------
+# --- servers: one HTTP server, one delay proxy per host -----------------------------------------------------
 SRV="$WORK/srv"
 mkdir -p "$SRV"
 read -r -a PORTS <<<"$(free_ports $((${#HOSTS[@]} + 1)))"
@@ -103,12 +109,11 @@ PROXY_PORTS=("${PORTS[@]:1}")
 python3 "$BENCH/http_server.py" --port "$HTTP_PORT" --root "$SRV" --user "$USER_NAME" --password "$PASSWORD" \
     2>"$WORK/http_server.log" &
 PIDS+=($!)
-proxy_args=()
-for port in "${PROXY_PORTS[@]}"; do
-    proxy_args+=(--listen "$port" --target "$HTTP_PORT")
+for h in "${!HOSTS[@]}"; do
+    python3 "$BENCH/delay_proxy.py" --delay-ms "${DELAYS[$h]}" --listen "${PROXY_PORTS[$h]}" --target "$HTTP_PORT" \
+        2>"$WORK/delay_proxy_${HOSTS[$h]}.log" &
+    PIDS+=($!)
 done
-python3 "$BENCH/delay_proxy.py" --delay-ms "$DELAY_MS" "${proxy_args[@]}" 2>"$WORK/delay_proxy.log" &
-PIDS+=($!)
 wait_port "$HTTP_PORT"
 for port in "${PROXY_PORTS[@]}"; do
     wait_port "$port"
@@ -226,7 +231,7 @@ for line in open(sys.argv[1]):
     scenario, label, wall = line.rstrip("\n").split("\t")
     runs[(scenario, label)].append(float(wall))
 print("Machine: $(nproc) cores ($(uname -m)), $(git --version), $(python3 --version)")
-print("Setup: $NREPOS repositories x ${#HOSTS[@]} remotes over smart HTTP, $COMMITS commits each, +$((2 * DELAY_MS)) ms RTT,"
+print("Setup: $NREPOS repositories x ${#HOSTS[@]} remotes over smart HTTP, $COMMITS commits each, one-way delay per host (ms): $HOST_DELAYS,"
       " $REPS repetitions; load average before/after: $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg); total ${elapsed}s")
 print()
 print("| scenario | contender | median (s) | min | max | all runs (s) |")

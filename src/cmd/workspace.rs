@@ -16,7 +16,7 @@ use crate::git::{refname, Git};
 use crate::ops::fetch::FetchRequest;
 use crate::ops::integrate::{self, Integrated, Strategy};
 use crate::ops::push::Outgoing;
-use crate::ops::run::{self, FetchRun, PushHow, PushRun, StatusRun};
+use crate::ops::run::{FetchRun, PushHow, PushRun, StatusRun};
 use crate::outcome::{Outcome, Status};
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
@@ -200,7 +200,9 @@ impl Repo {
 
 fn open(git: &Git, path: &Path, parallel: &ParallelArgs, default_budget: Duration) -> Result<Repo> {
     let git = git.at(path);
-    if !path.is_dir() || git.git_dir().is_err() {
+    // Looked at on disk rather than by running git: a workspace opens many repositories.
+    let bare = path.join("HEAD").is_file() && path.join("objects").is_dir();
+    if !path.join(".git").exists() && !bare {
         return Err(Error::usage(format!(
             "{} is not a git repository (any more)",
             path.display()
@@ -321,13 +323,7 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
     let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        let refs = run::outgoing(&repo.git, &[], false, false)?;
-        Ok(PushRun::prepare(
-            &repo.git,
-            &repo.members(),
-            refs,
-            PushHow::default(),
-        )?)
+        PushRun::prepare_current(&repo.git, &repo.members(), PushHow::default())
     });
     let outcomes = fan_out(
         &repos,

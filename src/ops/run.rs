@@ -27,13 +27,7 @@ pub fn outgoing(git: &Git, names: &[String], all: bool, tags: bool) -> Result<Ve
     } else if names.is_empty() {
         match git.current_branch()? {
             Some(branch) => Some(vec![refname::branch(&branch)]),
-            None => {
-                return Err(
-                    Error::usage("HEAD is detached, so there is no current branch to push").hint(
-                        "name the branch with `--branch <name>`, or push every branch with `--all`",
-                    ),
-                )
-            }
+            None => return Err(detached()),
         }
     } else {
         Some(names.iter().map(|n| refname::branch(n)).collect())
@@ -52,13 +46,7 @@ pub fn outgoing(git: &Git, names: &[String], all: bool, tags: bool) -> Result<Ve
             for name in wanted {
                 match local.get(name) {
                     Some(oid) => outgoing.push(Outgoing::same(name, oid)),
-                    None => {
-                        return Err(Error::usage(format!(
-                            "no local branch `{}`",
-                            refname::short(name)
-                        ))
-                        .hint("`git branch` lists the branches you can push"))
-                    }
+                    None => return Err(no_branch(name)),
                 }
             }
         }
@@ -82,6 +70,16 @@ pub fn outgoing(git: &Git, names: &[String], all: bool, tags: bool) -> Result<Ve
         );
     }
     Ok(outgoing)
+}
+
+fn detached() -> Error {
+    Error::usage("HEAD is detached, so there is no current branch to push")
+        .hint("name the branch with `--branch <name>`, or push every branch with `--all`")
+}
+
+fn no_branch(name: &str) -> Error {
+    Error::usage(format!("no local branch `{}`", refname::short(name)))
+        .hint("`git branch` lists the branches you can push")
 }
 
 /// How to push, beyond which refs.
@@ -133,6 +131,31 @@ impl<'g> PushRun<'g> {
             refs,
             how,
             tracking,
+            backups: Backups::new(),
+            relater: Relater::new(git),
+        })
+    }
+
+    /// [`PushRun::prepare`] for the current branch alone (what `git multi push` pushes by default), reading
+    /// the branch and every tracking ref in one `for-each-ref`: a workspace prepares many repositories.
+    pub fn prepare_current(git: &'g Git, members: &[&Member], how: PushHow) -> Result<PushRun<'g>> {
+        let branch = git.current_branch()?.ok_or_else(detached)?;
+        let name = refname::branch(&branch);
+        let wanted = [Outgoing::same(&name, "")];
+        let mut patterns =
+            push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &wanted);
+        patterns.push(name.clone());
+        let snapshot = Snapshot::take(git, &patterns)?;
+        // An unborn branch has no ref yet: the same error as `git multi push` gives.
+        let oid = snapshot
+            .get(&name)
+            .map(str::to_string)
+            .ok_or_else(|| no_branch(&name))?;
+        Ok(PushRun {
+            git,
+            refs: vec![Outgoing::same(&name, &oid)],
+            how,
+            tracking: snapshot,
             backups: Backups::new(),
             relater: Relater::new(git),
         })

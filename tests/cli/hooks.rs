@@ -154,14 +154,14 @@ fn a_commit_pushes_to_every_remote_in_the_background() {
     env.multi(["remote", "add", "slow", &http.url("slow.git")])
         .expect_code(0);
     env.multi(["hook", "install", "post-commit"]).expect_code(0);
-    // Every request to `slow` waits 2 s: a push there takes several of them.
-    http.set_fault("slow.git", Some(Fault::Delay(Duration::from_secs(2))));
+    // Every request to `slow` waits 3 s: a push there takes several of them (at least 9 s in all).
+    http.set_fault("slow.git", Some(Fault::Delay(Duration::from_secs(3))));
 
     let started = Instant::now();
     let head = env.commit("pushed by the hook");
     let took = started.elapsed();
     assert!(
-        took < Duration::from_secs(2),
+        took < Duration::from_secs(3),
         "the commit waited {took:?} for the network"
     );
     let remotes = [local[0].clone(), local[1].clone(), hosts.join("slow.git")];
