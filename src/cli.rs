@@ -39,6 +39,10 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Pull(cmd::pull::PullArgs),
     Sync(cmd::sync::SyncArgs),
+    #[command(subcommand)]
+    Refs(cmd::refs::RefsCommand),
+    Conflicts(cmd::conflicts::ConflictsArgs),
+    Resolve(cmd::resolve::ResolveArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

@@ -210,7 +210,20 @@ impl RemoteSet {
         } else {
             ("no remotes", unknown[0])
         };
-        let error = Error::usage(format!("{what} {list} in the remote set"));
+        // The first words are git-mile's ("Remote 'x' not found"), which its users know.
+        let quoted = unknown
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let word = if unknown.len() == 1 {
+            "Remote"
+        } else {
+            "Remotes"
+        };
+        let error = Error::usage(format!(
+            "{word} {quoted} not found: {what} {list} in the remote set"
+        ));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
         } else if self.members.is_empty() {

@@ -4,9 +4,12 @@
 //! Every line is scrubbed by `redact` on its way out.
 #![allow(clippy::print_stdout)]
 
+pub mod conflicts;
 pub mod fetch;
 pub mod integrate;
 pub mod push;
+pub mod refs;
+pub mod resolve;
 pub mod status;
 pub mod sync;
 

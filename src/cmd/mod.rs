@@ -3,6 +3,7 @@
 pub mod auth;
 pub mod branch;
 pub mod common;
+pub mod conflicts;
 pub mod create;
 pub mod fetch;
 pub mod generate;
@@ -10,7 +11,9 @@ pub mod hosted;
 pub mod init;
 pub mod pull;
 pub mod push;
+pub mod refs;
 pub mod remote;
+pub mod resolve;
 pub mod status;
 pub mod sync;
 pub mod webhook;
@@ -61,6 +64,9 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Pull(args) => pull::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
+        Command::Refs(command) => refs::run(&ctx, command),
+        Command::Conflicts(args) => conflicts::run(&ctx, args),
+        Command::Resolve(args) => resolve::run(&ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(&ctx, args),
             RemoteCommand::List(args) => remote::list::run(&ctx, args),

@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod combine;
 mod command;
 mod config;
 mod credential;
@@ -20,6 +21,7 @@ mod remote;
 mod repository;
 mod version;
 
+pub use combine::{CommitSpec, MergedTree};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};

@@ -11,6 +11,9 @@ pub const MINIMUM: GitVersion = GitVersion::new(2, 31, 0);
 /// From 2.46 on, `credential.interactive=false` stops credential helpers from opening prompts of their own.
 pub const CREDENTIAL_INTERACTIVE: GitVersion = GitVersion::new(2, 46, 0);
 
+/// From 2.38 on, `git merge-tree --write-tree` merges two commits without a work tree.
+pub const MERGE_TREE_WRITE: GitVersion = GitVersion::new(2, 38, 0);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct GitVersion {
     pub major: u32,

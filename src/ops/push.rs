@@ -42,6 +42,16 @@ impl Outgoing {
         }
     }
 
+    /// The commit `oid` onto the remote ref `name`, whatever local ref (if any) holds it (a merge or union
+    /// computed for a dry run, say).
+    pub fn tip(name: &str, oid: &str) -> Outgoing {
+        Outgoing {
+            name: name.to_string(),
+            src: Some(oid.to_string()),
+            oid: Some(oid.to_string()),
+        }
+    }
+
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -94,6 +104,15 @@ pub struct Pushed {
 impl Pushed {
     pub fn rejected(&self) -> bool {
         self.refs.iter().any(|r| r.status == RefStatus::Rejected)
+    }
+
+    /// Two pushes to the same remote (say fast-forwards, then leased overwrites) as one result.
+    pub fn and(mut self, other: Pushed) -> Pushed {
+        self.refs.extend(other.refs);
+        self.retries += other.retries;
+        self.remote_said.extend(other.remote_said);
+        self.backups.extend(other.backups);
+        self
     }
 }
 

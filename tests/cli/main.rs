@@ -10,6 +10,7 @@ mod fanout;
 mod hosts;
 mod integrate;
 mod keyring;
+mod namespaces;
 mod remote_set;
 mod server_tests;
 mod state;
