@@ -12,7 +12,7 @@ __git_multi_words() {
 	"") echo "init remote auth create branch webhook push fetch status pull sync --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
-	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --help -h" ;;
+	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
 	"remote list") echo "--verbose -v --json --help -h" ;;
 	"remote ls") echo "--verbose -v --json --help -h" ;;
 	"remote remove") echo "--keep-remote --help -h" ;;

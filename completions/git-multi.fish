@@ -38,6 +38,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Sho
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate the primary into the current branch, push to every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and not __fish_seen_subcommand_from add list ls remove rm rename set-url enable disable test" -s h -l help -d 'Print help'
@@ -58,6 +59,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l project -d 'Bitbucket project key for `git multi create` (stored as multi.<name>.project)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l ssh -d 'Computed URL uses ssh (git@host:owner/repo.git)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l https -d 'Computed URL uses https (the default)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -l check -d 'Refuse to add the remote unless its URL answers now: a local path must hold a git repository, any other URL must answer `git ls-remote` within multi.timeout (default 30 s). Nothing is written when it does not'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Also show push URLs, the API URL and where the provider came from'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
@@ -161,4 +163,5 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -s h -l help -d 'Print help'
 complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'

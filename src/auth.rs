@@ -82,14 +82,7 @@ pub struct Token {
 
 /// The public API of a provider kind, for `auth login github` and friends.
 pub fn public_api(kind: ProviderKind) -> Option<&'static str> {
-    match kind {
-        ProviderKind::Github => Some("https://api.github.com"),
-        ProviderKind::Gitlab => Some("https://gitlab.com/api/v4"),
-        ProviderKind::Forgejo => Some("https://codeberg.org/api/v1"),
-        ProviderKind::Gitea => Some("https://gitea.com/api/v1"),
-        ProviderKind::Bitbucket => Some("https://api.bitbucket.org/2.0"),
-        ProviderKind::Gogs | ProviderKind::Sourcehut | ProviderKind::Generic => None,
-    }
+    kind.public_api()
 }
 
 /// Environment variables checked for `kind`, in order: ours first, then the host's usual one (which
@@ -259,33 +252,9 @@ pub fn keyring_delete(target: &Target) -> Result<bool> {
     }
 }
 
-/// A member's API client, with the token found for it, plus where the repository lives on the host.
-pub struct MemberApi {
-    pub api: Box<dyn crate::provider::Provider>,
-    pub target: Target,
-    pub source: Option<Source>,
-    pub owner: Option<String>,
-    pub repo: Option<String>,
-}
-
-impl MemberApi {
-    /// Repository management needs a token everywhere; without one, say so before the host answers 401
-    /// (or, worse, a public read).
-    pub fn require_token(&self) -> std::result::Result<(), crate::provider::ApiError> {
-        match self.source {
-            Some(_) => Ok(()),
-            None => Err(crate::provider::ApiError::Auth {
-                host: self.target.host.clone(),
-                message: String::new(),
-                missing: true,
-            }),
-        }
-    }
-}
-
 /// [`lookup`] once per API for the whole process: members on one host share its token, and parallel jobs
 /// do not each read the keyring or run `git credential fill` for it.
-fn lookup_once(git: &Git, target: &Target) -> Option<Token> {
+pub fn lookup_once(git: &Git, target: &Target) -> Option<Token> {
     type Found = Arc<OnceLock<Option<Token>>>;
     static FOUND: OnceLock<Mutex<HashMap<String, Found>>> = OnceLock::new();
     let slot = FOUND
@@ -296,59 +265,6 @@ fn lookup_once(git: &Git, target: &Target) -> Option<Token> {
         .or_default()
         .clone();
     slot.get_or_init(|| lookup(git, target).0).clone()
-}
-
-/// Connects to a member's host API; `Err` explains why there is none (no provider, no API URL).
-pub fn member_api(
-    git: &Git,
-    member: &crate::remote_set::Member,
-) -> std::result::Result<MemberApi, String> {
-    let (kind, _) = member.provider();
-    let api_url = member
-        .effective_api_url()
-        .ok_or_else(|| format!("no host API for provider {kind}"))?;
-    let target = Target::new(Some(kind), &api_url);
-    if crate::provider::connect(kind, &api_url, None).is_none() {
-        return Err(format!("no host API for provider {kind}"));
-    }
-    let token = lookup_once(git, &target);
-    let source = token.as_ref().map(|t| t.source.clone());
-    let api = crate::provider::connect(kind, &api_url, token.map(|t| t.secret))
-        .ok_or_else(|| format!("no host API for provider {kind}"))?;
-    // `[multi "<name>"] owner/repo` win; otherwise the URL's path says `<owner…>/<repo>.git`.
-    let path = member
-        .url
-        .as_deref()
-        .and_then(|u| crate::url::parse(u, |_| true).ok())
-        .map(|u| u.path)
-        .unwrap_or_default();
-    let path = path.trim_matches('/').trim_end_matches(".git");
-    let (url_owner, url_repo) = match path.rsplit_once('/') {
-        Some((owner, repo)) if !owner.is_empty() && !repo.is_empty() => (
-            Some(owner.trim_start_matches('~').to_string()),
-            Some(repo.to_string()),
-        ),
-        _ => (None, None),
-    };
-    Ok(MemberApi {
-        api,
-        target,
-        source,
-        owner: member.owner.clone().or(url_owner),
-        repo: member.repo.clone().or(url_repo),
-    })
-}
-
-/// The error for a command that needs a token and found none (exit code 4).
-pub fn missing(target: &Target) -> Error {
-    let vars = target
-        .kind
-        .map(|k| env_vars(k).join(" or "))
-        .unwrap_or_else(|| "GIT_MULTI_<PROVIDER>_TOKEN".into());
-    Error::auth(format!("no token for {}", target.host)).hint(format!(
-        "run `git multi auth login {}` (or set {vars})",
-        target.host
-    ))
 }
 
 #[cfg(test)]

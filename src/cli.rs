@@ -46,6 +46,9 @@ pub enum Command {
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),
+    /// Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)
+    #[command(name = "__reap", hide = true)]
+    Reap,
 }
 
 /// Manage the remotes of the set

@@ -5,6 +5,7 @@
 
 use std::time::Duration;
 
+use crate::error::Error;
 use crate::git::ConfigEntry;
 
 /// The remote group: `remotes.multi = a b c` makes plain `git fetch multi` fetch the set.
@@ -47,6 +48,9 @@ pub const DEFAULT_PER_HOST: usize = 4;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// A probe (ls-remote for `remote test`, `status`) that takes longer than this is stopped.
 pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(30);
+/// The longest `--timeout` / `multi.timeout` accepted: one week. No transfer needs more, and larger values only
+/// overflow the deadline arithmetic (`1e30` used to panic).
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
 
 /// Transient failures (connection refused/reset, HTTP 5xx/429) are tried again this many times…
 pub const RETRIES: u32 = 2;
@@ -202,14 +206,62 @@ fn parse_count(key: &str, value: &str) -> Result<usize, String> {
         .map_err(|_| format!("{key} must be a whole number, not `{value}`"))
 }
 
-/// Seconds as a number; `0` means no limit is not offered on purpose: a hanging host must not hang us.
+/// Seconds as a number, more than 0 and at most [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
+/// purpose: a hanging host must not hang us.
 pub fn parse_seconds(key: &str, value: &str) -> Result<Duration, String> {
-    match value.trim().parse::<f64>() {
-        Ok(secs) if secs > 0.0 && secs.is_finite() => Ok(Duration::from_secs_f64(secs)),
-        _ => Err(format!(
-            "{key} must be a positive number of seconds, not `{value}`"
-        )),
+    let max = MAX_TIMEOUT.as_secs();
+    value
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|&secs| secs > 0.0 && secs <= max as f64)
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .ok_or_else(|| {
+            format!(
+                "{key} must be a positive number of seconds, at most {max} (one week), not `{value}`"
+            )
+        })
+}
+
+/// git's complaint about a configuration file it cannot parse (`fatal: bad config line 3 in file
+/// .git/config`), as the usage error every command gives for it; `None` when `stderr` is about something else.
+pub fn unreadable(stderr: &str) -> Option<Error> {
+    let said = crate::git::failure_summary(stderr);
+    let lower = said.to_ascii_lowercase();
+    let about_config = [
+        "bad config",
+        "config value",
+        "config variable",
+        "config file",
+    ]
+    .iter()
+    .any(|needle| lower.contains(needle));
+    if !about_config {
+        return None;
     }
+    let file = said
+        .split_once(" in file ")
+        .map(|(_, rest)| rest.split(": ").next().unwrap_or(rest).trim_matches('\''));
+    let line = said
+        .split_once("line ")
+        .and_then(|(_, rest)| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .filter(|n| !n.is_empty());
+    let shown = file.unwrap_or("git's configuration");
+    let error = Error::usage(format!("{shown} cannot be read: {said}"));
+    // git counts the newline ending a broken line before it complains, so the fault may be one line up.
+    let at = line.map(|n| format!(" near line {n}")).unwrap_or_default();
+    Some(match file {
+        Some(f) if f.ends_with(".git/config") || f == "config" => error.hint(format!(
+            "fix {f}{at} with `git config --edit` (it opens the file in your editor)"
+        )),
+        Some(f) if f.ends_with(".gitconfig") => error.hint(format!(
+            "fix {f}{at} with `git config --global --edit`"
+        )),
+        Some(f) => error.hint(format!("fix {f}{at} in an editor")),
+        None => error.hint(
+            "see where each setting comes from with `git config --list --show-origin`, then `git config --edit`",
+        ),
+    })
 }
 
 /// git's boolean spellings (`git config --type=bool`).
@@ -308,6 +360,51 @@ mod tests {
         let err = Settings::from_entries(&[entry("multi.timeout", "soon")]).unwrap_err();
         assert!(err.contains("multi.timeout"), "{err}");
         assert!(parse_seconds("x", "0").is_err());
+    }
+
+    #[test]
+    fn bounds_timeouts() {
+        for bad in [
+            "0",
+            "-1",
+            "1e30",
+            "99999999999999999999",
+            "604801",
+            "inf",
+            "NaN",
+            "soon",
+        ] {
+            let err = parse_seconds("--timeout", bad).unwrap_err();
+            assert!(err.contains("at most 604800"), "{bad}: {err}");
+        }
+        assert_eq!(parse_seconds("t", "604800").unwrap(), MAX_TIMEOUT);
+        assert_eq!(
+            parse_seconds("t", " 0.5 ").unwrap(),
+            Duration::from_millis(500)
+        );
+    }
+
+    #[test]
+    fn explains_an_unreadable_config_file() {
+        // git 2.47.3 on `[multi "x"` as the 14th line of .git/config.
+        let err = unreadable("fatal: bad config line 14 in file .git/config\n").unwrap();
+        assert_eq!(err.exit as u8, 2);
+        assert_eq!(
+            err.message,
+            ".git/config cannot be read: bad config line 14 in file .git/config"
+        );
+        assert!(err.hints[0].contains(".git/config near line 14 with `git config --edit`"));
+        let global = unreadable("fatal: bad config line 2 in file /home/me/.gitconfig\n").unwrap();
+        assert!(global.hints[0].contains("git config --global --edit"));
+        let value =
+            unreadable("fatal: bad boolean config value 'maybe' for 'core.bare'\n").unwrap();
+        assert!(value
+            .message
+            .starts_with("git's configuration cannot be read"));
+        assert!(
+            unreadable("fatal: not a git repository (or any of the parent directories): .git")
+                .is_none()
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use std::fmt;
 
 use crate::git::GitError;
-use crate::redact::redact;
+use crate::redact::{escape_controls, redact};
 
 /// Process exit codes; scripts rely on them (design §3).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -96,11 +96,12 @@ impl Error {
         self
     }
 
-    /// The text for stderr, secrets removed.
+    /// The text for stderr, secrets removed and control characters escaped (messages quote git, servers and
+    /// the config).
     pub fn render(&self) -> String {
-        let mut text = format!("error: {}\n", self.message);
+        let mut text = format!("error: {}\n", escape_controls(&self.message));
         for hint in &self.hints {
-            text.push_str(&format!("hint: {hint}\n"));
+            text.push_str(&format!("hint: {}\n", escape_controls(hint)));
         }
         redact(&text).into_owned()
     }
@@ -192,5 +193,14 @@ mod tests {
             "error: cannot use https://bob:***@host/x\nhint: run `git multi remote list`\n"
         );
         assert_eq!(err.exit as u8, 2);
+    }
+
+    #[test]
+    fn renders_control_characters_escaped() {
+        let err = Error::failed("server said \x1b]0;pwned\x07\rFAKE").hint("see \x1b[2J");
+        assert_eq!(
+            err.render(),
+            "error: server said ^[]0;pwned^G^MFAKE\nhint: see ^[[2J\n"
+        );
     }
 }

@@ -9,17 +9,23 @@ use std::sync::OnceLock;
 
 static FLAG: OnceLock<Arc<AtomicBool>> = OnceLock::new();
 
+#[cfg(unix)]
+const SIGNALS: [i32; 3] = [
+    signal_hook::consts::SIGINT,
+    signal_hook::consts::SIGTERM,
+    signal_hook::consts::SIGHUP,
+];
+#[cfg(not(unix))]
+const SIGNALS: [i32; 2] = [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM];
+
 /// Installs the handlers once; later calls do nothing.
 pub fn install() {
     let flag = FLAG.get_or_init(|| Arc::new(AtomicBool::new(false)));
-    for signal in [
-        signal_hook::consts::SIGINT,
-        signal_hook::consts::SIGTERM,
-        signal_hook::consts::SIGHUP,
-    ] {
-        // A second Ctrl-C while the first is being handled exits at once, as users expect.
-        // A failure to register only means Ctrl-C falls back to the default action (immediate exit).
-        let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(flag));
+    // Every signal only raises the flag, however many arrive: `git multi` run through git gets Ctrl-C twice
+    // (the terminal's and git's wrapper passing it on), and exiting on the second would leave the git jobs
+    // running and the summary unprinted. The wait loops notice the flag within one slice and stop every job.
+    // A failure to register only means the signal keeps its default action (immediate exit).
+    for signal in SIGNALS {
         let _ = signal_hook::flag::register(signal, Arc::clone(flag));
     }
 }

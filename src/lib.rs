@@ -24,11 +24,13 @@ pub use error::Exit;
 /// Runs one parsed command line to its exit code; errors are printed here, once.
 pub fn run(cli: cli::Cli) -> Exit {
     interrupt::install();
-    match cmd::dispatch(cli) {
+    let exit = match cmd::dispatch(cli) {
         Ok(exit) => exit,
         Err(err) => {
             report::error(&err);
             err.exit
         }
-    }
+    };
+    git::finish_jobs();
+    exit
 }

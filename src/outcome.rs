@@ -173,15 +173,6 @@ impl<D> Report<D> {
         }
     }
 
-    /// A report of host API work: exit 4 when every failure was a missing or rejected token, so scripts can
-    /// tell "log in first" from "the host broke".
-    pub fn for_api(remotes: Vec<Outcome<D>>) -> Self {
-        Report {
-            auth_exit: true,
-            ..Report::new(remotes)
-        }
-    }
-
     /// [`Report::exit`] for a host API command (see [`Report::for_api`]).
     pub fn api_exit(&self) -> Exit {
         crate::error::exit_code(crate::error::ExitFacts {

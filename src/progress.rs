@@ -45,10 +45,6 @@ impl Board {
         }
     }
 
-    pub fn enabled(&self) -> bool {
-        self.enabled
-    }
-
     /// Sets a remote's line and redraws when the last redraw is old enough.
     pub fn set(&self, name: &str, text: &str) {
         if !self.enabled {

@@ -1,5 +1,6 @@
-//! Removing secrets from anything git-multi prints: passwords and tokens in URLs, and every token the process
-//! has loaded.
+//! Making text safe to print: secrets removed (passwords and tokens in URLs and query strings, and every token
+//! the process has loaded, in the encodings a server may echo it in), and control characters from untrusted
+//! sources shown instead of obeyed by the terminal.
 
 use std::borrow::Cow;
 use std::sync::Mutex;
@@ -9,16 +10,96 @@ const MASK: &str = "***";
 /// Tokens read during this run; every message is scrubbed of them before it is printed.
 static SECRETS: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
-/// Remembers a secret so that [`redact`] masks it wherever it shows up. Host API tokens are registered here
-/// as soon as they are read.
+/// Remembers a secret so that [`redact`] masks it wherever it shows up, also in the encodings a server may
+/// echo it in (see [`encodings`]). Host API tokens are registered here as soon as they are read.
 pub fn register_secret(secret: &str) {
     // Very short values would mask innocent text and are not real tokens anyway.
-    if secret.len() >= 6 {
-        let mut secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
-        if !secrets.iter().any(|s| s == secret) {
-            secrets.push(secret.to_string());
+    if secret.len() < 6 {
+        return;
+    }
+    let mut secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
+    for form in encodings(secret) {
+        if !secrets.contains(&form) {
+            secrets.push(form);
         }
     }
+    // Longest first: one form may contain another (`a%2Bb` holds `a`…), and the longer must go whole.
+    secrets.sort_by_key(|s| std::cmp::Reverse(s.len()));
+}
+
+/// The forms a secret takes when a server quotes it back: as is, with backslashes doubled (`\\`), JSON-escaped
+/// (`\"`, `\u0001`), percent-encoded in upper or lower case hex (as a whole query value, or as a path that
+/// keeps `/` and `:`), form-encoded (`+` for a space) and HTML-escaped.
+fn encodings(secret: &str) -> Vec<String> {
+    let json = serde_json::to_string(secret).unwrap_or_default();
+    let json = json
+        .strip_prefix('"')
+        .and_then(|j| j.strip_suffix('"'))
+        .unwrap_or(secret);
+    let mut forms = vec![
+        secret.to_string(),
+        secret.replace('\\', "\\\\"),
+        secret.replace('\\', "\\\\").replace('"', "\\\""),
+        json.to_string(),
+        json.replace('/', "\\/"),
+        percent_encode(secret, b"", false),
+        percent_encode(secret, b"", true),
+        percent_encode(secret, b"/:@!$&'()*+,;=", false),
+        percent_encode(secret, b"", false).replace("%20", "+"),
+        secret
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+            .replace('"', "&quot;")
+            .replace('\'', "&#39;"),
+    ];
+    forms.sort();
+    forms.dedup();
+    forms
+}
+
+/// RFC 3986 percent-encoding of everything but the unreserved characters and `keep`.
+fn percent_encode(text: &str, keep: &[u8], lower: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for &b in text.as_bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) || keep.contains(&b) {
+            out.push(b as char);
+        } else if lower {
+            out.push_str(&format!("%{b:02x}"));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Does a query parameter of this name carry a credential (`?private_token=…`, `&access_token=…`,
+/// `X-Amz-Signature=…`)? Compared case-insensitively.
+pub fn is_secret_param(name: &str) -> bool {
+    const PARTS: [&str; 10] = [
+        "token",
+        "secret",
+        "password",
+        "passwd",
+        "signature",
+        "credential",
+        "apikey",
+        "api_key",
+        "access_key",
+        "private_key",
+    ];
+    const WHOLE: [&str; 4] = ["pwd", "pass", "sig", "auth"];
+    let name = name.to_ascii_lowercase();
+    PARTS.iter().any(|p| name.contains(p)) || WHOLE.contains(&name.as_str())
+}
+
+/// The secret-carrying parameters of a query string (`a=1&token=x#frag`), as (name, value) pairs with a value.
+pub fn secret_params(query: &str) -> impl Iterator<Item = (&str, &str)> {
+    let query = query.split('#').next().unwrap_or("");
+    query
+        .split(['&', ';'])
+        .filter_map(|pair| pair.split_once('='))
+        .filter(|(name, value)| !value.is_empty() && is_secret_param(name))
 }
 
 /// Does the user part of a URL look like a token rather than a user name (`https://ghp_xxx@github.com/…`)?
@@ -41,7 +122,8 @@ pub fn looks_like_token(user: &str) -> bool {
     PREFIXES.iter().any(|p| user.starts_with(p)) || tokenish
 }
 
-/// Masks `user:password@` and token user names inside every URL in `text`, and every registered secret.
+/// Masks `user:password@` and token user names inside every URL in `text`, the values of query parameters that
+/// carry credentials (`?private_token=…`), and every registered secret.
 pub fn redact(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut rest = text;
@@ -77,6 +159,10 @@ pub fn redact(text: &str) -> Cow<'_, str> {
         rest = &tail[end..];
     }
     out.push_str(rest);
+    if let Cow::Owned(masked) = mask_secret_params(&out) {
+        changed = true;
+        out = masked;
+    }
 
     let secrets = SECRETS.lock().unwrap_or_else(|e| e.into_inner());
     for secret in secrets.iter() {
@@ -90,6 +176,81 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     } else {
         Cow::Borrowed(text)
     }
+}
+
+/// Masks the value of every `?name=value` / `&name=value` whose name says it is a credential, wherever it
+/// appears: in a URL, in a server's message quoting a request, in JSON.
+fn mask_secret_params(text: &str) -> Cow<'_, str> {
+    let mut out = String::new();
+    let mut copied = 0;
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] != b'?' && bytes[i] != b'&' {
+            i += 1;
+            continue;
+        }
+        let name_start = i + 1;
+        let name_end = name_start
+            + bytes[name_start..]
+                .iter()
+                .take_while(|b| b.is_ascii_alphanumeric() || b"_-.[]".contains(b))
+                .count();
+        if name_end >= bytes.len() || bytes[name_end] != b'=' {
+            i = name_end.max(i + 1);
+            continue;
+        }
+        let value_start = name_end + 1;
+        let value_end = value_start
+            + bytes[value_start..]
+                .iter()
+                .take_while(|&&b| {
+                    !(b.is_ascii_whitespace()
+                        || b.is_ascii_control()
+                        || b"&#'\"<>)\\`".contains(&b))
+                })
+                .count();
+        if value_end > value_start && is_secret_param(&text[name_start..name_end]) {
+            out.push_str(&text[copied..value_start]);
+            out.push_str(MASK);
+            copied = value_end;
+        }
+        i = value_end.max(i + 1);
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+/// Shows control characters the way git shows them in a server's messages (`^[` for ESC, `^M` for a carriage
+/// return, `^?` for DEL), so text from servers and hooks cannot move the cursor, clear the screen, set the
+/// window title or overwrite a line it did not write. Newlines and tabs stay. C1 controls (U+0080–U+009F,
+/// which some terminals obey like ESC sequences) are shown in `cat -v` meta notation (`M-^[`).
+///
+/// Apply it to each untrusted piece before adding our own colour codes.
+pub fn escape_controls(text: &str) -> Cow<'_, str> {
+    let is_escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.chars().any(is_escaped) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c as u32 {
+            _ if !is_escaped(c) => out.push(c),
+            0x7f => out.push_str("^?"),
+            n @ 0..=0x1f => {
+                out.push('^');
+                out.push(char::from(n as u8 + 0x40));
+            }
+            n => {
+                out.push_str("M-^");
+                out.push(char::from((n - 0x80) as u8 + 0x40));
+            }
+        }
+    }
+    Cow::Owned(out)
 }
 
 #[cfg(test)]
@@ -129,5 +290,60 @@ mod tests {
             redact("Bearer tok-9f8e7d6c5b4a rejected"),
             "Bearer *** rejected"
         );
+    }
+
+    #[test]
+    fn masks_encoded_forms_of_registered_secrets() {
+        let secret = r#"pa\ss"w/rd tok+en"#;
+        register_secret(secret);
+        for echoed in [
+            r#"pa\\ss\"w/rd tok+en"#.to_string(),
+            serde_json::to_string(secret)
+                .unwrap()
+                .trim_matches('"')
+                .to_string(),
+            "pa%5Css%22w%2Frd%20tok%2Ben".to_string(),
+            "pa%5css%22w%2frd%20tok%2ben".to_string(),
+            "pa%5Css%22w/rd%20tok+en".to_string(),
+            "pa%5Css%22w%2Frd+tok%2Ben".to_string(),
+            "pa\\ss&quot;w/rd tok+en".to_string(),
+        ] {
+            let shown = redact(&format!("server said: {echoed} (bad)")).into_owned();
+            assert_eq!(shown, "server said: *** (bad)", "{echoed}");
+        }
+    }
+
+    #[test]
+    fn masks_credentials_in_query_strings() {
+        assert_eq!(
+            redact("GET https://gitlab.example/api/v4/projects?private_token=glpat-abc123&per_page=100 failed"),
+            "GET https://gitlab.example/api/v4/projects?private_token=***&per_page=100 failed"
+        );
+        assert_eq!(
+            redact("url 'https://h/r.git?a=1&access_token=xyz#frag'"),
+            "url 'https://h/r.git?a=1&access_token=***#frag'"
+        );
+        assert_eq!(redact("/r.git?Token=abc def"), "/r.git?Token=*** def");
+        let plain = "https://h/search?q=token&page=2 and a&b=c";
+        assert!(matches!(redact(plain), Cow::Borrowed(_)));
+        assert!(matches!(redact("?token= empty"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn finds_secret_query_parameters() {
+        let found: Vec<_> = secret_params("a=1&private_token=x&token=&sig=s#token=y").collect();
+        assert_eq!(found, [("private_token", "x"), ("sig", "s")]);
+        assert!(is_secret_param("X-Amz-Signature") && !is_secret_param("page"));
+    }
+
+    #[test]
+    fn escapes_control_characters_like_git() {
+        assert_eq!(
+            escape_controls("\x1b]0;pwned\x07ok\rFAKE\x7f"),
+            "^[]0;pwned^Gok^MFAKE^?"
+        );
+        assert_eq!(escape_controls("csi \u{9b}2J"), "csi M-^[2J");
+        let kept = "two\nlines\tand ünïcode";
+        assert!(matches!(escape_controls(kept), Cow::Borrowed(_)));
     }
 }

@@ -3,6 +3,10 @@
 //! Membership is the list of `[multi "<name>"]` sections (each member has at least `enabled`), in file order.
 //! `remotes.multi` is derived from it (the enabled members) and rewritten whenever membership changes, so
 //! plain `git fetch multi` always fetches exactly what `git multi fetch` would.
+//!
+//! Two names can never be members: `multi` (the group itself: a member of that name makes `git fetch multi`
+//! fetch itself, recursively) and `all` (the word for every member). Whatever else disagrees between the
+//! sections, the git remotes and the group is [`Drift`]: reported, never fatal.
 
 use std::collections::HashMap;
 
@@ -56,11 +60,48 @@ impl Member {
         }
     }
 
+    /// Belongs in `remotes.multi` and in default runs: enabled, and not a reserved name.
+    pub fn in_group(&self) -> bool {
+        self.enabled && reserved(&self.name).is_none()
+    }
+
     /// The configured API URL, else the provider's convention for the host.
     pub fn effective_api_url(&self) -> Option<String> {
         self.api_url
             .clone()
             .or_else(|| self.provider().0.default_api_url(&self.host()?))
+    }
+
+    /// Where the repository lives on its host: `multi.<name>.owner` / `.repo` where configured, else the URL's
+    /// path `<owner…>/<repo>[.git]`, with sourcehut's `~user` read as `user`.
+    pub fn owner_repo(&self) -> (Option<String>, Option<String>) {
+        let path = self
+            .url
+            .as_deref()
+            .and_then(|u| url::parse(u, |_| true).ok())
+            .map(|u| u.path)
+            .unwrap_or_default();
+        let path = path.trim_matches('/').trim_end_matches(".git");
+        let (owner, repo) = match path.rsplit_once('/') {
+            Some((owner, repo)) if !owner.is_empty() && !repo.is_empty() => (
+                Some(owner.trim_start_matches('~').to_string()),
+                Some(repo.to_string()),
+            ),
+            _ => (None, None),
+        };
+        (self.owner.clone().or(owner), self.repo.clone().or(repo))
+    }
+}
+
+/// The word that selects every enabled member (`git multi push all`).
+pub const ALL: &str = "all";
+
+/// Why `name` can never be a member of the set, or `None` when it can.
+pub fn reserved(name: &str) -> Option<&'static str> {
+    match name {
+        config::GROUP => Some("the set itself is the git remote group `multi` (remotes.multi), so a member named `multi` would be a group containing itself and `git fetch multi` would start fetching itself without end"),
+        ALL => Some("`all` means every member of the set (`git multi push all`), so a remote of that name could never be named alone"),
+        _ => None,
     }
 }
 
@@ -72,7 +113,65 @@ pub struct RemoteSet {
     pub git_remotes: Vec<String>,
     /// `remotes.multi` exists (the set was initialised).
     pub initialized: bool,
+    /// The names in `remotes.multi` (all its values, in order); `None` when the key is not set.
+    pub group: Option<Vec<String>>,
     pub settings: Settings,
+}
+
+/// What kind of disagreement a [`Drift`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DriftKind {
+    /// A member called `multi` or `all`.
+    ReservedName,
+    /// A `[multi "<name>"]` section without a git remote of that name.
+    NoGitRemote,
+    /// `multi.<name>.provider` names no provider git-multi knows.
+    UnknownProvider,
+    /// An enabled member that `remotes.multi` leaves out.
+    NotInGroup,
+    /// A disabled member that `remotes.multi` still lists.
+    DisabledInGroup,
+    /// A name in `remotes.multi` that is no member (or a reserved name).
+    NotAMember,
+    /// Members exist but `remotes.multi` does not.
+    NoGroup,
+}
+
+/// Something in .git/config that does not add up, with the command that fixes it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Drift {
+    /// The member or group entry concerned; `None` for the set as a whole.
+    pub remote: Option<String>,
+    pub kind: DriftKind,
+    pub message: String,
+    pub hint: String,
+}
+
+impl Drift {
+    fn new(remote: Option<&str>, kind: DriftKind, message: String, hint: String) -> Drift {
+        Drift {
+            remote: remote.map(str::to_string),
+            kind,
+            message,
+            hint,
+        }
+    }
+}
+
+impl DriftKind {
+    /// A few words for a marker beside the member in `remote list`.
+    pub fn label(self) -> &'static str {
+        match self {
+            DriftKind::ReservedName => "reserved name",
+            DriftKind::NoGitRemote => "no git remote",
+            DriftKind::UnknownProvider => "unknown provider",
+            DriftKind::NotInGroup => "missing from remotes.multi",
+            DriftKind::DisabledInGroup => "disabled but in remotes.multi",
+            DriftKind::NotAMember => "in remotes.multi, not a member",
+            DriftKind::NoGroup => "no remotes.multi",
+        }
+    }
 }
 
 /// The regex selecting every key the set is built from.
@@ -80,7 +179,11 @@ const KEYS: &str = r"^(remote|remotes|multi)\.";
 
 impl RemoteSet {
     pub fn load(git: &Git) -> Result<RemoteSet> {
-        let entries = git.config_entries(KEYS)?;
+        let entries = git.config_entries(KEYS).map_err(|err| {
+            err.stderr()
+                .and_then(config::unreadable)
+                .unwrap_or_else(|| Error::from(err))
+        })?;
         RemoteSet::from_entries(&entries)
     }
 
@@ -98,7 +201,12 @@ impl RemoteSet {
         for entry in entries {
             let value = entry.value.as_deref();
             match (entry.section(), entry.subsection(), entry.name()) {
-                ("remotes", None, "multi") => set.initialized = true,
+                ("remotes", None, config::GROUP) => {
+                    set.initialized = true;
+                    set.group
+                        .get_or_insert_with(Vec::new)
+                        .extend(value.unwrap_or("").split_whitespace().map(str::to_string));
+                }
                 ("remote", Some(name), "url") => {
                     if !urls.contains_key(name) {
                         set.git_remotes.push(name.to_string());
@@ -165,12 +273,12 @@ impl RemoteSet {
     }
 
     /// The members a command works on: the named ones, or every enabled member when none (or `all`) is named.
-    /// Unknown names are a usage error naming them all; disabled members are only used when named.
+    /// Unknown names are a usage error naming them all; disabled members are only used when named. A member
+    /// with a reserved name (left from an older config) is never used: it is reported as drift.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Member>> {
-        let everything = names.is_empty()
-            || (names.len() == 1 && names[0] == "all" && self.member("all").is_none());
+        let everything = names.is_empty() || (names.len() == 1 && names[0] == ALL);
         if everything {
-            let chosen: Vec<&Member> = self.members.iter().filter(|m| m.enabled).collect();
+            let chosen: Vec<&Member> = self.members.iter().filter(|m| m.in_group()).collect();
             if chosen.is_empty() {
                 let hint = if self.members.is_empty() {
                     "add one with `git multi remote add <name> <url>`, or adopt existing remotes with `git multi init --import`"
@@ -188,6 +296,16 @@ impl RemoteSet {
             .collect();
         if !unknown.is_empty() {
             return Err(self.unknown_error(&unknown));
+        }
+        if let Some((name, why)) = names
+            .iter()
+            .find_map(|n| reserved(n).map(|why| (n.as_str(), why)))
+        {
+            return Err(
+                Error::usage(format!("the member `{name}` has a reserved name: {why}")).hint(
+                    format!("rename it with `git multi remote rename {name} <new-name>`"),
+                ),
+            );
         }
         let mut chosen: Vec<&Member> = Vec::new();
         for name in names {
@@ -237,16 +355,118 @@ impl RemoteSet {
         }
     }
 
-    /// Rewrites `remotes.multi` from the enabled members after a change to `members`.
+    /// Rewrites `remotes.multi` from the enabled members after a change to `members`. A reserved name never goes
+    /// in, whatever sections the config holds: `multi` there would make the group recurse into itself.
     pub fn write_group(&self, git: &Git) -> Result<()> {
         let names: Vec<&str> = self
             .members
             .iter()
-            .filter(|m| m.enabled)
+            .filter(|m| m.in_group())
             .map(|m| m.name.as_str())
             .collect();
         git.config_set(config::GROUP_KEY, &names.join(" "))?;
         Ok(())
+    }
+
+    /// Everything in the config that disagrees with itself, member by member in order, then the group's
+    /// extra names. Commands report it and go on.
+    pub fn drift(&self) -> Vec<Drift> {
+        let mut found = Vec::new();
+        for m in &self.members {
+            let name = m.name.as_str();
+            if let Some(why) = reserved(name) {
+                found.push(Drift::new(
+                    Some(name),
+                    DriftKind::ReservedName,
+                    format!("the member `{name}` has a reserved name and is left out: {why}"),
+                    format!("rename it with `git multi remote rename {name} <new-name>`"),
+                ));
+            }
+            if m.url.is_none() {
+                found.push(Drift::new(
+                    Some(name),
+                    DriftKind::NoGitRemote,
+                    format!("the member `{name}` has no git remote (remote.{name}.url is not set), so git cannot reach it"),
+                    format!("drop it with `git multi remote remove {name}`, or give it a URL with `git remote add {name} <url>`"),
+                ));
+            }
+            if let Some(kind) = m
+                .provider
+                .as_deref()
+                .filter(|p| p.parse::<ProviderKind>().is_err())
+            {
+                let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
+                found.push(Drift::new(
+                    Some(name),
+                    DriftKind::UnknownProvider,
+                    format!(
+                        "{} is `{kind}`, which is not a provider git multi knows; `{name}` is treated as {}",
+                        config::member::key(name, config::member::PROVIDER),
+                        m.provider().0.as_str()
+                    ),
+                    format!(
+                        "set one with `git config {} <kind>` (kinds: {})",
+                        config::member::key(name, config::member::PROVIDER),
+                        kinds.join(", ")
+                    ),
+                ));
+            }
+            let Some(group) = &self.group else { continue };
+            let listed = group.iter().any(|g| g == name);
+            // A member without a git remote has a bigger problem, reported above.
+            if m.in_group() && !listed && m.url.is_some() {
+                found.push(Drift::new(
+                    Some(name),
+                    DriftKind::NotInGroup,
+                    format!("the member `{name}` is enabled but missing from {}, so plain `git fetch multi` leaves it out", config::GROUP_KEY),
+                    format!("write it back with `git multi remote enable {name}`"),
+                ));
+            } else if !m.enabled && listed {
+                found.push(Drift::new(
+                    Some(name),
+                    DriftKind::DisabledInGroup,
+                    format!("the member `{name}` is disabled but still in {}, so plain `git fetch multi` fetches it", config::GROUP_KEY),
+                    format!("take it out with `git multi remote disable {name}`"),
+                ));
+            }
+        }
+        match &self.group {
+            None if !self.members.is_empty() => found.push(Drift::new(
+                None,
+                DriftKind::NoGroup,
+                format!(
+                    "{} is not set, so plain `git fetch multi` does not know the set",
+                    config::GROUP_KEY
+                ),
+                "write it from the members with `git multi init`".to_string(),
+            )),
+            None => {}
+            Some(group) => {
+                let mut seen: Vec<&str> = Vec::new();
+                for name in group {
+                    if seen.contains(&name.as_str())
+                        || self.member(name).is_some() && reserved(name).is_none()
+                    {
+                        continue;
+                    }
+                    seen.push(name);
+                    let message = match reserved(name) {
+                        Some(why) => format!("{} lists the reserved name `{name}`: {why}", config::GROUP_KEY),
+                        None => format!("{} lists `{name}`, which is not a member of the set, so plain `git fetch multi` fetches what `git multi fetch` does not", config::GROUP_KEY),
+                    };
+                    let hint = if self.is_git_remote(name) && reserved(name).is_none() {
+                        format!("adopt it with `git multi init --import`, or drop it from {} with `git multi init`", config::GROUP_KEY)
+                    } else {
+                        format!(
+                            "rewrite {} from the members with `git multi init`",
+                            config::GROUP_KEY
+                        )
+                    };
+                    found.push(Drift::new(Some(name), DriftKind::NotAMember, message, hint));
+                }
+            }
+        }
+        found
     }
 }
 
@@ -341,5 +561,93 @@ mod tests {
     fn rejects_a_bad_boolean() {
         let err = RemoteSet::from_entries(&entries(&[("multi.x.enabled", "perhaps")])).unwrap_err();
         assert!(err.message.contains("multi.x.enabled"));
+    }
+
+    #[test]
+    fn all_means_every_member_and_reserved_names_are_left_out() {
+        let set = RemoteSet::from_entries(&entries(&[
+            ("remote.a.url", "/srv/a.git"),
+            ("remote.multi.url", "/srv/m.git"),
+            ("remote.all.url", "/srv/all.git"),
+            ("remotes.multi", "a"),
+            ("multi.a.enabled", "true"),
+            ("multi.multi.enabled", "true"),
+            ("multi.all.enabled", "true"),
+        ]))
+        .unwrap();
+        for names in [vec![], vec!["all".to_string()]] {
+            let chosen: Vec<&str> = set
+                .select(&names)
+                .unwrap()
+                .iter()
+                .map(|m| m.name.as_str())
+                .collect();
+            assert_eq!(chosen, ["a"], "{names:?}");
+        }
+        let err = set.select(&["multi".into()]).unwrap_err();
+        assert!(
+            err.hints[0].contains("git multi remote rename multi"),
+            "{err:?}"
+        );
+        let drift = set.drift();
+        let kinds: Vec<(Option<&str>, DriftKind)> = drift
+            .iter()
+            .map(|d| (d.remote.as_deref(), d.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (Some("multi"), DriftKind::ReservedName),
+                (Some("all"), DriftKind::ReservedName)
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_drift_with_the_fixing_command() {
+        let set = RemoteSet::from_entries(&entries(&[
+            ("remote.a.url", "/srv/a.git"),
+            ("remote.off.url", "/srv/off.git"),
+            ("remote.loose.url", "/srv/loose.git"),
+            ("remote.left.url", "/srv/left.git"),
+            ("remotes.multi", "a off stray loose multi"),
+            ("multi.a.enabled", "true"),
+            ("multi.a.provider", "bogus"),
+            ("multi.off.enabled", "false"),
+            ("multi.ghost.enabled", "true"),
+            ("multi.left.enabled", "true"),
+        ]))
+        .unwrap();
+        let drift = set.drift();
+        let found: Vec<(Option<&str>, DriftKind, &str)> = drift
+            .iter()
+            .map(|d| (d.remote.as_deref(), d.kind, d.hint.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (Some("a"), DriftKind::UnknownProvider, "set one with `git config multi.a.provider <kind>` (kinds: github, gitlab, gitea, forgejo, bitbucket, gogs, sourcehut, generic)"),
+                (Some("off"), DriftKind::DisabledInGroup, "take it out with `git multi remote disable off`"),
+                (Some("ghost"), DriftKind::NoGitRemote, "drop it with `git multi remote remove ghost`, or give it a URL with `git remote add ghost <url>`"),
+                (Some("left"), DriftKind::NotInGroup, "write it back with `git multi remote enable left`"),
+                (Some("stray"), DriftKind::NotAMember, "rewrite remotes.multi from the members with `git multi init`"),
+                (Some("loose"), DriftKind::NotAMember, "adopt it with `git multi init --import`, or drop it from remotes.multi with `git multi init`"),
+                (Some("multi"), DriftKind::NotAMember, "rewrite remotes.multi from the members with `git multi init`"),
+            ]
+        );
+        assert!(
+            drift[6].message.contains("reserved name"),
+            "{}",
+            drift[6].message
+        );
+
+        let no_group = RemoteSet::from_entries(&entries(&[
+            ("remote.a.url", "/srv/a.git"),
+            ("multi.a.enabled", "true"),
+        ]))
+        .unwrap();
+        assert_eq!(no_group.drift()[0].kind, DriftKind::NoGroup);
+        let sample_drift: Vec<DriftKind> = sample().drift().iter().map(|d| d.kind).collect();
+        assert_eq!(sample_drift, [DriftKind::DisabledInGroup]);
     }
 }

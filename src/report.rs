@@ -1,7 +1,9 @@
 //! The only module that prints results: human tables, `--json` documents, and error/warning lines.
 //!
 //! Results go to stdout, errors and chatter to stderr; colour only on a terminal and never with NO_COLOR.
-//! Every line is scrubbed by `redact` on its way out.
+//! Every line is scrubbed by `redact` on its way out, and every piece of text that may come from elsewhere
+//! (git, servers, hooks, API bodies, the config) has its control characters escaped before our own colour
+//! codes are added.
 #![allow(clippy::print_stdout)]
 
 pub mod conflicts;
@@ -21,7 +23,8 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::git::FailureKind;
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::redact::redact;
+use crate::redact::{escape_controls, redact};
+use crate::remote_set::Drift;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
@@ -45,12 +48,28 @@ pub fn error(err: &Error) {
 }
 
 pub fn warning(message: &str) {
-    err_line(&format!("warning: {message}\n"));
+    err_line(&format!("warning: {}\n", escape_controls(message)));
+}
+
+/// A warning with the hint that names the command fixing it.
+pub fn warning_with_hint(message: &str, hint: &str) {
+    err_line(&format!(
+        "warning: {}\nhint: {}\n",
+        escape_controls(message),
+        escape_controls(hint)
+    ));
+}
+
+/// Each drift of the remote set as a warning and its hint (stderr: never mixed into results or JSON).
+pub fn drift(found: &[Drift]) {
+    for d in found {
+        warning_with_hint(&d.message, &d.hint);
+    }
 }
 
 /// Informational chatter for humans (stderr, so it never mixes with results).
 pub fn note(message: &str) {
-    err_line(&format!("{message}\n"));
+    err_line(&format!("{}\n", escape_controls(message)));
 }
 
 /// One JSON document on stdout.
@@ -143,6 +162,19 @@ pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     Some(text.to_string())
 }
 
+/// The outcome for a member whose git remote does not exist.
+pub fn missing_remote<D: Default>(name: &str) -> Outcome<D> {
+    Outcome::failed(
+        name,
+        format!("no git remote `{name}`: .git/config has a [multi \"{name}\"] section but no [remote \"{name}\"]"),
+        Duration::ZERO,
+        D::default(),
+    )
+    .with_hint(format!(
+        "give it a URL with `git remote add {name} <url>`, or drop it with `git multi remote remove {name}`"
+    ))
+}
+
 /// One block per remote in the configured order, then a one-line total.
 pub fn outcomes<D: Detail>(report: &Report<D>) {
     outcomes_of(&report.remotes);
@@ -151,18 +183,21 @@ pub fn outcomes<D: Detail>(report: &Report<D>) {
 /// [`outcomes`] for a plain list of outcomes.
 pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
     let colour = colour_enabled();
-    let name_width = remotes.iter().map(|o| o.name.len()).max().unwrap_or(0);
+    let names: Vec<String> = remotes
+        .iter()
+        .map(|o| escape_controls(&o.name).into_owned())
+        .collect();
+    let name_width = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
     let status_width = remotes
         .iter()
         .map(|o| o.status.as_str().len())
         .max()
         .unwrap_or(0);
     let mut text = String::new();
-    for o in remotes {
+    for (o, name) in remotes.iter().zip(&names) {
         let status = format!("{:status_width$}", o.status.as_str());
         let mut line = format!(
-            "{:name_width$}  {}",
-            o.name,
+            "{name:name_width$}  {}",
             paint(&status, status_colour(o.status), colour)
         );
         let detail = o.detail.human();
@@ -173,13 +208,17 @@ pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
         };
         if !message.is_empty() {
             line.push_str("  ");
-            line.push_str(&message);
+            line.push_str(&escape_controls(&message));
         }
         line.push_str(&format!("  ({})", seconds(o.duration_ms)));
         text.push_str(line.trim_end());
         text.push('\n');
         if let Some(hint) = hint_for(o).filter(|_| o.status.is_failure() || o.hint.is_some()) {
-            text.push_str(&format!("{:name_width$}  hint: {hint}\n", ""));
+            text.push_str(&format!(
+                "{:name_width$}  hint: {}\n",
+                "",
+                escape_controls(&hint)
+            ));
         }
     }
     text.push_str(&total(remotes));
@@ -215,8 +254,13 @@ fn total<D>(remotes: &[Outcome<D>]) -> String {
     line
 }
 
-/// Rows of aligned columns; the last column is not padded.
+/// Rows of aligned columns; the last column is not padded. Cells are plain text (no colour codes): their
+/// control characters are escaped.
 pub fn table(rows: &[Vec<String>]) {
+    let rows: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| r.iter().map(|c| escape_controls(c).into_owned()).collect())
+        .collect();
     let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..columns)
         .map(|c| {
@@ -228,7 +272,7 @@ pub fn table(rows: &[Vec<String>]) {
         })
         .collect();
     let mut text = String::new();
-    for row in rows {
+    for row in &rows {
         let mut line = String::new();
         for (c, cell) in row.iter().enumerate() {
             if c + 1 == row.len() {

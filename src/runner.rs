@@ -146,10 +146,12 @@ impl Pool {
             Some(n) => n,
             None => remotes.min(config::DEFAULT_MAX_JOBS),
         };
-        let per_host = settings
-            .per_host
-            .filter(|&n| n > 0)
-            .unwrap_or(config::DEFAULT_PER_HOST);
+        // `multi.perHost=0` lifts the cap, as `-j 0` lifts the job limit.
+        let per_host = match settings.per_host {
+            Some(0) => usize::MAX,
+            Some(n) => n,
+            None => config::DEFAULT_PER_HOST,
+        };
         Pool {
             jobs: jobs.max(1),
             per_host,
@@ -246,17 +248,35 @@ pub struct FanOut<'a> {
 impl FanOut<'_> {
     /// Runs `work` once per member (each with a fresh deadline), in parallel within the pool's caps, and
     /// returns the outcomes in the members' order.
-    pub fn run<D: Send>(
+    ///
+    /// A member whose git remote is gone (a `[multi "<name>"]` section left behind) is reported as such
+    /// without running anything: git would only say the name is not a repository.
+    pub fn run<D: Send + Default>(
         &self,
         members: &[&Member],
         work: impl Fn(&Job) -> Outcome<D> + Sync,
     ) -> Vec<Outcome<D>> {
+        let items: Vec<(&Member, ())> = members.iter().map(|m| (*m, ())).collect();
+        self.run_with(&items, |job, ()| work(job))
+    }
+
+    /// [`FanOut::run`] over members paired with what their job needs from an earlier step (e.g. how each
+    /// remote's fetch went), handed to the job alongside it, so nothing is looked up again by name.
+    pub fn run_with<T: Sync, D: Send + Default>(
+        &self,
+        items: &[(&Member, T)],
+        work: impl Fn(&Job, &T) -> Outcome<D> + Sync,
+    ) -> Vec<Outcome<D>> {
         self.pool.run(
-            members,
-            |m| connection_cap(m),
-            |m| {
+            items,
+            |(m, _)| connection_cap(m),
+            |(m, extra)| {
                 let job = Job::new(m, self.budget, self.observer);
-                let outcome = work(&job);
+                let outcome = if m.url.is_none() {
+                    crate::report::missing_remote(&m.name)
+                } else {
+                    work(&job, extra)
+                };
                 self.observer.finished(&m.name, outcome.status);
                 outcome
             },

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use crate::redact::looks_like_token;
+use crate::redact::{looks_like_token, secret_params};
 
 /// How git will reach a remote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -59,6 +59,7 @@ pub enum UrlError {
     BadScheme(String),
     #[error("git has no transport for `{0}://` (no git-remote-{0} helper is installed)")]
     UnknownScheme(String),
+    /// A password in the user part, a token as the user name, or a token in the query string (`?private_token=`).
     #[error("the URL contains a password or token")]
     EmbeddedSecret,
 }
@@ -96,12 +97,13 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
 
 /// The host of a URL, even of one [`parse`] refuses for the secret in it (an imported remote may have one).
 pub fn host(raw: &str) -> Option<String> {
-    let without_userinfo = raw.split_once("://").and_then(|(scheme, rest)| {
+    let without_secrets = raw.split_once("://").map(|(scheme, rest)| {
         let authority_end = rest.find('/').unwrap_or(rest.len());
-        let at = rest[..authority_end].rfind('@')?;
-        Some(format!("{scheme}://{}", &rest[at + 1..]))
+        let host_start = rest[..authority_end].rfind('@').map_or(0, |at| at + 1);
+        let query_start = rest.find('?').unwrap_or(rest.len()).max(host_start);
+        format!("{scheme}://{}", &rest[host_start..query_start])
     });
-    parse(without_userinfo.as_deref().unwrap_or(raw), any_helper)
+    parse(without_secrets.as_deref().unwrap_or(raw), any_helper)
         .ok()?
         .host
 }
@@ -135,6 +137,14 @@ fn parse_url_form(
         _ if helper_exists(&lower) => Transport::Helper(lower.clone()),
         _ => return Err(UrlError::UnknownScheme(scheme.to_string())),
     };
+    // git passes a query string on to the server as it is, and stores it in .git/config with the URL.
+    if transport != Transport::File {
+        if let Some((_, query)) = rest.split_once('?') {
+            if secret_params(query).next().is_some() {
+                return Err(UrlError::EmbeddedSecret);
+            }
+        }
+    }
     let (authority, path) = match rest.find('/') {
         Some(slash) => (&rest[..slash], &rest[slash..]),
         None => (rest, ""),
@@ -333,6 +343,28 @@ mod tests {
             Err(UrlError::EmbeddedSecret)
         );
         assert!(p("gcrypt::rsync://example.com/r").is_ok());
+    }
+
+    #[test]
+    fn refuses_tokens_in_query_strings() {
+        for url in [
+            "https://gitlab.com/g/r.git?private_token=glpat-0123456789",
+            "https://host/r.git?access_token=abc",
+            "http://host/r.git?token=abc",
+            "https://host/r.git?ref=main&token=abc#top",
+            "https://host/r.git?X-Amz-Signature=abc",
+            "https://host?token=abc",
+            "ssh://host/r.git?password=pw",
+            "gcrypt::https://host/r.git?token=abc",
+        ] {
+            assert_eq!(p(url), Err(UrlError::EmbeddedSecret), "{url}");
+        }
+        assert!(p("https://host/r.git?ref=main").is_ok());
+        assert!(p("https://host/r.git?token=").is_ok());
+        assert_eq!(
+            host("https://GitLab.com/g/r.git?private_token=x").as_deref(),
+            Some("gitlab.com")
+        );
     }
 
     #[test]

@@ -175,10 +175,7 @@ fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit>
     if args.targets.is_empty() {
         for member in set.map(|s| s.members.as_slice()).unwrap_or_default() {
             let (kind, _) = member.provider();
-            if let (Some(api), true) = (
-                member.effective_api_url(),
-                kind.default_api_url("x").is_some(),
-            ) {
+            if let Some(api) = member.effective_api_url().filter(|_| kind.has_api()) {
                 targets.push(Target::new(Some(kind), &api));
             }
         }
@@ -283,7 +280,7 @@ fn check(git: &Git, target: &Target) -> HostStatus {
     else {
         return status;
     };
-    match api.whoami() {
+    match api.whoami_with_scopes() {
         Ok(me) => {
             status.valid = Some(true);
             status.login = Some(me.login);

@@ -1,5 +1,5 @@
 //! `git multi branch protect <branch>`: the same protection rule on every host that has an API for it; hosts
-//! without one (Gogs) are reported as skipped, by name.
+//! without one (Gogs) are reported as skipped, with the provider's reason.
 
 use std::time::Instant;
 
@@ -10,7 +10,7 @@ use crate::cmd::hosted::{self, HostedRepo};
 use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::provider::Protection;
+use crate::provider::{Feature, Protection};
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::Pool;
@@ -105,8 +105,8 @@ fn protect(ctx: &Ctx, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<P
         Err(why) => return why.outcome(m, started, detail),
     };
     let HostedRepo { host, owner, repo } = &hosted;
-    if host.api.kind() == crate::provider::ProviderKind::Gogs {
-        detail.summary = "Gogs has no branch protection API; set it in the web UI".into();
+    if let Err(why) = host.api.supports(Feature::BranchProtection) {
+        detail.summary = why.to_string();
         return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
     }
     if dry_run {

@@ -7,12 +7,11 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 
-use crate::auth;
 use crate::cmd::Ctx;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::provider::{ApiError, Created, NewRepo, RepoInfo};
+use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
 use crate::remote_set::Member;
 use crate::report;
 use crate::runner::Pool;
@@ -148,7 +147,7 @@ fn create_one(
         provider: m.provider().0.to_string(),
         ..CreateDetail::default()
     };
-    let host = match auth::member_api(&ctx.git, m) {
+    let host = match provider::for_member(&ctx.git, m) {
         Ok(host) => host,
         Err(why) => {
             let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);

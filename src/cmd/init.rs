@@ -5,7 +5,7 @@ use clap::Args;
 use crate::cmd::Ctx;
 use crate::config::{self, member};
 use crate::error::{Exit, Result};
-use crate::remote_set::{Member, RemoteSet};
+use crate::remote_set::{reserved, Member, RemoteSet};
 use crate::report;
 use crate::url::{self, UrlError};
 
@@ -18,11 +18,18 @@ pub struct InitArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
-    let mut set = ctx.remote_set()?;
+    let mut set = ctx.remote_set_unreported()?;
     let mut adopted = Vec::new();
     if args.import {
         for name in set.git_remotes.clone() {
             if set.member(&name).is_some() {
+                continue;
+            }
+            if let Some(why) = reserved(&name) {
+                report::warning_with_hint(
+                    &format!("not adopting the git remote `{name}`: {why}"),
+                    &format!("rename it with `git remote rename {name} <new-name>`, then run `git multi init --import` again"),
+                );
                 continue;
             }
             ctx.git
@@ -39,7 +46,12 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
     // Re-read so the summary shows URLs exactly as git resolves them.
     let set = ctx.remote_set()?;
     warn_about_secrets(&set);
-    let names: Vec<&str> = set.members.iter().map(|m| m.name.as_str()).collect();
+    let names: Vec<&str> = set
+        .members
+        .iter()
+        .map(|m| m.name.as_str())
+        .filter(|name| reserved(name).is_none())
+        .collect();
     if names.is_empty() {
         report::out("remote set initialised with no members\n");
     } else {

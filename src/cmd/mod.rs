@@ -18,6 +18,8 @@ pub mod status;
 pub mod sync;
 pub mod webhook;
 
+use std::sync::atomic::{AtomicBool, Ordering};
+
 use crate::cli::{Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
@@ -26,6 +28,8 @@ use crate::remote_set::RemoteSet;
 /// What every repository command gets: the checked git and the knowledge that we are inside a repository.
 pub struct Ctx {
     pub git: Git,
+    /// Drift is reported once per command, however often the set is read.
+    drift_reported: AtomicBool,
 }
 
 impl Ctx {
@@ -33,6 +37,10 @@ impl Ctx {
     pub fn open() -> Result<Ctx> {
         let git = Git::locate()?;
         if let Err(err) = git.git_dir() {
+            // A config file git cannot parse fails every git command here, looking like "no repository".
+            if let Some(unreadable) = err.stderr().and_then(crate::config::unreadable) {
+                return Err(unreadable);
+            }
             let detail = err
                 .stderr()
                 .map(crate::git::failure_summary)
@@ -40,15 +48,39 @@ impl Ctx {
             return Err(Error::usage(format!("not inside a git repository ({detail})"))
                 .hint("run git multi inside a repository, create one with `git init`, or point at one with `git -C <dir> multi …`"));
         }
-        Ok(Ctx { git })
+        Ok(Ctx {
+            git,
+            drift_reported: AtomicBool::new(false),
+        })
     }
 
+    /// The remote set; the first read of a command also reports its drift (stderr, `warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
+        let set = RemoteSet::load(&self.git)?;
+        if !self.drift_reported.swap(true, Ordering::Relaxed) {
+            crate::report::drift(&set.drift());
+        }
+        Ok(set)
+    }
+
+    /// The remote set without reporting drift, for commands that change the set: they report what is left
+    /// afterwards with [`Ctx::report_drift`], not what they are about to repair.
+    pub fn remote_set_unreported(&self) -> Result<RemoteSet> {
         RemoteSet::load(&self.git)
+    }
+
+    /// Reads the set again and reports its drift, unless that was done already.
+    pub fn report_drift(&self) {
+        if !self.drift_reported.load(Ordering::Relaxed) {
+            let _ = self.remote_set();
+        }
     }
 }
 
 pub fn dispatch(cli: Cli) -> Result<Exit> {
+    if let Command::Reap = &cli.command {
+        crate::git::reap();
+    }
     if let Command::Generate(args) = &cli.command {
         return generate::run(args);
     }
@@ -80,7 +112,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Create(args) => create::run(&ctx, args),
         Command::Branch(command) => branch::run(&ctx, command),
         Command::Webhook(command) => webhook::run(&ctx, command),
-        Command::Generate(_) | Command::Auth(_) => {
+        Command::Generate(_) | Command::Auth(_) | Command::Reap => {
             unreachable!("handled before a repository is required")
         }
     }

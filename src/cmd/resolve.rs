@@ -186,9 +186,10 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
         relater: &relater,
         reason: REASON,
     };
-    let outcomes = fanout.run(&members, |job| {
-        let index = members.iter().position(|m| m.name == job.name());
-        if let Some(fetch) = index.map(|i| &fetched[i]).filter(|f| f.status.is_failure()) {
+    let after_fetch: Vec<(&Member, Outcome<()>)> = members.iter().copied().zip(fetched).collect();
+    let outcomes = fanout.run_with(&after_fetch, |job, fetch| {
+        if fetch.status.is_failure() {
+            // Its copy is unknown, so it is left alone.
             return report::sync::not_pushed(fetch);
         }
         report::resolve::pushed(

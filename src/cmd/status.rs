@@ -154,7 +154,6 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
         local: &local,
         entries: &entries,
         reachable: &reachable,
-        offline: args.offline,
     };
     if args.json {
         report::status::json(&view);

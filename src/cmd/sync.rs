@@ -137,9 +137,9 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &everything),
     )?;
     let relater = Relater::new(&ctx.git);
-    let outcomes = fanout.run(&members, |job| {
-        let index = members.iter().position(|m| m.name == job.name());
-        if let Some(fetch) = index.map(|i| &fetched[i]).filter(|f| f.status.is_failure()) {
+    let after_fetch: Vec<(&Member, Outcome<()>)> = members.iter().copied().zip(fetched).collect();
+    let outcomes = fanout.run_with(&after_fetch, |job, fetch| {
+        if fetch.status.is_failure() {
             // A remote that could not be fetched is not pushed to either: its state is unknown.
             return report::sync::not_pushed(fetch);
         }

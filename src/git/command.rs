@@ -181,6 +181,11 @@ impl<'a> GitCommand<'a> {
                     source,
                 })?;
             if let Some(output) = finished {
+                if self.background {
+                    for pid in handle.pids() {
+                        process::released(pid);
+                    }
+                }
                 let stderr = match &stderr_file {
                     Some(file) => std::fs::read(file.path()).unwrap_or_default(),
                     None => output.stderr.clone(),
@@ -204,6 +209,11 @@ impl<'a> GitCommand<'a> {
                 }
                 let _ = handle.kill();
                 let _ = handle.wait();
+                if self.background {
+                    for pid in handle.pids() {
+                        process::released(pid);
+                    }
+                }
                 return Err(if interrupted {
                     GitError::Interrupted { command }
                 } else {

@@ -34,20 +34,6 @@ impl FailureKind {
             FailureKind::Unreachable | FailureKind::ConnectionLost | FailureKind::ServerError
         )
     }
-
-    /// Short hint for the user, when there is a useful one.
-    pub fn hint(self) -> Option<&'static str> {
-        match self {
-            FailureKind::AuthRequired => Some(
-                "configure a credential helper for this host (`git config credential.helper …`) or use an ssh URL",
-            ),
-            FailureKind::AuthFailed => Some("check the credentials or ssh key git uses for this host"),
-            FailureKind::Forbidden => Some("the account git authenticates as may not access this repository"),
-            FailureKind::NotFound => Some("create the repository on the host, or fix the URL with `git multi remote set-url`"),
-            FailureKind::HostKey => Some("verify the host key and add it to ~/.ssh/known_hosts (e.g. `ssh -T <host>` once)"),
-            _ => None,
-        }
-    }
 }
 
 /// Classifies git's stderr from a failed remote operation.

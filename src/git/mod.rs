@@ -28,7 +28,8 @@ pub use failure::{classify, summary as failure_summary, FailureKind};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
 pub use ls_remote::{head_branch, RemoteRef};
-pub use push::{remote_messages, PushOptions, PushReply, PushedRef, RefStatus, Refspec, Rejection};
+pub use process::{finish as finish_jobs, reap};
+pub use push::{remote_messages, PushOptions, RefStatus, Refspec, Rejection};
 pub use refs::RefWrite;
 pub use version::GitVersion;
 
@@ -117,6 +118,7 @@ impl Git {
         Ok(Git { version, ..probe })
     }
 
+    #[allow(dead_code)] // interim: the branches being merged use it
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
@@ -125,6 +127,7 @@ impl Git {
         }
     }
 
+    #[allow(dead_code)] // interim: the branches being merged use it
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
     pub fn version(&self) -> GitVersion {
         self.version

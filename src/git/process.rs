@@ -1,35 +1,196 @@
-//! Process-tree control for background git jobs: own session on spawn, kill the whole group on stop.
-#![allow(unsafe_code)]
+//! Process-tree control for background git jobs: each job leads its own session (so a timeout or Ctrl-C can
+//! kill git with its ssh and remote-helper children), and a small reaper process kills every job still
+//! registered if git-multi itself dies without cleaning up (SIGKILL, a crash): no push keeps running after us.
+//!
+//! The reaper is git-multi started again as `git-multi __reap`, reading job records from a pipe. Each child
+//! registers itself between fork and exec, so no job can start unregistered; the parent unregisters a job
+//! once it has reaped it. When the pipe's write end closes — at our exit, however it happens — the reaper kills
+//! the process group of every job still registered.
 
-use std::os::unix::process::CommandExt;
-use std::process::Command;
+#[cfg(unix)]
+pub use unix::{detach, finish, kill_tree, reap, released};
 
-/// Starts the child as the leader of a new session (and so of a new process group). Without a controlling
-/// terminal ssh cannot ask for a passphrase or a host key confirmation, and killing the group reaches git's
-/// ssh and remote-helper children too. Ctrl-C no longer reaches them directly; `crate::interrupt` relays it.
-pub fn detach(command: &mut Command) {
-    // SAFETY: setsid is async-signal-safe and touches no memory of the parent.
-    unsafe {
-        command.pre_exec(|| {
-            if libc::setsid() == -1 {
-                return Err(std::io::Error::last_os_error());
-            }
-            Ok(())
+#[cfg(not(unix))]
+pub use other::{detach, finish, kill_tree, reap, released};
+
+/// One record on the reaper's pipe: `+` or `-`, then the job's pid (= its process group) in native order.
+const RECORD: usize = 5;
+
+#[cfg(unix)]
+#[allow(unsafe_code)]
+mod unix {
+    use std::collections::HashSet;
+    use std::io::{Read, Write};
+    use std::os::unix::io::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    use std::process::{Child, ChildStdin, Command, Stdio};
+    use std::sync::{Mutex, OnceLock};
+
+    use super::RECORD;
+
+    struct Reaper {
+        child: Child,
+        pipe: Mutex<ChildStdin>,
+        fd: i32,
+    }
+
+    static REAPER: Mutex<Option<Reaper>> = Mutex::new(None);
+    static STARTED: OnceLock<()> = OnceLock::new();
+
+    /// The reaper's pipe, started on first use; `None` when it cannot be started (the jobs then only lose the
+    /// protection against our own sudden death, nothing else) or after [`finish`].
+    fn reaper_fd() -> Option<i32> {
+        STARTED.get_or_init(|| {
+            *REAPER.lock().unwrap_or_else(|e| e.into_inner()) = start();
         });
+        REAPER
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|r| r.fd)
+    }
+
+    fn start() -> Option<Reaper> {
+        let exe = std::env::current_exe().ok()?;
+        let mut command = Command::new(exe);
+        command
+            .arg("__reap")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        // SAFETY: setsid is async-signal-safe and touches no memory of the parent. Its own session keeps the
+        // terminal's Ctrl-C (and a kill of our process group) away from the reaper.
+        unsafe {
+            command.pre_exec(|| {
+                libc::setsid();
+                Ok(())
+            });
+        }
+        let mut child = command.spawn().ok()?;
+        let pipe = child.stdin.take()?;
+        // std creates the pipe close-on-exec: git and its children never hold it open, so the reaper sees
+        // end-of-file exactly when git-multi goes away.
+        let fd = pipe.as_raw_fd();
+        Some(Reaper {
+            child,
+            pipe: Mutex::new(pipe),
+            fd,
+        })
+    }
+
+    /// At a normal exit: close the pipe and wait for the reaper, so nothing of ours outlives the command.
+    pub fn finish() {
+        let reaper = REAPER.lock().unwrap_or_else(|e| e.into_inner()).take();
+        if let Some(Reaper {
+            mut child, pipe, ..
+        }) = reaper
+        {
+            drop(pipe);
+            let _ = child.wait();
+        }
+    }
+
+    /// Makes the child the leader of a new session (and so of a new process group) and registers it with the
+    /// reaper before it runs git. Without a controlling terminal ssh cannot ask for a passphrase or a host key
+    /// confirmation; Ctrl-C no longer reaches the job directly, `crate::interrupt` relays it.
+    pub fn detach(command: &mut Command) {
+        let fd = reaper_fd();
+        // SAFETY: only async-signal-safe calls (setsid, getpid, write) on a stack buffer, in the forked child.
+        unsafe {
+            command.pre_exec(move || {
+                if libc::setsid() == -1 {
+                    return Err(std::io::Error::last_os_error());
+                }
+                if let Some(fd) = fd {
+                    let pid = libc::getpid();
+                    let mut record = [b'+'; RECORD];
+                    record[1..].copy_from_slice(&pid.to_ne_bytes());
+                    libc::write(fd, record.as_ptr().cast(), RECORD);
+                }
+                Ok(())
+            });
+        }
+    }
+
+    /// A job the parent has reaped: the reaper forgets it, so its pid can be reused safely.
+    pub fn released(pid: u32) {
+        let Ok(pid) = i32::try_from(pid) else {
+            return;
+        };
+        let mut record = [b'-'; RECORD];
+        record[1..].copy_from_slice(&pid.to_ne_bytes());
+        if let Some(reaper) = REAPER.lock().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            let mut pipe = reaper.pipe.lock().unwrap_or_else(|e| e.into_inner());
+            let _ = pipe.write_all(&record);
+        }
+    }
+
+    /// Kills the process group led by `pid` when the job was detached, else only the process.
+    pub fn kill_tree(pid: u32, detached: bool) {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return;
+        };
+        // SAFETY: plain syscalls on a pid we spawned and have not reaped yet, so it cannot have been reused.
+        unsafe {
+            if detached {
+                libc::killpg(pid, libc::SIGKILL);
+            } else {
+                libc::kill(pid, libc::SIGKILL);
+            }
+        }
+    }
+
+    /// The reaper's whole life (`git-multi __reap`): remember the registered jobs until the pipe closes, then
+    /// kill the process group of every job still registered.
+    pub fn reap() -> ! {
+        for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP, libc::SIGPIPE] {
+            // SAFETY: setting a signal disposition to "ignore" has no memory effects.
+            unsafe {
+                libc::signal(signal, libc::SIG_IGN);
+            }
+        }
+        let mut jobs: HashSet<i32> = HashSet::new();
+        let mut stdin = std::io::stdin().lock();
+        let mut record = [0u8; RECORD];
+        while stdin.read_exact(&mut record).is_ok() {
+            let pid = i32::from_ne_bytes([record[1], record[2], record[3], record[4]]);
+            if pid <= 1 {
+                continue;
+            }
+            match record[0] {
+                b'+' => {
+                    jobs.insert(pid);
+                }
+                b'-' => {
+                    jobs.remove(&pid);
+                }
+                _ => {}
+            }
+        }
+        for pid in jobs {
+            // SAFETY: a plain syscall; a group that is already gone only yields ESRCH.
+            unsafe {
+                libc::killpg(pid, libc::SIGKILL);
+            }
+        }
+        std::process::exit(0)
     }
 }
 
-/// Kills the process group led by `pid` when the job was detached, else only the process.
-pub fn kill_tree(pid: u32, detached: bool) {
-    let Ok(pid) = libc::pid_t::try_from(pid) else {
-        return;
-    };
-    // SAFETY: plain syscalls on a pid we spawned and have not reaped yet, so it cannot have been reused.
-    unsafe {
-        if detached {
-            libc::killpg(pid, libc::SIGKILL);
-        } else {
-            libc::kill(pid, libc::SIGKILL);
-        }
+#[cfg(not(unix))]
+mod other {
+    use std::process::Command;
+
+    /// Elsewhere a job stays in our process group; a timeout kills git itself.
+    pub fn detach(_command: &mut Command) {}
+
+    pub fn released(_pid: u32) {}
+
+    pub fn finish() {}
+
+    pub fn kill_tree(_pid: u32, _detached: bool) {}
+
+    pub fn reap() -> ! {
+        std::process::exit(0)
     }
 }

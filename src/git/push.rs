@@ -15,6 +15,7 @@ pub struct Refspec {
 }
 
 impl Refspec {
+    #[cfg(test)]
     /// `<name>:<name>`: the local ref (or `refs/…/*` glob) onto the remote ref of the same name.
     pub fn same(name: &str, force: bool) -> Refspec {
         Refspec {

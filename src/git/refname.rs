@@ -118,11 +118,6 @@ pub fn scratch_copy(remote: &str, name: &str) -> String {
     format!("{SCRATCH}{}/copies/{remote}/{rest}", std::process::id())
 }
 
-/// `refs/multi/backup/<remote>/`.
-pub fn backup_prefix(remote: &str) -> String {
-    format!("{BACKUPS}{remote}/")
-}
-
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
 pub fn short(name: &str) -> &str {
     name.strip_prefix(HEADS)

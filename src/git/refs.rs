@@ -2,17 +2,19 @@
 //! which of several tips contain the others, checking ref patterns, and writing or deleting refs in one
 //! transaction.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use super::{Git, GitError};
 
 /// One change of a local ref for [`Git::update_refs`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefWrite {
-    /// Point `name` at `oid`, whatever it held.
-    Set {
+    /// Point `name` at `oid`; with `old`, only while it still points at that (a compare-and-swap), else
+    /// whatever it held.
+    Update {
         name: String,
         oid: String,
+        old: Option<String>,
     },
     /// Create `name` at `oid`; fails when it already exists, so nothing is ever overwritten by accident.
     Create {
@@ -126,16 +128,6 @@ impl Git {
         Ok(output.success())
     }
 
-    /// Which of `oids` name commits present in this repository, with one `git cat-file --batch-check`.
-    pub fn commits_present(&self, oids: &[&str]) -> Result<HashSet<String>, GitError> {
-        Ok(self
-            .object_types(oids)?
-            .into_iter()
-            .filter(|(_, kind)| kind == "commit")
-            .map(|(oid, _)| oid)
-            .collect())
-    }
-
     /// `oid -> type` (`commit`, `tag`, `tree`, `blob`) for those of `oids` present here.
     pub fn object_types(&self, oids: &[&str]) -> Result<HashMap<String, String>, GitError> {
         Ok(self.batch_check(oids)?.into_iter().flatten().collect())
@@ -179,8 +171,11 @@ impl Git {
         let mut input = String::from("start\n");
         for write in writes {
             input.push_str(&match write {
-                RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
-                // The all-zero old value means "must not exist yet".
+                // `create` refuses a ref that exists: a backup never replaces another.
+                RefWrite::Update { name, oid, old } => match old {
+                    Some(old) => format!("update {name} {oid} {old}\n"),
+                    None => format!("update {name} {oid}\n"),
+                },
                 RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
                 RefWrite::Delete { name } => format!("delete {name}\n"),
             });

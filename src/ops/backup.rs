@@ -47,10 +47,6 @@ impl Backups {
         }
     }
 
-    pub fn event(&self) -> &str {
-        &self.event
-    }
-
     /// Everything saved so far, in the order it was saved.
     pub fn all(&self) -> Vec<Saved> {
         self.saved.lock().unwrap_or_else(|e| e.into_inner()).clone()

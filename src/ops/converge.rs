@@ -224,13 +224,19 @@ pub fn set_local(
                 .pop();
         }
     }
-    git.update_refs(
-        &[RefWrite::Set {
+    // Only while the local ref still has the tip everything above was decided on.
+    let write = match old {
+        Some(old) => RefWrite::Update {
             name: name.to_string(),
             oid: target.to_string(),
-        }],
-        reason,
-    )?;
+            old: Some(old.to_string()),
+        },
+        None => RefWrite::Create {
+            name: name.to_string(),
+            oid: target.to_string(),
+        },
+    };
+    git.update_refs(&[write], reason)?;
     Ok(saved)
 }
 

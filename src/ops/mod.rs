@@ -21,4 +21,4 @@ pub mod union;
 
 pub use backup::{Backups, Saved};
 pub use relate::{Relater, Relation, State};
-pub use snapshot::{LocalRef, Snapshot};
+pub use snapshot::Snapshot;

@@ -52,6 +52,7 @@ impl Outgoing {
         }
     }
 
+    #[allow(dead_code)] // interim: the branches being merged use it
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -102,10 +103,6 @@ pub struct Pushed {
 }
 
 impl Pushed {
-    pub fn rejected(&self) -> bool {
-        self.refs.iter().any(|r| r.status == RefStatus::Rejected)
-    }
-
     /// Two pushes to the same remote (say fast-forwards, then leased overwrites) as one result.
     pub fn and(mut self, other: Pushed) -> Pushed {
         self.refs.extend(other.refs);
@@ -244,9 +241,7 @@ pub fn tracking_patterns<'a>(
             })
             .collect()
     } else {
-        remotes
-            .flat_map(|remote| super::fetch::tracking_patterns(remote))
-            .collect()
+        remotes.flat_map(super::fetch::tracking_patterns).collect()
     }
 }
 

@@ -5,13 +5,6 @@ use std::collections::BTreeMap;
 
 use crate::git::{Git, GitError};
 
-/// A local ref and the object it points at.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LocalRef {
-    pub name: String,
-    pub oid: String,
-}
-
 /// Local refs as they were when the snapshot was taken.
 #[derive(Debug, Clone, Default)]
 pub struct Snapshot {
@@ -31,8 +24,14 @@ impl Snapshot {
         })
     }
 
+    #[cfg(test)]
     pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
         Snapshot { refs }
+    }
+
+    /// Every ref read, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
     }
 
     pub fn get(&self, name: &str) -> Option<&str> {
@@ -45,18 +44,6 @@ impl Snapshot {
             .range(prefix.to_string()..)
             .take_while(move |(name, _)| name.starts_with(prefix))
             .map(|(n, o)| (n.as_str(), o.as_str()))
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
-    }
-
-    pub fn len(&self) -> usize {
-        self.refs.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.refs.is_empty()
     }
 }
 

@@ -110,9 +110,10 @@ fn notes_tree(git: &Git, parents: &[String]) -> Result<Result<String, String>, G
     let reason = "git multi: notes union";
     let set = |name: &str, oid: &str| {
         git.update_refs(
-            &[RefWrite::Set {
+            &[RefWrite::Update {
                 name: name.to_string(),
                 oid: oid.to_string(),
+                old: None,
             }],
             reason,
         )

@@ -4,75 +4,45 @@
 
 use serde_json::{json, Value};
 
-use super::github::{hook_from, repo_info};
-use super::http::{encode, AuthStyle, Client, Paging};
+use super::github::{hook_info, repo_info, repo_path};
+use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, text, ApiError, Created, Identity, NewRepo, NewWebhook, Protection, Provider,
-    ProviderKind, RepoInfo, Webhook,
+    map_events, ApiError, Feature, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
+    RepoInfo, Rest, Webhook,
 };
 
-pub struct Gitea {
-    kind: ProviderKind,
-    api: Client,
-}
+pub struct Gitea(Rest);
 
 impl Gitea {
     pub fn new(kind: ProviderKind, base: &str, token: Option<String>) -> Gitea {
-        Gitea {
-            kind,
-            api: Client::new(base, token, AuthStyle::Token, Paging::Link),
-        }
+        Gitea(Rest::new(kind, base, token, AuthStyle::Token, Paging::Link))
     }
 
     fn is_gogs(&self) -> bool {
-        self.kind == ProviderKind::Gogs
-    }
-
-    fn repo_path(owner: &str, name: &str) -> String {
-        format!("/repos/{}/{}", encode(owner), encode(name))
-    }
-
-    fn unsupported(&self, what: &'static str) -> ApiError {
-        ApiError::Unsupported {
-            host: self.api.host.clone(),
-            kind: self.kind,
-            what,
-        }
+        self.0.kind == ProviderKind::Gogs
     }
 }
 
 const EVENTS: [(&str, &str); 2] = [("tag", "create"), ("issues", "issues")];
 
 impl Provider for Gitea {
-    fn kind(&self) -> ProviderKind {
-        self.kind
+    fn rest(&self) -> &Rest {
+        &self.0
     }
 
-    fn host(&self) -> &str {
-        &self.api.host
+    fn repo_path(&self, owner: &str, name: &str) -> String {
+        repo_path(owner, name)
     }
 
-    fn whoami(&self) -> Result<Identity, ApiError> {
-        let reply = self.api.get("/user")?;
-        let value = self.api.expect_ok(&reply)?;
-        Ok(Identity {
-            login: text(&value, "/login")
-                .or_else(|| text(&value, "/username"))
-                .ok_or_else(|| self.api.malformed("no `login` in /user"))?,
-            scopes: None,
-            rate_limit_remaining: reply.header_number("x-ratelimit-remaining"),
-        })
+    fn repo_info(&self, value: &Value) -> RepoInfo {
+        repo_info(value)
     }
 
-    fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        Ok(self
-            .api
-            .get_optional(&Self::repo_path(owner, name))?
-            .as_ref()
-            .map(repo_info))
+    fn login_fields(&self) -> &'static [&'static str] {
+        &["/login", "/username"]
     }
 
-    fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
+    fn create_request(&self, new: &NewRepo, login: &str) -> Result<(String, Value), ApiError> {
         let mut body = json!({ "name": new.name, "private": new.private });
         if let Some(description) = &new.description {
             body["description"] = json!(description);
@@ -87,80 +57,65 @@ impl Provider for Gitea {
             }
             _ => "/user/repos".to_string(),
         };
-        let reply = self.api.post(&path, &body)?;
-        match reply.status {
-            200 | 201 => Ok(Created::New(repo_info(&reply.json(&self.api.host)?))),
-            // Gitea/Forgejo answer 409; Gogs 422 "repository already exists".
-            409 => Ok(Created::AlreadyExists),
-            422 if reply.body.contains("already exist") => Ok(Created::AlreadyExists),
-            _ => Err(self.api.error(&reply)),
-        }
+        Ok((path, body))
     }
 
-    fn set_default_branch(&self, owner: &str, name: &str, branch: &str) -> Result<(), ApiError> {
-        if self.is_gogs() {
-            return Err(self.unsupported("setting the default branch"));
+    fn already_exists(&self, reply: &Reply) -> bool {
+        // Gitea/Forgejo answer 409; Gogs 422 "repository already exists".
+        reply.status == 409 || (reply.status == 422 && reply.body.contains("already exist"))
+    }
+
+    fn supports(&self, feature: Feature) -> Result<(), ApiError> {
+        match feature {
+            _ if !self.is_gogs() => Ok(()),
+            Feature::DefaultBranch => Err(self
+                .0
+                .unsupported("Gogs has no API to set the default branch")),
+            Feature::BranchProtection => Err(self
+                .0
+                .unsupported("Gogs has no branch protection API; set it in the web UI")),
         }
-        let reply = self.api.patch(
-            &Self::repo_path(owner, name),
-            &json!({ "default_branch": branch }),
-        )?;
-        self.api.expect_ok(&reply).map(drop)
     }
 
     fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
-        if self.is_gogs() {
-            return Err(self.unsupported("branch protection through the API"));
-        }
+        self.supports(Feature::BranchProtection)?;
+        let api = &self.0.api;
         // Gitea has no separate force-push switch in its documented API: protection itself forbids force
         // pushes, and `enable_push` keeps ordinary pushes by writers allowed.
         let mut body = json!({ "enable_push": true });
         if rule.require_review {
             body["required_approvals"] = json!(rule.min_approvals.max(1));
         }
-        let base = format!("{}/branch_protections", Self::repo_path(owner, name));
-        let existing = self.api.get(&format!("{base}/{}", encode(&rule.branch)))?;
+        let base = format!("{}/branch_protections", repo_path(owner, name));
+        let existing = api.get(&format!("{base}/{}", encode(&rule.branch)))?;
         let reply = if existing.status == 200 {
-            self.api
-                .patch(&format!("{base}/{}", encode(&rule.branch)), &body)?
+            api.patch(&format!("{base}/{}", encode(&rule.branch)), &body)?
         } else {
             body["rule_name"] = json!(rule.branch);
             body["branch_name"] = json!(rule.branch);
-            self.api.post(&base, &body)?
+            api.post(&base, &body)?
         };
-        self.api.expect_ok(&reply).map(drop)
+        self.0.done(&reply)
     }
 
-    fn webhooks(&self, owner: &str, name: &str) -> Result<Vec<Webhook>, ApiError> {
-        let path = format!("{}/hooks", Self::repo_path(owner, name));
-        let path = if self.is_gogs() {
-            path
+    fn hooks_query(&self) -> &'static str {
+        if self.is_gogs() {
+            ""
         } else {
-            format!("{path}?limit=50")
-        };
-        Ok(self.api.get_all(&path)?.iter().map(hook_from).collect())
+            "?limit=50"
+        }
     }
 
-    fn add_webhook(&self, owner: &str, name: &str, hook: &NewWebhook) -> Result<Webhook, ApiError> {
+    fn hook_info(&self, value: &Value) -> Webhook {
+        hook_info(value)
+    }
+
+    fn hook_body(&self, hook: &NewWebhook) -> Value {
         let mut config = json!({ "url": hook.url, "content_type": "json" });
         if let Some(secret) = &hook.secret {
             config["secret"] = json!(secret);
         }
         let kind = if self.is_gogs() { "gogs" } else { "gitea" };
-        let body = json!({ "type": kind, "active": true, "events": map_events(&hook.events, &EVENTS), "config": config });
-        let reply = self
-            .api
-            .post(&format!("{}/hooks", Self::repo_path(owner, name)), &body)?;
-        let value: Value = self.api.expect_ok(&reply)?;
-        Ok(hook_from(&value))
-    }
-
-    fn remove_webhook(&self, owner: &str, name: &str, id: &str) -> Result<(), ApiError> {
-        let reply = self.api.delete(&format!(
-            "{}/hooks/{}",
-            Self::repo_path(owner, name),
-            encode(id)
-        ))?;
-        self.api.expect_ok(&reply).map(drop)
+        json!({ "type": kind, "active": true, "events": map_events(&hook.events, &EVENTS), "config": config })
     }
 }

@@ -2,26 +2,29 @@
 
 use serde_json::{json, Value};
 
-use super::http::{encode, AuthStyle, Client, Paging};
+use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, text, ApiError, Created, Identity, NewRepo, NewWebhook, Protection, Provider,
-    ProviderKind, RepoInfo, Webhook,
+    map_events, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind, RepoInfo,
+    Rest, Webhook,
 };
 
-pub struct GitHub {
-    api: Client,
-}
+pub struct GitHub(Rest);
 
 impl GitHub {
     pub fn new(base: &str, token: Option<String>) -> GitHub {
-        GitHub {
-            api: Client::new(base, token, AuthStyle::Bearer, Paging::Link),
-        }
+        GitHub(Rest::new(
+            ProviderKind::Github,
+            base,
+            token,
+            AuthStyle::Bearer,
+            Paging::Link,
+        ))
     }
+}
 
-    fn repo_path(owner: &str, name: &str) -> String {
-        format!("/repos/{}/{}", encode(owner), encode(name))
-    }
+/// `/repos/<owner>/<name>`, shared with Gitea and Gogs.
+pub(crate) fn repo_path(owner: &str, name: &str) -> String {
+    format!("/repos/{}/{}", encode(owner), encode(name))
 }
 
 /// A GitHub repository object as [`RepoInfo`]; also used by Gitea and Gogs, whose objects copy its shape.
@@ -41,8 +44,8 @@ pub(crate) fn repo_info(value: &Value) -> RepoInfo {
     }
 }
 
-/// `Link`-paginated hook lists in GitHub's shape (Gitea and Gogs too).
-pub(crate) fn hook_from(value: &Value) -> Webhook {
+/// A webhook in GitHub's shape (Gitea and Gogs too).
+pub(crate) fn hook_info(value: &Value) -> Webhook {
     Webhook {
         id: value
             .get("id")
@@ -74,35 +77,28 @@ const EVENTS: [(&str, &str); 3] = [
 ];
 
 impl Provider for GitHub {
-    fn kind(&self) -> ProviderKind {
-        ProviderKind::Github
+    fn rest(&self) -> &Rest {
+        &self.0
     }
 
-    fn host(&self) -> &str {
-        &self.api.host
+    fn repo_path(&self, owner: &str, name: &str) -> String {
+        repo_path(owner, name)
     }
 
-    fn whoami(&self) -> Result<Identity, ApiError> {
-        let reply = self.api.get("/user")?;
-        let value = self.api.expect_ok(&reply)?;
-        Ok(Identity {
-            login: text(&value, "/login")
-                .ok_or_else(|| self.api.malformed("no `login` in /user"))?,
-            // Fine-grained tokens send no scopes header at all; classic tokens a comma-separated list.
-            scopes: reply.header_list("x-oauth-scopes"),
-            rate_limit_remaining: reply.header_number("x-ratelimit-remaining"),
-        })
+    fn repo_info(&self, value: &Value) -> RepoInfo {
+        repo_info(value)
     }
 
-    fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        Ok(self
-            .api
-            .get_optional(&Self::repo_path(owner, name))?
-            .as_ref()
-            .map(repo_info))
+    fn login_fields(&self) -> &'static [&'static str] {
+        &["/login"]
     }
 
-    fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
+    fn scopes_header(&self) -> Option<&'static str> {
+        // Fine-grained tokens send no scopes header at all; classic tokens a comma-separated list.
+        Some("x-oauth-scopes")
+    }
+
+    fn create_request(&self, new: &NewRepo, login: &str) -> Result<(String, Value), ApiError> {
         let mut body = json!({ "name": new.name, "private": new.private });
         if let Some(description) = &new.description {
             body["description"] = json!(description);
@@ -113,21 +109,12 @@ impl Provider for GitHub {
             }
             _ => "/user/repos".to_string(),
         };
-        let reply = self.api.post(&path, &body)?;
-        match reply.status {
-            200 | 201 => Ok(Created::New(repo_info(&reply.json(&self.api.host)?))),
-            // "name already exists on this account"
-            422 if reply.body.contains("already exists") => Ok(Created::AlreadyExists),
-            _ => Err(self.api.error(&reply)),
-        }
+        Ok((path, body))
     }
 
-    fn set_default_branch(&self, owner: &str, name: &str, branch: &str) -> Result<(), ApiError> {
-        let reply = self.api.patch(
-            &Self::repo_path(owner, name),
-            &json!({ "default_branch": branch }),
-        )?;
-        self.api.expect_ok(&reply).map(drop)
+    fn already_exists(&self, reply: &Reply) -> bool {
+        // "name already exists on this account"
+        reply.status == 422 && reply.body.contains("already exists")
     }
 
     fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
@@ -145,43 +132,21 @@ impl Provider for GitHub {
         });
         let path = format!(
             "{}/branches/{}/protection",
-            Self::repo_path(owner, name),
+            repo_path(owner, name),
             encode(&rule.branch)
         );
-        let reply = self.api.put(&path, &body)?;
-        self.api.expect_ok(&reply).map(drop)
+        self.0.done(&self.0.api.put(&path, &body)?)
     }
 
-    fn webhooks(&self, owner: &str, name: &str) -> Result<Vec<Webhook>, ApiError> {
-        Ok(self
-            .api
-            .get_all(&format!(
-                "{}/hooks?per_page=100",
-                Self::repo_path(owner, name)
-            ))?
-            .iter()
-            .map(hook_from)
-            .collect())
+    fn hook_info(&self, value: &Value) -> Webhook {
+        hook_info(value)
     }
 
-    fn add_webhook(&self, owner: &str, name: &str, hook: &NewWebhook) -> Result<Webhook, ApiError> {
+    fn hook_body(&self, hook: &NewWebhook) -> Value {
         let mut config = json!({ "url": hook.url, "content_type": "json" });
         if let Some(secret) = &hook.secret {
             config["secret"] = json!(secret);
         }
-        let body = json!({ "name": "web", "active": true, "events": map_events(&hook.events, &EVENTS), "config": config });
-        let reply = self
-            .api
-            .post(&format!("{}/hooks", Self::repo_path(owner, name)), &body)?;
-        Ok(hook_from(&self.api.expect_ok(&reply)?))
-    }
-
-    fn remove_webhook(&self, owner: &str, name: &str, id: &str) -> Result<(), ApiError> {
-        let reply = self.api.delete(&format!(
-            "{}/hooks/{}",
-            Self::repo_path(owner, name),
-            encode(id)
-        ))?;
-        self.api.expect_ok(&reply).map(drop)
+        json!({ "name": "web", "active": true, "events": map_events(&hook.events, &EVENTS), "config": config })
     }
 }

@@ -2,19 +2,16 @@
 //! `Retry-After` and rate-limit reset headers, pagination per host, and one clear error per failed request.
 
 use std::sync::OnceLock;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
 use serde_json::Value;
 
 use super::ApiError;
 use crate::redact::redact;
+use crate::retry::{self, Verdict};
 
-/// Attempts per request: the first plus two retries of a transient failure.
-const ATTEMPTS: u32 = 3;
 /// Redirects followed for one read before the answer is taken as it is.
 const MAX_REDIRECTS: u32 = 3;
-/// A host that asks us to wait longer than this gets an error instead of a frozen terminal.
-const MAX_WAIT: Duration = Duration::from_secs(60);
 /// A runaway `next` chain must end somewhere; `GIT_MULTI_API_MAX_PAGES` lowers (or raises) the cap.
 const MAX_PAGES: usize = 100;
 
@@ -62,6 +59,8 @@ pub enum Paging {
 pub enum AuthStyle {
     /// `Authorization: Bearer <token>` (GitHub, Bitbucket access tokens).
     Bearer,
+    /// `Authorization: Basic …` of a `user:password` pair (Bitbucket app passwords).
+    Basic,
     /// `Authorization: token <token>` (Gitea, Forgejo, Gogs).
     Token,
     /// `PRIVATE-TOKEN: <token>` (GitLab).
@@ -290,29 +289,25 @@ impl Client {
         url: &str,
         body: Option<&Value>,
     ) -> Result<Reply, ApiError> {
-        let mut attempt = 0;
-        loop {
-            attempt += 1;
-            match self.send_once(method, url, body) {
+        // The same policy as git transfers: bounded retries of what another try can change, waiting as long
+        // as the host asks (Retry-After, rate-limit reset) or the policy's backoff.
+        let attempted = retry::DEFAULT.run(
+            None,
+            |_| self.send_once(method, url, body),
+            |result| match result {
                 Ok(reply)
-                    if reply.status == 429 || reply.status >= 500 || is_rate_limited(&reply) =>
+                    if reply.status == 429 || reply.status >= 500 || is_rate_limited(reply) =>
                 {
-                    let wait = retry_wait(&reply, attempt);
-                    if attempt >= ATTEMPTS || wait > MAX_WAIT || !pause(wait) {
-                        return Ok(reply);
-                    }
+                    Verdict::Transient(requested_wait(reply))
                 }
-                Ok(reply) => return Ok(reply),
-                Err(err) => {
-                    if attempt >= ATTEMPTS || !pause(backoff(attempt)) {
-                        return Err(ApiError::Network {
-                            host: self.host.clone(),
-                            detail: redact(&err.to_string()).into_owned(),
-                        });
-                    }
-                }
-            }
-        }
+                Ok(_) => Verdict::Final,
+                Err(_) => Verdict::Transient(None),
+            },
+        );
+        attempted.result.map_err(|err| ApiError::Network {
+            host: self.host.clone(),
+            detail: redact(&err.to_string()).into_owned(),
+        })
     }
 
     fn send_once(
@@ -327,12 +322,11 @@ impl Client {
             .header("Accept", "application/json");
         match (&self.token, self.auth) {
             (None, _) => {}
-            // `user:app-password` (Bitbucket app passwords) is Basic auth; everything else a token header.
-            (Some(t), AuthStyle::Bearer) if t.contains(':') => {
-                builder = builder.header("Authorization", format!("Basic {}", base64(t.as_bytes())))
-            }
             (Some(t), AuthStyle::Bearer) => {
                 builder = builder.header("Authorization", format!("Bearer {t}"))
+            }
+            (Some(t), AuthStyle::Basic) => {
+                builder = builder.header("Authorization", format!("Basic {}", base64(t.as_bytes())))
             }
             (Some(t), AuthStyle::Token) => {
                 builder = builder.header("Authorization", format!("token {t}"))
@@ -485,53 +479,31 @@ fn is_rate_limited(reply: &Reply) -> bool {
     reply.status == 403 && reply.header("x-ratelimit-remaining").map(str::trim) == Some("0")
 }
 
-/// Waits before a retry in short slices so Ctrl-C is honoured at once; `false` when interrupted.
-fn pause(total: Duration) -> bool {
-    let until = std::time::Instant::now() + total;
-    loop {
-        if crate::interrupt::requested() {
-            return false;
-        }
-        let left = until.saturating_duration_since(std::time::Instant::now());
-        if left.is_zero() {
-            return true;
-        }
-        std::thread::sleep(left.min(Duration::from_millis(50)));
-    }
-}
-
-fn backoff(attempt: u32) -> Duration {
-    Duration::from_millis(250 * 2u64.pow(attempt.saturating_sub(1)))
-}
-
 /// How long the host asked us to wait: `Retry-After` (seconds or an HTTP date is not used by these hosts),
-/// else a rate-limit reset (epoch seconds or seconds from now), else exponential backoff.
-fn retry_wait(reply: &Reply, attempt: u32) -> Duration {
+/// else a rate-limit reset (epoch seconds or seconds from now); `None` leaves the wait to the retry policy.
+fn requested_wait(reply: &Reply) -> Option<Duration> {
     if let Some(secs) = reply
         .header("retry-after")
         .and_then(|v| v.trim().parse::<u64>().ok())
     {
-        return Duration::from_secs(secs);
+        return Some(Duration::from_secs(secs));
     }
     for name in ["x-ratelimit-reset", "ratelimit-reset"] {
         if let Some(value) = reply
             .header(name)
             .and_then(|v| v.trim().parse::<u64>().ok())
         {
-            let now = SystemTime::now()
-                .duration_since(UNIX_EPOCH)
-                .map(|d| d.as_secs())
-                .unwrap_or(0);
+            let now = crate::clock::now_secs();
             // Values this large are epoch seconds; small ones are seconds from now.
             let secs = if value > 1_000_000_000 {
                 value.saturating_sub(now)
             } else {
                 value
             };
-            return Duration::from_secs(secs);
+            return Some(Duration::from_secs(secs));
         }
     }
-    backoff(attempt)
+    None
 }
 
 /// The `rel="next"` target of a Link header.

@@ -1,6 +1,7 @@
 //! Behaviour of every provider against an in-process fake host: success, already-exists, 401/403, 404, 429
 //! with Retry-After, 5xx then success, pagination over several pages, malformed JSON.
 
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -440,4 +441,297 @@ fn connection_refused_names_the_host() {
         .unwrap_err();
     assert!(matches!(err, ApiError::Network { .. }), "{err}");
     assert!(err.to_string().starts_with("127.0.0.1:"), "{err}");
+}
+
+#[test]
+fn a_colon_in_a_token_means_basic_auth_on_bitbucket_only() {
+    // A Bitbucket app password is `user:app-password`; a GitHub token with a `:` in it is still a token.
+    let token = "alice:app-password-123";
+    for (kind, expected) in [
+        (ProviderKind::Github, format!("Bearer {token}")),
+        (
+            ProviderKind::Bitbucket,
+            "Basic YWxpY2U6YXBwLXBhc3N3b3JkLTEyMw==".to_string(),
+        ),
+    ] {
+        let fake = FakeApi::start(|_, _| Answer::json(200, json!({"login": "alice"})));
+        let _ = connect(kind, &fake.url, Some(token.to_string()))
+            .unwrap()
+            .whoami();
+        assert_eq!(
+            fake.seen()[0].header("authorization"),
+            Some(expected.as_str()),
+            "{kind}"
+        );
+    }
+}
+/// How the fake GitLab answers `PATCH /projects/:id/protected_branches/:name`.
+#[derive(Clone, Copy, PartialEq)]
+enum Patch {
+    /// Applies `allow_force_push` and the `allowed_to_*` records, as GitLab Premium does.
+    Apply,
+    /// Applies `allow_force_push` only: Free servers ignore the Premium-only `allowed_to_*` arrays.
+    IgnoreLevels,
+    /// A server error on every attempt.
+    Fail,
+    /// Servers older than the update endpoint.
+    Missing,
+}
+
+type Rule = Arc<Mutex<Option<serde_json::Value>>>;
+
+const PROTECTED_MAIN: &str = "/projects/alice%2Fdemo/protected_branches/main";
+
+/// A GitLab project whose protection rule for `main` lives in memory. The first `failing_posts` creates fail.
+fn gitlab_protection(
+    existing: Option<serde_json::Value>,
+    patch: Patch,
+    failing_posts: usize,
+) -> (FakeApi, Rule) {
+    let rule: Rule = Arc::new(Mutex::new(existing));
+    let state = Arc::clone(&rule);
+    let posts = Arc::new(Mutex::new(0usize));
+    let fake = FakeApi::start(move |seen, _| {
+        let mut rule = state.lock().unwrap();
+        match (seen.method.as_str(), seen.url.as_str()) {
+            ("GET", PROTECTED_MAIN) => match &*rule {
+                Some(r) => Answer::json(200, r.clone()),
+                None => Answer::json(404, json!({"message": "404 Not found"})),
+            },
+            ("DELETE", PROTECTED_MAIN) => match rule.take() {
+                Some(_) => Answer::raw(204, ""),
+                None => Answer::json(404, json!({"message": "404 Not found"})),
+            },
+            ("PATCH", PROTECTED_MAIN) => {
+                let Some(r) = rule.as_mut() else {
+                    return Answer::json(404, json!({"message": "404 Not found"}));
+                };
+                match patch {
+                    Patch::Fail => {
+                        return Answer::json(500, json!({"message": "500 Internal Server Error"}))
+                            .header("Retry-After", "0")
+                    }
+                    Patch::Missing => {
+                        return Answer::json(405, json!({"error": "405 Not Allowed"}))
+                    }
+                    Patch::Apply | Patch::IgnoreLevels => {}
+                }
+                let body = seen.json();
+                if let Some(force) = body.get("allow_force_push") {
+                    r["allow_force_push"] = force.clone();
+                }
+                if patch == Patch::Apply {
+                    for (given, field) in [
+                        ("allowed_to_push", "push_access_levels"),
+                        ("allowed_to_merge", "merge_access_levels"),
+                    ] {
+                        for change in body[given].as_array().cloned().unwrap_or_default() {
+                            let levels = r[field].as_array_mut().unwrap();
+                            match change.get("id") {
+                                Some(id) if change.get("_destroy") == Some(&json!(true)) => {
+                                    levels.retain(|l| &l["id"] != id)
+                                }
+                                Some(id) => {
+                                    for l in levels.iter_mut().filter(|l| &l["id"] == id) {
+                                        l["access_level"] = change["access_level"].clone();
+                                    }
+                                }
+                                None => levels.push(json!({"id": 900 + levels.len(), "access_level": change["access_level"]})),
+                            }
+                        }
+                    }
+                }
+                Answer::json(200, r.clone())
+            }
+            ("POST", "/projects/alice%2Fdemo/protected_branches") => {
+                let mut count = posts.lock().unwrap();
+                *count += 1;
+                if rule.is_some() {
+                    return Answer::json(
+                        409,
+                        json!({"message": "Protected branch 'main' already exists"}),
+                    );
+                }
+                if *count <= failing_posts {
+                    return Answer::json(400, json!({"message": "push_access_level is invalid"}));
+                }
+                let body = seen.json();
+                let created = json!({
+                    "id": 7,
+                    "name": body["name"],
+                    "push_access_levels": [{"id": 71, "access_level": body["push_access_level"]}],
+                    "merge_access_levels": [{"id": 72, "access_level": body["merge_access_level"]}],
+                    "allow_force_push": body["allow_force_push"],
+                });
+                *rule = Some(created.clone());
+                Answer::json(201, created)
+            }
+            ("PUT", "/projects/alice%2Fdemo") => Answer::json(200, json!({})),
+            _ => Answer::json(404, json!({"message": "404 Not found"})),
+        }
+    });
+    (fake, rule)
+}
+
+/// Developers may merge, maintainers push, force pushes allowed.
+fn loose_rule() -> serde_json::Value {
+    json!({
+        "id": 1,
+        "name": "main",
+        "push_access_levels": [{"id": 11, "access_level": 40, "access_level_description": "Maintainers"}],
+        "merge_access_levels": [{"id": 12, "access_level": 30, "access_level_description": "Developers + Maintainers"}],
+        "allow_force_push": true,
+    })
+}
+
+fn strict() -> Protection {
+    Protection {
+        branch: "main".into(),
+        require_review: true,
+        min_approvals: 2,
+        no_force_push: true,
+    }
+}
+
+/// `(push, merge, allow_force_push)` of a rule in the fake.
+fn levels(rule: &Rule) -> Option<(serde_json::Value, serde_json::Value, serde_json::Value)> {
+    rule.lock().unwrap().as_ref().map(|r| {
+        (
+            r["push_access_levels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["access_level"].clone())
+                .collect(),
+            r["merge_access_levels"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|l| l["access_level"].clone())
+                .collect(),
+            r["allow_force_push"].clone(),
+        )
+    })
+}
+
+#[test]
+fn gitlab_updates_an_existing_rule_in_place() {
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Apply, 0);
+    client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap();
+    let lines = fake.lines();
+    assert!(
+        !lines.iter().any(|l| l.starts_with("DELETE")),
+        "deleted first: {lines:?}"
+    );
+    let patch = fake
+        .seen()
+        .into_iter()
+        .find(|s| s.method == "PATCH")
+        .expect("a PATCH");
+    assert_eq!(patch.json()["allow_force_push"], false);
+    assert_eq!(
+        patch.json()["allowed_to_merge"],
+        json!([{"id": 12, "access_level": 40}])
+    );
+    assert_eq!(patch.json().get("allowed_to_push"), None, "push was right");
+    assert_eq!(
+        levels(&rule),
+        Some((json!([40]), json!([40]), json!(false)))
+    );
+    assert!(lines.contains(&"PUT /projects/alice%2Fdemo".to_string()));
+}
+
+#[test]
+fn gitlab_a_failing_update_leaves_the_old_rule() {
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Fail, 0);
+    let err = client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap_err();
+    assert!(err.to_string().contains("HTTP 500"), "{err}");
+    let lines = fake.lines();
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("DELETE") || l.starts_with("POST")),
+        "{lines:?}"
+    );
+    assert_eq!(*rule.lock().unwrap(), Some(loose_rule()));
+}
+
+#[test]
+fn gitlab_creates_a_missing_rule_without_deleting_anything() {
+    let (fake, rule) = gitlab_protection(None, Patch::Apply, 0);
+    client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap();
+    let lines = fake.lines();
+    assert!(
+        !lines
+            .iter()
+            .any(|l| l.starts_with("DELETE") || l.starts_with("PATCH")),
+        "{lines:?}"
+    );
+    assert_eq!(
+        levels(&rule),
+        Some((json!([40]), json!([40]), json!(false)))
+    );
+}
+
+#[test]
+fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failure() {
+    // A server without the update endpoint: replaced, and the new rule is in place.
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 0);
+    client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap();
+    assert_eq!(
+        levels(&rule),
+        Some((json!([40]), json!([40]), json!(false)))
+    );
+
+    // A Free server that takes `allow_force_push` but ignores the access-level records: replaced too.
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::IgnoreLevels, 0);
+    client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap();
+    assert_eq!(
+        levels(&rule),
+        Some((json!([40]), json!([40]), json!(false)))
+    );
+
+    // Creating the replacement fails: the old rule is put back, and the failure is still reported.
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 1);
+    let err = client(ProviderKind::Gitlab, &fake)
+        .protect_branch("alice", "demo", &strict())
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("push_access_level is invalid"),
+        "{err}"
+    );
+    assert_eq!(
+        levels(&rule),
+        Some((json!([40]), json!([30]), json!(true))),
+        "{:?}",
+        fake.lines()
+    );
+}
+
+#[test]
+fn gitlab_asks_for_the_token_scopes_only_when_asked() {
+    let fake = FakeApi::start(|seen, _| match seen.url.as_str() {
+        "/user" => Answer::json(200, json!({"username": "alice"})),
+        _ => Answer::json(200, json!({"scopes": ["api"]})),
+    });
+    let api = client(ProviderKind::Gitlab, &fake);
+    let me = api.whoami().unwrap();
+    assert_eq!((me.login.as_str(), me.scopes), ("alice", None));
+    assert_eq!(fake.lines(), ["GET /user"]);
+    let me = api.whoami_with_scopes().unwrap();
+    assert_eq!(me.scopes, Some(vec!["api".to_string()]));
+    assert_eq!(
+        fake.lines()[1..],
+        ["GET /user", "GET /personal_access_tokens/self"]
+    );
 }

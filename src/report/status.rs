@@ -31,7 +31,6 @@ pub struct StatusView<'a> {
     pub local: &'a BTreeMap<String, String>,
     pub entries: &'a [Compared],
     pub reachable: &'a Report<Reached>,
-    pub offline: bool,
 }
 
 impl StatusView<'_> {

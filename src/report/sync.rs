@@ -168,6 +168,12 @@ impl Detail for PlanDetail {
     }
 }
 
+impl Default for PlanDetail {
+    fn default() -> Self {
+        PlanDetail::unreachable()
+    }
+}
+
 impl PlanDetail {
     pub fn unreachable() -> PlanDetail {
         PlanDetail {

@@ -241,3 +241,184 @@ fn empty_set() {
         "git multi remote add",
     );
 }
+
+#[test]
+fn absurd_timeouts_are_usage_errors() {
+    let env = env_with_member();
+    for timeout in ["1e30", "604801", "inf", "NaN"] {
+        for command in ["push", "fetch", "status"] {
+            refused(
+                &env,
+                &[command, "--timeout", timeout],
+                "--timeout must be a positive number of seconds, at most 604800",
+                "--timeout 10",
+            );
+        }
+    }
+    env.git(["config", "multi.timeout", "99999999999999999999"]);
+    refused(
+        &env,
+        &["push"],
+        "multi.timeout must be a positive number of seconds, at most 604800",
+        "git config",
+    );
+    env.git(["config", "--unset", "multi.timeout"]);
+    // clap refuses a job count that does not fit, with its own usage error.
+    let before = env.config_bytes();
+    let run = env
+        .multi(["push", "-j", "99999999999999999999"])
+        .expect_code(2);
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+    assert_eq!(env.config_bytes(), before);
+}
+
+#[test]
+fn unreadable_config_file() {
+    for garbage in ["[multi \"x\"\n", "[remote \"a\n\turl = /srv/a.git\n"] {
+        let env = env_with_member();
+        let path = env.work.join(".git/config");
+        let mut config = env.config_bytes();
+        let first_bad = config.iter().filter(|&&b| b == b'\n').count() + 1;
+        config.extend_from_slice(garbage.as_bytes());
+        std::fs::write(&path, config).unwrap();
+        for args in [
+            &["remote", "list"][..],
+            &["remote", "add", "x", "/srv/x.git"],
+            &["push"],
+            &["fetch"],
+            &["status"],
+            &["init", "--import"],
+        ] {
+            let run = refused(
+                &env,
+                args,
+                "error: .git/config cannot be read: bad config line ",
+                "with `git config --edit`",
+            );
+            // git names the broken line or, having read its newline, the next one.
+            let line: usize = run.stderr
+                ["error: .git/config cannot be read: bad config line ".len()..]
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or_else(|| panic!("{}", run.stderr));
+            assert!(
+                line == first_bad || line == first_bad + 1,
+                "{first_bad}: {}",
+                run.stderr
+            );
+            assert!(
+                run.stderr
+                    .contains(&format!("hint: fix .git/config near line {line} with")),
+                "{}",
+                run.stderr
+            );
+        }
+    }
+}
+
+#[test]
+fn tokens_in_query_strings_are_refused_and_never_echoed() {
+    let env = env_with_member();
+    for url in [
+        "https://gitlab.example.com/g/r.git?private_token=glpat-hunter22hunter22",
+        "https://example.com/r.git?access_token=hunter22hunter22",
+        "https://example.com/r.git?ref=main&token=hunter22hunter22",
+    ] {
+        for args in [
+            &["remote", "add", "x", url][..],
+            &["remote", "set-url", "a", url],
+        ] {
+            let run = refused(
+                &env,
+                args,
+                "refusing to store a URL that contains a password or token",
+                "credential helper",
+            );
+            run.assert_not_shown("hunter22");
+        }
+    }
+    let run = refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "x",
+            "/srv/x.git",
+            "--api-url",
+            "https://gitlab.example.com/api/v4?private_token=hunter22hunter22",
+        ],
+        "refusing to store an API URL",
+        "auth login",
+    );
+    run.assert_not_shown("hunter22");
+}
+
+#[test]
+fn reserved_member_names() {
+    let env = env_with_member();
+    for name in ["multi", "all"] {
+        let run = refused(
+            &env,
+            &["remote", "add", name, "/srv/x.git"],
+            &format!("`{name}` cannot be the name of a remote in the set"),
+            "git multi remote add <other-name> <url>",
+        );
+        refused(
+            &env,
+            &["remote", "rename", "a", name],
+            "cannot be the name of a remote in the set",
+            "git multi remote rename a <other-name>",
+        );
+        let why = if name == "multi" {
+            "remote group `multi`"
+        } else {
+            "means every member"
+        };
+        assert!(run.stderr.contains(why), "{}", run.stderr);
+    }
+}
+
+#[test]
+fn check_refuses_a_url_that_does_not_answer() {
+    let env = env_with_member();
+    let gone = env.root.join("hosts/gone.git");
+    refused(
+        &env,
+        &["remote", "add", "--check", "gone", gone.to_str().unwrap()],
+        "is not a git repository",
+        "git init --bare",
+    );
+    refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "--check",
+            "gone",
+            &format!("file://{}", gone.display()),
+        ],
+        "is not a git repository",
+        "without --check",
+    );
+    let port = crate::servers::free_port();
+    refused(
+        &env,
+        &[
+            "remote",
+            "add",
+            "--check",
+            "web",
+            &format!("http://127.0.0.1:{port}/r.git"),
+        ],
+        &format!("`http://127.0.0.1:{port}/r.git` does not answer"),
+        "git ls-remote",
+    );
+    // A repository that is there passes, also when git finds it by adding `.git` to the path.
+    env.bare("here.git");
+    let here = env.root.join("hosts/here");
+    let run = env
+        .multi(["remote", "add", "--check", "here", here.to_str().unwrap()])
+        .expect_code(0);
+    assert!(run.stderr.is_empty(), "{}", run.stderr);
+}

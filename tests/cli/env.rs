@@ -284,6 +284,41 @@ impl TestEnv {
         found
     }
 
+    /// Someone else pushes a commit to the bare repository `hosts/<host>.git` (its `main`), writing `file`
+    /// with `content` when given; returns the new commit's id.
+    pub fn commit_elsewhere(
+        &self,
+        host: &str,
+        message: &str,
+        file: Option<(&str, &str)>,
+    ) -> String {
+        let clone = self.root.join(format!("elsewhere-{host}-{message}"));
+        let bare = self.root.join(format!("hosts/{host}.git"));
+        self.git_in(
+            &self.root,
+            [
+                "clone",
+                "-q",
+                bare.to_str().unwrap(),
+                clone.to_str().unwrap(),
+            ],
+        );
+        match file {
+            Some((name, content)) => {
+                std::fs::write(clone.join(name), content).unwrap();
+                self.git_in(&clone, ["add", "-A"]);
+                self.git_in(&clone, ["commit", "-q", "-m", message]);
+            }
+            None => {
+                self.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", message]);
+            }
+        }
+        self.git_in(&clone, ["push", "-q", "origin", "HEAD:main"]);
+        self.git_in(&clone, ["rev-parse", "HEAD"])
+            .trim()
+            .to_string()
+    }
+
     /// The tips saved for `remote`'s ref `name` (e.g. `heads/main`), oldest backup event first: backups live at
     /// `refs/multi/backup/<remote>/<event>/<name>`.
     pub fn backups_of(&self, remote: &str, name: &str) -> Vec<String> {

@@ -763,6 +763,14 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
         ),
         (json!(true), json!(true), json!(1999))
     );
+    assert!(
+        !fake
+            .lines()
+            .iter()
+            .any(|l| l.contains("personal_access_tokens")),
+        "only `auth status` shows scopes: {:?}",
+        fake.lines()
+    );
     let status = env.multi(["auth", "status", "--json"]).expect_code(0);
     assert_eq!(
         status.json()["hosts"][0]["source"],
@@ -809,5 +817,111 @@ fn remote_test_fails_only_for_a_rejected_api_token() {
             && run.stdout.contains("git multi auth login"),
         "{}",
         run.stdout
+    );
+}
+
+#[test]
+fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_BITBUCKET_TOKEN", TOKEN);
+    let restrictions: Arc<Mutex<Vec<serde_json::Value>>> = Arc::default();
+    let store = Arc::clone(&restrictions);
+    let fake = FakeApi::start(move |seen: &Seen, _| {
+        let mut all = store.lock().unwrap();
+        let base = "/repositories/team/demo/branch-restrictions";
+        match (seen.method.as_str(), seen.url.split('?').next().unwrap()) {
+            ("GET", path) if path == base => Answer::json(200, json!({"values": *all})),
+            ("POST", path) if path == base => {
+                let mut restriction = seen.json();
+                restriction["id"] = json!(all.len() + 1);
+                all.push(restriction.clone());
+                Answer::json(201, restriction)
+            }
+            ("PUT", path) if path.starts_with(&format!("{base}/")) => {
+                let id: u64 = path.rsplit('/').next().unwrap().parse().unwrap();
+                let Some(at) = all.iter().position(|r| r["id"] == id) else {
+                    return Answer::json(
+                        404,
+                        json!({"type": "error", "error": {"message": "no such restriction"}}),
+                    );
+                };
+                let mut restriction = seen.json();
+                restriction["id"] = json!(id);
+                all[at] = restriction.clone();
+                Answer::json(200, restriction)
+            }
+            _ => Answer::json(
+                404,
+                json!({"type": "error", "error": {"message": "not found"}}),
+            ),
+        }
+    });
+    env.multi([
+        "remote",
+        "add",
+        "bb",
+        "--provider",
+        "bitbucket",
+        "--owner",
+        "team",
+        "--repo",
+        "demo",
+        "--api-url",
+        &fake.url,
+    ])
+    .expect_code(0);
+    let protect = |approvals: &str| {
+        env.multi([
+            "branch",
+            "protect",
+            "main",
+            "--require-review",
+            "--min-approvals",
+            approvals,
+            "--no-force-push",
+        ])
+        .expect_code(0)
+    };
+    protect("1");
+    assert_eq!(restrictions.lock().unwrap().len(), 2);
+    let before = fake.seen().len();
+    protect("3");
+    let second: Vec<Seen> = fake.seen().split_off(before);
+    let puts: Vec<&Seen> = second.iter().filter(|s| s.method == "PUT").collect();
+    assert_eq!(
+        puts.len(),
+        1,
+        "{:?}",
+        second.iter().map(Seen::line).collect::<Vec<_>>()
+    );
+    let approvals = restrictions
+        .lock()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "require_approvals_to_merge")
+        .cloned()
+        .unwrap();
+    assert_eq!(
+        puts[0].url,
+        format!(
+            "/repositories/team/demo/branch-restrictions/{}",
+            approvals["id"]
+        )
+    );
+    assert_eq!(puts[0].json()["value"], 3);
+    assert_eq!(puts[0].json()["kind"], "require_approvals_to_merge");
+    assert!(
+        !second.iter().any(|s| s.method == "POST"),
+        "nothing added twice"
+    );
+    assert_eq!(approvals["value"], 3);
+
+    // The same rule again changes nothing.
+    let before = fake.seen().len();
+    protect("3");
+    assert!(
+        fake.seen()[before..].iter().all(|s| s.method == "GET"),
+        "{:?}",
+        fake.lines()
     );
 }

@@ -16,20 +16,7 @@ fn three_remotes() -> TestEnv {
 
 /// Someone else pushes a commit to `host`; returns its id.
 fn commit_elsewhere(env: &TestEnv, host: &str, message: &str) -> String {
-    let clone = env.root.join(format!("elsewhere-{message}"));
-    let bare = env.root.join(format!("hosts/{host}.git"));
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            bare.to_str().unwrap(),
-            clone.to_str().unwrap(),
-        ],
-    );
-    env.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", message]);
-    env.git_in(&clone, ["push", "-q", "origin", "main"]);
-    env.git_in(&clone, ["rev-parse", "HEAD"]).trim().to_string()
+    env.commit_elsewhere(host, message, None)
 }
 
 fn refs_snapshot(env: &TestEnv) -> String {

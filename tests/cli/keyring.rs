@@ -2,8 +2,10 @@
 //! where `auth login` stores a token, `auth status` in a fresh process reads it back, and `auth logout`
 //! removes it. Skipped locally without `dbus-run-session`/`gnome-keyring-daemon`; fails under CI=true.
 
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{Child, ChildStdin, Stdio};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::Duration;
 
 use serde_json::json;
 
@@ -45,7 +47,13 @@ impl SecretService {
                 "CI=true but {} missing: .ci/run installs gnome-keyring and dbus",
                 missing.join(", ")
             );
-            eprintln!("skipping: {} not installed", missing.join(", "));
+            crate::servers::skipped(
+                "keyring tests",
+                &format!(
+                    "{} not found (CI=true makes this a failure)",
+                    missing.join(", ")
+                ),
+            );
             return None;
         }
         let runtime = env.root.join("runtime");
@@ -109,25 +117,101 @@ impl SecretService {
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut stdout = child.stdout.take().unwrap();
-        let mut screen = Vec::new();
-        let mut chunk = [0u8; 256];
-        while !String::from_utf8_lossy(&screen).contains("Token for") {
-            let n = std::io::Read::read(&mut stdout, &mut chunk).unwrap();
-            assert!(n > 0, "no prompt: {:?}", String::from_utf8_lossy(&screen));
-            screen.extend_from_slice(&chunk[..n]);
+        let screen = Screen::follow(child.stdout.take().unwrap());
+        if let Err(shown) = screen.wait_for(|s| s.contains("Token for"), PROMPT_DEADLINE) {
+            crate::servers::kill_process_tree(child.id());
+            let _ = child.wait();
+            panic!("no prompt within {PROMPT_DEADLINE:?}; the screen so far: {shown:?}");
         }
         wait_for_echo_off(child.id());
         let mut stdin = child.stdin.take().unwrap();
         stdin.write_all(format!("{TOKEN}\n").as_bytes()).unwrap();
-        std::io::Read::read_to_end(&mut stdout, &mut screen).unwrap();
+        let finished = screen.wait_for_end(PROMPT_DEADLINE);
         drop(stdin);
-        assert!(
-            child.wait().unwrap().success(),
-            "{:?}",
-            String::from_utf8_lossy(&screen)
-        );
-        String::from_utf8_lossy(&screen).into_owned()
+        if let Err(shown) = finished {
+            crate::servers::kill_process_tree(child.id());
+            let _ = child.wait();
+            panic!("`auth login` did not finish within {PROMPT_DEADLINE:?}; the screen so far: {shown:?}");
+        }
+        let shown = screen.text();
+        assert!(child.wait().unwrap().success(), "{shown:?}");
+        shown
+    }
+}
+
+/// How long the prompt (and then the end of `auth login`) may take to show up on the terminal.
+const PROMPT_DEADLINE: Duration = Duration::from_secs(30);
+
+/// Everything a terminal showed so far, read by a thread so that waiting for some text can give up.
+struct Screen {
+    shown: Arc<(Mutex<Shown>, Condvar)>,
+}
+
+#[derive(Default)]
+struct Shown {
+    bytes: Vec<u8>,
+    /// The terminal closed: the program ended.
+    ended: bool,
+}
+
+impl Shown {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.bytes).into_owned()
+    }
+}
+
+impl Screen {
+    fn follow(mut from: impl Read + Send + 'static) -> Screen {
+        let shown = Arc::new((Mutex::new(Shown::default()), Condvar::new()));
+        let writer = Arc::clone(&shown);
+        std::thread::spawn(move || {
+            let mut chunk = [0u8; 256];
+            loop {
+                let n = from.read(&mut chunk).unwrap_or(0);
+                let (state, grown) = &*writer;
+                let mut state = state.lock().unwrap();
+                state.bytes.extend_from_slice(&chunk[..n]);
+                state.ended = n == 0;
+                grown.notify_all();
+                if n == 0 {
+                    return;
+                }
+            }
+        });
+        Screen { shown }
+    }
+
+    fn text(&self) -> String {
+        self.shown.0.lock().unwrap().text()
+    }
+
+    /// Waits until `ready` holds for the screen; `Err` with the screen when the deadline passes or the
+    /// terminal closes first.
+    fn wait_for(&self, ready: impl Fn(&str) -> bool, deadline: Duration) -> Result<(), String> {
+        let (state, grown) = &*self.shown;
+        let state = state.lock().unwrap();
+        let (state, _) = grown
+            .wait_timeout_while(state, deadline, |s| !s.ended && !ready(&s.text()))
+            .unwrap();
+        if ready(&state.text()) {
+            Ok(())
+        } else {
+            Err(state.text())
+        }
+    }
+
+    /// Waits until the terminal closes (the program ended).
+    fn wait_for_end(&self, deadline: Duration) -> Result<(), String> {
+        let (state, grown) = &*self.shown;
+        let state = state.lock().unwrap();
+        let (state, _) = grown
+            .wait_timeout_while(state, deadline, |s| !s.ended)
+            .unwrap();
+        if state.ended {
+            Ok(())
+        } else {
+            Err(state.text())
+        }
     }
 }
 

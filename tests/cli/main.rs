@@ -6,6 +6,8 @@ mod servers;
 
 mod bad_input;
 mod contract;
+mod core;
+mod drift;
 mod fanout;
 mod hosts;
 mod integrate;
@@ -15,3 +17,4 @@ mod remote_set;
 mod server_tests;
 mod state;
 mod transports;
+mod untrusted;

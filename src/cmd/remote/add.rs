@@ -2,9 +2,11 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{check_new_name, check_url, storable_url};
+use crate::cmd::remote::{
+    check_answers, check_new_name, check_url, storable_url, warn_if_no_repository,
+};
 use crate::cmd::Ctx;
-use crate::config::member;
+use crate::config::{self, member};
 use crate::error::{Error, Exit, Result};
 use crate::provider::ProviderKind;
 use crate::remote_set::Member;
@@ -40,28 +42,44 @@ pub struct AddArgs {
     /// Computed URL uses https (the default)
     #[arg(long)]
     pub https: bool,
+    /// Refuse to add the remote unless its URL answers now: a local path must hold a git repository, any other
+    /// URL must answer `git ls-remote` within multi.timeout (default 30 s). Nothing is written when it does not
+    #[arg(long)]
+    pub check: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     // Everything is checked before the first write, so bad input leaves .git/config untouched.
-    let mut set = ctx.remote_set()?;
-    check_new_name(ctx, &set, &args.name)?;
+    let mut set = ctx.remote_set_unreported()?;
+    check_new_name(
+        ctx,
+        &set,
+        &args.name,
+        "git multi remote add <other-name> <url>",
+    )?;
     let provider = args.provider.as_deref().map(parse_provider).transpose()?;
     if let Some(api) = &args.api_url {
         check_api_url(api)?;
     }
     let (owner, repo) = (args.owner.clone(), args.repo.clone());
-    let (url, owner, repo) = match &args.url {
+    let (url, parsed, owner, repo) = match &args.url {
         Some(raw) => {
             let parsed = check_url(ctx, raw)?;
-            (storable_url(raw, &parsed), owner, repo)
+            (storable_url(raw, &parsed), parsed, owner, repo)
         }
         None => {
-            let computed = computed_url(ctx, args, provider)?;
-            check_url(ctx, &computed.0)?;
-            computed
+            let (url, owner, repo) = computed_url(ctx, args, provider)?;
+            let parsed = check_url(ctx, &url)?;
+            (url, parsed, owner, repo)
         }
     };
+    if args.check {
+        let timeout = set
+            .settings
+            .timeout
+            .unwrap_or(config::DEFAULT_PROBE_TIMEOUT);
+        check_answers(ctx, &url, &parsed, timeout)?;
+    }
 
     ctx.git.remote_add(&args.name, &url)?;
     let written =
@@ -81,6 +99,10 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
         let _ = ctx.git.remote_remove(&args.name);
         return Err(err);
     }
+    if !args.check {
+        warn_if_no_repository(&args.name, &url, &parsed);
+    }
+    ctx.report_drift();
     Ok(Exit::Success)
 }
 
@@ -128,21 +150,11 @@ fn web_host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String
             "https"
         };
         let host = crate::provider::http::url_host(api)?;
-        let host = match host.as_str() {
-            "api.github.com" => "github.com".to_string(),
-            "api.bitbucket.org" => "bitbucket.org".to_string(),
-            _ => host,
-        };
+        let host = ProviderKind::public_host_of_api(&host).map_or(host, str::to_string);
         return Some((scheme.to_string(), host));
     }
-    let host = match kind {
-        ProviderKind::Github => "github.com",
-        ProviderKind::Gitlab => "gitlab.com",
-        ProviderKind::Forgejo => "codeberg.org",
-        ProviderKind::Gitea => "gitea.com",
-        ProviderKind::Bitbucket => "bitbucket.org",
-        _ => return None,
-    };
+    // Only services with an API: sourcehut's URLs name `~owner`, which this computation does not.
+    let host = kind.public_api().and(kind.public_host())?;
     Some(("https".into(), host.into()))
 }
 
@@ -185,7 +197,7 @@ fn computed_url(
             let target = crate::auth::Target::new(Some(kind), &api_url);
             let (token, _) = crate::auth::lookup(&ctx.git, &target);
             let token = token.ok_or_else(|| {
-                crate::auth::missing(&target)
+                crate::provider::missing_token(&target)
                     .hint("or give the owner with --owner <user|org|group|workspace>")
             })?;
             let api = crate::provider::connect(kind, &api_url, Some(token.secret))

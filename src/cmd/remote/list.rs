@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
-use crate::remote_set::{Member, ProviderSource};
+use crate::remote_set::{Drift, DriftKind, Member, ProviderSource};
 use crate::report;
 use crate::url;
 
@@ -30,10 +30,12 @@ struct Row<'a> {
     provider_source: ProviderSource,
     api_url: Option<String>,
     enabled: bool,
+    /// What does not add up about this member; the document's top-level `drift` says more.
+    drift: Vec<DriftKind>,
 }
 
 impl<'a> Row<'a> {
-    fn from(m: &'a Member) -> Row<'a> {
+    fn from(m: &'a Member, drift: &[Drift]) -> Row<'a> {
         let (kind, source) = m.provider();
         Row {
             name: &m.name,
@@ -48,15 +50,21 @@ impl<'a> Row<'a> {
             provider_source: source,
             api_url: m.effective_api_url(),
             enabled: m.enabled,
+            drift: drift
+                .iter()
+                .filter(|d| d.remote.as_deref() == Some(m.name.as_str()))
+                .map(|d| d.kind)
+                .collect(),
         }
     }
 }
 
 pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let rows: Vec<Row> = set.members.iter().map(Row::from).collect();
+    let drift = set.drift();
+    let rows: Vec<Row> = set.members.iter().map(|m| Row::from(m, &drift)).collect();
     if args.json {
-        report::json(&serde_json::json!({ "remotes": rows }));
+        report::json(&serde_json::json!({ "remotes": rows, "drift": drift }));
         return Ok(Exit::Success);
     }
     let mut table = Vec::new();
@@ -68,6 +76,11 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
         ];
         if !row.enabled {
             cells.push("(disabled)".into());
+        }
+        if !row.drift.is_empty() {
+            // The warnings on stderr say what and how to fix it; the marker says which row.
+            let labels: Vec<&str> = row.drift.iter().map(|d| d.label()).collect();
+            cells.push(format!("! {}", labels.join(", ")));
         }
         table.push(cells);
         if args.verbose {

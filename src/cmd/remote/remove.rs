@@ -19,7 +19,7 @@ pub struct RemoveArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
-    let mut set = ctx.remote_set()?;
+    let mut set = ctx.remote_set_unreported()?;
     existing(&set, &args.name)?;
     if !args.keep_remote && set.is_git_remote(&args.name) {
         ctx.git.remote_remove(&args.name)?;
@@ -31,5 +31,6 @@ pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
     if set.settings.primary.as_deref() == Some(args.name.as_str()) {
         ctx.git.config_unset(config::PRIMARY)?;
     }
+    ctx.report_drift();
     Ok(Exit::Success)
 }

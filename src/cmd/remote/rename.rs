@@ -17,9 +17,14 @@ pub struct RenameArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
-    let mut set = ctx.remote_set()?;
+    let mut set = ctx.remote_set_unreported()?;
     existing(&set, &args.old)?;
-    check_new_name(ctx, &set, &args.new)?;
+    check_new_name(
+        ctx,
+        &set,
+        &args.new,
+        &format!("git multi remote rename {} <other-name>", args.old),
+    )?;
     if set.is_git_remote(&args.old) {
         ctx.git.remote_rename(&args.old, &args.new)?;
     }
@@ -34,5 +39,6 @@ pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     if set.settings.primary.as_deref() == Some(args.old.as_str()) {
         ctx.git.config_set(config::PRIMARY, &args.new)?;
     }
+    ctx.report_drift();
     Ok(Exit::Success)
 }

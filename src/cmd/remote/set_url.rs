@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{check_url, existing, storable_url};
+use crate::cmd::remote::{check_url, existing, storable_url, warn_if_no_repository};
 use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
 
@@ -15,7 +15,7 @@ pub struct SetUrlArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
+    let set = ctx.remote_set_unreported()?;
     existing(&set, &args.name)?;
     let parsed = check_url(ctx, &args.url)?;
     let url = storable_url(&args.url, &parsed);
@@ -25,5 +25,7 @@ pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
         // The git remote was removed behind our back; setting a URL brings it back.
         ctx.git.remote_add(&args.name, &url)?;
     }
+    warn_if_no_repository(&args.name, &url, &parsed);
+    ctx.report_drift();
     Ok(Exit::Success)
 }

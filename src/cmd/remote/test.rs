@@ -31,7 +31,7 @@ pub struct TestArgs {
     pub parallel: ParallelArgs,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct Reachability {
     url: Option<String>,
     transport: Option<String>,
@@ -172,7 +172,7 @@ fn check_api(
     member: &Member,
     detail: &mut Reachability,
 ) -> Option<crate::provider::ApiError> {
-    let host = crate::auth::member_api(&ctx.git, member).ok()?;
+    let host = crate::provider::for_member(&ctx.git, member).ok()?;
     let mut check = ApiCheck {
         host: host.target.host.clone(),
         token_source: host.source.clone(),

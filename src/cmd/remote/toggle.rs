@@ -15,7 +15,7 @@ pub struct ToggleArgs {
 }
 
 pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
-    let mut set = ctx.remote_set()?;
+    let mut set = ctx.remote_set_unreported()?;
     existing(&set, &args.name)?;
     ctx.git.config_set(
         &member::key(&args.name, member::ENABLED),
@@ -25,5 +25,6 @@ pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
         m.enabled = enable;
     }
     set.write_group(&ctx.git)?;
+    ctx.report_drift();
     Ok(Exit::Success)
 }

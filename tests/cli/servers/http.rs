@@ -68,6 +68,9 @@ struct State {
     requests: HashMap<String, usize>,
     chunked: usize,
     gzipped: usize,
+    /// Requests being served right now, and the most at any one time.
+    in_flight: usize,
+    peak: usize,
     // Clones of live client sockets, so Drop can unblock handlers stuck on the network.
     conns: HashMap<u64, TcpStream>,
     next_conn: u64,
@@ -155,6 +158,11 @@ impl HttpServer {
             .get(&normalize_repo(repo))
             .copied()
             .unwrap_or(0)
+    }
+
+    /// The most requests this server was serving at the same time.
+    pub fn peak_concurrency(&self) -> usize {
+        self.shared.lock().peak
     }
 
     /// How many requests had a `Transfer-Encoding: chunked` body.
@@ -312,6 +320,15 @@ impl Request {
     }
 }
 
+/// Counts a request as served once its handler returns, however it returns.
+struct InFlight<'a>(&'a Shared);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.lock().in_flight -= 1;
+    }
+}
+
 fn serve(shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     let mut reader = BufReader::new(stream);
     let mut out = stream;
@@ -326,8 +343,11 @@ fn serve(shared: &Shared, stream: &TcpStream) -> io::Result<()> {
     let fault = {
         let mut state = shared.lock();
         *state.requests.entry(repo.clone()).or_default() += 1;
+        state.in_flight += 1;
+        state.peak = state.peak.max(state.in_flight);
         effective_fault(&mut state.faults, &repo)
     };
+    let _in_flight = InFlight(shared);
     shared.note(&format!(
         "{} {} [{repo}] fault={fault:?}",
         req.method, req.path

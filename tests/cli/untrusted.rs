@@ -1,0 +1,104 @@
+//! Text git-multi did not write — hook output, API error bodies, URLs already in .git/config — is shown
+//! safely: control characters escaped the way git escapes a server's messages, credentials masked.
+
+use serde_json::json;
+
+use crate::env::TestEnv;
+use crate::fake_api::{Answer, FakeApi};
+
+#[test]
+fn hook_messages_cannot_drive_the_terminal() {
+    let env = TestEnv::new();
+    let bare = env.bare("hooked.git");
+    let hook = bare.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nprintf '\\033]0;pwned\\007title set\\n' >&2\nprintf 'all good\\rFAKE  ok\\n' >&2\nprintf '\\033[2J\\033[Hcleared\\n' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
+        .expect_code(0);
+
+    let run = env.multi(["push"]).expect_code(1);
+    assert!(run.stdout.contains("^[]0;pwned^G"), "{:?}", run.stdout);
+    assert!(run.stdout.contains("^[[2J"), "{:?}", run.stdout);
+    assert!(
+        run.stdout.contains("^MFAKE") || run.stdout.contains("^Mremote: FAKE"),
+        "{:?}",
+        run.stdout
+    );
+    for output in [&run.stdout, &run.stderr] {
+        assert!(
+            !output.contains('\x1b') && !output.contains('\r') && !output.contains('\x07'),
+            "raw control characters: {output:?}"
+        );
+    }
+    // JSON carries the text as it was, escaped by JSON itself.
+    let json = env.multi(["push", "--json"]).expect_code(1);
+    assert!(!json.stdout.contains('\x1b'), "{:?}", json.stdout);
+    let error = json.json()["remotes"][0]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(error.contains("\x1b]0;pwned"), "{error:?}");
+}
+
+#[test]
+fn api_error_bodies_cannot_drive_the_terminal() {
+    let mut env = TestEnv::new();
+    let fake = FakeApi::start(|_, _| {
+        Answer::json(
+            500,
+            json!({"message": "\u{1b}]0;pwned\u{7}\u{1b}[2Jbroken\rFAKE"}),
+        )
+    });
+    crate::hosts::add_github(&env, "gh", &fake);
+    let bare = env.bare("gh.git");
+    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
+    env.set_env(
+        "GIT_MULTI_GITHUB_TOKEN",
+        "ghp_SomeToken0000000000000000000000000",
+    );
+    let run = env.multi(["remote", "test"]);
+    assert!(run.stdout.contains("^[]0;pwned^G^[[2J"), "{:?}", run.stdout);
+    for output in [&run.stdout, &run.stderr] {
+        assert!(
+            !output.contains('\x1b') && !output.contains('\r'),
+            "raw control characters: {output:?}"
+        );
+    }
+}
+
+#[test]
+fn tokens_in_imported_query_strings_are_masked() {
+    let env = TestEnv::new();
+    let secret = "glpat-QueryStringSecret0123";
+    env.git([
+        "remote",
+        "add",
+        "lab",
+        &format!("https://gitlab.com/me/app.git?private_token={secret}"),
+    ]);
+    let import = env.multi(["init", "--import"]).expect_code(0);
+    assert!(
+        import
+            .stderr
+            .contains("remote `lab` has a password or token in its URL"),
+        "{}",
+        import.stderr
+    );
+    let list = env.multi(["remote", "list", "-v"]).expect_code(0);
+    assert!(
+        list.stdout
+            .contains("https://gitlab.com/me/app.git?private_token=***"),
+        "{}",
+        list.stdout
+    );
+    // The host still counts: the provider is detected behind the token.
+    assert!(list.stdout.contains("gitlab"), "{}", list.stdout);
+    let json = env.multi(["remote", "list", "--json"]).expect_code(0);
+    for run in [&import, &list, &json] {
+        run.assert_not_shown(secret);
+    }
+}
