@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote auth create branch webhook push fetch status pull sync --help -h --version -V" ;;
+	"") echo "init remote auth create branch webhook push fetch status pull sync refs conflicts resolve --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
@@ -38,6 +38,14 @@ __git_multi_words() {
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
 	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"refs") echo "add list ls remove rm --help -h" ;;
+	"refs add") echo "--merge --help -h" ;;
+	"refs list") echo "--json --help -h" ;;
+	"refs ls") echo "--json --help -h" ;;
+	"refs remove") echo "--help -h" ;;
+	"refs rm") echo "--help -h" ;;
+	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
+	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	esac
 }
 
@@ -82,12 +90,20 @@ __git_multi_value() {
 	"sync|--jobs") echo any ;;
 	"sync|-j") echo any ;;
 	"sync|--timeout") echo any ;;
+	"refs add|--merge") echo any ;;
+	"conflicts|--jobs") echo any ;;
+	"conflicts|-j") echo any ;;
+	"conflicts|--timeout") echo any ;;
+	"resolve|--take") echo any ;;
+	"resolve|--jobs") echo any ;;
+	"resolve|-j") echo any ;;
+	"resolve|--timeout") echo any ;;
 	esac
 }
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"push"|"fetch"|"status") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"push"|"fetch"|"status"|"conflicts") return 0 ;;
 	esac
 	return 1
 }
