@@ -42,7 +42,7 @@ pub fn primary<'a>(
 ) -> Result<&'a Member> {
     primary_if_any(ctx, set, flag, branch)?.ok_or_else(|| {
         Error::usage("no primary remote to integrate from").hint(format!(
-            "name one with `--primary <remote>` or once with `git config {} <remote>`",
+            "name one with `--primary <remote>` or once with `git config {} <remote>` (`git multi sync --strategy merge` needs none)",
             config::PRIMARY
         ))
     })

@@ -6,6 +6,7 @@ mod servers;
 
 mod bad_input;
 mod contract;
+mod convergence;
 mod core;
 mod drift;
 mod fanout;
@@ -14,6 +15,7 @@ mod integrate;
 mod keyring;
 mod namespaces;
 mod remote_set;
+mod resolve;
 mod server_tests;
 mod state;
 mod transports;
