@@ -190,7 +190,13 @@ impl Settings {
                 }
                 k if k.eq_ignore_ascii_case(PRIMARY) => settings.primary = Some(value.to_string()),
                 k if k.eq_ignore_ascii_case(REFS) => {
-                    settings.namespaces.push(Namespace::parse(value)?)
+                    // A pattern set again (say in .git/config over ~/.gitconfig) takes the later mode, as a
+                    // single-valued key would.
+                    let namespace = Namespace::parse(value)?;
+                    settings
+                        .namespaces
+                        .retain(|n| n.pattern != namespace.pattern);
+                    settings.namespaces.push(namespace);
                 }
                 _ => {}
             }
@@ -319,6 +325,13 @@ mod tests {
             ]
         );
         assert_eq!(settings.namespaces[1].value(), "refs/notes/*:ff-only");
+        let again = Settings::from_entries(&[
+            entry("multi.refs", "refs/notes/*:ff-only"),
+            entry("multi.refs", "refs/notes/*:theirs"),
+        ])
+        .unwrap();
+        assert_eq!(again.namespaces.len(), 1);
+        assert_eq!(again.namespaces[0].merge, MergeMode::Theirs);
         assert!(Settings::from_entries(&[entry("multi.refs", "refs/x/*:nope")]).is_err());
         assert!(Settings::from_entries(&[entry("multi.refs", "heads/*")]).is_err());
     }
