@@ -62,11 +62,12 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     let checked_out = current.as_deref() == Some(name.as_str());
     match (&how, family) {
         (How::Merge | How::Rebase, Family::Tag) => {
+            let hint = format!(
+                "pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"
+            );
             return Err(
-                Error::usage(format!("tags cannot be merged or rebased: `{name}`")).hint(format!(
-            "pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"
-        )),
-            )
+                Error::usage(format!("tags cannot be merged or rebased: `{name}`")).hint(hint),
+            );
         }
         (How::Rebase, _) if !checked_out => {
             return Err(Error::usage(format!(

@@ -103,27 +103,34 @@ pub fn standing(git: &Git, tips: &Tips, ancestry: bool) -> Result<Standing, GitE
             }
         }
     };
-    let kind = match &newest {
-        _ if distinct.is_empty() => None,
-        None => Some(Kind::Diverged),
-        Some(_) if tips.local.is_none() => Some(Kind::Missing),
-        Some(n) if tips.local.as_ref() != Some(n) => Some(Kind::Behind),
-        Some(n)
-            if tips
-                .remotes
-                .iter()
-                .any(|(_, t)| t.is_some() && t.as_ref() != Some(n)) =>
-        {
-            Some(Kind::Ahead)
-        }
-        Some(_) if tips.remotes.iter().any(|(_, t)| t.is_none()) => Some(Kind::Missing),
-        Some(_) => None,
-    };
+    let kind = kind_of(tips, newest.as_deref());
     Ok(Standing {
         kind,
         newest,
         unknown,
     })
+}
+
+/// The kind of disagreement, given the copy that contains every other (`None`: they diverged).
+fn kind_of(tips: &Tips, newest: Option<&str>) -> Option<Kind> {
+    if tips.distinct().is_empty() {
+        return None;
+    }
+    let Some(newest) = newest else {
+        return Some(Kind::Diverged);
+    };
+    let lagging = |t: &Option<String>| t.as_deref().is_some_and(|t| t != newest);
+    if tips.local.is_none() {
+        Some(Kind::Missing)
+    } else if tips.local.as_deref() != Some(newest) {
+        Some(Kind::Behind)
+    } else if tips.remotes.iter().any(|(_, t)| lagging(t)) {
+        Some(Kind::Ahead)
+    } else if tips.remotes.iter().any(|(_, t)| t.is_none()) {
+        Some(Kind::Missing)
+    } else {
+        None
+    }
 }
 
 /// What makes every copy of a ref agree.
@@ -446,4 +453,96 @@ pub fn outgoing_for(
         }
     }
     Ok((forward, overwrite))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tips(local: Option<&str>, remotes: &[(&str, Option<&str>)]) -> Tips {
+        Tips {
+            name: "refs/heads/main".into(),
+            local: local.map(str::to_string),
+            remotes: remotes
+                .iter()
+                .map(|(r, t)| (r.to_string(), t.map(str::to_string)))
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn kinds_follow_where_the_newest_copy_is() {
+        let same = tips(Some("x"), &[("a", Some("x")), ("b", Some("x"))]);
+        assert_eq!(kind_of(&same, Some("x")), None);
+        let ahead = tips(Some("y"), &[("a", Some("x")), ("b", Some("y"))]);
+        assert_eq!(kind_of(&ahead, Some("y")), Some(Kind::Ahead));
+        let behind = tips(Some("x"), &[("a", Some("y")), ("b", None)]);
+        assert_eq!(kind_of(&behind, Some("y")), Some(Kind::Behind));
+        let not_here = tips(None, &[("a", Some("x"))]);
+        assert_eq!(kind_of(&not_here, Some("x")), Some(Kind::Missing));
+        let not_there = tips(Some("x"), &[("a", Some("x")), ("b", None)]);
+        assert_eq!(kind_of(&not_there, Some("x")), Some(Kind::Missing));
+        assert_eq!(kind_of(&ahead, None), Some(Kind::Diverged));
+        assert_eq!(kind_of(&tips(None, &[("a", None)]), None), None);
+    }
+
+    #[test]
+    fn suggestions_name_the_copy_to_take() {
+        let standing = |kind, newest: Option<&str>| Standing {
+            kind: Some(kind),
+            newest: newest.map(str::to_string),
+            unknown: false,
+        };
+        let behind = tips(Some("x"), &[("a", Some("x")), ("b", Some("y"))]);
+        assert_eq!(
+            suggest(
+                &behind,
+                &standing(Kind::Behind, Some("y")),
+                Family::Branch,
+                None
+            ),
+            Some(Suggestion::Take("b".into()))
+        );
+        assert_eq!(
+            suggest(
+                &behind,
+                &standing(Kind::Ahead, Some("x")),
+                Family::Branch,
+                None
+            ),
+            Some(Suggestion::TakeLocal)
+        );
+        let diverged = standing(Kind::Diverged, None);
+        assert_eq!(
+            suggest(
+                &behind,
+                &diverged,
+                Family::Namespace(MergeMode::Union),
+                None
+            ),
+            Some(Suggestion::Merge)
+        );
+        assert_eq!(
+            suggest(
+                &behind,
+                &diverged,
+                Family::Namespace(MergeMode::FfOnly),
+                None
+            ),
+            Some(Suggestion::Pick)
+        );
+        assert_eq!(
+            suggest(
+                &behind,
+                &diverged,
+                Family::Namespace(MergeMode::Theirs),
+                Some("a")
+            ),
+            Some(Suggestion::Take("a".into()))
+        );
+        assert_eq!(
+            suggest(&behind, &diverged, Family::Tag, None),
+            Some(Suggestion::Pick)
+        );
+    }
 }

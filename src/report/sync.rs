@@ -69,11 +69,10 @@ pub fn namespaces(settled: &[Converged]) -> Vec<NamespaceLine> {
                 name: c.tips.name.clone(),
                 mode: c.mode,
                 result,
-                target: c.agreement.target().map(str::to_string).or_else(|| {
-                    matches!(c.agreement, Agreement::InSync)
-                        .then(|| c.tips.distinct().first().map(|t| t.to_string()))
-                        .flatten()
-                }),
+                target: match (&c.agreement, c.tips.distinct().as_slice()) {
+                    (Agreement::InSync, [agreed]) => Some(agreed.to_string()),
+                    (agreement, _) => agreement.target().map(str::to_string),
+                },
                 parents,
                 from,
                 reason,
@@ -254,11 +253,30 @@ pub fn show<D: Detail>(document: &SyncDocument<D>, json: bool) {
     if let Some(line) = document.integrated.and_then(super::integrate::synced) {
         super::out(&line);
     }
-    let lines: String = document
+    // Every ref that could not be settled is named; of those that moved, the first few (a fresh clone of a
+    // big task tracker would otherwise print a line per task).
+    const SHOWN: usize = 10;
+    let unsettled = |l: &&NamespaceLine| matches!(l.result, "diverged" | "cannot");
+    let moved: Vec<String> = document
         .namespaces
         .iter()
+        .filter(|l| !unsettled(l))
         .filter_map(namespace_text)
         .collect();
+    let mut lines: String = moved.iter().take(SHOWN).map(String::as_str).collect();
+    if moved.len() > SHOWN {
+        lines.push_str(&format!(
+            "… and {} more namespace refs brought to agreement\n",
+            moved.len() - SHOWN
+        ));
+    }
+    lines.extend(
+        document
+            .namespaces
+            .iter()
+            .filter(unsettled)
+            .filter_map(namespace_text),
+    );
     if !lines.is_empty() {
         super::out(&lines);
     }

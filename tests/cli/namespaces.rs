@@ -429,3 +429,77 @@ fn ff_only_namespaces_report_and_theirs_takes_the_primary() {
     assert_eq!(b["backups"][0]["oid"], mine.as_str());
     assert_eq!(env.backups_of("b", "git-mile/tasks/T1"), [mine.as_str()]);
 }
+
+/// Commits `file` = `text` on top of `parent` without touching the checked-out branch; returns the commit.
+fn commit_on(env: &TestEnv, dir: &Path, parent: &str, file: &str, text: &str) -> String {
+    env.git_in(dir, ["checkout", "-q", "--detach", parent]);
+    std::fs::write(dir.join(file), text).unwrap();
+    env.git_in(dir, ["add", file]);
+    env.git_in(dir, ["commit", "-q", "-m", &format!("{file}: {text}")]);
+    let oid = env.git_in(dir, ["rev-parse", "HEAD"]).trim().to_string();
+    env.git_in(dir, ["checkout", "-q", "-"]);
+    oid
+}
+
+#[test]
+fn copies_with_different_content_are_united_or_reported() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.git(["config", "multi.primary", "a"]);
+    env.multi(["refs", "add", "refs/review/*"]).expect_code(0);
+    let base = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    env.git(["update-ref", "refs/review/r1", &base]);
+    env.multi(["push"]).expect_code(0);
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts[1].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+
+    // Different files on each side: the union holds both.
+    let theirs = commit_on(&env, &other, &base, "g.txt", "theirs");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
+    );
+    let mine = commit_on(&env, &env.work, &base, "h.txt", "mine");
+    env.git(["update-ref", "refs/review/r1", &mine]);
+    let json = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
+    let united = json["namespaces"][0]["target"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let files = env.git(["ls-tree", "--name-only", &united]);
+    for file in ["first.txt", "g.txt", "h.txt"] {
+        assert!(files.lines().any(|l| l == file), "{file} in\n{files}");
+    }
+    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(united.clone()));
+
+    // The same file changed two ways: reported by name, nothing moved anywhere.
+    env.git_in(
+        &other,
+        ["fetch", "-q", "origin", "+refs/review/*:refs/review/*"],
+    );
+    let theirs = commit_on(&env, &other, &united, "g.txt", "theirs again");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
+    );
+    let mine = commit_on(&env, &env.work, &united, "g.txt", "mine again");
+    env.git(["update-ref", "refs/review/r1", &mine]);
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("review/r1: could not be united: conflicting changes in g.txt"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(tip(&env, &env.work, "refs/review/r1"), Some(mine));
+    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
+}
