@@ -154,6 +154,11 @@ pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
 
     let reached = Report::new(outcomes);
     report::conflicts::show(&conflicts, &reached, args.json);
+    let pruned = backups.all();
+    if !pruned.is_empty() {
+        // The JSON document has one key; where the pruned tips went is said on stderr.
+        report::note(&report::resolve::pruned_note(&pruned));
+    }
     Ok(crate::error::exit_code(ExitFacts {
         out_of_sync: args.exit_code && !conflicts.is_empty(),
         ..reached.facts()

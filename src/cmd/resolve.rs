@@ -125,6 +125,8 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     });
     board.finish();
     let tag_tips = tag_tips.into_inner().unwrap_or_else(|e| e.into_inner());
+    // Tracking refs the prune removed, saved before anything else of this run.
+    let pruned = backups.all();
     let reachable: Vec<&Member> = members
         .iter()
         .zip(&fetched)
@@ -212,6 +214,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
                 new: target.clone(),
                 backup: local_saved,
             },
+            pruned: &pruned,
             remotes: &report.remotes,
         },
         args.json,

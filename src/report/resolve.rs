@@ -36,6 +36,9 @@ pub struct ResolveDocument<'a> {
     pub target: &'a str,
     pub dry_run: bool,
     pub local: LocalChange,
+    /// Tracking refs the fetch pruned (the remote deleted the ref), saved under refs/multi/backup/.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub pruned: &'a [Saved],
     pub remotes: &'a [Outcome<PushDetail>],
 }
 
@@ -107,5 +110,18 @@ pub fn show(document: &ResolveDocument, json: bool) {
         }
     }
     super::out(&text);
+    if !document.pruned.is_empty() {
+        super::note(&pruned_note(document.pruned));
+    }
     super::outcomes_of(document.remotes);
+}
+
+/// `2 tracking refs pruned (gone on their remote); their tips are saved under refs/multi/backup/`.
+pub fn pruned_note(pruned: &[Saved]) -> String {
+    let n = pruned.len();
+    format!(
+        "{n} tracking ref{} pruned (gone on {} remote); the tips are saved under refs/multi/backup/",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "its" } else { "their" }
+    )
 }

@@ -236,6 +236,20 @@ fn resolve_take_a_remote_or_local_saves_every_tip_it_replaces() {
     for host in &hosts {
         assert_eq!(tip(&env, host, "refs/heads/main"), Some(mine.clone()));
     }
+
+    // A branch deleted on a remote since it was fetched: resolve's fetch prunes it, saving its tip first.
+    env.git(["branch", "old"]);
+    env.multi(["push", "a", "--branch", "old"]).expect_code(0);
+    env.multi(["fetch", "a"]).expect_code(0);
+    env.git_in(&hosts[0], ["branch", "-D", "old"]);
+    let json = env
+        .multi(["resolve", "main", "--take", "local", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["pruned"][0]["remote"], "a", "{json}");
+    assert_eq!(json["pruned"][0]["ref"], "refs/heads/old");
+    assert_eq!(env.backups_of("a", "heads/old"), [mine.as_str()]);
+    assert_eq!(tip(&env, &env.work, "refs/remotes/a/old"), None);
 }
 
 #[test]
