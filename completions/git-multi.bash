@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init remote auth create branch webhook push fetch status pull sync refs conflicts resolve --help -h --version -V" ;;
+	"") echo "init remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
@@ -27,8 +27,17 @@ __git_multi_words() {
 	"auth status") echo "--json --help -h" ;;
 	"auth logout") echo "--help -h" ;;
 	"create") echo "--private --public --description --on --json --jobs -j --help -h" ;;
-	"branch") echo "protect --help -h" ;;
+	"branch") echo "list ls create delete protect --help -h" ;;
+	"branch list") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch ls") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch create") echo "--jobs -j --timeout --json --help -h" ;;
+	"branch delete") echo "--force -f --keep-local --jobs -j --timeout --json --help -h" ;;
 	"branch protect") echo "--require-review --min-approvals --no-force-push --dry-run --on --json --help -h" ;;
+	"tag") echo "list ls create delete --help -h" ;;
+	"tag list") echo "--jobs -j --timeout --json --help -h" ;;
+	"tag ls") echo "--jobs -j --timeout --json --help -h" ;;
+	"tag create") echo "--message -m --sign -s --jobs -j --timeout --json --help -h" ;;
+	"tag delete") echo "--keep-local --jobs -j --timeout --json --help -h" ;;
 	"webhook") echo "add list remove --help -h" ;;
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
@@ -46,6 +55,8 @@ __git_multi_words() {
 	"refs rm") echo "--help -h" ;;
 	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
 	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"primary") echo "--unset --json --help -h" ;;
+	"mirror") echo "--from --prune --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	esac
 }
 
@@ -64,8 +75,34 @@ __git_multi_value() {
 	"create|--on") echo remotes ;;
 	"create|--jobs") echo any ;;
 	"create|-j") echo any ;;
+	"branch list|--jobs") echo any ;;
+	"branch list|-j") echo any ;;
+	"branch list|--timeout") echo any ;;
+	"branch ls|--jobs") echo any ;;
+	"branch ls|-j") echo any ;;
+	"branch ls|--timeout") echo any ;;
+	"branch create|--jobs") echo any ;;
+	"branch create|-j") echo any ;;
+	"branch create|--timeout") echo any ;;
+	"branch delete|--jobs") echo any ;;
+	"branch delete|-j") echo any ;;
+	"branch delete|--timeout") echo any ;;
 	"branch protect|--min-approvals") echo any ;;
 	"branch protect|--on") echo remotes ;;
+	"tag list|--jobs") echo any ;;
+	"tag list|-j") echo any ;;
+	"tag list|--timeout") echo any ;;
+	"tag ls|--jobs") echo any ;;
+	"tag ls|-j") echo any ;;
+	"tag ls|--timeout") echo any ;;
+	"tag create|--message") echo any ;;
+	"tag create|-m") echo any ;;
+	"tag create|--jobs") echo any ;;
+	"tag create|-j") echo any ;;
+	"tag create|--timeout") echo any ;;
+	"tag delete|--jobs") echo any ;;
+	"tag delete|-j") echo any ;;
+	"tag delete|--timeout") echo any ;;
 	"webhook add|--events") echo any ;;
 	"webhook add|--on") echo remotes ;;
 	"webhook list|--on") echo remotes ;;
@@ -98,12 +135,16 @@ __git_multi_value() {
 	"resolve|--jobs") echo any ;;
 	"resolve|-j") echo any ;;
 	"resolve|--timeout") echo any ;;
+	"mirror|--from") echo remotes ;;
+	"mirror|--jobs") echo any ;;
+	"mirror|-j") echo any ;;
+	"mirror|--timeout") echo any ;;
 	esac
 }
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"push"|"fetch"|"status"|"conflicts") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"conflicts"|"primary"|"mirror") return 0 ;;
 	esac
 	return 1
 }

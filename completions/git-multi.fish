@@ -30,7 +30,8 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "init" -d 'Set u
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "remote" -d 'Manage the remotes of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "auth" -d 'Manage host API tokens (stored in the OS keyring, never in .git/config)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "create" -d 'Create the repository on every host of the set (or adopt it where it already exists)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Repository settings for branches, on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Branches on every remote, and their protection on the hosts'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tag" -d 'Tags on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
@@ -40,6 +41,8 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "refs" -d 'Ref namespaces carried to and from every remote beside branches (multi.refs)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "conflicts" -d 'List every ref whose copies differ between local and the remotes'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "resolve" -d 'Make every remote agree on one ref: take a copy, merge them, or rebase onto them'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Show or set the primary remote (multi.primary)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
@@ -98,8 +101,30 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l private -
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l public -d 'Create public repositories'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "list" -d 'Show every branch on every remote (branch × remote, compared with the local branch)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "ls" -d 'Show every branch on every remote (branch × remote, compared with the local branch)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "create" -d 'Create a branch here (when missing) and on every remote; a different copy already on a remote is reported, never moved'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "delete" -d 'Delete a branch on every remote (each tip saved under refs/multi/backup/ first), then here'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s f -l force -d 'Delete even where a remote\'s copy has commits the local branch lacks, and a local branch not merged into HEAD'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l require-review -d 'Changes must come through a reviewed pull/merge request'
@@ -107,6 +132,30 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l dry-run -d 'Say what would be set, change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "list" -d 'Show every tag on every remote (tag × remote, compared with the local tag)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "ls" -d 'Show every tag on every remote (tag × remote, compared with the local tag)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "create" -d 'Create a tag here (when missing) and on every remote; a remote\'s tag with another target is reported, never moved'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "delete" -d 'Delete a tag on every remote (each copy saved under refs/multi/backup/ first), then here'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s m -l message -d 'Make an annotated tag with this message' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s s -l sign -d 'Make a GPG-signed tag (git\'s `tag -s`; needs -m)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "add" -d 'Add a webhook on every host (skipped where one with the same URL exists)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "list" -d 'List the webhooks of every host'
@@ -190,6 +239,16 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l rebase -
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s n -l dry-run -d 'Fetch and work out the result, push nothing and change no local ref'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l unset -d 'Remove the setting (sync and pull then use the current branch\'s upstream remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 'Print one JSON document'
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-run -d 'Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "man" -d 'Write git-multi.1 and one page per subcommand into DIR'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'

@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::git::Git;
-use crate::provider::http::url_host;
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 use crate::redact::register_secret;
 use crate::remote_set::RemoteSet;
+use crate::url::http_host as url_host;
 
 /// The keyring account name under the per-host service; the host is what identifies the token.
 const KEYRING_USER: &str = "token";

@@ -31,7 +31,9 @@ pub enum Command {
     Auth(cmd::auth::AuthCommand),
     Create(cmd::create::CreateArgs),
     #[command(subcommand)]
-    Branch(cmd::branch::BranchCommand),
+    Branch(BranchCommand),
+    #[command(subcommand)]
+    Tag(cmd::tag::TagCommand),
     #[command(subcommand)]
     Webhook(cmd::webhook::WebhookCommand),
     Push(cmd::push::PushArgs),
@@ -43,6 +45,8 @@ pub enum Command {
     Refs(cmd::refs::RefsCommand),
     Conflicts(cmd::conflicts::ConflictsArgs),
     Resolve(cmd::resolve::ResolveArgs),
+    Primary(cmd::primary::PrimaryArgs),
+    Mirror(cmd::mirror::MirrorArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),
@@ -67,6 +71,20 @@ pub enum RemoteCommand {
     /// Keep a remote in the set but leave it out until it is enabled again
     Disable(cmd::remote::toggle::ToggleArgs),
     Test(cmd::remote::test::TestArgs),
+}
+
+/// Branches on every remote, and their protection on the hosts
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum BranchCommand {
+    /// Show every branch on every remote (branch × remote, compared with the local branch)
+    #[command(visible_alias = "ls")]
+    List(cmd::everywhere::ListArgs),
+    Create(cmd::branch_ops::CreateArgs),
+    Delete(cmd::branch_ops::DeleteArgs),
+    /// `branch protect` (host APIs)
+    #[command(flatten)]
+    Hosted(cmd::branch::BranchCommand),
 }
 
 #[cfg(test)]

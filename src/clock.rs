@@ -1,6 +1,6 @@
 //! Wall-clock time as git-multi writes it: UTC stamps for backup events and records, without a date crate.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// Seconds since the Unix epoch, now.
 pub fn now_secs() -> u64 {
@@ -45,6 +45,18 @@ pub fn rfc3339(secs: u64) -> String {
 pub fn compact(secs: u64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
     format!("{y:04}{mo:02}{d:02}T{h:02}{mi:02}{s:02}Z")
+}
+
+/// A time budget for humans: `2s`, `1.5s`, `5m`.
+pub fn span(d: Duration) -> String {
+    let secs = d.as_secs_f64();
+    if secs >= 120.0 && secs % 60.0 == 0.0 {
+        format!("{}m", secs / 60.0)
+    } else if secs.fract() == 0.0 {
+        format!("{secs}s")
+    } else {
+        format!("{secs:.1}s")
+    }
 }
 
 #[cfg(test)]

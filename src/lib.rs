@@ -7,6 +7,7 @@ mod cmd;
 pub mod config;
 mod error;
 mod git;
+mod hosting;
 mod interrupt;
 mod ops;
 mod outcome;

@@ -98,7 +98,7 @@ impl<D> Outcome<D> {
                 let mut outcome = Outcome::new(name, Status::Timeout, elapsed, detail);
                 outcome.error = Some(format!(
                     "no answer within {}; stopped",
-                    crate::report::duration(budget)
+                    crate::clock::span(budget)
                 ));
                 outcome
             }
@@ -117,6 +117,22 @@ impl<D> Outcome<D> {
             }
             other => Outcome::failed(name, other.to_string(), elapsed, detail),
         }
+    }
+}
+
+impl<D: Default> Outcome<D> {
+    /// The outcome for a member whose git remote does not exist (a `[multi "<name>"]` section left behind):
+    /// git would only say the name is not a repository.
+    pub fn missing_remote(name: &str) -> Self {
+        Outcome::failed(
+            name,
+            format!("no git remote `{name}`: .git/config has a [multi \"{name}\"] section but no [remote \"{name}\"]"),
+            Duration::ZERO,
+            D::default(),
+        )
+        .with_hint(format!(
+            "give it a URL with `git remote add {name} <url>`, or drop it with `git multi remote remove {name}`"
+        ))
     }
 }
 

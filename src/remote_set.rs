@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use crate::config::{self, member, Settings};
 use crate::error::{Error, Result};
 use crate::git::{ConfigEntry, Git};
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 use crate::url;
 
 /// One git remote that belongs to the set.
@@ -328,7 +328,7 @@ impl RemoteSet {
         } else {
             ("no remotes", unknown[0])
         };
-        // The first words are git-mile's ("Remote 'x' not found"), which its users know.
+        // git-mile's words ("Remote 'x' not found") are added, which its users know.
         let quoted = unknown
             .iter()
             .map(|n| format!("'{n}'"))
@@ -340,7 +340,7 @@ impl RemoteSet {
             "Remotes"
         };
         let error = Error::usage(format!(
-            "{word} {quoted} not found: {what} {list} in the remote set"
+            "{what} {list} in the remote set ({word} {quoted} not found)"
         ));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))

@@ -9,6 +9,9 @@
 pub mod conflicts;
 pub mod fetch;
 pub mod integrate;
+pub mod mirror;
+pub mod primary;
+pub mod publish;
 pub mod push;
 pub mod refs;
 pub mod resolve;
@@ -16,7 +19,6 @@ pub mod status;
 pub mod sync;
 
 use std::io::{IsTerminal, Write};
-use std::time::Duration;
 
 use serde::Serialize;
 
@@ -123,18 +125,6 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     report.exit()
 }
 
-/// A time budget for humans: `2s`, `1.5s`, `5m`.
-pub fn duration(d: Duration) -> String {
-    let secs = d.as_secs_f64();
-    if secs >= 120.0 && secs % 60.0 == 0.0 {
-        format!("{}m", secs / 60.0)
-    } else if secs.fract() == 0.0 {
-        format!("{secs}s")
-    } else {
-        format!("{secs:.1}s")
-    }
-}
-
 /// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.
 pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     if let Some(hint) = &outcome.hint {
@@ -160,19 +150,6 @@ pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
         _ => return None,
     };
     Some(text.to_string())
-}
-
-/// The outcome for a member whose git remote does not exist.
-pub fn missing_remote<D: Default>(name: &str) -> Outcome<D> {
-    Outcome::failed(
-        name,
-        format!("no git remote `{name}`: .git/config has a [multi \"{name}\"] section but no [remote \"{name}\"]"),
-        Duration::ZERO,
-        D::default(),
-    )
-    .with_hint(format!(
-        "give it a URL with `git remote add {name} <url>`, or drop it with `git multi remote remove {name}`"
-    ))
 }
 
 /// One block per remote in the configured order, then a one-line total.

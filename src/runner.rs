@@ -273,7 +273,7 @@ impl FanOut<'_> {
             |(m, extra)| {
                 let job = Job::new(m, self.budget, self.observer);
                 let outcome = if m.url.is_none() {
-                    crate::report::missing_remote(&m.name)
+                    Outcome::missing_remote(&m.name)
                 } else {
                     work(&job, extra)
                 };

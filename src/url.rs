@@ -261,6 +261,16 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
     })
 }
 
+/// `host[:port]` of an http(s) URL.
+pub fn http_host(url: &str) -> Option<String> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let authority = rest.split(['/', '?', '#']).next()?;
+    let authority = authority.rsplit('@').next()?;
+    (!authority.is_empty()).then(|| authority.to_ascii_lowercase())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

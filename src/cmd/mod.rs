@@ -2,13 +2,17 @@
 
 pub mod auth;
 pub mod branch;
+pub mod branch_ops;
 pub mod common;
 pub mod conflicts;
 pub mod create;
+pub mod everywhere;
 pub mod fetch;
 pub mod generate;
 pub mod hosted;
 pub mod init;
+pub mod mirror;
+pub mod primary;
 pub mod pull;
 pub mod push;
 pub mod refs;
@@ -16,11 +20,12 @@ pub mod remote;
 pub mod resolve;
 pub mod status;
 pub mod sync;
+pub mod tag;
 pub mod webhook;
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::cli::{Cli, Command, RemoteCommand};
+use crate::cli::{BranchCommand, Cli, Command, RemoteCommand};
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
 use crate::remote_set::RemoteSet;
@@ -110,7 +115,15 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
             RemoteCommand::Test(args) => remote::test::run(&ctx, args),
         },
         Command::Create(args) => create::run(&ctx, args),
-        Command::Branch(command) => branch::run(&ctx, command),
+        Command::Branch(command) => match command {
+            BranchCommand::List(args) => branch_ops::list(&ctx, args),
+            BranchCommand::Create(args) => branch_ops::create(&ctx, args),
+            BranchCommand::Delete(args) => branch_ops::delete(&ctx, args),
+            BranchCommand::Hosted(command) => branch::run(&ctx, command),
+        },
+        Command::Tag(command) => tag::run(&ctx, command),
+        Command::Primary(args) => primary::run(&ctx, args),
+        Command::Mirror(args) => mirror::run(&ctx, args),
         Command::Webhook(command) => webhook::run(&ctx, command),
         Command::Generate(_) | Command::Auth(_) | Command::Reap => {
             unreachable!("handled before a repository is required")

@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod branch;
 mod combine;
 mod command;
 mod config;
@@ -120,6 +121,7 @@ impl Git {
 
     #[allow(dead_code)] // interim: the branches being merged use it
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
             dir: Some(dir.into()),
@@ -129,6 +131,7 @@ impl Git {
 
     #[allow(dead_code)] // interim: the branches being merged use it
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
+    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn version(&self) -> GitVersion {
         self.version
     }

@@ -52,6 +52,13 @@ mod unix {
 
     fn start() -> Option<Reaper> {
         let exe = std::env::current_exe().ok()?;
+        // Only git-multi itself can be a reaper (a test harness linking this library cannot).
+        if !exe
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with("git-multi"))
+        {
+            return None;
+        }
         let mut command = Command::new(exe);
         command
             .arg("__reap")
@@ -105,7 +112,11 @@ mod unix {
                     let pid = libc::getpid();
                     let mut record = [b'+'; RECORD];
                     record[1..].copy_from_slice(&pid.to_ne_bytes());
+                    // A reaper that is gone must not kill the job with SIGPIPE: ignore it for this write
+                    // (std has just reset it to the default for the child).
+                    libc::signal(libc::SIGPIPE, libc::SIG_IGN);
                     libc::write(fd, record.as_ptr().cast(), RECORD);
+                    libc::signal(libc::SIGPIPE, libc::SIG_DFL);
                 }
                 Ok(())
             });

@@ -15,8 +15,8 @@ pub struct Refspec {
 }
 
 impl Refspec {
-    #[cfg(test)]
     /// `<name>:<name>`: the local ref (or `refs/…/*` glob) onto the remote ref of the same name.
+    #[cfg(test)]
     pub fn same(name: &str, force: bool) -> Refspec {
         Refspec {
             src: Some(name.to_string()),

@@ -27,6 +27,23 @@ pub fn branch(name: &str) -> String {
     }
 }
 
+/// `v1` → `refs/tags/v1`; a full ref name stays as it is.
+pub fn tag(name: &str) -> String {
+    if name.starts_with("refs/") {
+        name.to_string()
+    } else {
+        format!("{TAGS}{name}")
+    }
+}
+
+/// A private copy of `remote`'s ref `name` (or ref glob) that never touches the refs people use:
+/// `refs/multi/remotes/<remote>/<rest>`, for tags too (`refs/tags/v1` → `refs/multi/remotes/<remote>/tags/v1`),
+/// where git's own fetch would write into the shared `refs/tags/`. [`remote_name_of`] maps it back.
+pub fn copy(remote: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{NAMESPACE_COPIES}{remote}/{rest}")
+}
+
 /// The local ref that records what `remote` last had at its ref `name`: `refs/remotes/<remote>/<branch>` for a
 /// branch, `refs/multi/remotes/<remote>/<rest>` for any other namespace, `None` for tags.
 pub fn tracking(remote: &str, name: &str) -> Option<String> {
@@ -184,6 +201,21 @@ mod tests {
             fetched_from("o", &[], "refs/multi/remotes/o/notes/commits").as_deref(),
             Some("refs/notes/commits")
         );
+    }
+
+    #[test]
+    fn private_copies_map_back() {
+        assert_eq!(copy("gh", "refs/tags/v1"), "refs/multi/remotes/gh/tags/v1");
+        assert_eq!(
+            copy("gh", "refs/git-mile/*"),
+            "refs/multi/remotes/gh/git-mile/*"
+        );
+        assert_eq!(
+            remote_name_of("gh", &copy("gh", "refs/tags/v1")).as_deref(),
+            Some("refs/tags/v1")
+        );
+        assert_eq!(tag("v1"), "refs/tags/v1");
+        assert_eq!(tag("refs/tags/v1"), "refs/tags/v1");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //!
 //! - [`push`]: push refs to one remote (per-remote lease, old tips saved first, porcelain result)
 //! - [`fetch`]: fetch one remote (configured and namespace refspecs, prune with backup)
+//! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
+//! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
@@ -14,6 +16,8 @@ pub mod backup;
 pub mod converge;
 pub mod fetch;
 pub mod integrate;
+pub mod mirror;
+pub mod publish;
 pub mod push;
 pub mod relate;
 pub mod snapshot;

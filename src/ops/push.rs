@@ -2,7 +2,7 @@
 //! the remote's old tips saved before anything is overwritten or deleted, and git's porcelain answer turned
 //! into one result per ref (old and new tip, status, why it was refused and how far apart the two sides are).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::git::{
     refname, remote_messages, Git, GitError, PushOptions, RefStatus, Refspec, Rejection,
@@ -16,6 +16,9 @@ use super::{Backups, Relater, Relation, Saved, Snapshot};
 pub enum Force {
     /// Fast-forwards and new refs only.
     No,
+    /// New refs only: a ref the remote already has with another target is refused as already existing,
+    /// whatever the two tips have in common (a lease on its absence), so nothing there is ever moved.
+    CreateOnly,
     /// Overwrite only where the remote still has what its tracking ref says (tags are never overwritten this
     /// way: git keeps no per-remote copy of them to lease against).
     Lease,
@@ -52,7 +55,6 @@ impl Outgoing {
         }
     }
 
-    #[allow(dead_code)] // interim: the branches being merged use it
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -116,6 +118,42 @@ impl Pushed {
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
 /// it was about to overwrite) is an error; refused refs are data.
 pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitError> {
+    let there = match request.force {
+        Force::Yes => Some(remote_tips(job, git, request.refs)?),
+        _ => None,
+    };
+    send(job, git, request, there)
+}
+
+/// [`push`] with [`Force::Yes`] over the tips the caller read from this remote moments ago (`name -> oid`, as
+/// ls-remote gave them; refs absent from it are expected to be absent there). What is saved and leased on is
+/// then exactly what the caller looked at to decide (mirror plans, the check before a delete), and the remote
+/// is not asked twice.
+pub fn push_over(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    there: &BTreeMap<String, String>,
+) -> Result<Pushed, GitError> {
+    let there = request
+        .refs
+        .iter()
+        .filter_map(|r| there.get(&r.name).map(|oid| (r.name.clone(), oid.clone())))
+        .collect();
+    let forced = PushRequest {
+        force: Force::Yes,
+        ..*request
+    };
+    send(job, git, &forced, Some(there))
+}
+
+/// The push itself; `there` is what the remote has at the pushed names when the push is forced.
+fn send(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    there: Option<Vec<(String, String)>>,
+) -> Result<Pushed, GitError> {
     let remote = job.name();
     job.say("pushing");
     let mut options = PushOptions {
@@ -129,7 +167,10 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
         Force::Yes => {
             // Save exactly what is there, then overwrite exactly that: a lease on the saved tip means a
             // remote that moved in between is refused rather than overwritten unsaved.
-            let there = remote_tips(job, git, request.refs)?;
+            let there = match there {
+                Some(there) => there,
+                None => remote_tips(job, git, request.refs)?,
+            };
             let to_save: Vec<(String, String)> = request
                 .refs
                 .iter()
@@ -146,6 +187,12 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
             for r in request.refs {
                 let old = there.iter().find(|(n, _)| *n == r.name).map(|(_, o)| o);
                 options.leases.push((r.name.clone(), old.cloned()));
+                refspecs.push(refspec(r, false));
+            }
+        }
+        Force::CreateOnly => {
+            for r in request.refs {
+                options.leases.push((r.name.clone(), None));
                 refspecs.push(refspec(r, false));
             }
         }
@@ -186,12 +233,21 @@ pub fn push(job: &Job, git: &Git, request: &PushRequest) -> Result<Pushed, GitEr
             (RefStatus::UpToDate, _) => new.clone(),
             (RefStatus::New, _) => None,
             (_, Some((abbrev, _))) => Some(expand(git, abbrev, tracking.as_deref(), &saved)),
-            (RefStatus::Deleted, None) | (RefStatus::Rejected, None) => tracking
-                .clone()
-                .or_else(|| saved_tip(&saved, &pushed.to).map(str::to_string)),
+            // What was saved is what the remote really had just now; a tracking ref may be older (and a tag or
+            // a ref outside the fetched namespaces has none).
+            (RefStatus::Deleted, None) | (RefStatus::Rejected, None) => {
+                saved_tip(&saved, &pushed.to)
+                    .map(str::to_string)
+                    .or_else(|| tracking.clone())
+            }
             _ => None,
         };
-        let rejection = pushed.rejection();
+        let rejection = match (request.force, pushed.rejection()) {
+            // The lease was on the ref's absence: it did not hold because the remote has the ref (an equal one
+            // would have been up to date).
+            (Force::CreateOnly, Some(Rejection::StaleLease)) => Some(Rejection::AlreadyExists),
+            (_, rejection) => rejection,
+        };
         let relation = match &rejection {
             Some(Rejection::NonFastForward) => request
                 .relater
@@ -266,7 +322,7 @@ fn remote_tips(job: &Job, git: &Git, refs: &[Outgoing]) -> Result<Vec<(String, S
 }
 
 /// `refs/heads/a/b` → `refs/heads/`, `refs/git-mile/tasks/T1` → `refs/git-mile/`.
-fn namespace_root(name: &str) -> String {
+pub(super) fn namespace_root(name: &str) -> String {
     let mut parts = name.splitn(3, '/');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(a), Some(b), Some(_)) => format!("{a}/{b}/"),
@@ -334,5 +390,100 @@ mod tests {
         assert_eq!(namespace_root("refs/tags/v1"), "refs/tags/");
         assert_eq!(namespace_root("refs/git-mile/tasks/T1"), "refs/git-mile/");
         assert_eq!(namespace_root("refs/stash"), "refs/stash");
+    }
+
+    /// Runs a fixture git command in `dir` with a fixed identity, outside the gateway (set-up only).
+    fn fixture(dir: &std::path::Path, args: &[&str]) -> String {
+        let output = std::process::Command::new("git")
+            .current_dir(dir)
+            .args(["-c", "user.name=T", "-c", "user.email=t@example.com"])
+            .args([
+                "-c",
+                "init.defaultBranch=main",
+                "-c",
+                "commit.gpgSign=false",
+            ])
+            .args(args)
+            .output()
+            .expect("git runs");
+        assert!(output.status.success(), "git {args:?}: {output:?}");
+        String::from_utf8_lossy(&output.stdout).trim().to_string()
+    }
+
+    #[test]
+    fn forced_deletes_of_refs_without_tracking_refs_are_saved_and_leased() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fixture(root, &["init", "-q", "--bare", "remote.git"]);
+        fixture(root, &["init", "-q", "work"]);
+        fixture(root, &["init", "-q", "other"]);
+        let (work, other) = (root.join("work"), root.join("other"));
+        let remote = root.join("remote.git");
+        fixture(&work, &["commit", "-q", "--allow-empty", "-m", "one"]);
+        fixture(&work, &["tag", "-a", "-m", "v1", "v1"]);
+        fixture(&work, &["remote", "add", "r", remote.to_str().unwrap()]);
+        fixture(&work, &["push", "-q", "r", "main", "refs/tags/v1"]);
+        let tag = fixture(&work, &["rev-parse", "refs/tags/v1"]);
+        // A namespace ref whose commit was never here, and a stale local copy of it from an older fetch.
+        fixture(&other, &["commit", "-q", "--allow-empty", "-m", "theirs"]);
+        fixture(
+            &other,
+            &[
+                "push",
+                "-q",
+                remote.to_str().unwrap(),
+                "HEAD:refs/git-mile/t1",
+            ],
+        );
+        let theirs = fixture(&other, &["rev-parse", "HEAD"]);
+        let head = fixture(&work, &["rev-parse", "HEAD"]);
+        fixture(
+            &work,
+            &["update-ref", "refs/multi/remotes/r/git-mile/t1", &head],
+        );
+
+        let git = Git::locate().unwrap().at(&work);
+        let member = crate::remote_set::Member {
+            name: "r".into(),
+            ..Default::default()
+        };
+        let job = Job::new(
+            &member,
+            std::time::Duration::from_secs(60),
+            &crate::runner::Quiet,
+        );
+        let backups = Backups::new();
+        let relater = Relater::new(&git);
+        let tracking = Snapshot::take(&git, &["refs/multi/remotes/r/".to_string()]).unwrap();
+        let refs = [
+            Outgoing::delete("refs/tags/v1"),
+            Outgoing::delete("refs/git-mile/t1"),
+        ];
+        let request = PushRequest {
+            refs: &refs,
+            force: Force::Yes,
+            dry_run: false,
+            atomic: false,
+            tracking: &tracking,
+            backups: &backups,
+            relater: &relater,
+            reason: "test",
+        };
+        let pushed = push(&job, &git, &request).unwrap();
+        let result = |name: &str| pushed.refs.iter().find(|r| r.name == name).unwrap().clone();
+        for (name, was) in [("refs/tags/v1", &tag), ("refs/git-mile/t1", &theirs)] {
+            let r = result(name);
+            assert_eq!(r.status, RefStatus::Deleted, "{name}");
+            assert_eq!(r.old.as_ref(), Some(was), "{name}: the tip really deleted");
+            let backup = r.backup.expect("saved");
+            assert_eq!(
+                git.rev_parse(&backup).unwrap().as_ref(),
+                Some(was),
+                "{name}"
+            );
+        }
+        assert_eq!(pushed.backups.len(), 2);
+        let left = fixture(&remote, &["for-each-ref", "--format=%(refname)"]);
+        assert_eq!(left, "refs/heads/main");
     }
 }

@@ -22,6 +22,18 @@ pub enum State {
 }
 
 impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::InSync => "in-sync",
+            State::Ahead => "ahead",
+            State::Behind => "behind",
+            State::Diverged => "diverged",
+            State::MissingRemote => "missing-remote",
+            State::MissingLocal => "missing-local",
+            State::Unknown => "unknown",
+        }
+    }
+
     /// The state of a local commit `ahead` commits ahead of and `behind` commits behind the remote's.
     pub fn from_counts(ahead: u64, behind: u64) -> State {
         match (ahead, behind) {

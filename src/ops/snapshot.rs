@@ -24,7 +24,6 @@ impl Snapshot {
         })
     }
 
-    #[cfg(test)]
     pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
         Snapshot { refs }
     }

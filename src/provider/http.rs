@@ -133,16 +133,6 @@ impl std::fmt::Debug for Client {
     }
 }
 
-/// `host[:port]` of an http(s) URL.
-pub fn url_host(url: &str) -> Option<String> {
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let authority = rest.split(['/', '?', '#']).next()?;
-    let authority = authority.rsplit('@').next()?;
-    (!authority.is_empty()).then(|| authority.to_ascii_lowercase())
-}
-
 /// Scheme and authority: `https://host:port`.
 fn origin(url: &str) -> Option<String> {
     let scheme_end = url.find("://")? + 3;
@@ -200,7 +190,7 @@ fn base64(input: &[u8]) -> String {
 impl Client {
     pub fn new(base: &str, token: Option<String>, auth: AuthStyle, paging: Paging) -> Client {
         let base = base.trim_end_matches('/').to_string();
-        let host = url_host(&base).unwrap_or_else(|| base.clone());
+        let host = crate::url::http_host(&base).unwrap_or_else(|| base.clone());
         if let Some(token) = &token {
             crate::redact::register_secret(token);
         }
@@ -725,11 +715,11 @@ mod tests {
     #[test]
     fn hosts_and_encoding() {
         assert_eq!(
-            url_host("https://api.github.com").unwrap(),
+            crate::url::http_host("https://api.github.com").unwrap(),
             "api.github.com"
         );
         assert_eq!(
-            url_host("http://127.0.0.1:8080/api/v1").unwrap(),
+            crate::url::http_host("http://127.0.0.1:8080/api/v1").unwrap(),
             "127.0.0.1:8080"
         );
         assert_eq!(encode("group/sub project"), "group%2Fsub%20project");

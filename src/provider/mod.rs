@@ -10,10 +10,9 @@ mod gitea;
 mod github;
 mod gitlab;
 pub mod http;
-mod kind;
 mod member;
 
-pub use kind::ProviderKind;
+pub use crate::hosting::ProviderKind;
 pub use member::{for_member, missing_token, MemberApi};
 
 use serde::Serialize;

@@ -55,6 +55,10 @@ impl Detail for PushDetail {
                     }
                     RefStatus::New => "new".to_string(),
                     RefStatus::Deleted => format!("deleted (was {})", abbrev(&r.old)),
+                    // A deletion that found nothing to delete.
+                    RefStatus::UpToDate if r.old.is_none() && r.new.is_none() => {
+                        "not there".to_string()
+                    }
                     RefStatus::UpToDate => "up to date".to_string(),
                     RefStatus::Rejected => "rejected".to_string(),
                 };

@@ -373,3 +373,30 @@ impl TestEnv {
             .collect()
     }
 }
+
+impl TestEnv {
+    /// A commit on top of `repo`'s `branch`, made in a throw-away clone and pushed there: history this work
+    /// repository never had. Returns the commit.
+    pub fn push_foreign(&self, repo: &Path, branch: &str, message: &str) -> String {
+        let clone = self.root.join(format!("foreign-{message}"));
+        self.git_in(
+            &self.root,
+            [
+                "clone",
+                "-q",
+                "-b",
+                branch,
+                repo.to_str().unwrap(),
+                clone.to_str().unwrap(),
+            ],
+        );
+        self.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", message]);
+        self.git_in(&clone, ["push", "-q", "origin", branch]);
+        let oid = self
+            .git_in(&clone, ["rev-parse", "HEAD"])
+            .trim()
+            .to_string();
+        std::fs::remove_dir_all(&clone).unwrap();
+        oid
+    }
+}

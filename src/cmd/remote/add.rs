@@ -149,7 +149,7 @@ fn web_host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String
         } else {
             "https"
         };
-        let host = crate::provider::http::url_host(api)?;
+        let host = crate::url::http_host(api)?;
         let host = ProviderKind::public_host_of_api(&host).map_or(host, str::to_string);
         return Some((scheme.to_string(), host));
     }

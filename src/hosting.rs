@@ -71,7 +71,7 @@ impl ProviderKind {
     pub fn public_host_of_api(api_host: &str) -> Option<&'static str> {
         PUBLIC
             .iter()
-            .find(|p| p.api.and_then(super::http::url_host).as_deref() == Some(api_host))
+            .find(|p| p.api.and_then(crate::url::http_host).as_deref() == Some(api_host))
             .map(|p| p.web)
     }
 

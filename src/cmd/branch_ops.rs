@@ -1,0 +1,160 @@
+//! `git multi branch list|create|delete`: one branch on every remote. `create` makes the branch here with
+//! `git branch` when it is missing, then pushes it everywhere without ever moving a remote's existing copy;
+//! `delete` removes it everywhere (each remote's tip saved and leased on) and then here, the way
+//! `git branch -d` would: only what is already contained elsewhere goes unless `--force`.
+//! (`branch protect`, through the host APIs, is in `branch.rs`.)
+
+use clap::Args;
+
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::everywhere::{self, Local, Run};
+use crate::cmd::Ctx;
+use crate::error::{Error, Exit, Result};
+use crate::git::refname;
+use crate::ops::publish::Guard;
+use crate::report::publish::{Kind, LocalAction, LocalStep};
+
+/// Create a branch here (when missing) and on every remote; a different copy already on a remote is reported,
+/// never moved
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The branch name
+    pub name: String,
+    /// Where a new branch starts (default: HEAD); an existing branch must already be there
+    pub start: Option<String>,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Delete a branch on every remote (each tip saved under refs/multi/backup/ first), then here
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The branch name
+    pub name: String,
+    /// Delete even where a remote's copy has commits the local branch lacks, and a local branch not merged
+    /// into HEAD
+    #[arg(short, long)]
+    pub force: bool,
+    /// Delete it on the remotes only
+    #[arg(long)]
+    pub keep_local: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// The branch × remote matrix.
+pub fn list(ctx: &Ctx, args: &everywhere::ListArgs) -> Result<Exit> {
+    everywhere::list(ctx, Kind::Branch, args)
+}
+
+fn check_name(ctx: &Ctx, name: &str) -> Result<()> {
+    if ctx.git.is_valid_branch_name(name)? {
+        return Ok(());
+    }
+    Err(Error::usage(format!("`{name}` is not a valid branch name"))
+        .hint("branch names follow git's rules; `git check-ref-format --branch <name>` checks one"))
+}
+
+pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    set.select(&[])?;
+    let run = Run::new(&set, &args.parallel, args.json)?;
+    check_name(ctx, &args.name)?;
+    let name = &args.name;
+    let full = refname::branch(name);
+    let start = match &args.start {
+        Some(start) => Some(
+            ctx.git
+                .rev_parse(&format!("{start}^{{commit}}"))?
+                .ok_or_else(|| {
+                    Error::usage(format!("`{start}` does not name a commit")).hint(
+                        "start at a branch, tag or commit; `git log -1 <start>` shows what it names",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let local = match ctx.git.rev_parse(&full)? {
+        Some(oid) => {
+            if let Some(start) = start.as_ref().filter(|s| **s != oid) {
+                return Err(Error::usage(format!(
+                    "branch `{name}` already exists here at {}, not at {}",
+                    &oid[..7],
+                    &start[..7]
+                ))
+                .hint(format!(
+                    "publish it as it is with `git multi branch create {name}`, or move it first with `git branch -f {name} {}`",
+                    args.start.as_deref().unwrap_or_default()
+                )));
+            }
+            LocalStep {
+                action: LocalAction::Existed,
+                oid: Some(oid),
+                note: None,
+            }
+        }
+        None => {
+            if start.is_none() && ctx.git.rev_parse("HEAD")?.is_none() {
+                return Err(
+                    Error::usage("there is no commit to start the branch at").hint(
+                        "make a first commit, or name a start: `git multi branch create <name> <start>`",
+                    ),
+                );
+            }
+            ctx.git.branch_create(name, args.start.as_deref())?;
+            LocalStep {
+                action: LocalAction::Created,
+                oid: ctx.git.rev_parse(&full)?,
+                note: args.start.as_ref().map(|s| format!("from {s}")),
+            }
+        }
+    };
+    let oid = local.oid.clone().unwrap_or_default();
+    everywhere::publish(ctx, &set, Kind::Branch, &full, &oid, &local, &run)
+}
+
+pub fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    set.select(&[])?;
+    let run = Run::new(&set, &args.parallel, args.json)?;
+    check_name(ctx, &args.name)?;
+    let name = &args.name;
+    let full = refname::branch(name);
+    let local = ctx.git.rev_parse(&full)?;
+    if let (Some(oid), false) = (&local, args.keep_local) {
+        // The same checks as `git branch -d`, made before any remote is touched.
+        if ctx.git.current_branch()?.as_deref() == Some(name.as_str()) {
+            return Err(
+                Error::usage(format!("branch `{name}` is checked out here")).hint(
+                    "switch to another branch first (`git switch <branch>`), or delete it on the remotes only with `--keep-local`",
+                ),
+            );
+        }
+        let merged = ctx.git.is_ancestor(oid, "HEAD").unwrap_or(false);
+        if !args.force && !merged {
+            return Err(Error::failed(format!(
+                "branch `{name}` is not fully merged into HEAD; nothing was deleted"
+            ))
+            .hint(format!(
+                "merge it first, delete it anyway with `git multi branch delete {name} --force`, or delete it on the remotes only with `--keep-local`"
+            )));
+        }
+    }
+    let guard = if args.force {
+        Guard::Always
+    } else {
+        Guard::ContainedIn(local.as_deref())
+    };
+    let local = Local {
+        oid: local.clone(),
+        keep: args.keep_local,
+        delete: || ctx.git.branch_delete(name),
+    };
+    everywhere::remove(ctx, &set, Kind::Branch, &full, guard, &run, local)
+}

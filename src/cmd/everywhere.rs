@@ -1,0 +1,276 @@
+//! What `branch` and `tag` share (not a command itself): listing one kind of ref on every remote with one
+//! parallel ls-remote each, publishing one ref everywhere without moving anything a remote already has, and
+//! deleting one everywhere under a lease on the tip just read, saved first.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+use std::time::Duration;
+
+use clap::Args;
+
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::Ctx;
+use crate::config;
+use crate::error::{exit_code, Exit, ExitFacts, Result};
+use crate::git::{refname, GitError};
+use crate::ops::publish::{self, Guard};
+use crate::ops::push::{self, Force, Outgoing, PushRequest};
+use crate::ops::{relate, Backups, Relater, Snapshot};
+use crate::outcome::{Outcome, Report, Status};
+use crate::progress::Board;
+use crate::remote_set::RemoteSet;
+use crate::report;
+use crate::report::publish::{Kind, ListView, Listed, LocalAction, LocalStep};
+use crate::runner::{FanOut, Pool, Quiet};
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Remotes to read (default: every enabled member; `all` means the same)
+    #[arg(value_name = "REMOTE")]
+    pub remotes: Vec<String>,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a matrix
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// How a create or delete runs on the remotes, checked before anything is changed.
+pub struct Run {
+    pub jobs: Option<usize>,
+    pub budget: Duration,
+    pub json: bool,
+}
+
+impl Run {
+    /// `-j`, `--timeout` (a bad value is a usage error before any change) and `--json`.
+    pub fn new(set: &RemoteSet, parallel: &ParallelArgs, json: bool) -> Result<Run> {
+        Ok(Run {
+            jobs: parallel.jobs,
+            budget: parallel.timeout(&set.settings, config::DEFAULT_TIMEOUT)?,
+            json,
+        })
+    }
+}
+
+fn prefix(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Branch => refname::HEADS,
+        Kind::Tag => refname::TAGS,
+    }
+}
+
+/// Every local ref of `kind`, `name -> oid`.
+pub fn local_refs(ctx: &Ctx, kind: Kind) -> Result<BTreeMap<String, String>> {
+    let prefix = prefix(kind);
+    Ok(Snapshot::take(&ctx.git, &[prefix.to_string()])?
+        .under(prefix)
+        .map(|(n, o)| (n.to_string(), o.to_string()))
+        .collect())
+}
+
+/// The ref × remote matrix of `kind`, each remote's copy compared with the local one.
+pub fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    let members = set.select(&args.remotes)?;
+    let budget = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
+    let local = local_refs(ctx, kind)?;
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
+        budget,
+        observer: &Quiet,
+    };
+    let answered: Mutex<BTreeMap<String, BTreeMap<String, String>>> = Mutex::new(BTreeMap::new());
+    let outcomes = fanout.run(&members, |job| {
+        match publish::read(job, &ctx.git, prefix(kind)) {
+            Ok((refs, retries)) => {
+                let outcome = Outcome::new(
+                    job.name(),
+                    Status::Ok,
+                    job.elapsed(),
+                    Listed {
+                        refs: refs.len(),
+                        retries,
+                    },
+                );
+                answered
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(job.name().to_string(), refs);
+                outcome
+            }
+            Err(err) => job.failure(&err, Listed::default()),
+        }
+    });
+    let answered = answered.into_inner().unwrap_or_else(|e| e.into_inner());
+    let relater = Relater::new(&ctx.git);
+    let mut entries = Vec::new();
+    for member in &members {
+        let Some(theirs) = answered.get(&member.name) else {
+            continue;
+        };
+        match kind {
+            Kind::Branch => entries.extend(relate::compare(
+                &relater,
+                &member.name,
+                &local,
+                theirs,
+                |_| false,
+            )?),
+            Kind::Tag => entries.extend(publish::compare_tips(&member.name, &local, theirs)),
+        }
+    }
+    let reached = Report::new(outcomes);
+    let view = ListView {
+        kind,
+        reached: &reached,
+        local: &local,
+        entries: &entries,
+    };
+    if args.json {
+        report::publish::list_json(&view);
+    } else {
+        report::publish::list_table(&view);
+    }
+    Ok(reached.exit())
+}
+
+/// Pushes the local ref `name` (at `oid`) to every enabled member, creating it where it is missing and
+/// refusing (as already existing) wherever a copy with another target is there.
+pub fn publish(
+    ctx: &Ctx,
+    set: &RemoteSet,
+    kind: Kind,
+    name: &str,
+    oid: &str,
+    local: &LocalStep,
+    run: &Run,
+) -> Result<Exit> {
+    let members = set.select(&[])?;
+    let outgoing = [Outgoing::same(name, oid)];
+    let tracking = Snapshot::take(
+        &ctx.git,
+        &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &outgoing),
+    )?;
+    let backups = Backups::new();
+    let relater = Relater::new(&ctx.git);
+    let reason = format!("git multi {} create", kind.word());
+    let request = PushRequest {
+        refs: &outgoing,
+        force: Force::CreateOnly,
+        dry_run: false,
+        atomic: false,
+        tracking: &tracking,
+        backups: &backups,
+        relater: &relater,
+        reason: &reason,
+    };
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), run.json);
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, run.jobs, members.len()),
+        budget: run.budget,
+        observer: &board,
+    };
+    let outcomes = fanout.run(&members, |job| {
+        report::publish::created(job, kind, push::push(job, &ctx.git, &request))
+    });
+    board.finish();
+    let report = Report::new(outcomes);
+    report::publish::step(kind, name, local, &report, report.ok, run.json);
+    Ok(report.exit())
+}
+
+/// The local copy of a ref being deleted everywhere, and how to delete it.
+pub struct Local<D: FnOnce() -> std::result::Result<(), GitError>> {
+    pub oid: Option<String>,
+    /// `--keep-local`: only the remotes lose it.
+    pub keep: bool,
+    pub delete: D,
+}
+
+/// Deletes `name` on every enabled member where `guard` allows (each tip saved, the push leased on it), then
+/// here, but only once no remote has it any more: a remote that failed keeps the local ref as the reference for
+/// running the command again. A local delete that failed counts as a failure for the exit code.
+pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
+    ctx: &Ctx,
+    set: &RemoteSet,
+    kind: Kind,
+    name: &str,
+    guard: Guard,
+    run: &Run,
+    local: Local<D>,
+) -> Result<Exit> {
+    let members = set.select(&[])?;
+    let deleted = [Outgoing::delete(name)];
+    let tracking = Snapshot::take(
+        &ctx.git,
+        &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &deleted),
+    )?;
+    let backups = Backups::new();
+    let relater = Relater::new(&ctx.git);
+    let reason = format!("git multi {} delete", kind.word());
+    let base = PushRequest {
+        refs: &deleted,
+        force: Force::Yes,
+        dry_run: false,
+        atomic: false,
+        tracking: &tracking,
+        backups: &backups,
+        relater: &relater,
+        reason: &reason,
+    };
+    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), run.json);
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, run.jobs, members.len()),
+        budget: run.budget,
+        observer: &board,
+    };
+    let outcomes = fanout.run(&members, |job| {
+        let result = publish::delete(job, &ctx.git, name, guard, &base);
+        report::publish::deleted(job, kind, name, result)
+    });
+    board.finish();
+    let report = Report::new(outcomes);
+    let (local, local_ok) = settle_local(local, report.ok);
+    report::publish::step(kind, name, &local, &report, report.ok && local_ok, run.json);
+    let facts = report.facts();
+    Ok(exit_code(ExitFacts {
+        failed: facts.failed + usize::from(!local_ok),
+        ..facts
+    }))
+}
+
+/// The local side of a delete, once the remotes are done; `false` when deleting it failed.
+fn settle_local<D: FnOnce() -> std::result::Result<(), GitError>>(
+    local: Local<D>,
+    remotes_ok: bool,
+) -> (LocalStep, bool) {
+    let Some(oid) = local.oid else {
+        return (
+            LocalStep {
+                action: LocalAction::Absent,
+                oid: None,
+                note: None,
+            },
+            true,
+        );
+    };
+    let step = |action, note: Option<String>| LocalStep {
+        action,
+        oid: Some(oid.clone()),
+        note,
+    };
+    if local.keep {
+        return (step(LocalAction::Kept, Some("--keep-local".into())), true);
+    }
+    if !remotes_ok {
+        let note = "not every remote lost its copy; run the command again once that is fixed";
+        return (step(LocalAction::Kept, Some(note.into())), true);
+    }
+    match (local.delete)() {
+        Ok(()) => (step(LocalAction::Deleted, None), true),
+        Err(err) => (step(LocalAction::Kept, Some(err.to_string())), false),
+    }
+}

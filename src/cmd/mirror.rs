@@ -1,0 +1,170 @@
+//! `git multi mirror`: make every other remote an exact copy of one (branches, tags and the configured ref
+//! namespaces). The source is read and fetched first; then each target, in parallel and within its own
+//! deadline, is read and gets one push of what differs, forced only under a lease on the tip just read, with
+//! every replaced or (`--prune`) deleted tip saved under refs/multi/backup/ first.
+
+use std::collections::BTreeMap;
+use std::sync::Mutex;
+
+use clap::Args;
+
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::Ctx;
+use crate::config;
+use crate::error::{Error, Exit, Result};
+use crate::ops::mirror::{self, Scope};
+use crate::ops::push::Pushed;
+use crate::ops::{Backups, Relater};
+use crate::outcome::{Report, Status};
+use crate::progress::Board;
+use crate::remote_set::Member;
+use crate::report;
+use crate::report::mirror::MirrorView;
+use crate::report::push::PushDetail;
+use crate::runner::{FanOut, Job, Observer, Pool};
+
+/// Make the other remotes exact copies of one (branches, tags, configured ref namespaces)
+#[derive(Debug, Args)]
+pub struct MirrorArgs {
+    /// Remotes to make copies of the source (default: every other enabled member; `all` means the same)
+    #[arg(value_name = "REMOTE")]
+    pub remotes: Vec<String>,
+    /// The remote to copy (default: multi.primary)
+    #[arg(long, value_name = "REMOTE")]
+    pub from: Option<String>,
+    /// Also delete branches, tags and namespace refs the source does not have (each saved first)
+    #[arg(long)]
+    pub prune: bool,
+    /// Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)
+    #[arg(short = 'n', long)]
+    pub dry_run: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    let Some(source_name) = args.from.clone().or_else(|| set.settings.primary.clone()) else {
+        return Err(Error::usage("no remote to mirror from").hint(format!(
+            "name one with `--from <remote>`, or set the primary once with `git multi primary <remote>` ({})",
+            config::PRIMARY
+        )));
+    };
+    let source = set
+        .member(&source_name)
+        .ok_or_else(|| set.unknown_error(&[&source_name]))?;
+    if args.remotes.contains(&source.name) {
+        return Err(
+            Error::usage(format!("`{}` is the source of the mirror", source.name)).hint(
+                "name only the remotes to overwrite, or pick another source with `--from <remote>`",
+            ),
+        );
+    }
+    let targets: Vec<&Member> = set
+        .select(&args.remotes)?
+        .into_iter()
+        .filter(|m| m.name != source.name)
+        .collect();
+    if targets.is_empty() {
+        return Err(Error::usage(format!(
+            "nothing to mirror to: `{}` is the only enabled member",
+            source.name
+        ))
+        .hint("add another with `git multi remote add <name> <url>`"));
+    }
+    let budget = args
+        .parallel
+        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
+    let scope = Scope::new(&set.settings.namespaces);
+    let board = Board::for_terminal(
+        std::iter::once(source)
+            .chain(targets.iter().copied())
+            .map(|m| m.name.clone()),
+        args.json,
+    );
+
+    // 1. The source: read (and fetched, unless this is a dry run) before any target is touched.
+    let job = Job::new(source, budget, &board);
+    let read = if args.dry_run {
+        mirror::look_at_source(&job, &ctx.git, &scope)
+    } else {
+        mirror::fetch_source(&job, &ctx.git, &scope)
+    };
+    let source_state = match read {
+        Ok(state) => state,
+        Err(err) => {
+            board.finish();
+            let failed = job.failure(&err, ());
+            let error = Error::failed(format!(
+                "could not read the mirror source `{}`: {}",
+                source.name,
+                failed.error.as_deref().unwrap_or_default()
+            ));
+            let error = match report::hint_for(&failed) {
+                Some(hint) => error.hint(hint),
+                None => error,
+            };
+            return Err(error.hint("nothing was mirrored"));
+        }
+    };
+    board.finished(&source.name, Status::Ok);
+
+    // 2. Every target at once, each within its own deadline.
+    let backups = Backups::new();
+    let relater = Relater::new(&ctx.git);
+    let kept: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, args.parallel.jobs, targets.len()),
+        budget,
+        observer: &board,
+    };
+    let outcomes = fanout.run(&targets, |job| {
+        let (there, retries) = match mirror::read(job, &ctx.git, &scope) {
+            Ok(read) => read,
+            Err(err) => return job.failure(&err, PushDetail::default()),
+        };
+        let plan = mirror::plan(&relater, &source_state.refs, &there, args.prune);
+        if !plan.kept.is_empty() {
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(job.name().to_string(), plan.kept.clone());
+        }
+        let result = if plan.changes.is_empty() {
+            Ok(Pushed::default())
+        } else if args.dry_run {
+            Ok(mirror::preview(&plan))
+        } else {
+            mirror::apply(
+                job,
+                &ctx.git,
+                &source_state,
+                &plan,
+                &there,
+                &backups,
+                &relater,
+            )
+        };
+        let mut outcome =
+            report::push::outcome(job, result, args.dry_run && !plan.changes.is_empty());
+        outcome.detail.retries += retries;
+        outcome
+    });
+    board.finish();
+    let report = Report::new(outcomes);
+    let kept = kept.into_inner().unwrap_or_else(|e| e.into_inner());
+    report::mirror::show(
+        &MirrorView {
+            source: &source_state,
+            fetched: !args.dry_run,
+            dry_run: args.dry_run,
+            prune: args.prune,
+            report: &report,
+            kept: &kept,
+        },
+        args.json,
+    );
+    Ok(report.exit())
+}

@@ -1,0 +1,162 @@
+//! `git multi tag list|create|delete`: one tag on every remote. `create` makes the tag here with git's own
+//! `git tag` (lightweight, annotated with `-m`, signed with `-s`) when it is missing, then pushes it everywhere;
+//! a remote that has the tag with another target is reported as such, never overwritten. `delete` removes it
+//! everywhere (each remote's copy saved and leased on) and then here.
+
+use clap::Args;
+
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::everywhere::{self, Local, Run};
+use crate::cmd::Ctx;
+use crate::error::{Error, Exit, Result};
+use crate::git::refname;
+use crate::ops::publish::Guard;
+use crate::report::publish::{Kind, LocalAction, LocalStep};
+
+/// Create a tag here (when missing) and on every remote; a remote's tag with another target is reported,
+/// never moved
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// The tag name
+    pub name: String,
+    /// What a new tag points at (default: HEAD); an existing tag must already point there
+    pub commit: Option<String>,
+    /// Make an annotated tag with this message
+    #[arg(short, long, value_name = "MSG")]
+    pub message: Option<String>,
+    /// Make a GPG-signed tag (git's `tag -s`; needs -m)
+    #[arg(short, long, requires = "message")]
+    pub sign: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Delete a tag on every remote (each copy saved under refs/multi/backup/ first), then here
+#[derive(Debug, Args)]
+pub struct DeleteArgs {
+    /// The tag name
+    pub name: String,
+    /// Delete it on the remotes only
+    #[arg(long)]
+    pub keep_local: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Tags on every remote
+#[derive(Debug, clap::Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum TagCommand {
+    /// Show every tag on every remote (tag × remote, compared with the local tag)
+    #[command(visible_alias = "ls")]
+    List(everywhere::ListArgs),
+    Create(CreateArgs),
+    Delete(DeleteArgs),
+}
+
+pub fn run(ctx: &Ctx, command: &TagCommand) -> Result<Exit> {
+    match command {
+        TagCommand::List(args) => everywhere::list(ctx, Kind::Tag, args),
+        TagCommand::Create(args) => create(ctx, args),
+        TagCommand::Delete(args) => delete(ctx, args),
+    }
+}
+
+fn check_name(ctx: &Ctx, name: &str) -> Result<()> {
+    if ctx.git.is_valid_tag_name(name)? {
+        return Ok(());
+    }
+    Err(Error::usage(format!("`{name}` is not a valid tag name"))
+        .hint("tag names follow git's rules; `git check-ref-format refs/tags/<name>` checks one"))
+}
+
+fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    set.select(&[])?;
+    let run = Run::new(&set, &args.parallel, args.json)?;
+    check_name(ctx, &args.name)?;
+    let name = &args.name;
+    let full = refname::tag(name);
+    let target = match &args.commit {
+        Some(commit) => Some(
+            ctx.git
+                .rev_parse(&format!("{commit}^{{commit}}"))?
+                .ok_or_else(|| {
+                    Error::usage(format!("`{commit}` does not name a commit")).hint(
+                        "tag a branch, tag or commit; `git log -1 <commit>` shows what it names",
+                    )
+                })?,
+        ),
+        None => None,
+    };
+    let exists_hint = format!(
+        "publish it as it is with `git multi tag create {name}`, or remove it everywhere first with `git multi tag delete {name}`"
+    );
+    let local = match ctx.git.rev_parse(&full)? {
+        Some(oid) => {
+            if args.message.is_some() {
+                return Err(
+                    Error::usage(format!("tag `{name}` already exists here")).hint(exists_hint)
+                );
+            }
+            let peeled = ctx.git.rev_parse(&format!("{full}^{{commit}}"))?;
+            if let Some(target) = target.as_ref().filter(|t| peeled.as_ref() != Some(*t)) {
+                return Err(Error::usage(format!(
+                    "tag `{name}` already exists here and does not point at {}",
+                    &target[..7]
+                ))
+                .hint(exists_hint));
+            }
+            LocalStep {
+                action: LocalAction::Existed,
+                oid: Some(oid),
+                note: None,
+            }
+        }
+        None => {
+            if target.is_none() && ctx.git.rev_parse("HEAD")?.is_none() {
+                return Err(Error::usage("there is no commit to tag").hint(
+                    "make a first commit, or name one: `git multi tag create <name> <commit>`",
+                ));
+            }
+            ctx.git
+                .tag_create(name, args.commit.as_deref(), args.message.as_deref(), args.sign)
+                .map_err(|err| {
+                    Error::failed(format!("could not create tag `{name}`: {err}"))
+                        .hint("nothing was pushed; `git tag` with the same arguments shows git's own message")
+                })?;
+            LocalStep {
+                action: LocalAction::Created,
+                oid: ctx.git.rev_parse(&full)?,
+                note: match (args.sign, args.message.is_some()) {
+                    (true, _) => Some("signed".into()),
+                    (false, true) => Some("annotated".into()),
+                    _ => None,
+                },
+            }
+        }
+    };
+    let oid = local.oid.clone().unwrap_or_default();
+    everywhere::publish(ctx, &set, Kind::Tag, &full, &oid, &local, &run)
+}
+
+fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
+    let set = ctx.remote_set()?;
+    set.select(&[])?;
+    let run = Run::new(&set, &args.parallel, args.json)?;
+    check_name(ctx, &args.name)?;
+    let name = &args.name;
+    let full = refname::tag(name);
+    let local = Local {
+        oid: ctx.git.rev_parse(&full)?,
+        keep: args.keep_local,
+        delete: || ctx.git.tag_delete(name),
+    };
+    everywhere::remove(ctx, &set, Kind::Tag, &full, Guard::Always, &run, local)
+}
