@@ -126,6 +126,48 @@ impl Namespace {
     pub fn value(&self) -> String {
         format!("{}:{}", self.pattern, self.merge.as_str())
     }
+
+    /// Does the ref `name` belong to this namespace? As in a refspec, `*` stands for any text, slashes
+    /// included (`refs/git-mile/*` covers `refs/git-mile/tasks/T1`); without one the pattern is one ref.
+    pub fn matches(&self, name: &str) -> bool {
+        match self.pattern.split_once('*') {
+            Some((head, tail)) => {
+                name.len() >= head.len() + tail.len()
+                    && name.starts_with(head)
+                    && name.ends_with(tail)
+            }
+            None => name == self.pattern,
+        }
+    }
+
+    /// The prefix every ref of the namespace starts with, up to a slash where there is a `*`
+    /// (`refs/git-mile/*` → `refs/git-mile/`): what `for-each-ref` and `ls-remote` are asked for.
+    pub fn root(&self) -> &str {
+        match self.pattern.find('*') {
+            Some(star) => {
+                let end = self.pattern[..star].rfind('/').map_or(0, |slash| slash + 1);
+                &self.pattern[..end]
+            }
+            None => &self.pattern,
+        }
+    }
+
+    /// The ref families git-multi already carries or keeps for itself that this namespace would reach into
+    /// (`refs/*` reaches all of them), if any.
+    pub fn overlaps(&self, reserved: &[&str]) -> Option<String> {
+        let root = self.root();
+        reserved
+            .iter()
+            .find(|r| root.starts_with(*r) || r.starts_with(root))
+            .map(|r| r.to_string())
+    }
+}
+
+impl Settings {
+    /// The configured namespace `name` belongs to (the first that matches), if any.
+    pub fn namespace_of(&self, name: &str) -> Option<&Namespace> {
+        self.namespaces.iter().find(|n| n.matches(name))
+    }
 }
 
 impl Settings {
@@ -148,7 +190,15 @@ impl Settings {
                 PER_HOST => settings.per_host = Some(parse_count(PER_HOST, text)?),
                 TIMEOUT => settings.timeout = Some(parse_seconds(TIMEOUT, text)?),
                 PRIMARY => settings.primary = Some(text.to_string()),
-                REFS => settings.namespaces.push(Namespace::parse(text)?),
+                REFS => {
+                    // A pattern set again (say in .git/config over ~/.gitconfig) takes the later mode, as a
+                    // single-valued key would.
+                    let namespace = Namespace::parse(text)?;
+                    settings
+                        .namespaces
+                        .retain(|n| n.pattern != namespace.pattern);
+                    settings.namespaces.push(namespace);
+                }
                 _ => {}
             }
         }
@@ -487,8 +537,47 @@ mod tests {
             ]
         );
         assert_eq!(settings.namespaces[1].value(), "refs/notes/*:ff-only");
+        let again = Settings::from_entries(&[
+            entry("multi.refs", "refs/notes/*:ff-only"),
+            entry("multi.refs", "refs/notes/*:theirs"),
+        ])
+        .unwrap();
+        assert_eq!(again.namespaces.len(), 1);
+        assert_eq!(again.namespaces[0].merge, MergeMode::Theirs);
         assert!(Settings::from_entries(&[entry("multi.refs", "refs/x/*:nope")]).is_err());
         assert!(Settings::from_entries(&[entry("multi.refs", "heads/*")]).is_err());
+    }
+
+    #[test]
+    fn namespaces_match_like_refspec_globs() {
+        let ns = Namespace::parse("refs/git-mile/*").unwrap();
+        assert!(ns.matches("refs/git-mile/tasks/T1"));
+        assert!(!ns.matches("refs/git-milestone/x"));
+        assert_eq!(ns.root(), "refs/git-mile/");
+        let mid = Namespace::parse("refs/review/*/head").unwrap();
+        assert!(mid.matches("refs/review/42/head"));
+        assert!(!mid.matches("refs/review/42/base"));
+        assert_eq!(mid.root(), "refs/review/");
+        let exact = Namespace::parse("refs/notes/commits:ff-only").unwrap();
+        assert!(exact.matches("refs/notes/commits"));
+        assert!(!exact.matches("refs/notes/commits2"));
+        assert_eq!(exact.root(), "refs/notes/commits");
+        let reserved = ["refs/heads/", "refs/tags/"];
+        assert_eq!(ns.overlaps(&reserved), None);
+        assert_eq!(
+            Namespace::parse("refs/*")
+                .unwrap()
+                .overlaps(&reserved)
+                .as_deref(),
+            Some("refs/heads/")
+        );
+        assert_eq!(
+            Namespace::parse("refs/tags/v*")
+                .unwrap()
+                .overlaps(&reserved)
+                .as_deref(),
+            Some("refs/tags/")
+        );
     }
 
     #[test]

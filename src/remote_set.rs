@@ -330,7 +330,20 @@ impl RemoteSet {
         } else {
             ("no remotes", unknown[0])
         };
-        let error = Error::usage(format!("{what} {list} in the remote set"));
+        // git-mile's words ("Remote 'x' not found") are added, which its users know.
+        let quoted = unknown
+            .iter()
+            .map(|n| format!("'{n}'"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        let word = if unknown.len() == 1 {
+            "Remote"
+        } else {
+            "Remotes"
+        };
+        let error = Error::usage(format!(
+            "{what} {list} in the remote set ({word} {quoted} not found)"
+        ));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
         } else if self.members.is_empty() {

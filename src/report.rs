@@ -8,6 +8,7 @@
 
 pub mod archive;
 pub mod config;
+pub mod conflicts;
 pub mod doctor;
 pub mod fetch;
 pub mod import;
@@ -17,6 +18,8 @@ pub mod mirror;
 pub mod primary;
 pub mod publish;
 pub mod push;
+pub mod refs;
+pub mod resolve;
 pub mod status;
 pub mod sync;
 pub mod undo;

@@ -4,6 +4,7 @@ pub mod auth;
 pub mod branch;
 pub mod branch_ops;
 pub mod common;
+pub mod conflicts;
 pub mod create;
 pub mod everywhere;
 pub mod fetch;
@@ -14,7 +15,9 @@ pub mod mirror;
 pub mod primary;
 pub mod pull;
 pub mod push;
+pub mod refs;
 pub mod remote;
+pub mod resolve;
 pub mod status;
 pub mod sync;
 pub mod tag;
@@ -111,6 +114,9 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Pull(args) => pull::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
+        Command::Refs(command) => refs::run(&ctx, command),
+        Command::Conflicts(args) => conflicts::run(&ctx, args),
+        Command::Resolve(args) => resolve::run(&ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(&ctx, args),
             RemoteCommand::List(args) => remote::list::run(&ctx, args),

@@ -120,3 +120,26 @@ pub fn integrate(
         incoming,
     }))
 }
+
+/// Several integrations into the same branch (sync merging every remote's copy in turn) as one: from where
+/// the branch started to where it ended, every source named, the incoming commits added up.
+pub fn overall(
+    branch: &str,
+    strategy: Strategy,
+    before: &str,
+    after: &str,
+    steps: &[Integrated],
+) -> Integrated {
+    Integrated {
+        branch: branch.to_string(),
+        from: steps
+            .iter()
+            .map(|s| s.from.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        strategy,
+        before: before.to_string(),
+        after: after.to_string(),
+        incoming: steps.iter().map(|s| s.incoming).sum(),
+    }
+}

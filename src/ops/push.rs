@@ -45,6 +45,16 @@ impl Outgoing {
         }
     }
 
+    /// The commit `oid` onto the remote ref `name`, whatever local ref (if any) holds it (a merge or union
+    /// computed for a dry run, say).
+    pub fn tip(name: &str, oid: &str) -> Outgoing {
+        Outgoing {
+            name: name.to_string(),
+            src: Some(oid.to_string()),
+            oid: Some(oid.to_string()),
+        }
+    }
+
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -92,6 +102,17 @@ pub struct Pushed {
     /// The server's own words (`remote:` lines), for refusals.
     pub remote_said: Vec<String>,
     pub backups: Vec<Saved>,
+}
+
+impl Pushed {
+    /// Two pushes to the same remote (say fast-forwards, then leased overwrites) as one result.
+    pub fn and(mut self, other: Pushed) -> Pushed {
+        self.refs.extend(other.refs);
+        self.retries += other.retries;
+        self.remote_said.extend(other.remote_said);
+        self.backups.extend(other.backups);
+        self
+    }
 }
 
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
