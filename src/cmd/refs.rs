@@ -64,6 +64,7 @@ pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
 }
 
 fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
+    let set_before = ctx.remote_set()?;
     let namespace = checked(ctx, &args.pattern, args.merge)?;
     let settings = settings(ctx)?;
     let before = settings
@@ -79,6 +80,7 @@ fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
         ctx.git.config_unset_value(config::REFS, &value)?;
     }
     ctx.git.config_add(config::REFS, &namespace.value())?;
+    crate::audit::record_set(&ctx.git, "refs add", &set_before);
     report::refs::added(&namespace, before.map(|n| n.merge));
     Ok(Exit::Success)
 }
@@ -114,9 +116,11 @@ fn remove(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
             args.pattern
         )));
     }
+    let set_before = ctx.remote_set()?;
     for value in values {
         ctx.git.config_unset_value(config::REFS, &value)?;
     }
+    crate::audit::record_set(&ctx.git, "refs remove", &set_before);
     report::refs::removed(&args.pattern);
     Ok(Exit::Success)
 }

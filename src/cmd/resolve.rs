@@ -202,6 +202,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     });
     board.finish();
     let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "resolve", &report);
     report::resolve::show(
         &ResolveDocument {
             ok: report.ok,

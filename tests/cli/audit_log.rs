@@ -438,3 +438,60 @@ fn fetch_prune_is_logged_as_tracking_refs_and_is_not_undone() {
     let dry = env.multi(["undo", "--dry-run", "--json"]).json();
     assert_ne!(dry["undoes"], entry["id"]);
 }
+
+#[test]
+fn undo_after_mirror_prune_puts_back_what_it_overwrote_and_deleted() {
+    let env = TestEnv::new();
+    let paths = env.add_local_remotes(&["src", "a", "b"]);
+    env.multi(["push"]).expect_code(0);
+    let first = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    // a has an extra branch and a main that moved on; the source stays where it is.
+    env.git(["branch", "extra"]);
+    env.commit("ahead");
+    let ahead = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    env.multi(["push", "a", "--all"]).expect_code(0);
+
+    env.multi(["mirror", "--from", "src", "--prune"])
+        .expect_code(0);
+    assert_eq!(head(&env, &paths[1], "main"), first);
+    assert!(env
+        .try_git_in(&paths[1], ["rev-parse", "--verify", "-q", "extra"])
+        .stdout
+        .is_empty());
+    let entry = log_lines(&env).last().unwrap().clone();
+    assert_eq!(entry["command"], "mirror", "{entry}");
+    let a = entry["remotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "a")
+        .unwrap();
+    let refs: Vec<&str> = a["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap())
+        .collect();
+    assert!(
+        refs.contains(&"refs/heads/main") && refs.contains(&"refs/heads/extra"),
+        "{entry}"
+    );
+    assert!(
+        a["refs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["backup"].is_string()),
+        "{entry}"
+    );
+
+    let undone = env.multi(["undo", "--json"]).expect_code(0).json();
+    assert_eq!(undone["undoes"], entry["id"]);
+    assert_eq!(head(&env, &paths[1], "main"), ahead);
+    assert_eq!(head(&env, &paths[1], "extra"), first);
+    assert_eq!(
+        head(&env, &paths[2], "main"),
+        first,
+        "b was already equal to the source"
+    );
+}
