@@ -55,6 +55,21 @@ pub fn error(err: &Error) {
     err_line(&err.render());
 }
 
+/// The error as the one JSON document a `--json` run promises: `{"ok":false,"error":…,"hints":[…]}`.
+pub fn json_error(err: &Error) {
+    #[derive(Serialize)]
+    struct Failed<'a> {
+        ok: bool,
+        error: &'a str,
+        hints: &'a [String],
+    }
+    json(&Failed {
+        ok: false,
+        error: &err.message,
+        hints: &err.hints,
+    });
+}
+
 pub fn warning(message: &str) {
     err_line(&format!("warning: {}\n", escape_controls(message)));
 }

@@ -254,7 +254,7 @@ fn send(
                 }
             }
         }
-        Force::No => refspecs.extend(request.refs.iter().map(|r| refspec(r, false))),
+        Force::No => refspecs.extend(plain_refspecs(git, request.refs)?),
     }
 
     let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
@@ -359,6 +359,39 @@ fn refspec(r: &Outgoing, force: bool) -> Refspec {
         Some(src) => Refspec::map(src, &r.name, force),
         None => Refspec::delete(&r.name),
     }
+}
+
+/// From this many refs of one namespace on, a push that carries every local ref of that namespace names it
+/// with one glob (`refs/heads/*:refs/heads/*`) instead of one refspec per ref: git matches refspecs against
+/// refs pairwise, so a thousand explicit refspecs cost seconds where the glob costs milliseconds.
+const GLOB_FROM: usize = 32;
+
+/// The refspecs of a push without force: one per ref, or one glob per namespace root where the push carries
+/// exactly what this repository has under that root.
+fn plain_refspecs(git: &Git, refs: &[Outgoing]) -> Result<Vec<Refspec>, GitError> {
+    let mut by_root: BTreeMap<String, Vec<&Outgoing>> = BTreeMap::new();
+    for r in refs {
+        by_root.entry(namespace_root(&r.name)).or_default().push(r);
+    }
+    let mut refspecs = Vec::new();
+    for (root, group) in by_root {
+        let same_names = group
+            .iter()
+            .all(|r| r.src.as_deref() == Some(r.name.as_str()));
+        if root.ends_with('/') && same_names && group.len() >= GLOB_FROM {
+            let local = git.refs(&[&root])?;
+            let exactly_ours = local.len() == group.len()
+                && group
+                    .iter()
+                    .all(|r| local.get(&r.name) == r.oid.as_ref());
+            if exactly_ours {
+                refspecs.push(Refspec::map(&format!("{root}*"), &format!("{root}*"), false));
+                continue;
+            }
+        }
+        refspecs.extend(group.into_iter().map(|r| refspec(r, false)));
+    }
+    Ok(refspecs)
 }
 
 /// What the remote has now at the pushed names, read with one ls-remote inside the job's deadline.
