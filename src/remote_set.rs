@@ -320,17 +320,8 @@ impl RemoteSet {
 
     /// The error for names that are not members, with the hint that fits.
     pub fn unknown_error(&self, unknown: &[&str]) -> Error {
-        let list = unknown
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
-        let (what, first) = if unknown.len() == 1 {
-            ("no remote", unknown[0])
-        } else {
-            ("no remotes", unknown[0])
-        };
-        // git-mile's words ("Remote 'x' not found") are added, which its users know.
+        let first = unknown[0];
+        // In the words git-mile's users know ("Remote 'x' not found").
         let quoted = unknown
             .iter()
             .map(|n| format!("'{n}'"))
@@ -341,9 +332,7 @@ impl RemoteSet {
         } else {
             "Remotes"
         };
-        let error = Error::usage(format!(
-            "{what} {list} in the remote set ({word} {quoted} not found)"
-        ));
+        let error = Error::usage(format!("{word} {quoted} not found in the remote set"));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
         } else if self.members.is_empty() {
@@ -535,7 +524,7 @@ mod tests {
         assert_eq!(err.exit as u8, 2);
         assert!(err.hints[0].contains("init --import"), "{:?}", err.hints);
         let err = set.select(&["nope".into(), "origin".into()]).unwrap_err();
-        assert!(err.message.contains("`nope`"));
+        assert_eq!(err.message, "Remote 'nope' not found in the remote set");
     }
 
     #[test]

@@ -146,6 +146,31 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     report.exit()
 }
 
+/// What to do about a remote whose repository is not there: create it where it lives (a local path with
+/// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
+pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
+    let name = &member.name;
+    let set_url = format!("or fix the URL with `git multi remote set-url {name} <url>`");
+    let parsed = member
+        .url
+        .as_deref()
+        .and_then(|u| crate::url::parse(u, |_| true).ok());
+    match parsed {
+        Some(url)
+            if matches!(
+                url.transport,
+                crate::url::Transport::Local | crate::url::Transport::File
+            ) =>
+        {
+            format!("create it with `git init --bare {}`, {set_url}", url.path)
+        }
+        _ if member.provider().0.has_api() => {
+            format!("create it on the host with `git multi create --on {name}`, {set_url}")
+        }
+        _ => format!("create the repository on its server, {set_url}"),
+    }
+}
+
 /// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.
 pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     if let Some(hint) = &outcome.hint {
@@ -153,7 +178,8 @@ pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     }
     if outcome.status == Status::Timeout {
         return Some(
-            "raise the limit with --timeout <secs> or `git config multi.timeout <secs>`".into(),
+            "raise the limit with --timeout <secs> or `git multi config set multi.timeout <secs>`"
+                .into(),
         );
     }
     let text = match outcome.reason? {
@@ -201,7 +227,8 @@ pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
         let detail = o.detail.human();
         let message = match (&o.error, detail.is_empty()) {
             (Some(error), true) => error.clone(),
-            (Some(error), false) => format!("{detail}: {error}"),
+            // What went through, then what did not: a `;`, so `main 1a..2b` never reads as the failure's subject.
+            (Some(error), false) => format!("{detail}; {error}"),
             (None, _) => detail,
         };
         if !message.is_empty() {

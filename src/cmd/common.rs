@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cmd::Ctx;
-use crate::config::{self, parse_seconds, Settings};
+use crate::config::{parse_seconds, Settings};
 use crate::error::{Error, Result};
 use crate::outcome::Outcome;
 use crate::remote_set::{Member, RemoteSet};
@@ -41,10 +41,9 @@ pub fn primary<'a>(
     branch: &str,
 ) -> Result<&'a Member> {
     primary_if_any(ctx, set, flag, branch)?.ok_or_else(|| {
-        Error::usage("no primary remote to integrate from").hint(format!(
-            "name one with `--primary <remote>` or once with `git config {} <remote>` (`git multi sync --strategy merge` needs none)",
-            config::PRIMARY
-        ))
+        Error::usage("no primary remote to integrate from").hint(
+            "name one with `--primary <remote>` or once with `git multi primary <remote>` (else the branch's upstream remote, `branch.<name>.remote`, is used; `git multi sync --strategy merge` needs none)",
+        )
     })
 }
 

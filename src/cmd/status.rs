@@ -49,8 +49,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
+    // Offline, tags cannot be compared: git keeps no per-remote copy of them to read.
+    let tags = args.tags && !args.offline;
+    if args.tags && args.offline {
+        report::status::tags_need_the_remotes();
+    }
     let mut prefixes = vec![refname::HEADS];
-    if args.tags {
+    if tags {
         prefixes.push(refname::TAGS);
     }
     let namespaces = &set.settings.namespaces;
@@ -58,7 +63,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     // Which refs are compared: branches, tags with --tags, and the configured namespaces' refs.
     let wanted = |name: &str| {
         name.starts_with(refname::HEADS)
-            || (args.tags && name.starts_with(refname::TAGS))
+            || (tags && name.starts_with(refname::TAGS))
             || set.settings.namespace_of(name).is_some()
     };
     let mut patterns: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();

@@ -64,6 +64,14 @@ impl Git {
             .collect())
     }
 
+    /// How many commits `rev` reaches.
+    pub fn commit_count(&self, rev: &str) -> Result<u64, GitError> {
+        let output = self
+            .command(["rev-list", "--count", "--end-of-options", rev, "--"])
+            .run()?;
+        Ok(output.stdout.trim().parse().unwrap_or(0))
+    }
+
     /// Commits only in `left` and only in `right`.
     pub fn ahead_behind(&self, left: &str, right: &str) -> Result<(u64, u64), GitError> {
         let output = self

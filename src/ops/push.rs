@@ -381,11 +381,13 @@ fn plain_refspecs(git: &Git, refs: &[Outgoing]) -> Result<Vec<Refspec>, GitError
         if root.ends_with('/') && same_names && group.len() >= GLOB_FROM {
             let local = git.refs(&[&root])?;
             let exactly_ours = local.len() == group.len()
-                && group
-                    .iter()
-                    .all(|r| local.get(&r.name) == r.oid.as_ref());
+                && group.iter().all(|r| local.get(&r.name) == r.oid.as_ref());
             if exactly_ours {
-                refspecs.push(Refspec::map(&format!("{root}*"), &format!("{root}*"), false));
+                refspecs.push(Refspec::map(
+                    &format!("{root}*"),
+                    &format!("{root}*"),
+                    false,
+                ));
                 continue;
             }
         }

@@ -266,8 +266,8 @@ fn config_set_get_unset_list_check_every_value() {
         ("multi.a.provider", "sourceforge", "unknown provider"),
         ("multi.a.apiUrl", "git.example.com", "invalid API URL"),
         ("multi.refs", "heads/*", "not a ref pattern"),
-        ("multi.primary", "nowhere", "no remote `nowhere`"),
-        ("multi.ghost.provider", "github", "no remote `ghost`"),
+        ("multi.primary", "nowhere", "Remote 'nowhere' not found"),
+        ("multi.ghost.provider", "github", "Remote 'ghost' not found"),
         ("multi.colour", "red", "unknown key"),
     ] {
         let before = env.config_bytes();

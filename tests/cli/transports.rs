@@ -225,7 +225,7 @@ fn remote_test_names_each_failure_truthfully() {
     assert!(
         human
             .stdout
-            .contains("hint: create the repository on the host"),
+            .contains("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`"),
         "{}",
         human.stdout
     );
