@@ -62,7 +62,7 @@ __git_multi_words() {
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
 	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
-	"export") echo "--output -o --help -h" ;;
+	"export") echo "--output -o --force -f --help -h" ;;
 	"import") echo "--dry-run -n --help -h" ;;
 	"config") echo "list get set unset --help -h" ;;
 	"config list") echo "--json --help -h" ;;

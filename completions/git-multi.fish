@@ -262,7 +262,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d 'Print one JSON document instead of a list'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on: 2026-01-31, 2026-01-31T12:00:00Z, 3d, 12h, "2 weeks ago" (UTC)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d, 12h, "2 weeks ago"' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
@@ -282,7 +282,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l for
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output (a file that exists is left alone without --force)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s f -l force -d 'Replace the --output file when it exists'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help'

@@ -273,7 +273,7 @@ pub const KEYS: &[KeyDef] = &[
         kind: ValueKind::Count,
         default: "4",
         multi_valued: false,
-        description: "jobs at once on one ssh host:port (stay under sshd's MaxStartups; 0 = the default)",
+        description: "jobs at once on one ssh host:port (stay under sshd's MaxStartups; 0 = no limit)",
     },
     KeyDef {
         name: TIMEOUT,
@@ -418,10 +418,13 @@ pub fn check_entry(entry: &ConfigEntry) -> Result<(), String> {
 }
 
 fn parse_count(key: &str, value: &str) -> Result<usize, String> {
-    value
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| format!("{key} must be a whole number (0 or more), not `{value}`"))
+    value.trim().parse::<usize>().map_err(|e| match e.kind() {
+        std::num::IntErrorKind::PosOverflow => format!(
+            "{key} is too large: `{value}` (at most {}; 0 means no limit)",
+            usize::MAX
+        ),
+        _ => format!("{key} must be a whole number (0 or more), not `{value}`"),
+    })
 }
 
 /// Seconds as a number, more than 0 and at most [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
@@ -640,6 +643,12 @@ mod tests {
             .contains("multi.jobs"));
         assert!(check("multi.jobs", "-1").is_err());
         assert!(check("multi.jobs", "0").is_ok());
+        let huge = check("multi.jobs", "99999999999999999999").unwrap_err();
+        assert!(
+            huge.contains("is too large") && huge.contains(&usize::MAX.to_string()),
+            "{huge}"
+        );
+        assert!(!huge.contains("must be a whole number"), "{huge}");
         assert!(check("multi.timeout", "-1").is_err());
         assert!(check("multi.timeout", "2.5").is_ok());
         assert!(check("multi.gh.enabled", "maybe").is_err());
@@ -670,6 +679,33 @@ mod tests {
             assert!(
                 readme.contains(&shown),
                 "README.md's configuration table lacks {shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_table_gives_the_defaults_config_list_gives() {
+        let readme = include_str!("../README.md");
+        for def in KEYS {
+            let name = format!("`{}`", def.name.replace(REMOTE_PLACEHOLDER, "<name>"));
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| {name} |")))
+                .unwrap_or_else(|| panic!("README.md's configuration table lacks {name}"));
+            let default = row.split(" | ").nth(1).unwrap_or_default();
+            assert_eq!(default.trim_matches('`'), def.default, "README.md: {row}");
+        }
+    }
+
+    #[test]
+    fn counts_say_that_0_lifts_the_limit() {
+        // `Pool::new` reads 0 as no limit for both; the table must not promise anything else.
+        for def in KEYS.iter().filter(|d| d.kind == ValueKind::Count) {
+            assert!(
+                def.description.contains("0 = no limit"),
+                "{}: {}",
+                def.name,
+                def.description
             );
         }
     }

@@ -65,6 +65,13 @@ impl Detail for PushDetail {
                 format!("{} {what}", refname::short(&r.name))
             })
             .collect();
+        if shown.is_empty()
+            && self.refs.len() > 1
+            && self.refs.iter().all(|r| r.status == RefStatus::UpToDate)
+        {
+            // Said outright, or a dry run that would change nothing has nothing beside its status.
+            return format!("nothing to do: all {} refs already match", self.refs.len());
+        }
         shown.join(", ")
     }
 }

@@ -370,6 +370,112 @@ fn undo_with_an_empty_log_says_there_is_nothing_to_undo() {
 }
 
 #[test]
+fn log_filters_that_match_nothing_say_so_and_since_reads_git_words() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b"]);
+    assert_eq!(log_lines(&env).len(), 2);
+
+    // Filters that leave nothing out of a log that has entries: not "the log is empty".
+    for args in [
+        &["log", "--since", "2099-01-01"][..],
+        &["log", "-n", "0"][..],
+    ] {
+        let run = env.multi(args).expect_code(0);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr
+                .contains("no entry matches (the audit log has 2 entries)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("is empty"), "{args:?}: {}", run.stderr);
+    }
+
+    // git's approxidate words: both entries were written just now.
+    for since in ["yesterday", "today", "last week", "1 month ago"] {
+        let run = env
+            .multi(["log", "--since", since, "--json"])
+            .expect_code(0);
+        assert_eq!(
+            run.json()["entries"].as_array().unwrap().len(),
+            2,
+            "--since {since}"
+        );
+    }
+    let bad = env.multi(["log", "--since", "soonish"]).expect_code(2);
+    assert!(
+        bad.stderr.contains("error: --since: cannot read `soonish`"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr
+            .contains("hint: `git multi log --since <date>` takes one of:")
+            && bad.stderr.contains("yesterday"),
+        "{}",
+        bad.stderr
+    );
+
+    // A log with no entries at all still says so.
+    let empty = TestEnv::new();
+    let run = empty.multi(["log"]).expect_code(0);
+    assert!(
+        run.stderr.contains("the audit log is empty"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn removing_the_primary_says_it_unset_multi_primary_and_logs_it() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b"]);
+    env.multi(["primary", "a"]).expect_code(0);
+
+    let run = env.multi(["remote", "remove", "a"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("`a` was the primary remote, so multi.primary is unset now"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`git multi primary <remote>`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    assert_eq!(env.read_config("multi.primary"), None);
+    let entry = log_lines(&env).pop().unwrap();
+    assert_eq!(entry["command"], "remote remove");
+    let set = entry["set"].as_array().unwrap();
+    assert!(
+        set.iter().any(|c| c["key"] == "multi.primary"
+            && c["old"] == "a"
+            && c["new"].is_null()
+            && c["remote"].is_null()),
+        "{entry}"
+    );
+    assert!(
+        set.iter()
+            .any(|c| c["remote"] == "a" && c["key"] == "member" && c["new"].is_null()),
+        "{entry}"
+    );
+    let shown = env.multi(["log", "-n", "1"]).expect_code(0);
+    assert!(
+        shown.stdout.contains("set: multi.primary: a -> (unset)"),
+        "{}",
+        shown.stdout
+    );
+
+    // Removing a member that is not the primary says nothing about it.
+    env.multi(["primary", "b"]).expect_code(0);
+    env.add_local_remotes(&["c"]);
+    let quiet = env.multi(["remote", "remove", "c"]).expect_code(0);
+    assert!(!quiet.stderr.contains("primary"), "{}", quiet.stderr);
+}
+
+#[test]
 fn concurrent_pushes_both_land_in_the_log_as_whole_lines() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a", "b"]);
