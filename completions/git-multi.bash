@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync primary mirror doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -48,6 +48,14 @@ __git_multi_words() {
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
 	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"refs") echo "add list ls remove rm --help -h" ;;
+	"refs add") echo "--merge --help -h" ;;
+	"refs list") echo "--json --help -h" ;;
+	"refs ls") echo "--json --help -h" ;;
+	"refs remove") echo "--help -h" ;;
+	"refs rm") echo "--help -h" ;;
+	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
+	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
 	"mirror") echo "--from --prune --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
@@ -55,7 +63,7 @@ __git_multi_words() {
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
 	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
-	"export") echo "--output -o --help -h" ;;
+	"export") echo "--output -o --force -f --help -h" ;;
 	"import") echo "--dry-run -n --help -h" ;;
 	"config") echo "list get set unset --help -h" ;;
 	"config list") echo "--json --help -h" ;;
@@ -158,6 +166,14 @@ __git_multi_value() {
 	"sync|--jobs") echo any ;;
 	"sync|-j") echo any ;;
 	"sync|--timeout") echo any ;;
+	"refs add|--merge") echo any ;;
+	"conflicts|--jobs") echo any ;;
+	"conflicts|-j") echo any ;;
+	"conflicts|--timeout") echo any ;;
+	"resolve|--take") echo any ;;
+	"resolve|--jobs") echo any ;;
+	"resolve|-j") echo any ;;
+	"resolve|--timeout") echo any ;;
 	"mirror|--from") echo remotes ;;
 	"mirror|--jobs") echo any ;;
 	"mirror|-j") echo any ;;
@@ -202,7 +218,7 @@ __git_multi_value() {
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"primary"|"mirror"|"backup") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"conflicts"|"primary"|"mirror"|"backup") return 0 ;;
 	esac
 	return 1
 }

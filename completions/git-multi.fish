@@ -38,7 +38,10 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push 
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate the primary into the current branch, push to every remote'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate into the current branch, converge ref namespaces, push to every remote'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "refs" -d 'Ref namespaces carried to and from every remote beside branches (multi.refs)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "conflicts" -d 'List every ref whose copies differ between local and the remotes'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "resolve" -d 'Make every remote agree on one ref: take a copy, merge them, or rebase onto them'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Show or set the primary remote (multi.primary)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "doctor" -d 'Check git, the configuration, every remote, tokens, the keyring, hooks and schedules'
@@ -184,7 +187,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
@@ -216,15 +219,44 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l ff-only -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l rebase -d 'Rebase local commits onto the primary\'s'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l merge -d 'Merge the primary\'s commits'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d 'How to bring the primary\'s commits into the current branch' -r -f -a "ff-only\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d 'How to bring other copies\' commits into the current branch: ff-only (fast-forwards only), rebase (onto the primary\'s copy) or merge (every remote\'s copy, in the configured order)' -r -f -a "ff-only\t''
 merge\t''
 rebase\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "add" -d 'Carry a ref namespace (e.g. refs/git-mile/*) to and from every remote'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "list" -d 'Show the configured ref namespaces'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "ls" -d 'Show the configured ref namespaces'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "remove" -d 'Stop carrying a ref namespace (refs already pushed or fetched stay where they are)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "rm" -d 'Stop carrying a ref namespace (refs already pushed or fetched stay where they are)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from add" -l merge -d 'How diverged copies of a ref are brought together: a merge commit over every copy (union), only fast-forwards (ff-only), or the primary\'s copy (theirs)' -r -f -a "union\t'A merge commit over every distinct tip (the default: an event log never loses an event)'
+ff-only\t'Only fast-forwards; diverged copies are reported'
+theirs\t'The primary\'s (or the chosen remote\'s) copy wins; the others are saved, then overwritten'"
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l exit-code -d 'Exit with 1 when any ref differs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l json -d 'Print one JSON document: {"conflicts":[{"ref","kind","tips","action"}]}'
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, or `local` for the local repository\'s' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l merge -d 'Merge every copy (the checked-out branch in the work tree; other refs without one, as a union)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l rebase -d 'Rebase the local commits onto the remotes\' copy (checked-out branch only)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s n -l dry-run -d 'Fetch and work out the result, push nothing and change no local ref'
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l unset -d 'Remove the setting (sync and pull then use the current branch\'s upstream remote)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 'Print one JSON document'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
@@ -240,7 +272,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d 'Print one JSON document instead of a list'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on: 2026-01-31, 2026-01-31T12:00:00Z, 3d, 12h, "2 weeks ago" (UTC)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d, 12h, "2 weeks ago"' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
@@ -260,7 +292,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l for
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output (a file that exists is left alone without --force)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s f -l force -d 'Replace the --output file when it exists'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help'

@@ -42,6 +42,10 @@ pub enum Command {
     Status(cmd::status::StatusArgs),
     Pull(cmd::pull::PullArgs),
     Sync(cmd::sync::SyncArgs),
+    #[command(subcommand)]
+    Refs(cmd::refs::RefsCommand),
+    Conflicts(cmd::conflicts::ConflictsArgs),
+    Resolve(cmd::resolve::ResolveArgs),
     Primary(cmd::primary::PrimaryArgs),
     Mirror(cmd::mirror::MirrorArgs),
     // operations

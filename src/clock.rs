@@ -109,16 +109,25 @@ pub fn from_civil(
     u64::try_from(secs).ok()
 }
 
+/// The forms [`parse_since`] reads, for the hint that follows a value it cannot read.
+pub const SINCE_FORMS: &str = "2026-01-31, 2026-01-31T12:00:00Z, now, today, yesterday, last week, 3d, 12h, \"2 weeks ago\" (units: s, m, h, d, w, month, year)";
+
 /// A point in time as people write it for `--since`: `2026-01-31`, `2026-01-31T12:00:00Z` (or with a space
-/// instead of `T`), or an age such as `3d`, `12h`, `2 weeks ago`, `2.weeks.ago` (s, m, h, d, w). Dates are UTC.
+/// instead of `T`), an age such as `3d`, `12h`, `2 weeks ago`, `2.weeks.ago` (s, m, h, d, w, month = 30 days,
+/// year = 365 days), or one of git's approxidate words: `now`, `today` (00:00 UTC today), `yesterday` (24 hours
+/// ago, as git reads it), `last <unit>` (one unit ago). Dates are UTC.
 pub fn parse_since(text: &str, now: u64) -> Option<u64> {
     let text = text.trim();
     if let Some(secs) = parse_date(text) {
         return Some(secs);
     }
-    let spaced = text.replace('.', " ");
+    let spaced = text.replace('.', " ").to_ascii_lowercase();
     let words: Vec<&str> = spaced.split_whitespace().collect();
     let (number, unit) = match words.as_slice() {
+        ["now"] => return Some(now),
+        ["today"] | ["midnight"] => return Some(now - now % 86_400),
+        ["yesterday"] => return now.checked_sub(86_400),
+        ["last", unit] => ("1", *unit),
         [one] | [one, "ago"] => {
             let digits = one.chars().take_while(char::is_ascii_digit).count();
             (&one[..digits], &one[digits..])
@@ -133,6 +142,8 @@ pub fn parse_since(text: &str, now: u64) -> Option<u64> {
         "h" | "hour" => 3600,
         "d" | "day" => 86_400,
         "w" | "week" => 7 * 86_400,
+        "month" => 30 * 86_400,
+        "y" | "year" => 365 * 86_400,
         _ => return None,
     };
     now.checked_sub(n.checked_mul(unit_secs)?)
@@ -182,6 +193,23 @@ mod tests {
     }
 
     #[test]
+    fn since_takes_git_approxidate_words() {
+        // 2026-01-01T13:30:00Z
+        let now = 1_767_225_600 + 13 * 3600 + 1800;
+        let midnight = 1_767_225_600;
+        assert_eq!(parse_since("now", now), Some(now));
+        assert_eq!(parse_since("today", now), Some(midnight));
+        assert_eq!(parse_since("Today", now), Some(midnight));
+        assert_eq!(parse_since("midnight", now), Some(midnight));
+        // As git reads it: 24 hours ago.
+        assert_eq!(parse_since("yesterday", now), Some(now - 86_400));
+        assert_eq!(parse_since("last week", now), Some(now - 7 * 86_400));
+        assert_eq!(parse_since("last.day", now), Some(now - 86_400));
+        assert_eq!(parse_since("2 months ago", now), Some(now - 60 * 86_400));
+        assert_eq!(parse_since("1 year ago", now), Some(now - 365 * 86_400));
+    }
+
+    #[test]
     fn civil_time_round_trips() {
         for secs in [0, 1_709_164_800, 1_767_225_600 + 86_399, 4_102_444_800] {
             let (y, mo, d, h, mi, s) = civil(secs);
@@ -205,6 +233,9 @@ mod tests {
         assert_eq!(parse_since("2.weeks.ago", now), Some(now - 14 * 86_400));
         assert_eq!(parse_since("90 minutes", now), Some(now - 5400));
         assert_eq!(parse_since("soon", now), None);
+        assert_eq!(parse_since("last", now), None);
+        assert_eq!(parse_since("last soon", now), None);
+        assert_eq!(parse_since("3 fortnights ago", now), None);
         assert_eq!(parse_since("2026-02-30", now), None);
     }
 }

@@ -126,6 +126,48 @@ impl Namespace {
     pub fn value(&self) -> String {
         format!("{}:{}", self.pattern, self.merge.as_str())
     }
+
+    /// Does the ref `name` belong to this namespace? As in a refspec, `*` stands for any text, slashes
+    /// included (`refs/git-mile/*` covers `refs/git-mile/tasks/T1`); without one the pattern is one ref.
+    pub fn matches(&self, name: &str) -> bool {
+        match self.pattern.split_once('*') {
+            Some((head, tail)) => {
+                name.len() >= head.len() + tail.len()
+                    && name.starts_with(head)
+                    && name.ends_with(tail)
+            }
+            None => name == self.pattern,
+        }
+    }
+
+    /// The prefix every ref of the namespace starts with, up to a slash where there is a `*`
+    /// (`refs/git-mile/*` → `refs/git-mile/`): what `for-each-ref` and `ls-remote` are asked for.
+    pub fn root(&self) -> &str {
+        match self.pattern.find('*') {
+            Some(star) => {
+                let end = self.pattern[..star].rfind('/').map_or(0, |slash| slash + 1);
+                &self.pattern[..end]
+            }
+            None => &self.pattern,
+        }
+    }
+
+    /// The ref families git-multi already carries or keeps for itself that this namespace would reach into
+    /// (`refs/*` reaches all of them), if any.
+    pub fn overlaps(&self, reserved: &[&str]) -> Option<String> {
+        let root = self.root();
+        reserved
+            .iter()
+            .find(|r| root.starts_with(*r) || r.starts_with(root))
+            .map(|r| r.to_string())
+    }
+}
+
+impl Settings {
+    /// The configured namespace `name` belongs to (the first that matches), if any.
+    pub fn namespace_of(&self, name: &str) -> Option<&Namespace> {
+        self.namespaces.iter().find(|n| n.matches(name))
+    }
 }
 
 impl Settings {
@@ -148,7 +190,15 @@ impl Settings {
                 PER_HOST => settings.per_host = Some(parse_count(PER_HOST, text)?),
                 TIMEOUT => settings.timeout = Some(parse_seconds(TIMEOUT, text)?),
                 PRIMARY => settings.primary = Some(text.to_string()),
-                REFS => settings.namespaces.push(Namespace::parse(text)?),
+                REFS => {
+                    // A pattern set again (say in .git/config over ~/.gitconfig) takes the later mode, as a
+                    // single-valued key would.
+                    let namespace = Namespace::parse(text)?;
+                    settings
+                        .namespaces
+                        .retain(|n| n.pattern != namespace.pattern);
+                    settings.namespaces.push(namespace);
+                }
                 _ => {}
             }
         }
@@ -223,7 +273,7 @@ pub const KEYS: &[KeyDef] = &[
         kind: ValueKind::Count,
         default: "4",
         multi_valued: false,
-        description: "jobs at once on one ssh host:port (stay under sshd's MaxStartups; 0 = the default)",
+        description: "jobs at once on one ssh host:port (stay under sshd's MaxStartups; 0 = no limit)",
     },
     KeyDef {
         name: TIMEOUT,
@@ -368,10 +418,13 @@ pub fn check_entry(entry: &ConfigEntry) -> Result<(), String> {
 }
 
 fn parse_count(key: &str, value: &str) -> Result<usize, String> {
-    value
-        .trim()
-        .parse::<usize>()
-        .map_err(|_| format!("{key} must be a whole number (0 or more), not `{value}`"))
+    value.trim().parse::<usize>().map_err(|e| match e.kind() {
+        std::num::IntErrorKind::PosOverflow => format!(
+            "{key} is too large: `{value}` (at most {}; 0 means no limit)",
+            usize::MAX
+        ),
+        _ => format!("{key} must be a whole number (0 or more), not `{value}`"),
+    })
 }
 
 /// Seconds as a number, more than 0 and at most [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
@@ -487,8 +540,47 @@ mod tests {
             ]
         );
         assert_eq!(settings.namespaces[1].value(), "refs/notes/*:ff-only");
+        let again = Settings::from_entries(&[
+            entry("multi.refs", "refs/notes/*:ff-only"),
+            entry("multi.refs", "refs/notes/*:theirs"),
+        ])
+        .unwrap();
+        assert_eq!(again.namespaces.len(), 1);
+        assert_eq!(again.namespaces[0].merge, MergeMode::Theirs);
         assert!(Settings::from_entries(&[entry("multi.refs", "refs/x/*:nope")]).is_err());
         assert!(Settings::from_entries(&[entry("multi.refs", "heads/*")]).is_err());
+    }
+
+    #[test]
+    fn namespaces_match_like_refspec_globs() {
+        let ns = Namespace::parse("refs/git-mile/*").unwrap();
+        assert!(ns.matches("refs/git-mile/tasks/T1"));
+        assert!(!ns.matches("refs/git-milestone/x"));
+        assert_eq!(ns.root(), "refs/git-mile/");
+        let mid = Namespace::parse("refs/review/*/head").unwrap();
+        assert!(mid.matches("refs/review/42/head"));
+        assert!(!mid.matches("refs/review/42/base"));
+        assert_eq!(mid.root(), "refs/review/");
+        let exact = Namespace::parse("refs/notes/commits:ff-only").unwrap();
+        assert!(exact.matches("refs/notes/commits"));
+        assert!(!exact.matches("refs/notes/commits2"));
+        assert_eq!(exact.root(), "refs/notes/commits");
+        let reserved = ["refs/heads/", "refs/tags/"];
+        assert_eq!(ns.overlaps(&reserved), None);
+        assert_eq!(
+            Namespace::parse("refs/*")
+                .unwrap()
+                .overlaps(&reserved)
+                .as_deref(),
+            Some("refs/heads/")
+        );
+        assert_eq!(
+            Namespace::parse("refs/tags/v*")
+                .unwrap()
+                .overlaps(&reserved)
+                .as_deref(),
+            Some("refs/tags/")
+        );
     }
 
     #[test]
@@ -551,6 +643,12 @@ mod tests {
             .contains("multi.jobs"));
         assert!(check("multi.jobs", "-1").is_err());
         assert!(check("multi.jobs", "0").is_ok());
+        let huge = check("multi.jobs", "99999999999999999999").unwrap_err();
+        assert!(
+            huge.contains("is too large") && huge.contains(&usize::MAX.to_string()),
+            "{huge}"
+        );
+        assert!(!huge.contains("must be a whole number"), "{huge}");
         assert!(check("multi.timeout", "-1").is_err());
         assert!(check("multi.timeout", "2.5").is_ok());
         assert!(check("multi.gh.enabled", "maybe").is_err());
@@ -581,6 +679,33 @@ mod tests {
             assert!(
                 readme.contains(&shown),
                 "README.md's configuration table lacks {shown}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_readme_table_gives_the_defaults_config_list_gives() {
+        let readme = include_str!("../README.md");
+        for def in KEYS {
+            let name = format!("`{}`", def.name.replace(REMOTE_PLACEHOLDER, "<name>"));
+            let row = readme
+                .lines()
+                .find(|l| l.starts_with(&format!("| {name} |")))
+                .unwrap_or_else(|| panic!("README.md's configuration table lacks {name}"));
+            let default = row.split(" | ").nth(1).unwrap_or_default();
+            assert_eq!(default.trim_matches('`'), def.default, "README.md: {row}");
+        }
+    }
+
+    #[test]
+    fn counts_say_that_0_lifts_the_limit() {
+        // `Pool::new` reads 0 as no limit for both; the table must not promise anything else.
+        for def in KEYS.iter().filter(|d| d.kind == ValueKind::Count) {
+            assert!(
+                def.description.contains("0 = no limit"),
+                "{}: {}",
+                def.name,
+                def.description
             );
         }
     }

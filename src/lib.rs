@@ -33,10 +33,15 @@ pub use error::Exit;
 pub fn run(cli: cli::Cli) -> Exit {
     automation::mark_own_children();
     interrupt::install();
+    let json_requested = std::env::args_os().skip(1).any(|a| a == "--json");
     let exit = match cmd::dispatch(cli) {
         Ok(exit) => exit,
         Err(err) => {
             report::error(&err);
+            // A script that asked for JSON gets one document on stdout even when the command stopped early.
+            if json_requested {
+                report::json_error(&err);
+            }
             err.exit
         }
     };

@@ -174,8 +174,8 @@ impl<D> Outcome<D> {
 pub struct Report<D> {
     pub ok: bool,
     pub remotes: Vec<Outcome<D>>,
-    /// Whether failures caused only by missing or rejected credentials make the run exit 4 (host API
-    /// commands) rather than 1.
+    /// Whether failures caused only by missing or rejected credentials make the run exit 4 rather than 1
+    /// (design §3: "4 authentication required/failed", for git transports and host APIs alike).
     #[serde(skip)]
     pub auth_exit: bool,
 }
@@ -185,16 +185,13 @@ impl<D> Report<D> {
         Report {
             ok: remotes.iter().all(|o| !o.status.is_failure()) && !all_skipped(&remotes),
             remotes,
-            auth_exit: false,
+            auth_exit: true,
         }
     }
 
-    /// [`Report::exit`] for a host API command (see [`Report::for_api`]).
+    /// [`Report::exit`]: kept for the host API commands' readers.
     pub fn api_exit(&self) -> Exit {
-        crate::error::exit_code(crate::error::ExitFacts {
-            auth_exit: true,
-            ..self.facts()
-        })
+        self.exit()
     }
 
     /// Every remote was skipped: the command did nothing anywhere.

@@ -320,17 +320,19 @@ impl RemoteSet {
 
     /// The error for names that are not members, with the hint that fits.
     pub fn unknown_error(&self, unknown: &[&str]) -> Error {
-        let list = unknown
+        let first = unknown[0];
+        // In the words git-mile's users know ("Remote 'x' not found").
+        let quoted = unknown
             .iter()
-            .map(|n| format!("`{n}`"))
+            .map(|n| format!("'{n}'"))
             .collect::<Vec<_>>()
             .join(", ");
-        let (what, first) = if unknown.len() == 1 {
-            ("no remote", unknown[0])
+        let word = if unknown.len() == 1 {
+            "Remote"
         } else {
-            ("no remotes", unknown[0])
+            "Remotes"
         };
-        let error = Error::usage(format!("{what} {list} in the remote set"));
+        let error = Error::usage(format!("{word} {quoted} not found in the remote set"));
         if self.is_git_remote(first) {
             error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
         } else if self.members.is_empty() {
@@ -522,7 +524,7 @@ mod tests {
         assert_eq!(err.exit as u8, 2);
         assert!(err.hints[0].contains("init --import"), "{:?}", err.hints);
         let err = set.select(&["nope".into(), "origin".into()]).unwrap_err();
-        assert!(err.message.contains("`nope`"));
+        assert_eq!(err.message, "Remote 'nope' not found in the remote set");
     }
 
     #[test]

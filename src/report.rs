@@ -10,6 +10,7 @@ pub mod archive;
 pub mod automation;
 pub mod clone;
 pub mod config;
+pub mod conflicts;
 pub mod doctor;
 pub mod fetch;
 pub mod import;
@@ -19,6 +20,8 @@ pub mod mirror;
 pub mod primary;
 pub mod publish;
 pub mod push;
+pub mod refs;
+pub mod resolve;
 pub mod status;
 pub mod sync;
 pub mod undo;
@@ -53,6 +56,21 @@ fn err_line(text: &str) {
 
 pub fn error(err: &Error) {
     err_line(&err.render());
+}
+
+/// The error as the one JSON document a `--json` run promises: `{"ok":false,"error":…,"hints":[…]}`.
+pub fn json_error(err: &Error) {
+    #[derive(Serialize)]
+    struct Failed<'a> {
+        ok: bool,
+        error: &'a str,
+        hints: &'a [String],
+    }
+    json(&Failed {
+        ok: false,
+        error: &err.message,
+        hints: &err.hints,
+    });
 }
 
 pub fn warning(message: &str) {
@@ -131,6 +149,31 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     report.exit()
 }
 
+/// What to do about a remote whose repository is not there: create it where it lives (a local path with
+/// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
+pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
+    let name = &member.name;
+    let set_url = format!("or fix the URL with `git multi remote set-url {name} <url>`");
+    let parsed = member
+        .url
+        .as_deref()
+        .and_then(|u| crate::url::parse(u, |_| true).ok());
+    match parsed {
+        Some(url)
+            if matches!(
+                url.transport,
+                crate::url::Transport::Local | crate::url::Transport::File
+            ) =>
+        {
+            format!("create it with `git init --bare {}`, {set_url}", url.path)
+        }
+        _ if member.provider().0.has_api() => {
+            format!("create it on the host with `git multi create --on {name}`, {set_url}")
+        }
+        _ => format!("create the repository on its server, {set_url}"),
+    }
+}
+
 /// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.
 pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     if let Some(hint) = &outcome.hint {
@@ -138,7 +181,8 @@ pub fn hint_for<D>(outcome: &Outcome<D>) -> Option<String> {
     }
     if outcome.status == Status::Timeout {
         return Some(
-            "raise the limit with --timeout <secs> or `git config multi.timeout <secs>`".into(),
+            "raise the limit with --timeout <secs> or `git multi config set multi.timeout <secs>`"
+                .into(),
         );
     }
     let text = match outcome.reason? {
@@ -186,7 +230,8 @@ pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
         let detail = o.detail.human();
         let message = match (&o.error, detail.is_empty()) {
             (Some(error), true) => error.clone(),
-            (Some(error), false) => format!("{detail}: {error}"),
+            // What went through, then what did not: a `;`, so `main 1a..2b` never reads as the failure's subject.
+            (Some(error), false) => format!("{detail}; {error}"),
             (None, _) => detail,
         };
         if !message.is_empty() {

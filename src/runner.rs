@@ -121,13 +121,18 @@ impl<'a> Job<'a> {
     /// The outcome for a git step that failed: timeout (with this job's budget), interrupted, or the reason
     /// git gave.
     pub fn failure<D>(&self, err: &GitError, detail: D) -> Outcome<D> {
-        Outcome::from_git_error(
+        let mut outcome = Outcome::from_git_error(
             self.name(),
             err,
             self.deadline.budget(),
             self.elapsed(),
             detail,
-        )
+        );
+        // What "no such repository" asks of the user depends on where the remote lives.
+        if outcome.reason == Some(crate::git::FailureKind::NotFound) {
+            outcome.hint = Some(crate::report::not_found_hint(self.member));
+        }
+        outcome
     }
 }
 

@@ -71,7 +71,20 @@ pub fn parse(raw: &str, helper_exists: impl Fn(&str) -> bool) -> Result<RemoteUr
     if raw.is_empty() {
         return Err(UrlError::Empty);
     }
-    if raw.chars().any(|c| c.is_control() || c.is_whitespace()) {
+    if raw.chars().any(|c| c.is_control()) {
+        return Err(UrlError::BadCharacters);
+    }
+    // A path on this machine may hold spaces (`~/my repos/app.git`), as git allows; a URL may not.
+    let local_path = !raw.contains("://")
+        && !raw.contains("::")
+        && matches!(
+            parse_scp_or_path(raw),
+            Ok(RemoteUrl {
+                transport: Transport::Local,
+                ..
+            })
+        );
+    if !local_path && raw.chars().any(char::is_whitespace) {
         return Err(UrlError::BadCharacters);
     }
     if let Some((helper, address)) = raw.split_once("::") {
@@ -310,6 +323,12 @@ mod tests {
     fn rejects_malformed_urls() {
         assert_eq!(p(""), Err(UrlError::Empty));
         assert_eq!(p("http://exa mple/x"), Err(UrlError::BadCharacters));
+        assert_eq!(p("host:my repo.git"), Err(UrlError::BadCharacters));
+        assert_eq!(p("/srv/tab\tthere"), Err(UrlError::BadCharacters));
+        assert_eq!(
+            p("/srv/my repos/r.git").unwrap().transport,
+            Transport::Local
+        );
         assert_eq!(p("https://"), Err(UrlError::MissingHost));
         assert_eq!(p("https:///r.git"), Err(UrlError::MissingHost));
         assert_eq!(p("ssh://host:abc/x"), Err(UrlError::BadPort("abc".into())));

@@ -38,6 +38,25 @@ pub fn check_new_name(git: &Git, set: &RemoteSet, name: &str, retry: &str) -> Re
             ),
         );
     }
+    // `foo` and `foo/bar` would share refs/remotes/foo/…: a prune of one would delete the other's refs.
+    let nested = set
+        .git_remotes
+        .iter()
+        .map(String::as_str)
+        .chain(set.members.iter().map(|m| m.name.as_str()))
+        .find(|other| {
+            name.strip_prefix(other)
+                .is_some_and(|rest| rest.starts_with('/'))
+                || other
+                    .strip_prefix(name)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        });
+    if let Some(other) = nested {
+        return Err(Error::usage(format!(
+            "`{name}` and the remote `{other}` cannot both exist: one name is a path inside the other, so their tracking refs (refs/remotes/{other}/…) would mix"
+        ))
+        .hint(format!("pick a name that is not `{other}/…` or a prefix of it: `{retry}`")));
+    }
     Ok(())
 }
 

@@ -6,7 +6,7 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cmd::Ctx;
-use crate::config::{self, parse_seconds, Settings};
+use crate::config::{parse_seconds, Settings};
 use crate::error::{Error, Result};
 use crate::outcome::Outcome;
 use crate::remote_set::{Member, RemoteSet};
@@ -40,6 +40,21 @@ pub fn primary<'a>(
     flag: Option<&str>,
     branch: &str,
 ) -> Result<&'a Member> {
+    primary_if_any(ctx, set, flag, branch)?.ok_or_else(|| {
+        Error::usage("no primary remote to integrate from").hint(
+            "name one with `--primary <remote>` or once with `git multi primary <remote>` (else the branch's upstream remote, `branch.<name>.remote`, is used; `git multi sync --strategy merge` needs none)",
+        )
+    })
+}
+
+/// [`primary`] where having none is fine (`sync --strategy merge` integrates every remote; `theirs`
+/// namespaces then only fast-forward). A primary that is named but not a member is still an error.
+pub fn primary_if_any<'a>(
+    ctx: &Ctx,
+    set: &'a RemoteSet,
+    flag: Option<&str>,
+    branch: &str,
+) -> Result<Option<&'a Member>> {
     let configured = flag
         .map(str::to_string)
         .or_else(|| set.settings.primary.clone());
@@ -51,17 +66,14 @@ pub fn primary<'a>(
                 .config_get(&format!("branch.{branch}.remote"))?
                 .unwrap_or_default();
             if upstream.is_empty() || set.member(&upstream).is_none() {
-                return Err(
-                    Error::usage("no primary remote to integrate from").hint(format!(
-                        "name one with `--primary <remote>` or once with `git config {} <remote>`",
-                        config::PRIMARY
-                    )),
-                );
+                return Ok(None);
             }
             upstream
         }
     };
-    set.member(&name).ok_or_else(|| set.unknown_error(&[&name]))
+    set.member(&name)
+        .map(Some)
+        .ok_or_else(|| set.unknown_error(&[&name]))
 }
 
 /// The error for a primary remote that could not be fetched: nothing can be integrated from it.

@@ -112,15 +112,15 @@ fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exi
     let members = member_names(entries);
     if let Some(remote) = remote {
         if !members.iter().any(|m| m == remote) {
-            return Err(Error::usage(format!("no remote `{remote}` in the remote set"))
+            return Err(Error::usage(format!("Remote '{remote}' not found in the remote set"))
                 .hint("`git multi remote list` shows the members; add one with `git multi remote add <name> <url>`"));
         }
     }
     if def.kind == ValueKind::Remote && !members.iter().any(|m| m == value) {
-        return Err(
-            Error::usage(format!("{key}: no remote `{value}` in the remote set"))
-                .hint("`git multi remote list` shows the members"),
-        );
+        return Err(Error::usage(format!(
+            "{key}: Remote '{value}' not found in the remote set"
+        ))
+        .hint("`git multi remote list` shows the members"));
     }
     let value = match def.kind {
         ValueKind::Provider => crate::validate::parse_provider(value)?.as_str().to_string(),

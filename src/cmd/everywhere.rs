@@ -178,6 +178,7 @@ pub fn publish(
     });
     board.finish();
     let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, &format!("{} create", kind.word()), &report);
     report::publish::step(kind, name, local, &report, report.ok, run.json);
     Ok(report.exit())
 }
@@ -233,6 +234,7 @@ pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
     });
     board.finish();
     let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, &format!("{} delete", kind.word()), &report);
     let (local, local_ok) = settle_local(local, report.ok);
     report::publish::step(kind, name, &local, &report, report.ok && local_ok, run.json);
     let facts = report.facts();

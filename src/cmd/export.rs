@@ -1,6 +1,6 @@
 //! `git multi export [--output <file>]`: the remote set as TOML, for `git multi import` in another clone.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 
@@ -12,13 +12,22 @@ use crate::setfile::SetFile;
 /// Write the remote set (members, URLs without secrets, providers, settings) as TOML
 #[derive(Debug, Args)]
 pub struct ExportArgs {
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output (a file that exists is left alone without --force)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace the --output file when it exists
+    #[arg(short, long, requires = "output")]
+    pub force: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
+    if let Some(path) = args.output.as_deref().filter(|_| !args.force) {
+        // `symlink_metadata`: a dangling symlink is in the way too (writing would follow it).
+        if std::fs::symlink_metadata(path).is_ok() {
+            return Err(exists(path));
+        }
+    }
     let file = SetFile::from_set(&set);
     let text = file
         .to_text(&crate::clock::rfc3339(crate::clock::now_secs()))
@@ -37,17 +46,54 @@ pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit> {
     }
     match &args.output {
         Some(path) => {
-            std::fs::write(path, &text).map_err(|e| {
+            let replaced = args.force && std::fs::symlink_metadata(path).is_ok();
+            write_new(path, &text, args.force).map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    return exists(path);
+                }
                 Error::usage(format!("cannot write {}: {e}", path.display()))
                     .hint("choose a writable path with --output <file>")
             })?;
             report::note(&format!(
-                "wrote {} remote(s) to {}",
+                "wrote {} remote(s) to {}{}",
                 file.remotes.len(),
-                path.display()
+                path.display(),
+                if replaced {
+                    " (overwrote the file that was there)"
+                } else {
+                    ""
+                }
             ));
         }
         None => report::out(&text),
     }
     Ok(Exit::Success)
+}
+
+/// `--output` names a file that is there already: it is never replaced silently.
+fn exists(path: &Path) -> Error {
+    Error::usage(format!(
+        "{} already exists; nothing was written",
+        path.display()
+    ))
+    .hint(format!(
+        "replace it with `git multi export --output {} --force`, or choose another file",
+        path.display()
+    ))
+}
+
+/// Writes `text` to `path`; without `force` only as a new file, so a file that appeared since the check is not
+/// overwritten either.
+fn write_new(path: &Path, text: &str, force: bool) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    if force {
+        options.create(true).truncate(true);
+    } else {
+        options.create_new(true);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(text.as_bytes())?;
+    file.flush()
 }

@@ -1,4 +1,5 @@
-//! `git multi fetch`: fetch every remote of the set into its own tracking refs, in parallel.
+//! `git multi fetch`: fetch every remote of the set into its own tracking refs (configured ref namespaces into
+//! `refs/multi/remotes/<remote>/…`), in parallel.
 
 use clap::Args;
 
@@ -6,7 +7,7 @@ use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
-use crate::ops::fetch::{self, FetchRequest};
+use crate::ops::fetch;
 use crate::ops::{Backups, Snapshot};
 use crate::outcome::{Outcome, Report, Status};
 use crate::progress::Board;
@@ -42,10 +43,6 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
         .collect();
     // The tracking refs are read once before and once after the whole run, not per remote.
     let before = Snapshot::take(&ctx.git, &patterns)?;
-    let request = FetchRequest {
-        prune: args.prune,
-        ..FetchRequest::default()
-    };
     let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
     let fanout = FanOut {
         pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
@@ -53,6 +50,8 @@ pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
         observer: &board,
     };
     let fetched = fanout.run(&members, |job| {
+        // Configured namespaces come along into refs/multi/remotes/<remote>/…, per remote.
+        let request = fetch::with_namespaces(job.name(), &set.settings.namespaces, args.prune);
         match fetch::fetch(job, &ctx.git, &request) {
             Ok(retries) => Outcome::new(
                 job.name(),

@@ -14,7 +14,8 @@ pub struct LogArgs {
     /// Show at most this many entries
     #[arg(short = 'n', long = "max-count", value_name = "COUNT")]
     pub count: Option<usize>,
-    /// Only entries from this time on: 2026-01-31, 2026-01-31T12:00:00Z, 3d, 12h, "2 weeks ago" (UTC)
+    /// Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d,
+    /// 12h, "2 weeks ago"
     #[arg(long, value_name = "DATE")]
     pub since: Option<String>,
     /// Print one JSON document instead of text
@@ -28,14 +29,19 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<Exit> {
             crate::clock::parse_since(text, crate::clock::now_secs())
                 .map(crate::clock::rfc3339)
                 .ok_or_else(|| {
-                    Error::usage(format!("--since: cannot read `{text}` as a date or an age"))
-                        .hint("e.g. --since 2026-01-31, --since 2026-01-31T12:00:00Z or --since \"2 days ago\"")
+                    Error::usage(format!("--since: cannot read `{text}` as a date or an age")).hint(
+                        format!(
+                            "`git multi log --since <date>` takes one of: {}",
+                            crate::clock::SINCE_FORMS
+                        ),
+                    )
                 })?,
         ),
         None => None,
     };
     let entries = audit::read(&ctx.git)
         .map_err(|e| Error::failed(format!("could not read the audit log: {e}")))?;
+    let total = entries.len();
     // RFC 3339 times in UTC compare as text.
     let shown: Vec<audit::Entry> = entries
         .into_iter()
@@ -43,6 +49,6 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<Exit> {
         .filter(|e| since.as_deref().is_none_or(|s| e.time.as_str() >= s))
         .take(args.count.unwrap_or(usize::MAX))
         .collect();
-    report::log::show(&shown, args.json);
+    report::log::show(&shown, total, args.json);
     Ok(Exit::Success)
 }

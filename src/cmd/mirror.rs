@@ -154,6 +154,7 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
     });
     board.finish();
     let report = Report::new(outcomes);
+    crate::audit::record(&ctx.git, "mirror", &report);
     let kept = kept.into_inner().unwrap_or_else(|e| e.into_inner());
     report::mirror::show(
         &MirrorView {

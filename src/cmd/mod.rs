@@ -6,6 +6,7 @@ pub mod branch_ops;
 pub mod ci;
 pub mod clone;
 pub mod common;
+pub mod conflicts;
 pub mod create;
 pub mod everywhere;
 pub mod fetch;
@@ -17,7 +18,9 @@ pub mod mirror;
 pub mod primary;
 pub mod pull;
 pub mod push;
+pub mod refs;
 pub mod remote;
+pub mod resolve;
 pub mod schedule;
 pub mod status;
 pub mod sync;
@@ -132,6 +135,9 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         Command::Status(args) => status::run(&ctx, args),
         Command::Pull(args) => pull::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
+        Command::Refs(command) => refs::run(&ctx, command),
+        Command::Conflicts(args) => conflicts::run(&ctx, args),
+        Command::Resolve(args) => resolve::run(&ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(&ctx, args),
             RemoteCommand::List(args) => remote::list::run(&ctx, args),

@@ -27,6 +27,7 @@ pub fn run(ctx: &Ctx, args: &PrimaryArgs) -> Result<Exit> {
     let current = set.settings.primary.as_deref();
     if args.unset {
         ctx.git.config_unset(config::PRIMARY)?;
+        crate::audit::record_set(&ctx.git, "primary --unset", &set);
         report::primary::changed(None, current, args.json);
         // A value from the global or an included config survives removing the repository's own.
         if let Some(left) = ctx.git.config_get(config::PRIMARY)? {
@@ -43,6 +44,7 @@ pub fn run(ctx: &Ctx, args: &PrimaryArgs) -> Result<Exit> {
         return Err(set.unknown_error(&[name]));
     };
     ctx.git.config_set(config::PRIMARY, name)?;
+    crate::audit::record_set(&ctx.git, "primary", &set);
     if !member.enabled {
         report::primary::disabled(name);
     }

@@ -1,4 +1,4 @@
-//! `git multi status`: every branch (and tag) on every remote — in sync, ahead, behind, diverged, missing —
+//! `git multi status`: every branch (tag, configured namespace ref) on every remote — in sync, ahead, behind, diverged, missing —
 //! read with parallel `git ls-remote` (no fetch) or, with `--offline`, from the tracking refs.
 
 use std::collections::BTreeMap;
@@ -49,10 +49,23 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
+    // Offline, tags cannot be compared: git keeps no per-remote copy of them to read.
+    let tags = args.tags && !args.offline;
+    if args.tags && args.offline {
+        report::status::tags_need_the_remotes();
+    }
     let mut prefixes = vec![refname::HEADS];
-    if args.tags {
+    if tags {
         prefixes.push(refname::TAGS);
     }
+    let namespaces = &set.settings.namespaces;
+    prefixes.extend(namespaces.iter().map(|n| n.root()));
+    // Which refs are compared: branches, tags with --tags, and the configured namespaces' refs.
+    let wanted = |name: &str| {
+        name.starts_with(refname::HEADS)
+            || (tags && name.starts_with(refname::TAGS))
+            || set.settings.namespace_of(name).is_some()
+    };
     let mut patterns: Vec<String> = prefixes.iter().map(|p| p.to_string()).collect();
     if args.offline {
         patterns.extend(
@@ -65,11 +78,15 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let local: BTreeMap<String, String> = prefixes
         .iter()
         .flat_map(|p| snapshot.under(p))
+        .filter(|(n, _)| wanted(n))
         .map(|(n, o)| (n.to_string(), o.to_string()))
         .collect();
 
     let gathered: Vec<Gathered> = if args.offline {
-        members.iter().map(|m| last_fetched(m, &snapshot)).collect()
+        members
+            .iter()
+            .map(|m| last_fetched(m, &snapshot, &wanted))
+            .collect()
     } else {
         let fanout = FanOut {
             pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
@@ -83,7 +100,8 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
                 .git(|left, _| ctx.git.ls_remote_refs(job.name(), &prefixes, Some(left)))
                 .result
             {
-                Ok(refs) => {
+                Ok(mut refs) => {
+                    refs.retain(|name, _| wanted(name));
                     let outcome = Outcome::new(
                         job.name(),
                         Status::Ok,
@@ -155,18 +173,21 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
 }
 
 /// A remote's refs as of the last fetch: its tracking refs mapped back through its fetch refspecs to the
-/// remote's own names; only branches count (tags are not tracked per remote). A remote that was never fetched
-/// has nothing to compare: its refs are unknown, not missing.
-fn last_fetched(member: &Member, snapshot: &Snapshot) -> Gathered {
+/// remote's own names, and its copies of the configured namespaces; tags do not count (they are not tracked
+/// per remote). A remote that was never fetched has nothing to compare: its refs are unknown, not missing.
+fn last_fetched(member: &Member, snapshot: &Snapshot, wanted: &dyn Fn(&str) -> bool) -> Gathered {
     let prefix = refname::tracking_prefix(&member.name);
-    let refs: BTreeMap<String, String> = snapshot
-        .under(&prefix)
-        .filter_map(|(tracking, oid)| {
-            let name = refname::fetched_from(&member.name, &member.fetch_refspecs, tracking)?;
-            name.starts_with(refname::HEADS)
-                .then(|| (name, oid.to_string()))
-        })
-        .collect();
+    let copies = refname::copies_prefix(&member.name);
+    let branches = snapshot.under(&prefix).filter_map(|(tracking, oid)| {
+        let name = refname::fetched_from(&member.name, &member.fetch_refspecs, tracking)?;
+        name.starts_with(refname::HEADS)
+            .then(|| (name, oid.to_string()))
+    });
+    let namespaced = snapshot.under(&copies).filter_map(|(copy, oid)| {
+        let name = refname::remote_name_of(&member.name, copy)?;
+        (wanted(&name) && !name.starts_with(refname::TAGS)).then(|| (name, oid.to_string()))
+    });
+    let refs: BTreeMap<String, String> = branches.chain(namespaced).collect();
     let fetched = snapshot.under(&prefix).next().is_some();
     let outcome = Outcome::new(
         &member.name,

@@ -323,7 +323,12 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
     let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        PushRun::prepare_current(&repo.git, &repo.members(), PushHow::default())
+        PushRun::prepare_current(
+            &repo.git,
+            &repo.members(),
+            &repo.set.settings.namespaces,
+            PushHow::default(),
+        )
     });
     let outcomes = fan_out(
         &repos,

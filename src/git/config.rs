@@ -59,10 +59,40 @@ impl Git {
         Ok(parse(&output.stdout))
     }
 
+    /// Like [`Git::config_entries`], from the repository's own `.git/config` only (what `--local` writes).
+    pub fn config_entries_in_repository(&self, regex: &str) -> Result<Vec<ConfigEntry>, GitError> {
+        let output = self
+            .command(["config", "--local", "-z", "--get-regexp", regex])
+            .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(parse(&output.stdout))
+    }
+
     pub fn config_set(&self, key: &str, value: &str) -> Result<(), GitError> {
         self.command(["config", "--local", "--", key, value])
             .run()
             .map(drop)
+    }
+
+    /// Adds one more value to the multi-valued `key` (`git config --add`).
+    pub fn config_add(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command(["config", "--local", "--add", "--", key, value])
+            .run()
+            .map(drop)
+    }
+
+    /// Removes every value of `key` that is exactly `value` (`--fixed-value`); none there (exit 5) is fine.
+    pub fn config_unset_value(&self, key: &str, value: &str) -> Result<(), GitError> {
+        self.command([
+            "config",
+            "--local",
+            "--fixed-value",
+            "--unset-all",
+            "--",
+            key,
+            value,
+        ])
+        .run_accepting(|o| matches!(o.code, Some(0 | 5)))
+        .map(drop)
     }
 
     /// Removes `key`; a key that is not there (exit 5) is fine.
@@ -115,13 +145,6 @@ impl Git {
         Ok(output
             .success()
             .then(|| output.stdout.trim_end().to_string()))
-    }
-
-    /// Adds one more value to a multi-valued key of the repository's own configuration.
-    pub fn config_add(&self, key: &str, value: &str) -> Result<(), GitError> {
-        self.command(["config", "--local", "--add", "--", key, value])
-            .run()
-            .map(drop)
     }
 }
 

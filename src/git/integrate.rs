@@ -33,6 +33,14 @@ impl Git {
         })
     }
 
+    /// Points the checked-out branch at `target`, keeping local changes that do not touch what differs
+    /// (`git reset --keep`; it refuses rather than lose them). The caller saves the old tip first.
+    pub fn reset_keep(&self, target: &str) -> Result<(), GitError> {
+        self.command(["reset", "--keep", "--quiet", target, "--"])
+            .run()
+            .map(drop)
+    }
+
     /// Paths with unresolved conflicts in the work tree (after a merge or rebase stopped).
     pub fn conflicted_paths(&self) -> Result<Vec<String>, GitError> {
         let output = self

@@ -7,6 +7,7 @@
 mod branch;
 mod bundle;
 mod clone;
+mod combine;
 mod command;
 mod config;
 mod credential;
@@ -23,6 +24,7 @@ mod remote;
 mod repository;
 mod version;
 
+pub use combine::{CommitSpec, MergedTree};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use failure::{classify, summary as failure_summary, FailureKind};

@@ -129,6 +129,9 @@ impl Git {
             .background()
             .timeout(timeout)
             .progress(progress)
+            // A remote made by `git clone --mirror` pushes with `--mirror`, which git refuses to combine with
+            // refspecs; git-multi always names what it pushes.
+            .config(&format!("remote.{remote}.mirror"), "false")
             .run_accepting(|o| o.success() || !parse(&o.stdout).is_empty())?;
         Ok(PushReply {
             refs: parse(&output.stdout),

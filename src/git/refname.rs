@@ -11,6 +11,12 @@ pub const REMOTES: &str = "refs/remotes/";
 pub const NAMESPACE_COPIES: &str = "refs/multi/remotes/";
 /// `refs/multi/backup/<remote>/<event>/<rest>`: tips saved before something overwrote or deleted them.
 pub const BACKUPS: &str = "refs/multi/backup/";
+/// `refs/multi/scratch/<pid>/…`: short-lived refs git's own machinery needs to work on (a notes merge).
+pub const SCRATCH: &str = "refs/multi/scratch/";
+/// The name local tips are saved under in backups (`refs/multi/backup/local/<event>/…`), beside the remotes'.
+pub const LOCAL: &str = "local";
+/// Where git-multi keeps its own refs; no configured namespace may reach into it.
+pub const MULTI: &str = "refs/multi/";
 
 /// `refs/multi/bundle/<remote>/<rest>`: a remote's refs fetched fresh for `backup`, removed once bundled.
 pub const BUNDLES: &str = "refs/multi/bundle/";
@@ -154,6 +160,19 @@ pub fn restore(event: &str, name: &str) -> String {
 /// `refs/multi/restore/<event>/`.
 pub fn restore_prefix(event: &str) -> String {
     format!("{RESTORES}{event}/")
+}
+
+/// A scratch notes ref for this process (`refs/notes/git-multi-scratch/<pid>/<slot>`): git's notes commands
+/// only work on refs under `refs/notes/` (they put that prefix before any other name).
+pub fn notes_scratch(slot: usize) -> String {
+    format!("refs/notes/git-multi-scratch/{}/{slot}", std::process::id())
+}
+
+/// A scratch ref holding `remote`'s copy of `name` for this process (a tag fetched to compare or take it):
+/// `refs/multi/scratch/<pid>/copies/<remote>/<name without refs/>`.
+pub fn scratch_copy(remote: &str, name: &str) -> String {
+    let rest = name.strip_prefix("refs/").unwrap_or(name);
+    format!("{SCRATCH}{}/copies/{remote}/{rest}", std::process::id())
 }
 
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.

@@ -1,5 +1,6 @@
 //! Local refs: reading them (one `for-each-ref` for many), resolving names, counting commits between two tips,
-//! and writing or deleting refs in one transaction.
+//! which of several tips contain the others, checking ref patterns, and writing or deleting refs in one
+//! transaction.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -8,10 +9,12 @@ use super::{Git, GitError};
 /// One change of a local ref for [`Git::update_refs`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum RefWrite {
-    /// Point `name` at `oid`, whatever it held.
-    Set {
+    /// Point `name` at `oid`; with `old`, only while it still points at that (a compare-and-swap), else
+    /// whatever it held.
+    Update {
         name: String,
         oid: String,
+        old: Option<String>,
     },
     /// Create `name` at `oid`; fails when it already exists, so nothing is ever overwritten by accident.
     Create {
@@ -21,6 +24,14 @@ pub enum RefWrite {
     Delete {
         name: String,
     },
+}
+
+/// What [`Git::commit_facts`] reads about one commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommitFacts {
+    pub tree: String,
+    /// Committer time, seconds since the epoch.
+    pub time: i64,
 }
 
 impl Git {
@@ -53,6 +64,14 @@ impl Git {
             .collect())
     }
 
+    /// How many commits `rev` reaches.
+    pub fn commit_count(&self, rev: &str) -> Result<u64, GitError> {
+        let output = self
+            .command(["rev-list", "--count", "--end-of-options", rev, "--"])
+            .run()?;
+        Ok(output.stdout.trim().parse().unwrap_or(0))
+    }
+
     /// Commits only in `left` and only in `right`.
     pub fn ahead_behind(&self, left: &str, right: &str) -> Result<(u64, u64), GitError> {
         let output = self
@@ -78,6 +97,44 @@ impl Git {
         let output = self
             .command(["merge-base", "--is-ancestor", ancestor, descendant])
             .run_accepting(|o| matches!(o.code, Some(0 | 1)))?;
+        Ok(output.success())
+    }
+
+    /// The tips among `oids` that no other of them contains (`git merge-base --independent`), sorted: one tip
+    /// when the others are its ancestors, several when they diverged.
+    pub fn independent(&self, oids: &[&str]) -> Result<Vec<String>, GitError> {
+        let mut args = vec!["merge-base", "--independent"];
+        args.extend_from_slice(oids);
+        let output = self.command(args).run()?;
+        Ok(parse_oid_lines(&output.stdout))
+    }
+
+    /// Tree and committer time of each commit in `oids`, by commit id (one `git log --no-walk`).
+    pub fn commit_facts(&self, oids: &[&str]) -> Result<HashMap<String, CommitFacts>, GitError> {
+        if oids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let mut args = vec![
+            "log",
+            "--no-walk=unsorted",
+            "--format=%H %T %ct",
+            "--end-of-options",
+        ];
+        args.extend_from_slice(oids);
+        args.push("--");
+        let output = self.command(args).run()?;
+        Ok(parse_commit_facts(&output.stdout))
+    }
+
+    /// Would git accept `pattern` as the source of a refspec: one exact ref, or a glob with a single `*`
+    /// (`refs/git-mile/*`)? The rules are git's own (`git check-ref-format --refspec-pattern`).
+    pub fn is_valid_ref_pattern(&self, pattern: &str) -> Result<bool, GitError> {
+        if pattern.starts_with('-') {
+            return Ok(false);
+        }
+        let output = self
+            .command(["check-ref-format", "--refspec-pattern", pattern])
+            .run_unchecked()?;
         Ok(output.success())
     }
 
@@ -124,8 +181,11 @@ impl Git {
         let mut input = String::from("start\n");
         for write in writes {
             input.push_str(&match write {
-                RefWrite::Set { name, oid } => format!("update {name} {oid}\n"),
                 // `create` refuses a ref that exists: a backup never replaces another.
+                RefWrite::Update { name, oid, old } => match old {
+                    Some(old) => format!("update {name} {oid} {old}\n"),
+                    None => format!("update {name} {oid}\n"),
+                },
                 RefWrite::Create { name, oid } => format!("create {name} {oid}\n"),
                 RefWrite::Delete { name } => format!("delete {name}\n"),
             });
@@ -135,5 +195,73 @@ impl Git {
             .stdin(input.into_bytes())
             .run()
             .map(drop)
+    }
+}
+
+/// One object name per line (`merge-base --independent`, `rev-parse`).
+fn parse_oid_lines(stdout: &str) -> Vec<String> {
+    let mut oids: Vec<String> = stdout
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    oids.sort();
+    oids
+}
+
+/// `<commit> <tree> <committer time>` lines.
+fn parse_commit_facts(stdout: &str) -> HashMap<String, CommitFacts> {
+    stdout
+        .lines()
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let commit = fields.next()?;
+            let tree = fields.next()?;
+            let time = fields.next()?.parse().ok()?;
+            Some((
+                commit.to_string(),
+                CommitFacts {
+                    tree: tree.to_string(),
+                    time,
+                },
+            ))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // git 2.47.3: `git merge-base --independent b1 b2 b3 b3~1 b1` where b3~1 is an ancestor of b3.
+    const INDEPENDENT: &str = "029470d946fe47fe62af39ae39a7e9866ed6d7ad\nad21611180a769bd98eb015e4d052cdc90bf2756\n571824d6d3d34bca48d1364614de011a7a8e6c8f\n";
+    // git 2.47.3: `git log --no-walk=unsorted --format='%H %T %ct' b1 b2 b1 --` (the repeat is shown once).
+    const FACTS: &str = "029470d946fe47fe62af39ae39a7e9866ed6d7ad 86347eaa71e3494ccbfc1594d34e83067285516d 1795981105\nad21611180a769bd98eb015e4d052cdc90bf2756 f20b45007072fbd8f4c6f21e58aa949d5b401048 1795981105\n";
+
+    #[test]
+    fn parses_independent_tips_sorted() {
+        assert_eq!(
+            parse_oid_lines(INDEPENDENT),
+            [
+                "029470d946fe47fe62af39ae39a7e9866ed6d7ad",
+                "571824d6d3d34bca48d1364614de011a7a8e6c8f",
+                "ad21611180a769bd98eb015e4d052cdc90bf2756"
+            ]
+        );
+        assert!(parse_oid_lines("").is_empty());
+    }
+
+    #[test]
+    fn parses_commit_facts() {
+        let facts = parse_commit_facts(FACTS);
+        assert_eq!(facts.len(), 2);
+        assert_eq!(
+            facts["ad21611180a769bd98eb015e4d052cdc90bf2756"],
+            CommitFacts {
+                tree: "f20b45007072fbd8f4c6f21e58aa949d5b401048".into(),
+                time: 1795981105
+            }
+        );
     }
 }

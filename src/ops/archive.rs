@@ -157,9 +157,10 @@ fn bundle(
     let scratch = git.scratch_repository(&scratch_dir.path().join("repo.git"))?;
     let writes: Vec<RefWrite> = refs
         .iter()
-        .map(|(name, oid)| RefWrite::Set {
+        .map(|(name, oid)| RefWrite::Update {
             name: name.clone(),
             oid: oid.clone(),
+            old: None,
         })
         .collect();
     scratch.update_refs(&writes, "git multi backup")?;

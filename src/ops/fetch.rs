@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use crate::config::Namespace;
 use crate::git::{refname, FetchOptions, Git, GitError, Refspec};
 use crate::runner::Job;
 
@@ -41,6 +42,43 @@ pub fn fetch(job: &Job, git: &Git, request: &FetchRequest) -> Result<u32, GitErr
     };
     let attempted = job.git(|left, sink| git.fetch(job.name(), &options, Some(left), sink));
     attempted.result.map(|()| attempted.retries)
+}
+
+/// The refspecs that bring `remote`'s copies of the configured namespaces into
+/// `refs/multi/remotes/<remote>/…` (forced, as tracking refs are: they record what the remote has).
+pub fn namespace_refspecs(remote: &str, namespaces: &[Namespace]) -> Vec<Refspec> {
+    namespaces
+        .iter()
+        .filter_map(|ns| {
+            let copy = refname::tracking(remote, &ns.pattern)?;
+            Some(Refspec::map(&ns.pattern, &copy, true))
+        })
+        .collect()
+}
+
+/// A fetch request that carries the configured namespaces for `remote`.
+pub fn with_namespaces(remote: &str, namespaces: &[Namespace], prune: bool) -> FetchRequest {
+    FetchRequest {
+        prune,
+        also: namespace_refspecs(remote, namespaces),
+    }
+}
+
+/// Fetches `job`'s remote with `--prune` and its namespaces, saving every tip the prune removed: afterwards
+/// its tracking refs say what it has now (what `conflicts` shows and `resolve` leases against).
+pub fn refresh(
+    job: &Job,
+    git: &Git,
+    namespaces: &[Namespace],
+    backups: &Backups,
+) -> Result<u32, GitError> {
+    let patterns = tracking_patterns(job.name());
+    let before = Snapshot::take(git, &patterns)?;
+    let retries = fetch(job, git, &with_namespaces(job.name(), namespaces, true))?;
+    let after = Snapshot::take(git, &patterns)?;
+    let (_, pruned) = changes(job.name(), &before, &after);
+    save_pruned(git, backups, job.name(), &pruned)?;
+    Ok(retries)
 }
 
 /// The `for-each-ref` patterns covering everything fetches from `remote` write.

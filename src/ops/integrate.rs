@@ -86,8 +86,15 @@ pub fn integrate(
     let Some(theirs) = git.rev_parse(upstream)? else {
         return Ok(Err(stopped(Stop::NoUpstream)));
     };
+    // A branch without commits yet (a fresh `git init`) takes the other tip as it is, as `git pull` does.
+    let unborn = git.rev_parse("HEAD")?.is_none();
     let before = git.rev_parse("HEAD")?.unwrap_or_default();
-    let (ahead, incoming) = git.ahead_behind(&before, &theirs)?;
+    let (ahead, incoming) = if unborn {
+        (0, git.commit_count(&theirs)?)
+    } else {
+        git.ahead_behind(&before, &theirs)?
+    };
+    let strategy = if unborn { Strategy::FfOnly } else { strategy };
     if incoming > 0 {
         if strategy == Strategy::FfOnly && ahead > 0 {
             return Ok(Err(stopped(Stop::Diverged {
@@ -119,4 +126,27 @@ pub fn integrate(
         after,
         incoming,
     }))
+}
+
+/// Several integrations into the same branch (sync merging every remote's copy in turn) as one: from where
+/// the branch started to where it ended, every source named, the incoming commits added up.
+pub fn overall(
+    branch: &str,
+    strategy: Strategy,
+    before: &str,
+    after: &str,
+    steps: &[Integrated],
+) -> Integrated {
+    Integrated {
+        branch: branch.to_string(),
+        from: steps
+            .iter()
+            .map(|s| s.from.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+        strategy,
+        before: before.to_string(),
+        after: after.to_string(),
+        incoming: steps.iter().map(|s| s.incoming).sum(),
+    }
 }

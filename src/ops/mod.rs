@@ -2,18 +2,21 @@
 //! the local repository) and hands back its result as data: no printing, no exit codes, no argument parsing.
 //!
 //! - [`push`]: push refs to one remote (per-remote lease, old tips saved first, porcelain result)
-//! - [`fetch`]: fetch one remote (configured and extra refspecs, prune with backup)
+//! - [`fetch`]: fetch one remote (configured and namespace refspecs, prune with backup)
 //! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
 //! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
+//! - [`converge`]: one ref across local and every remote: how it stands, what makes the copies agree
+//! - [`union`]: the deterministic merge commit over diverged copies of a ref (notes through `git notes merge`)
 //! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
 //! - [`lfs`]: whether a repository uses Git LFS and has its hooks
 
 pub mod archive;
 pub mod backup;
+pub mod converge;
 pub mod fetch;
 pub mod integrate;
 pub mod lfs;
@@ -23,6 +26,7 @@ pub mod push;
 pub mod relate;
 pub mod run;
 pub mod snapshot;
+pub mod union;
 
 pub use backup::{Backups, Saved};
 pub use relate::{Relater, Relation, State};

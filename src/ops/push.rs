@@ -46,6 +46,16 @@ impl Outgoing {
         }
     }
 
+    /// The commit `oid` onto the remote ref `name`, whatever local ref (if any) holds it (a merge or union
+    /// computed for a dry run, say).
+    pub fn tip(name: &str, oid: &str) -> Outgoing {
+        Outgoing {
+            name: name.to_string(),
+            src: Some(oid.to_string()),
+            oid: Some(oid.to_string()),
+        }
+    }
+
     pub fn delete(name: &str) -> Outgoing {
         Outgoing {
             name: name.to_string(),
@@ -93,6 +103,17 @@ pub struct Pushed {
     /// The server's own words (`remote:` lines), for refusals.
     pub remote_said: Vec<String>,
     pub backups: Vec<Saved>,
+}
+
+impl Pushed {
+    /// Two pushes to the same remote (say fast-forwards, then leased overwrites) as one result.
+    pub fn and(mut self, other: Pushed) -> Pushed {
+        self.refs.extend(other.refs);
+        self.retries += other.retries;
+        self.remote_said.extend(other.remote_said);
+        self.backups.extend(other.backups);
+        self
+    }
 }
 
 /// Pushes `request` to `job`'s remote. Only a push that could not talk to the remote (or could not save what
@@ -246,7 +267,7 @@ fn send(
                 }
             }
         }
-        Force::No => refspecs.extend(request.refs.iter().map(|r| refspec(r, false))),
+        Force::No => refspecs.extend(plain_refspecs(git, request.refs)?),
     }
 
     let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
@@ -351,6 +372,41 @@ fn refspec(r: &Outgoing, force: bool) -> Refspec {
         Some(src) => Refspec::map(src, &r.name, force),
         None => Refspec::delete(&r.name),
     }
+}
+
+/// From this many refs of one namespace on, a push that carries every local ref of that namespace names it
+/// with one glob (`refs/heads/*:refs/heads/*`) instead of one refspec per ref: git matches refspecs against
+/// refs pairwise, so a thousand explicit refspecs cost seconds where the glob costs milliseconds.
+const GLOB_FROM: usize = 32;
+
+/// The refspecs of a push without force: one per ref, or one glob per namespace root where the push carries
+/// exactly what this repository has under that root.
+fn plain_refspecs(git: &Git, refs: &[Outgoing]) -> Result<Vec<Refspec>, GitError> {
+    let mut by_root: BTreeMap<String, Vec<&Outgoing>> = BTreeMap::new();
+    for r in refs {
+        by_root.entry(namespace_root(&r.name)).or_default().push(r);
+    }
+    let mut refspecs = Vec::new();
+    for (root, group) in by_root {
+        let same_names = group
+            .iter()
+            .all(|r| r.src.as_deref() == Some(r.name.as_str()));
+        if root.ends_with('/') && same_names && group.len() >= GLOB_FROM {
+            let local = git.refs(&[&root])?;
+            let exactly_ours = local.len() == group.len()
+                && group.iter().all(|r| local.get(&r.name) == r.oid.as_ref());
+            if exactly_ours {
+                refspecs.push(Refspec::map(
+                    &format!("{root}*"),
+                    &format!("{root}*"),
+                    false,
+                ));
+                continue;
+            }
+        }
+        refspecs.extend(group.into_iter().map(|r| refspec(r, false)));
+    }
+    Ok(refspecs)
 }
 
 /// What the remote has now at the pushed names, read with one ls-remote inside the job's deadline.

@@ -5,6 +5,7 @@
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
+use crate::config::Namespace;
 use crate::error::{Error, Result};
 use crate::git::{refname, Git, GitError, RecurseSubmodules};
 use crate::outcome::{Outcome, Status};
@@ -18,59 +19,6 @@ use super::fetch::{self, FetchRequest};
 use super::push::{self, Force, Outgoing, PushRequest};
 use super::relate::{self, Compared};
 use super::{Backups, Relater, Snapshot};
-
-/// What `git multi push` pushes: `--branch` names, every branch with `--all`, else the current branch (each
-/// must exist locally), plus every tag with `--tags`; read with one `for-each-ref`.
-pub fn outgoing(git: &Git, names: &[String], all: bool, tags: bool) -> Result<Vec<Outgoing>> {
-    let branches: Option<Vec<String>> = if all {
-        None
-    } else if names.is_empty() {
-        match git.current_branch()? {
-            Some(branch) => Some(vec![refname::branch(&branch)]),
-            None => return Err(detached()),
-        }
-    } else {
-        Some(names.iter().map(|n| refname::branch(n)).collect())
-    };
-    let mut patterns: Vec<String> = match &branches {
-        Some(names) => names.clone(),
-        None => vec![refname::HEADS.to_string()],
-    };
-    if tags {
-        patterns.push(refname::TAGS.to_string());
-    }
-    let local = Snapshot::take(git, &patterns)?;
-    let mut outgoing = Vec::new();
-    match &branches {
-        Some(wanted) => {
-            for name in wanted {
-                match local.get(name) {
-                    Some(oid) => outgoing.push(Outgoing::same(name, oid)),
-                    None => return Err(no_branch(name)),
-                }
-            }
-        }
-        None => {
-            outgoing.extend(
-                local
-                    .under(refname::HEADS)
-                    .map(|(n, o)| Outgoing::same(n, o)),
-            );
-            if outgoing.is_empty() {
-                return Err(Error::usage("there are no local branches to push")
-                    .hint("make a first commit, then push"));
-            }
-        }
-    }
-    if tags {
-        outgoing.extend(
-            local
-                .under(refname::TAGS)
-                .map(|(n, o)| Outgoing::same(n, o)),
-        );
-    }
-    Ok(outgoing)
-}
 
 fn detached() -> Error {
     Error::usage("HEAD is detached, so there is no current branch to push")
@@ -136,26 +84,49 @@ impl<'g> PushRun<'g> {
         })
     }
 
-    /// [`PushRun::prepare`] for the current branch alone (what `git multi push` pushes by default), reading
-    /// the branch and every tracking ref in one `for-each-ref`: a workspace prepares many repositories.
-    pub fn prepare_current(git: &'g Git, members: &[&Member], how: PushHow) -> Result<PushRun<'g>> {
+    /// What `git multi push` pushes by default, the current branch and the refs of the configured namespaces
+    /// (`carried`), prepared with one `for-each-ref` for those and every tracking ref: a workspace prepares
+    /// many repositories.
+    pub fn prepare_current(
+        git: &'g Git,
+        members: &[&Member],
+        carried: &[Namespace],
+        how: PushHow,
+    ) -> Result<PushRun<'g>> {
         let branch = git.current_branch()?.ok_or_else(detached)?;
         let name = refname::branch(&branch);
-        let wanted = [Outgoing::same(&name, "")];
-        let mut patterns =
-            push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &wanted);
-        patterns.push(name.clone());
-        let snapshot = Snapshot::take(git, &patterns)?;
+        let remotes = || members.iter().map(|m| m.name.as_str());
+        // Without namespaces the branch's tracking refs are known up front: one read covers everything.
+        let mut patterns: Vec<String> = vec![name.clone()];
+        if carried.is_empty() {
+            patterns.extend(push::tracking_patterns(
+                remotes(),
+                &[Outgoing::same(&name, "")],
+            ));
+        }
+        patterns.extend(carried.iter().map(|n| n.root().to_string()));
+        let local = Snapshot::take(git, &patterns)?;
         // An unborn branch has no ref yet: the same error as `git multi push` gives.
-        let oid = snapshot
-            .get(&name)
-            .map(str::to_string)
-            .ok_or_else(|| no_branch(&name))?;
+        let oid = local.get(&name).ok_or_else(|| no_branch(&name))?;
+        let mut refs = vec![Outgoing::same(&name, oid)];
+        for namespace in carried {
+            refs.extend(
+                local
+                    .under(namespace.root())
+                    .filter(|(n, _)| namespace.matches(n) && *n != name)
+                    .map(|(n, o)| Outgoing::same(n, o)),
+            );
+        }
+        let tracking = if carried.is_empty() {
+            local
+        } else {
+            Snapshot::take(git, &push::tracking_patterns(remotes(), &refs))?
+        };
         Ok(PushRun {
             git,
-            refs: vec![Outgoing::same(&name, &oid)],
+            refs,
             how,
-            tracking: snapshot,
+            tracking,
             backups: Backups::new(),
             relater: Relater::new(git),
         })

@@ -30,6 +30,11 @@ impl Snapshot {
         Snapshot { refs }
     }
 
+    /// Every ref read, in name order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.refs.iter().map(|(n, o)| (n.as_str(), o.as_str()))
+    }
+
     pub fn get(&self, name: &str) -> Option<&str> {
         self.refs.get(name).map(String::as_str)
     }

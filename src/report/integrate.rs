@@ -49,6 +49,16 @@ pub fn pulled(done: &Integrated) -> String {
     if done.incoming == 0 {
         return format!("{}: already up to date with {}\n", done.branch, done.from);
     }
+    if done.before.is_empty() {
+        let s = if done.incoming == 1 { "" } else { "s" };
+        return format!(
+            "{}: took {} commit{s} from {} (now at {})\n",
+            done.branch,
+            done.incoming,
+            done.from,
+            &done.after[..7.min(done.after.len())]
+        );
+    }
     let how = match done.strategy {
         Strategy::FfOnly => "fast-forwarded",
         Strategy::Merge => "merged",

@@ -11,13 +11,21 @@ struct Document<'a> {
     entries: &'a [Entry],
 }
 
-pub fn show(entries: &[Entry], json: bool) {
+/// The entries chosen out of the `total` the log holds (`--since` and `-n` may leave out some or all).
+pub fn show(entries: &[Entry], total: usize, json: bool) {
     if json {
         super::json(&Document { entries });
         return;
     }
-    if entries.is_empty() {
+    if total == 0 {
         super::note("the audit log is empty: nothing has changed a remote or the set yet");
+        return;
+    }
+    if entries.is_empty() {
+        super::note(&format!(
+            "no entry matches (the audit log has {total} entr{}); `git multi log` without --since or -n shows them all",
+            if total == 1 { "y" } else { "ies" }
+        ));
         return;
     }
     let mut text = String::new();

@@ -71,3 +71,10 @@ pub fn still_set(value: &str) {
         "multi.primary is still `{value}` from a config file outside this repository; `git config --show-origin multi.primary` shows where"
     ));
 }
+
+/// `remote remove` took out the primary, so `multi.primary` went with it (stderr: the removal has no results).
+pub fn removed_member_was_primary(name: &str) {
+    super::note(&format!(
+        "`{name}` was the primary remote, so multi.primary is unset now (sync and pull use the branch's upstream remote); choose another with `git multi primary <remote>`"
+    ));
+}

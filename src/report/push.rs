@@ -65,6 +65,13 @@ impl Detail for PushDetail {
                 format!("{} {what}", refname::short(&r.name))
             })
             .collect();
+        if shown.is_empty()
+            && self.refs.len() > 1
+            && self.refs.iter().all(|r| r.status == RefStatus::UpToDate)
+        {
+            // Said outright, or a dry run that would change nothing has nothing beside its status.
+            return format!("nothing to do: all {} refs already match", self.refs.len());
+        }
         shown.join(", ")
     }
 }
@@ -147,9 +154,12 @@ fn explain(
 ) -> Option<(String, Option<String>)> {
     let rejection = r.rejection.as_ref()?;
     let name = refname::short(&r.name);
+    // `resolve` fetches, merges every copy of exactly this ref and pushes the merge with a lease, whichever
+    // ref it is (a pull would only integrate the current branch, and the next push would be refused again).
     let integrate = || {
         Some(format!(
-            "bring its commits in with `git multi pull --primary {remote} --merge` (or `--rebase`), then push again; `--force-with-lease` would overwrite them"
+            "merge its commits into every copy with `git multi resolve {} --merge`; `--force-with-lease` would overwrite them instead",
+            r.name
         ))
     };
     Some(match rejection {

@@ -59,6 +59,13 @@ struct StatusDocument<'a> {
     remotes: &'a [Outcome<Reached>],
 }
 
+/// `--tags --offline`: said on stderr, so the matrix and its exit code cover what can be known.
+pub fn tags_need_the_remotes() {
+    super::note(
+        "note: tags are left out offline: git keeps no per-remote copy of them (`git multi status --tags` asks the remotes)",
+    );
+}
+
 pub fn json(view: &StatusView) {
     super::json(&StatusDocument {
         ok: view.reachable.ok,

@@ -1,21 +1,155 @@
-//! `sync` in words: what it integrated, each remote's push (or why it was not pushed), and under `--dry-run`
-//! the plan for each remote.
+//! `sync` in words: what it integrated, what became of each namespace ref, each remote's push (or why it was
+//! not pushed, and what to run about it), and under `--dry-run` the plan for each remote.
 
 use serde::Serialize;
 
+use crate::config::MergeMode;
+use crate::git::{refname, RefStatus};
+use crate::ops::converge::{Agreement, Converged};
 use crate::ops::integrate::{Integrated, Strategy};
-use crate::ops::{Relation, State};
-use crate::outcome::{Detail, Outcome};
+use crate::ops::{Relation, Saved, State};
+use crate::outcome::{Detail, Outcome, Status};
 use crate::report::push::PushDetail;
 
 #[derive(Serialize)]
 pub struct SyncDocument<'a, D: Serialize> {
     pub ok: bool,
     pub branch: &'a str,
-    pub primary: &'a str,
+    pub primary: Option<&'a str>,
+    /// Everything integrated into the branch, taken together.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub integrated: Option<&'a Integrated>,
+    /// Each copy integrated in turn (merge: one per remote that brought commits).
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub steps: &'a [Integrated],
+    /// What became of every configured namespace ref.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub namespaces: Vec<NamespaceLine>,
     pub remotes: &'a [Outcome<D>],
+}
+
+/// One namespace ref after sync: `{"ref","mode","result","target",…}` with `result` one of `in-sync`,
+/// `fast-forward`, `union`, `theirs`, `diverged`, `cannot`.
+#[derive(Debug, Serialize)]
+pub struct NamespaceLine {
+    #[serde(rename = "ref")]
+    pub name: String,
+    pub mode: MergeMode,
+    pub result: &'static str,
+    pub target: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub parents: Vec<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    /// The local tip saved before `theirs` overwrote it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub backup: Option<Saved>,
+    #[serde(skip)]
+    copies: Vec<(String, Option<String>)>,
+}
+
+/// The namespace refs of a sync, for the document.
+pub fn namespaces(settled: &[Converged]) -> Vec<NamespaceLine> {
+    settled
+        .iter()
+        .map(|c| {
+            let (result, parents, from, reason) = match &c.agreement {
+                Agreement::InSync => ("in-sync", Vec::new(), None, None),
+                Agreement::Forward(_) => ("fast-forward", Vec::new(), None, None),
+                Agreement::Union { parents, .. } => ("union", parents.clone(), None, None),
+                Agreement::Theirs { from, .. } => ("theirs", Vec::new(), Some(from.clone()), None),
+                Agreement::Diverged => ("diverged", Vec::new(), None, None),
+                Agreement::Cannot(why) => ("cannot", Vec::new(), None, Some(why.clone())),
+            };
+            let mut copies = vec![("local".to_string(), c.tips.local.clone())];
+            copies.extend(c.tips.remotes.iter().cloned());
+            NamespaceLine {
+                name: c.tips.name.clone(),
+                mode: c.mode,
+                result,
+                target: match (&c.agreement, c.tips.distinct().as_slice()) {
+                    (Agreement::InSync, [agreed]) => Some(agreed.to_string()),
+                    (agreement, _) => agreement.target().map(str::to_string),
+                },
+                parents,
+                from,
+                reason,
+                backup: c.saved.clone(),
+                copies,
+            }
+        })
+        .collect()
+}
+
+/// The human line for a namespace ref that sync changed or could not settle; nothing for one in sync.
+fn namespace_text(line: &NamespaceLine) -> Option<String> {
+    let name = refname::short(&line.name);
+    let short = |oid: &Option<String>| {
+        oid.as_deref()
+            .map_or("?", |o| &o[..o.len().min(7)])
+            .to_string()
+    };
+    let text = match line.result {
+        "in-sync" => return None,
+        "fast-forward" => format!("{name}: now {} everywhere", short(&line.target)),
+        "union" => format!(
+            "{name}: {} diverged copies united in {}",
+            line.parents.len(),
+            short(&line.target)
+        ),
+        "theirs" => format!(
+            "{name}: took {}'s copy {} (theirs); overwritten tips saved under refs/multi/backup/",
+            line.from.as_deref().unwrap_or("?"),
+            short(&line.target)
+        ),
+        "diverged" => {
+            let copies: Vec<String> = line
+                .copies
+                .iter()
+                .filter_map(|(side, tip)| tip.as_ref().map(|t| format!("{side} {}", &t[..t.len().min(7)])))
+                .collect();
+            format!(
+                "{name}: diverged ({}); {} namespaces only fast-forward, so nothing was changed\n  hint: pick a copy with `git multi resolve {} --take <remote>` (or `--take local`)",
+                copies.join(", "),
+                line.mode.as_str(),
+                line.name
+            )
+        }
+        _ => format!(
+            "{name}: could not be united: {}\n  hint: choose a copy with `git multi resolve {} --take <remote>` (or `--take local`)",
+            line.reason.as_deref().unwrap_or("unknown reason"),
+            line.name
+        ),
+    };
+    Some(format!("{text}\n"))
+}
+
+/// A remote's push outcome in sync's words: a refusal gets the hint that fits this strategy (never one that
+/// would run into the same refusal again).
+pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<PushDetail> {
+    if outcome.status != Status::Rejected {
+        return outcome;
+    }
+    let moved = outcome.detail.refs.iter().any(|r| {
+        r.status == RefStatus::Rejected
+            && matches!(
+                r.reason.as_deref(),
+                Some("non-fast-forward" | "fetch first" | "stale info")
+            )
+    });
+    if moved {
+        outcome.hint = Some(match strategy {
+            // Everything fetched was merged, so the remote changed while sync ran: the next sync takes it in.
+            Strategy::Merge => format!(
+                "`{}` changed while sync ran; `git multi sync --strategy merge` again takes the new commits in",
+                outcome.name
+            ),
+            _ => "its copy has commits of its own: `git multi sync --strategy merge` merges them and pushes the result everywhere".to_string(),
+        });
+    }
+    outcome
 }
 
 /// The plan for one remote under `--dry-run`.
@@ -79,12 +213,12 @@ impl PlanDetail {
                 strategy.as_str()
             ),
             (State::Unknown, true) => "would fetch and integrate its new commits".to_string(),
-            (State::Behind, false) => {
-                "has commits the primary may not: would be rejected unless they arrive through the primary"
-                    .to_string()
-            }
+            (State::Behind, false) => format!(
+                "would fast-forward to its {} new commit(s), then push",
+                behind.unwrap_or(0)
+            ),
             (State::Diverged, false) | (State::Unknown, false) => {
-                "diverged or unknown commits: would be reported, not overwritten".to_string()
+                "diverged or unknown commits: would be reported, not overwritten (`--strategy merge` merges them)".to_string()
             }
             (State::MissingLocal, _) => "nothing to push".to_string(),
         };
@@ -118,6 +252,33 @@ pub fn show<D: Detail>(document: &SyncDocument<D>, json: bool) {
     }
     if let Some(line) = document.integrated.and_then(super::integrate::synced) {
         super::out(&line);
+    }
+    // Every ref that could not be settled is named; of those that moved, the first few (a fresh clone of a
+    // big task tracker would otherwise print a line per task).
+    const SHOWN: usize = 10;
+    let unsettled = |l: &&NamespaceLine| matches!(l.result, "diverged" | "cannot");
+    let moved: Vec<String> = document
+        .namespaces
+        .iter()
+        .filter(|l| !unsettled(l))
+        .filter_map(namespace_text)
+        .collect();
+    let mut lines: String = moved.iter().take(SHOWN).map(String::as_str).collect();
+    if moved.len() > SHOWN {
+        lines.push_str(&format!(
+            "… and {} more namespace refs brought to agreement\n",
+            moved.len() - SHOWN
+        ));
+    }
+    lines.extend(
+        document
+            .namespaces
+            .iter()
+            .filter(unsettled)
+            .filter_map(namespace_text),
+    );
+    if !lines.is_empty() {
+        super::out(&lines);
     }
     super::outcomes_of(document.remotes);
 }

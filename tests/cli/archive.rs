@@ -212,3 +212,31 @@ fn restore_refuses_diverged_refs_without_force_and_damaged_bundles_always() {
     env.multi(["restore", dir.to_str().unwrap(), "--to", "nope"])
         .expect_code(2);
 }
+
+#[test]
+fn a_restore_dry_run_with_nothing_to_do_says_so() {
+    let env = TestEnv::new();
+    let paths = env.add_local_remotes(&["c"]);
+    env.git(["branch", "topic"]);
+    env.multi(["push", "--all"]).expect_code(0);
+    let dir = env.root.join("bk");
+    env.multi(["backup", "--to", dir.to_str().unwrap()])
+        .expect_code(0);
+
+    let dry = env
+        .multi(["restore", dir.to_str().unwrap(), "--to", "c", "--dry-run"])
+        .expect_code(0);
+    let line = dry.stdout.lines().next().unwrap_or_default();
+    assert!(line.starts_with("c  dry-run  "), "{}", dry.stdout);
+    assert!(
+        line.contains("nothing to do: all 2 refs already match"),
+        "{}",
+        dry.stdout
+    );
+    // A plan that does change something names each ref instead.
+    env.git_in(&paths[0], ["update-ref", "-d", "refs/heads/topic"]);
+    let plan = env
+        .multi(["restore", dir.to_str().unwrap(), "--to", "c", "--dry-run"])
+        .expect_code(0);
+    assert!(plan.stdout.contains("topic new"), "{}", plan.stdout);
+}

@@ -370,6 +370,112 @@ fn undo_with_an_empty_log_says_there_is_nothing_to_undo() {
 }
 
 #[test]
+fn log_filters_that_match_nothing_say_so_and_since_reads_git_words() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b"]);
+    assert_eq!(log_lines(&env).len(), 2);
+
+    // Filters that leave nothing out of a log that has entries: not "the log is empty".
+    for args in [
+        &["log", "--since", "2099-01-01"][..],
+        &["log", "-n", "0"][..],
+    ] {
+        let run = env.multi(args).expect_code(0);
+        assert_eq!(run.stdout, "", "{args:?}");
+        assert!(
+            run.stderr
+                .contains("no entry matches (the audit log has 2 entries)"),
+            "{args:?}: {}",
+            run.stderr
+        );
+        assert!(!run.stderr.contains("is empty"), "{args:?}: {}", run.stderr);
+    }
+
+    // git's approxidate words: both entries were written just now.
+    for since in ["yesterday", "today", "last week", "1 month ago"] {
+        let run = env
+            .multi(["log", "--since", since, "--json"])
+            .expect_code(0);
+        assert_eq!(
+            run.json()["entries"].as_array().unwrap().len(),
+            2,
+            "--since {since}"
+        );
+    }
+    let bad = env.multi(["log", "--since", "soonish"]).expect_code(2);
+    assert!(
+        bad.stderr.contains("error: --since: cannot read `soonish`"),
+        "{}",
+        bad.stderr
+    );
+    assert!(
+        bad.stderr
+            .contains("hint: `git multi log --since <date>` takes one of:")
+            && bad.stderr.contains("yesterday"),
+        "{}",
+        bad.stderr
+    );
+
+    // A log with no entries at all still says so.
+    let empty = TestEnv::new();
+    let run = empty.multi(["log"]).expect_code(0);
+    assert!(
+        run.stderr.contains("the audit log is empty"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn removing_the_primary_says_it_unset_multi_primary_and_logs_it() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b"]);
+    env.multi(["primary", "a"]).expect_code(0);
+
+    let run = env.multi(["remote", "remove", "a"]).expect_code(0);
+    assert!(
+        run.stderr
+            .contains("`a` was the primary remote, so multi.primary is unset now"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("`git multi primary <remote>`"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(run.stdout, "");
+    assert_eq!(env.read_config("multi.primary"), None);
+    let entry = log_lines(&env).pop().unwrap();
+    assert_eq!(entry["command"], "remote remove");
+    let set = entry["set"].as_array().unwrap();
+    assert!(
+        set.iter().any(|c| c["key"] == "multi.primary"
+            && c["old"] == "a"
+            && c["new"].is_null()
+            && c["remote"].is_null()),
+        "{entry}"
+    );
+    assert!(
+        set.iter()
+            .any(|c| c["remote"] == "a" && c["key"] == "member" && c["new"].is_null()),
+        "{entry}"
+    );
+    let shown = env.multi(["log", "-n", "1"]).expect_code(0);
+    assert!(
+        shown.stdout.contains("set: multi.primary: a -> (unset)"),
+        "{}",
+        shown.stdout
+    );
+
+    // Removing a member that is not the primary says nothing about it.
+    env.multi(["primary", "b"]).expect_code(0);
+    env.add_local_remotes(&["c"]);
+    let quiet = env.multi(["remote", "remove", "c"]).expect_code(0);
+    assert!(!quiet.stderr.contains("primary"), "{}", quiet.stderr);
+}
+
+#[test]
 fn concurrent_pushes_both_land_in_the_log_as_whole_lines() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a", "b"]);
@@ -437,4 +543,61 @@ fn fetch_prune_is_logged_as_tracking_refs_and_is_not_undone() {
     // (Its dry run reports `gone` as changed since: the lease on the pushed tip no longer holds.)
     let dry = env.multi(["undo", "--dry-run", "--json"]).json();
     assert_ne!(dry["undoes"], entry["id"]);
+}
+
+#[test]
+fn undo_after_mirror_prune_puts_back_what_it_overwrote_and_deleted() {
+    let env = TestEnv::new();
+    let paths = env.add_local_remotes(&["src", "a", "b"]);
+    env.multi(["push"]).expect_code(0);
+    let first = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    // a has an extra branch and a main that moved on; the source stays where it is.
+    env.git(["branch", "extra"]);
+    env.commit("ahead");
+    let ahead = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    env.multi(["push", "a", "--all"]).expect_code(0);
+
+    env.multi(["mirror", "--from", "src", "--prune"])
+        .expect_code(0);
+    assert_eq!(head(&env, &paths[1], "main"), first);
+    assert!(env
+        .try_git_in(&paths[1], ["rev-parse", "--verify", "-q", "extra"])
+        .stdout
+        .is_empty());
+    let entry = log_lines(&env).last().unwrap().clone();
+    assert_eq!(entry["command"], "mirror", "{entry}");
+    let a = entry["remotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["name"] == "a")
+        .unwrap();
+    let refs: Vec<&str> = a["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap())
+        .collect();
+    assert!(
+        refs.contains(&"refs/heads/main") && refs.contains(&"refs/heads/extra"),
+        "{entry}"
+    );
+    assert!(
+        a["refs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["backup"].is_string()),
+        "{entry}"
+    );
+
+    let undone = env.multi(["undo", "--json"]).expect_code(0).json();
+    assert_eq!(undone["undoes"], entry["id"]);
+    assert_eq!(head(&env, &paths[1], "main"), ahead);
+    assert_eq!(head(&env, &paths[1], "extra"), first);
+    assert_eq!(
+        head(&env, &paths[2], "main"),
+        first,
+        "b was already equal to the source"
+    );
 }

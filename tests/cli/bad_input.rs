@@ -66,7 +66,7 @@ fn unknown_remote() {
         refused(
             &env,
             args,
-            "no remote `nope` in the remote set",
+            "Remote 'nope' not found in the remote set",
             "members are: a",
         );
     }
@@ -74,7 +74,7 @@ fn unknown_remote() {
     refused(
         &env,
         &["remote", "test", "plain"],
-        "no remote `plain`",
+        "Remote 'plain' not found",
         "git multi init --import",
     );
 }

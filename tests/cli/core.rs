@@ -363,3 +363,181 @@ fn a_member_without_a_git_remote_says_so() {
         run.stdout
     );
 }
+
+#[test]
+fn a_whole_namespace_goes_as_one_glob_and_a_selection_stays_a_selection() {
+    let env = two_remotes();
+    let head = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    let mut input = String::new();
+    for i in 0..40 {
+        input.push_str(&format!("create refs/heads/b{i:02} {head}\n"));
+    }
+    let mut update = env.command("git", &env.work);
+    update.args(["update-ref", "--stdin"]);
+    assert_eq!(crate::env::Run::with_input(update, Some(&input)).code, 0);
+
+    // A selection of many branches pushes exactly those.
+    let mut chosen = vec!["push".to_string(), "a".into(), "--json".into()];
+    for i in 0..35 {
+        chosen.extend(["-b".to_string(), format!("b{i:02}")]);
+    }
+    let json = env.multi(&chosen).expect_code(0).json();
+    assert_eq!(remote(&json, "a")["refs"].as_array().unwrap().len(), 35);
+    let on_a = env.git_in(
+        &env.root.join("hosts/a.git"),
+        ["for-each-ref", "refs/heads/"],
+    );
+    assert_eq!(on_a.lines().count(), 36, "main and the 35 chosen: {on_a}");
+
+    // Every branch: all 41 land and each is reported.
+    let json = env.multi(["push", "--all", "--json"]).expect_code(0).json();
+    for name in ["a", "b"] {
+        let refs = remote(&json, name)["refs"].as_array().unwrap();
+        assert_eq!(refs.len(), 41, "{json}");
+        assert!(refs.iter().all(|r| r["new"] == head.as_str()), "{json}");
+    }
+}
+
+#[test]
+fn json_runs_that_stop_early_still_print_one_document() {
+    let env = two_remotes();
+    let run = env
+        .multi(["push", "--json", "-b", "no-such-branch"])
+        .expect_code(2);
+    let json = run.json();
+    assert_eq!(json["ok"], false);
+    assert!(
+        json["error"].as_str().unwrap().contains("no-such-branch"),
+        "{json}"
+    );
+    assert!(run.stderr.starts_with("error: "), "{}", run.stderr);
+}
+
+#[test]
+fn pull_and_sync_into_a_branch_without_commits_take_the_remote_tip() {
+    let env = two_remotes();
+    let tip = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    for (dir, args) in [
+        ("fresh-pull", &["pull", "--primary", "a"][..]),
+        ("fresh-sync", &["sync", "--strategy", "merge"]),
+    ] {
+        let fresh = env.root.join(dir);
+        env.git_in(&env.root, ["init", "-q", dir]);
+        for name in ["a", "b"] {
+            let path = env.root.join(format!("hosts/{name}.git"));
+            env.multi_in(&fresh, ["remote", "add", name, path.to_str().unwrap()])
+                .expect_code(0);
+        }
+        let run = env.multi_in(&fresh, args).expect_code(0);
+        assert!(!run.stderr.contains("bad revision"), "{}", run.stderr);
+        assert_eq!(
+            env.git_in(&fresh, ["rev-parse", "HEAD"]).trim(),
+            tip,
+            "{args:?}"
+        );
+    }
+}
+
+#[test]
+fn pull_does_not_call_a_branch_the_primary_deleted_up_to_date() {
+    let env = two_remotes();
+    env.git(["switch", "-q", "-c", "topic"]);
+    env.commit("on-topic");
+    env.multi(["push", "-b", "topic"]).expect_code(0);
+    let topic = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    env.git_in(&env.root.join("hosts/a.git"), ["branch", "-D", "topic"]);
+    let run = env.multi(["pull", "--primary", "a"]).expect_code(1);
+    assert!(
+        run.stderr.contains("`a` has no branch `topic`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stdout.contains("up to date"), "{}", run.stdout);
+    // The tracking ref that went is kept, like fetch --prune keeps it.
+    assert_eq!(env.backups_of("a", "heads/topic"), [topic]);
+}
+
+#[test]
+fn offline_status_leaves_tags_out_instead_of_calling_them_out_of_sync() {
+    let env = two_remotes();
+    env.git(["tag", "v1"]);
+    env.multi(["push", "--tags"]).expect_code(0);
+    env.multi(["fetch"]).expect_code(0);
+    let run = env
+        .multi(["status", "--tags", "--offline", "--exit-code"])
+        .expect_code(0);
+    assert!(!run.stdout.contains("tags/v1"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("tags are left out offline"),
+        "{}",
+        run.stderr
+    );
+    env.multi(["status", "--tags", "--exit-code"])
+        .expect_code(0);
+}
+
+#[test]
+fn a_remote_name_inside_another_is_refused() {
+    let env = two_remotes();
+    let path = env.bare("nested.git");
+    let before = env.config_bytes();
+    for name in ["a/b", "a/b/c"] {
+        let run = env
+            .multi(["remote", "add", name, path.to_str().unwrap()])
+            .expect_code(2);
+        assert!(
+            run.stderr.contains("one name is a path inside the other"),
+            "{}",
+            run.stderr
+        );
+    }
+    env.multi(["remote", "add", "x/y", path.to_str().unwrap()])
+        .expect_code(0);
+    let run = env.multi(["remote", "rename", "b", "x"]).expect_code(2);
+    assert!(run.stderr.contains("`x/y`"), "{}", run.stderr);
+    assert_ne!(env.config_bytes(), before, "x/y was added");
+}
+
+#[test]
+fn a_local_path_with_spaces_is_a_remote_like_any_other() {
+    let env = TestEnv::new();
+    let path = env.bare("my repos/r.git");
+    env.multi(["remote", "add", "spaced", path.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["push"]).expect_code(0);
+    assert_eq!(
+        env.git_in(&path, ["rev-parse", "main"]),
+        env.git(["rev-parse", "HEAD"])
+    );
+    env.multi(["remote", "add", "bad", "ssh://host/my repo.git"])
+        .expect_code(2);
+}
+
+#[test]
+fn a_mirror_remote_from_git_clone_mirror_can_be_pushed() {
+    let env = two_remotes();
+    env.git(["config", "remote.a.mirror", "true"]);
+    env.commit("more");
+    env.multi(["push"]).expect_code(0);
+    assert_eq!(
+        env.git_in(&env.root.join("hosts/a.git"), ["rev-parse", "main"]),
+        env.git(["rev-parse", "HEAD"])
+    );
+}
+
+#[test]
+fn a_missing_local_repository_gets_a_hint_that_creates_it() {
+    let env = two_remotes();
+    let b = env.root.join("hosts/b.git");
+    std::fs::remove_dir_all(&b).unwrap();
+    let run = env.multi(["push"]).expect_code(1);
+    assert!(
+        run.stdout.contains(&format!(
+            "hint: create it with `git init --bare {}`",
+            b.display()
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("git multi create"), "{}", run.stdout);
+}

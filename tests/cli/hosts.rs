@@ -811,7 +811,7 @@ fn remote_test_fails_only_for_a_rejected_api_token() {
         "GIT_MULTI_GITHUB_TOKEN",
         "ghp_WrongToken000000000000000000000000",
     );
-    let run = env.multi(["remote", "test"]).expect_code(1);
+    let run = env.multi(["remote", "test"]).expect_code(4);
     assert!(
         run.stdout.contains("the token was rejected")
             && run.stdout.contains("git multi auth login"),

@@ -125,3 +125,82 @@ fn sync_integrates_then_pushes_and_reports_diverged_remotes() {
     assert_eq!(remote(&again, "prim")["status"], "up-to-date");
     assert_eq!(remote(&again, "other")["status"], "rejected");
 }
+
+#[test]
+fn sync_merge_integrates_every_remote_and_ff_only_says_who_needs_what() {
+    let env = three_remotes();
+    let base = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    let mut theirs = Vec::new();
+    for host in ["prim", "mirror", "other"] {
+        theirs.push(commit_elsewhere(&env, host, &format!("on-{host}")));
+    }
+    let ours = env.commit("ours");
+
+    // ff-only (the default) stops at the diverged primary and changes nothing anywhere.
+    env.git(["config", "multi.primary", "prim"]);
+    let refused = env.multi(["sync"]).expect_code(1);
+    assert!(
+        refused
+            .stderr
+            .contains("could not integrate prim/main into main"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(env.git(["rev-parse", "HEAD"]).trim(), ours);
+
+    // merge needs no primary: every remote's copy comes in, in the configured order, and goes out everywhere.
+    env.git(["config", "--unset", "multi.primary"]);
+    let json = env
+        .multi(["sync", "--strategy", "merge", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(json["primary"], serde_json::Value::Null);
+    let froms: Vec<&str> = json["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["from"].as_str().unwrap())
+        .collect();
+    assert_eq!(froms, ["prim/main", "mirror/main", "other/main"]);
+    let head = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    for commit in theirs.iter().chain([&ours, &base]) {
+        env.git(["merge-base", "--is-ancestor", commit, &head]);
+    }
+    for host in ["prim", "mirror", "other"] {
+        let bare = env.root.join(format!("hosts/{host}.git"));
+        assert_eq!(env.git_in(&bare, ["rev-parse", "main"]).trim(), head);
+        let status = &remote(&json, host)["refs"][0]["status"];
+        assert_eq!(status, "updated", "a fast-forward, never forced: {json}");
+    }
+
+    // ff-only takes a copy that is simply ahead from any remote, not only from the primary…
+    env.git(["config", "multi.primary", "prim"]);
+    let ahead = commit_elsewhere(&env, "other", "ahead-on-other");
+    let json = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(json["steps"][0]["from"], "other/main");
+    assert_eq!(env.git(["rev-parse", "HEAD"]).trim(), ahead);
+    assert_eq!(remote(&json, "prim")["status"], "ok");
+
+    // …and names the remote whose copy diverged, with a way forward that is not the same refusal.
+    commit_elsewhere(&env, "mirror", "diverged-on-mirror");
+    env.commit("more-ours");
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("mirror  rejected  main: rejected (non-fast-forward): diverged"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("hint: its copy has commits of its own: `git multi sync --strategy merge`"),
+        "{}",
+        run.stdout
+    );
+    env.multi(["sync", "--strategy", "merge"]).expect_code(0);
+    let head = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    for host in ["prim", "mirror", "other"] {
+        let bare = env.root.join(format!("hosts/{host}.git"));
+        assert_eq!(env.git_in(&bare, ["rev-parse", "main"]).trim(), head);
+    }
+}

@@ -281,7 +281,7 @@ fn primary_is_shown_set_and_checked() {
     assert!(
         unknown
             .stderr
-            .starts_with("error: no remote `nope` in the remote set"),
+            .starts_with("error: Remote 'nope' not found in the remote set"),
         "{}",
         unknown.stderr
     );

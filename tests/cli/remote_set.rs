@@ -113,6 +113,58 @@ fn list_shows_members_in_order_with_provider() {
 }
 
 #[test]
+fn list_columns_are_sized_on_the_urls_as_printed_with_secrets_masked() {
+    let env = TestEnv::new();
+    env.multi(["remote", "add", "bb", "https://example.com/a/b.git"])
+        .expect_code(0);
+    env.multi(["remote", "add", "c", "https://example.com/a/c.git"])
+        .expect_code(0);
+    // A password put in by plain git: shown masked, and the masked URL is shorter.
+    env.git([
+        "config",
+        "remote.bb.url",
+        "https://user:secretpassword@example.com/a/b.git",
+    ]);
+    env.git([
+        "config",
+        "--add",
+        "remote.c.pushurl",
+        "https://user:otherpassword@example.com/a/c.git",
+    ]);
+
+    let run = env.multi(["remote", "list"]).expect_code(0);
+    run.assert_not_shown("secretpassword");
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "bb  https://user:***@example.com/a/b.git  generic",
+            "c   https://example.com/a/c.git           generic",
+        ],
+        "{}",
+        run.stdout
+    );
+    let verbose = env.multi(["remote", "list", "-v"]).expect_code(0);
+    verbose.assert_not_shown("secretpassword");
+    verbose.assert_not_shown("otherpassword");
+    let column = |line: &str| line.find("generic").unwrap();
+    let rows: Vec<&str> = verbose
+        .stdout
+        .lines()
+        .filter(|l| !l.starts_with(' '))
+        .collect();
+    assert_eq!(rows.len(), 2, "{}", verbose.stdout);
+    assert_eq!(column(rows[0]), column(rows[1]), "{}", verbose.stdout);
+    assert!(
+        verbose
+            .stdout
+            .contains("push: https://user:***@example.com/a/c.git"),
+        "{}",
+        verbose.stdout
+    );
+}
+
+#[test]
 fn remove_drops_remote_refs_and_group_entry() {
     let env = TestEnv::new();
     let [_, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();

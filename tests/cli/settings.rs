@@ -140,6 +140,52 @@ fn export_then_import_into_a_fresh_clone_gives_the_same_set_and_a_second_import_
 }
 
 #[test]
+fn export_never_overwrites_a_file_without_force() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    let file = env.root.join("set.toml");
+    std::fs::write(&file, "precious\n").unwrap();
+    let refused = env
+        .multi(["export", "--output", file.to_str().unwrap()])
+        .expect_code(2);
+    assert!(
+        refused
+            .stderr
+            .contains("already exists; nothing was written"),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused
+            .stderr
+            .contains("hint: replace it with `git multi export --output")
+            && refused.stderr.contains("--force`"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "precious\n");
+
+    let forced = env
+        .multi(["export", "--output", file.to_str().unwrap(), "--force"])
+        .expect_code(0);
+    assert!(
+        forced.stderr.contains("overwrote the file that was there"),
+        "{}",
+        forced.stderr
+    );
+    assert!(std::fs::read_to_string(&file)
+        .unwrap()
+        .contains("[[remote]]"));
+    // A new file needs no --force and says nothing about overwriting.
+    let fresh = env.root.join("new.toml");
+    let wrote = env
+        .multi(["export", "--output", fresh.to_str().unwrap()])
+        .expect_code(0);
+    assert!(!wrote.stderr.contains("overwrote"), "{}", wrote.stderr);
+    assert!(fresh.is_file());
+}
+
+#[test]
 fn a_broken_import_file_changes_nothing() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
@@ -253,6 +299,16 @@ fn config_set_get_unset_list_check_every_value() {
     for (key, value, message) in [
         ("multi.jobs", "abc", "multi.jobs must be a whole number"),
         (
+            "multi.jobs",
+            "99999999999999999999",
+            "multi.jobs is too large: `99999999999999999999` (at most 18446744073709551615",
+        ),
+        (
+            "multi.perHost",
+            "18446744073709551616",
+            "multi.perHost is too large",
+        ),
+        (
             "multi.timeout",
             "-1",
             "multi.timeout must be a positive number",
@@ -266,8 +322,8 @@ fn config_set_get_unset_list_check_every_value() {
         ("multi.a.provider", "sourceforge", "unknown provider"),
         ("multi.a.apiUrl", "git.example.com", "invalid API URL"),
         ("multi.refs", "heads/*", "not a ref pattern"),
-        ("multi.primary", "nowhere", "no remote `nowhere`"),
-        ("multi.ghost.provider", "github", "no remote `ghost`"),
+        ("multi.primary", "nowhere", "Remote 'nowhere' not found"),
+        ("multi.ghost.provider", "github", "Remote 'ghost' not found"),
         ("multi.colour", "red", "unknown key"),
     ] {
         let before = env.config_bytes();

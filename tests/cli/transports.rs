@@ -225,7 +225,7 @@ fn remote_test_names_each_failure_truthfully() {
     assert!(
         human
             .stdout
-            .contains("hint: create the repository on the host"),
+            .contains("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`"),
         "{}",
         human.stdout
     );
@@ -244,11 +244,14 @@ fn http_without_credentials_never_prompts() {
     let http = HttpServer::start(&hosts, USER, PASSWORD);
     env.multi(["remote", "add", "web", &http.url("r.git")])
         .expect_code(0);
+    // Credentials were needed and none were given: exit 4, as design §3 says.
     let json = env
         .multi(["remote", "test", "--json"])
-        .expect_code(1)
+        .expect_code(4)
         .json();
     assert_eq!(remote(&json, "web")["reason"], "auth-required", "{json}");
+    let push = env.multi(["push", "--json"]).expect_code(4).json();
+    assert_eq!(remote(&push, "web")["reason"], "auth-required", "{push}");
     let error = remote(&json, "web")["error"].as_str().unwrap().to_string();
     // git < 2.46 says "terminal prompts disabled"; newer ones (credential.interactive=false) "unable to get password".
     assert!(
@@ -279,9 +282,10 @@ fn ssh_failures_are_reported_per_remote() {
     assert_eq!(remote(&json, "gone")["reason"], "not-found", "{json}");
 
     env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command_with_wrong_key());
+    // Every failure was a refused credential: exit 4 (design §3), as for host APIs.
     let json = env
         .multi(["remote", "test", "box", "--json"])
-        .expect_code(1)
+        .expect_code(4)
         .json();
     assert_eq!(remote(&json, "box")["reason"], "auth-failed", "{json}");
 

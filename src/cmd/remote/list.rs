@@ -5,6 +5,7 @@ use serde::Serialize;
 
 use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
+use crate::redact::redact;
 use crate::remote_set::{Drift, DriftKind, Member, ProviderSource};
 use crate::report;
 use crate::url;
@@ -67,11 +68,14 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
         report::json(&serde_json::json!({ "remotes": rows, "drift": drift }));
         return Ok(Exit::Success);
     }
+    // Cells hold what is printed: a URL with its secret masked is shorter, and the columns are sized on it.
+    let shown = |url: &str| redact(url).into_owned();
     let mut table = Vec::new();
     for row in &rows {
         let mut cells = vec![
             row.name.to_string(),
-            row.url.unwrap_or("(git remote missing)").to_string(),
+            row.url
+                .map_or_else(|| "(git remote missing)".to_string(), shown),
             row.provider.to_string(),
         ];
         if !row.enabled {
@@ -85,7 +89,7 @@ pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
         table.push(cells);
         if args.verbose {
             for push in row.push_urls {
-                table.push(vec![String::new(), format!("push: {push}")]);
+                table.push(vec![String::new(), format!("push: {}", shown(push))]);
             }
             let source = match row.provider_source {
                 ProviderSource::Configured => "configured",

@@ -7,6 +7,7 @@ use crate::cmd::remote::existing;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::report;
 
 /// Remove a remote from the set (and the git remote, unless --keep-remote)
 #[derive(Debug, Args)]
@@ -29,8 +30,14 @@ pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
         .config_remove_section(&format!("{}.{}", config::SECTION, args.name))?;
     set.members.retain(|m| m.name != args.name);
     set.write_group(&ctx.git)?;
-    if set.settings.primary.as_deref() == Some(args.name.as_str()) {
+    let was_primary = set.settings.primary.as_deref() == Some(args.name.as_str());
+    if was_primary {
         ctx.git.config_unset(config::PRIMARY)?;
+        report::primary::removed_member_was_primary(&args.name);
+        // A value from the global or an included config survives removing the repository's own.
+        if let Some(left) = ctx.git.config_get(config::PRIMARY)? {
+            report::primary::still_set(&left);
+        }
     }
     ctx.report_drift();
     crate::audit::record_set(&ctx.git, "remote remove", &before);

@@ -1,0 +1,167 @@
+//! `git multi refs add|list|remove`: the ref namespaces (`multi.refs`) that push, fetch, status, conflicts
+//! and sync carry to and from every remote beside branches, each with how diverged copies are merged.
+
+use clap::{Args, Subcommand};
+
+use crate::cmd::Ctx;
+use crate::config::{self, MergeMode, Namespace, Settings};
+use crate::error::{Error, Exit, Result};
+use crate::git::refname;
+use crate::report;
+
+/// Ref namespaces carried to and from every remote beside branches (multi.refs)
+#[derive(Debug, Subcommand)]
+#[command(disable_help_subcommand = true)]
+pub enum RefsCommand {
+    Add(AddArgs),
+    #[command(visible_alias = "ls")]
+    List(ListArgs),
+    #[command(visible_alias = "rm")]
+    Remove(RemoveArgs),
+}
+
+/// Carry a ref namespace (e.g. refs/git-mile/*) to and from every remote
+#[derive(Debug, Args)]
+pub struct AddArgs {
+    /// A ref glob with one `*` (`refs/git-mile/*`, `refs/notes/*`) or one exact ref (`refs/notes/commits`)
+    pub pattern: String,
+    /// How diverged copies of a ref are brought together: a merge commit over every copy (union), only
+    /// fast-forwards (ff-only), or the primary's copy (theirs)
+    #[arg(long, value_enum, default_value = "union")]
+    pub merge: MergeMode,
+}
+
+/// Show the configured ref namespaces
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Stop carrying a ref namespace (refs already pushed or fetched stay where they are)
+#[derive(Debug, Args)]
+pub struct RemoveArgs {
+    /// The pattern as `git multi refs list` shows it
+    pub pattern: String,
+}
+
+/// Ref families git-multi carries already (branches, tags) or keeps for itself: no namespace may reach into
+/// them, or the same ref would be pushed and merged by two sets of rules.
+const RESERVED: [&str; 4] = [
+    refname::HEADS,
+    refname::TAGS,
+    refname::REMOTES,
+    refname::MULTI,
+];
+
+pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
+    match command {
+        RefsCommand::Add(args) => add(ctx, args),
+        RefsCommand::List(args) => list(ctx, args),
+        RefsCommand::Remove(args) => remove(ctx, args),
+    }
+}
+
+fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
+    let set_before = ctx.remote_set()?;
+    let namespace = checked(ctx, &args.pattern, args.merge)?;
+    let settings = settings(ctx)?;
+    let before = settings
+        .namespaces
+        .iter()
+        .find(|n| n.pattern == namespace.pattern);
+    if before == Some(&namespace) {
+        report::refs::unchanged(&namespace);
+        return Ok(Exit::Success);
+    }
+    // Any earlier line for the same pattern goes first, so one pattern has one merge mode.
+    for value in stored_values(ctx, &namespace.pattern)? {
+        ctx.git.config_unset_value(config::REFS, &value)?;
+    }
+    ctx.git.config_add(config::REFS, &namespace.value())?;
+    crate::audit::record_set(&ctx.git, "refs add", &set_before);
+    report::refs::added(&namespace, before.map(|n| n.merge));
+    Ok(Exit::Success)
+}
+
+fn list(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
+    let settings = settings(ctx)?;
+    report::refs::list(&settings.namespaces, args.json);
+    Ok(Exit::Success)
+}
+
+fn remove(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
+    let settings = settings(ctx)?;
+    if !settings
+        .namespaces
+        .iter()
+        .any(|n| n.pattern == args.pattern)
+    {
+        return Err(Error::usage(format!(
+            "`{}` is not a configured ref namespace",
+            args.pattern
+        ))
+        .hint("`git multi refs list` shows the configured ones"));
+    }
+    let values = stored_values(ctx, &args.pattern)?;
+    if values.is_empty() {
+        return Err(Error::usage(format!(
+            "`{}` is configured outside this repository",
+            args.pattern
+        ))
+        .hint(format!(
+            "remove it where it is set, e.g. `git config --global --unset-all {} '^{}'`",
+            config::REFS,
+            args.pattern
+        )));
+    }
+    let set_before = ctx.remote_set()?;
+    for value in values {
+        ctx.git.config_unset_value(config::REFS, &value)?;
+    }
+    crate::audit::record_set(&ctx.git, "refs remove", &set_before);
+    report::refs::removed(&args.pattern);
+    Ok(Exit::Success)
+}
+
+/// A namespace from user input: a ref pattern git accepts, under `refs/`, clear of branches, tags and
+/// git-multi's own refs.
+fn checked(ctx: &Ctx, pattern: &str, merge: MergeMode) -> Result<Namespace> {
+    let namespace = Namespace {
+        pattern: pattern.to_string(),
+        merge,
+    };
+    let valid = pattern.starts_with("refs/")
+        && !pattern.ends_with('/')
+        && ctx.git.is_valid_ref_pattern(pattern)?;
+    if !valid {
+        return Err(
+            Error::usage(format!("`{pattern}` is not a valid ref pattern")).hint(
+                "give a ref under refs/ with at most one `*`, as git refspecs take them: `git multi refs add 'refs/git-mile/*'`",
+            ),
+        );
+    }
+    if let Some(reserved) = namespace.overlaps(&RESERVED) {
+        return Err(Error::usage(format!(
+            "`{pattern}` reaches into {reserved}, which git-multi already carries or keeps for itself"
+        ))
+        .hint("branches go with `git multi push --branch`/`--all`, tags with `--tags`; pick a namespace of your own such as `refs/git-mile/*`"));
+    }
+    Ok(namespace)
+}
+
+fn settings(ctx: &Ctx) -> Result<Settings> {
+    Ok(ctx.remote_set()?.settings)
+}
+
+/// The values of `multi.refs` in this repository's own config that are about `pattern`.
+fn stored_values(ctx: &Ctx, pattern: &str) -> Result<Vec<String>> {
+    Ok(ctx
+        .git
+        .config_entries_in_repository(&format!("^{}$", config::REFS.replace('.', "\\.")))?
+        .into_iter()
+        .filter_map(|e| e.value)
+        .filter(|v| Namespace::parse(v).is_ok_and(|n| n.pattern == pattern))
+        .collect())
+}

@@ -1,0 +1,140 @@
+//! Bringing diverged copies of one ref together without a work tree: a merge commit whose parents are every
+//! independent tip and whose tree is the union of theirs. The commit is deterministic (parents sorted by id, a
+//! fixed identity and message, the newest parent's committer date), so two clones that merge the same tips on
+//! their own write the same commit and the next sync has nothing to do. Notes refs are merged with git's notes
+//! machinery (`cat_sort_uniq`), which knows how notes trees are laid out.
+
+use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite};
+
+use super::Snapshot;
+
+/// Who union commits are by: never the user, so every clone writes the same bytes.
+pub const IDENTITY: &str = "git-multi <git-multi@localhost>";
+
+/// What combining a ref's copies gave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Combined {
+    /// One of the tips already contains every other: a fast-forward, no new commit.
+    Contains(String),
+    /// A new union commit over these (sorted) parents.
+    Merged { oid: String, parents: Vec<String> },
+    /// The copies cannot be combined without a person (conflicting changes, git too old); why.
+    Cannot(String),
+}
+
+/// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine).
+pub fn union(git: &Git, name: &str, tips: &[&str]) -> Result<Combined, GitError> {
+    let mut distinct: Vec<&str> = tips.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    match distinct.as_slice() {
+        [] => return Ok(Combined::Cannot("no copies to combine".into())),
+        [only] => return Ok(Combined::Contains(only.to_string())),
+        _ => {}
+    }
+    let parents = git.independent(&distinct)?;
+    if let [only] = parents.as_slice() {
+        return Ok(Combined::Contains(only.clone()));
+    }
+    let refs: Vec<&str> = parents.iter().map(String::as_str).collect();
+    let facts = git.commit_facts(&refs)?;
+    let time = facts.values().map(|f| f.time).max().unwrap_or(0);
+    let tree = if name.starts_with("refs/notes/") {
+        notes_tree(git, &parents)?
+    } else {
+        let trees: Vec<&str> = parents
+            .iter()
+            .filter_map(|p| facts.get(p).map(|f| f.tree.as_str()))
+            .collect();
+        if trees.len() == parents.len() && trees.iter().all(|t| *t == trees[0]) {
+            // An event log (git-mile's empty-tree commits) or copies that only differ in history.
+            Ok(trees[0].to_string())
+        } else {
+            merged_tree(git, &parents, time)?
+        }
+    };
+    let tree = match tree {
+        Ok(tree) => tree,
+        Err(why) => return Ok(Combined::Cannot(why)),
+    };
+    let oid = git.write_commit(&CommitSpec {
+        tree,
+        parents: parents.clone(),
+        identity: IDENTITY.to_string(),
+        time,
+        message: format!("git multi: union of {name}\n"),
+    })?;
+    Ok(Combined::Merged { oid, parents })
+}
+
+/// The trees of `parents` merged one after the other with `merge-tree --write-tree`; `Err` names the
+/// conflicting paths (or the git that is too old).
+fn merged_tree(
+    git: &Git,
+    parents: &[String],
+    time: i64,
+) -> Result<Result<String, String>, GitError> {
+    if !git.can_merge_trees() {
+        return Ok(Err(format!(
+            "the copies differ in content and merging them without a work tree needs git 2.38 or newer (this is {})",
+            git.version()
+        )));
+    }
+    let mut acc = parents[0].clone();
+    let mut tree = String::new();
+    for (i, next) in parents.iter().enumerate().skip(1) {
+        match git.merge_tree(&acc, next)? {
+            MergedTree::Clean(merged) => tree = merged,
+            MergedTree::Conflicts(paths) => {
+                return Ok(Err(format!("conflicting changes in {}", paths.join(", "))))
+            }
+        }
+        if i + 1 < parents.len() {
+            // An intermediate commit gives the next merge its base; nothing points at it.
+            acc = git.write_commit(&CommitSpec {
+                tree: tree.clone(),
+                parents: vec![acc, next.clone()],
+                identity: IDENTITY.to_string(),
+                time,
+                message: "git multi: partial union\n".into(),
+            })?;
+        }
+    }
+    Ok(Ok(tree))
+}
+
+/// The notes tree of every copy merged with `cat_sort_uniq`, worked out on scratch notes refs that are removed
+/// again whatever happens.
+fn notes_tree(git: &Git, parents: &[String]) -> Result<Result<String, String>, GitError> {
+    let (ours, theirs) = (refname::notes_scratch(0), refname::notes_scratch(1));
+    let reason = "git multi: notes union";
+    let set = |name: &str, oid: &str| {
+        git.update_refs(
+            &[RefWrite::Update {
+                name: name.to_string(),
+                oid: oid.to_string(),
+                old: None,
+            }],
+            reason,
+        )
+    };
+    let merged = (|| {
+        set(&ours, &parents[0])?;
+        for other in &parents[1..] {
+            set(&theirs, other)?;
+            git.notes_merge(&ours, &theirs)?;
+        }
+        let tip = git.rev_parse(&ours)?.unwrap_or_default();
+        let facts = git.commit_facts(&[tip.as_str()])?;
+        Ok(facts.get(&tip).map(|f| f.tree.clone()))
+    })();
+    let left = Snapshot::take(git, &[ours, theirs])?;
+    let writes: Vec<RefWrite> = left
+        .iter()
+        .map(|(name, _)| RefWrite::Delete {
+            name: name.to_string(),
+        })
+        .collect();
+    git.update_refs(&writes, reason)?;
+    Ok(merged?.ok_or_else(|| "the notes merge left no commit".to_string()))
+}

@@ -1,0 +1,131 @@
+//! `conflicts` in words: one row per ref whose copies differ (kind, each side's tip, what `resolve` would do),
+//! or the JSON document `{"conflicts":[{"ref","kind","tips":{"local":…,"<remote>":…},"action"}]}`.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::git::refname;
+use crate::ops::converge::{Kind, Suggestion, Tips};
+use crate::outcome::Report;
+
+/// One ref whose copies differ.
+#[derive(Debug, Clone)]
+pub struct Conflict {
+    pub tips: Tips,
+    pub kind: Kind,
+    pub suggestion: Option<Suggestion>,
+}
+
+#[derive(Serialize)]
+struct Entry {
+    #[serde(rename = "ref")]
+    name: String,
+    kind: Kind,
+    tips: Map<String, Value>,
+    action: String,
+}
+
+#[derive(Serialize)]
+struct Document {
+    conflicts: Vec<Entry>,
+}
+
+/// The `resolve` command that settles a ref, as users type it.
+pub fn action(name: &str, suggestion: Option<&Suggestion>) -> String {
+    match suggestion {
+        Some(Suggestion::TakeLocal) => format!("git multi resolve {name} --take local"),
+        Some(Suggestion::Take(remote)) => format!("git multi resolve {name} --take {remote}"),
+        Some(Suggestion::Merge) => format!("git multi resolve {name} --merge"),
+        Some(Suggestion::Pick) | None => {
+            format!("pick a copy: git multi resolve {name} --take <remote>|local")
+        }
+    }
+}
+
+fn entry(c: &Conflict) -> Entry {
+    let mut tips = Map::new();
+    tips.insert("local".into(), oid(&c.tips.local));
+    for (remote, tip) in &c.tips.remotes {
+        tips.insert(remote.clone(), oid(tip));
+    }
+    Entry {
+        name: c.tips.name.clone(),
+        kind: c.kind,
+        tips,
+        action: action(&c.tips.name, c.suggestion.as_ref()),
+    }
+}
+
+fn oid(tip: &Option<String>) -> Value {
+    tip.clone().map_or(Value::Null, Value::String)
+}
+
+fn kind_word(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Ahead => "ahead",
+        Kind::Behind => "behind",
+        Kind::Diverged => "diverged",
+        Kind::Missing => "missing",
+    }
+}
+
+/// The document or the table, then (on stderr) the remotes that could not be compared.
+pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
+    if json {
+        super::json(&Document {
+            conflicts: conflicts.iter().map(entry).collect(),
+        });
+    } else if conflicts.is_empty() {
+        let compared = reached
+            .remotes
+            .iter()
+            .filter(|o| !o.status.is_failure())
+            .count();
+        super::out(&format!(
+            "every ref agrees on the {compared} remote(s) compared\n"
+        ));
+    } else {
+        let mut header = vec!["ref".to_string(), "kind".into(), "local".into()];
+        let remotes: Vec<&str> = conflicts[0]
+            .tips
+            .remotes
+            .iter()
+            .map(|(r, _)| r.as_str())
+            .collect();
+        header.extend(remotes.iter().map(|r| r.to_string()));
+        header.push("action".into());
+        let mut rows = vec![header];
+        for c in conflicts {
+            let mut row = vec![
+                refname::short(&c.tips.name).to_string(),
+                kind_word(c.kind).to_string(),
+                abbrev(&c.tips.local),
+            ];
+            row.extend(c.tips.remotes.iter().map(|(_, t)| abbrev(t)));
+            row.push(action(&c.tips.name, c.suggestion.as_ref()));
+            rows.push(row);
+        }
+        super::table(&rows);
+        let n = conflicts.len();
+        super::out(&format!(
+            "{n} ref{} differ{}\n",
+            if n == 1 { "" } else { "s" },
+            if n == 1 { "s" } else { "" }
+        ));
+    }
+    for o in reached.remotes.iter().filter(|o| o.status.is_failure()) {
+        super::warning(&format!(
+            "{} was not compared: {}",
+            o.name,
+            o.error.as_deref().unwrap_or("failed")
+        ));
+        if let Some(hint) = super::hint_for(o) {
+            super::note(&format!("hint: {hint}"));
+        }
+    }
+}
+
+fn abbrev(tip: &Option<String>) -> String {
+    tip.as_deref()
+        .map_or("-".to_string(), |t| t[..t.len().min(7)].to_string())
+}

@@ -1,0 +1,127 @@
+//! `resolve` in words: which copy every side gets, what happened to the local ref (and where its old tip was
+//! saved), each remote's push, and hints that lead somewhere other than the same refusal.
+
+use serde::Serialize;
+
+use crate::git::{refname, RefStatus};
+use crate::ops::Saved;
+use crate::outcome::{Outcome, Status};
+use crate::report::push::PushDetail;
+
+/// How `resolve` settles a ref (the `action` of its JSON: `take-local`, `take`, `merge`, `rebase`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case", tag = "action", content = "from")]
+pub enum How {
+    TakeLocal,
+    Take(String),
+    Merge,
+    Rebase,
+}
+
+/// The local side of a resolve: the tip before and after, and where the old one was saved if it was lost.
+#[derive(Debug, Serialize)]
+pub struct LocalChange {
+    pub old: Option<String>,
+    pub new: String,
+    pub backup: Option<Saved>,
+}
+
+#[derive(Serialize)]
+pub struct ResolveDocument<'a> {
+    pub ok: bool,
+    #[serde(rename = "ref")]
+    pub name: &'a str,
+    #[serde(flatten)]
+    pub how: &'a How,
+    pub target: &'a str,
+    pub dry_run: bool,
+    pub local: LocalChange,
+    /// Tracking refs the fetch pruned (the remote deleted the ref), saved under refs/multi/backup/.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    pub pruned: &'a [Saved],
+    pub remotes: &'a [Outcome<PushDetail>],
+}
+
+/// A remote's push outcome in resolve's words: a remote that moved after the fetch is not to be forced, and
+/// running the same resolve again (which fetches first) takes its new tip into account.
+pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDetail> {
+    if outcome.status != Status::Rejected {
+        return outcome;
+    }
+    let moved = outcome.detail.refs.iter().any(|r| {
+        r.status == RefStatus::Rejected
+            && matches!(
+                r.reason.as_deref(),
+                Some("stale info" | "non-fast-forward" | "fetch first")
+            )
+    });
+    if moved {
+        outcome.hint = Some(format!(
+            "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {asked} …` again starts from that",
+            outcome.name
+        ));
+    }
+    outcome
+}
+
+fn abbrev(oid: &str) -> &str {
+    &oid[..oid.len().min(7)]
+}
+
+pub fn show(document: &ResolveDocument, json: bool) {
+    if json {
+        super::json(document);
+        return;
+    }
+    let name = refname::short(document.name);
+    let how = match document.how {
+        How::TakeLocal => "the local copy".to_string(),
+        How::Take(remote) => format!("{remote}'s copy"),
+        How::Merge => "every copy merged".to_string(),
+        How::Rebase => "the local commits rebased onto the remotes' copy".to_string(),
+    };
+    let would = if document.dry_run {
+        "would get"
+    } else {
+        "gets"
+    };
+    let mut text = format!(
+        "{name}: every side {would} {how}: {}\n",
+        abbrev(document.target)
+    );
+    let local = &document.local;
+    match (&local.old, document.dry_run) {
+        (Some(old), _) if old == &local.new => text.push_str("local: unchanged\n"),
+        (old, true) => text.push_str(&format!(
+            "local: would move {} -> {}\n",
+            old.as_deref().map_or("(none)", abbrev),
+            abbrev(&local.new)
+        )),
+        (old, false) => {
+            text.push_str(&format!(
+                "local: {} -> {}",
+                old.as_deref().map_or("(none)", abbrev),
+                abbrev(&local.new)
+            ));
+            if let Some(saved) = &local.backup {
+                text.push_str(&format!(" (old tip saved at {})", saved.backup));
+            }
+            text.push('\n');
+        }
+    }
+    super::out(&text);
+    if !document.pruned.is_empty() {
+        super::note(&pruned_note(document.pruned));
+    }
+    super::outcomes_of(document.remotes);
+}
+
+/// `2 tracking refs pruned (gone on their remote); their tips are saved under refs/multi/backup/`.
+pub fn pruned_note(pruned: &[Saved]) -> String {
+    let n = pruned.len();
+    format!(
+        "{n} tracking ref{} pruned (gone on {} remote); the tips are saved under refs/multi/backup/",
+        if n == 1 { "" } else { "s" },
+        if n == 1 { "its" } else { "their" }
+    )
+}

@@ -1,0 +1,505 @@
+//! Ref namespaces (`git multi refs`): configured once, carried by push, fetch, status and sync to and from
+//! every remote, merged by their mode when copies diverge; errors in the words git-mile users know.
+
+use std::path::{Path, PathBuf};
+
+use crate::env::{outcome as remote, Run, TestEnv};
+
+/// The empty tree git-mile's event commits carry.
+pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
+    env.git_in(dir, ["hash-object", "-t", "tree", "/dev/null"])
+        .trim()
+        .to_string()
+}
+
+/// Appends an event (an empty-tree commit, as git-mile writes them) to `refs/git-mile/tasks/<task>` in the
+/// repository at `dir`; returns the new tip.
+pub fn task_event(env: &TestEnv, dir: &Path, task: &str, message: &str) -> String {
+    let name = format!("refs/git-mile/tasks/{task}");
+    let tree = empty_tree(env, dir);
+    let parent = env.try_git_in(dir, ["rev-parse", "--verify", "-q", &name]);
+    let mut args = vec!["commit-tree".to_string(), tree];
+    if parent.code == 0 {
+        args.push("-p".into());
+        args.push(parent.stdout.trim().to_string());
+    }
+    args.push("-m".into());
+    args.push(message.into());
+    let oid = env.git_in(dir, &args).trim().to_string();
+    env.git_in(dir, ["update-ref", &name, &oid]);
+    oid
+}
+
+pub fn tip(env: &TestEnv, dir: &Path, name: &str) -> Option<String> {
+    let run = env.try_git_in(dir, ["rev-parse", "--verify", "-q", name]);
+    (run.code == 0).then(|| run.stdout.trim().to_string())
+}
+
+/// A clone of `host` at `<root>/<name>` that someone else works in.
+fn someone_else(env: &TestEnv, host: &Path, name: &str) -> PathBuf {
+    let dir = env.root.join(name);
+    env.git_in(
+        &env.root,
+        ["clone", "-q", host.to_str().unwrap(), dir.to_str().unwrap()],
+    );
+    env.git_in(
+        &dir,
+        ["fetch", "-q", "origin", "+refs/git-mile/*:refs/git-mile/*"],
+    );
+    dir
+}
+
+#[track_caller]
+fn usage_error(run: Run, message: &str) -> Run {
+    let run = run.expect_code(2);
+    assert!(
+        run.stderr.starts_with("error: ") && run.stderr.contains(message),
+        "want {message:?} in:\n{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
+    run
+}
+
+#[test]
+fn refs_add_list_remove_and_patterns_git_refuses() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    let added = env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    assert!(added.stdout.contains("refs/git-mile/*"), "{}", added.stdout);
+    env.multi(["refs", "add", "refs/notes/*", "--merge", "ff-only"])
+        .expect_code(0);
+    let list = env.multi(["refs", "list", "--json"]).expect_code(0).json();
+    assert_eq!(
+        list,
+        serde_json::json!({"refs": [
+            {"pattern": "refs/git-mile/*", "merge": "union"},
+            {"pattern": "refs/notes/*", "merge": "ff-only"}
+        ]})
+    );
+    // The same pattern again changes its mode instead of adding a second line.
+    env.multi(["refs", "add", "refs/notes/*", "--merge", "theirs"])
+        .expect_code(0);
+    assert_eq!(
+        env.git(["config", "--get-all", "multi.refs"]),
+        "refs/git-mile/*:union\nrefs/notes/*:theirs\n"
+    );
+
+    for bad in [
+        "refs/x/**",
+        "heads/*",
+        "refs/a/*/*",
+        "refs/x..y/*",
+        "refs/x/",
+    ] {
+        let before = env.config_bytes();
+        usage_error(
+            env.multi(["refs", "add", bad]),
+            &format!("`{bad}` is not a valid ref pattern"),
+        );
+        assert_eq!(env.config_bytes(), before);
+    }
+    for reserved in ["refs/*", "refs/heads/*", "refs/tags/v*", "refs/multi/*"] {
+        usage_error(env.multi(["refs", "add", reserved]), "reaches into");
+    }
+
+    env.multi(["refs", "remove", "refs/notes/*"]).expect_code(0);
+    assert_eq!(
+        env.git(["config", "--get-all", "multi.refs"]),
+        "refs/git-mile/*:union\n"
+    );
+    usage_error(
+        env.multi(["refs", "remove", "refs/notes/*"]),
+        "is not a configured ref namespace",
+    );
+}
+
+#[test]
+fn namespace_errors_read_like_git_mile() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    usage_error(
+        env.multi(["push", "x", "--branch", "refs/git-mile/*"]),
+        "Remote 'x' not found",
+    );
+    usage_error(env.multi(["fetch", "x"]), "Remote 'x' not found");
+    usage_error(
+        env.multi(["push", "--branch", "refs/git-mile/*"]),
+        "No refs to push under refs/git-mile/",
+    );
+    usage_error(
+        env.multi(["push", "--branch", "refs/git-mile/**"]),
+        "is not a valid ref pattern",
+    );
+    usage_error(
+        env.multi(["push", "--branch", "refs/git-mile/tasks/T9"]),
+        "no local ref `refs/git-mile/tasks/T9`",
+    );
+}
+
+#[test]
+fn push_fetch_and_status_carry_task_refs() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    let t1 = task_event(&env, &env.work, "T1", "created");
+
+    // One task ref by its full name, to one remote.
+    let one = env
+        .multi(["push", "a", "--branch", "refs/git-mile/tasks/T1", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(
+        one["remotes"][0]["refs"][0]["ref"],
+        "refs/git-mile/tasks/T1"
+    );
+    assert_eq!(
+        tip(&env, &hosts[0], "refs/git-mile/tasks/T1"),
+        Some(t1.clone())
+    );
+    assert_eq!(
+        tip(&env, &hosts[0], "refs/heads/main"),
+        None,
+        "only what was named"
+    );
+
+    // A plain push carries the namespace along with the branch.
+    env.multi(["push"]).expect_code(0);
+    for host in &hosts {
+        assert_eq!(tip(&env, host, "refs/git-mile/tasks/T1"), Some(t1.clone()));
+    }
+
+    // Someone adds an event on b; we add one of our own: the copies diverge.
+    let other = someone_else(&env, &hosts[1], "other");
+    let theirs = task_event(&env, &other, "T1", "commented elsewhere");
+    env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
+    let mine = task_event(&env, &env.work, "T1", "commented here");
+
+    let status = env.multi(["status", "--json"]).expect_code(0).json();
+    let cell = |json: &serde_json::Value, r: &str| {
+        json["refs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|e| e["remote"] == r && e["ref"] == "refs/git-mile/tasks/T1")
+            .unwrap_or_else(|| panic!("no task entry for {r} in {json}"))["state"]
+            .clone()
+    };
+    assert_eq!(cell(&status, "a"), "ahead");
+    assert_eq!(cell(&status, "b"), "unknown", "b's event is not here yet");
+    env.multi(["status", "--exit-code"]).expect_code(1);
+
+    let fetched = env.multi(["fetch", "--json"]).expect_code(0).json();
+    assert_eq!(
+        remote(&fetched, "b")["new"],
+        serde_json::json!(["git-mile/tasks/T1"])
+    );
+    assert_eq!(
+        tip(&env, &env.work, "refs/multi/remotes/b/git-mile/tasks/T1"),
+        Some(theirs.clone())
+    );
+    let offline = env
+        .multi(["status", "--offline", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(cell(&offline, "b"), "diverged");
+
+    // A plain push is refused there, with a hint that leads somewhere else than the same refusal.
+    let refused = env.multi(["push", "--json"]).expect_code(1).json();
+    let b = remote(&refused, "b");
+    assert_eq!(b["status"], "rejected");
+    let human = env.multi(["push"]).expect_code(1);
+    assert!(
+        human
+            .stdout
+            .contains("git multi resolve refs/git-mile/tasks/T1 --merge"),
+        "{}",
+        human.stdout
+    );
+    assert_eq!(
+        tip(&env, &hosts[1], "refs/git-mile/tasks/T1"),
+        Some(theirs.clone())
+    );
+
+    // Sync unites the copies: a merge commit over both tips, on every side.
+    env.git(["config", "multi.primary", "a"]);
+    let synced = env.multi(["sync", "--json"]).expect_code(0).json();
+    let line = &synced["namespaces"][0];
+    assert_eq!(line["result"], "union", "{synced}");
+    let union = line["target"].as_str().unwrap().to_string();
+    let mut parents = vec![mine.clone(), theirs.clone()];
+    parents.sort();
+    assert_eq!(line["parents"], serde_json::json!(parents));
+    assert_eq!(
+        env.git(["log", "-1", "--format=%an <%ae>|%T|%s", &union])
+            .trim(),
+        format!(
+            "git-multi <git-multi@localhost>|{}|git multi: union of refs/git-mile/tasks/T1",
+            empty_tree(&env, &env.work)
+        )
+    );
+    for host in &hosts {
+        assert_eq!(
+            tip(&env, host, "refs/git-mile/tasks/T1"),
+            Some(union.clone())
+        );
+    }
+    assert_eq!(
+        tip(&env, &env.work, "refs/git-mile/tasks/T1"),
+        Some(union.clone())
+    );
+    let again = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(again["namespaces"][0]["result"], "in-sync");
+    env.multi(["status", "--exit-code"]).expect_code(0);
+}
+
+/// Two clones, each with its own copies of the same two hosts, unite the same diverged copies on their own:
+/// they write the same commit.
+#[test]
+fn union_commits_are_the_same_in_every_clone() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    task_event(&env, &env.work, "T1", "created");
+    env.multi(["push"]).expect_code(0);
+    let other = someone_else(&env, &hosts[1], "other");
+    task_event(&env, &other, "T1", "on b");
+    env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
+    let here = task_event(&env, &env.work, "T1", "on a");
+    env.multi(["push", "a"]).expect_code(0);
+    // A second pair of hosts holding exactly the same, and a second clone that uses them.
+    let twins: Vec<PathBuf> = ["a", "b"]
+        .iter()
+        .map(|h| {
+            let twin = env.root.join(format!("hosts/{h}-twin.git"));
+            env.git_in(
+                &env.root,
+                [
+                    "clone",
+                    "-q",
+                    "--mirror",
+                    env.root.join(format!("hosts/{h}.git")).to_str().unwrap(),
+                    twin.to_str().unwrap(),
+                ],
+            );
+            twin
+        })
+        .collect();
+    let second = env.root.join("second");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            twins[0].to_str().unwrap(),
+            second.to_str().unwrap(),
+        ],
+    );
+    env.git_in(&second, ["remote", "remove", "origin"]);
+    for (name, twin) in ["a", "b"].iter().zip(&twins) {
+        env.multi_in(&second, ["remote", "add", name, twin.to_str().unwrap()])
+            .expect_code(0);
+    }
+    env.multi_in(&second, ["refs", "add", "refs/git-mile/*"])
+        .expect_code(0);
+
+    let first = env
+        .multi(["sync", "--primary", "a", "--json"])
+        .expect_code(0)
+        .json();
+    let other_run = env
+        .multi_in(&second, ["sync", "--primary", "a", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(first["namespaces"][0]["result"], "union");
+    assert_eq!(other_run["namespaces"][0]["result"], "union");
+    let union = first["namespaces"][0]["target"].as_str().unwrap();
+    assert_eq!(
+        other_run["namespaces"][0]["target"], union,
+        "same tips, same commit"
+    );
+    assert_ne!(union, here);
+    for host in hosts.iter().chain(&twins) {
+        assert_eq!(
+            tip(&env, host, "refs/git-mile/tasks/T1").as_deref(),
+            Some(union)
+        );
+    }
+}
+
+#[test]
+fn notes_merge_with_cat_sort_uniq() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.multi(["refs", "add", "refs/notes/*"]).expect_code(0);
+    env.git(["config", "multi.primary", "a"]);
+    env.git(["notes", "add", "-m", "reviewed-by: alice", "HEAD"]);
+    env.multi(["push"]).expect_code(0);
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts[1].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    env.git_in(
+        &other,
+        ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
+    );
+    env.git_in(&other, ["notes", "append", "-m", "tested-by: bob", "HEAD"]);
+    env.git_in(&other, ["push", "-q", "origin", "refs/notes/commits"]);
+    env.git(["notes", "append", "-m", "acked-by: carol", "HEAD"]);
+
+    let synced = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(synced["namespaces"][0]["result"], "union", "{synced}");
+    let note = env.git(["notes", "show", "HEAD"]);
+    for line in ["reviewed-by: alice", "tested-by: bob", "acked-by: carol"] {
+        assert_eq!(note.matches(line).count(), 1, "{line} once in:\n{note}");
+    }
+    let merged = tip(&env, &env.work, "refs/notes/commits");
+    for host in &hosts {
+        assert_eq!(tip(&env, host, "refs/notes/commits"), merged);
+    }
+    assert_eq!(
+        env.git([
+            "for-each-ref",
+            "refs/multi/scratch/",
+            "refs/notes/git-multi-scratch/"
+        ]),
+        "",
+        "no scratch ref is left behind"
+    );
+}
+
+#[test]
+fn ff_only_namespaces_report_and_theirs_takes_the_primary() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.git(["config", "multi.primary", "a"]);
+    env.multi(["refs", "add", "refs/git-mile/*", "--merge", "ff-only"])
+        .expect_code(0);
+    task_event(&env, &env.work, "T1", "created");
+    env.multi(["push"]).expect_code(0);
+    let other = someone_else(&env, &hosts[0], "other");
+    let on_a = task_event(&env, &other, "T1", "on a");
+    env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
+    let mine = task_event(&env, &env.work, "T1", "mine");
+
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(
+        run.stdout.contains("git-mile/tasks/T1: diverged")
+            && run
+                .stdout
+                .contains("git multi resolve refs/git-mile/tasks/T1 --take <remote>"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(
+        tip(&env, &env.work, "refs/git-mile/tasks/T1"),
+        Some(mine.clone())
+    );
+    assert_eq!(
+        tip(&env, &hosts[0], "refs/git-mile/tasks/T1"),
+        Some(on_a.clone())
+    );
+
+    // b takes our copy (a fast-forward there), so under `theirs` it holds a copy the primary's does not contain.
+    env.multi(["push", "b"]).expect_code(0);
+    env.multi(["refs", "add", "refs/git-mile/*", "--merge", "theirs"])
+        .expect_code(0);
+    let json = env.multi(["sync", "--json"]).expect_code(0).json();
+    let line = &json["namespaces"][0];
+    assert_eq!(line["result"], "theirs", "{json}");
+    assert_eq!(line["from"], "a");
+    assert_eq!(line["backup"]["oid"], mine.as_str());
+    for dir in [&env.work, &hosts[0], &hosts[1]] {
+        assert_eq!(tip(&env, dir, "refs/git-mile/tasks/T1"), Some(on_a.clone()));
+    }
+    assert_eq!(
+        env.backups_of("local", "git-mile/tasks/T1"),
+        [mine.as_str()]
+    );
+    // b had our copy: it was overwritten under a lease, its tip saved first; nothing else was forced.
+    let b = remote(&json, "b");
+    assert_eq!(b["backups"][0]["ref"], "refs/git-mile/tasks/T1", "{json}");
+    assert_eq!(b["backups"][0]["oid"], mine.as_str());
+    assert_eq!(env.backups_of("b", "git-mile/tasks/T1"), [mine.as_str()]);
+}
+
+/// Commits `file` = `text` on top of `parent` without touching the checked-out branch; returns the commit.
+fn commit_on(env: &TestEnv, dir: &Path, parent: &str, file: &str, text: &str) -> String {
+    env.git_in(dir, ["checkout", "-q", "--detach", parent]);
+    std::fs::write(dir.join(file), text).unwrap();
+    env.git_in(dir, ["add", file]);
+    env.git_in(dir, ["commit", "-q", "-m", &format!("{file}: {text}")]);
+    let oid = env.git_in(dir, ["rev-parse", "HEAD"]).trim().to_string();
+    env.git_in(dir, ["checkout", "-q", "-"]);
+    oid
+}
+
+#[test]
+fn copies_with_different_content_are_united_or_reported() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.git(["config", "multi.primary", "a"]);
+    env.multi(["refs", "add", "refs/review/*"]).expect_code(0);
+    let base = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    env.git(["update-ref", "refs/review/r1", &base]);
+    env.multi(["push"]).expect_code(0);
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts[1].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+
+    // Different files on each side: the union holds both.
+    let theirs = commit_on(&env, &other, &base, "g.txt", "theirs");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
+    );
+    let mine = commit_on(&env, &env.work, &base, "h.txt", "mine");
+    env.git(["update-ref", "refs/review/r1", &mine]);
+    let json = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
+    let united = json["namespaces"][0]["target"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let files = env.git(["ls-tree", "--name-only", &united]);
+    for file in ["first.txt", "g.txt", "h.txt"] {
+        assert!(files.lines().any(|l| l == file), "{file} in\n{files}");
+    }
+    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(united.clone()));
+
+    // The same file changed two ways: reported by name, nothing moved anywhere.
+    env.git_in(
+        &other,
+        ["fetch", "-q", "origin", "+refs/review/*:refs/review/*"],
+    );
+    let theirs = commit_on(&env, &other, &united, "g.txt", "theirs again");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
+    );
+    let mine = commit_on(&env, &env.work, &united, "g.txt", "mine again");
+    env.git(["update-ref", "refs/review/r1", &mine]);
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("review/r1: could not be united: conflicting changes in g.txt"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(tip(&env, &env.work, "refs/review/r1"), Some(mine));
+    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
+}
