@@ -260,3 +260,35 @@ fn a_repository_that_cannot_run_is_reported_and_the_others_still_run() {
         run.stderr
     );
 }
+
+#[test]
+fn a_workspace_push_carries_the_configured_namespaces_like_git_multi_push() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    let event = crate::namespaces::task_event(&env, &env.work, "T1", "opened");
+    env.multi_in(&env.root, ["workspace", "add", "work"])
+        .expect_code(0);
+    let json = env
+        .multi_in(&env.root, ["workspace", "push", "--json"])
+        .expect_code(0)
+        .json();
+    let mut pushed: Vec<&str> = json["repositories"][0]["remotes"][0]["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["ref"].as_str().unwrap())
+        .collect();
+    pushed.sort();
+    assert_eq!(
+        pushed,
+        ["refs/git-mile/tasks/T1", "refs/heads/main"],
+        "{json}"
+    );
+    for host in &hosts {
+        assert_eq!(
+            crate::namespaces::tip(&env, host, "refs/git-mile/tasks/T1").as_deref(),
+            Some(event.as_str())
+        );
+    }
+}
