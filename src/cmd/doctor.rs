@@ -131,7 +131,7 @@ fn repository(git: &Git, args: &DoctorArgs) -> Result<Vec<Check>> {
         checks.push(Check::warn(
             "lfs",
             why,
-            "run `git lfs install --local` (then `git multi hook install pre-push` again if you use git-multi's)",
+            "run `git lfs install --local`; with git-multi's pre-push hook installed, `git multi hook remove pre-push` first and `git multi hook install pre-push` after, so it chains git-lfs's",
         ));
     }
     checks.push(schedules());
