@@ -43,7 +43,6 @@ pub fn civil(secs: u64) -> (i64, u32, u32, u32, u32, u32) {
 }
 
 /// `2026-11-29T19:11:30Z`.
-#[allow(dead_code)] // interim: the branches being merged use it
 pub fn rfc3339(secs: u64) -> String {
     let (y, mo, d, h, mi, s) = civil(secs);
     format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")

@@ -121,9 +121,7 @@ impl Git {
         Ok(Git { version, ..probe })
     }
 
-    #[allow(dead_code)] // interim: the branches being merged use it
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
-    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
             dir: Some(dir.into()),
@@ -137,7 +135,6 @@ impl Git {
     }
 
     /// The installed version (features such as `merge-tree --write-tree` depend on it).
-    #[allow(dead_code)] // not used by any command yet: kept for the ones being built beside this one
     pub fn version(&self) -> GitVersion {
         self.version
     }

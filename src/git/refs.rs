@@ -92,7 +92,6 @@ impl Git {
 
     /// Is `ancestor` reachable from `descendant` (a fast-forward from one to the other)?
     // Shared API, used by the branches merged after this one.
-    #[allow(dead_code)]
     pub fn is_ancestor(&self, ancestor: &str, descendant: &str) -> Result<bool, GitError> {
         let output = self
             .command(["merge-base", "--is-ancestor", ancestor, descendant])

@@ -23,7 +23,6 @@ pub enum State {
 
 impl State {
     // Shared API, used by the branches merged after this one.
-    #[allow(dead_code)]
     pub fn as_str(self) -> &'static str {
         match self {
             State::InSync => "in-sync",

@@ -25,7 +25,6 @@ impl Snapshot {
     }
 
     // Shared API, used by the branches merged after this one.
-    #[allow(dead_code)]
     pub fn from_map(refs: BTreeMap<String, String>) -> Snapshot {
         Snapshot { refs }
     }
