@@ -100,6 +100,17 @@ fn known(key: &str) -> Result<(&'static KeyDef, Option<&str>)> {
 
 fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exit> {
     let (def, remote) = known(key)?;
+    if def.name == config::REFS {
+        // `set` replaces every value of a key: for multi.refs that would drop every other namespace.
+        let pattern = config::Namespace::split(value).0;
+        return Err(Error::usage(format!(
+            "`git multi config set {}` would replace every configured namespace",
+            config::REFS
+        ))
+        .hint(format!(
+            "add one with `git multi refs add '{pattern}'` (`--merge union|ff-only|theirs`), remove one with `git multi refs remove <pattern>`"
+        )));
+    }
     let bad = |problem: String| {
         Error::usage(problem).hint(format!(
             "{} takes {}: {}",
@@ -125,18 +136,10 @@ fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exi
     let value = match def.kind {
         ValueKind::Provider => crate::validate::parse_provider(value)?.as_str().to_string(),
         ValueKind::ApiUrl => value.trim_end_matches('/').to_string(),
-        // Stored with its merge mode spelled out, as `import` writes it.
-        ValueKind::Namespace => config::Namespace::parse(value).map_err(bad)?.value(),
         _ => value.trim().to_string(),
     };
     let before = RemoteSet::load(&ctx.git).ok();
-    if def.multi_valued {
-        // `set` leaves exactly this one value; the other values are gone.
-        ctx.git.config_unset(key)?;
-        ctx.git.config_add(key, &value)?;
-    } else {
-        ctx.git.config_set(key, &value)?;
-    }
+    ctx.git.config_set(key, &value)?;
     after_write(ctx, def, remote, before.as_ref())?;
     Ok(Exit::Success)
 }
