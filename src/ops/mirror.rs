@@ -283,6 +283,7 @@ pub fn preview(plan: &Plan) -> Pushed {
                 rejection: None,
                 relation: None,
                 backup: None,
+                carried: false,
             })
             .collect(),
         ..Pushed::default()

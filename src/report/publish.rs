@@ -386,6 +386,7 @@ pub fn deleted(
                     status: RefStatus::UpToDate,
                     reason: None,
                     backup: None,
+                    skipped: false,
                 }],
                 ..PushDetail::default()
             },
@@ -419,6 +420,7 @@ pub fn deleted(
                         status: RefStatus::Rejected,
                         reason: Some("remote has commits the local branch lacks".into()),
                         backup: None,
+                        skipped: false,
                     }],
                     ..PushDetail::default()
                 },

@@ -205,17 +205,29 @@ fn push_fetch_and_status_carry_task_refs() {
         .json();
     assert_eq!(cell(&offline, "b"), "diverged");
 
-    // A plain push is refused there, with a hint that leads somewhere else than the same refusal.
-    let refused = env.multi(["push", "--json"]).expect_code(1).json();
-    let b = remote(&refused, "b");
-    assert_eq!(b["status"], "rejected");
-    let human = env.multi(["push"]).expect_code(1);
+    // A plain push leaves b's copy alone (the namespace went along unnamed: not a failure), and says what
+    // brings the copies together.
+    let skipped = env.multi(["push", "--json"]).expect_code(0).json();
+    let b = remote(&skipped, "b");
+    assert_eq!(b["status"], "up-to-date", "{skipped}");
+    assert_eq!(b["refs"][1]["ref"], "refs/git-mile/tasks/T1", "{skipped}");
+    assert_eq!(b["refs"][1]["status"], "skipped", "{skipped}");
+    let human = env.multi(["push"]).expect_code(0);
     assert!(
-        human
+        human.stdout.contains("`git multi sync`"),
+        "{}",
+        human.stdout
+    );
+    // Named, it is refused, with a hint that leads somewhere else than the same refusal.
+    let named = env
+        .multi(["push", "b", "--branch", "refs/git-mile/tasks/T1"])
+        .expect_code(1);
+    assert!(
+        named
             .stdout
             .contains("git multi resolve refs/git-mile/tasks/T1 --merge"),
         "{}",
-        human.stdout
+        named.stdout
     );
     assert_eq!(
         tip(&env, &hosts[1], "refs/git-mile/tasks/T1"),
