@@ -60,10 +60,13 @@ fn oid(tip: &Option<String>) -> Value {
     tip.clone().map_or(Value::Null, Value::String)
 }
 
-fn kind_word(kind: Kind) -> &'static str {
+/// The kind in words; a tag with another target somewhere `differs` (tags are replaced, never fast-forwarded:
+/// JSON says `diverged`, as `status --json` does).
+fn kind_word(name: &str, kind: Kind) -> &'static str {
     match kind {
         Kind::Ahead => "ahead",
         Kind::Behind => "behind",
+        Kind::Diverged if name.starts_with(refname::TAGS) => "differs",
         Kind::Diverged => "diverged",
         Kind::Missing => "missing",
     }
@@ -98,7 +101,7 @@ pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
         for c in conflicts {
             let mut row = vec![
                 refname::short(&c.tips.name).to_string(),
-                kind_word(c.kind).to_string(),
+                kind_word(&c.tips.name, c.kind).to_string(),
                 abbrev(&c.tips.local),
             ];
             row.extend(c.tips.remotes.iter().map(|(_, t)| abbrev(t)));

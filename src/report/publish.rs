@@ -102,14 +102,6 @@ struct ListDocument<'a> {
     remotes: &'a [Outcome<Listed>],
 }
 
-/// The JSON word for a state: tags that differ are `different` (they are replaced, not fast-forwarded).
-fn state_word(kind: Kind, state: State) -> &'static str {
-    match (kind, state) {
-        (Kind::Tag, State::Diverged) => "different",
-        _ => state.as_str(),
-    }
-}
-
 impl ListView<'_> {
     fn names(&self) -> BTreeSet<&str> {
         self.local
@@ -144,7 +136,9 @@ pub fn list_json(view: &ListView) {
                     let cell = match cells.get(&(name, o.name.as_str())) {
                         Some(e) => Cell {
                             oid: e.remote_oid.clone(),
-                            state: state_word(view.kind, e.relation.state),
+                            // `status --json`'s word: a tag with another target is `diverged` (people
+                            // read `differs`).
+                            state: e.relation.state.as_str(),
                             ahead: e.relation.ahead,
                             behind: e.relation.behind,
                         },

@@ -75,6 +75,8 @@ fn cell(entry: &Compared, not_fetched: bool) -> String {
         (State::Ahead, Some(a), _) => format!("ahead {a}"),
         (State::Behind, _, Some(b)) => format!("behind {b}"),
         (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
+        // Tags are replaced, not fast-forwarded: one with another target simply differs.
+        (State::Diverged, ..) if entry.name.starts_with(refname::TAGS) => "differs".into(),
         (State::MissingRemote, ..) => "missing".into(),
         (State::MissingLocal, ..) => "not local".into(),
         (State::Behind, ..) => "behind ?".into(),
