@@ -228,9 +228,10 @@ pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
         budget: run.budget,
         observer: &board,
     };
+    let flags = if local.keep { " --keep-local" } else { "" };
     let outcomes = fanout.run(&members, |job| {
         let result = publish::delete(job, &ctx.git, name, guard, &base);
-        report::publish::deleted(job, kind, name, result)
+        report::publish::deleted(job, kind, name, flags, result)
     });
     board.finish();
     let report = Report::new(outcomes);

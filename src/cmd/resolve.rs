@@ -74,12 +74,23 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
                 "--rebase works on the checked-out branch, not `{name}`"
             ))
             .hint(match family {
-                Family::Branch => format!(
-                    "check it out first (`git switch {}`), or use `--merge`",
-                    refname::short(&name)
-                ),
+                Family::Branch => {
+                    // Not fetched yet: the copies known here are the tracking refs from the last fetch.
+                    let known: Vec<(String, Option<String>)> = members
+                        .iter()
+                        .map(|m| {
+                            let tracking = refname::tracking(&m.name, &name).unwrap_or_default();
+                            (m.name.clone(), ctx.git.rev_parse(&tracking).ok().flatten())
+                        })
+                        .collect();
+                    let here = ctx.git.rev_parse(&name)?.is_some();
+                    format!(
+                        "check it out first ({}), or use `--merge`",
+                        switch_command(&name, here, &known)
+                    )
+                }
                 _ => format!("use `git multi resolve {name} --merge`"),
-            }))
+            }));
         }
         _ => {}
     }
@@ -223,41 +234,65 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     Ok(report.exit())
 }
 
-/// `main` → `refs/heads/main`, `tags/v1` → `refs/tags/v1`, `git-mile/tasks/T1` → `refs/git-mile/tasks/T1`
-/// (whichever exists here or in a configured namespace); full names stay as they are.
+/// The full name of the ref `name` the way git reads a short name (`refs/<name>`, then `refs/tags/<name>`, then
+/// `refs/heads/<name>`): `tags/v1` → `refs/tags/v1`, `git-mile/tasks/T1` → `refs/git-mile/tasks/T1`, `main` →
+/// `refs/heads/main`, `HEAD` → the checked-out branch. Of the candidates, those that exist here count (and a
+/// ref of a configured namespace, which may exist on the remotes only); two that do make the name ambiguous,
+/// which is an error naming both. None that does: a branch (it may exist on the remotes only).
 fn full_name(ctx: &Ctx, set: &RemoteSet, name: &str) -> Result<String> {
     let bad = || {
         Error::usage(format!("`{name}` is not a valid ref name")).hint(
             "name a branch (`main`), a tag (`tags/v1`) or a full ref (`refs/git-mile/tasks/T1`)",
         )
     };
+    if name == "HEAD" || name == "@" {
+        return match ctx.git.current_branch()? {
+            Some(branch) => Ok(refname::branch(&branch)),
+            None => Err(Error::usage(
+                "HEAD is detached, so it names no branch to resolve",
+            )
+            .hint("name the ref: `git multi resolve <branch> …` (`git multi conflicts` lists what differs)")),
+        };
+    }
     if name.contains('*') || name.is_empty() {
         return Err(bad());
     }
-    let candidates: Vec<String> = if name.starts_with("refs/") {
-        vec![name.to_string()]
-    } else {
-        vec![
-            refname::branch(name),
-            format!("refs/{name}"),
-            format!("{}{name}", refname::TAGS),
-        ]
-    };
+    if name.starts_with("refs/") {
+        return if refname::is_valid_pattern(name) {
+            Ok(name.to_string())
+        } else {
+            Err(bad())
+        };
+    }
+    let candidates = refname::candidates(name);
+    if !candidates.iter().all(|c| refname::is_valid_pattern(c)) {
+        return Err(bad());
+    }
+    let mut found = Vec::new();
     for candidate in &candidates {
-        if !ctx.git.is_valid_ref_pattern(candidate)? {
-            return Err(bad());
+        let namespaced = !candidate.starts_with(refname::HEADS)
+            && !candidate.starts_with(refname::TAGS)
+            && set.settings.namespace_of(candidate).is_some();
+        if namespaced || ctx.git.rev_parse(candidate)?.is_some() {
+            found.push(candidate.clone());
         }
     }
-    let found = candidates
-        .iter()
-        .find(|c| {
-            ctx.git.rev_parse(c).ok().flatten().is_some()
-                || (!c.starts_with(refname::HEADS)
-                    && !c.starts_with(refname::TAGS)
-                    && set.settings.namespace_of(c).is_some())
-        })
-        .unwrap_or(&candidates[0]);
-    Ok(found.clone())
+    match found.as_slice() {
+        [] => Ok(refname::branch(name)),
+        [one] => Ok(one.clone()),
+        several => Err(Error::usage(format!(
+            "`{name}` is ambiguous: {} all exist here",
+            several.join(", ")
+        ))
+        .hint(format!(
+            "name one in full: {}",
+            several
+                .iter()
+                .map(|f| format!("`git multi resolve {f} …`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))),
+    }
 }
 
 fn family(set: &RemoteSet, name: &str) -> Result<Family> {
@@ -336,6 +371,17 @@ fn scratch_cleanup(ctx: &Ctx, members: &[&Member], name: &str, family: Family) -
     Ok(())
 }
 
+/// How to check out the branch `name`: `git switch <branch>` when it exists here, else `git switch -c <branch>
+/// <remote>/<branch>` from the first remote with a copy (plain `git switch` refuses a name that several remotes
+/// have).
+fn switch_command(name: &str, here: bool, copies: &[(String, Option<String>)]) -> String {
+    let branch = refname::short(name);
+    match copies.iter().find(|(_, tip)| tip.is_some()) {
+        Some((remote, _)) if !here => format!("`git switch -c {branch} {remote}/{branch}`"),
+        _ => format!("`git switch {branch}`"),
+    }
+}
+
 /// Works out the tip every side gets and (unless a dry run) moves the local ref there.
 #[allow(clippy::too_many_arguments)]
 fn settle(
@@ -392,8 +438,8 @@ fn settle(
                     return Err(Error::failed(format!("could not merge the copies of `{name}`: {why}"))
                         .hint(match family {
                             Family::Branch if !checked_out => format!(
-                                "check it out (`git switch {}`) and run the same resolve: the merge then happens in the work tree, where conflicts can be resolved",
-                                refname::short(name)
+                                "check it out ({}) and run the same resolve: the merge then happens in the work tree, where conflicts can be resolved",
+                                switch_command(name, local.is_some(), copies)
                             ),
                             _ => format!("pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"),
                         }))
@@ -445,7 +491,8 @@ fn settle(
         return Ok((target, None));
     }
     let saved = match (checked_out, local.as_deref()) {
-        (true, Some(old)) => converge::set_checked_out(git, backups, name, old, &target, REASON)?,
+        (true, Some(old)) => converge::set_checked_out(git, backups, name, old, &target, REASON)
+            .map_err(|err| report::resolve::work_tree_in_the_way(name, &target, err))?,
         _ => converge::set_local(git, backups, name, local.as_deref(), &target, REASON)?,
     };
     Ok((target, saved))

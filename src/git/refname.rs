@@ -194,6 +194,39 @@ pub fn is_valid_pattern(pattern: &str) -> bool {
             .all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
 }
 
+/// The full names git tries for the short name `name`, in git's order (`git rev-parse`, gitrevisions(7)):
+/// `refs/<name>`, `refs/tags/<name>`, `refs/heads/<name>`.
+pub fn candidates(name: &str) -> [String; 3] {
+    [
+        format!("refs/{name}"),
+        format!("{TAGS}{name}"),
+        format!("{HEADS}{name}"),
+    ]
+}
+
+/// What people call each of `names` ([`short`]), except where two would read the same (a branch `tags/v1`
+/// beside the tag `v1`): those are shown by their full names.
+pub fn display_names<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, &'a str> {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for name in &names {
+        *seen.entry(short(name)).or_default() += 1;
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let shown = if seen[short(name)] > 1 {
+                name
+            } else {
+                short(name)
+            };
+            (name, shown)
+        })
+        .collect()
+}
+
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
 pub fn short(name: &str) -> &str {
     name.strip_prefix(HEADS)
@@ -328,6 +361,18 @@ mod tests {
                 .expect("git runs");
             assert_eq!(is_valid_pattern(sample), git.success(), "{sample:?}");
         }
+    }
+
+    #[test]
+    fn short_names_that_would_collide_are_shown_in_full() {
+        let shown = display_names(["refs/heads/main", "refs/heads/tags/v1", "refs/tags/v1"]);
+        assert_eq!(shown["refs/heads/main"], "main");
+        assert_eq!(shown["refs/heads/tags/v1"], "refs/heads/tags/v1");
+        assert_eq!(shown["refs/tags/v1"], "refs/tags/v1");
+        assert_eq!(
+            candidates("v2"),
+            ["refs/v2", "refs/tags/v2", "refs/heads/v2"].map(String::from)
+        );
     }
 
     #[test]

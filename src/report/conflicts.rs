@@ -98,9 +98,10 @@ pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
         header.extend(remotes.iter().map(|r| r.to_string()));
         header.push("action".into());
         let mut rows = vec![header];
+        let shown = refname::display_names(conflicts.iter().map(|c| c.tips.name.as_str()));
         for c in conflicts {
             let mut row = vec![
-                refname::short(&c.tips.name).to_string(),
+                shown[c.tips.name.as_str()].to_string(),
                 kind_word(&c.tips.name, c.kind).to_string(),
                 abbrev(&c.tips.local),
             ];

@@ -3,7 +3,8 @@
 
 use serde::Serialize;
 
-use crate::git::{refname, RefStatus};
+use crate::error::Error;
+use crate::git::{refname, GitError, RefStatus};
 use crate::ops::Saved;
 use crate::outcome::{Outcome, Status};
 use crate::report::push::PushDetail;
@@ -62,6 +63,27 @@ pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDeta
         ));
     }
     outcome
+}
+
+/// Moving the checked-out branch `name` to `target` failed: when git refused because uncommitted changes are
+/// in the way, that in words with what to do (git's own message otherwise).
+pub fn work_tree_in_the_way(name: &str, target: &str, err: GitError) -> Error {
+    let said = err.stderr().map(crate::git::failure_summary);
+    let in_the_way = err.stderr().is_some_and(|stderr| {
+        stderr.contains("not uptodate")
+            || stderr.contains("would be overwritten")
+            || stderr.contains("local changes")
+    });
+    if !in_the_way {
+        return Error::from(err);
+    }
+    Error::failed(format!(
+        "the work tree has uncommitted changes in the way of moving {} to {} ({}); nothing was pushed",
+        refname::short(name),
+        abbrev(target),
+        said.unwrap_or_default()
+    ))
+    .hint("commit or stash them (`git stash`), then run the same `git multi resolve` again")
 }
 
 fn abbrev(oid: &str) -> &str {

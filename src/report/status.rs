@@ -101,9 +101,10 @@ pub fn matrix(view: &StatusView) {
         .iter()
         .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
         .collect();
+    let shown = refname::display_names(names.iter().copied());
     let mut rows = vec![header];
     for name in &names {
-        let mut row = vec![refname::short(name).to_string()];
+        let mut row = vec![shown[name].to_string()];
         for (member, outcome) in view.members.iter().zip(&view.reachable.remotes) {
             let text = if outcome.status.is_failure() {
                 "unreachable".to_string()
