@@ -179,8 +179,21 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     let (target, local_saved) = result?;
     cleanup?;
 
+    // A dry run of a merge the work tree would make has no commit to show: the real one is written then, with
+    // the user's identity and time. Only how many copies it would merge is known.
+    let would_merge = target.is_none().then(|| {
+        let mut tips: Vec<&str> = copies.iter().filter_map(|(_, t)| t.as_deref()).collect();
+        tips.extend(local.as_deref());
+        tips.sort_unstable();
+        tips.dedup();
+        tips.len()
+    });
+
     // 3. Push it everywhere, each remote under its own lease (tags: leased on what ls-remote shows, saved).
-    let outgoing = [Outgoing::tip(&name, &target)];
+    let outgoing: Vec<Outgoing> = target
+        .iter()
+        .map(|target| Outgoing::tip(&name, target))
+        .collect();
     let tracking = Snapshot::take(
         &ctx.git,
         &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &outgoing),
@@ -206,6 +219,9 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             // Its copy is unknown, so it is left alone.
             return report::sync::not_pushed(fetch);
         }
+        if outgoing.is_empty() {
+            return report::resolve::would_merge(job);
+        }
         report::resolve::pushed(
             report::push::outcome(job, push::push(job, &ctx.git, &request), args.dry_run),
             &args.name,
@@ -219,7 +235,8 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             ok: report.ok,
             name: &name,
             how: &how,
-            target: &target,
+            target: target.as_deref(),
+            would_merge,
             dry_run: args.dry_run,
             local: LocalChange {
                 old: local.clone(),
@@ -382,7 +399,8 @@ fn switch_command(name: &str, here: bool, copies: &[(String, Option<String>)]) -
     }
 }
 
-/// Works out the tip every side gets and (unless a dry run) moves the local ref there.
+/// Works out the tip every side gets and (unless a dry run) moves the local ref there; `None` for a dry run of
+/// a merge the work tree would make (its commit does not exist before it is made).
 #[allow(clippy::too_many_arguments)]
 fn settle(
     ctx: &Ctx,
@@ -395,7 +413,7 @@ fn settle(
     copies: &[(String, Option<String>)],
     reachable: &[&Member],
     backups: &Backups,
-) -> Result<(String, Option<Saved>)> {
+) -> Result<(Option<String>, Option<Saved>)> {
     let git = &ctx.git;
     let target = match how {
         How::TakeLocal => local.clone().ok_or_else(|| {
@@ -427,13 +445,16 @@ fn settle(
                     Err(stopped) => return Err(report::integrate::stopped(&stopped)),
                 }
             }
-            return Ok((git.rev_parse("HEAD")?.unwrap_or_default(), None));
+            return Ok((git.rev_parse("HEAD")?, None));
         }
         How::Merge => {
             let mut tips: Vec<&str> = copies.iter().filter_map(|(_, t)| t.as_deref()).collect();
             tips.extend(local.as_deref());
             match union::union(git, name, &tips)? {
-                Combined::Contains(tip) | Combined::Merged { oid: tip, .. } => tip,
+                Combined::Contains(tip) => tip,
+                // Only a dry run gets here for the checked-out branch: the real run merges in the work tree.
+                Combined::Merged { .. } if checked_out => return Ok((None, None)),
+                Combined::Merged { oid, .. } => oid,
                 Combined::Cannot(why) => {
                     return Err(Error::failed(format!("could not merge the copies of `{name}`: {why}"))
                         .hint(match family {
@@ -479,21 +500,21 @@ fn settle(
                 .unwrap_or_default();
             if args.dry_run {
                 // Nothing is rewritten in a dry run: the plan pushes the local tip as it is.
-                return Ok((local.clone().unwrap_or(newest), None));
+                return Ok((Some(local.clone().unwrap_or(newest)), None));
             }
             let upstream = refname::tracking(&holder, name).expect("a branch has a tracking ref");
             integrate::integrate(git, refname::short(name), &upstream, Strategy::Rebase)?
                 .map_err(|stopped| report::integrate::stopped(&stopped))?;
-            return Ok((git.rev_parse("HEAD")?.unwrap_or_default(), None));
+            return Ok((git.rev_parse("HEAD")?, None));
         }
     };
     if args.dry_run {
-        return Ok((target, None));
+        return Ok((Some(target), None));
     }
     let saved = match (checked_out, local.as_deref()) {
         (true, Some(old)) => converge::set_checked_out(git, backups, name, old, &target, REASON)
             .map_err(|err| report::resolve::work_tree_in_the_way(name, &target, err))?,
         _ => converge::set_local(git, backups, name, local.as_deref(), &target, REASON)?,
     };
-    Ok((target, saved))
+    Ok((Some(target), saved))
 }
