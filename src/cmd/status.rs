@@ -157,12 +157,21 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
             None => {}
         }
     }
+    let compared: Vec<&str> = members
+        .iter()
+        .zip(&gathered)
+        .filter(|(_, (_, theirs))| theirs.is_some())
+        .map(|(m, _)| m.name.as_str())
+        .collect();
+    // Branches (and tags) not checked out here that every remote has alike are shown, not out of sync.
+    let remote_only = relate::only_on_the_remotes(&entries, &compared);
     let remotes: Vec<Outcome<Reached>> = gathered.into_iter().map(|(o, _)| o).collect();
     let reachable = Report::new(remotes);
     let view = StatusView {
         members: &members,
         local: &local,
         entries: &entries,
+        remote_only: &remote_only,
         reachable: &reachable,
     };
     if args.json {
@@ -170,7 +179,9 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     } else {
         report::status::matrix(&view);
     }
-    let out_of_sync = entries.iter().any(|e| e.relation.state != State::InSync);
+    let out_of_sync = entries
+        .iter()
+        .any(|e| e.relation.state != State::InSync && !remote_only.contains(&e.name));
     Ok(crate::error::exit_code(crate::error::ExitFacts {
         out_of_sync: args.exit_code && out_of_sync,
         ..reachable.facts()

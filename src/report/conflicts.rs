@@ -72,8 +72,9 @@ fn kind_word(name: &str, kind: Kind) -> &'static str {
     }
 }
 
-/// The document or the table, then (on stderr) the remotes that could not be compared.
-pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
+/// The document or the table, then (on stderr) the remotes that could not be compared. `remote_only` counts
+/// the branches and tags not here that every remote has alike: not conflicts, only mentioned.
+pub fn show(conflicts: &[Conflict], remote_only: usize, reached: &Report<()>, json: bool) {
     if json {
         super::json(&Document {
             conflicts: conflicts.iter().map(entry).collect(),
@@ -115,6 +116,14 @@ pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
             "{n} ref{} differ{}\n",
             if n == 1 { "" } else { "s" },
             if n == 1 { "s" } else { "" }
+        ));
+    }
+    if !json && remote_only > 0 {
+        super::out(&format!(
+            "{remote_only} branch{} or tag{} only on the remotes, the same on each: not checked out here, not a conflict (`git multi status` shows {})\n",
+            if remote_only == 1 { "" } else { "es" },
+            if remote_only == 1 { "" } else { "s" },
+            if remote_only == 1 { "it" } else { "them" }
         ));
     }
     for o in reached.remotes.iter().filter(|o| o.status.is_failure()) {

@@ -30,6 +30,8 @@ pub struct StatusView<'a> {
     pub members: &'a [&'a Member],
     pub local: &'a BTreeMap<String, String>,
     pub entries: &'a [Compared],
+    /// Refs not here that every compared remote has alike: shown, not counted as out of sync.
+    pub remote_only: &'a BTreeSet<String>,
     pub reachable: &'a Report<Reached>,
 }
 
@@ -47,7 +49,7 @@ impl StatusView<'_> {
             && self
                 .entries
                 .iter()
-                .all(|e| e.relation.state == State::InSync)
+                .all(|e| e.relation.state == State::InSync || self.remote_only.contains(&e.name))
     }
 }
 
@@ -127,7 +129,7 @@ fn summary(view: &StatusView) -> String {
     let out_of_sync: BTreeSet<&str> = view
         .entries
         .iter()
-        .filter(|e| e.relation.state != State::InSync)
+        .filter(|e| e.relation.state != State::InSync && !view.remote_only.contains(&e.name))
         .map(|e| e.name.as_str())
         .collect();
     let failures: Vec<String> = view
@@ -159,6 +161,13 @@ fn summary(view: &StatusView) -> String {
         let n = out_of_sync.len();
         parts.push(format!(
             "{n} ref{} out of sync",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if !view.remote_only.is_empty() {
+        let n = view.remote_only.len();
+        parts.push(format!(
+            "{n} ref{} only on the remotes, the same on each (not checked out here; not out of sync)",
             if n == 1 { "" } else { "s" }
         ));
     }
