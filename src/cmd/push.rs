@@ -34,7 +34,8 @@ pub struct PushArgs {
     /// Do everything except send the updates
     #[arg(short = 'n', long)]
     pub dry_run: bool,
-    /// Overwrite the remote refs even when that loses commits (old tips are saved under refs/multi/backup/)
+    /// Overwrite the named refs even when that loses commits (old tips are saved under refs/multi/backup/);
+    /// configured namespaces still go along, never forced
     #[arg(short, long, conflicts_with = "force_with_lease")]
     pub force: bool,
     /// Overwrite only where each remote still has what its tracking ref (refs/remotes/<remote>/…) says

@@ -28,7 +28,8 @@ use crate::runner::{FanOut, Pool};
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("how").required(true).args(["take", "merge", "rebase"])))]
 pub struct ResolveArgs {
-    /// The ref: a branch name, `tags/<tag>`, or a full ref name (`refs/git-mile/tasks/T1`)
+    /// The ref: a branch name, `tags/<tag>`, a full ref name (`refs/git-mile/tasks/T1`) or HEAD; a short name
+    /// is read as git reads it, and one naming two refs here is refused
     #[arg(value_name = "REF")]
     pub name: String,
     /// Give every side this copy: a remote's name, or `local` for the local repository's
