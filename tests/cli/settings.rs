@@ -264,7 +264,7 @@ fn config_set_get_unset_list_check_every_value() {
         ("multi.a.enabled", "perhaps", "not a boolean"),
         ("multi.a.provider", "sourceforge", "unknown provider"),
         ("multi.a.apiUrl", "git.example.com", "invalid API URL"),
-        ("multi.refs", "refs/notes/*", "git multi refs add"),
+        ("multi.refs", "refs/heads/*", "reaches into"),
         ("multi.primary", "nowhere", "no remote `nowhere`"),
         ("multi.ghost.provider", "github", "no remote `ghost`"),
         ("multi.colour", "red", "unknown key"),
