@@ -195,7 +195,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l all -d 'Push every local branch'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l tags -d 'Push every tag as well'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s n -l dry-run -d 'Do everything except send the updates'
-complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s f -l force -d 'Overwrite the remote refs even when that loses commits (old tips are saved under refs/multi/backup/)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s f -l force -d 'Overwrite the named refs even when that loses commits (old tips are saved under refs/multi/backup/); configured namespaces still go along, never forced'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l force-with-lease -d 'Overwrite only where each remote still has what its tracking ref (refs/remotes/<remote>/…) says'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l atomic -d 'All refs of a remote are updated, or none (per remote)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Print one JSON document instead of a table'

@@ -6,7 +6,7 @@
 use std::time::Duration;
 
 use crate::error::Error;
-use crate::git::ConfigEntry;
+use crate::git::{refname, ConfigEntry};
 use crate::provider::ProviderKind;
 
 /// The remote group: `remotes.multi = a b c` makes plain `git fetch multi` fetch the set.
@@ -99,27 +99,93 @@ pub struct Namespace {
     pub merge: MergeMode,
 }
 
-impl Namespace {
-    /// `refs/git-mile/*` or `refs/notes/*:union`.
-    pub fn parse(value: &str) -> Result<Namespace, String> {
-        let (pattern, merge) = match value.trim().rsplit_once(':') {
-            Some((pattern, mode)) => {
-                let merge = <MergeMode as clap::ValueEnum>::from_str(mode, true).map_err(|_| {
-                    format!("{REFS}: unknown merge mode `{mode}` in `{value}` (union, ff-only or theirs)")
-                })?;
-                (pattern, merge)
-            }
-            None => (value.trim(), MergeMode::Union),
-        };
-        if !pattern.starts_with("refs/") {
-            return Err(format!(
-                "{REFS}: `{value}` is not a ref pattern under refs/"
-            ));
+/// Why a pattern cannot be a namespace: the same reasons whether it comes from `refs add`, `config`, `import`
+/// or a value found in `.git/config`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PatternProblem {
+    /// Not under `refs/`, or not a pattern git takes in a refspec.
+    Invalid,
+    /// Reaches into a ref family git-multi carries already or keeps for itself (the family).
+    Reserved(&'static str),
+}
+
+impl PatternProblem {
+    pub fn describe(self, pattern: &str) -> String {
+        match self {
+            PatternProblem::Invalid => format!("`{pattern}` is not a valid ref pattern"),
+            PatternProblem::Reserved(family) => format!(
+                "`{pattern}` reaches into {family}, which git-multi already carries or keeps for itself"
+            ),
         }
-        Ok(Namespace {
+    }
+}
+
+impl Namespace {
+    /// Ref families git-multi carries already (branches, tags) or keeps for itself: no namespace may reach into
+    /// them, or the same ref would be pushed and merged by two sets of rules.
+    pub const RESERVED: [&'static str; 4] = [
+        refname::HEADS,
+        refname::TAGS,
+        refname::REMOTES,
+        refname::MULTI,
+    ];
+
+    /// `refs/git-mile/*` or `refs/notes/*:union`, checked as `git multi refs add` checks a pattern (see
+    /// [`Namespace::problem`]).
+    pub fn parse(value: &str) -> Result<Namespace, String> {
+        let (pattern, merge) = Namespace::split(value);
+        let merge = merge?;
+        let namespace = Namespace {
             pattern: pattern.to_string(),
             merge,
-        })
+        };
+        match namespace.problem() {
+            Some(problem) => Err(format!("{REFS}: {}", problem.describe(pattern))),
+            None => Ok(namespace),
+        }
+    }
+
+    /// The pattern of a stored value and its merge mode (the default when none is given), the pattern not
+    /// checked: what `refs remove` matches a bad value by.
+    pub fn split(value: &str) -> (&str, Result<MergeMode, String>) {
+        match value.trim().rsplit_once(':') {
+            Some((pattern, mode)) => (
+                pattern,
+                <MergeMode as clap::ValueEnum>::from_str(mode, true).map_err(|_| {
+                    format!("{REFS}: unknown merge mode `{mode}` in `{value}` (union, ff-only or theirs)")
+                }),
+            ),
+            None => (value.trim(), Ok(MergeMode::Union)),
+        }
+    }
+
+    /// Why this namespace cannot be carried, if it cannot: a ref pattern git takes, under `refs/` (and more than
+    /// `refs/` itself), clear of branches, tags and git-multi's own refs.
+    pub fn problem(&self) -> Option<PatternProblem> {
+        let pattern = self.pattern.as_str();
+        let valid = pattern.starts_with("refs/")
+            && pattern.len() > "refs/".len()
+            && refname::is_valid_pattern(pattern);
+        if !valid {
+            return Some(PatternProblem::Invalid);
+        }
+        self.overlaps(&Namespace::RESERVED)
+            .map(PatternProblem::Reserved)
+    }
+
+    /// Whether some ref could belong to both namespaces (one and the same pattern counts). Two globs with one
+    /// `*` each share a ref exactly when one's text before the `*` starts the other's and one's text after it
+    /// ends the other's; a pattern without `*` is one ref.
+    pub fn overlaps_with(&self, other: &Namespace) -> bool {
+        match (self.pattern.split_once('*'), other.pattern.split_once('*')) {
+            (Some((head, tail)), Some((other_head, other_tail))) => {
+                (head.starts_with(other_head) || other_head.starts_with(head))
+                    && (tail.ends_with(other_tail) || other_tail.ends_with(tail))
+            }
+            (Some(_), None) => self.matches(&other.pattern),
+            (None, Some(_)) => other.matches(&self.pattern),
+            (None, None) => self.pattern == other.pattern,
+        }
     }
 
     /// The value stored in `multi.refs`.
@@ -154,12 +220,12 @@ impl Namespace {
 
     /// The ref families git-multi already carries or keeps for itself that this namespace would reach into
     /// (`refs/*` reaches all of them), if any.
-    pub fn overlaps(&self, reserved: &[&str]) -> Option<String> {
+    pub fn overlaps(&self, reserved: &[&'static str]) -> Option<&'static str> {
         let root = self.root();
         reserved
             .iter()
             .find(|r| root.starts_with(*r) || r.starts_with(root))
-            .map(|r| r.to_string())
+            .copied()
     }
 }
 
@@ -172,8 +238,9 @@ impl Settings {
 
 impl Settings {
     /// Reads `[multi]` keys out of already-fetched entries; every value is checked against [`KEYS`] and a bad
-    /// one is reported by name. Unknown `multi.*` keys are left alone (a newer git-multi may have set them).
-    pub fn from_entries(entries: &[ConfigEntry]) -> Result<Settings, String> {
+    /// one is reported by name, with the command that fixes it. Unknown `multi.*` keys are left alone (a newer
+    /// git-multi may have set them).
+    pub fn from_entries(entries: &[ConfigEntry]) -> Result<Settings, Error> {
         let mut settings = Settings::default();
         for entry in entries
             .iter()
@@ -183,17 +250,18 @@ impl Settings {
                 continue;
             };
             let value = entry.value.as_deref();
-            def.check(&entry.key, value)?;
+            let bad = |problem: String| bad_value(def.name, value, problem);
+            def.check(&entry.key, value).map_err(bad)?;
             let text = value.unwrap_or("");
             match def.name {
-                JOBS => settings.jobs = Some(parse_count(JOBS, text)?),
-                PER_HOST => settings.per_host = Some(parse_count(PER_HOST, text)?),
-                TIMEOUT => settings.timeout = Some(parse_seconds(TIMEOUT, text)?),
+                JOBS => settings.jobs = Some(parse_count(JOBS, text).map_err(bad)?),
+                PER_HOST => settings.per_host = Some(parse_count(PER_HOST, text).map_err(bad)?),
+                TIMEOUT => settings.timeout = Some(parse_seconds(TIMEOUT, text).map_err(bad)?),
                 PRIMARY => settings.primary = Some(text.to_string()),
                 REFS => {
                     // A pattern set again (say in .git/config over ~/.gitconfig) takes the later mode, as a
                     // single-valued key would.
-                    let namespace = Namespace::parse(text)?;
+                    let namespace = Namespace::parse(text).map_err(bad)?;
                     settings
                         .namespaces
                         .retain(|n| n.pattern != namespace.pattern);
@@ -202,8 +270,52 @@ impl Settings {
                 _ => {}
             }
         }
+        if let Some((earlier, later)) = overlapping(&settings.namespaces) {
+            return Err(Error::usage(overlap_problem(later, earlier)).hint(format!(
+                "keep one of them: `git multi refs remove '{}'` (or `git multi refs remove '{}'`)",
+                later.pattern, earlier.pattern
+            )));
+        }
         Ok(settings)
     }
+}
+
+/// The first two namespaces that share refs (the earlier one first), if any.
+pub fn overlapping(namespaces: &[Namespace]) -> Option<(&Namespace, &Namespace)> {
+    namespaces.iter().enumerate().find_map(|(i, later)| {
+        namespaces[..i]
+            .iter()
+            .find(|earlier| earlier.overlaps_with(later))
+            .map(|earlier| (earlier, later))
+    })
+}
+
+/// `multi.refs: `refs/git-mile/tasks/*` overlaps `refs/git-mile/*` (union): …`.
+pub fn overlap_problem(new: &Namespace, existing: &Namespace) -> String {
+    format!(
+        "{REFS}: `{}` overlaps `{}` ({}): a ref under both would follow two merge modes",
+        new.pattern,
+        existing.pattern,
+        existing.merge.as_str()
+    )
+}
+
+/// What fixes a bad value of `key` found in the configuration.
+pub fn fix_hint(key: &str, value: Option<&str>) -> String {
+    if key.eq_ignore_ascii_case(REFS) {
+        let pattern = value.map_or("<pattern>", |v| Namespace::split(v).0);
+        return format!(
+            "remove it with `git multi refs remove '{pattern}'`; `git multi refs add <pattern>` adds a namespace it accepts"
+        );
+    }
+    format!(
+        "fix it with `git multi config set {key} <value>` (or `git config {key} <value>`), or remove it with `git multi config unset {key}`"
+    )
+}
+
+/// A bad value of `key` found in the configuration: the usage error every command stops with.
+pub fn bad_value(key: &str, value: Option<&str>, problem: String) -> Error {
+    Error::usage(problem).hint(fix_hint(key, value))
 }
 
 /// The type of a configuration value, which decides how it is checked.
@@ -294,7 +406,7 @@ pub const KEYS: &[KeyDef] = &[
         kind: ValueKind::Namespace,
         default: "none",
         multi_valued: true,
-        description: "ref namespaces carried besides branches: <pattern>[:union|ff-only|theirs]",
+        description: "ref namespaces carried besides branches: <pattern>[:union|ff-only|theirs] (changed with git multi refs add|remove)",
     },
     KeyDef {
         name: "multi.<remote>.enabled",
@@ -567,26 +679,69 @@ mod tests {
         assert_eq!(exact.root(), "refs/notes/commits");
         let reserved = ["refs/heads/", "refs/tags/"];
         assert_eq!(ns.overlaps(&reserved), None);
+        let unchecked = |pattern: &str| Namespace {
+            pattern: pattern.into(),
+            merge: MergeMode::Union,
+        };
+        assert_eq!(unchecked("refs/*").overlaps(&reserved), Some("refs/heads/"));
         assert_eq!(
-            Namespace::parse("refs/*")
-                .unwrap()
-                .overlaps(&reserved)
-                .as_deref(),
-            Some("refs/heads/")
-        );
-        assert_eq!(
-            Namespace::parse("refs/tags/v*")
-                .unwrap()
-                .overlaps(&reserved)
-                .as_deref(),
+            unchecked("refs/tags/v*").overlaps(&reserved),
             Some("refs/tags/")
         );
+        assert_eq!(
+            unchecked("refs/tags/v*").problem(),
+            Some(PatternProblem::Reserved("refs/tags/"))
+        );
+    }
+
+    #[test]
+    fn namespaces_are_checked_like_refs_add_and_may_not_overlap() {
+        for bad in [
+            "refs/heads/*",
+            "refs/*",
+            "refs/multi/x/*",
+            "refs/tags/v*:ff-only",
+            "refs/x/**",
+            "refs/x/",
+            "refs/",
+            "refs/a..b/*",
+            "refs/x.lock",
+            "notes/*",
+        ] {
+            let err = Settings::from_entries(&[entry("multi.refs", bad)]).unwrap_err();
+            assert!(
+                err.message.starts_with("multi.refs: "),
+                "{bad}: {}",
+                err.message
+            );
+            let pattern = bad.split(':').next().unwrap();
+            assert!(
+                err.hints[0].contains(&format!("git multi refs remove '{pattern}'")),
+                "{bad}: {:?}",
+                err.hints
+            );
+        }
+        let overlapping = Settings::from_entries(&[
+            entry("multi.refs", "refs/git-mile/*:ff-only"),
+            entry("multi.refs", "refs/git-mile/tasks/*"),
+        ])
+        .unwrap_err();
+        assert!(overlapping.message.contains("overlaps `refs/git-mile/*`"));
+        let ns = |p: &str| Namespace::parse(p).unwrap();
+        assert!(ns("refs/git-mile/*").overlaps_with(&ns("refs/git-mile/tasks/*")));
+        assert!(ns("refs/notes/*").overlaps_with(&ns("refs/notes/commits")));
+        assert!(ns("refs/notes/commits").overlaps_with(&ns("refs/notes/*")));
+        assert!(ns("refs/review/*/head").overlaps_with(&ns("refs/review/1/*")));
+        assert!(!ns("refs/review/*/head").overlaps_with(&ns("refs/review/*/base")));
+        assert!(!ns("refs/git-mile/*").overlaps_with(&ns("refs/git-milestones/*")));
+        assert!(!ns("refs/notes/a").overlaps_with(&ns("refs/notes/b")));
     }
 
     #[test]
     fn names_the_bad_key() {
         let err = Settings::from_entries(&[entry("multi.timeout", "soon")]).unwrap_err();
-        assert!(err.contains("multi.timeout"), "{err}");
+        assert!(err.message.contains("multi.timeout"), "{}", err.message);
+        assert!(err.hints[0].contains("git multi config unset multi.timeout"));
         assert!(parse_seconds("x", "0").is_err());
     }
 

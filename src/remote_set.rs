@@ -178,9 +178,7 @@ fn bad_value(problem: String) -> Error {
         .next()
         .unwrap_or("<key>")
         .to_string();
-    Error::usage(problem).hint(format!(
-        "fix it with `git multi config set {key} <value>` (or `git config {key} <value>`), or remove it with `git multi config unset {key}`"
-    ))
+    Error::usage(problem).hint(config::fix_hint(&key, None))
 }
 
 /// The regex selecting every key the set is built from.
@@ -197,7 +195,7 @@ impl RemoteSet {
     }
 
     pub fn from_entries(entries: &[ConfigEntry]) -> Result<RemoteSet> {
-        let settings = Settings::from_entries(entries).map_err(bad_value)?;
+        let settings = Settings::from_entries(entries)?;
         let mut set = RemoteSet {
             settings,
             ..RemoteSet::default()

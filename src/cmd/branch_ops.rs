@@ -107,6 +107,24 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     ),
                 );
             }
+            // Read the remotes first: a copy elsewhere at another commit would refuse the push, leaving a
+            // branch made here for nothing.
+            let at = match &start {
+                Some(start) => Some(start.clone()),
+                None => ctx.git.rev_parse("HEAD")?,
+            };
+            let taken = everywhere::taken_elsewhere(ctx, &set, &full, at.as_deref(), &run)?;
+            if let Some((remote, _)) = taken.first() {
+                return Err(Error::failed(format!(
+                    "branch `{name}` already exists on {} at another commit ({}); nothing was created",
+                    everywhere::names(&taken),
+                    everywhere::tips(&taken)
+                ))
+                .hint(format!(
+                    "take their copy with `git multi fetch {remote}` then `git multi branch create {name} {remote}/{name}`, or replace it: `git branch {name} {}` then `git multi push --branch {name} --force` (their tips are saved under refs/multi/backup/)",
+                    args.start.as_deref().unwrap_or("HEAD")
+                )));
+            }
             ctx.git.branch_create(name, args.start.as_deref())?;
             LocalStep {
                 action: LocalAction::Created,

@@ -100,6 +100,26 @@ fn known(key: &str) -> Result<(&'static KeyDef, Option<&str>)> {
 
 fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exit> {
     let (def, remote) = known(key)?;
+    if def.name == config::REFS {
+        // `set` replaces every value of a key: for multi.refs that would drop the other namespaces, so it is
+        // refused when there are any (as git refuses to overwrite several values with one).
+        let pattern = config::Namespace::split(value).0;
+        let others: Vec<String> = values_of(entries, key)
+            .into_iter()
+            .map(|v| config::Namespace::split(&v).0.to_string())
+            .filter(|p| p != pattern)
+            .collect();
+        if !others.is_empty() {
+            return Err(Error::usage(format!(
+                "`git multi config set {}` would replace the configured namespaces ({})",
+                config::REFS,
+                others.join(", ")
+            ))
+            .hint(format!(
+                "add one beside them with `git multi refs add '{pattern}'` (`--merge union|ff-only|theirs`), remove one with `git multi refs remove <pattern>`"
+            )));
+        }
+    }
     let bad = |problem: String| {
         Error::usage(problem).hint(format!(
             "{} takes {}: {}",
@@ -125,13 +145,13 @@ fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exi
     let value = match def.kind {
         ValueKind::Provider => crate::validate::parse_provider(value)?.as_str().to_string(),
         ValueKind::ApiUrl => value.trim_end_matches('/').to_string(),
-        // Stored with its merge mode spelled out, as `import` writes it.
+        // Stored with its merge mode spelled out, as `refs add` and `import` write it.
         ValueKind::Namespace => config::Namespace::parse(value).map_err(bad)?.value(),
         _ => value.trim().to_string(),
     };
     let before = RemoteSet::load(&ctx.git).ok();
     if def.multi_valued {
-        // `set` leaves exactly this one value; the other values are gone.
+        // Only reached with no other value to lose (see above): this one value replaces what was there.
         ctx.git.config_unset(key)?;
         ctx.git.config_add(key, &value)?;
     } else {

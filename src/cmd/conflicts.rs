@@ -119,6 +119,7 @@ pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
         None => set.settings.primary.as_deref().and_then(|p| set.member(p)),
     };
     let mut conflicts = Vec::new();
+    let mut remote_only = 0;
     for name in names {
         let tips = Tips {
             name: name.clone(),
@@ -139,6 +140,17 @@ pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
                     .map_or(config::MergeMode::Union, |n| n.merge),
             )
         };
+        // A branch or tag not here that every remote has alike is not checked out, not in conflict (local work
+        // the remotes lack is: it is `missing` there).
+        let alike = tips.local.is_none()
+            && !tips.remotes.is_empty()
+            && !matches!(family, Family::Namespace(_))
+            && tips.distinct().len() == 1
+            && tips.remotes.iter().all(|(_, t)| t.is_some());
+        if alike {
+            remote_only += 1;
+            continue;
+        }
         let standing = converge::standing(&ctx.git, &tips, family != Family::Tag)?;
         let Some(kind) = standing.kind else {
             continue;
@@ -153,7 +165,7 @@ pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
     }
 
     let reached = Report::new(outcomes);
-    report::conflicts::show(&conflicts, &reached, args.json);
+    report::conflicts::show(&conflicts, remote_only, &reached, args.json);
     let pruned = backups.all();
     if !pruned.is_empty() {
         // The JSON document has one key; where the pruned tips went is said on stderr.

@@ -143,6 +143,7 @@ fn configuration(entries: &[ConfigEntry]) -> (Vec<Check>, Vec<ConfigEntry>) {
     let mut checks = Vec::new();
     let mut usable = Vec::new();
     let mut known = 0;
+    let mut namespaces: Vec<config::Namespace> = Vec::new();
     for entry in entries {
         if entry.section() != config::SECTION {
             usable.push(entry.clone());
@@ -161,8 +162,29 @@ fn configuration(entries: &[ConfigEntry]) -> (Vec<Check>, Vec<ConfigEntry>) {
             continue;
         }
         known += 1;
-        match config::check_entry(entry) {
+        let is_refs = entry.key.eq_ignore_ascii_case(config::REFS);
+        let found = config::check_entry(entry).and_then(|()| {
+            if !is_refs {
+                return Ok(());
+            }
+            // Each value is fine on its own; two that share refs are not (see `refs add`).
+            let namespace = config::Namespace::parse(entry.value.as_deref().unwrap_or(""))?;
+            namespaces.retain(|n: &config::Namespace| n.pattern != namespace.pattern);
+            match namespaces.iter().find(|n| n.overlaps_with(&namespace)) {
+                Some(existing) => Err(config::overlap_problem(&namespace, existing)),
+                None => {
+                    namespaces.push(namespace);
+                    Ok(())
+                }
+            }
+        });
+        match found {
             Ok(()) => usable.push(entry.clone()),
+            Err(problem) if is_refs => checks.push(Check::fail(
+                "config",
+                problem,
+                config::fix_hint(&entry.key, entry.value.as_deref()),
+            )),
             Err(problem) => checks.push(Check::fail(
                 "config",
                 problem,

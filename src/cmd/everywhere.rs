@@ -137,6 +137,44 @@ pub fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<Exit> {
     Ok(reached.exit())
 }
 
+/// Before `name` is made here: the remotes that already have it with another target than `oid` (`None`: any
+/// copy is another target, as for an annotated tag not written yet), `(remote, their tip)` in the configured
+/// order. One ls-remote each; a remote that does not answer is left for the push to report.
+pub fn taken_elsewhere(
+    ctx: &Ctx,
+    set: &RemoteSet,
+    name: &str,
+    oid: Option<&str>,
+    run: &Run,
+) -> Result<Vec<(String, String)>> {
+    let members = set.select(&[])?;
+    let fanout = FanOut {
+        pool: Pool::new(&set.settings, run.jobs, members.len()),
+        budget: run.budget,
+        observer: &Quiet,
+    };
+    let found: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
+    fanout.run(&members, |job| {
+        let read = job
+            .git(|left, _| ctx.git.ls_remote_refs(job.name(), &[name], Some(left)))
+            .result;
+        if let Some(theirs) = read.ok().and_then(|refs| refs.get(name).cloned()) {
+            if Some(theirs.as_str()) != oid {
+                found
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .insert(job.name().to_string(), theirs);
+            }
+        }
+        Outcome::new(job.name(), Status::Ok, job.elapsed(), ())
+    });
+    let mut found = found.into_inner().unwrap_or_else(|e| e.into_inner());
+    Ok(members
+        .iter()
+        .filter_map(|m| found.remove_entry(&m.name))
+        .collect())
+}
+
 /// Pushes the local ref `name` (at `oid`) to every enabled member, creating it where it is missing and
 /// refusing (as already existing) wherever a copy with another target is there.
 pub fn publish(
@@ -228,9 +266,10 @@ pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
         budget: run.budget,
         observer: &board,
     };
+    let flags = if local.keep { " --keep-local" } else { "" };
     let outcomes = fanout.run(&members, |job| {
         let result = publish::delete(job, &ctx.git, name, guard, &base);
-        report::publish::deleted(job, kind, name, result)
+        report::publish::deleted(job, kind, name, flags, result)
     });
     board.finish();
     let report = Report::new(outcomes);
@@ -275,4 +314,22 @@ fn settle_local<D: FnOnce() -> std::result::Result<(), GitError>>(
         Ok(()) => (step(LocalAction::Deleted, None), true),
         Err(err) => (step(LocalAction::Kept, Some(err.to_string())), false),
     }
+}
+
+/// `a, b` for the remotes in `taken`.
+pub fn names(taken: &[(String, String)]) -> String {
+    taken
+        .iter()
+        .map(|(remote, _)| remote.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `a 1a2b3c4, b 5d6e7f8` for the remotes' tips in `taken`.
+pub fn tips(taken: &[(String, String)]) -> String {
+    taken
+        .iter()
+        .map(|(remote, tip)| format!("{remote} {}", &tip[..tip.len().min(7)]))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

@@ -2,7 +2,7 @@
 //! remote is checked exactly as `remote add` checks it and the whole plan is worked out before the first
 //! write; a write that fails puts `.git/config` back as it was. Importing the same file twice changes nothing
 //! the second time: only what differs is written. Nothing is removed: members and settings the file does not
-//! mention stay as they are.
+//! mention stay as they are, and its namespaces are added to the ones this clone carries.
 
 use std::path::PathBuf;
 
@@ -47,6 +47,12 @@ pub enum Write {
     Replace {
         key: String,
         values: Vec<String>,
+    },
+    /// One namespace added to `multi.refs` (its earlier values in this repository, another mode, removed
+    /// first); the other namespaces stay.
+    Namespace {
+        value: String,
+        replaces: Vec<String>,
     },
     /// `remotes.multi` rewritten from the members.
     Group,
@@ -206,7 +212,12 @@ fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
             }
         }
     }
-    settings(before, file, &names, &mut push)?;
+    let stored_refs: Vec<String> = git
+        .config_entries_in_repository(&format!("^{}$", config::REFS.replace('.', "\\.")))?
+        .into_iter()
+        .filter_map(|e| e.value)
+        .collect();
+    settings(before, file, &names, &stored_refs, &mut push)?;
     // The group follows the members; rewrite it only when what it should say differs from what it says.
     if group_changes || git.config_get(config::GROUP_KEY)?.is_none() {
         push("rewrite remotes.multi".into(), Write::Group);
@@ -269,6 +280,7 @@ fn settings(
     before: &RemoteSet,
     file: &SetFile,
     file_members: &[&str],
+    stored_refs: &[String],
     push: &mut impl FnMut(String, Write),
 ) -> Result<()> {
     let s = &file.settings;
@@ -316,23 +328,56 @@ fn settings(
         }
     }
     single(config::PRIMARY, s.primary.clone(), now.primary.clone())?;
-    if !s.refs.is_empty() {
-        let wanted: Vec<String> = s
-            .refs
-            .iter()
-            .map(|v| Namespace::parse(v).map(|n| n.value()))
-            .collect::<std::result::Result<_, _>>()
-            .map_err(bad)?;
-        let current: Vec<String> = now.namespaces.iter().map(|n| n.value()).collect();
-        if wanted != current {
-            push(
-                format!("{} {}", config::REFS, wanted.join(" ")),
-                Write::Replace {
-                    key: config::REFS.to_string(),
-                    values: wanted,
-                },
-            );
+    // Namespaces are added to what this clone carries, never put in place of it: a namespace the file does
+    // not name stays. One the file gives another mode takes the file's.
+    let mut namespaces = now.namespaces.clone();
+    for value in &s.refs {
+        let wanted = Namespace::parse(value).map_err(bad)?;
+        let current = namespaces.iter().find(|n| n.pattern == wanted.pattern);
+        if current == Some(&wanted) {
+            continue;
         }
+        let what = match current {
+            Some(old) => format!(
+                "{}: {} merge mode {} -> {}",
+                config::REFS,
+                wanted.pattern,
+                old.merge.as_str(),
+                wanted.merge.as_str()
+            ),
+            None => format!(
+                "{}: add {} ({})",
+                config::REFS,
+                wanted.pattern,
+                wanted.merge.as_str()
+            ),
+        };
+        if let Some(existing) = namespaces
+            .iter()
+            .find(|n| n.pattern != wanted.pattern && n.overlaps_with(&wanted))
+        {
+            return Err(Error::usage(format!(
+                "[settings] {}",
+                config::overlap_problem(&wanted, existing)
+            ))
+            .hint(format!(
+                "drop it from the file, or remove `{}` here first with `git multi refs remove '{}'`; nothing was changed",
+                existing.pattern, existing.pattern
+            )));
+        }
+        namespaces.retain(|n| n.pattern != wanted.pattern);
+        namespaces.push(wanted.clone());
+        push(
+            what,
+            Write::Namespace {
+                value: wanted.value(),
+                replaces: stored_refs
+                    .iter()
+                    .filter(|v| Namespace::split(v).0 == wanted.pattern)
+                    .cloned()
+                    .collect(),
+            },
+        );
     }
     Ok(())
 }
@@ -351,6 +396,11 @@ fn apply(ctx: &Ctx, steps: &[Step]) -> Result<()> {
             Write::Replace { key, values } => git
                 .config_unset(key)
                 .and_then(|()| values.iter().try_for_each(|v| git.config_add(key, v)))
+                .map_err(Error::from),
+            Write::Namespace { value, replaces } => replaces
+                .iter()
+                .try_for_each(|old| git.config_unset_value(config::REFS, old))
+                .and_then(|()| git.config_add(config::REFS, value))
                 .map_err(Error::from),
             Write::Group => RemoteSet::load(git).and_then(|set| set.write_group(git)),
         };

@@ -34,7 +34,8 @@ pub struct PushArgs {
     /// Do everything except send the updates
     #[arg(short = 'n', long)]
     pub dry_run: bool,
-    /// Overwrite the remote refs even when that loses commits (old tips are saved under refs/multi/backup/)
+    /// Overwrite the named refs even when that loses commits (old tips are saved under refs/multi/backup/);
+    /// configured namespaces still go along, never forced
     #[arg(short, long, conflicts_with = "force_with_lease")]
     pub force: bool,
     /// Overwrite only where each remote still has what its tracking ref (refs/remotes/<remote>/…) says
@@ -60,17 +61,20 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
     let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
-    // Configured namespaces go along with every push, except a forced one: --force and --force-with-lease
-    // overwrite only what was named, never a whole namespace as a side effect.
-    let carried = if args.force || args.force_with_lease {
-        &[][..]
-    } else {
-        &set.settings.namespaces[..]
-    };
-    let outgoing = refs_to_push(ctx, &args.branches, args.all, args.tags, carried)?;
+    // Configured namespaces go along with every push, forced or not, but are never forced themselves (nor part
+    // of an atomic push): --force and --force-with-lease overwrite only what was named, and a namespace ref a
+    // remote has newer commits of is left for `git multi sync` to bring together.
+    let (outgoing, carried) = refs_to_push(
+        ctx,
+        &args.branches,
+        args.all,
+        args.tags,
+        &set.settings.namespaces,
+    )?;
+    let every: Vec<Outgoing> = outgoing.iter().chain(&carried).cloned().collect();
     let tracking = Snapshot::take(
         &ctx.git,
-        &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &outgoing),
+        &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &every),
     )?;
     let backups = Backups::new();
     let relater = Relater::new(&ctx.git);
@@ -97,13 +101,14 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
         observer: &board,
     };
     let outcomes = fanout.run(&members, |job| {
-        let pushed = push::push_with(job, &ctx.git, &request, args.recurse_submodules);
+        let pushed =
+            push::push_carrying(job, &ctx.git, &request, &carried, args.recurse_submodules);
         report::push::outcome(job, pushed, args.dry_run)
     });
     board.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
-    Ok(report::finish(&report, args.json))
+    Ok(report::push::finish(&report, args.json))
 }
 
 /// What one `--branch` value asks for.
@@ -147,15 +152,15 @@ impl Wanted {
 }
 
 /// `--branch` names (branches, other full ref names, ref globs), every branch with `--all`, else the current
-/// branch (each must exist locally), plus every tag with `--tags` and every local ref of the `carried`
-/// namespaces; read with one `for-each-ref`.
+/// branch (each must exist locally), plus every tag with `--tags`; then, apart, every local ref of the
+/// `carried` namespaces not named already. Read with one `for-each-ref`.
 fn refs_to_push(
     ctx: &Ctx,
     names: &[String],
     all: bool,
     tags: bool,
     carried: &[Namespace],
-) -> Result<Vec<Outgoing>> {
+) -> Result<(Vec<Outgoing>, Vec<Outgoing>)> {
     let wanted: Option<Vec<Wanted>> = if all {
         None
     } else if names.is_empty() {
@@ -248,18 +253,20 @@ fn refs_to_push(
                 .map(|(n, o)| Outgoing::same(n, o)),
         );
     }
+    // A ref named twice (a branch and a glob covering it) goes once; a namespace ref also given with --branch
+    // goes as named.
+    let mut seen = std::collections::HashSet::new();
+    outgoing.retain(|r| seen.insert(r.name.clone()));
+    let mut along = Vec::new();
     for namespace in carried {
-        outgoing.extend(
+        along.extend(
             local
                 .under(namespace.root())
-                .filter(|(n, _)| namespace.matches(n))
+                .filter(|(n, _)| namespace.matches(n) && seen.insert(n.to_string()))
                 .map(|(n, o)| Outgoing::same(n, o)),
         );
     }
-    // A ref named twice (a branch and a glob covering it, a namespace ref also given with --branch) goes once.
-    let mut seen = std::collections::HashSet::new();
-    outgoing.retain(|r| seen.insert(r.name.clone()));
-    Ok(outgoing)
+    Ok((outgoing, along))
 }
 
 /// `refs/git-mile/tasks/T1` → `refs/git-mile/tasks/`.

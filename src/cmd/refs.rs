@@ -4,9 +4,9 @@
 use clap::{Args, Subcommand};
 
 use crate::cmd::Ctx;
-use crate::config::{self, MergeMode, Namespace, Settings};
+use crate::config::{self, MergeMode, Namespace, PatternProblem};
 use crate::error::{Error, Exit, Result};
-use crate::git::refname;
+use crate::remote_set::RemoteSet;
 use crate::report;
 
 /// Ref namespaces carried to and from every remote beside branches (multi.refs)
@@ -46,15 +46,6 @@ pub struct RemoveArgs {
     pub pattern: String,
 }
 
-/// Ref families git-multi carries already (branches, tags) or keeps for itself: no namespace may reach into
-/// them, or the same ref would be pushed and merged by two sets of rules.
-const RESERVED: [&str; 4] = [
-    refname::HEADS,
-    refname::TAGS,
-    refname::REMOTES,
-    refname::MULTI,
-];
-
 pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
     match command {
         RefsCommand::Add(args) => add(ctx, args),
@@ -64,9 +55,9 @@ pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
 }
 
 fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
+    let namespace = checked(&args.pattern, args.merge)?;
     let set_before = ctx.remote_set()?;
-    let namespace = checked(ctx, &args.pattern, args.merge)?;
-    let settings = settings(ctx)?;
+    let settings = &set_before.settings;
     let before = settings
         .namespaces
         .iter()
@@ -74,6 +65,17 @@ fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     if before == Some(&namespace) {
         report::refs::unchanged(&namespace);
         return Ok(Exit::Success);
+    }
+    // Two namespaces sharing refs would give those refs two merge modes, the first configured silently winning.
+    if let Some(existing) = settings
+        .namespaces
+        .iter()
+        .find(|n| n.pattern != namespace.pattern && n.overlaps_with(&namespace))
+    {
+        return Err(Error::usage(config::overlap_problem(&namespace, existing)).hint(format!(
+            "`{0}` carries those refs already: give them another mode with `git multi refs add '{0}' --merge <mode>`, or remove it first with `git multi refs remove '{0}'`",
+            existing.pattern
+        )));
     }
     // Any earlier line for the same pattern goes first, so one pattern has one merge mode.
     for value in stored_values(ctx, &namespace.pattern)? {
@@ -86,18 +88,22 @@ fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
 }
 
 fn list(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
-    let settings = settings(ctx)?;
+    let settings = ctx.remote_set()?.settings;
     report::refs::list(&settings.namespaces, args.json);
     Ok(Exit::Success)
 }
 
+/// Works from the raw values, without building the set: it is how a bad or overlapping value found in the
+/// configuration (which stops every other command) gets removed.
 fn remove(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
-    let settings = settings(ctx)?;
-    if !settings
-        .namespaces
-        .iter()
-        .any(|n| n.pattern == args.pattern)
-    {
+    let anywhere: Vec<String> = ctx
+        .git
+        .config_entries(&key_regex())?
+        .into_iter()
+        .filter_map(|e| e.value)
+        .filter(|v| Namespace::split(v).0 == args.pattern)
+        .collect();
+    if anywhere.is_empty() {
         return Err(Error::usage(format!(
             "`{}` is not a configured ref namespace",
             args.pattern
@@ -116,52 +122,46 @@ fn remove(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
             args.pattern
         )));
     }
-    let set_before = ctx.remote_set()?;
+    let set_before = RemoteSet::load(&ctx.git).ok();
     for value in values {
         ctx.git.config_unset_value(config::REFS, &value)?;
     }
-    crate::audit::record_set(&ctx.git, "refs remove", &set_before);
+    if let Some(set_before) = set_before {
+        crate::audit::record_set(&ctx.git, "refs remove", &set_before);
+    }
     report::refs::removed(&args.pattern);
     Ok(Exit::Success)
 }
 
-/// A namespace from user input: a ref pattern git accepts, under `refs/`, clear of branches, tags and
-/// git-multi's own refs.
-fn checked(ctx: &Ctx, pattern: &str, merge: MergeMode) -> Result<Namespace> {
+/// A namespace from user input, checked as every `multi.refs` value is (`Namespace::problem`): a ref pattern
+/// git accepts, under `refs/`, clear of branches, tags and git-multi's own refs.
+fn checked(pattern: &str, merge: MergeMode) -> Result<Namespace> {
     let namespace = Namespace {
         pattern: pattern.to_string(),
         merge,
     };
-    let valid = pattern.starts_with("refs/")
-        && !pattern.ends_with('/')
-        && ctx.git.is_valid_ref_pattern(pattern)?;
-    if !valid {
-        return Err(
-            Error::usage(format!("`{pattern}` is not a valid ref pattern")).hint(
-                "give a ref under refs/ with at most one `*`, as git refspecs take them: `git multi refs add 'refs/git-mile/*'`",
-            ),
-        );
+    match namespace.problem() {
+        None => Ok(namespace),
+        Some(problem @ PatternProblem::Invalid) => Err(Error::usage(problem.describe(pattern)).hint(
+            "give a ref under refs/ with at most one `*`, as git refspecs take them: `git multi refs add 'refs/git-mile/*'`",
+        )),
+        Some(problem @ PatternProblem::Reserved(_)) => Err(Error::usage(problem.describe(pattern))
+            .hint("branches go with `git multi push --branch`/`--all`, tags with `--tags`; pick a namespace of your own such as `refs/git-mile/*`")),
     }
-    if let Some(reserved) = namespace.overlaps(&RESERVED) {
-        return Err(Error::usage(format!(
-            "`{pattern}` reaches into {reserved}, which git-multi already carries or keeps for itself"
-        ))
-        .hint("branches go with `git multi push --branch`/`--all`, tags with `--tags`; pick a namespace of your own such as `refs/git-mile/*`"));
-    }
-    Ok(namespace)
 }
 
-fn settings(ctx: &Ctx) -> Result<Settings> {
-    Ok(ctx.remote_set()?.settings)
+fn key_regex() -> String {
+    format!("^{}$", config::REFS.replace('.', "\\."))
 }
 
-/// The values of `multi.refs` in this repository's own config that are about `pattern`.
+/// The values of `multi.refs` in this repository's own config that are about `pattern` (whatever their mode,
+/// valid or not).
 fn stored_values(ctx: &Ctx, pattern: &str) -> Result<Vec<String>> {
     Ok(ctx
         .git
-        .config_entries_in_repository(&format!("^{}$", config::REFS.replace('.', "\\.")))?
+        .config_entries_in_repository(&key_regex())?
         .into_iter()
         .filter_map(|e| e.value)
-        .filter(|v| Namespace::parse(v).is_ok_and(|n| n.pattern == pattern))
+        .filter(|v| Namespace::split(v).0 == pattern)
         .collect())
 }

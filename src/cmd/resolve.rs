@@ -28,7 +28,8 @@ use crate::runner::{FanOut, Pool};
 #[derive(Debug, Args)]
 #[command(group(ArgGroup::new("how").required(true).args(["take", "merge", "rebase"])))]
 pub struct ResolveArgs {
-    /// The ref: a branch name, `tags/<tag>`, or a full ref name (`refs/git-mile/tasks/T1`)
+    /// The ref: a branch name, `tags/<tag>`, a full ref name (`refs/git-mile/tasks/T1`) or HEAD; a short name
+    /// is read as git reads it, and one naming two refs here is refused
     #[arg(value_name = "REF")]
     pub name: String,
     /// Give every side this copy: a remote's name, or `local` for the local repository's
@@ -74,12 +75,23 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
                 "--rebase works on the checked-out branch, not `{name}`"
             ))
             .hint(match family {
-                Family::Branch => format!(
-                    "check it out first (`git switch {}`), or use `--merge`",
-                    refname::short(&name)
-                ),
+                Family::Branch => {
+                    // Not fetched yet: the copies known here are the tracking refs from the last fetch.
+                    let known: Vec<(String, Option<String>)> = members
+                        .iter()
+                        .map(|m| {
+                            let tracking = refname::tracking(&m.name, &name).unwrap_or_default();
+                            (m.name.clone(), ctx.git.rev_parse(&tracking).ok().flatten())
+                        })
+                        .collect();
+                    let here = ctx.git.rev_parse(&name)?.is_some();
+                    format!(
+                        "check it out first ({}), or use `--merge`",
+                        switch_command(&name, here, &known)
+                    )
+                }
                 _ => format!("use `git multi resolve {name} --merge`"),
-            }))
+            }));
         }
         _ => {}
     }
@@ -168,8 +180,21 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     let (target, local_saved) = result?;
     cleanup?;
 
+    // A dry run of a merge the work tree would make has no commit to show: the real one is written then, with
+    // the user's identity and time. Only how many copies it would merge is known.
+    let would_merge = target.is_none().then(|| {
+        let mut tips: Vec<&str> = copies.iter().filter_map(|(_, t)| t.as_deref()).collect();
+        tips.extend(local.as_deref());
+        tips.sort_unstable();
+        tips.dedup();
+        tips.len()
+    });
+
     // 3. Push it everywhere, each remote under its own lease (tags: leased on what ls-remote shows, saved).
-    let outgoing = [Outgoing::tip(&name, &target)];
+    let outgoing: Vec<Outgoing> = target
+        .iter()
+        .map(|target| Outgoing::tip(&name, target))
+        .collect();
     let tracking = Snapshot::take(
         &ctx.git,
         &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &outgoing),
@@ -195,6 +220,9 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             // Its copy is unknown, so it is left alone.
             return report::sync::not_pushed(fetch);
         }
+        if outgoing.is_empty() {
+            return report::resolve::would_merge(job);
+        }
         report::resolve::pushed(
             report::push::outcome(job, push::push(job, &ctx.git, &request), args.dry_run),
             &args.name,
@@ -208,7 +236,8 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             ok: report.ok,
             name: &name,
             how: &how,
-            target: &target,
+            target: target.as_deref(),
+            would_merge,
             dry_run: args.dry_run,
             local: LocalChange {
                 old: local.clone(),
@@ -223,41 +252,65 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     Ok(report.exit())
 }
 
-/// `main` → `refs/heads/main`, `tags/v1` → `refs/tags/v1`, `git-mile/tasks/T1` → `refs/git-mile/tasks/T1`
-/// (whichever exists here or in a configured namespace); full names stay as they are.
+/// The full name of the ref `name` the way git reads a short name (`refs/<name>`, then `refs/tags/<name>`, then
+/// `refs/heads/<name>`): `tags/v1` → `refs/tags/v1`, `git-mile/tasks/T1` → `refs/git-mile/tasks/T1`, `main` →
+/// `refs/heads/main`, `HEAD` → the checked-out branch. Of the candidates, those that exist here count (and a
+/// ref of a configured namespace, which may exist on the remotes only); two that do make the name ambiguous,
+/// which is an error naming both. None that does: a branch (it may exist on the remotes only).
 fn full_name(ctx: &Ctx, set: &RemoteSet, name: &str) -> Result<String> {
     let bad = || {
         Error::usage(format!("`{name}` is not a valid ref name")).hint(
             "name a branch (`main`), a tag (`tags/v1`) or a full ref (`refs/git-mile/tasks/T1`)",
         )
     };
+    if name == "HEAD" || name == "@" {
+        return match ctx.git.current_branch()? {
+            Some(branch) => Ok(refname::branch(&branch)),
+            None => Err(Error::usage(
+                "HEAD is detached, so it names no branch to resolve",
+            )
+            .hint("name the ref: `git multi resolve <branch> …` (`git multi conflicts` lists what differs)")),
+        };
+    }
     if name.contains('*') || name.is_empty() {
         return Err(bad());
     }
-    let candidates: Vec<String> = if name.starts_with("refs/") {
-        vec![name.to_string()]
-    } else {
-        vec![
-            refname::branch(name),
-            format!("refs/{name}"),
-            format!("{}{name}", refname::TAGS),
-        ]
-    };
+    if name.starts_with("refs/") {
+        return if refname::is_valid_pattern(name) {
+            Ok(name.to_string())
+        } else {
+            Err(bad())
+        };
+    }
+    let candidates = refname::candidates(name);
+    if !candidates.iter().all(|c| refname::is_valid_pattern(c)) {
+        return Err(bad());
+    }
+    let mut found = Vec::new();
     for candidate in &candidates {
-        if !ctx.git.is_valid_ref_pattern(candidate)? {
-            return Err(bad());
+        let namespaced = !candidate.starts_with(refname::HEADS)
+            && !candidate.starts_with(refname::TAGS)
+            && set.settings.namespace_of(candidate).is_some();
+        if namespaced || ctx.git.rev_parse(candidate)?.is_some() {
+            found.push(candidate.clone());
         }
     }
-    let found = candidates
-        .iter()
-        .find(|c| {
-            ctx.git.rev_parse(c).ok().flatten().is_some()
-                || (!c.starts_with(refname::HEADS)
-                    && !c.starts_with(refname::TAGS)
-                    && set.settings.namespace_of(c).is_some())
-        })
-        .unwrap_or(&candidates[0]);
-    Ok(found.clone())
+    match found.as_slice() {
+        [] => Ok(refname::branch(name)),
+        [one] => Ok(one.clone()),
+        several => Err(Error::usage(format!(
+            "`{name}` is ambiguous: {} all exist here",
+            several.join(", ")
+        ))
+        .hint(format!(
+            "name one in full: {}",
+            several
+                .iter()
+                .map(|f| format!("`git multi resolve {f} …`"))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        ))),
+    }
 }
 
 fn family(set: &RemoteSet, name: &str) -> Result<Family> {
@@ -336,7 +389,19 @@ fn scratch_cleanup(ctx: &Ctx, members: &[&Member], name: &str, family: Family) -
     Ok(())
 }
 
-/// Works out the tip every side gets and (unless a dry run) moves the local ref there.
+/// How to check out the branch `name`: `git switch <branch>` when it exists here, else `git switch -c <branch>
+/// <remote>/<branch>` from the first remote with a copy (plain `git switch` refuses a name that several remotes
+/// have).
+fn switch_command(name: &str, here: bool, copies: &[(String, Option<String>)]) -> String {
+    let branch = refname::short(name);
+    match copies.iter().find(|(_, tip)| tip.is_some()) {
+        Some((remote, _)) if !here => format!("`git switch -c {branch} {remote}/{branch}`"),
+        _ => format!("`git switch {branch}`"),
+    }
+}
+
+/// Works out the tip every side gets and (unless a dry run) moves the local ref there; `None` for a dry run of
+/// a merge the work tree would make (its commit does not exist before it is made).
 #[allow(clippy::too_many_arguments)]
 fn settle(
     ctx: &Ctx,
@@ -349,7 +414,7 @@ fn settle(
     copies: &[(String, Option<String>)],
     reachable: &[&Member],
     backups: &Backups,
-) -> Result<(String, Option<Saved>)> {
+) -> Result<(Option<String>, Option<Saved>)> {
     let git = &ctx.git;
     let target = match how {
         How::TakeLocal => local.clone().ok_or_else(|| {
@@ -381,19 +446,22 @@ fn settle(
                     Err(stopped) => return Err(report::integrate::stopped(&stopped)),
                 }
             }
-            return Ok((git.rev_parse("HEAD")?.unwrap_or_default(), None));
+            return Ok((git.rev_parse("HEAD")?, None));
         }
         How::Merge => {
             let mut tips: Vec<&str> = copies.iter().filter_map(|(_, t)| t.as_deref()).collect();
             tips.extend(local.as_deref());
             match union::union(git, name, &tips)? {
-                Combined::Contains(tip) | Combined::Merged { oid: tip, .. } => tip,
+                Combined::Contains(tip) => tip,
+                // Only a dry run gets here for the checked-out branch: the real run merges in the work tree.
+                Combined::Merged { .. } if checked_out => return Ok((None, None)),
+                Combined::Merged { oid, .. } => oid,
                 Combined::Cannot(why) => {
                     return Err(Error::failed(format!("could not merge the copies of `{name}`: {why}"))
                         .hint(match family {
                             Family::Branch if !checked_out => format!(
-                                "check it out (`git switch {}`) and run the same resolve: the merge then happens in the work tree, where conflicts can be resolved",
-                                refname::short(name)
+                                "check it out ({}) and run the same resolve: the merge then happens in the work tree, where conflicts can be resolved",
+                                switch_command(name, local.is_some(), copies)
                             ),
                             _ => format!("pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"),
                         }))
@@ -433,20 +501,21 @@ fn settle(
                 .unwrap_or_default();
             if args.dry_run {
                 // Nothing is rewritten in a dry run: the plan pushes the local tip as it is.
-                return Ok((local.clone().unwrap_or(newest), None));
+                return Ok((Some(local.clone().unwrap_or(newest)), None));
             }
             let upstream = refname::tracking(&holder, name).expect("a branch has a tracking ref");
             integrate::integrate(git, refname::short(name), &upstream, Strategy::Rebase)?
                 .map_err(|stopped| report::integrate::stopped(&stopped))?;
-            return Ok((git.rev_parse("HEAD")?.unwrap_or_default(), None));
+            return Ok((git.rev_parse("HEAD")?, None));
         }
     };
     if args.dry_run {
-        return Ok((target, None));
+        return Ok((Some(target), None));
     }
     let saved = match (checked_out, local.as_deref()) {
-        (true, Some(old)) => converge::set_checked_out(git, backups, name, old, &target, REASON)?,
+        (true, Some(old)) => converge::set_checked_out(git, backups, name, old, &target, REASON)
+            .map_err(|err| report::resolve::work_tree_in_the_way(name, &target, err))?,
         _ => converge::set_local(git, backups, name, local.as_deref(), &target, REASON)?,
     };
-    Ok((target, saved))
+    Ok((Some(target), saved))
 }

@@ -10,6 +10,7 @@ use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
+use crate::ops::publish;
 use crate::ops::relate::{self, Compared};
 use crate::ops::{Relater, Snapshot, State};
 use crate::outcome::{Outcome, Report, Status};
@@ -131,14 +132,23 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let mut entries: Vec<Compared> = Vec::new();
     for (member, (outcome, theirs)) in members.iter().zip(&gathered) {
         match theirs {
-            Some(theirs) => entries.extend(relate::compare(
-                &relater,
-                &member.name,
-                &local,
-                theirs,
-                // Tags are shared, not tracked per remote: offline, a tag's absence proves nothing.
-                |name| args.offline && name.starts_with(refname::TAGS),
-            )?),
+            Some(theirs) => {
+                let is_tag = |name: &str| name.starts_with(refname::TAGS);
+                let (local_tags, local_rest) = split(&local, is_tag);
+                let (their_tags, their_rest) = split(theirs, is_tag);
+                let mut compared =
+                    relate::compare(&relater, &member.name, &local_rest, &their_rest, |_| false)?;
+                compared.extend(if args.offline {
+                    // Tags are shared, not tracked per remote: offline, a tag's absence proves nothing.
+                    relate::compare(&relater, &member.name, &local_tags, &their_tags, |_| true)?
+                } else {
+                    // A tag is replaced, never fast-forwarded: one with another target differs (`diverged`),
+                    // however its commit relates to ours.
+                    publish::compare_tips(&member.name, &local_tags, &their_tags)
+                });
+                compared.sort_by(|a, b| a.name.cmp(&b.name));
+                entries.extend(compared);
+            }
             // Never fetched: every local ref's state there is unknown (not missing).
             None if outcome.detail.fetched == Some(false) => {
                 entries.extend(local.iter().map(|(name, oid)| Compared {
@@ -152,12 +162,21 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
             None => {}
         }
     }
+    let compared: Vec<&str> = members
+        .iter()
+        .zip(&gathered)
+        .filter(|(_, (_, theirs))| theirs.is_some())
+        .map(|(m, _)| m.name.as_str())
+        .collect();
+    // Branches (and tags) not checked out here that every remote has alike are shown, not out of sync.
+    let remote_only = relate::only_on_the_remotes(&entries, &compared);
     let remotes: Vec<Outcome<Reached>> = gathered.into_iter().map(|(o, _)| o).collect();
     let reachable = Report::new(remotes);
     let view = StatusView {
         members: &members,
         local: &local,
         entries: &entries,
+        remote_only: &remote_only,
         reachable: &reachable,
     };
     if args.json {
@@ -165,11 +184,23 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     } else {
         report::status::matrix(&view);
     }
-    let out_of_sync = entries.iter().any(|e| e.relation.state != State::InSync);
+    let out_of_sync = entries
+        .iter()
+        .any(|e| e.relation.state != State::InSync && !remote_only.contains(&e.name));
     Ok(crate::error::exit_code(crate::error::ExitFacts {
         out_of_sync: args.exit_code && out_of_sync,
         ..reachable.facts()
     }))
+}
+
+/// `refs` split into those `pick` chooses and the rest.
+fn split(
+    refs: &BTreeMap<String, String>,
+    pick: impl Fn(&str) -> bool,
+) -> (BTreeMap<String, String>, BTreeMap<String, String>) {
+    refs.iter()
+        .map(|(n, o)| (n.clone(), o.clone()))
+        .partition(|(n, _)| pick(n))
 }
 
 /// A remote's refs as of the last fetch: its tracking refs mapped back through its fetch refspecs to the

@@ -107,8 +107,11 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
     let before = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
     let steps = integrate_copies(ctx, &branch, &full, args.strategy, primary, &reachable)?;
     let after = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
-    let integrated = integrate::overall(&branch, args.strategy, &before, &after, &steps);
-    let steps: Vec<Integrated> = steps.into_iter().filter(|s| s.incoming > 0).collect();
+    // Only the copies that brought commits are named (the primary's is always a step, often an empty one).
+    let brought: Vec<Integrated> = steps.iter().filter(|s| s.incoming > 0).cloned().collect();
+    let named = if brought.is_empty() { &steps } else { &brought };
+    let integrated = integrate::overall(&branch, args.strategy, &before, &after, named);
+    let steps = brought;
 
     // 3. Every namespace ref: the agreed tip, locally first (old local tips saved where they would be lost).
     let backups = Backups::new();
@@ -186,7 +189,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
             primary: primary_name,
             integrated: Some(&integrated),
             steps: &steps,
-            namespaces: report::sync::namespaces(&settled),
+            namespaces: report::sync::namespaces(&settled, &report.remotes),
             remotes: &report.remotes,
         },
         args.json,

@@ -125,6 +125,24 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     "make a first commit, or name one: `git multi tag create <name> <commit>`",
                 ));
             }
+            // Read the remotes first: a copy elsewhere with another target would refuse the push, leaving a tag
+            // made here for nothing. A new annotated tag is a new object: any copy there differs from it.
+            let at = match (&args.message, &target) {
+                (Some(_), _) => None,
+                (None, Some(target)) => Some(target.clone()),
+                (None, None) => ctx.git.rev_parse("HEAD")?,
+            };
+            let taken = everywhere::taken_elsewhere(ctx, &set, &full, at.as_deref(), &run)?;
+            if let Some((remote, _)) = taken.first() {
+                return Err(Error::failed(format!(
+                    "tag `{name}` already exists on {} with another target ({}); nothing was created",
+                    everywhere::names(&taken),
+                    everywhere::tips(&taken)
+                ))
+                .hint(format!(
+                    "`git ls-remote {remote} {full}` shows theirs; `git multi tag delete {name}` removes their copies (each saved under refs/multi/backup/) so it can be created"
+                )));
+            }
             ctx.git
                 .tag_create(name, args.commit.as_deref(), args.message.as_deref(), args.sign)
                 .map_err(|err| {

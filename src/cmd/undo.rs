@@ -67,10 +67,15 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
                     Duration::ZERO,
                     PushDetail::default(),
                 )
-                .with_hint(format!(
-                    "add it again with `git multi remote add {} <url>`, then run the undo again",
-                    remote.name
-                )),
+                .with_hint(match renamed_since(&entries, entry, &remote.name) {
+                    Some(now) => format!(
+                        "it was renamed to `{now}` since (`git multi log` shows the rename); undo does not follow renames, so its refs there are left as they are"
+                    ),
+                    None => format!(
+                        "it may have been renamed or removed since: `git multi log` shows the set changes; only if it was removed, add it again with `git multi remote add {} <url>` and run the undo again",
+                        remote.name
+                    ),
+                }),
             );
             continue;
         }
@@ -132,6 +137,32 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
     }
     report::undo::show(entry, &report, args.json);
     Ok(report.exit())
+}
+
+/// The name `remote` has now if `git multi remote rename` renamed it after `entry` (followed through every
+/// later rename), from the log.
+fn renamed_since(entries: &[Entry], entry: &Entry, remote: &str) -> Option<String> {
+    let start = entries.iter().position(|e| e.id == entry.id)? + 1;
+    let mut name = remote.to_string();
+    for later in &entries[start..] {
+        if later.command != "remote rename" {
+            continue;
+        }
+        let words: Vec<&str> = later
+            .args
+            .iter()
+            .map(String::as_str)
+            .skip_while(|a| *a != "rename")
+            .skip(1)
+            .filter(|a| !a.starts_with('-'))
+            .collect();
+        if let [old, new, ..] = words.as_slice() {
+            if *old == name {
+                name = new.to_string();
+            }
+        }
+    }
+    (name != remote).then_some(name)
 }
 
 /// The entry named (an id or a unique prefix of one), else the latest that changed remotes.

@@ -175,6 +175,58 @@ pub fn scratch_copy(remote: &str, name: &str) -> String {
     format!("{SCRATCH}{}/copies/{remote}/{rest}", std::process::id())
 }
 
+/// Whether git takes `pattern` as a ref name or refspec pattern, by the rules of `git check-ref-format
+/// --refspec-pattern`: no empty component, none starting with `.` or ending with `.lock`, no `..`, `@{`,
+/// control characters, space or any of `~^:?[\`, at most one `*`, not ending with `.`, and not `@` alone.
+/// Checked here rather than by running git, so values read from the configuration are checked the same way
+/// everywhere (a unit test holds the rules to git's own answers).
+pub fn is_valid_pattern(pattern: &str) -> bool {
+    let forbidden = |c: char| (c as u32) < 0x20 || c == '\x7f' || " ~^:?[\\".contains(c);
+    !pattern.is_empty()
+        && pattern != "@"
+        && !pattern.ends_with('.')
+        && !pattern.contains("..")
+        && !pattern.contains("@{")
+        && pattern.matches('*').count() <= 1
+        && !pattern.contains(forbidden)
+        && pattern
+            .split('/')
+            .all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
+}
+
+/// The full names git tries for the short name `name`, in git's order (`git rev-parse`, gitrevisions(7)):
+/// `refs/<name>`, `refs/tags/<name>`, `refs/heads/<name>`.
+pub fn candidates(name: &str) -> [String; 3] {
+    [
+        format!("refs/{name}"),
+        format!("{TAGS}{name}"),
+        format!("{HEADS}{name}"),
+    ]
+}
+
+/// What people call each of `names` ([`short`]), except where two would read the same (a branch `tags/v1`
+/// beside the tag `v1`): those are shown by their full names.
+pub fn display_names<'a>(
+    names: impl IntoIterator<Item = &'a str>,
+) -> std::collections::HashMap<&'a str, &'a str> {
+    let names: Vec<&str> = names.into_iter().collect();
+    let mut seen: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for name in &names {
+        *seen.entry(short(name)).or_default() += 1;
+    }
+    names
+        .into_iter()
+        .map(|name| {
+            let shown = if seen[short(name)] > 1 {
+                name
+            } else {
+                short(name)
+            };
+            (name, shown)
+        })
+        .collect()
+}
+
 /// What people call a ref: `main` for a branch, `tags/v1`, `git-mile/tasks/T1`, `notes/commits`.
 pub fn short(name: &str) -> &str {
     name.strip_prefix(HEADS)
@@ -271,6 +323,56 @@ mod tests {
             "refs/multi/restore/20260101T000000Z-7/heads/main"
         );
         assert!(restore("e", "refs/heads/x").starts_with(&restore_prefix("e")));
+    }
+
+    #[test]
+    fn patterns_are_checked_as_git_checks_them() {
+        let samples = [
+            "refs/git-mile/*",
+            "refs/notes/commits",
+            "refs/review/*/head",
+            "refs/a/b*c",
+            "refs/x/**",
+            "refs/a/*/*",
+            "refs/x..y/*",
+            "refs/x/",
+            "refs//x",
+            "refs/.x/*",
+            "refs/x.lock/y",
+            "refs/x.lock",
+            "refs/x.",
+            "refs/x y",
+            "refs/x~1",
+            "refs/x^",
+            "refs/x:y",
+            "refs/x?",
+            "refs/x[1]",
+            "refs/x\\y",
+            "refs/x@{1}",
+            "refs/x@y",
+            "refs/\u{7}x",
+            "@",
+            "refs/caf\u{e9}/*",
+        ];
+        for sample in samples {
+            let git = std::process::Command::new("git")
+                .args(["check-ref-format", "--refspec-pattern", sample])
+                .status()
+                .expect("git runs");
+            assert_eq!(is_valid_pattern(sample), git.success(), "{sample:?}");
+        }
+    }
+
+    #[test]
+    fn short_names_that_would_collide_are_shown_in_full() {
+        let shown = display_names(["refs/heads/main", "refs/heads/tags/v1", "refs/tags/v1"]);
+        assert_eq!(shown["refs/heads/main"], "main");
+        assert_eq!(shown["refs/heads/tags/v1"], "refs/heads/tags/v1");
+        assert_eq!(shown["refs/tags/v1"], "refs/tags/v1");
+        assert_eq!(
+            candidates("v2"),
+            ["refs/v2", "refs/tags/v2", "refs/heads/v2"].map(String::from)
+        );
     }
 
     #[test]

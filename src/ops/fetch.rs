@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::config::Namespace;
-use crate::git::{refname, FetchOptions, Git, GitError, Refspec};
+use crate::git::{refname, FetchOptions, Git, GitError, RefWrite, Refspec};
 use crate::runner::Job;
 
 use super::{Backups, Snapshot};
@@ -79,6 +79,40 @@ pub fn refresh(
     let (_, pruned) = changes(job.name(), &before, &after);
     save_pruned(git, backups, job.name(), &pruned)?;
     Ok(retries)
+}
+
+/// Moves `old`'s copies of namespace refs (`refs/multi/remotes/<old>/…`) to `new`, as `git remote rename` moves
+/// its tracking refs: afterwards they are what `new` last had.
+pub fn rename_copies(git: &Git, old: &str, new: &str, reason: &str) -> Result<(), GitError> {
+    let (from, to) = (refname::copies_prefix(old), refname::copies_prefix(new));
+    let copies = Snapshot::take(git, std::slice::from_ref(&from))?;
+    let mut writes = Vec::new();
+    for (name, oid) in copies.under(&from) {
+        let rest = &name[from.len()..];
+        writes.push(RefWrite::Update {
+            name: format!("{to}{rest}"),
+            oid: oid.to_string(),
+            old: None,
+        });
+        writes.push(RefWrite::Delete {
+            name: name.to_string(),
+        });
+    }
+    git.update_refs(&writes, reason)
+}
+
+/// Deletes `remote`'s copies of namespace refs, as `git remote remove` deletes its tracking refs (saved tips
+/// under `refs/multi/backup/` stay).
+pub fn drop_copies(git: &Git, remote: &str, reason: &str) -> Result<(), GitError> {
+    let prefix = refname::copies_prefix(remote);
+    let copies = Snapshot::take(git, std::slice::from_ref(&prefix))?;
+    let writes: Vec<RefWrite> = copies
+        .under(&prefix)
+        .map(|(name, _)| RefWrite::Delete {
+            name: name.to_string(),
+        })
+        .collect();
+    git.update_refs(&writes, reason)
 }
 
 /// The `for-each-ref` patterns covering everything fetches from `remote` write.

@@ -283,6 +283,7 @@ pub fn preview(plan: &Plan) -> Pushed {
                 rejection: None,
                 relation: None,
                 backup: None,
+                carried: false,
             })
             .collect(),
         ..Pushed::default()
@@ -347,7 +348,11 @@ mod tests {
         assert!(!matches("refs/pr/*/head", "refs/pr/7/merge"));
         let scope = Scope::new(&[
             Namespace::parse("refs/git-mile/*").unwrap(),
-            Namespace::parse("refs/tags/release/*").unwrap(),
+            // Not a namespace anyone can configure (tags are reserved): the scope copes all the same.
+            Namespace {
+                pattern: "refs/tags/release/*".into(),
+                merge: crate::config::MergeMode::Union,
+            },
         ]);
         assert!(scope.contains("refs/heads/main"));
         assert!(scope.contains("refs/tags/v1"));

@@ -93,6 +93,8 @@ pub struct RefResult {
     pub relation: Option<Relation>,
     /// Where the overwritten or deleted tip was saved.
     pub backup: Option<String>,
+    /// A configured namespace ref that went along unnamed ([`push_carrying`]): never forced.
+    pub carried: bool,
 }
 
 /// What a push to one remote did.
@@ -129,11 +131,43 @@ pub fn push_with(
     request: &PushRequest,
     recurse_submodules: Option<RecurseSubmodules>,
 ) -> Result<Pushed, GitError> {
+    push_carrying(job, git, request, &[], recurse_submodules)
+}
+
+/// [`push`] of `request.refs` (forced as `request.force` says) with the configured namespace refs `carried`
+/// along, unnamed: those only ever go where they are new or a fast-forward (no `+`, no lease) whatever the
+/// force, and are never part of an atomic push (a namespace ref a remote has newer commits of must not stop the
+/// refs that were named). Their results are marked [`RefResult::carried`].
+pub fn push_carrying(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    carried: &[Outgoing],
+    recurse_submodules: Option<RecurseSubmodules>,
+) -> Result<Pushed, GitError> {
     let there = match request.force {
         Force::Yes => Some(remote_tips(job, git, request.refs)?),
         _ => None,
     };
-    send(job, git, request, there, None, recurse_submodules)
+    if carried.is_empty() || !request.atomic {
+        return send(job, git, request, there, None, carried, recurse_submodules);
+    }
+    let named = send(job, git, request, there, None, &[], recurse_submodules)?;
+    let along = PushRequest {
+        refs: &[],
+        force: Force::No,
+        atomic: false,
+        ..*request
+    };
+    Ok(named.and(send(
+        job,
+        git,
+        &along,
+        None,
+        None,
+        carried,
+        recurse_submodules,
+    )?))
 }
 
 /// [`push`] with [`Force::Yes`] over the tips the caller read from this remote moments ago (`name -> oid`, as
@@ -155,7 +189,7 @@ pub fn push_over(
         force: Force::Yes,
         ..*request
     };
-    send(job, git, &forced, Some(there), None, None)
+    send(job, git, &forced, Some(there), None, &[], None)
 }
 
 /// What one remote must still have for an exact push to go ahead: `(remote ref, oid)`, `None` for "must not
@@ -171,17 +205,18 @@ pub fn push_expecting(
     request: &PushRequest,
     expected: &Expected,
 ) -> Result<Pushed, GitError> {
-    send(job, git, request, None, Some(expected), None)
+    send(job, git, request, None, Some(expected), &[], None)
 }
 
 /// The push itself; `there` is what the remote has at the pushed names when the push is forced, `exact` the
-/// tips it must still have for an exact push.
+/// tips it must still have for an exact push, `carried` refs that go along without any force.
 fn send(
     job: &Job,
     git: &Git,
     request: &PushRequest,
     there: Option<Vec<(String, String)>>,
     exact: Option<&Expected>,
+    carried: &[Outgoing],
     recurse_submodules: Option<RecurseSubmodules>,
 ) -> Result<Pushed, GitError> {
     let remote = job.name();
@@ -269,6 +304,8 @@ fn send(
         }
         Force::No => refspecs.extend(plain_refspecs(git, request.refs)?),
     }
+    // No lease and no `+`: git then updates them only where that loses nothing.
+    refspecs.extend(carried.iter().map(|r| refspec(r, false)));
 
     let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
     let reply = match attempted.result {
@@ -281,7 +318,12 @@ fn send(
 
     let mut refs: Vec<RefResult> = Vec::new();
     for pushed in &reply.refs {
-        let wanted = request.refs.iter().find(|r| r.name == pushed.to);
+        let is_carried = carried.iter().any(|r| r.name == pushed.to);
+        let wanted = request
+            .refs
+            .iter()
+            .chain(carried)
+            .find(|r| r.name == pushed.to);
         let new = match pushed.status {
             RefStatus::Deleted => None,
             _ => wanted.and_then(|r| r.oid.clone()),
@@ -329,6 +371,7 @@ fn send(
             rejection,
             relation,
             backup: None,
+            carried: is_carried,
         });
     }
 

@@ -169,6 +169,34 @@ pub struct Compared {
     pub relation: Relation,
 }
 
+/// The branches and tags that are not here but that every one of `remotes` (those compared) has, at the same
+/// tip: refs someone simply has not checked out. They are shown, but are not "out of sync": what differs
+/// between the remotes, and local work the remotes lack, is.
+pub fn only_on_the_remotes(entries: &[Compared], remotes: &[&str]) -> BTreeSet<String> {
+    let mut copies: BTreeMap<&str, Vec<&Compared>> = BTreeMap::new();
+    for entry in entries {
+        copies.entry(entry.name.as_str()).or_default().push(entry);
+    }
+    copies
+        .into_iter()
+        .filter(|(name, _)| {
+            name.starts_with(crate::git::refname::HEADS)
+                || name.starts_with(crate::git::refname::TAGS)
+        })
+        .filter(|(_, copies)| {
+            let first = copies[0].remote_oid.as_deref();
+            copies.len() == remotes.len()
+                && remotes
+                    .iter()
+                    .all(|r| copies.iter().any(|c| c.remote == *r))
+                && copies.iter().all(|c| {
+                    c.local.is_none() && c.remote_oid.is_some() && c.remote_oid.as_deref() == first
+                })
+        })
+        .map(|(name, _)| name.to_string())
+        .collect()
+}
+
 /// Compares every ref in `local` or `theirs` (both `name -> oid`). `unknown_when_absent` names refs whose
 /// absence on the remote side proves nothing (tags read from tracking refs: git keeps none per remote).
 pub fn compare(

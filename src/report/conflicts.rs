@@ -60,17 +60,21 @@ fn oid(tip: &Option<String>) -> Value {
     tip.clone().map_or(Value::Null, Value::String)
 }
 
-fn kind_word(kind: Kind) -> &'static str {
+/// The kind in words; a tag with another target somewhere `differs` (tags are replaced, never fast-forwarded:
+/// JSON says `diverged`, as `status --json` does).
+fn kind_word(name: &str, kind: Kind) -> &'static str {
     match kind {
         Kind::Ahead => "ahead",
         Kind::Behind => "behind",
+        Kind::Diverged if name.starts_with(refname::TAGS) => "differs",
         Kind::Diverged => "diverged",
         Kind::Missing => "missing",
     }
 }
 
-/// The document or the table, then (on stderr) the remotes that could not be compared.
-pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
+/// The document or the table, then (on stderr) the remotes that could not be compared. `remote_only` counts
+/// the branches and tags not here that every remote has alike: not conflicts, only mentioned.
+pub fn show(conflicts: &[Conflict], remote_only: usize, reached: &Report<()>, json: bool) {
     if json {
         super::json(&Document {
             conflicts: conflicts.iter().map(entry).collect(),
@@ -95,10 +99,11 @@ pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
         header.extend(remotes.iter().map(|r| r.to_string()));
         header.push("action".into());
         let mut rows = vec![header];
+        let shown = refname::display_names(conflicts.iter().map(|c| c.tips.name.as_str()));
         for c in conflicts {
             let mut row = vec![
-                refname::short(&c.tips.name).to_string(),
-                kind_word(c.kind).to_string(),
+                shown[c.tips.name.as_str()].to_string(),
+                kind_word(&c.tips.name, c.kind).to_string(),
                 abbrev(&c.tips.local),
             ];
             row.extend(c.tips.remotes.iter().map(|(_, t)| abbrev(t)));
@@ -111,6 +116,14 @@ pub fn show(conflicts: &[Conflict], reached: &Report<()>, json: bool) {
             "{n} ref{} differ{}\n",
             if n == 1 { "" } else { "s" },
             if n == 1 { "s" } else { "" }
+        ));
+    }
+    if !json && remote_only > 0 {
+        super::out(&format!(
+            "{remote_only} branch{} or tag{} only on the remotes, the same on each: not checked out here, not a conflict (`git multi status` shows {})\n",
+            if remote_only == 1 { "" } else { "es" },
+            if remote_only == 1 { "" } else { "s" },
+            if remote_only == 1 { "it" } else { "them" }
         ));
     }
     for o in reached.remotes.iter().filter(|o| o.status.is_failure()) {

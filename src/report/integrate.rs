@@ -15,7 +15,7 @@ pub fn stopped(s: &Stopped) -> Error {
     let remote = from.split('/').next().unwrap_or(from);
     match stop {
         Stop::NoUpstream => Error::failed(format!("`{remote}` has no branch `{branch}`"))
-            .hint(format!("publish it with `git multi push {remote}`")),
+            .hint("publish it on every remote with `git multi push`, then sync again"),
         Stop::Diverged { ahead, behind } => Error::failed(format!(
             "could not integrate {from} into {branch}: they have diverged ({ahead} local and {behind} incoming commit{}) and a fast-forward cannot combine them",
             if *behind == 1 { "" } else { "s" }

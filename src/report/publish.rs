@@ -102,14 +102,6 @@ struct ListDocument<'a> {
     remotes: &'a [Outcome<Listed>],
 }
 
-/// The JSON word for a state: tags that differ are `different` (they are replaced, not fast-forwarded).
-fn state_word(kind: Kind, state: State) -> &'static str {
-    match (kind, state) {
-        (Kind::Tag, State::Diverged) => "different",
-        _ => state.as_str(),
-    }
-}
-
 impl ListView<'_> {
     fn names(&self) -> BTreeSet<&str> {
         self.local
@@ -144,7 +136,9 @@ pub fn list_json(view: &ListView) {
                     let cell = match cells.get(&(name, o.name.as_str())) {
                         Some(e) => Cell {
                             oid: e.remote_oid.clone(),
-                            state: state_word(view.kind, e.relation.state),
+                            // `status --json`'s word: a tag with another target is `diverged` (people
+                            // read `differs`).
+                            state: e.relation.state.as_str(),
                             ahead: e.relation.ahead,
                             behind: e.relation.behind,
                         },
@@ -341,7 +335,7 @@ fn exists_hint(kind: Kind, remote: &str, name: &str) -> String {
             "`git multi branch list` shows where it points; `git multi push {remote} --branch {short} --force` replaces it (the old tip is saved under refs/multi/backup/)"
         ),
         Kind::Tag => format!(
-            "`git ls-remote {remote} {name}` shows it; `git multi tag delete {short}` removes it everywhere (each copy saved under refs/multi/backup/) so it can be created again"
+            "`git ls-remote {remote} {name}` shows it; `git multi tag delete {short} --keep-local` removes the remotes' copies (each saved under refs/multi/backup/) and keeps yours, then `git multi tag create {short}` publishes it"
         ),
     }
 }
@@ -362,11 +356,13 @@ pub fn created(job: &Job, kind: Kind, result: Result<Pushed, GitError>) -> Outco
     outcome
 }
 
-/// The outcome of deleting `name` on one remote.
+/// The outcome of deleting `name` on one remote; `flags` are the user's own (` --keep-local`), kept in the
+/// commands the hints give.
 pub fn deleted(
     job: &Job,
     kind: Kind,
     name: &str,
+    flags: &str,
     result: Result<Deletion, GitError>,
 ) -> Outcome<PushDetail> {
     let remote = job.name();
@@ -386,6 +382,7 @@ pub fn deleted(
                     status: RefStatus::UpToDate,
                     reason: None,
                     backup: None,
+                    skipped: false,
                 }],
                 ..PushDetail::default()
             },
@@ -419,16 +416,28 @@ pub fn deleted(
                         status: RefStatus::Rejected,
                         reason: Some("remote has commits the local branch lacks".into()),
                         backup: None,
+                        skipped: false,
                     }],
                     ..PushDetail::default()
                 },
             );
             outcome.error = Some(format!("{short}: kept: {why}"));
             outcome.reason = Some(FailureKind::Rejected);
-            outcome.hint = Some(format!(
-                "`git multi fetch {remote}` brings its commits here to look at; `git multi {} delete {short} --force` deletes it anyway (the tip is saved under refs/multi/backup/)",
+            let anyway = format!(
+                "`git multi {} delete {short} --force{flags}` deletes it anyway (the tip is saved under refs/multi/backup/)",
                 kind.word()
-            ));
+            );
+            outcome.hint = Some(match (relation.state, relation.behind) {
+                // Fetched already: its commits are here, so the next step is to take them in, not to fetch again.
+                (State::Behind | State::Diverged, Some(_)) => format!(
+                    "its commits are here: bring them into the local {word} with `git multi resolve {short} --merge` (`git log {short}..{remote}/{short}` shows them), then delete again; {anyway}",
+                    word = kind.word()
+                ),
+                (State::MissingLocal, _) => anyway,
+                _ => format!(
+                    "`git multi fetch {remote}` brings its commits here to look at; {anyway}"
+                ),
+            });
             outcome
         }
     }

@@ -4,24 +4,61 @@
 
 use serde::Serialize;
 
+use crate::error::Exit;
 use crate::git::{refname, FailureKind, GitError, RefStatus, Rejection};
 use crate::ops::push::{Pushed, RefResult};
 use crate::ops::{Saved, State};
-use crate::outcome::{Detail, Outcome, Status};
+use crate::outcome::{Detail, Outcome, Report, Status};
 use crate::runner::Job;
 
 /// One ref of a push, for the JSON contract (`{"ref","old","new","status"}`) and the summary.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone)]
 pub struct RefUpdate {
-    #[serde(rename = "ref")]
     pub name: String,
     pub old: Option<String>,
     pub new: Option<String>,
     pub status: RefStatus,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<String>,
+    /// A namespace ref carried along unnamed that the remote has commits of this clone lacks: not pushed there,
+    /// and no failure (`status: "skipped"` in JSON; `git multi sync` brings the copies together).
+    pub skipped: bool,
+}
+
+impl Serialize for RefUpdate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        #[derive(Serialize)]
+        #[serde(untagged)]
+        enum Word {
+            Git(RefStatus),
+            Ours(&'static str),
+        }
+        #[derive(Serialize)]
+        struct Shown<'a> {
+            #[serde(rename = "ref")]
+            name: &'a str,
+            old: Option<&'a str>,
+            new: Option<&'a str>,
+            status: Word,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            reason: Option<&'a str>,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            backup: Option<&'a str>,
+        }
+        Shown {
+            name: &self.name,
+            old: self.old.as_deref(),
+            new: self.new.as_deref(),
+            status: if self.skipped {
+                Word::Ours("skipped")
+            } else {
+                Word::Git(self.status)
+            },
+            reason: self.reason.as_deref(),
+            backup: self.backup.as_deref(),
+        }
+        .serialize(serializer)
+    }
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -41,12 +78,13 @@ fn is_zero(n: &u32) -> bool {
 
 impl Detail for PushDetail {
     fn human(&self) -> String {
+        let pushed = self.refs.iter().filter(|r| !r.skipped).count();
         let shown: Vec<String> = self
             .refs
             .iter()
             // Rejections are explained by the outcome's error; up-to-date refs are noise beside real updates.
             .filter(|r| r.status != RefStatus::Rejected)
-            .filter(|r| r.status != RefStatus::UpToDate || self.refs.len() == 1)
+            .filter(|r| r.status != RefStatus::UpToDate || pushed == 1)
             .map(|r| {
                 let what = match r.status {
                     RefStatus::Updated => format!("{}..{}", abbrev(&r.old), abbrev(&r.new)),
@@ -65,15 +103,66 @@ impl Detail for PushDetail {
                 format!("{} {what}", refname::short(&r.name))
             })
             .collect();
+        let skipped: Vec<&str> = self
+            .refs
+            .iter()
+            .filter(|r| r.skipped)
+            .map(|r| refname::short(&r.name))
+            .collect();
+        if !skipped.is_empty() {
+            const NAMED: usize = 3;
+            let mut names = skipped[..skipped.len().min(NAMED)].join(", ");
+            if skipped.len() > NAMED {
+                names.push_str(&format!(" and {} more", skipped.len() - NAMED));
+            }
+            let list = shown.join(", ");
+            let note = format!("(not pushed, newer on the remote: {names})");
+            return if list.is_empty() {
+                note
+            } else {
+                format!("{list} {note}")
+            };
+        }
         if shown.is_empty()
             && self.refs.len() > 1
-            && self.refs.iter().all(|r| r.status == RefStatus::UpToDate)
+            && self
+                .refs
+                .iter()
+                .all(|r| r.status == RefStatus::UpToDate && !r.skipped)
         {
             // Said outright, or a dry run that would change nothing has nothing beside its status.
             return format!("nothing to do: all {} refs already match", self.refs.len());
         }
         shown.join(", ")
     }
+}
+
+impl PushDetail {
+    /// How many namespace refs were left alone because the remote has commits this clone lacks.
+    fn skipped(&self) -> usize {
+        self.refs.iter().filter(|r| r.skipped).count()
+    }
+}
+
+/// The summary of a push (see [`super::finish`]), then one hint for every namespace ref any remote has newer
+/// commits of: one `git multi sync` brings them all together (never a force, which would drop them).
+pub fn finish(report: &Report<PushDetail>, json: bool) -> Exit {
+    let exit = super::finish(report, json);
+    let behind: usize = report.remotes.iter().map(|o| o.detail.skipped()).sum();
+    if !json && behind > 0 {
+        let remotes = report
+            .remotes
+            .iter()
+            .filter(|o| o.detail.skipped() > 0)
+            .count();
+        super::out(&format!(
+            "hint: {} remote{} {} namespace commits this clone lacks (not pushed there, nothing lost): `git multi sync` brings them together\n",
+            remotes,
+            if remotes == 1 { "" } else { "s" },
+            if remotes == 1 { "has" } else { "have" },
+        ));
+    }
+    exit
 }
 
 fn abbrev(oid: &Option<String>) -> &str {
@@ -90,17 +179,29 @@ pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Ou
     let problems: Vec<(String, Option<String>)> = pushed
         .refs
         .iter()
+        .filter(|r| !is_skipped(r))
         .filter_map(|r| explain(job.name(), r, &pushed.remote_said))
         .collect();
     let status = if !problems.is_empty() {
         Status::Rejected
     } else if dry_run {
         Status::DryRun
-    } else if pushed.refs.iter().all(|r| r.status == RefStatus::UpToDate) {
+    } else if pushed
+        .refs
+        .iter()
+        .all(|r| r.status == RefStatus::UpToDate || is_skipped(r))
+    {
         Status::UpToDate
     } else {
         Status::Ok
     };
+    // Several namespace refs refused as behind or diverged: one sync brings them all together, where a
+    // `resolve` per ref would take as many commands.
+    let namespaces_behind = pushed
+        .refs
+        .iter()
+        .filter(|r| !is_skipped(r) && is_namespace(&r.name) && needs_integration(r))
+        .count();
     let detail = PushDetail {
         refs: pushed.refs.iter().map(update).collect(),
         retries: pushed.retries,
@@ -118,21 +219,51 @@ pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Ou
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        outcome.hint = problems.into_iter().find_map(|(_, hint)| hint);
+        outcome.hint = if namespaces_behind > 1 {
+            Some(format!(
+                "the remote has commits of {namespaces_behind} namespace refs this clone lacks: `git multi sync` brings them together"
+            ))
+        } else {
+            problems.into_iter().find_map(|(_, hint)| hint)
+        };
         outcome.reason = Some(FailureKind::Rejected);
     }
     outcome
 }
 
 fn update(r: &RefResult) -> RefUpdate {
+    let skipped = is_skipped(r);
     RefUpdate {
         name: r.name.clone(),
         old: r.old.clone(),
         new: r.new.clone(),
         status: r.status,
-        reason: r.rejection.as_ref().map(reason_word),
+        reason: if skipped {
+            Some("the remote has newer commits: `git multi sync` brings them together".into())
+        } else {
+            r.rejection.as_ref().map(reason_word)
+        },
         backup: r.backup.clone(),
+        skipped,
     }
+}
+
+/// Refused only because the remote has commits the pushed tip lacks (behind or diverged).
+fn needs_integration(r: &RefResult) -> bool {
+    matches!(
+        r.rejection,
+        Some(Rejection::NonFastForward | Rejection::FetchFirst)
+    )
+}
+
+/// A namespace ref carried along unnamed that the remote has newer commits of: left alone, not a failure.
+fn is_skipped(r: &RefResult) -> bool {
+    r.carried && needs_integration(r)
+}
+
+/// Neither a branch nor a tag: a ref of a configured namespace.
+fn is_namespace(name: &str) -> bool {
+    !name.starts_with(refname::HEADS) && !name.starts_with(refname::TAGS)
 }
 
 fn reason_word(rejection: &Rejection) -> String {
@@ -157,10 +288,18 @@ fn explain(
     // `resolve` fetches, merges every copy of exactly this ref and pushes the merge with a lease, whichever
     // ref it is (a pull would only integrate the current branch, and the next push would be refused again).
     let integrate = || {
-        Some(format!(
-            "merge its commits into every copy with `git multi resolve {} --merge`; `--force-with-lease` would overwrite them instead",
-            r.name
-        ))
+        Some(if is_namespace(&r.name) {
+            // Never a force for a namespace ref: it would throw away what another clone recorded there.
+            format!(
+                "bring the copies together with `git multi resolve {} --merge` (`git multi sync` does it for every namespace ref)",
+                r.name
+            )
+        } else {
+            format!(
+                "merge its commits into every copy with `git multi resolve {} --merge`; `--force-with-lease` would overwrite them instead",
+                r.name
+            )
+        })
     };
     Some(match rejection {
         Rejection::NonFastForward => {

@@ -3,10 +3,12 @@
 
 use serde::Serialize;
 
-use crate::git::{refname, RefStatus};
+use crate::error::Error;
+use crate::git::{refname, GitError, RefStatus};
 use crate::ops::Saved;
 use crate::outcome::{Outcome, Status};
 use crate::report::push::PushDetail;
+use crate::runner::Job;
 
 /// How `resolve` settles a ref (the `action` of its JSON: `take-local`, `take`, `merge`, `rebase`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -18,11 +20,12 @@ pub enum How {
     Rebase,
 }
 
-/// The local side of a resolve: the tip before and after, and where the old one was saved if it was lost.
+/// The local side of a resolve: the tip before and after (`None`: a merge a dry run cannot make), and where the
+/// old one was saved if it was lost.
 #[derive(Debug, Serialize)]
 pub struct LocalChange {
     pub old: Option<String>,
-    pub new: String,
+    pub new: Option<String>,
     pub backup: Option<Saved>,
 }
 
@@ -33,7 +36,12 @@ pub struct ResolveDocument<'a> {
     pub name: &'a str,
     #[serde(flatten)]
     pub how: &'a How,
-    pub target: &'a str,
+    /// The tip every side gets; `None` under `--dry-run` for a merge of the checked-out branch, which is made in
+    /// the work tree (its id is not known before).
+    pub target: Option<&'a str>,
+    /// How many distinct copies that merge would take in.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub would_merge: Option<usize>,
     pub dry_run: bool,
     pub local: LocalChange,
     /// Tracking refs the fetch pruned (the remote deleted the ref), saved under refs/multi/backup/.
@@ -64,6 +72,37 @@ pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDeta
     outcome
 }
 
+/// A remote's line under `--dry-run` when the merge it would get is not made yet: nothing to push to compare.
+pub fn would_merge(job: &Job) -> Outcome<PushDetail> {
+    Outcome::new(
+        job.name(),
+        Status::DryRun,
+        job.elapsed(),
+        PushDetail::default(),
+    )
+}
+
+/// Moving the checked-out branch `name` to `target` failed: when git refused because uncommitted changes are
+/// in the way, that in words with what to do (git's own message otherwise).
+pub fn work_tree_in_the_way(name: &str, target: &str, err: GitError) -> Error {
+    let said = err.stderr().map(crate::git::failure_summary);
+    let in_the_way = err.stderr().is_some_and(|stderr| {
+        stderr.contains("not uptodate")
+            || stderr.contains("would be overwritten")
+            || stderr.contains("local changes")
+    });
+    if !in_the_way {
+        return Error::from(err);
+    }
+    Error::failed(format!(
+        "the work tree has uncommitted changes in the way of moving {} to {} ({}); nothing was pushed",
+        refname::short(name),
+        abbrev(target),
+        said.unwrap_or_default()
+    ))
+    .hint("commit or stash them (`git stash`), then run the same `git multi resolve` again")
+}
+
 fn abbrev(oid: &str) -> &str {
     &oid[..oid.len().min(7)]
 }
@@ -85,23 +124,28 @@ pub fn show(document: &ResolveDocument, json: bool) {
     } else {
         "gets"
     };
-    let mut text = format!(
-        "{name}: every side {would} {how}: {}\n",
-        abbrev(document.target)
-    );
+    let mut text = match (document.target, document.would_merge) {
+        (Some(target), _) => format!("{name}: every side {would} {how}: {}\n", abbrev(target)),
+        (None, n) => format!(
+            "{name}: would merge {} copies in the work tree, then give every side the merge (its id is known once it is made)\n",
+            n.unwrap_or(0)
+        ),
+    };
     let local = &document.local;
+    let new = local.new.as_deref().unwrap_or("?");
     match (&local.old, document.dry_run) {
-        (Some(old), _) if old == &local.new => text.push_str("local: unchanged\n"),
+        (_, true) if local.new.is_none() => {}
+        (Some(old), _) if Some(old) == local.new.as_ref() => text.push_str("local: unchanged\n"),
         (old, true) => text.push_str(&format!(
             "local: would move {} -> {}\n",
             old.as_deref().map_or("(none)", abbrev),
-            abbrev(&local.new)
+            abbrev(new)
         )),
         (old, false) => {
             text.push_str(&format!(
                 "local: {} -> {}",
                 old.as_deref().map_or("(none)", abbrev),
-                abbrev(&local.new)
+                abbrev(new)
             ));
             if let Some(saved) = &local.backup {
                 text.push_str(&format!(" (old tip saved at {})", saved.backup));

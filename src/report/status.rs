@@ -30,6 +30,8 @@ pub struct StatusView<'a> {
     pub members: &'a [&'a Member],
     pub local: &'a BTreeMap<String, String>,
     pub entries: &'a [Compared],
+    /// Refs not here that every compared remote has alike: shown, not counted as out of sync.
+    pub remote_only: &'a BTreeSet<String>,
     pub reachable: &'a Report<Reached>,
 }
 
@@ -47,7 +49,7 @@ impl StatusView<'_> {
             && self
                 .entries
                 .iter()
-                .all(|e| e.relation.state == State::InSync)
+                .all(|e| e.relation.state == State::InSync || self.remote_only.contains(&e.name))
     }
 }
 
@@ -82,6 +84,8 @@ fn cell(entry: &Compared, not_fetched: bool) -> String {
         (State::Ahead, Some(a), _) => format!("ahead {a}"),
         (State::Behind, _, Some(b)) => format!("behind {b}"),
         (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
+        // Tags are replaced, not fast-forwarded: one with another target simply differs.
+        (State::Diverged, ..) if entry.name.starts_with(refname::TAGS) => "differs".into(),
         (State::MissingRemote, ..) => "missing".into(),
         (State::MissingLocal, ..) => "not local".into(),
         (State::Behind, ..) => "behind ?".into(),
@@ -106,9 +110,10 @@ pub fn matrix(view: &StatusView) {
         .iter()
         .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
         .collect();
+    let shown = refname::display_names(names.iter().copied());
     let mut rows = vec![header];
     for name in &names {
-        let mut row = vec![refname::short(name).to_string()];
+        let mut row = vec![shown[name].to_string()];
         for (member, outcome) in view.members.iter().zip(&view.reachable.remotes) {
             let text = if outcome.status.is_failure() {
                 "unreachable".to_string()
@@ -131,7 +136,7 @@ fn summary(view: &StatusView) -> String {
     let out_of_sync: BTreeSet<&str> = view
         .entries
         .iter()
-        .filter(|e| e.relation.state != State::InSync)
+        .filter(|e| e.relation.state != State::InSync && !view.remote_only.contains(&e.name))
         .map(|e| e.name.as_str())
         .collect();
     let failures: Vec<String> = view
@@ -163,6 +168,13 @@ fn summary(view: &StatusView) -> String {
         let n = out_of_sync.len();
         parts.push(format!(
             "{n} ref{} out of sync",
+            if n == 1 { "" } else { "s" }
+        ));
+    }
+    if !view.remote_only.is_empty() {
+        let n = view.remote_only.len();
+        parts.push(format!(
+            "{n} ref{} only on the remotes, the same on each (not checked out here; not out of sync)",
             if n == 1 { "" } else { "s" }
         ));
     }

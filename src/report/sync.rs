@@ -46,15 +46,56 @@ pub struct NamespaceLine {
     /// The local tip saved before `theirs` overwrote it.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub backup: Option<Saved>,
+    /// Remotes that were to get `target` and refused it (a hook, a protected ref) or whose push failed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub refused: Vec<String>,
+    /// Remotes that could not be fetched, so were not compared or pushed to.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unreached: Vec<String>,
     #[serde(skip)]
     copies: Vec<(String, Option<String>)>,
 }
 
-/// The namespace refs of a sync, for the document.
-pub fn namespaces(settled: &[Converged]) -> Vec<NamespaceLine> {
+/// Which remotes do not hold `target` at `name` after the pushes: `(refused, unreached)`.
+fn not_holding(
+    c: &Converged,
+    target: &str,
+    remotes: &[Outcome<PushDetail>],
+) -> (Vec<String>, Vec<String>) {
+    let mut refused = Vec::new();
+    let mut unreached = Vec::new();
+    for outcome in remotes {
+        let Some((_, theirs)) = c.tips.remotes.iter().find(|(r, _)| *r == outcome.name) else {
+            unreached.push(outcome.name.clone());
+            continue;
+        };
+        if theirs.as_deref() == Some(target) {
+            continue;
+        }
+        let took = outcome.detail.refs.iter().any(|r| {
+            r.name == c.tips.name
+                && !r.skipped
+                && matches!(
+                    r.status,
+                    RefStatus::Updated | RefStatus::New | RefStatus::Forced | RefStatus::UpToDate
+                )
+        });
+        if !took {
+            refused.push(outcome.name.clone());
+        }
+    }
+    (refused, unreached)
+}
+
+/// The namespace refs of a sync, for the document: what became of each, and which remotes did not take it.
+pub fn namespaces(settled: &[Converged], remotes: &[Outcome<PushDetail>]) -> Vec<NamespaceLine> {
     settled
         .iter()
         .map(|c| {
+            let (refused, unreached) = match c.agreement.target() {
+                Some(target) => not_holding(c, target, remotes),
+                None => (Vec::new(), Vec::new()),
+            };
             let (result, parents, from, reason) = match &c.agreement {
                 Agreement::InSync => ("in-sync", Vec::new(), None, None),
                 Agreement::Forward(_) => ("fast-forward", Vec::new(), None, None),
@@ -77,6 +118,8 @@ pub fn namespaces(settled: &[Converged]) -> Vec<NamespaceLine> {
                 from,
                 reason,
                 backup: c.saved.clone(),
+                refused,
+                unreached,
                 copies,
             }
         })
@@ -91,19 +134,58 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
             .map_or("?", |o| &o[..o.len().min(7)])
             .to_string()
     };
+    // "Everywhere" only when every remote holds it now; otherwise where it is and where it was refused.
+    let everywhere = line.refused.is_empty() && line.unreached.is_empty();
+    let elsewhere = || {
+        let mut parts = Vec::new();
+        let holding: Vec<&str> = line
+            .copies
+            .iter()
+            .skip(1)
+            .map(|(r, _)| r.as_str())
+            .filter(|r| !line.refused.iter().any(|x| x == r))
+            .collect();
+        parts.push(if holding.is_empty() {
+            "here only".to_string()
+        } else {
+            format!("here and on {}", holding.join(", "))
+        });
+        if !line.refused.is_empty() {
+            parts.push(format!("refused by {}", line.refused.join(", ")));
+        }
+        if !line.unreached.is_empty() {
+            parts.push(format!("{} not reached", line.unreached.join(", ")));
+        }
+        parts.join("; ")
+    };
     let text = match line.result {
         "in-sync" => return None,
-        "fast-forward" => format!("{name}: now {} everywhere", short(&line.target)),
-        "union" => format!(
-            "{name}: {} diverged copies united in {}",
-            line.parents.len(),
-            short(&line.target)
-        ),
-        "theirs" => format!(
-            "{name}: took {}'s copy {} (theirs); overwritten tips saved under refs/multi/backup/",
-            line.from.as_deref().unwrap_or("?"),
-            short(&line.target)
-        ),
+        "fast-forward" if everywhere => {
+            format!("{name}: now {} everywhere", short(&line.target))
+        }
+        "fast-forward" => format!("{name}: now {} {}", short(&line.target), elsewhere()),
+        "union" => {
+            let mut text = format!(
+                "{name}: {} diverged copies united in {}",
+                line.parents.len(),
+                short(&line.target)
+            );
+            if !everywhere {
+                text.push_str(&format!(" ({})", elsewhere()));
+            }
+            text
+        }
+        "theirs" => {
+            let mut text = format!(
+                "{name}: took {}'s copy {} (theirs); overwritten tips saved under refs/multi/backup/",
+                line.from.as_deref().unwrap_or("?"),
+                short(&line.target)
+            );
+            if !everywhere {
+                text.push_str(&format!(" ({})", elsewhere()));
+            }
+            text
+        }
         "diverged" => {
             let copies: Vec<String> = line
                 .copies

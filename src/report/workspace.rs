@@ -190,10 +190,19 @@ pub fn outcomes<D: Detail, E>(repo: &RepoResult<D, E>) {
 /// Status: the repository's ref × remote matrix.
 pub fn status(repo: &RepoResult<Reached, StatusExtra>) {
     let members: Vec<&Member> = repo.extra.members.iter().collect();
+    let compared: Vec<&str> = repo
+        .report
+        .remotes
+        .iter()
+        .filter(|o| !o.status.is_failure())
+        .map(|o| o.name.as_str())
+        .collect();
+    let remote_only = crate::ops::relate::only_on_the_remotes(&repo.extra.refs, &compared);
     super::status::matrix(&StatusView {
         members: &members,
         local: &repo.extra.local,
         entries: &repo.extra.refs,
+        remote_only: &remote_only,
         reachable: &repo.report,
     });
 }

@@ -295,3 +295,30 @@ fn clones_and_remotes_converge_without_force() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// The sync summary names only the copies that brought commits, and a branch the primary lacks is published
+/// everywhere, not to the primary alone.
+#[test]
+fn sync_names_only_the_copies_that_brought_commits() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["alpha", "b"]);
+    env.git(["config", "multi.primary", "alpha"]);
+    env.multi(["push"]).expect_code(0);
+    env.push_foreign(&hosts[1], "main", "on b");
+    let run = env.multi(["sync"]).expect_code(0);
+    assert!(
+        run.stdout.contains("integrated 1 commit(s) from b/main"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("alpha/main"), "{}", run.stdout);
+
+    env.git(["switch", "-q", "-c", "topic"]);
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(run.stderr.contains("`git multi push`"), "{}", run.stderr);
+    assert!(
+        !run.stderr.contains("git multi push alpha"),
+        "{}",
+        run.stderr
+    );
+}

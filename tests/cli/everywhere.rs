@@ -294,6 +294,9 @@ fn create_never_moves_what_a_remote_already_has() {
     );
     env.commit("second");
     let ours = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    // Made here first: publishing an existing local tag or branch goes remote by remote.
+    env.git(["tag", "v1"]);
+    env.git(["branch", "feature"]);
 
     let run = env.multi(["tag", "create", "v1", "--json"]).expect_code(1);
     let json = run.json();
@@ -321,13 +324,15 @@ fn create_never_moves_what_a_remote_already_has() {
         human.stdout
     );
     assert!(
-        human.stdout.contains("git multi tag delete v1"),
+        human
+            .stdout
+            .contains("git multi tag delete v1 --keep-local"),
         "{}",
         human.stdout
     );
     let list = env.multi(["tag", "list", "--json"]).expect_code(0).json();
     assert_eq!(
-        list["refs"][0]["remotes"]["b"]["state"], "different",
+        list["refs"][0]["remotes"]["b"]["state"], "diverged",
         "{list}"
     );
 
@@ -385,4 +390,79 @@ fn bad_names_and_starts_change_nothing() {
         moved.stderr
     );
     assert!(moved.stderr.contains("hint: "), "{}", moved.stderr);
+}
+
+/// A branch or tag that some remote already has at another commit is not made here first: the remotes are
+/// read before anything is created.
+#[test]
+fn create_reads_the_remotes_before_making_anything_here() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.commit("second");
+    env.multi(["push"]).expect_code(0);
+    for host in &hosts {
+        env.git_in(
+            &env.work,
+            [
+                "push",
+                "-q",
+                host.to_str().unwrap(),
+                "HEAD:refs/heads/extra",
+                "HEAD:refs/tags/v9",
+            ],
+        );
+    }
+    let refs = env.git(["for-each-ref"]);
+    let run = env
+        .multi(["branch", "create", "extra", "HEAD~1"])
+        .expect_code(1);
+    assert!(
+        run.stderr.contains("already exists on a, b"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+    let run = env.multi(["tag", "create", "v9", "HEAD~1"]).expect_code(1);
+    assert!(
+        run.stderr.contains("already exists on a, b"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(env.git(["for-each-ref"]), refs, "nothing was made here");
+    // Where the remotes have it at the same commit, there is nothing in the way.
+    env.multi(["branch", "create", "extra"]).expect_code(0);
+    assert!(tip(&env, &env.work, "refs/heads/extra").is_some());
+}
+
+#[test]
+fn delete_hints_keep_the_flags_and_move_on_once_fetched() {
+    let env = TestEnv::new();
+    let [_a, b] = <[_; 2]>::try_from(env.add_local_remotes(&["a", "b"])).unwrap();
+    env.multi(["branch", "create", "kl"]).expect_code(0);
+    env.push_foreign(&b, "kl", "theirs");
+    let run = env
+        .multi(["branch", "delete", "kl", "--keep-local"])
+        .expect_code(1);
+    assert!(
+        run.stdout
+            .contains("git multi branch delete kl --force --keep-local"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("git multi fetch b"), "{}", run.stdout);
+    env.multi(["fetch", "b"]).expect_code(0);
+    let run = env
+        .multi(["branch", "delete", "kl", "--keep-local"])
+        .expect_code(1);
+    assert!(!run.stdout.contains("git multi fetch b"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("git multi resolve kl --merge"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("--force --keep-local"),
+        "{}",
+        run.stdout
+    );
 }

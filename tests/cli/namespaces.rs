@@ -205,17 +205,29 @@ fn push_fetch_and_status_carry_task_refs() {
         .json();
     assert_eq!(cell(&offline, "b"), "diverged");
 
-    // A plain push is refused there, with a hint that leads somewhere else than the same refusal.
-    let refused = env.multi(["push", "--json"]).expect_code(1).json();
-    let b = remote(&refused, "b");
-    assert_eq!(b["status"], "rejected");
-    let human = env.multi(["push"]).expect_code(1);
+    // A plain push leaves b's copy alone (the namespace went along unnamed: not a failure), and says what
+    // brings the copies together.
+    let skipped = env.multi(["push", "--json"]).expect_code(0).json();
+    let b = remote(&skipped, "b");
+    assert_eq!(b["status"], "up-to-date", "{skipped}");
+    assert_eq!(b["refs"][1]["ref"], "refs/git-mile/tasks/T1", "{skipped}");
+    assert_eq!(b["refs"][1]["status"], "skipped", "{skipped}");
+    let human = env.multi(["push"]).expect_code(0);
     assert!(
-        human
+        human.stdout.contains("`git multi sync`"),
+        "{}",
+        human.stdout
+    );
+    // Named, it is refused, with a hint that leads somewhere else than the same refusal.
+    let named = env
+        .multi(["push", "b", "--branch", "refs/git-mile/tasks/T1"])
+        .expect_code(1);
+    assert!(
+        named
             .stdout
             .contains("git multi resolve refs/git-mile/tasks/T1 --merge"),
         "{}",
-        human.stdout
+        named.stdout
     );
     assert_eq!(
         tip(&env, &hosts[1], "refs/git-mile/tasks/T1"),
@@ -502,4 +514,275 @@ fn copies_with_different_content_are_united_or_reported() {
     );
     assert_eq!(tip(&env, &env.work, "refs/review/r1"), Some(mine));
     assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
+}
+
+/// Three hosts with our main and `refs/git-mile/*` carried; `someone_else` clones `hosts[0]`.
+fn three_with_tasks() -> (TestEnv, Vec<PathBuf>) {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b", "c"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    (env, hosts)
+}
+
+/// Another clone adds an event to each of `tasks` and pushes it to every host: our copies are merely behind.
+fn events_elsewhere(env: &TestEnv, hosts: &[PathBuf], tasks: &[&str]) -> PathBuf {
+    let other = someone_else(env, &hosts[0], "elsewhere");
+    for task in tasks {
+        task_event(env, &other, task, "commented elsewhere");
+    }
+    for host in hosts {
+        let mut args = vec![
+            "push".to_string(),
+            "-q".into(),
+            host.to_str().unwrap().into(),
+        ];
+        args.extend(tasks.iter().map(|t| format!("refs/git-mile/tasks/{t}")));
+        env.git_in(&other, &args);
+    }
+    other
+}
+
+#[test]
+fn a_push_never_fails_over_namespace_refs_that_are_only_behind() {
+    let (env, hosts) = three_with_tasks();
+    task_event(&env, &env.work, "T1", "created");
+    task_event(&env, &env.work, "T2", "created");
+    env.multi(["push"]).expect_code(0);
+    events_elsewhere(&env, &hosts, &["T1", "T2"]);
+
+    let second = env.commit("second");
+    let human = env.multi(["push"]).expect_code(0);
+    for host in &hosts {
+        assert_eq!(tip(&env, host, "refs/heads/main"), Some(second.clone()));
+    }
+    assert!(!human.stdout.contains("rejected"), "{}", human.stdout);
+    assert!(!human.stdout.contains("force"), "{}", human.stdout);
+    assert!(!human.stdout.contains("resolve"), "{}", human.stdout);
+    assert_eq!(
+        human.stdout.matches("`git multi sync`").count(),
+        1,
+        "one hint for every ref and remote:\n{}",
+        human.stdout
+    );
+
+    let third = env.commit("third");
+    let json = env.multi(["push", "--json"]).expect_code(0).json();
+    assert_eq!(json["ok"], true, "{json}");
+    for name in ["a", "b", "c"] {
+        let r = remote(&json, name);
+        assert_eq!(r["status"], "ok", "{json}");
+        let refs = r["refs"].as_array().unwrap();
+        let main = refs.iter().find(|e| e["ref"] == "refs/heads/main").unwrap();
+        assert_eq!(main["new"], third.as_str());
+        for task in ["T1", "T2"] {
+            let entry = refs
+                .iter()
+                .find(|e| e["ref"] == format!("refs/git-mile/tasks/{task}"))
+                .unwrap();
+            assert_eq!(entry["status"], "skipped", "{json}");
+        }
+    }
+
+    // Named explicitly, a refused namespace ref is a refusal; still no hint ever offers to force it.
+    let one = env
+        .multi(["push", "a", "--branch", "refs/git-mile/tasks/T1"])
+        .expect_code(1);
+    assert!(!one.stdout.contains("force"), "{}", one.stdout);
+    let all = env
+        .multi(["push", "a", "--branch", "refs/git-mile/*"])
+        .expect_code(1);
+    assert!(!all.stdout.contains("force"), "{}", all.stdout);
+    assert!(all.stdout.contains("`git multi sync`"), "{}", all.stdout);
+    assert!(!all.stdout.contains("resolve"), "{}", all.stdout);
+}
+
+#[test]
+fn forced_pushes_carry_namespaces_but_never_force_them() {
+    let (env, hosts) = three_with_tasks();
+    task_event(&env, &env.work, "T1", "created");
+    env.multi(["push"]).expect_code(0);
+    let other = events_elsewhere(&env, &hosts, &["T1"]);
+    let theirs = tip(&env, &other, "refs/git-mile/tasks/T1");
+    let t2 = task_event(&env, &env.work, "T2", "created");
+    // Our main rewritten: only a forced push gets it there.
+    env.git(["commit", "-q", "--amend", "-m", "first, reworded"]);
+    let main = env.git(["rev-parse", "HEAD"]).trim().to_string();
+
+    let dry = env
+        .multi(["push", "--force", "--dry-run", "--json"])
+        .expect_code(0)
+        .json();
+    let refs = remote(&dry, "a")["refs"].as_array().unwrap().clone();
+    assert!(
+        refs.iter().any(|e| e["ref"] == "refs/git-mile/tasks/T2"),
+        "{dry}"
+    );
+
+    let json = env
+        .multi(["push", "--force", "--json"])
+        .expect_code(0)
+        .json();
+    for host in &hosts {
+        assert_eq!(tip(&env, host, "refs/heads/main"), Some(main.clone()));
+        assert_eq!(
+            tip(&env, host, "refs/git-mile/tasks/T2"),
+            Some(t2.clone()),
+            "{json}"
+        );
+        assert_eq!(
+            tip(&env, host, "refs/git-mile/tasks/T1"),
+            theirs,
+            "never forced"
+        );
+    }
+    let t1 = remote(&json, "a")["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
+        .cloned()
+        .unwrap();
+    assert_eq!(t1["status"], "skipped", "{json}");
+
+    let t3 = task_event(&env, &env.work, "T3", "created");
+    env.git(["commit", "-q", "--amend", "-m", "first, reworded again"]);
+    env.multi(["fetch"]).expect_code(0);
+    env.multi(["push", "--force-with-lease"]).expect_code(0);
+    for host in &hosts {
+        assert_eq!(tip(&env, host, "refs/git-mile/tasks/T3"), Some(t3.clone()));
+        assert_eq!(
+            tip(&env, host, "refs/git-mile/tasks/T1"),
+            theirs,
+            "never forced"
+        );
+    }
+}
+
+#[test]
+fn remote_rename_and_remove_take_the_namespace_copies_along() {
+    let (env, _hosts) = three_with_tasks();
+    task_event(&env, &env.work, "T1", "created");
+    env.multi(["push"]).expect_code(0);
+    env.multi(["fetch"]).expect_code(0);
+    env.commit("second");
+    env.multi(["push", "a"]).expect_code(0);
+    let copies = |remote: &str| {
+        env.git([
+            "for-each-ref",
+            "--format=%(refname)",
+            &format!("refs/multi/remotes/{remote}/"),
+        ])
+    };
+    assert!(!copies("a").is_empty());
+
+    env.multi(["remote", "rename", "a", "alpha"]).expect_code(0);
+    assert_eq!(copies("a"), "");
+    assert_eq!(
+        copies("alpha"),
+        "refs/multi/remotes/alpha/git-mile/tasks/T1\n"
+    );
+    let offline = env
+        .multi(["status", "--offline", "alpha", "--json"])
+        .expect_code(0)
+        .json();
+    let t1 = offline["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
+        .cloned()
+        .unwrap();
+    assert_eq!(t1["state"], "in-sync", "{offline}");
+
+    env.multi(["remote", "remove", "b"]).expect_code(0);
+    assert_eq!(copies("b"), "");
+
+    // The entry of `push a` is about a remote that is now called alpha.
+    let undo = env.multi(["undo"]).expect_code(1);
+    assert!(undo.stdout.contains("renamed"), "{}", undo.stdout);
+    assert!(undo.stdout.contains("git multi log"), "{}", undo.stdout);
+    assert!(!undo.stdout.contains("remote add a"), "{}", undo.stdout);
+}
+
+#[test]
+fn overlapping_namespaces_are_refused() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    env.multi(["refs", "add", "refs/git-mile/*", "--merge", "ff-only"])
+        .expect_code(0);
+    env.multi(["refs", "add", "refs/notes/commits"])
+        .expect_code(0);
+    for (pattern, existing) in [
+        ("refs/git-mile/tasks/*", "refs/git-mile/*"),
+        ("refs/notes/*", "refs/notes/commits"),
+    ] {
+        let before = env.config_bytes();
+        let run = usage_error(env.multi(["refs", "add", pattern]), "overlaps");
+        assert!(run.stderr.contains(existing), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("git multi refs remove '{existing}'")),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(env.config_bytes(), before);
+    }
+    // The same pattern again is a change of mode, not an overlap; one written behind our back is refused.
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    env.git([
+        "config",
+        "--add",
+        "multi.refs",
+        "refs/git-mile/tasks/*:theirs",
+    ]);
+    let run = usage_error(env.multi(["status"]), "overlaps");
+    assert!(
+        run.stderr.contains("git multi refs remove"),
+        "{}",
+        run.stderr
+    );
+    env.multi(["refs", "remove", "refs/git-mile/tasks/*"])
+        .expect_code(0);
+    env.multi(["status"]).expect_code(0);
+}
+
+#[test]
+fn sync_says_everywhere_only_when_every_remote_took_it() {
+    let (env, hosts) = three_with_tasks();
+    env.git(["config", "multi.primary", "a"]);
+    task_event(&env, &env.work, "T9", "created");
+    env.multi(["push"]).expect_code(0);
+    let hook = hosts[1].join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/git-mile/*) echo \"tasks are read-only here\" >&2; exit 1;; esac; done\nexit 0\n",
+    )
+    .unwrap();
+    std::process::Command::new("chmod")
+        .args(["+x", hook.to_str().unwrap()])
+        .status()
+        .unwrap();
+    let now = task_event(&env, &env.work, "T9", "closed");
+
+    let run = env.multi(["sync"]).expect_code(1);
+    let line = run
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("git-mile/tasks/T9"))
+        .unwrap_or_else(|| panic!("{}", run.stdout))
+        .to_string();
+    assert!(!line.contains("everywhere"), "{line}");
+    assert!(line.contains("b"), "{line}");
+    assert!(line.contains("refused"), "{line}");
+    let json = env.multi(["sync", "--json"]).expect_code(1).json();
+    assert_eq!(
+        json["namespaces"][0]["refused"],
+        serde_json::json!(["b"]),
+        "{json}"
+    );
+    assert_eq!(tip(&env, &hosts[0], "refs/git-mile/tasks/T9"), Some(now));
+
+    std::fs::remove_file(&hook).unwrap();
+    let fixed = env.multi(["sync"]).expect_code(0);
+    assert!(fixed.stdout.contains("everywhere"), "{}", fixed.stdout);
 }

@@ -345,3 +345,236 @@ fn resolve_refuses_what_it_cannot_do() {
     let usage = env.multi(["resolve", "main"]).expect_code(2);
     assert!(usage.stderr.contains("--take"), "{}", usage.stderr);
 }
+
+/// Commits `file` = `text` on `branch` of `host` from a throw-away clone (the branch must exist there).
+fn change_elsewhere(
+    env: &TestEnv,
+    host: &Path,
+    name: &str,
+    branch: &str,
+    file: &str,
+    text: &str,
+) -> String {
+    let dir = env.root.join(name);
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            "-b",
+            branch,
+            host.to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+    );
+    std::fs::write(dir.join(file), text).unwrap();
+    env.git_in(&dir, ["commit", "-q", "-am", name]);
+    env.git_in(&dir, ["push", "-q", "origin", branch]);
+    env.git_in(&dir, ["rev-parse", "HEAD"]).trim().to_string()
+}
+
+#[test]
+fn a_moved_tag_is_called_the_same_everywhere() {
+    let (env, hosts) = three();
+    env.git(["tag", "v1"]);
+    env.multi(["push", "--tags"]).expect_code(0);
+    env.commit("second");
+    env.commit("third");
+    env.git_in(
+        &env.work,
+        [
+            "push",
+            "-q",
+            "-f",
+            hosts[1].to_str().unwrap(),
+            "HEAD:refs/tags/v1",
+        ],
+    );
+    env.multi(["push"]).expect_code(0);
+
+    let status = env.multi(["status", "--tags"]).expect_code(0);
+    let row = status
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("tags/v1"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("differs"), "{}", status.stdout);
+    assert!(!row.contains("behind"), "{}", status.stdout);
+    let json = env
+        .multi(["status", "--tags", "--json"])
+        .expect_code(0)
+        .json();
+    let cell = json["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["remote"] == "b" && e["ref"] == "refs/tags/v1")
+        .cloned()
+        .unwrap();
+    assert_eq!(cell["state"], "diverged", "{json}");
+
+    let conflicts = env.multi(["conflicts"]).expect_code(0);
+    let row = conflicts
+        .stdout
+        .lines()
+        .find(|l| l.starts_with("tags/v1"))
+        .unwrap()
+        .to_string();
+    assert!(row.contains("differs"), "{}", conflicts.stdout);
+    let json = env.multi(["conflicts", "--json"]).expect_code(0).json();
+    assert_eq!(entry(&json, "refs/tags/v1")["kind"], "diverged");
+
+    let list = env.multi(["tag", "list"]).expect_code(0);
+    assert!(list.stdout.contains("differs"), "{}", list.stdout);
+    let json = env.multi(["tag", "list", "--json"]).expect_code(0).json();
+    assert_eq!(
+        json["refs"][0]["remotes"]["b"]["state"], "diverged",
+        "{json}"
+    );
+}
+
+#[test]
+fn short_names_resolve_like_git_and_ambiguity_is_said() {
+    let (env, _hosts) = three();
+    env.commit("second");
+    env.git(["tag", "v2"]);
+    env.git(["branch", "v2", "HEAD~1"]);
+    let run = env
+        .multi(["resolve", "v2", "--take", "local", "--dry-run"])
+        .expect_code(2);
+    assert!(run.stderr.contains("ambiguous"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("refs/tags/v2") && run.stderr.contains("refs/heads/v2"),
+        "{}",
+        run.stderr
+    );
+    let tag = env
+        .multi([
+            "resolve",
+            "refs/tags/v2",
+            "--take",
+            "local",
+            "--dry-run",
+            "--json",
+        ])
+        .expect_code(0)
+        .json();
+    assert_eq!(tag["ref"], "refs/tags/v2");
+
+    // HEAD is the checked-out branch.
+    let head = env
+        .multi(["resolve", "HEAD", "--take", "local", "--dry-run", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(head["ref"], "refs/heads/main", "{head}");
+
+    // A branch named tags/v1 beside the tag v1: status shows the full names, not two `tags/v1` rows.
+    env.git(["tag", "v1"]);
+    env.git(["branch", "tags/v1"]);
+    let status = env.multi(["status", "--tags"]).expect_code(0);
+    assert!(
+        status.stdout.contains("refs/heads/tags/v1"),
+        "{}",
+        status.stdout
+    );
+    assert!(status.stdout.contains("refs/tags/v1"), "{}", status.stdout);
+    assert!(
+        !status.stdout.lines().any(|l| l.starts_with("tags/v1 ")),
+        "{}",
+        status.stdout
+    );
+}
+
+#[test]
+fn resolve_hints_lead_somewhere_that_works() {
+    let (env, hosts) = three();
+    // cf exists on a and b only, changed in conflicting ways, and not here.
+    for host in &hosts[..2] {
+        env.git_in(
+            &env.work,
+            ["push", "-q", host.to_str().unwrap(), "HEAD:refs/heads/cf"],
+        );
+    }
+    change_elsewhere(&env, &hosts[0], "cf-a", "cf", "first.txt", "from a");
+    change_elsewhere(&env, &hosts[1], "cf-b", "cf", "first.txt", "from b");
+    let run = env.multi(["resolve", "cf", "--merge"]).expect_code(1);
+    assert!(
+        run.stderr.contains("git switch -c cf a/cf") || run.stderr.contains("git branch cf a/cf"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("`git switch cf`"), "{}", run.stderr);
+
+    // --take with uncommitted changes in the way: said in words, with what to do.
+    env.multi(["fetch"]).expect_code(0);
+    change_elsewhere(&env, &hosts[0], "main-a", "main", "first.txt", "theirs");
+    env.commit("mine");
+    std::fs::write(env.work.join("first.txt"), "uncommitted").unwrap();
+    let before = env.git(["rev-parse", "HEAD"]);
+    let run = env.multi(["resolve", "main", "--take", "a"]).expect_code(1);
+    assert!(run.stderr.contains("uncommitted changes"), "{}", run.stderr);
+    assert!(run.stderr.contains("hint: "), "{}", run.stderr);
+    assert!(run.stderr.contains("stash"), "{}", run.stderr);
+    assert_eq!(env.git(["rev-parse", "HEAD"]), before);
+}
+
+#[test]
+fn a_merge_dry_run_prints_no_id_the_real_merge_will_not_have() {
+    let (env, hosts) = three();
+    pushed_elsewhere(&env, &hosts[0], "x", "main");
+    env.commit("ours");
+    let dry = env
+        .multi(["resolve", "main", "--merge", "--dry-run", "--json"])
+        .expect_code(0)
+        .json();
+    let human = env
+        .multi(["resolve", "main", "--merge", "--dry-run"])
+        .expect_code(0);
+    assert!(human.stdout.contains("would merge"), "{}", human.stdout);
+    let real = env
+        .multi(["resolve", "main", "--merge", "--json"])
+        .expect_code(0)
+        .json();
+    assert!(
+        dry["target"].is_null() || dry["target"] == real["target"],
+        "dry run {} vs real {}",
+        dry["target"],
+        real["target"]
+    );
+}
+
+#[test]
+fn exit_codes_ignore_branches_that_are_only_on_the_remotes_and_agree() {
+    let (env, hosts) = three();
+    for host in &hosts {
+        env.git_in(
+            &env.work,
+            [
+                "push",
+                "-q",
+                host.to_str().unwrap(),
+                "HEAD:refs/heads/theirs",
+            ],
+        );
+    }
+    env.multi(["fetch"]).expect_code(0);
+    let status = env.multi(["status", "--exit-code"]).expect_code(0);
+    assert!(status.stdout.contains("not local"), "{}", status.stdout);
+    env.multi(["conflicts", "--exit-code"]).expect_code(0);
+
+    // Unpushed local work is missing on the remotes: that still counts.
+    env.git(["branch", "wip"]);
+    env.multi(["status", "--exit-code"]).expect_code(1);
+    let json = env
+        .multi(["conflicts", "--json", "--exit-code"])
+        .expect_code(1)
+        .json();
+    assert_eq!(entry(&json, "refs/heads/wip")["kind"], "missing");
+
+    // A remote-only branch the remotes disagree about counts too.
+    env.git(["branch", "-D", "wip"]);
+    pushed_elsewhere(&env, &hosts[2], "t", "theirs");
+    env.multi(["conflicts", "--exit-code"]).expect_code(1);
+    env.multi(["status", "--exit-code"]).expect_code(1);
+}

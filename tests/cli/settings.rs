@@ -34,8 +34,7 @@ fn rich_set(env: &TestEnv) {
         .expect_code(0);
     env.multi(["config", "set", "multi.timeout", "45.5"])
         .expect_code(0);
-    env.multi(["config", "set", "multi.refs", "refs/notes/*"])
-        .expect_code(0);
+    env.multi(["refs", "add", "refs/notes/*"]).expect_code(0);
 }
 
 /// A fresh clone of hosts/a.git next to the work repository (it has an `origin`, and no set yet).
@@ -321,7 +320,7 @@ fn config_set_get_unset_list_check_every_value() {
         ("multi.a.enabled", "perhaps", "not a boolean"),
         ("multi.a.provider", "sourceforge", "unknown provider"),
         ("multi.a.apiUrl", "git.example.com", "invalid API URL"),
-        ("multi.refs", "heads/*", "not a ref pattern"),
+        ("multi.refs", "refs/heads/*", "reaches into"),
         ("multi.primary", "nowhere", "Remote 'nowhere' not found"),
         ("multi.ghost.provider", "github", "Remote 'ghost' not found"),
         ("multi.colour", "red", "unknown key"),
@@ -417,4 +416,80 @@ fn bad_values_written_by_git_config_stop_every_command_with_exit_2() {
         env.multi(["config", "unset", key]).expect_code(0);
         env.multi(["remote", "list"]).expect_code(0);
     }
+}
+
+/// `multi.refs` holds every namespace: `config set` does not replace them all, `import` adds to them, and a
+/// value is checked the same way (`refs add`'s rules) however it arrives.
+#[test]
+fn namespaces_are_never_replaced_wholesale_and_are_checked_like_refs_add() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    env.multi(["refs", "add", "refs/notes/*", "--merge", "ff-only"])
+        .expect_code(0);
+    let before = env.config_bytes();
+    let run = env
+        .multi(["config", "set", "multi.refs", "refs/x/*:union"])
+        .expect_code(2);
+    assert!(run.stderr.contains("git multi refs add"), "{}", run.stderr);
+    assert_eq!(env.config_bytes(), before);
+
+    let file = env.root.join("set.toml");
+    std::fs::write(
+        &file,
+        "[settings]\nrefs = [\"refs/x/*:union\", \"refs/notes/*:ff-only\"]\n",
+    )
+    .unwrap();
+    let imported = env.multi(["import", file.to_str().unwrap()]).expect_code(0);
+    assert!(imported.stdout.contains("refs/x/*"), "{}", imported.stdout);
+    assert!(!imported.stdout.contains("git-mile"), "{}", imported.stdout);
+    assert_eq!(
+        env.git(["config", "--get-all", "multi.refs"]),
+        "refs/git-mile/*:union\nrefs/notes/*:ff-only\nrefs/x/*:union\n"
+    );
+    let again = env.multi(["import", file.to_str().unwrap()]).expect_code(0);
+    assert!(
+        again.stdout.contains("nothing to change"),
+        "{}",
+        again.stdout
+    );
+
+    for (bad, message) in [
+        ("refs/heads/*:union", "reaches into"),
+        ("refs/multi/x/*", "reaches into"),
+        ("refs/y/**", "not a valid ref pattern"),
+        ("refs/y/a..b", "not a valid ref pattern"),
+        ("refs/git-mile/tasks/*", "overlaps"),
+    ] {
+        let before = env.config_bytes();
+        std::fs::write(&file, format!("[settings]\nrefs = [\"{bad}\"]\n")).unwrap();
+        let run = env.multi(["import", file.to_str().unwrap()]).expect_code(2);
+        assert!(run.stderr.contains(message), "{bad}: {}", run.stderr);
+        assert_eq!(env.config_bytes(), before, "{bad}");
+    }
+
+    // A value written behind git-multi's back stops every command, names the fix, and doctor fails it.
+    env.git(["config", "--add", "multi.refs", "refs/heads/*:union"]);
+    let run = env.multi(["status"]).expect_code(2);
+    assert!(run.stderr.contains("multi.refs"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("git multi refs remove 'refs/heads/*'"),
+        "{}",
+        run.stderr
+    );
+    let doctor = env.multi(["doctor", "--json"]).expect_code(1).json();
+    let failed: Vec<&serde_json::Value> = doctor["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["name"] == "config" && c["status"] == "fail")
+        .collect();
+    assert!(
+        failed
+            .iter()
+            .any(|c| c["detail"].as_str().unwrap().contains("refs/heads/*")),
+        "{doctor}"
+    );
+    env.multi(["refs", "remove", "refs/heads/*"]).expect_code(0);
+    env.multi(["status"]).expect_code(0);
 }

@@ -1,5 +1,5 @@
 //! `git multi remote remove <name>`: take a member out of the set and, unless asked not to, remove the git
-//! remote with its tracking refs as `git remote remove` does.
+//! remote with its tracking refs (and its copies of namespace refs) as `git remote remove` does.
 
 use clap::Args;
 
@@ -23,8 +23,12 @@ pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
     existing(&set, &args.name)?;
-    if !args.keep_remote && set.is_git_remote(&args.name) {
-        ctx.git.remote_remove(&args.name)?;
+    if !args.keep_remote {
+        if set.is_git_remote(&args.name) {
+            ctx.git.remote_remove(&args.name)?;
+        }
+        // Its copies of namespace refs go with its tracking refs; saved tips stay under refs/multi/backup/.
+        crate::ops::fetch::drop_copies(&ctx.git, &args.name, "git multi remote remove")?;
     }
     ctx.git
         .config_remove_section(&format!("{}.{}", config::SECTION, args.name))?;

@@ -1,5 +1,5 @@
-//! `git multi remote rename <old> <new>`: rename the git remote (refs and config, via `git remote rename`) and
-//! its `[multi "<name>"]` facts together.
+//! `git multi remote rename <old> <new>`: rename the git remote (refs and config, via `git remote rename`),
+//! its copies of namespace refs (`refs/multi/remotes/<old>/`) and its `[multi "<name>"]` facts together.
 
 use clap::Args;
 
@@ -29,6 +29,8 @@ pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
     if set.is_git_remote(&args.old) {
         ctx.git.remote_rename(&args.old, &args.new)?;
     }
+    // git moved refs/remotes/<old>/; the copies of namespace refs move the same way.
+    crate::ops::fetch::rename_copies(&ctx.git, &args.old, &args.new, "git multi remote rename")?;
     ctx.git.config_rename_section(
         &format!("{}.{}", config::SECTION, args.old),
         &format!("{}.{}", config::SECTION, args.new),
