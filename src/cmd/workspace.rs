@@ -13,7 +13,6 @@ use crate::cmd::Ctx;
 use crate::config::{self, Settings};
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, Git};
-use crate::ops::fetch::FetchRequest;
 use crate::ops::integrate::{self, Integrated, Strategy};
 use crate::ops::push::Outgoing;
 use crate::ops::run::{FetchRun, PushHow, PushRun, StatusRun};
@@ -369,7 +368,8 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
         Ok(FetchRun::prepare(
             &repo.git,
             &repo.members(),
-            FetchRequest::default(),
+            &repo.set.settings.namespaces,
+            false,
         )?)
     });
     let outcomes = fan_out(
@@ -410,7 +410,13 @@ fn status(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_PROBE_TIMEOUT)?;
     let prepared = Prepared::new(repos.len(), |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        Ok(StatusRun::prepare(&repo.git, false)?)
+        Ok(StatusRun::prepare(
+            &repo.git,
+            &repo.members(),
+            &repo.set.settings.namespaces,
+            false,
+            false,
+        )?)
     });
     let outcomes = fan_out(
         &repos,
@@ -443,12 +449,11 @@ fn status(git: &Git, args: &RunArgs) -> Result<Exit> {
                 continue;
             }
         };
-        match run.finish(&repo.members()) {
-            Ok(refs) => {
+        match run.finish(&repo.members(), &remotes) {
+            Ok(comparison) => {
                 let extra = StatusExtra {
-                    in_sync: report::workspace::in_sync(&remotes, &refs),
-                    refs,
-                    local: run.local.clone(),
+                    in_sync: report::status::in_sync(&remotes, &comparison),
+                    comparison,
                     members: repo.members.clone(),
                 };
                 results.push(RepoResult::new(path.clone(), remotes, extra));
@@ -483,7 +488,8 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
         let primary = common::primary(&ctx, &repo.set, None, &branch)?
             .name
             .clone();
-        let fetch = FetchRun::prepare(&repo.git, &repo.members(), FetchRequest::default())?;
+        // Without the namespaces: their convergence stays with the per-repository `git multi sync`.
+        let fetch = FetchRun::prepare(&repo.git, &repo.members(), &[], false)?;
         Ok((SyncPlan { branch, primary }, fetch))
     });
     // 2. Fetch every remote of every repository.

@@ -1,11 +1,11 @@
 //! `status` in words: the ref × remote matrix and its one-line summary, and the JSON document.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::git::refname;
-use crate::ops::relate::Compared;
+use crate::ops::relate::{Compared, Comparison};
 use crate::ops::State;
 use crate::outcome::{Detail, Outcome, Report};
 use crate::remote_set::Member;
@@ -28,29 +28,20 @@ impl Detail for Reached {
 /// Everything `status` shows.
 pub struct StatusView<'a> {
     pub members: &'a [&'a Member],
-    pub local: &'a BTreeMap<String, String>,
-    pub entries: &'a [Compared],
-    /// Refs not here that every compared remote has alike: shown, not counted as out of sync.
-    pub remote_only: &'a BTreeSet<String>,
+    pub comparison: &'a Comparison,
     pub reachable: &'a Report<Reached>,
 }
 
-impl StatusView<'_> {
-    fn not_fetched(&self, outcome: &Outcome<Reached>) -> bool {
-        outcome.detail.fetched == Some(false)
-    }
+fn not_fetched(outcome: &Outcome<Reached>) -> bool {
+    outcome.detail.fetched == Some(false)
+}
 
-    /// Everything is known to be in sync: every remote answered (or was fetched) and every ref matches.
-    fn in_sync(&self) -> bool {
-        self.reachable
-            .remotes
-            .iter()
-            .all(|o| !o.status.is_failure() && !self.not_fetched(o))
-            && self
-                .entries
-                .iter()
-                .all(|e| e.relation.state == State::InSync || self.remote_only.contains(&e.name))
-    }
+/// Everything is known to be in sync: every remote answered (or was fetched) and nothing is out of sync.
+pub fn in_sync(remotes: &[Outcome<Reached>], comparison: &Comparison) -> bool {
+    remotes
+        .iter()
+        .all(|o| !o.status.is_failure() && !not_fetched(o))
+        && comparison.out_of_sync().next().is_none()
 }
 
 #[derive(Serialize)]
@@ -71,8 +62,8 @@ pub fn tags_need_the_remotes() {
 pub fn json(view: &StatusView) {
     super::json(&StatusDocument {
         ok: view.reachable.ok,
-        in_sync: view.in_sync(),
-        refs: view.entries,
+        in_sync: in_sync(&view.reachable.remotes, view.comparison),
+        refs: &view.comparison.entries,
         remotes: &view.reachable.remotes,
     });
 }
@@ -99,13 +90,15 @@ pub fn matrix(view: &StatusView) {
     let mut header = vec![String::new()];
     header.extend(view.members.iter().map(|m| m.name.clone()));
     let names: BTreeSet<&str> = view
+        .comparison
         .local
         .keys()
         .map(String::as_str)
-        .chain(view.entries.iter().map(|e| e.name.as_str()))
+        .chain(view.comparison.entries.iter().map(|e| e.name.as_str()))
         .collect();
     // Indexed once: with thousands of branches a search per cell made the table quadratic.
     let by_cell: HashMap<(&str, &str), &Compared> = view
+        .comparison
         .entries
         .iter()
         .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
@@ -120,7 +113,7 @@ pub fn matrix(view: &StatusView) {
             } else {
                 by_cell
                     .get(&(*name, member.name.as_str()))
-                    .map(|e| cell(e, view.not_fetched(outcome)))
+                    .map(|e| cell(e, not_fetched(outcome)))
                     .unwrap_or_else(|| "-".into())
             };
             row.push(text);
@@ -134,9 +127,8 @@ pub fn matrix(view: &StatusView) {
 /// `2 refs out of sync; 1 unreachable (…)`: refs are counted once however many remotes differ.
 fn summary(view: &StatusView) -> String {
     let out_of_sync: BTreeSet<&str> = view
-        .entries
-        .iter()
-        .filter(|e| e.relation.state != State::InSync && !view.remote_only.contains(&e.name))
+        .comparison
+        .out_of_sync()
         .map(|e| e.name.as_str())
         .collect();
     let failures: Vec<String> = view
@@ -150,7 +142,7 @@ fn summary(view: &StatusView) -> String {
         .reachable
         .remotes
         .iter()
-        .filter(|o| view.not_fetched(o))
+        .filter(|o| not_fetched(o))
         .map(|o| o.name.as_str())
         .collect();
     let total = view.reachable.remotes.len();
@@ -171,8 +163,8 @@ fn summary(view: &StatusView) -> String {
             if n == 1 { "" } else { "s" }
         ));
     }
-    if !view.remote_only.is_empty() {
-        let n = view.remote_only.len();
+    if !view.comparison.remote_only.is_empty() {
+        let n = view.comparison.remote_only.len();
         parts.push(format!(
             "{n} ref{} only on the remotes, the same on each (not checked out here; not out of sync)",
             if n == 1 { "" } else { "s" }
