@@ -68,16 +68,28 @@ pub fn json(view: &StatusView) {
     });
 }
 
-fn cell(entry: &Compared, not_fetched: bool) -> String {
+/// The words for a relation both matrices (status, branch and tag lists) show alike: in sync, ahead, behind
+/// or diverged with their counts, missing on the remote.
+pub fn relation_words(entry: &Compared) -> Option<String> {
     let r = entry.relation;
-    match (r.state, r.ahead, r.behind) {
+    Some(match (r.state, r.ahead, r.behind) {
         (State::InSync, ..) => "in-sync".into(),
         (State::Ahead, Some(a), _) => format!("ahead {a}"),
         (State::Behind, _, Some(b)) => format!("behind {b}"),
         (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
+        (State::MissingRemote, ..) => "missing".into(),
+        _ => return None,
+    })
+}
+
+fn cell(entry: &Compared, not_fetched: bool) -> String {
+    if let Some(words) = relation_words(entry) {
+        return words;
+    }
+    let r = entry.relation;
+    match (r.state, r.ahead, r.behind) {
         // Tags are replaced, not fast-forwarded: one with another target simply differs.
         (State::Diverged, ..) if entry.name.starts_with(refname::TAGS) => "differs".into(),
-        (State::MissingRemote, ..) => "missing".into(),
         (State::MissingLocal, ..) => "not local".into(),
         (State::Behind, ..) => "behind ?".into(),
         (State::Unknown, ..) if not_fetched => "not fetched".into(),
@@ -108,15 +120,10 @@ pub fn matrix(view: &StatusView) {
     for name in &names {
         let mut row = vec![shown[name].to_string()];
         for (member, outcome) in view.members.iter().zip(&view.reachable.remotes) {
-            let text = if outcome.status.is_failure() {
-                "unreachable".to_string()
-            } else {
-                by_cell
-                    .get(&(*name, member.name.as_str()))
-                    .map(|e| cell(e, not_fetched(outcome)))
-                    .unwrap_or_else(|| "-".into())
-            };
-            row.push(text);
+            let entry = by_cell.get(&(*name, member.name.as_str()));
+            row.push(super::matrix_cell(outcome, entry, |e| {
+                cell(e, not_fetched(outcome))
+            }));
         }
         rows.push(row);
     }
@@ -131,13 +138,12 @@ fn summary(view: &StatusView) -> String {
         .out_of_sync()
         .map(|e| e.name.as_str())
         .collect();
-    let failures: Vec<String> = view
+    let failures = view
         .reachable
         .remotes
         .iter()
         .filter(|o| o.status.is_failure())
-        .map(|o| format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")))
-        .collect();
+        .count();
     let not_fetched: Vec<&str> = view
         .reachable
         .remotes
@@ -146,7 +152,7 @@ fn summary(view: &StatusView) -> String {
         .map(|o| o.name.as_str())
         .collect();
     let total = view.reachable.remotes.len();
-    let compared = total - failures.len() - not_fetched.len();
+    let compared = total - failures - not_fetched.len();
     let mut parts = Vec::new();
     if compared == 0 {
         parts.push("nothing compared".to_string());
@@ -177,12 +183,6 @@ fn summary(view: &StatusView) -> String {
             not_fetched.join(", ")
         ));
     }
-    if !failures.is_empty() {
-        parts.push(format!(
-            "{} unreachable ({})",
-            failures.len(),
-            failures.join("; ")
-        ));
-    }
+    parts.extend(super::unreachable(&view.reachable.remotes));
     parts.join("; ")
 }

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::error::{exit_code, Exit, ExitFacts};
 use crate::ops::integrate::Integrated;
 use crate::ops::relate::Comparison;
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::outcome::{Detail, Outcome, Report};
 use crate::remote_set::Member;
 
 use super::status::{Reached, StatusView};
@@ -144,22 +144,7 @@ pub fn run<D: Detail, E: Serialize>(
 
 /// `20 repositories, 60 remotes: 57 ok, 3 failed; 1 repository with problems`.
 fn total_line(sum: &Total) -> String {
-    let order = [
-        Status::Ok,
-        Status::UpToDate,
-        Status::DryRun,
-        Status::Skipped,
-        Status::Rejected,
-        Status::Failed,
-        Status::Timeout,
-    ];
-    let counts: Vec<String> = order
-        .iter()
-        .filter_map(|s| {
-            let n = sum.statuses.get(s.as_str()).copied().unwrap_or(0);
-            (n > 0).then(|| format!("{n} {}", s.as_str()))
-        })
-        .collect();
+    let counts = super::status_counts(|s| sum.statuses.get(s.as_str()).copied().unwrap_or(0));
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
