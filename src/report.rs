@@ -256,6 +256,19 @@ pub fn outcomes_of<D: Detail>(remotes: &[Outcome<D>]) {
 /// `3 remotes: 2 ok, 1 failed`, counting each status in a fixed order; a run where every remote was skipped
 /// says that nothing was done.
 fn total<D>(remotes: &[Outcome<D>]) -> String {
+    let counts = status_counts(|s| remotes.iter().filter(|o| o.status == s).count());
+    let n = remotes.len();
+    let plural = if n == 1 { "remote" } else { "remotes" };
+    let mut line = format!("{n} {plural}: {}", counts.join(", "));
+    if n > 0 && remotes.iter().all(|o| o.status == Status::Skipped) {
+        line.push_str(" (nothing was done on any remote)");
+    }
+    line.push('\n');
+    line
+}
+
+/// `2 ok, 1 failed`: each status `count` gives a number for, in one fixed order (the same in every total).
+fn status_counts(count: impl Fn(Status) -> usize) -> Vec<String> {
     let order = [
         Status::Ok,
         Status::UpToDate,
@@ -265,21 +278,37 @@ fn total<D>(remotes: &[Outcome<D>]) -> String {
         Status::Failed,
         Status::Timeout,
     ];
-    let counts: Vec<String> = order
+    order
         .iter()
-        .filter_map(|s| {
-            let n = remotes.iter().filter(|o| o.status == *s).count();
+        .filter_map(|&s| {
+            let n = count(s);
             (n > 0).then(|| format!("{n} {}", s.as_str()))
         })
-        .collect();
-    let n = remotes.len();
-    let plural = if n == 1 { "remote" } else { "remotes" };
-    let mut line = format!("{n} {plural}: {}", counts.join(", "));
-    if n > 0 && remotes.iter().all(|o| o.status == Status::Skipped) {
-        line.push_str(" (nothing was done on any remote)");
+        .collect()
+}
+
+/// A matrix cell for one remote: `unreachable` when it failed, else `words` for what it has, `-` for nothing.
+fn matrix_cell<D, E>(
+    outcome: &Outcome<D>,
+    entry: Option<E>,
+    words: impl Fn(E) -> String,
+) -> String {
+    if outcome.status.is_failure() {
+        "unreachable".to_string()
+    } else {
+        entry.map(words).unwrap_or_else(|| "-".into())
     }
-    line.push('\n');
-    line
+}
+
+/// `2 unreachable (a: error; b: error)` for a matrix's summary, `None` when every remote answered.
+fn unreachable<D>(remotes: &[Outcome<D>]) -> Option<String> {
+    let failures: Vec<String> = remotes
+        .iter()
+        .filter(|o| o.status.is_failure())
+        .map(|o| format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")))
+        .collect();
+    (!failures.is_empty())
+        .then(|| format!("{} unreachable ({})", failures.len(), failures.join("; ")))
 }
 
 /// Rows of aligned columns; the last column is not padded. Cells are plain text (no colour codes): their

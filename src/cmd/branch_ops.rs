@@ -7,12 +7,12 @@
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::everywhere::{self, Local, Run};
+use crate::cmd::everywhere::{self, Local};
 use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
-use crate::report::publish::{Kind, LocalAction, LocalStep};
+use crate::report::publish::Kind;
 
 /// Create a branch here (when missing) and on every remote; a different copy already on a remote is reported,
 /// never moved
@@ -53,36 +53,20 @@ pub fn list(ctx: &Ctx, args: &everywhere::ListArgs) -> Result<Exit> {
     everywhere::list(ctx, Kind::Branch, args)
 }
 
-fn check_name(ctx: &Ctx, name: &str) -> Result<()> {
-    if ctx.git.is_valid_branch_name(name)? {
-        return Ok(());
-    }
-    Err(Error::usage(format!("`{name}` is not a valid branch name"))
-        .hint("branch names follow git's rules; `git check-ref-format --branch <name>` checks one"))
-}
-
 pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    set.select(&[])?;
-    let run = Run::new(&set, &args.parallel, args.json)?;
-    check_name(ctx, &args.name)?;
+    let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::branch(name);
-    let start = match &args.start {
-        Some(start) => Some(
-            ctx.git
-                .rev_parse(&format!("{start}^{{commit}}"))?
-                .ok_or_else(|| {
-                    Error::usage(format!("`{start}` does not name a commit")).hint(
-                        "start at a branch, tag or commit; `git log -1 <start>` shows what it names",
-                    )
-                })?,
-        ),
-        None => None,
-    };
-    let local = match ctx.git.rev_parse(&full)? {
+    let start = everywhere::commit_of(
+        ctx,
+        args.start.as_deref(),
+        "start at a branch, tag or commit; `git log -1 <start>` shows what it names",
+    )?;
+    let existed = ctx.git.rev_parse(&full)?;
+    // How it was made: the note its local step carries.
+    let note = match &existed {
         Some(oid) => {
-            if let Some(start) = start.as_ref().filter(|s| **s != oid) {
+            if let Some(start) = start.as_ref().filter(|s| *s != oid) {
                 return Err(Error::usage(format!(
                     "branch `{name}` already exists here at {}, not at {}",
                     &oid[..7],
@@ -93,11 +77,7 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     args.start.as_deref().unwrap_or_default()
                 )));
             }
-            LocalStep {
-                action: LocalAction::Existed,
-                oid: Some(oid),
-                note: None,
-            }
+            None
         }
         None => {
             if start.is_none() && ctx.git.rev_parse("HEAD")?.is_none() {
@@ -126,22 +106,15 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                 )));
             }
             ctx.git.branch_create(name, args.start.as_deref())?;
-            LocalStep {
-                action: LocalAction::Created,
-                oid: ctx.git.rev_parse(&full)?,
-                note: args.start.as_ref().map(|s| format!("from {s}")),
-            }
+            args.start.as_ref().map(|s| format!("from {s}"))
         }
     };
-    let oid = local.oid.clone().unwrap_or_default();
-    everywhere::publish(ctx, &set, Kind::Branch, &full, &oid, &local, &run)
+    let local = everywhere::local_step(ctx, &full, existed, note)?;
+    everywhere::publish(ctx, &set, Kind::Branch, &full, &local, &run)
 }
 
 pub fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    set.select(&[])?;
-    let run = Run::new(&set, &args.parallel, args.json)?;
-    check_name(ctx, &args.name)?;
+    let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::branch(name);
     let local = ctx.git.rev_parse(&full)?;

@@ -11,7 +11,7 @@ use clap::Args;
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
-use crate::error::{exit_code, Exit, ExitFacts, Result};
+use crate::error::{exit_code, Error, Exit, ExitFacts, Result};
 use crate::git::{refname, GitError};
 use crate::ops::publish::{self, Guard};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
@@ -51,6 +51,67 @@ impl Run {
             json,
         })
     }
+}
+
+/// The set, then `-j`/`--timeout`, then `name` checked against git's rules for `kind`: everything a create or
+/// delete refuses is refused before anything changes (a set without enabled members first).
+pub fn prepare(
+    ctx: &Ctx,
+    kind: Kind,
+    name: &str,
+    parallel: &ParallelArgs,
+    json: bool,
+) -> Result<(RemoteSet, Run)> {
+    let set = ctx.remote_set()?;
+    set.select(&[])?;
+    let run = Run::new(&set, parallel, json)?;
+    let valid = match kind {
+        Kind::Branch => ctx.git.is_valid_branch_name(name)?,
+        Kind::Tag => ctx.git.is_valid_tag_name(name)?,
+    };
+    if !valid {
+        return Err(match kind {
+            Kind::Branch => Error::usage(format!("`{name}` is not a valid branch name")).hint(
+                "branch names follow git's rules; `git check-ref-format --branch <name>` checks one",
+            ),
+            Kind::Tag => Error::usage(format!("`{name}` is not a valid tag name")).hint(
+                "tag names follow git's rules; `git check-ref-format refs/tags/<name>` checks one",
+            ),
+        });
+    }
+    Ok((set, run))
+}
+
+/// The commit `spec` names (a branch, tag or commit), `None` without one; `hint` says what to give instead.
+pub fn commit_of(ctx: &Ctx, spec: Option<&str>, hint: &str) -> Result<Option<String>> {
+    let Some(spec) = spec else {
+        return Ok(None);
+    };
+    let oid = ctx.git.rev_parse(&format!("{spec}^{{commit}}"))?;
+    oid.map(Some).ok_or_else(|| {
+        Error::usage(format!("`{spec}` does not name a commit")).hint(hint.to_string())
+    })
+}
+
+/// The local step of a create: the ref was there (at `oid`), or was just made (`note` says how).
+pub fn local_step(
+    ctx: &Ctx,
+    name: &str,
+    existed: Option<String>,
+    note: Option<String>,
+) -> Result<LocalStep> {
+    Ok(match existed {
+        Some(oid) => LocalStep {
+            action: LocalAction::Existed,
+            oid: Some(oid),
+            note: None,
+        },
+        None => LocalStep {
+            action: LocalAction::Created,
+            oid: ctx.git.rev_parse(name)?,
+            note,
+        },
+    })
 }
 
 fn prefix(kind: Kind) -> &'static str {
@@ -175,29 +236,53 @@ pub fn taken_elsewhere(
         .collect())
 }
 
-/// Pushes the local ref `name` (at `oid`) to every enabled member, creating it where it is missing and
+/// Pushes the local ref `name` (at `local`'s tip) to every enabled member, creating it where it is missing and
 /// refusing (as already existing) wherever a copy with another target is there.
 pub fn publish(
     ctx: &Ctx,
     set: &RemoteSet,
     kind: Kind,
     name: &str,
-    oid: &str,
     local: &LocalStep,
     run: &Run,
 ) -> Result<Exit> {
+    let oid = local.oid.as_deref().unwrap_or_default();
+    let report = push_everywhere(
+        ctx,
+        set,
+        &format!("{} create", kind.word()),
+        Outgoing::same(name, oid),
+        Force::CreateOnly,
+        run,
+        |job, request| report::publish::created(job, kind, push::push(job, &ctx.git, request)),
+    )?;
+    report::publish::step(kind, name, local, &report, report.ok, run.json);
+    Ok(report.exit())
+}
+
+/// One push of `outgoing` (forced as `force` says) to every enabled member with progress, `each` doing one
+/// member's part; recorded in the audit log as `command` (`tag create`).
+fn push_everywhere(
+    ctx: &Ctx,
+    set: &RemoteSet,
+    command: &str,
+    outgoing: Outgoing,
+    force: Force,
+    run: &Run,
+    each: impl Fn(&crate::runner::Job, &PushRequest) -> Outcome<report::push::PushDetail> + Sync,
+) -> Result<Report<report::push::PushDetail>> {
     let members = set.select(&[])?;
-    let outgoing = [Outgoing::same(name, oid)];
+    let outgoing = [outgoing];
     let tracking = Snapshot::take(
         &ctx.git,
         &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &outgoing),
     )?;
     let backups = Backups::new();
     let relater = Relater::new(&ctx.git);
-    let reason = format!("git multi {} create", kind.word());
+    let reason = format!("git multi {command}");
     let request = PushRequest {
         refs: &outgoing,
-        force: Force::CreateOnly,
+        force,
         dry_run: false,
         atomic: false,
         tracking: &tracking,
@@ -211,14 +296,11 @@ pub fn publish(
         budget: run.budget,
         observer: &board,
     };
-    let outcomes = fanout.run(&members, |job| {
-        report::publish::created(job, kind, push::push(job, &ctx.git, &request))
-    });
+    let outcomes = fanout.run(&members, |job| each(job, &request));
     board.finish();
     let report = Report::new(outcomes);
-    crate::audit::record(&ctx.git, &format!("{} create", kind.word()), &report);
-    report::publish::step(kind, name, local, &report, report.ok, run.json);
-    Ok(report.exit())
+    crate::audit::record(&ctx.git, command, &report);
+    Ok(report)
 }
 
 /// The local copy of a ref being deleted everywhere, and how to delete it.
@@ -241,39 +323,19 @@ pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
     run: &Run,
     local: Local<D>,
 ) -> Result<Exit> {
-    let members = set.select(&[])?;
-    let deleted = [Outgoing::delete(name)];
-    let tracking = Snapshot::take(
-        &ctx.git,
-        &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &deleted),
-    )?;
-    let backups = Backups::new();
-    let relater = Relater::new(&ctx.git);
-    let reason = format!("git multi {} delete", kind.word());
-    let base = PushRequest {
-        refs: &deleted,
-        force: Force::Yes,
-        dry_run: false,
-        atomic: false,
-        tracking: &tracking,
-        backups: &backups,
-        relater: &relater,
-        reason: &reason,
-    };
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), run.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, run.jobs, members.len()),
-        budget: run.budget,
-        observer: &board,
-    };
     let flags = if local.keep { " --keep-local" } else { "" };
-    let outcomes = fanout.run(&members, |job| {
-        let result = publish::delete(job, &ctx.git, name, guard, &base);
-        report::publish::deleted(job, kind, name, flags, result)
-    });
-    board.finish();
-    let report = Report::new(outcomes);
-    crate::audit::record(&ctx.git, &format!("{} delete", kind.word()), &report);
+    let report = push_everywhere(
+        ctx,
+        set,
+        &format!("{} delete", kind.word()),
+        Outgoing::delete(name),
+        Force::Yes,
+        run,
+        |job, base| {
+            let result = publish::delete(job, &ctx.git, name, guard, base);
+            report::publish::deleted(job, kind, name, flags, result)
+        },
+    )?;
     let (local, local_ok) = settle_local(local, report.ok);
     report::publish::step(kind, name, &local, &report, report.ok && local_ok, run.json);
     let facts = report.facts();

@@ -6,12 +6,12 @@
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::everywhere::{self, Local, Run};
+use crate::cmd::everywhere::{self, Local};
 use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
-use crate::report::publish::{Kind, LocalAction, LocalStep};
+use crate::report::publish::Kind;
 
 /// Create a tag here (when missing) and on every remote; a remote's tag with another target is reported,
 /// never moved
@@ -68,38 +68,22 @@ pub fn run(ctx: &Ctx, command: &TagCommand) -> Result<Exit> {
     }
 }
 
-fn check_name(ctx: &Ctx, name: &str) -> Result<()> {
-    if ctx.git.is_valid_tag_name(name)? {
-        return Ok(());
-    }
-    Err(Error::usage(format!("`{name}` is not a valid tag name"))
-        .hint("tag names follow git's rules; `git check-ref-format refs/tags/<name>` checks one"))
-}
-
 fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    set.select(&[])?;
-    let run = Run::new(&set, &args.parallel, args.json)?;
-    check_name(ctx, &args.name)?;
+    let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::tag(name);
-    let target = match &args.commit {
-        Some(commit) => Some(
-            ctx.git
-                .rev_parse(&format!("{commit}^{{commit}}"))?
-                .ok_or_else(|| {
-                    Error::usage(format!("`{commit}` does not name a commit")).hint(
-                        "tag a branch, tag or commit; `git log -1 <commit>` shows what it names",
-                    )
-                })?,
-        ),
-        None => None,
-    };
+    let target = everywhere::commit_of(
+        ctx,
+        args.commit.as_deref(),
+        "tag a branch, tag or commit; `git log -1 <commit>` shows what it names",
+    )?;
     let exists_hint = format!(
         "publish it as it is with `git multi tag create {name}`, or remove it everywhere first with `git multi tag delete {name}`"
     );
-    let local = match ctx.git.rev_parse(&full)? {
-        Some(oid) => {
+    let existed = ctx.git.rev_parse(&full)?;
+    // How it was made: the note its local step carries.
+    let note = match &existed {
+        Some(_) => {
             if args.message.is_some() {
                 return Err(
                     Error::usage(format!("tag `{name}` already exists here")).hint(exists_hint)
@@ -113,11 +97,7 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                 ))
                 .hint(exists_hint));
             }
-            LocalStep {
-                action: LocalAction::Existed,
-                oid: Some(oid),
-                note: None,
-            }
+            None
         }
         None => {
             if target.is_none() && ctx.git.rev_parse("HEAD")?.is_none() {
@@ -149,26 +129,19 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     Error::failed(format!("could not create tag `{name}`: {err}"))
                         .hint("nothing was pushed; `git tag` with the same arguments shows git's own message")
                 })?;
-            LocalStep {
-                action: LocalAction::Created,
-                oid: ctx.git.rev_parse(&full)?,
-                note: match (args.sign, args.message.is_some()) {
-                    (true, _) => Some("signed".into()),
-                    (false, true) => Some("annotated".into()),
-                    _ => None,
-                },
+            match (args.sign, args.message.is_some()) {
+                (true, _) => Some("signed".into()),
+                (false, true) => Some("annotated".into()),
+                _ => None,
             }
         }
     };
-    let oid = local.oid.clone().unwrap_or_default();
-    everywhere::publish(ctx, &set, Kind::Tag, &full, &oid, &local, &run)
+    let local = everywhere::local_step(ctx, &full, existed, note)?;
+    everywhere::publish(ctx, &set, Kind::Tag, &full, &local, &run)
 }
 
 fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    set.select(&[])?;
-    let run = Run::new(&set, &args.parallel, args.json)?;
-    check_name(ctx, &args.name)?;
+    let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::tag(name);
     let local = Local {

@@ -13,7 +13,6 @@ use crate::cmd::Ctx;
 use crate::config::{self, Settings};
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, Git};
-use crate::ops::fetch::FetchRequest;
 use crate::ops::integrate::{self, Integrated, Strategy};
 use crate::ops::push::Outgoing;
 use crate::ops::run::{FetchRun, PushHow, PushRun, StatusRun};
@@ -319,25 +318,44 @@ fn fan_out<D: Send + Default>(
     per_repo
 }
 
-fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
-    let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
-    let prepared = Prepared::new(repos.len(), |r| {
+/// Each repository prepared by its first job (see [`Prepared`]), then `work` for every (repository, member) on
+/// the one pool; the jobs of a repository that could not be prepared are skipped (its error is reported).
+fn prepare_and_fan_out<'a, T: Send + Sync, D: Send + Default>(
+    repos: &'a [(PathBuf, Result<Repo>)],
+    jobs: Option<usize>,
+    prepare: impl Fn(&'a Repo) -> Result<T> + Sync + 'a,
+    work: impl Fn(&T, &crate::runner::Job) -> Outcome<D> + Sync,
+) -> (Prepared<'a, T>, Vec<Vec<Outcome<D>>>) {
+    let prepared = Prepared::new(repos.len(), move |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        PushRun::prepare_current(
-            &repo.git,
-            &repo.members(),
-            &repo.set.settings.namespaces,
-            PushHow::default(),
-        )
+        prepare(repo)
     });
     let outcomes = fan_out(
-        &repos,
-        args.parallel.jobs,
+        repos,
+        jobs,
         |_| true,
         |r, job| match prepared.get(r) {
-            Ok(run) => run.push(job),
+            Ok(run) => work(run, job),
             Err(_) => not_run(job),
         },
+    );
+    (prepared, outcomes)
+}
+
+fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
+    let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
+    let (prepared, outcomes) = prepare_and_fan_out(
+        &repos,
+        args.parallel.jobs,
+        |repo| {
+            PushRun::prepare_current(
+                &repo.git,
+                &repo.members(),
+                &repo.set.settings.namespaces,
+                PushHow::default(),
+            )
+        },
+        PushRun::push,
     );
     let results: Vec<RepoResult<_, ()>> = repos
         .iter()
@@ -364,22 +382,18 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
 
 fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
-    let prepared = Prepared::new(repos.len(), |r| {
-        let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        Ok(FetchRun::prepare(
-            &repo.git,
-            &repo.members(),
-            FetchRequest::default(),
-        )?)
-    });
-    let outcomes = fan_out(
+    let (prepared, outcomes) = prepare_and_fan_out(
         &repos,
         args.parallel.jobs,
-        |_| true,
-        |r, job| match prepared.get(r) {
-            Ok(run) => run.fetch(job),
-            Err(_) => not_run(job),
+        |repo| {
+            Ok(FetchRun::prepare(
+                &repo.git,
+                &repo.members(),
+                &repo.set.settings.namespaces,
+                false,
+            )?)
         },
+        FetchRun::fetch,
     );
     // What each fetch changed is read after the whole run, the repositories in parallel.
     let outcomes: Vec<std::sync::Mutex<Vec<_>>> =
@@ -408,33 +422,26 @@ fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
 
 fn status(git: &Git, args: &RunArgs) -> Result<Exit> {
     let repos = open_all(git, args, config::DEFAULT_PROBE_TIMEOUT)?;
-    let prepared = Prepared::new(repos.len(), |r| {
-        let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        Ok(StatusRun::prepare(&repo.git, false)?)
-    });
-    let outcomes = fan_out(
+    let (prepared, outcomes) = prepare_and_fan_out(
         &repos,
         args.parallel.jobs,
-        |_| true,
-        |r, job| match prepared.get(r) {
-            Ok(run) => run.probe(job),
-            Err(_) => not_run(job),
+        |repo| {
+            Ok(StatusRun::prepare(
+                &repo.git,
+                &repo.members(),
+                &repo.set.settings.namespaces,
+                false,
+                false,
+            )?)
         },
+        StatusRun::probe,
     );
     let mut results = Vec::new();
     for (r, ((path, repo), remotes)) in repos.iter().zip(outcomes).enumerate() {
         let prep = prepared.get(r);
         let (repo, run) = match (repo, prep) {
             (Ok(repo), Ok(run)) => (repo, run),
-            (_, Err(err)) => {
-                results.push(RepoResult::failed(
-                    path.clone(),
-                    err,
-                    StatusExtra::default(),
-                ));
-                continue;
-            }
-            (Err(err), _) => {
+            (_, Err(err)) | (Err(err), _) => {
                 results.push(RepoResult::failed(
                     path.clone(),
                     err,
@@ -443,12 +450,11 @@ fn status(git: &Git, args: &RunArgs) -> Result<Exit> {
                 continue;
             }
         };
-        match run.finish(&repo.members()) {
-            Ok(refs) => {
+        match run.finish(&repo.members(), &remotes) {
+            Ok(comparison) => {
                 let extra = StatusExtra {
-                    in_sync: report::workspace::in_sync(&remotes, &refs),
-                    refs,
-                    local: run.local.clone(),
+                    in_sync: report::status::in_sync(&remotes, &comparison),
+                    comparison,
                     members: repo.members.clone(),
                 };
                 results.push(RepoResult::new(path.clone(), remotes, extra));
@@ -483,7 +489,8 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
         let primary = common::primary(&ctx, &repo.set, None, &branch)?
             .name
             .clone();
-        let fetch = FetchRun::prepare(&repo.git, &repo.members(), FetchRequest::default())?;
+        // Without the namespaces: their convergence stays with the per-repository `git multi sync`.
+        let fetch = FetchRun::prepare(&repo.git, &repo.members(), &[], false)?;
         Ok((SyncPlan { branch, primary }, fetch))
     });
     // 2. Fetch every remote of every repository.

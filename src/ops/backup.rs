@@ -76,6 +76,24 @@ impl Backups {
             .collect()
     }
 
+    /// Saves the one local tip `name` had (`old`) before it is moved, the backup made if any.
+    pub fn save_local(
+        &self,
+        git: &Git,
+        name: &str,
+        old: &str,
+        reason: &str,
+    ) -> Result<Option<Saved>, GitError> {
+        Ok(self
+            .save(
+                git,
+                refname::LOCAL,
+                &[(name.to_string(), old.to_string())],
+                reason,
+            )?
+            .pop())
+    }
+
     /// Saves tips whose objects are already here (`(remote ref, oid)`), in one transaction that refuses to
     /// replace any existing ref.
     pub fn save(

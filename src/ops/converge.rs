@@ -221,14 +221,7 @@ pub fn set_local(
             && git.object_types(&[old, target])?.len() == 2
             && git.is_ancestor(old, target).unwrap_or(false);
         if !contained {
-            saved = backups
-                .save(
-                    git,
-                    refname::LOCAL,
-                    &[(name.to_string(), old.to_string())],
-                    reason,
-                )?
-                .pop();
+            saved = backups.save_local(git, name, old, reason)?;
         }
     }
     // Only while the local ref still has the tip everything above was decided on.
@@ -265,14 +258,7 @@ pub fn set_checked_out(
         git.integrate(target, Integration::FastForward)?;
         return Ok(None);
     }
-    let saved = backups
-        .save(
-            git,
-            refname::LOCAL,
-            &[(name.to_string(), old.to_string())],
-            reason,
-        )?
-        .pop();
+    let saved = backups.save_local(git, name, old, reason)?;
     git.reset_keep(target)?;
     Ok(saved)
 }

@@ -197,6 +197,39 @@ pub fn only_on_the_remotes(entries: &[Compared], remotes: &[&str]) -> BTreeSet<S
         .collect()
 }
 
+/// One repository's refs compared with its remotes': every entry, and the refs only on the remotes.
+#[derive(Debug, Default, Serialize)]
+pub struct Comparison {
+    /// The local refs compared (`name -> oid`).
+    #[serde(skip)]
+    pub local: BTreeMap<String, String>,
+    #[serde(rename = "refs")]
+    pub entries: Vec<Compared>,
+    /// Refs not here that every compared remote has alike (see [`only_on_the_remotes`]).
+    #[serde(skip)]
+    pub remote_only: BTreeSet<String>,
+}
+
+impl Comparison {
+    /// `entries` of the `compared` remotes (those that answered) against `local`.
+    pub fn new(local: BTreeMap<String, String>, entries: Vec<Compared>, compared: &[&str]) -> Self {
+        let remote_only = only_on_the_remotes(&entries, compared);
+        Comparison {
+            local,
+            entries,
+            remote_only,
+        }
+    }
+
+    /// The entries that count as out of sync: everything that differs, except a ref only on the remotes.
+    /// `status --exit-code`, its summary and `in_sync`, and the workspace's all ask this one rule.
+    pub fn out_of_sync(&self) -> impl Iterator<Item = &Compared> {
+        self.entries
+            .iter()
+            .filter(|e| e.relation.state != State::InSync && !self.remote_only.contains(&e.name))
+    }
+}
+
 /// Compares every ref in `local` or `theirs` (both `name -> oid`). `unknown_when_absent` names refs whose
 /// absence on the remote side proves nothing (tags read from tracking refs: git keeps none per remote).
 pub fn compare(

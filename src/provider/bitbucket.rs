@@ -5,8 +5,8 @@ use serde_json::{json, Value};
 
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind, RepoInfo,
-    Rest, Webhook,
+    map_events, strings, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
+    RepoInfo, Rest, Webhook,
 };
 
 pub struct Bitbucket(Rest);
@@ -175,16 +175,7 @@ impl Provider for Bitbucket {
         Webhook {
             id: text(value, "/uuid").unwrap_or_default(),
             url: text(value, "/url").unwrap_or_default(),
-            events: value
-                .get("events")
-                .and_then(Value::as_array)
-                .map(|a| {
-                    a.iter()
-                        .filter_map(Value::as_str)
-                        .map(str::to_string)
-                        .collect()
-                })
-                .unwrap_or_default(),
+            events: strings(value, "events"),
             active: value.get("active").and_then(Value::as_bool).unwrap_or(true),
         }
     }

@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind, RepoInfo,
-    Rest, Webhook,
+    map_events, strings, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
+    RepoInfo, Rest, Webhook,
 };
 
 pub struct GitHub(Rest);
@@ -56,16 +56,7 @@ pub(crate) fn hook_info(value: &Value) -> Webhook {
             })
             .unwrap_or_default(),
         url: text(value, "/config/url").unwrap_or_default(),
-        events: value
-            .get("events")
-            .and_then(Value::as_array)
-            .map(|a| {
-                a.iter()
-                    .filter_map(Value::as_str)
-                    .map(str::to_string)
-                    .collect()
-            })
-            .unwrap_or_default(),
+        events: strings(value, "events"),
         active: value.get("active").and_then(Value::as_bool).unwrap_or(true),
     }
 }

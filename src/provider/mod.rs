@@ -372,6 +372,20 @@ pub(crate) fn text(value: &serde_json::Value, pointer: &str) -> Option<String> {
         .map(str::to_string)
 }
 
+/// A JSON array of strings (a webhook's `events`), owned; anything else in it is left out.
+pub(crate) fn strings(value: &serde_json::Value, key: &str) -> Vec<String> {
+    value
+        .get(key)
+        .and_then(serde_json::Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(serde_json::Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Maps neutral event names to a host's, keeping unknown names as given (the host will judge them).
 pub(crate) fn map_events(events: &[String], table: &[(&str, &str)]) -> Vec<String> {
     events

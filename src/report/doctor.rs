@@ -35,12 +35,7 @@ pub struct Check {
 
 impl Check {
     pub fn ok(name: impl Into<String>, detail: impl Into<String>) -> Check {
-        Check {
-            name: name.into(),
-            status: CheckStatus::Ok,
-            detail: detail.into(),
-            hint: None,
-        }
+        Check::of(CheckStatus::Ok, name.into(), detail.into(), None)
     }
 
     pub fn warn(
@@ -48,12 +43,12 @@ impl Check {
         detail: impl Into<String>,
         hint: impl Into<String>,
     ) -> Check {
-        Check {
-            name: name.into(),
-            status: CheckStatus::Warn,
-            detail: detail.into(),
-            hint: Some(hint.into()),
-        }
+        Check::of(
+            CheckStatus::Warn,
+            name.into(),
+            detail.into(),
+            Some(hint.into()),
+        )
     }
 
     pub fn fail(
@@ -61,11 +56,20 @@ impl Check {
         detail: impl Into<String>,
         hint: impl Into<String>,
     ) -> Check {
+        Check::of(
+            CheckStatus::Fail,
+            name.into(),
+            detail.into(),
+            Some(hint.into()),
+        )
+    }
+
+    fn of(status: CheckStatus, name: String, detail: String, hint: Option<String>) -> Check {
         Check {
-            name: name.into(),
-            status: CheckStatus::Fail,
-            detail: detail.into(),
-            hint: Some(hint.into()),
+            name,
+            status,
+            detail,
+            hint,
         }
     }
 

@@ -168,17 +168,15 @@ fn abbrev(oid: &str) -> &str {
 }
 
 fn cell_text(kind: Kind, entry: &Compared) -> String {
+    if let Some(words) = super::status::relation_words(entry) {
+        return words;
+    }
     let r = entry.relation;
     match (r.state, r.ahead, r.behind) {
-        (State::InSync, ..) => "in-sync".into(),
-        (State::Ahead, Some(a), _) => format!("ahead {a}"),
-        (State::Behind, _, Some(b)) => format!("behind {b}"),
-        (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
         (State::Diverged, ..) if kind == Kind::Tag => format!(
             "differs ({})",
             abbrev(entry.remote_oid.as_deref().unwrap_or("?"))
         ),
-        (State::MissingRemote, ..) => "missing".into(),
         (State::MissingLocal, ..) => format!(
             "only there ({})",
             abbrev(entry.remote_oid.as_deref().unwrap_or("?"))
@@ -203,14 +201,8 @@ pub fn list_table(view: &ListView) {
                 .unwrap_or_else(|| "-".into()),
         ];
         for o in &view.reached.remotes {
-            row.push(if o.status.is_failure() {
-                "unreachable".to_string()
-            } else {
-                cells
-                    .get(&(*name, o.name.as_str()))
-                    .map(|e| cell_text(view.kind, e))
-                    .unwrap_or_else(|| "-".into())
-            });
+            let entry = cells.get(&(*name, o.name.as_str()));
+            row.push(super::matrix_cell(o, entry, |e| cell_text(view.kind, e)));
         }
         rows.push(row);
     }
@@ -228,13 +220,6 @@ pub fn list_table(view: &ListView) {
         .filter(|e| e.relation.state != State::InSync)
         .map(|e| e.name.as_str())
         .collect();
-    let failures: Vec<String> = view
-        .reached
-        .remotes
-        .iter()
-        .filter(|o| o.status.is_failure())
-        .map(|o| format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")))
-        .collect();
     let n = names.len();
     let mut summary = format!(
         "{n} {}, {} not the same everywhere",
@@ -245,12 +230,8 @@ pub fn list_table(view: &ListView) {
         },
         out_of_sync.len()
     );
-    if !failures.is_empty() {
-        summary.push_str(&format!(
-            "; {} unreachable ({})",
-            failures.len(),
-            failures.join("; ")
-        ));
+    if let Some(unreachable) = super::unreachable(&view.reached.remotes) {
+        summary.push_str(&format!("; {unreachable}"));
     }
     super::out(&format!("{summary}\n"));
 }

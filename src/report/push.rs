@@ -171,6 +171,19 @@ fn abbrev(oid: &Option<String>) -> &str {
 
 /// The outcome of one remote's push: its status, the per-ref detail and, for refusals, what happened and
 /// what to do.
+/// Whether a push was refused because the remote moved since it was read (not a fast-forward of what it has
+/// now, or a lease on a stale tip): what resolve and sync each explain in their own words.
+pub fn refused_as_moved(outcome: &Outcome<PushDetail>) -> bool {
+    outcome.status == Status::Rejected
+        && outcome.detail.refs.iter().any(|r| {
+            r.status == RefStatus::Rejected
+                && matches!(
+                    r.reason.as_deref(),
+                    Some("non-fast-forward" | "fetch first" | "stale info")
+                )
+        })
+}
+
 pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Outcome<PushDetail> {
     let pushed = match result {
         Ok(pushed) => pushed,

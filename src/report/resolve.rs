@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::error::Error;
-use crate::git::{refname, GitError, RefStatus};
+use crate::git::{refname, GitError};
 use crate::ops::Saved;
 use crate::outcome::{Outcome, Status};
 use crate::report::push::PushDetail;
@@ -53,17 +53,7 @@ pub struct ResolveDocument<'a> {
 /// A remote's push outcome in resolve's words: a remote that moved after the fetch is not to be forced, and
 /// running the same resolve again (which fetches first) takes its new tip into account.
 pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDetail> {
-    if outcome.status != Status::Rejected {
-        return outcome;
-    }
-    let moved = outcome.detail.refs.iter().any(|r| {
-        r.status == RefStatus::Rejected
-            && matches!(
-                r.reason.as_deref(),
-                Some("stale info" | "non-fast-forward" | "fetch first")
-            )
-    });
-    if moved {
+    if super::push::refused_as_moved(&outcome) {
         outcome.hint = Some(format!(
             "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {asked} …` again starts from that",
             outcome.name

@@ -1,11 +1,11 @@
 //! `status` in words: the ref × remote matrix and its one-line summary, and the JSON document.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::git::refname;
-use crate::ops::relate::Compared;
+use crate::ops::relate::{Compared, Comparison};
 use crate::ops::State;
 use crate::outcome::{Detail, Outcome, Report};
 use crate::remote_set::Member;
@@ -28,29 +28,20 @@ impl Detail for Reached {
 /// Everything `status` shows.
 pub struct StatusView<'a> {
     pub members: &'a [&'a Member],
-    pub local: &'a BTreeMap<String, String>,
-    pub entries: &'a [Compared],
-    /// Refs not here that every compared remote has alike: shown, not counted as out of sync.
-    pub remote_only: &'a BTreeSet<String>,
+    pub comparison: &'a Comparison,
     pub reachable: &'a Report<Reached>,
 }
 
-impl StatusView<'_> {
-    fn not_fetched(&self, outcome: &Outcome<Reached>) -> bool {
-        outcome.detail.fetched == Some(false)
-    }
+fn not_fetched(outcome: &Outcome<Reached>) -> bool {
+    outcome.detail.fetched == Some(false)
+}
 
-    /// Everything is known to be in sync: every remote answered (or was fetched) and every ref matches.
-    fn in_sync(&self) -> bool {
-        self.reachable
-            .remotes
-            .iter()
-            .all(|o| !o.status.is_failure() && !self.not_fetched(o))
-            && self
-                .entries
-                .iter()
-                .all(|e| e.relation.state == State::InSync || self.remote_only.contains(&e.name))
-    }
+/// Everything is known to be in sync: every remote answered (or was fetched) and nothing is out of sync.
+pub fn in_sync(remotes: &[Outcome<Reached>], comparison: &Comparison) -> bool {
+    remotes
+        .iter()
+        .all(|o| !o.status.is_failure() && !not_fetched(o))
+        && comparison.out_of_sync().next().is_none()
 }
 
 #[derive(Serialize)]
@@ -71,22 +62,34 @@ pub fn tags_need_the_remotes() {
 pub fn json(view: &StatusView) {
     super::json(&StatusDocument {
         ok: view.reachable.ok,
-        in_sync: view.in_sync(),
-        refs: view.entries,
+        in_sync: in_sync(&view.reachable.remotes, view.comparison),
+        refs: &view.comparison.entries,
         remotes: &view.reachable.remotes,
     });
 }
 
-fn cell(entry: &Compared, not_fetched: bool) -> String {
+/// The words for a relation both matrices (status, branch and tag lists) show alike: in sync, ahead, behind
+/// or diverged with their counts, missing on the remote.
+pub fn relation_words(entry: &Compared) -> Option<String> {
     let r = entry.relation;
-    match (r.state, r.ahead, r.behind) {
+    Some(match (r.state, r.ahead, r.behind) {
         (State::InSync, ..) => "in-sync".into(),
         (State::Ahead, Some(a), _) => format!("ahead {a}"),
         (State::Behind, _, Some(b)) => format!("behind {b}"),
         (State::Diverged, Some(a), Some(b)) => format!("diverged {a}/{b}"),
+        (State::MissingRemote, ..) => "missing".into(),
+        _ => return None,
+    })
+}
+
+fn cell(entry: &Compared, not_fetched: bool) -> String {
+    if let Some(words) = relation_words(entry) {
+        return words;
+    }
+    let r = entry.relation;
+    match (r.state, r.ahead, r.behind) {
         // Tags are replaced, not fast-forwarded: one with another target simply differs.
         (State::Diverged, ..) if entry.name.starts_with(refname::TAGS) => "differs".into(),
-        (State::MissingRemote, ..) => "missing".into(),
         (State::MissingLocal, ..) => "not local".into(),
         (State::Behind, ..) => "behind ?".into(),
         (State::Unknown, ..) if not_fetched => "not fetched".into(),
@@ -99,13 +102,15 @@ pub fn matrix(view: &StatusView) {
     let mut header = vec![String::new()];
     header.extend(view.members.iter().map(|m| m.name.clone()));
     let names: BTreeSet<&str> = view
+        .comparison
         .local
         .keys()
         .map(String::as_str)
-        .chain(view.entries.iter().map(|e| e.name.as_str()))
+        .chain(view.comparison.entries.iter().map(|e| e.name.as_str()))
         .collect();
     // Indexed once: with thousands of branches a search per cell made the table quadratic.
     let by_cell: HashMap<(&str, &str), &Compared> = view
+        .comparison
         .entries
         .iter()
         .map(|e| ((e.name.as_str(), e.remote.as_str()), e))
@@ -115,15 +120,10 @@ pub fn matrix(view: &StatusView) {
     for name in &names {
         let mut row = vec![shown[name].to_string()];
         for (member, outcome) in view.members.iter().zip(&view.reachable.remotes) {
-            let text = if outcome.status.is_failure() {
-                "unreachable".to_string()
-            } else {
-                by_cell
-                    .get(&(*name, member.name.as_str()))
-                    .map(|e| cell(e, view.not_fetched(outcome)))
-                    .unwrap_or_else(|| "-".into())
-            };
-            row.push(text);
+            let entry = by_cell.get(&(*name, member.name.as_str()));
+            row.push(super::matrix_cell(outcome, entry, |e| {
+                cell(e, not_fetched(outcome))
+            }));
         }
         rows.push(row);
     }
@@ -134,27 +134,25 @@ pub fn matrix(view: &StatusView) {
 /// `2 refs out of sync; 1 unreachable (…)`: refs are counted once however many remotes differ.
 fn summary(view: &StatusView) -> String {
     let out_of_sync: BTreeSet<&str> = view
-        .entries
-        .iter()
-        .filter(|e| e.relation.state != State::InSync && !view.remote_only.contains(&e.name))
+        .comparison
+        .out_of_sync()
         .map(|e| e.name.as_str())
         .collect();
-    let failures: Vec<String> = view
+    let failures = view
         .reachable
         .remotes
         .iter()
         .filter(|o| o.status.is_failure())
-        .map(|o| format!("{}: {}", o.name, o.error.as_deref().unwrap_or("failed")))
-        .collect();
+        .count();
     let not_fetched: Vec<&str> = view
         .reachable
         .remotes
         .iter()
-        .filter(|o| view.not_fetched(o))
+        .filter(|o| not_fetched(o))
         .map(|o| o.name.as_str())
         .collect();
     let total = view.reachable.remotes.len();
-    let compared = total - failures.len() - not_fetched.len();
+    let compared = total - failures - not_fetched.len();
     let mut parts = Vec::new();
     if compared == 0 {
         parts.push("nothing compared".to_string());
@@ -171,8 +169,8 @@ fn summary(view: &StatusView) -> String {
             if n == 1 { "" } else { "s" }
         ));
     }
-    if !view.remote_only.is_empty() {
-        let n = view.remote_only.len();
+    if !view.comparison.remote_only.is_empty() {
+        let n = view.comparison.remote_only.len();
         parts.push(format!(
             "{n} ref{} only on the remotes, the same on each (not checked out here; not out of sync)",
             if n == 1 { "" } else { "s" }
@@ -185,12 +183,6 @@ fn summary(view: &StatusView) -> String {
             not_fetched.join(", ")
         ));
     }
-    if !failures.is_empty() {
-        parts.push(format!(
-            "{} unreachable ({})",
-            failures.len(),
-            failures.join("; ")
-        ));
-    }
+    parts.extend(super::unreachable(&view.reachable.remotes));
     parts.join("; ")
 }

@@ -8,7 +8,7 @@ use crate::git::{refname, RefStatus};
 use crate::ops::converge::{Agreement, Converged};
 use crate::ops::integrate::{Integrated, Strategy};
 use crate::ops::{Relation, Saved, State};
-use crate::outcome::{Detail, Outcome, Status};
+use crate::outcome::{Detail, Outcome};
 use crate::report::push::PushDetail;
 
 #[derive(Serialize)]
@@ -211,17 +211,7 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
 /// A remote's push outcome in sync's words: a refusal gets the hint that fits this strategy (never one that
 /// would run into the same refusal again).
 pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<PushDetail> {
-    if outcome.status != Status::Rejected {
-        return outcome;
-    }
-    let moved = outcome.detail.refs.iter().any(|r| {
-        r.status == RefStatus::Rejected
-            && matches!(
-                r.reason.as_deref(),
-                Some("non-fast-forward" | "fetch first" | "stale info")
-            )
-    });
-    if moved {
+    if super::push::refused_as_moved(&outcome) {
         outcome.hint = Some(match strategy {
             // Everything fetched was merged, so the remote changed while sync ran: the next sync takes it in.
             Strategy::Merge => format!(

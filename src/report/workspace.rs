@@ -8,9 +8,8 @@ use serde::Serialize;
 
 use crate::error::{exit_code, Exit, ExitFacts};
 use crate::ops::integrate::Integrated;
-use crate::ops::relate::Compared;
-use crate::ops::State;
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::ops::relate::Comparison;
+use crate::outcome::{Detail, Outcome, Report};
 use crate::remote_set::Member;
 
 use super::status::{Reached, StatusView};
@@ -61,9 +60,8 @@ impl<D, E> RepoResult<D, E> {
 #[derive(Serialize, Default)]
 pub struct StatusExtra {
     pub in_sync: bool,
-    pub refs: Vec<Compared>,
-    #[serde(skip)]
-    pub local: BTreeMap<String, String>,
+    #[serde(flatten)]
+    pub comparison: Comparison,
     #[serde(skip)]
     pub members: Vec<Member>,
 }
@@ -146,22 +144,7 @@ pub fn run<D: Detail, E: Serialize>(
 
 /// `20 repositories, 60 remotes: 57 ok, 3 failed; 1 repository with problems`.
 fn total_line(sum: &Total) -> String {
-    let order = [
-        Status::Ok,
-        Status::UpToDate,
-        Status::DryRun,
-        Status::Skipped,
-        Status::Rejected,
-        Status::Failed,
-        Status::Timeout,
-    ];
-    let counts: Vec<String> = order
-        .iter()
-        .filter_map(|s| {
-            let n = sum.statuses.get(s.as_str()).copied().unwrap_or(0);
-            (n > 0).then(|| format!("{n} {}", s.as_str()))
-        })
-        .collect();
+    let counts = super::status_counts(|s| sum.statuses.get(s.as_str()).copied().unwrap_or(0));
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut line = format!(
@@ -190,19 +173,9 @@ pub fn outcomes<D: Detail, E>(repo: &RepoResult<D, E>) {
 /// Status: the repository's ref × remote matrix.
 pub fn status(repo: &RepoResult<Reached, StatusExtra>) {
     let members: Vec<&Member> = repo.extra.members.iter().collect();
-    let compared: Vec<&str> = repo
-        .report
-        .remotes
-        .iter()
-        .filter(|o| !o.status.is_failure())
-        .map(|o| o.name.as_str())
-        .collect();
-    let remote_only = crate::ops::relate::only_on_the_remotes(&repo.extra.refs, &compared);
     super::status::matrix(&StatusView {
         members: &members,
-        local: &repo.extra.local,
-        entries: &repo.extra.refs,
-        remote_only: &remote_only,
+        comparison: &repo.extra.comparison,
         reachable: &repo.report,
     });
 }
@@ -218,12 +191,6 @@ pub fn sync<D: Detail>(repo: &RepoResult<D, SyncExtra>) {
         super::out(&line);
     }
     super::outcomes_of(&repo.report.remotes);
-}
-
-/// Whether every ref of a status run is in sync on every remote that answered, and every remote answered.
-pub fn in_sync(remotes: &[Outcome<Reached>], refs: &[Compared]) -> bool {
-    remotes.iter().all(|o| !o.status.is_failure())
-        && refs.iter().all(|e| e.relation.state == State::InSync)
 }
 
 /// One repository of `workspace list`.
