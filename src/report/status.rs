@@ -176,6 +176,22 @@ fn summary(view: &StatusView) -> String {
             if n == 1 { "" } else { "s" }
         ));
     }
+    // `unknown` on a remote that answered: it has a commit this clone never fetched, so ahead or behind
+    // cannot be counted until it is.
+    let unknown: BTreeSet<&str> = view
+        .comparison
+        .entries
+        .iter()
+        .filter(|e| e.relation.state == State::Unknown && e.remote_oid.is_some())
+        .map(|e| e.remote.as_str())
+        .collect();
+    if !unknown.is_empty() {
+        parts.push(format!(
+            "unknown: {} {} commits not fetched here (`git multi fetch` lets status count them)",
+            unknown.iter().copied().collect::<Vec<_>>().join(", "),
+            if unknown.len() == 1 { "has" } else { "have" }
+        ));
+    }
     if !not_fetched.is_empty() {
         parts.push(format!(
             "{} never fetched ({}; `git multi fetch` first, or drop --offline)",

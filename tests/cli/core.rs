@@ -541,3 +541,21 @@ fn a_missing_local_repository_gets_a_hint_that_creates_it() {
     );
     assert!(!run.stdout.contains("git multi create"), "{}", run.stdout);
 }
+
+#[test]
+fn unknown_cells_say_what_would_make_them_known() {
+    let env = two_remotes();
+    env.commit_elsewhere("a", "unseen", None);
+    let run = env.multi(["status"]).expect_code(0);
+    assert!(
+        run.stdout.contains(
+            "unknown: a has commits not fetched here (`git multi fetch` lets status count them)"
+        ),
+        "{}",
+        run.stdout
+    );
+    env.multi(["fetch", "a"]).expect_code(0);
+    let run = env.multi(["status"]).expect_code(0);
+    assert!(!run.stdout.contains("unknown"), "{}", run.stdout);
+    assert!(run.stdout.contains("behind 1"), "{}", run.stdout);
+}

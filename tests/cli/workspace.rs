@@ -291,4 +291,49 @@ fn a_workspace_push_carries_the_configured_namespaces_like_git_multi_push() {
             Some(event.as_str())
         );
     }
+
+    // Status compares the namespace refs as `git multi status` does, and fetch brings each remote's copies.
+    let later = {
+        let other = env.root.join("other");
+        env.git_in(
+            &env.root,
+            [
+                "clone",
+                "-q",
+                hosts[0].to_str().unwrap(),
+                other.to_str().unwrap(),
+            ],
+        );
+        env.git_in(
+            &other,
+            ["fetch", "-q", "origin", "refs/git-mile/*:refs/git-mile/*"],
+        );
+        let next = crate::namespaces::task_event(&env, &other, "T1", "commented");
+        env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
+        next
+    };
+    let status = env
+        .multi_in(&env.root, ["workspace", "status", "--json"])
+        .expect_code(0)
+        .json();
+    let cells: Vec<&serde_json::Value> = status["repositories"][0]["refs"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no refs in {status}"))
+        .iter()
+        .filter(|e| e["ref"] == "refs/git-mile/tasks/T1")
+        .collect();
+    assert_eq!(cells.len(), 2, "{status}");
+    assert!(
+        cells
+            .iter()
+            .any(|e| e["remote"] == "a" && e["state"] != "in-sync"),
+        "{status}"
+    );
+    env.multi_in(&env.root, ["workspace", "fetch"])
+        .expect_code(0);
+    assert_eq!(
+        env.git(["rev-parse", "refs/multi/remotes/a/git-mile/tasks/T1"])
+            .trim(),
+        later
+    );
 }
