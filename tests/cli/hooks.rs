@@ -3,10 +3,9 @@
 //! `git push <remote>` reaches every other member without git-multi's own pushes starting the hook again.
 
 use std::os::unix::fs::PermissionsExt;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::env::TestEnv;
+use crate::env::{tip, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
 
@@ -18,11 +17,6 @@ pub fn wait_until(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
         assert!(start.elapsed() < limit, "not within {limit:?}: {what}");
         std::thread::sleep(Duration::from_millis(50));
     }
-}
-
-fn tip(env: &TestEnv, repo: &Path, name: &str) -> Option<String> {
-    let run = env.try_git_in(repo, ["rev-parse", "--verify", "-q", name]);
-    (run.code == 0).then(|| run.stdout.trim().to_string())
 }
 
 fn hook_log(env: &TestEnv) -> String {
