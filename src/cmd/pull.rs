@@ -8,9 +8,9 @@ use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
-use crate::ops::fetch::{self, FetchRequest};
+use crate::ops::fetch;
 use crate::ops::integrate::{self, Strategy};
-use crate::ops::{Backups, Snapshot};
+use crate::ops::Backups;
 use crate::outcome::{Outcome, Status};
 use crate::progress::Board;
 use crate::report;
@@ -57,15 +57,10 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     };
     // With --prune, as `git pull` would not find a branch the primary deleted: integrating its stale tracking
     // ref would call the branch "up to date". The pruned tips are saved, as `fetch --prune` saves them.
-    let patterns = fetch::tracking_patterns(&primary.name);
-    let before = Snapshot::take(&ctx.git, &patterns)?;
-    let request = FetchRequest {
-        prune: true,
-        ..FetchRequest::default()
-    };
+    let backups = Backups::new();
     let fetched = fanout
         .run(&[primary], |job| {
-            match fetch::fetch(job, &ctx.git, &request) {
+            match fetch::refresh(job, &ctx.git, &[], &backups) {
                 Ok(_) => Outcome::new(job.name(), Status::Ok, job.elapsed(), ()),
                 Err(err) => job.failure(&err, ()),
             }
@@ -75,9 +70,6 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     if fetched.status.is_failure() {
         return Err(common::primary_fetch_failed(&primary.name, &fetched));
     }
-    let after = Snapshot::take(&ctx.git, &patterns)?;
-    let (_, pruned) = fetch::changes(&primary.name, &before, &after);
-    fetch::save_pruned(&ctx.git, &Backups::new(), &primary.name, &pruned)?;
     let upstream = refname::tracking(&primary.name, &refname::branch(&branch))
         .expect("a branch has a tracking ref");
     let done = integrate::integrate(&ctx.git, &branch, &upstream, strategy)?

@@ -228,17 +228,28 @@ fn integrate_copies(
     let primary = primary.expect("ff-only and rebase have a primary");
     let done = integrate::integrate(&ctx.git, branch, &upstream(primary), strategy)?
         .map_err(|stopped| report::integrate::stopped(&stopped))?;
+    // The other copies' tips in one read (integrating moves only the branch, never a tracking ref); HEAD is
+    // what the last step left.
+    let mut head = done.after.clone();
     steps.push(done);
-    for member in reachable.iter().filter(|m| m.name != primary.name) {
-        let Some(theirs) = ctx.git.rev_parse(&upstream(member))? else {
+    let others: Vec<&&Member> = reachable
+        .iter()
+        .filter(|m| m.name != primary.name)
+        .collect();
+    let copies = Snapshot::take(
+        &ctx.git,
+        &others.iter().map(|m| upstream(m)).collect::<Vec<_>>(),
+    )?;
+    for member in others {
+        let Some(theirs) = copies.get(&upstream(member)) else {
             continue;
         };
-        let head = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
         // Only a copy strictly ahead is taken here; a diverged one is reported by its push.
-        if theirs != head && ctx.git.is_ancestor(&head, &theirs)? {
+        if theirs != head && ctx.git.is_ancestor(&head, theirs)? {
             if let Ok(done) =
                 integrate::integrate(&ctx.git, branch, &upstream(member), Strategy::FfOnly)?
             {
+                head = done.after.clone();
                 steps.push(done);
             }
         }

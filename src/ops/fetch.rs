@@ -5,6 +5,8 @@ use serde::Serialize;
 
 use crate::config::Namespace;
 use crate::git::{refname, FetchOptions, Git, GitError, RefWrite, Refspec};
+use crate::outcome::{Outcome, Status};
+use crate::report::fetch::FetchDetail;
 use crate::runner::Job;
 
 use super::{Backups, Snapshot};
@@ -170,6 +172,31 @@ pub fn save_pruned(
     backups
         .save(git, remote, pruned, "git multi fetch --prune")
         .map(drop)
+}
+
+/// Completes a fetched remote's outcome from the snapshots taken before and after the run: what changed,
+/// pruned tips saved, `ok` or `up-to-date`.
+pub fn settle(
+    git: &Git,
+    mut outcome: Outcome<FetchDetail>,
+    before: &Snapshot,
+    after: &Snapshot,
+    backups: &Backups,
+) -> Outcome<FetchDetail> {
+    if outcome.status.is_failure() {
+        return outcome;
+    }
+    let (changes, pruned) = changes(&outcome.name, before, after);
+    if let Err(err) = save_pruned(git, backups, &outcome.name, &pruned) {
+        outcome.status = Status::Failed;
+        outcome.error = Some(format!("could not save the pruned tips: {err}"));
+    }
+    outcome.detail.backups = backups.of(&outcome.name);
+    if outcome.status == Status::Ok && changes.is_empty() {
+        outcome.status = Status::UpToDate;
+    }
+    outcome.detail.changes = changes;
+    outcome
 }
 
 #[cfg(test)]

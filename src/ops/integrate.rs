@@ -87,8 +87,9 @@ pub fn integrate(
         return Ok(Err(stopped(Stop::NoUpstream)));
     };
     // A branch without commits yet (a fresh `git init`) takes the other tip as it is, as `git pull` does.
-    let unborn = git.rev_parse("HEAD")?.is_none();
-    let before = git.rev_parse("HEAD")?.unwrap_or_default();
+    let head = git.rev_parse("HEAD")?;
+    let unborn = head.is_none();
+    let before = head.unwrap_or_default();
     let (ahead, incoming) = if unborn {
         (0, git.commit_count(&theirs)?)
     } else {

@@ -388,9 +388,7 @@ impl<'g> FetchRun<'g> {
         let backups = Backups::new();
         Ok(fetched
             .into_iter()
-            .map(|outcome| {
-                crate::report::fetch::settle(self.git, outcome, &self.before, &after, &backups)
-            })
+            .map(|outcome| fetch::settle(self.git, outcome, &self.before, &after, &backups))
             .collect())
     }
 }

@@ -1,12 +1,11 @@
 //! A fetch's result on one remote: which tracking refs it created, moved and pruned (and where pruned tips were
-//! saved), in words and as JSON.
+//! saved), in words and as JSON. Working it out (and saving the pruned tips) is `ops::fetch::settle`.
 
 use serde::Serialize;
 
-use crate::git::Git;
-use crate::ops::fetch::{self, Changes};
-use crate::ops::{Backups, Saved, Snapshot};
-use crate::outcome::{Detail, Outcome, Status};
+use crate::ops::fetch::Changes;
+use crate::ops::Saved;
+use crate::outcome::Detail;
 
 #[derive(Debug, Default, Serialize)]
 pub struct FetchDetail {
@@ -38,29 +37,4 @@ impl Detail for FetchDetail {
         }
         parts.join(", ")
     }
-}
-
-/// Completes a fetched remote's outcome from the snapshots taken before and after the run: what changed,
-/// pruned tips saved, `ok` or `up-to-date`.
-pub fn settle(
-    git: &Git,
-    mut outcome: Outcome<FetchDetail>,
-    before: &Snapshot,
-    after: &Snapshot,
-    backups: &Backups,
-) -> Outcome<FetchDetail> {
-    if outcome.status.is_failure() {
-        return outcome;
-    }
-    let (changes, pruned) = fetch::changes(&outcome.name, before, after);
-    if let Err(err) = fetch::save_pruned(git, backups, &outcome.name, &pruned) {
-        outcome.status = Status::Failed;
-        outcome.error = Some(format!("could not save the pruned tips: {err}"));
-    }
-    outcome.detail.backups = backups.of(&outcome.name);
-    if outcome.status == Status::Ok && changes.is_empty() {
-        outcome.status = Status::UpToDate;
-    }
-    outcome.detail.changes = changes;
-    outcome
 }

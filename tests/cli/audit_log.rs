@@ -6,7 +6,7 @@ use std::process::Stdio;
 
 use serde_json::{json, Value};
 
-use crate::env::{outcome as remote, Run, TestEnv};
+use crate::env::{outcome as remote, tip, Run, TestEnv};
 use crate::fake_api::{Answer, FakeApi, Seen};
 use crate::servers::http::HttpServer;
 use crate::transports::{use_credential_helper, PASSWORD, USER};
@@ -22,10 +22,6 @@ fn log_lines(env: &TestEnv) -> Vec<Value> {
                 .unwrap_or_else(|e| panic!("not a whole entry ({e}): {line:?}"))
         })
         .collect()
-}
-
-fn head(env: &TestEnv, repo: &std::path::Path, name: &str) -> String {
-    env.git_in(repo, ["rev-parse", name]).trim().to_string()
 }
 
 /// A GitHub-like API that knows the token and lets `create` make alice/demo (cloned from a local bare repo).
@@ -133,12 +129,7 @@ fn pushes_forced_pushes_and_set_changes_are_logged_without_secrets() {
     let created = &entries[2];
     assert_eq!(created["args"], json!(["push", "--json"]));
     for name in ["web", "local"] {
-        let r = entries[2]["remotes"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|r| r["name"] == name)
-            .unwrap();
+        let r = remote(&entries[2], name);
         assert_eq!(
             r["refs"][0],
             json!({"ref": "refs/heads/main", "old": null, "new": first})
@@ -254,13 +245,13 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
     );
     env.git_in(&other, ["commit", "-q", "--allow-empty", "-m", "theirs"]);
     env.git_in(&other, ["push", "-q", "origin", "main"]);
-    let theirs = head(&env, &other, "HEAD");
+    let theirs = tip(&env, &other, "HEAD").unwrap();
 
     let dry = env.multi(["undo", "--dry-run", "--json"]).json();
     assert_eq!(dry["undoes"], forced_id.as_str());
     assert_eq!(remote(&dry, "a")["status"], "dry-run");
     assert_eq!(
-        head(&env, &paths[0], "main"),
+        tip(&env, &paths[0], "main").unwrap(),
         env.git(["rev-parse", "HEAD"]).trim(),
         "a dry run changes nothing"
     );
@@ -274,7 +265,7 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
         assert_eq!(remote(&json, name)["refs"][0]["new"], published.as_str());
     }
     for path in &paths[..2] {
-        assert_eq!(head(&env, path, "main"), published);
+        assert_eq!(tip(&env, path, "main").unwrap(), published);
     }
     let c = remote(&json, "c");
     assert_eq!(c["status"], "rejected", "{json}");
@@ -283,7 +274,7 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
         "{json}"
     );
     assert_eq!(
-        head(&env, &paths[2], "main"),
+        tip(&env, &paths[2], "main").unwrap(),
         theirs,
         "work pushed since the entry is never clobbered"
     );
@@ -301,7 +292,7 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
     let again = env.multi(["undo", "--json"]).expect_code(0).json();
     assert_eq!(again["undoes"], undo_entry["id"]);
     assert_eq!(
-        head(&env, &paths[0], "main"),
+        tip(&env, &paths[0], "main").unwrap(),
         env.git(["rev-parse", "HEAD"]).trim()
     );
 }
@@ -559,19 +550,11 @@ fn undo_after_mirror_prune_puts_back_what_it_overwrote_and_deleted() {
 
     env.multi(["mirror", "--from", "src", "--prune"])
         .expect_code(0);
-    assert_eq!(head(&env, &paths[1], "main"), first);
-    assert!(env
-        .try_git_in(&paths[1], ["rev-parse", "--verify", "-q", "extra"])
-        .stdout
-        .is_empty());
+    assert_eq!(tip(&env, &paths[1], "main").unwrap(), first);
+    assert_eq!(tip(&env, &paths[1], "extra"), None);
     let entry = log_lines(&env).last().unwrap().clone();
     assert_eq!(entry["command"], "mirror", "{entry}");
-    let a = entry["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "a")
-        .unwrap();
+    let a = remote(&entry, "a");
     let refs: Vec<&str> = a["refs"]
         .as_array()
         .unwrap()
@@ -593,10 +576,10 @@ fn undo_after_mirror_prune_puts_back_what_it_overwrote_and_deleted() {
 
     let undone = env.multi(["undo", "--json"]).expect_code(0).json();
     assert_eq!(undone["undoes"], entry["id"]);
-    assert_eq!(head(&env, &paths[1], "main"), ahead);
-    assert_eq!(head(&env, &paths[1], "extra"), first);
+    assert_eq!(tip(&env, &paths[1], "main").unwrap(), ahead);
+    assert_eq!(tip(&env, &paths[1], "extra").unwrap(), first);
     assert_eq!(
-        head(&env, &paths[2], "main"),
+        tip(&env, &paths[2], "main").unwrap(),
         first,
         "b was already equal to the source"
     );

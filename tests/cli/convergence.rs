@@ -63,19 +63,7 @@ struct Remote {
 
 /// Every ref under `refs/heads/main` and `refs/git-mile/` with its tip, in the repository at `dir`.
 fn tips(env: &TestEnv, dir: &Path) -> BTreeMap<String, String> {
-    env.git_in(
-        dir,
-        [
-            "for-each-ref",
-            "--format=%(refname) %(objectname)",
-            "refs/heads/main",
-            "refs/git-mile/",
-        ],
-    )
-    .lines()
-    .filter_map(|l| l.split_once(' '))
-    .map(|(n, o)| (n.to_string(), o.to_string()))
-    .collect()
+    crate::env::refs(env, dir, &["refs/heads/main", "refs/git-mile/"])
 }
 
 #[test]

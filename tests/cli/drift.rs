@@ -147,12 +147,7 @@ fn drift_is_reported_once_per_command_and_listed() {
             .copied()
             .collect::<Vec<_>>()
     );
-    let ghost_row = json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["name"] == "ghost")
-        .unwrap();
+    let ghost_row = crate::env::outcome(&json, "ghost");
     assert_eq!(ghost_row["drift"], serde_json::json!(["no-git-remote"]));
 
     // The ghost's failure says what is wrong with it, before its misleading git error.

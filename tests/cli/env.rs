@@ -359,6 +359,28 @@ pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::V
         .unwrap_or_else(|| panic!("no {name} in {json}"))
 }
 
+/// What the repository at `dir` has at `name` (a ref or any revision), `None` when it has no such thing.
+pub fn tip(env: &TestEnv, dir: &Path, name: &str) -> Option<String> {
+    let run = env.try_git_in(dir, ["rev-parse", "--verify", "-q", name]);
+    (run.code == 0).then(|| run.stdout.trim().to_string())
+}
+
+/// `refname -> oid` of every ref of the repository at `dir` under `patterns` (every ref when empty), as
+/// `for-each-ref` lists them (a bare repository's are what it advertises, `HEAD` left out).
+pub fn refs(
+    env: &TestEnv,
+    dir: &Path,
+    patterns: &[&str],
+) -> std::collections::BTreeMap<String, String> {
+    let mut args = vec!["for-each-ref", "--format=%(refname) %(objectname)"];
+    args.extend_from_slice(patterns);
+    env.git_in(dir, args)
+        .lines()
+        .filter_map(|l| l.split_once(' '))
+        .map(|(n, o)| (n.to_string(), o.to_string()))
+        .collect()
+}
+
 impl TestEnv {
     /// Bare repositories `hosts/<name>.git`, each added as member `<name>`; returns their paths.
     pub fn add_local_remotes(&self, names: &[&str]) -> Vec<PathBuf> {

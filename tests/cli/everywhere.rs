@@ -1,17 +1,9 @@
 //! `branch list|create|delete` and `tag list|create|delete`: one ref on every remote, a failing remote reported
 //! while the others succeed, nothing a remote has ever moved by a create, deletes guarded, leased and saved.
 
-use std::path::Path;
-
-use crate::env::{outcome as remote, Run, TestEnv};
+use crate::env::{outcome as remote, tip, Run, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
-
-/// What `repo` has at `name`, `None` when it has no such ref.
-fn tip(env: &TestEnv, repo: &Path, name: &str) -> Option<String> {
-    let run = env.try_git_in(repo, ["rev-parse", "--verify", "-q", name]);
-    (run.code == 0).then(|| run.stdout.trim().to_string())
-}
 
 #[track_caller]
 fn assert_failed_remotes_reported(run: &Run) -> serde_json::Value {

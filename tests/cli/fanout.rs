@@ -304,8 +304,9 @@ fn ctrl_c_stops_every_child_and_exits_130() {
     assert!(status.success());
     let code = child.wait().unwrap().code();
     assert_eq!(code, Some(130));
+    // Stopped by Ctrl-C, not by the 120 s timeout; the margin is for a loaded machine, not a speed target.
     assert!(
-        interrupted.elapsed() < Duration::from_secs(5),
+        interrupted.elapsed() < Duration::from_secs(60),
         "took {:?} to stop",
         interrupted.elapsed()
     );

@@ -1,22 +1,11 @@
 //! `mirror` (every other remote made an exact copy of the source, forced only under per-remote leases, every
 //! replaced or pruned tip saved, a hung remote timed out alone) and `primary` (show, set, refuse).
 
-use std::collections::BTreeMap;
-use std::path::Path;
 use std::time::{Duration, Instant};
 
-use crate::env::{outcome as remote, TestEnv};
+use crate::env::{outcome as remote, refs, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
-
-/// `name -> oid` of what a bare repository advertises, `HEAD` left out.
-fn advertised(env: &TestEnv, repo: &Path) -> BTreeMap<String, String> {
-    env.git_in(repo, ["for-each-ref", "--format=%(refname) %(objectname)"])
-        .lines()
-        .filter_map(|l| l.split_once(' '))
-        .map(|(n, o)| (n.to_string(), o.to_string()))
-        .collect()
-}
 
 #[test]
 fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replaced() {
@@ -98,7 +87,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
 
     let before: Vec<_> = ["extra.git", "diverged.git", "web.git"]
         .iter()
-        .map(|r| advertised(&env, &hosts.join(r)))
+        .map(|r| refs(&env, &hosts.join(r), &[]))
         .collect();
     let dry = env
         .multi(["mirror", "--prune", "--dry-run", "--json", "--timeout", "2"])
@@ -124,7 +113,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
     assert_eq!(planned("web", "refs/tags/v1"), "new");
     let after: Vec<_> = ["extra.git", "diverged.git", "web.git"]
         .iter()
-        .map(|r| advertised(&env, &hosts.join(r)))
+        .map(|r| refs(&env, &hosts.join(r), &[]))
         .collect();
     assert_eq!(before, after, "--dry-run changed a remote");
     assert!(
@@ -145,10 +134,10 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
     }
     assert_eq!(remote(&json, "hang")["status"], "timeout", "{json}");
     assert!(took < Duration::from_secs(2 + 6), "took {took:?}");
-    let source = advertised(&env, &hosts.join("src.git"));
+    let source = refs(&env, &hosts.join("src.git"), &[]);
     assert_eq!(source.len(), 4, "{source:?}");
     for name in ["extra.git", "diverged.git", "web.git"] {
-        assert_eq!(advertised(&env, &hosts.join(name)), source, "{name}");
+        assert_eq!(refs(&env, &hosts.join(name), &[]), source, "{name}");
     }
     // The replaced and pruned tips are kept, including the commit that was never here before.
     assert_eq!(env.backups_of("diverged", "heads/main"), [theirs.as_str()]);

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::env::{outcome as remote, Run, TestEnv};
+use crate::env::{outcome as remote, tip, Run, TestEnv};
 
 /// The empty tree git-mile's event commits carry.
 pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
@@ -28,11 +28,6 @@ pub fn task_event(env: &TestEnv, dir: &Path, task: &str, message: &str) -> Strin
     let oid = env.git_in(dir, &args).trim().to_string();
     env.git_in(dir, ["update-ref", &name, &oid]);
     oid
-}
-
-pub fn tip(env: &TestEnv, dir: &Path, name: &str) -> Option<String> {
-    let run = env.try_git_in(dir, ["rev-parse", "--verify", "-q", name]);
-    (run.code == 0).then(|| run.stdout.trim().to_string())
 }
 
 /// A clone of `host` at `<root>/<name>` that someone else works in.

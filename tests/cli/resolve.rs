@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
+use crate::env::tip;
 use crate::env::{outcome as remote, TestEnv};
-use crate::namespaces::{task_event, tip};
+use crate::namespaces::task_event;
 
 /// Remotes `a`, `b`, `c` with our first commit on main, and `refs/git-mile/*` carried.
 fn three() -> (TestEnv, Vec<PathBuf>) {

@@ -288,8 +288,9 @@ fn http_drop_releases_hung_clients() {
         "git was still hanging 30 s after the server dropped"
     );
     assert_eq!(out.status.code(), Some(128));
+    // Released by the drop, well before the 30 s watchdog; the margin is for a loaded machine.
     assert!(
-        dropped.elapsed() < Duration::from_secs(5),
+        dropped.elapsed() < Duration::from_secs(20),
         "{:?}",
         dropped.elapsed()
     );

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::env::TestEnv;
+use crate::env::{tip, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{PASSWORD, USER};
 
@@ -41,11 +41,6 @@ fn workspace_of_repositories(env: &TestEnv, http: &HttpServer) -> Vec<PathBuf> {
         repos.push(dir);
     }
     repos
-}
-
-fn tip(env: &TestEnv, repo: &std::path::Path) -> Option<String> {
-    let run = env.try_git_in(repo, ["rev-parse", "--verify", "-q", "refs/heads/main"]);
-    (run.code == 0).then(|| run.stdout.trim().to_string())
 }
 
 #[test]
@@ -117,9 +112,13 @@ fn twenty_repositories_times_three_remotes_on_one_pool() {
             assert_eq!(entry["ok"], true, "{entry}");
             assert_eq!(statuses, ["ok", "ok", "ok"], "{entry}");
         }
-        let head = tip(&env, repo);
+        let head = tip(&env, repo, "refs/heads/main");
         for remote in ["a", "b", "c"] {
-            let there = tip(&env, &hosts.join(format!("{name}/{remote}.git")));
+            let there = tip(
+                &env,
+                &hosts.join(format!("{name}/{remote}.git")),
+                "refs/heads/main",
+            );
             if name == broken && remote == "c" {
                 assert_eq!(there, None);
             } else {
@@ -287,7 +286,7 @@ fn a_workspace_push_carries_the_configured_namespaces_like_git_multi_push() {
     );
     for host in &hosts {
         assert_eq!(
-            crate::namespaces::tip(&env, host, "refs/git-mile/tasks/T1").as_deref(),
+            tip(&env, host, "refs/git-mile/tasks/T1").as_deref(),
             Some(event.as_str())
         );
     }
