@@ -146,6 +146,16 @@ impl Backups {
             };
             job.git(|left, _| git.fetch(job.name(), &options, Some(left), None))
                 .result?;
+            // The remote may have moved since it was read: record what the backup refs really hold (a lease on
+            // the tip read earlier then refuses the update, and nothing is overwritten unsaved).
+            let names: Vec<&str> = planned.iter().map(|s| s.backup.as_str()).collect();
+            let fetched = git.refs(&names)?;
+            let mut planned = planned;
+            for s in &mut planned {
+                if let Some(oid) = fetched.get(&s.backup) {
+                    s.oid = oid.clone();
+                }
+            }
             self.keep(&planned);
             saved.extend(planned);
         }

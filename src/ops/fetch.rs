@@ -103,11 +103,17 @@ pub fn rename_copies(git: &Git, old: &str, new: &str, reason: &str) -> Result<()
     git.update_refs(&writes, reason)
 }
 
-/// Deletes `remote`'s copies of namespace refs, as `git remote remove` deletes its tracking refs (saved tips
-/// under `refs/multi/backup/` stay).
+/// Deletes `remote`'s copies of namespace refs, as `git remote remove` deletes its tracking refs. A copy may be
+/// the only ref here to some namespace commits (events only that remote had), so each is saved under
+/// `refs/multi/backup/<remote>/…` first, like every other tip git-multi deletes.
 pub fn drop_copies(git: &Git, remote: &str, reason: &str) -> Result<(), GitError> {
     let prefix = refname::copies_prefix(remote);
     let copies = Snapshot::take(git, std::slice::from_ref(&prefix))?;
+    let tips: Vec<(String, String)> = copies
+        .under(&prefix)
+        .filter_map(|(name, oid)| Some((refname::remote_name_of(remote, name)?, oid.to_string())))
+        .collect();
+    Backups::new().save(git, remote, &tips, reason)?;
     let writes: Vec<RefWrite> = copies
         .under(&prefix)
         .map(|(name, _)| RefWrite::Delete {

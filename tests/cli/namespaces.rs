@@ -689,8 +689,11 @@ fn remote_rename_and_remove_take_the_namespace_copies_along() {
         .unwrap();
     assert_eq!(t1["state"], "in-sync", "{offline}");
 
+    let kept = env.git(["rev-parse", "refs/multi/remotes/b/git-mile/tasks/T1"]);
     env.multi(["remote", "remove", "b"]).expect_code(0);
     assert_eq!(copies("b"), "");
+    // The copy may have been the only ref here to its commits: it is saved like every deleted tip.
+    assert_eq!(env.backups_of("b", "git-mile/tasks/T1"), [kept.trim()]);
 
     // The entry of `push a` is about a remote that is now called alpha.
     let undo = env.multi(["undo"]).expect_code(1);
