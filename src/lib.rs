@@ -33,7 +33,11 @@ pub use error::Exit;
 pub fn run(cli: cli::Cli) -> Exit {
     automation::mark_own_children();
     interrupt::install();
-    let json_requested = std::env::args_os().skip(1).any(|a| a == "--json");
+    // Only an option, not a value after `--` (a branch or remote name), asks for JSON.
+    let json_requested = std::env::args_os()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .any(|a| a == "--json");
     let exit = match cmd::dispatch(cli) {
         Ok(exit) => exit,
         Err(err) => {

@@ -16,7 +16,7 @@ fn two_remotes() -> TestEnv {
     env
 }
 
-fn send(signal: &str, pid: u32) {
+pub fn send(signal: &str, pid: u32) {
     let status = std::process::Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])
         .status()
@@ -25,7 +25,7 @@ fn send(signal: &str, pid: u32) {
 }
 
 /// A push whose `hang` remote never answers, running in the background; returns once git is talking to it.
-fn hanging_push(env: &mut TestEnv, http: &HttpServer) -> std::process::Child {
+pub fn hanging_push(env: &mut TestEnv, http: &HttpServer) -> std::process::Child {
     use_credential_helper(env, PASSWORD);
     http.set_fault("hang.git", Some(Fault::Hang));
     env.multi(["remote", "add", "hang", &http.url("hang.git")])

@@ -2,7 +2,6 @@
 //! each failure is named truthfully, the exit code is 1, the run ends within the timeout plus a margin, no git
 //! process survives, and nothing is force-pushed unless asked.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::env::{outcome as remote, TestEnv};
@@ -271,37 +270,15 @@ fn force_with_lease_is_checked_per_remote_and_backs_up_old_tips() {
 
 #[test]
 fn ctrl_c_stops_every_child_and_exits_130() {
-    let env = TestEnv::new();
+    let mut env = TestEnv::new();
     let hosts = env.root.join("hosts");
     env.bare("hang.git");
     env.bare("ok.git");
     let http = HttpServer::start(&hosts, USER, PASSWORD);
-    use_credential_helper(&env, PASSWORD);
-    http.set_fault("hang.git", Some(Fault::Hang));
-    env.multi(["remote", "add", "hang", &http.url("hang.git")])
-        .expect_code(0);
-    env.multi(["remote", "add", "ok", &http.url("ok.git")])
-        .expect_code(0);
-
-    let mut child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(["push", "--timeout", "120"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    // Wait until git is really talking to the hanging server, then interrupt as a terminal would.
-    let deadline = Instant::now() + Duration::from_secs(20);
-    while http.requests("hang.git") == 0 {
-        assert!(Instant::now() < deadline, "git never reached the server");
-        std::thread::sleep(Duration::from_millis(10));
-    }
+    // Once git is really talking to the hanging server, interrupt as a terminal would.
+    let mut child = crate::core::hanging_push(&mut env, &http);
     let interrupted = Instant::now();
-    let status = std::process::Command::new("sh")
-        .args(["-c", &format!("kill -INT {}", child.id())])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    crate::core::send("INT", child.id());
     let code = child.wait().unwrap().code();
     assert_eq!(code, Some(130));
     // Stopped by Ctrl-C, not by the 120 s timeout; the margin is for a loaded machine, not a speed target.

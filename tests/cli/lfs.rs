@@ -37,12 +37,8 @@ fn lfs_repository(env: &TestEnv) -> Option<String> {
     )
 }
 
-#[test]
-fn lfs_objects_reach_every_remote_after_one_push() {
-    let env = TestEnv::new();
-    let Some(oid) = lfs_repository(&env) else {
-        return;
-    };
+/// Bare repositories a, b and c added as members through file:// URLs (git-lfs's standalone file transfer).
+fn three_file_remotes(env: &TestEnv) -> Vec<PathBuf> {
     let hosts: Vec<PathBuf> = ["a", "b", "c"]
         .iter()
         .map(|n| env.bare(&format!("{n}.git")))
@@ -51,6 +47,16 @@ fn lfs_objects_reach_every_remote_after_one_push() {
         env.multi(["remote", "add", name, &format!("file://{}", path.display())])
             .expect_code(0);
     }
+    hosts
+}
+
+#[test]
+fn lfs_objects_reach_every_remote_after_one_push() {
+    let env = TestEnv::new();
+    let Some(oid) = lfs_repository(&env) else {
+        return;
+    };
+    let hosts = three_file_remotes(&env);
     let json = env
         .multi(["push", "--json", "-j", "3"])
         .expect_code(0)
@@ -87,14 +93,7 @@ fn a_pre_push_hook_over_git_lfs_keeps_uploading_for_every_member() {
     let Some(oid) = lfs_repository(&env) else {
         return;
     };
-    let hosts: Vec<PathBuf> = ["a", "b", "c"]
-        .iter()
-        .map(|n| env.bare(&format!("{n}.git")))
-        .collect();
-    for (name, path) in ["a", "b", "c"].iter().zip(&hosts) {
-        env.multi(["remote", "add", name, &format!("file://{}", path.display())])
-            .expect_code(0);
-    }
+    let hosts = three_file_remotes(&env);
     let lfs_hook = std::fs::read(env.work.join(".git/hooks/pre-push")).unwrap();
     env.multi(["hook", "install", "pre-push"]).expect_code(0);
     env.git(["push", "-q", "a", "main"]);
