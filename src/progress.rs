@@ -9,6 +9,8 @@ use std::time::{Duration, Instant};
 /// Redraws at most this often, so a fast push does not flood the terminal.
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
 const WIDTH: usize = 100;
+/// A remote's line before its job starts.
+const WAITING: &str = "waiting";
 
 pub struct Board {
     names: Vec<String>,
@@ -33,7 +35,7 @@ impl Board {
 
     pub fn new(names: impl IntoIterator<Item = String>, enabled: bool) -> Board {
         let names: Vec<String> = names.into_iter().collect();
-        let text = vec!["waiting".to_string(); names.len()];
+        let text = vec![WAITING.to_string(); names.len()];
         Board {
             names,
             enabled,
@@ -59,8 +61,10 @@ impl Board {
         if state.text[index] == text {
             return;
         }
+        // A remote that starts working is always shown; only the stream of percentages after it is throttled.
+        let started = state.text[index] == WAITING;
         state.text[index] = text;
-        if state.last_draw.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
+        if !started && state.last_draw.is_some_and(|t| t.elapsed() < REDRAW_EVERY) {
             return;
         }
         self.draw(&mut state);
