@@ -74,12 +74,7 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     } else {
         report::status::matrix(&view);
         // "everything in sync" is true of a repository where nothing exists yet, and says too little.
-        if comparison.local.is_empty()
-            && ctx
-                .git
-                .refs(&[refname::HEADS, refname::TAGS])
-                .map_err(crate::error::Error::from)?
-                .is_empty()
+        if comparison.local.is_empty() && ctx.git.refs(&[refname::HEADS, refname::TAGS])?.is_empty()
         {
             report::status::no_commits_yet(!comparison.entries.is_empty());
         }
