@@ -83,7 +83,7 @@ __git_multi_words() {
 	"schedule remove") echo "--help -h" ;;
 	"schedule rm") echo "--help -h" ;;
 	"ci") echo "generate --help -h" ;;
-	"ci generate") echo "--action --stdout --help -h" ;;
+	"ci generate") echo "--action --stdout --install-from --help -h" ;;
 	"workspace") echo "add remove rm list ls push fetch status sync --help -h" ;;
 	"workspace add") echo "--help -h" ;;
 	"workspace remove") echo "--help -h" ;;
@@ -201,6 +201,7 @@ __git_multi_value() {
 	"schedule install|--every") echo any ;;
 	"schedule install|--action") echo any ;;
 	"ci generate|--action") echo any ;;
+	"ci generate|--install-from") echo any ;;
 	"workspace push|--jobs") echo any ;;
 	"workspace push|-j") echo any ;;
 	"workspace push|--timeout") echo any ;;

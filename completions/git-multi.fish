@@ -346,6 +346,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l action -d 'What the job runs: `git multi push --all --tags` or `git multi mirror`' -r -f -a "push\t'`git multi push --all --tags --json`'
 mirror\t'`git multi mirror --json`'"
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l install-from -d 'Build git-multi in the job from this git repository (https:// or ssh://, no credentials) instead of the project\'s own; `@<rev>` picks a tag, branch or full commit id (default: this version\'s tag)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l stdout -d 'Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -s h -l help -d 'Print help'

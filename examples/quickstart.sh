@@ -5,8 +5,17 @@
 # (set KEEP=1 to keep it).
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
-cargo build --quiet --manifest-path "$here/Cargo.toml"
-export PATH="$here/target/debug:$PATH"
+echo "building git-multi with cargo (the first build takes a few minutes; later ones a few seconds)..." >&2
+# Wherever cargo puts it (CARGO_TARGET_DIR, a build.target-dir setting): cargo names the executable it built.
+built="$(cargo build --locked --manifest-path "$here/Cargo.toml" --bin git-multi \
+  --message-format=json-render-diagnostics)"
+exe="$(printf '%s\n' "$built" | sed -n 's/.*"executable":"\([^"]*\/git-multi\)".*/\1/p' | tail -n 1)"
+if [ -z "$exe" ] || [ ! -x "$exe" ]; then
+  echo "error: cargo built git-multi but did not say where it is" >&2
+  exit 1
+fi
+echo "using $exe" >&2
+export PATH="$(dirname "$exe"):$PATH"
 
 scratch="$(mktemp -d "${TMPDIR:-/tmp}/git-multi-quickstart.XXXXXX")"
 [ "${KEEP:-}" = 1 ] || trap 'rm -rf "$scratch"' EXIT

@@ -4,7 +4,9 @@
 
 pub mod ci;
 pub mod hooks;
+pub mod install_source;
 pub mod schedule;
+pub mod yaml;
 
 use std::path::PathBuf;
 

@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand};
 
 use crate::automation::ci::{self, CiAction, Service};
+use crate::automation::install_source::InstallSource;
 use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::report;
@@ -26,16 +27,25 @@ pub struct GenerateArgs {
     /// Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)
     #[arg(long)]
     pub stdout: bool,
+    /// Build git-multi in the job from this git repository (https:// or ssh://, no credentials) instead of the
+    /// project's own; `@<rev>` picks a tag, branch or full commit id (default: this version's tag)
+    #[arg(long, value_name = "GIT-URL[@REV]")]
+    pub install_from: Option<String>,
 }
 
 pub fn run(ctx: &Ctx, command: &CiCommand) -> Result<Exit> {
     let CiCommand::Generate(args) = command;
+    let source = match &args.install_from {
+        Some(given) => InstallSource::parse(given)
+            .map_err(|refused| Error::usage(refused.why).hint(refused.hint))?,
+        None => InstallSource::ours(),
+    };
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
-    let workflow = ci::generate(args.service, args.action, &members);
+    let workflow = ci::generate(args.service, args.action, &members, &source);
     if args.stdout {
         report::out(&workflow.text);
-        report::automation::ci_skipped(&workflow.skipped);
+        report::automation::ci_left_out(&workflow);
         return Ok(Exit::Success);
     }
     let top = ctx.git.toplevel().ok_or_else(|| {
@@ -58,6 +68,6 @@ pub fn run(ctx: &Ctx, command: &CiCommand) -> Result<Exit> {
     }
     std::fs::write(&path, &workflow.text)
         .map_err(|e| Error::failed(format!("could not write {}: {e}", path.display())))?;
-    report::automation::ci_written(args.service.path(), &workflow.skipped);
+    report::automation::ci_written(args.service, &workflow);
     Ok(Exit::Success)
 }

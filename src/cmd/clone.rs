@@ -162,7 +162,8 @@ fn set_up(ctx: &Ctx, mirrors: &[Mirror]) -> Result<()> {
         ctx.git
             .config_set(&member::key(&mirror.name, member::ENABLED), "true")?;
     }
-    ctx.remote_set()?.write_group(&ctx.git)
+    // Read unreported: until the line below writes it, `remotes.multi` is missing by design, not by drift.
+    ctx.remote_set_unreported()?.write_group(&ctx.git)
 }
 
 /// The directory git would clone into: the last path component without `.git` (and without `/.git`).

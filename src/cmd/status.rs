@@ -7,6 +7,7 @@ use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::git::refname;
 use crate::ops::run::StatusRun;
 use crate::outcome::{Outcome, Report};
 use crate::report;
@@ -72,6 +73,11 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
         report::status::json(&view);
     } else {
         report::status::matrix(&view);
+        // "everything in sync" is true of a repository where nothing exists yet, and says too little.
+        if comparison.local.is_empty() && ctx.git.refs(&[refname::HEADS, refname::TAGS])?.is_empty()
+        {
+            report::status::no_commits_yet(!comparison.entries.is_empty());
+        }
     }
     // Branches (and tags) not checked out here that every remote has alike are shown, not out of sync.
     let out_of_sync = comparison.out_of_sync().next().is_some();

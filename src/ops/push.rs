@@ -89,7 +89,8 @@ pub struct RefResult {
     pub new: Option<String>,
     pub status: RefStatus,
     pub rejection: Option<Rejection>,
-    /// For a refused update: how the pushed tip relates to the remote's last known one.
+    /// For a refused update: how the pushed tip relates to the remote's last known one (its tracking ref; for
+    /// "fetch first" the remote has moved on from it since).
     pub relation: Option<Relation>,
     /// Where the overwritten or deleted tip was saved.
     pub backup: Option<String>,
@@ -105,6 +106,9 @@ pub struct Pushed {
     /// The server's own words (`remote:` lines), for refusals.
     pub remote_said: Vec<String>,
     pub backups: Vec<Saved>,
+    /// The branch checked out here (`refs/heads/…`), read only when a branch was refused for lacking the
+    /// remote's commits.
+    pub checked_out: Option<String>,
 }
 
 impl Pushed {
@@ -114,6 +118,7 @@ impl Pushed {
         self.retries += other.retries;
         self.remote_said.extend(other.remote_said);
         self.backups.extend(other.backups);
+        self.checked_out = self.checked_out.or(other.checked_out);
         self
     }
 }
@@ -357,7 +362,7 @@ fn send(
             (_, rejection) => rejection,
         };
         let relation = match &rejection {
-            Some(Rejection::NonFastForward) => request
+            Some(Rejection::NonFastForward | Rejection::FetchFirst) => request
                 .relater
                 .relate(new.as_deref(), tracking.as_deref())
                 .ok(),
@@ -384,11 +389,29 @@ fn send(
             .find(|s| s.name == r.name)
             .map(|s| s.backup.clone());
     }
+    // Whether a branch refused for lacking the remote's commits is the one checked out decides the advice
+    // (`git multi pull` integrates only that one); asked only then.
+    let refused_branch = refs.iter().any(|r| {
+        r.name.starts_with(refname::HEADS)
+            && matches!(
+                r.rejection,
+                Some(Rejection::NonFastForward | Rejection::FetchFirst)
+            )
+    });
+    let checked_out = if refused_branch {
+        git.current_branch()
+            .ok()
+            .flatten()
+            .map(|b| refname::branch(&b))
+    } else {
+        None
+    };
     Ok(Pushed {
         refs,
         retries: attempted.retries,
         remote_said: remote_messages(&reply.stderr),
         backups: saved,
+        checked_out,
     })
 }
 

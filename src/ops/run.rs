@@ -114,6 +114,9 @@ impl<'g> PushRun<'g> {
         }
         patterns.extend(carried.iter().map(|n| n.root().to_string()));
         let local = Snapshot::take(git, &patterns)?;
+        if let Some(wanted) = &wanted {
+            no_commits_yet(git, &local, wanted, named.names.is_empty())?;
+        }
         let (refs, along) = refs_to_push(&local, wanted.as_deref(), named.tags, carried)?;
         let tracking = if exact.is_some() {
             local
@@ -237,6 +240,31 @@ fn wanted(git: &Git, named: Named) -> Result<Option<Vec<Wanted>>> {
             .map(|n| Wanted::parse(git, n))
             .collect::<Result<_>>()?,
     ))
+}
+
+/// A named branch that does not exist because nothing was ever committed (or, for the current branch, nothing
+/// on it yet): said as such, where "no local branch" would send a new user looking for a typo. Only read when a
+/// wanted branch is missing.
+fn no_commits_yet(git: &Git, local: &Snapshot, wanted: &[Wanted], current: bool) -> Result<()> {
+    let Some(missing) = wanted.iter().find_map(|w| match w {
+        Wanted::Branch(name) if local.get(name).is_none() => Some(refname::short(name)),
+        _ => None,
+    }) else {
+        return Ok(());
+    };
+    if git.refs(&[refname::HEADS])?.is_empty() {
+        return Err(Error::usage(format!(
+            "the repository has no commits yet, so there is nothing to push (branch `{missing}` does not exist until its first commit)"
+        ))
+        .hint("make a first commit (`git add <files>`, then `git commit`), then run `git multi push` again"));
+    }
+    if current {
+        return Err(Error::usage(format!(
+            "the current branch `{missing}` has no commits yet, so there is nothing to push"
+        ))
+        .hint("commit on it first, or push other branches with `--branch <name>` or `--all`"));
+    }
+    Ok(())
 }
 
 /// The `wanted` refs (each must exist locally; every branch when `None`), plus every tag with `tags`; then,

@@ -191,20 +191,36 @@ pub fn schedules_removed(removed: &[Found]) {
     super::out(&text);
 }
 
-pub fn ci_written(path: &str, skipped: &[(String, String)]) {
-    let names: Vec<&str> = crate::automation::ci::VARIABLES
-        .iter()
-        .map(|(n, _)| *n)
-        .collect();
-    super::out(&format!(
-        "wrote {path}; commit it, and put the secrets your hosts need in the CI's secret store: {}\n",
-        names.join(", ")
-    ));
-    ci_skipped(skipped);
+pub fn ci_written(
+    service: crate::automation::ci::Service,
+    workflow: &crate::automation::ci::Workflow,
+) {
+    use crate::automation::ci::{Service, GITLAB_ENVIRONMENT};
+    let path = service.path();
+    let text = if workflow.secrets.is_empty() {
+        format!("wrote {path}; commit it (the set's hosts need no secret from the CI)\n")
+    } else {
+        let scope = match service {
+            Service::Gitlab => format!(
+                ", each scoped to the environment `{GITLAB_ENVIRONMENT}` so that only the job running git multi receives it"
+            ),
+            Service::Github | Service::Forgejo => String::new(),
+        };
+        format!(
+            "wrote {path}; commit it, and put the secrets the set's hosts need in the CI's secret store{scope}: {}\n",
+            workflow.secrets.join(", ")
+        )
+    };
+    super::out(&text);
+    ci_left_out(workflow);
 }
 
-pub fn ci_skipped(skipped: &[(String, String)]) {
-    for (name, why) in skipped {
+/// Members the job leaves out, and those it keeps but cannot reach by itself.
+pub fn ci_left_out(workflow: &crate::automation::ci::Workflow) {
+    for (name, why) in &workflow.skipped {
         super::warning(&format!("`{name}` is not in the CI's remote set: {why}"));
+    }
+    for (name, why) in &workflow.noted {
+        super::warning(&format!("`{name}` in the CI: {why}"));
     }
 }

@@ -193,7 +193,14 @@ pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Ou
         .refs
         .iter()
         .filter(|r| !is_skipped(r))
-        .filter_map(|r| explain(job.name(), r, &pushed.remote_said))
+        .filter_map(|r| {
+            explain(
+                job.name(),
+                r,
+                &pushed.remote_said,
+                pushed.checked_out.as_deref(),
+            )
+        })
         .collect();
     let status = if !problems.is_empty() {
         Status::Rejected
@@ -295,9 +302,27 @@ fn explain(
     remote: &str,
     r: &RefResult,
     remote_said: &[String],
+    checked_out: Option<&str>,
 ) -> Option<(String, Option<String>)> {
     let rejection = r.rejection.as_ref()?;
     let name = refname::short(&r.name);
+    // Only the remote moved (nothing here it lacks): its commits are to be taken, not merged, and nothing is
+    // forced. The checked-out branch comes in with `pull`; any other branch with git's own fast-forward fetch.
+    let take_theirs = || {
+        Some(if checked_out == Some(r.name.as_str()) {
+            format!("the remote is only ahead: bring its commits here with `git multi pull --primary {remote}` (a fast-forward), then push again")
+        } else {
+            format!("the remote is only ahead: `git fetch {remote} {name}:{name}` fast-forwards `{name}` to its commits, then push again")
+        })
+    };
+    let only_theirs = !is_namespace(&r.name)
+        && match (rejection, r.relation.map(|rel| rel.state)) {
+            (Rejection::NonFastForward, Some(State::Behind)) => true,
+            // The remote moved on from its tracking ref, which the local tip is (or is behind): still nothing
+            // here that the remote lacks.
+            (Rejection::FetchFirst, Some(State::Behind | State::InSync)) => true,
+            _ => false,
+        };
     // `resolve` fetches, merges every copy of exactly this ref and pushes the merge with a lease, whichever
     // ref it is (a pull would only integrate the current branch, and the next push would be refused again).
     let integrate = || {
@@ -329,12 +354,23 @@ fn explain(
                     "{name}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"
                 ),
             };
-            (message, integrate())
+            (message, if only_theirs { take_theirs() } else { integrate() })
         }
-        Rejection::FetchFirst => (
-            format!("{name}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"),
-            integrate(),
-        ),
+        Rejection::FetchFirst => {
+            let message = match r.relation.map(|rel| (rel.state, rel.ahead)) {
+                _ if only_theirs => format!(
+                    "{name}: rejected (non-fast-forward): the remote has commits you do not have, and you have none it lacks"
+                ),
+                Some((State::Ahead | State::Diverged, Some(ahead))) if ahead > 0 => format!(
+                    "{name}: rejected (non-fast-forward): diverged: the remote has commits you do not have, and you have {ahead} commit{} it did not have when last fetched",
+                    plural(ahead)
+                ),
+                _ => format!(
+                    "{name}: rejected (non-fast-forward): the remote has commits you do not have (fetch to see how many)"
+                ),
+            };
+            (message, if only_theirs { take_theirs() } else { integrate() })
+        }
         Rejection::AlreadyExists => (
             format!("{name}: already exists on the remote with another target"),
             Some(format!(

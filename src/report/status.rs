@@ -202,3 +202,13 @@ fn summary(view: &StatusView) -> String {
     parts.extend(super::unreachable(&view.reachable.remotes));
     parts.join("; ")
 }
+
+/// After the matrix of a repository without a single commit: what a git user does next.
+pub fn no_commits_yet(remotes_have_refs: bool) {
+    super::note("note: the repository has no commits yet");
+    super::note(if remotes_have_refs {
+        "hint: the remotes have commits: `git multi fetch`, then `git switch -c <branch> <remote>/<branch>` starts from one"
+    } else {
+        "hint: make a first commit (`git add <files>`, then `git commit`), then `git multi push`"
+    });
+}

@@ -23,6 +23,7 @@ mod keyring;
 mod lfs;
 mod mirror;
 mod namespaces;
+mod newcomer;
 mod remote_set;
 mod resolve;
 mod schedule;
