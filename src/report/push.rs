@@ -169,6 +169,64 @@ fn abbrev(oid: &Option<String>) -> &str {
     oid.as_deref().map(|o| &o[..o.len().min(7)]).unwrap_or("?")
 }
 
+/// One remote's pushes over the rounds of a sync (a lost race is fetched again and pushed again) as one outcome:
+/// the last round's verdict, with what earlier rounds changed there kept, so a branch fast-forwarded in the
+/// first round and again in the second reads as one update from where it was to where it is.
+pub fn across_rounds(
+    earlier: Outcome<PushDetail>,
+    later: Outcome<PushDetail>,
+) -> Outcome<PushDetail> {
+    let changed = |status: RefStatus| {
+        matches!(
+            status,
+            RefStatus::Updated | RefStatus::New | RefStatus::Forced | RefStatus::Deleted
+        )
+    };
+    let mut refs: Vec<RefUpdate> = Vec::new();
+    for r in later.detail.refs {
+        let before = earlier
+            .detail
+            .refs
+            .iter()
+            .find(|e| e.name == r.name && changed(e.status) && e.status != RefStatus::Deleted);
+        match before {
+            Some(e) if matches!(r.status, RefStatus::UpToDate | RefStatus::Updated) => {
+                refs.push(RefUpdate {
+                    old: e.old.clone(),
+                    status: e.status,
+                    backup: r.backup.clone().or_else(|| e.backup.clone()),
+                    ..r
+                })
+            }
+            _ => refs.push(r),
+        }
+    }
+    for e in earlier.detail.refs {
+        if !refs.iter().any(|r| r.name == e.name) {
+            refs.push(e);
+        }
+    }
+    let status = if later.status.is_failure() {
+        later.status
+    } else if refs.iter().any(|r| changed(r.status) && !r.skipped) {
+        Status::Ok
+    } else {
+        later.status
+    };
+    let mut backups = earlier.detail.backups;
+    backups.extend(later.detail.backups);
+    Outcome {
+        status,
+        duration_ms: earlier.duration_ms.saturating_add(later.duration_ms),
+        detail: PushDetail {
+            refs,
+            retries: earlier.detail.retries + later.detail.retries,
+            backups,
+        },
+        ..later
+    }
+}
+
 /// The outcome of one remote's push: its status, the per-ref detail and, for refusals, what happened and
 /// what to do.
 /// Whether a push was refused because the remote moved since it was read (not a fast-forward of what it has
@@ -286,7 +344,10 @@ fn reason_word(rejection: &Rejection) -> String {
         Rejection::AlreadyExists => "already exists".into(),
         Rejection::StaleLease => "stale info".into(),
         Rejection::AtomicFailed => "atomic push failed".into(),
-        Rejection::RemoteRejected(why) | Rejection::Other(why) => why.clone(),
+        Rejection::ConcurrentUpdate => "concurrent update".into(),
+        Rejection::RemoteRejected(why) | Rejection::CurrentBranch(why) | Rejection::Other(why) => {
+            why.clone()
+        }
     }
 }
 
@@ -347,6 +408,16 @@ fn explain(
             Some(format!("fetch with `git multi fetch {remote}` and look before forcing again")),
         ),
         Rejection::AtomicFailed => (format!("{name}: not pushed: atomic push failed"), None),
+        Rejection::ConcurrentUpdate => (
+            format!("{name}: another push updated it at the same moment; nothing was overwritten"),
+            Some(format!(
+                "fetch with `git multi fetch {remote}` to see what it has now, then push again (`git multi sync` does both)"
+            )),
+        ),
+        Rejection::CurrentBranch(why) => (
+            format!("{name}: not deleted: it is the branch the remote's HEAD points to ({why})"),
+            Some("make another branch the remote's default (on the host, or `git symbolic-ref HEAD` in its repository), then delete it".into()),
+        ),
         Rejection::RemoteRejected(why) => {
             let message = if remote_said.is_empty() {
                 format!("{name}: refused by the remote ({why})")
