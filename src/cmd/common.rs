@@ -6,10 +6,12 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cmd::Ctx;
-use crate::config::{parse_seconds, Settings};
+use crate::config::{self, parse_seconds, Settings};
 use crate::error::{Error, Result};
+use crate::git::Git;
 use crate::outcome::Outcome;
 use crate::remote_set::{Member, RemoteSet};
+use crate::run_lock::RunLock;
 
 #[derive(Debug, Clone, Args)]
 pub struct ParallelArgs {
@@ -30,6 +32,38 @@ impl ParallelArgs {
             None => Ok(settings.timeout.unwrap_or(default)),
         }
     }
+}
+
+/// How long a command waits for another run's lock: its `--timeout` when it has one (checked like everywhere
+/// else), else `multi.timeout`, else the default time limit. The set is not loaded for this (a command that
+/// repairs a bad setting must still get the lock), so a `multi.timeout` git-multi cannot read counts as unset.
+pub fn lock_wait(git: &Git, parallel: Option<&ParallelArgs>) -> Result<Duration> {
+    let configured = git
+        .config_get(config::TIMEOUT)
+        .ok()
+        .flatten()
+        .and_then(|text| parse_seconds(config::TIMEOUT, &text).ok())
+        .unwrap_or(config::DEFAULT_TIMEOUT);
+    match parallel {
+        Some(parallel) => parallel.timeout(&Settings::default(), configured),
+        None => Ok(configured),
+    }
+}
+
+/// Takes the repository's run lock for `command` (one writing git-multi run per repository at a time), waiting
+/// up to `wait` for a run that holds it and saying once on stderr whom it waits for; `repo` names the
+/// repository in messages (a workspace run).
+pub fn lock_repository(
+    git: &Git,
+    command: &str,
+    wait: Duration,
+    repo: Option<&std::path::Path>,
+) -> Result<RunLock> {
+    let dir = git.common_dir()?.join(crate::audit::DIR);
+    crate::run_lock::acquire(&dir, command, wait, |holder| {
+        crate::report::lock::waiting(holder, repo)
+    })
+    .map_err(|err| crate::report::lock::not_acquired(&err, repo))
 }
 
 /// The remote `pull` and `sync` integrate from: `--primary`, else `multi.primary`, else the current branch's

@@ -257,3 +257,258 @@ fn two_clones_syncing_at_the_same_moment_both_succeed_and_converge() {
         }
     }
 }
+
+/// A pre-receive hook on `bare` that holds the first push to reach it until the test writes a line to the
+/// returned fifo (`arrived` appears when it is held); later pushes pass at once.
+fn install_gate(env: &TestEnv, bare: &Path) -> (PathBuf, PathBuf) {
+    let gate = env.root.join("gate");
+    let arrived = env.root.join("arrived");
+    let made = Command::new("mkfifo").arg(&gate).status().expect("mkfifo");
+    assert!(made.success());
+    let hook = bare.join("hooks/pre-receive");
+    let script = format!(
+        "#!/bin/sh\ncat >/dev/null\nif mkdir '{once}' 2>/dev/null; then\n    touch '{arrived}'\n    read go < '{gate}'\nfi\nexit 0\n",
+        once = env.root.join("gate.once").display(),
+        arrived = arrived.display(),
+        gate = gate.display(),
+    );
+    std::fs::write(&hook, script).unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    (gate, arrived)
+}
+
+/// Lets the push held by [`install_gate`] go on.
+fn open_gate(gate: &Path) {
+    let mut writer = std::fs::OpenOptions::new()
+        .write(true)
+        .open(gate)
+        .expect("the held push reads the gate");
+    writer.write_all(b"go\n").unwrap();
+}
+
+/// `git multi <args>` in the work repository, started and left running; stderr goes to `stderr` so a test can
+/// watch it while the run is still going.
+fn spawn_multi(env: &TestEnv, args: &[&str], stderr: &Path) -> Child {
+    env.command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(std::fs::File::create(stderr).unwrap())
+        .spawn()
+        .expect("spawn git-multi")
+}
+
+#[test]
+fn a_second_run_in_the_same_clone_waits_for_the_first() {
+    let env = TestEnv::new();
+    let [remote] = <[_; 1]>::try_from(env.add_local_remotes(&["r"])).unwrap();
+    env.multi(["push"]).expect_code(0);
+    let (gate, arrived) = install_gate(&env, &remote);
+    let head = env.commit("second");
+
+    // The first run: a push, held at the remote (so holding the clone's lock) until the gate opens.
+    let first = spawn_multi(
+        &env,
+        &["push", "--timeout", "120"],
+        &env.root.join("first.err"),
+    );
+    let holder = first.id();
+    crate::hooks::wait_until(
+        Duration::from_secs(60),
+        "the first push reaches the remote",
+        || arrived.exists(),
+    );
+
+    // Reading commands never wait for it.
+    for args in [
+        &["status", "--offline"][..],
+        &["remote", "list"],
+        &["log"],
+        &["conflicts", "--offline"],
+    ] {
+        let run = env.multi(args);
+        assert!(
+            !run.stderr.contains("waiting for"),
+            "{args:?} waited:\n{}",
+            run.stderr
+        );
+    }
+    // A run that may not wait as long as the first takes: a clear error naming the holder, nothing done.
+    let started = Instant::now();
+    let refused = env.multi(["fetch", "--timeout", "1"]).expect_code(1);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(
+        refused
+            .stderr
+            .matches(&format!("waiting for git multi push (pid {holder})…\n"))
+            .count(),
+        1,
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains(&format!(
+            "error: `git multi push` (pid {holder}) is still running: waited 1"
+        )),
+        "{}",
+        refused.stderr
+    );
+    assert!(
+        refused.stderr.contains(&format!("`ps -p {holder}`")),
+        "{}",
+        refused.stderr
+    );
+
+    // A workspace run takes each repository's lock the same way.
+    env.multi(["workspace", "add", env.work.to_str().unwrap()])
+        .expect_code(0);
+    let workspace = env
+        .multi(["workspace", "fetch", "--timeout", "1"])
+        .expect_code(1);
+    assert!(
+        workspace.stderr.contains(&format!(
+            "waiting for git multi push (pid {holder}) in {}…",
+            env.work.display()
+        )),
+        "{}",
+        workspace.stderr
+    );
+    assert!(
+        format!("{}{}", workspace.stdout, workspace.stderr).contains("is still running"),
+        "{}{}",
+        workspace.stdout,
+        workspace.stderr
+    );
+
+    // A run that waits: it says so once, and goes ahead when the first is done.
+    let second_err = env.root.join("second.err");
+    let second = spawn_multi(&env, &["fetch"], &second_err);
+    crate::hooks::wait_until(Duration::from_secs(60), "the second run waits", || {
+        std::fs::read_to_string(&second_err)
+            .unwrap_or_default()
+            .contains("waiting for git multi push")
+    });
+    open_gate(&gate);
+    let first = finish(first);
+    assert_eq!(
+        first.code,
+        0,
+        "{}",
+        std::fs::read_to_string(env.root.join("first.err")).unwrap()
+    );
+    let second = finish(second);
+    let said = std::fs::read_to_string(&second_err).unwrap();
+    assert_eq!(second.code, 0, "{said}");
+    assert_eq!(
+        said.matches(&format!("waiting for git multi push (pid {holder})…\n"))
+            .count(),
+        1,
+        "{said}"
+    );
+    assert_eq!(tip(&env, &remote, "refs/heads/main"), Some(head));
+}
+
+#[test]
+fn a_lock_whose_holder_is_gone_or_not_git_multi_is_taken_over() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["r"]);
+    env.multi(["push"]).expect_code(0);
+    let lock = env.work.join(".git/multi/lock");
+    assert!(lock.is_file(), "the first run made the lock file");
+    let mut gone = Command::new("true").spawn().unwrap();
+    let dead = gone.id();
+    gone.wait().unwrap();
+    let naming = |pid: u32| format!("pid {pid}\ncommand push\n");
+
+    // A file naming a process that is gone (and no one holding it): not even waited for.
+    std::fs::write(&lock, naming(dead)).unwrap();
+    let run = env.multi(["fetch"]).expect_code(0);
+    assert!(!run.stderr.contains("waiting"), "{}", run.stderr);
+
+    // The lock held by another program (a descriptor that leaked), naming a process that is gone, then naming
+    // that other program itself: taken over both times, without waiting out the time limit.
+    for name_the_holder in [false, true] {
+        let mut stray = env
+            .command("flock", &env.work)
+            .args(["-x", lock.to_str().unwrap(), "-c", "read go"])
+            .stdin(Stdio::piped())
+            .spawn()
+            .expect("flock(1) from util-linux");
+        crate::hooks::wait_until(Duration::from_secs(30), "flock(1) holds the lock", || {
+            let probe = env
+                .command("flock", &env.work)
+                .args(["-n", "-x", lock.to_str().unwrap(), "true"])
+                .status()
+                .unwrap();
+            !probe.success()
+        });
+        let pid = if name_the_holder { stray.id() } else { dead };
+        std::fs::write(&lock, naming(pid)).unwrap();
+        let started = Instant::now();
+        let run = env.multi(["fetch", "--timeout", "60"]).expect_code(0);
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "waited {:?}: {}",
+            started.elapsed(),
+            run.stderr
+        );
+        drop(stray.stdin.take());
+        stray.wait().unwrap();
+    }
+}
+
+#[test]
+fn a_hook_started_while_a_run_holds_the_lock_waits_for_it_and_never_deadlocks() {
+    let env = TestEnv::new();
+    let [remote] = <[_; 1]>::try_from(env.add_local_remotes(&["r"])).unwrap();
+    env.multi(["push"]).expect_code(0);
+    env.multi(["hook", "install", "post-commit"]).expect_code(0);
+    env.multi(["hook", "install", "post-merge"]).expect_code(0);
+    let (gate, arrived) = install_gate(&env, &remote);
+    let hook_log =
+        || std::fs::read_to_string(env.work.join(".git/multi/hook.log")).unwrap_or_default();
+
+    // A commit starts a push in the background, which takes the lock and is held at the remote; a second
+    // commit meanwhile returns at once, and the push its hook starts waits for the lock, then goes ahead.
+    let first = env.commit("hooked-one");
+    crate::hooks::wait_until(
+        Duration::from_secs(60),
+        "the first hook push is held",
+        || arrived.exists(),
+    );
+    let second = env.commit("hooked-two");
+    assert_ne!(
+        tip(&env, &remote, "refs/heads/main").as_deref(),
+        Some(first.as_str()),
+        "the gate let a push through"
+    );
+    crate::hooks::wait_until(
+        Duration::from_secs(60),
+        "the second hook push waits",
+        || hook_log().contains("waiting for git multi push (pid "),
+    );
+    open_gate(&gate);
+    crate::hooks::wait_until(
+        Duration::from_secs(60),
+        "both commits reach the remote",
+        || tip(&env, &remote, "refs/heads/main").as_deref() == Some(second.as_str()),
+    );
+    crate::hooks::wait_until(Duration::from_secs(60), "the hook runs end", || {
+        env.leftover_processes().is_empty()
+    });
+    let log = hook_log();
+    assert_eq!(log.matches("\"ok\": true").count(), 2, "{log}");
+
+    // A git-multi run that commits (a merge) starts no hook run of its own, so it never waits for itself.
+    env.push_foreign(&remote, "main", "theirs");
+    let before = hook_log();
+    let started = Instant::now();
+    env.multi(["sync", "--strategy", "merge", "--timeout", "60"])
+        .expect_code(0);
+    assert!(started.elapsed() < Duration::from_secs(30));
+    assert_eq!(
+        hook_log(),
+        before,
+        "a hook ran inside git-multi's own merge"
+    );
+}
