@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::git::Git;
 use crate::outcome::Outcome;
 use crate::remote_set::{Member, RemoteSet};
-use crate::run_lock::RunLock;
+use crate::run_lock::{LockError, RunLock};
 
 #[derive(Debug, Clone, Args)]
 pub struct ParallelArgs {
@@ -52,18 +52,25 @@ pub fn lock_wait(git: &Git, parallel: Option<&ParallelArgs>) -> Result<Duration>
 
 /// Takes the repository's run lock for `command` (one writing git-multi run per repository at a time), waiting
 /// up to `wait` for a run that holds it and saying once on stderr whom it waits for; `repo` names the
-/// repository in messages (a workspace run).
+/// repository in messages (a workspace run). A lock that cannot be made at all (a read-only `.git`) is only a
+/// warning, as the audit log's is: the run goes ahead unlocked.
 pub fn lock_repository(
     git: &Git,
     command: &str,
     wait: Duration,
     repo: Option<&std::path::Path>,
-) -> Result<RunLock> {
+) -> Result<Option<RunLock>> {
     let dir = git.common_dir()?.join(crate::audit::DIR);
-    crate::run_lock::acquire(&dir, command, wait, |holder| {
+    match crate::run_lock::acquire(&dir, command, wait, |holder| {
         crate::report::lock::waiting(holder, repo)
-    })
-    .map_err(|err| crate::report::lock::not_acquired(&err, repo))
+    }) {
+        Ok(lock) => Ok(Some(lock)),
+        Err(err @ LockError::Busy { .. }) => Err(crate::report::lock::not_acquired(&err, repo)),
+        Err(err @ LockError::Io { .. }) => {
+            crate::report::lock::unlocked(&err, repo);
+            Ok(None)
+        }
+    }
 }
 
 /// The remote `pull` and `sync` integrate from: `--primary`, else `multi.primary`, else the current branch's

@@ -172,7 +172,7 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
     let _lock = match writes(&cli.command) {
         Some((name, parallel)) => {
             let wait = common::lock_wait(&ctx.git, parallel)?;
-            Some(common::lock_repository(&ctx.git, name, wait, None)?)
+            common::lock_repository(&ctx.git, name, wait, None)?
         }
         None => None,
     };

@@ -255,7 +255,7 @@ fn open_all_locked(
             continue;
         };
         match common::lock_repository(&open.git, command, open.budget, Some(path)) {
-            Ok(lock) => open.lock = Some(lock),
+            Ok(lock) => open.lock = lock,
             Err(err) => *repo = Err(err),
         }
     }

@@ -48,10 +48,26 @@ pub fn not_acquired(err: &LockError, repo: Option<&Path>) -> Error {
                 path.display()
             ))
         }
-        LockError::Io { path, err } => {
-            Error::failed(format!("could not lock {}{place}: {err}", path.display())).hint(
-                "git-multi keeps its lock next to its log under the repository's .git/multi/; check that it is writable",
-            )
-        }
+        LockError::Io { .. } => unlocked_error(err, repo),
+    }
+}
+
+/// The run lock could not be made (a read-only `.git`): said, and the run goes ahead without it.
+pub fn unlocked(err: &LockError, repo: Option<&Path>) {
+    let error = unlocked_error(err, repo);
+    super::warning_with_hint(&error.message, &error.hints.join("; "));
+}
+
+fn unlocked_error(err: &LockError, repo: Option<&Path>) -> Error {
+    let place = repo.map_or(String::new(), |r| format!(" in {}", r.display()));
+    match err {
+        LockError::Io { path, err } => Error::failed(format!(
+            "could not take the run lock {}{place} ({err}); going ahead without it",
+            path.display()
+        ))
+        .hint(
+            "another git-multi run in this repository is not kept out; make .git/multi/ writable",
+        ),
+        LockError::Busy { .. } => not_acquired(err, repo),
     }
 }
