@@ -88,15 +88,22 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         budget,
         observer: &board,
     };
-    let fresh = Fresh::read(&ctx.git, &members, namespaces)?;
-    let fetched = fanout.run(&members, |job| {
-        let request = fetch::with_namespaces(job.name(), namespaces, false);
-        match fresh.fetch(job, &ctx.git, &request) {
-            Ok(_) => Outcome::new(job.name(), Status::Ok, job.elapsed(), ()),
-            Err(err) => job.failure(&err, ()),
-        }
+    let fresh = Fresh::new(&ctx.git, &members, namespaces)?;
+    let fetched = std::thread::scope(|scope| {
+        // The tracking refs are read while the remotes are listed: with thousands of loose refs that read
+        // costs about as much as a round trip.
+        scope.spawn(|| fresh.read_local(&ctx.git));
+        fanout.run(&members, |job| {
+            let request = fetch::with_namespaces(job.name(), namespaces, false);
+            match fresh.fetch(job, &ctx.git, &request) {
+                Ok(_) => Outcome::new(job.name(), Status::Ok, job.elapsed(), ()),
+                Err(err) => job.failure(&err, ()),
+            }
+        })
     });
     board.finish();
+    // Every member's tracking refs as they are now, read once for everything below.
+    let mut tracked = fresh.tracking(&ctx.git)?;
     let reachable: Vec<&Member> = members
         .iter()
         .zip(&fetched)
@@ -116,8 +123,16 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
 
     // 2. Integrate (a stop on conflicts stops everything: nothing is pushed).
     let before = ctx.git.rev_parse("HEAD")?.unwrap_or_default();
-    let mut steps = integrate_copies(ctx, &branch, &full, args.strategy, primary, &reachable)?
-        .map_err(|stopped| report::integrate::stopped(&stopped))?;
+    let mut steps = integrate_copies(
+        ctx,
+        &branch,
+        &full,
+        args.strategy,
+        primary,
+        &reachable,
+        &tracked,
+    )?
+    .map_err(|stopped| report::integrate::stopped(&stopped))?;
 
     // 3. Every namespace ref: the agreed tip, locally first (old local tips saved where they would be lost).
     let backups = Backups::new();
@@ -151,10 +166,18 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                 .target()
                 .map(|t| Outgoing::same(&c.tips.name, t))
         }));
-        let tracking = Snapshot::take(
-            &ctx.git,
-            &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &everything),
-        )?;
+        // The first round pushes from the tracking refs read after the fetches; a later one reads again what
+        // the pushes and fetches in between changed.
+        let retaken;
+        let tracking = if round == 1 {
+            &tracked
+        } else {
+            retaken = Snapshot::take(
+                &ctx.git,
+                &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &everything),
+            )?;
+            &retaken
+        };
         let lost: Mutex<BTreeSet<String>> = Mutex::new(BTreeSet::new());
         let push_one = |job: &Job| {
             let (forward, overwrite) = match converge::outgoing_for(&ctx.git, job.name(), &settled)
@@ -190,7 +213,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                         force: Force::No,
                         dry_run: false,
                         atomic: false,
-                        tracking: &tracking,
+                        tracking,
                         backups: &backups,
                         relater: &relater,
                         reason: REASON,
@@ -290,6 +313,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         });
         board.finish();
         let now = Snapshot::take(&ctx.git, &patterns)?;
+        tracked.replace(&patterns, &now);
         let moved = losers.iter().zip(&refetched).any(|(m, fetch)| {
             !fetch.status.is_failure()
                 && fetch::tracking_patterns(&m.name)
@@ -316,7 +340,15 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                     .all(|(l, fetch)| l.name != m.name || !fetch.status.is_failure())
             })
             .collect();
-        match integrate_copies(ctx, &branch, &full, args.strategy, primary, &still)? {
+        match integrate_copies(
+            ctx,
+            &branch,
+            &full,
+            args.strategy,
+            primary,
+            &still,
+            &tracked,
+        )? {
             Ok(more) => steps.extend(more),
             Err(stopped) if matches!(stopped.stop, Stop::Diverged { .. }) => break,
             Err(stopped) => {
@@ -392,6 +424,7 @@ fn integrate_copies(
     strategy: Strategy,
     primary: Option<&Member>,
     reachable: &[&Member],
+    copies: &Snapshot,
 ) -> Result<std::result::Result<Vec<Integrated>, Stopped>> {
     let upstream =
         |m: &Member| refname::tracking(&m.name, full).expect("a branch has a tracking ref");
@@ -412,18 +445,14 @@ fn integrate_copies(
         Ok(done) => done,
         Err(stopped) => return Ok(Err(stopped)),
     };
-    // The other copies' tips in one read (integrating moves only the branch, never a tracking ref); HEAD is
-    // what the last step left.
+    // The other copies' tips from the caller's read of the tracking refs (integrating moves only the branch,
+    // never a tracking ref); HEAD is what the last step left.
     let mut head = done.after.clone();
     steps.push(done);
     let others: Vec<&&Member> = reachable
         .iter()
         .filter(|m| m.name != primary.name)
         .collect();
-    let copies = Snapshot::take(
-        &ctx.git,
-        &others.iter().map(|m| upstream(m)).collect::<Vec<_>>(),
-    )?;
     for member in others {
         let Some(theirs) = copies.get(&upstream(member)) else {
             continue;

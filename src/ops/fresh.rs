@@ -1,9 +1,11 @@
 //! Whether this clone's copy of a remote is current: one `ls-remote` compared with the tracking refs, read for
-//! every remote in one `for-each-ref`. A remote where nothing changed needs no `git fetch` (with thousands of
-//! refs that costs many times the listing: git reads and checks every tracking ref), and a push of tips a
-//! remote is known to hold needs no `git push`. Anything the comparison cannot vouch for is fetched as before.
+//! every remote in one `for-each-ref` while the remotes are being listed. A remote where nothing changed needs
+//! no `git fetch` (with thousands of refs that costs many times the listing: git reads and checks every
+//! tracking ref), and a push of tips a remote is known to hold needs no `git push`. Anything the comparison
+//! cannot vouch for is fetched as before.
 
 use std::collections::BTreeMap;
+use std::sync::{Mutex, OnceLock};
 
 use crate::config::Namespace;
 use crate::git::{refname, Git, GitError, RefStatus};
@@ -17,7 +19,12 @@ use super::Snapshot;
 /// What the comparison reads once for a run: the local refs a fetch of any member would write or consult, and
 /// the settings that change what a fetch does.
 pub struct Fresh<'a> {
-    local: Snapshot,
+    /// Filled by [`Fresh::read_local`] (on its own thread, beside the listings); `None` when it failed, and then
+    /// every remote is fetched.
+    local: OnceLock<Option<Snapshot>>,
+    patterns: Vec<String>,
+    /// The remotes a fetch really ran for: their tracking refs are no longer what `local` says.
+    fetched: Mutex<Vec<String>>,
     namespaces: &'a [Namespace],
     /// `fetch.prune`, then `remote.<name>.prune`: a pruning fetch also removes tracking refs, so those must match.
     prune_default: bool,
@@ -39,7 +46,8 @@ pub enum Fetched {
 }
 
 impl<'a> Fresh<'a> {
-    pub fn read(
+    /// The settings, at once; the local refs are read by [`Fresh::read_local`].
+    pub fn new(
         git: &Git,
         members: &[&Member],
         namespaces: &'a [Namespace],
@@ -48,9 +56,10 @@ impl<'a> Fresh<'a> {
         for member in members {
             patterns.extend(fetch::tracking_patterns(&member.name));
         }
-        let local = Snapshot::take(git, &patterns)?;
         let mut fresh = Fresh {
-            local,
+            local: OnceLock::new(),
+            patterns,
+            fetched: Mutex::new(Vec::new()),
             namespaces,
             prune_default: false,
             prune: BTreeMap::new(),
@@ -75,6 +84,34 @@ impl<'a> Fresh<'a> {
         Ok(fresh)
     }
 
+    /// Reads the local tags and every member's tracking refs; [`Fresh::fetch`] waits for this. Meant to run
+    /// beside the listings: with tens of thousands of loose refs it costs as much as a round trip.
+    pub fn read_local(&self, git: &Git) {
+        let _ = self.local.set(Snapshot::take(git, &self.patterns).ok());
+    }
+
+    /// The tracking refs of every member as they are now: what was read, with those of the remotes that were
+    /// fetched read again.
+    pub fn tracking(&self, git: &Git) -> Result<Snapshot, GitError> {
+        let fetched = self
+            .fetched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone();
+        match self.local.get() {
+            Some(Some(local)) => {
+                let patterns: Vec<String> = fetched
+                    .iter()
+                    .flat_map(|r| fetch::tracking_patterns(r))
+                    .collect();
+                let mut now = local.clone();
+                now.replace(&patterns, &Snapshot::take(git, &patterns)?);
+                Ok(now)
+            }
+            _ => Snapshot::take(git, &self.patterns),
+        }
+    }
+
     /// Whether `member`'s branches land where git-multi looks for them (`+refs/heads/*:refs/remotes/<name>/*`
     /// and nothing else), so its tracking refs say what it has.
     pub fn standard(member: &Member) -> bool {
@@ -93,77 +130,96 @@ impl<'a> Fresh<'a> {
             roots.extend(self.namespaces.iter().map(Namespace::root));
             let listed = job.git(|left, _| git.ls_remote_refs(job.name(), &roots, Some(left)));
             let retries = listed.retries;
-            if self.current(&member.name, &listed.result?) {
-                return Ok(Fetched::Current { retries });
+            let listed = listed.result?;
+            if let Some(local) = self.local.wait() {
+                if current(
+                    local,
+                    self.namespaces,
+                    self.prunes(&member.name),
+                    &member.name,
+                    &listed,
+                ) {
+                    return Ok(Fetched::Current { retries });
+                }
             }
         }
+        self.fetched
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(member.name.clone());
         let retries = fetch::fetch(job, git, request)?;
         Ok(Fetched::Fetched { retries })
     }
 
-    /// Whether a fetch of `remote` (standard refspec, its namespaces, no `--prune`) would change nothing here,
-    /// given what it advertises (`listed`).
-    fn current(&self, remote: &str, listed: &BTreeMap<String, String>) -> bool {
-        let prune = self
-            .prune
+    /// Whether a fetch from `remote` also prunes (`remote.<name>.prune`, else `fetch.prune`).
+    fn prunes(&self, remote: &str) -> bool {
+        self.prune
             .get(remote)
             .copied()
-            .unwrap_or(self.prune_default);
-        let mut wanted: BTreeMap<String, &str> = BTreeMap::new();
-        for (name, oid) in listed {
-            if name.starts_with(refname::TAGS) {
-                // Tags are followed only where missing here (an existing tag is never moved by a fetch).
-                if self.local.get(name).is_none() {
-                    return false;
-                }
-                continue;
-            }
-            if !name.starts_with(refname::HEADS) && !self.namespaces.iter().any(|n| n.matches(name))
-            {
-                continue;
-            }
-            let Some(copy) = refname::tracking(remote, name) else {
-                continue;
-            };
-            wanted.insert(copy, oid.as_str());
-        }
-        // A namespace named exactly that the remote lacks: the fetch has its own say about that.
-        if self
-            .namespaces
-            .iter()
-            .any(|n| !n.pattern.contains('*') && !listed.contains_key(&n.pattern))
-        {
-            return false;
-        }
-        if wanted
-            .iter()
-            .any(|(copy, oid)| self.local.get(copy) != Some(oid))
-        {
-            return false;
-        }
-        if !prune {
-            return true;
-        }
-        // A pruning fetch would also remove what the remote no longer has.
-        let (tracking, copies) = (
-            refname::tracking_prefix(remote),
-            refname::copies_prefix(remote),
-        );
-        let tracked = self
-            .local
-            .under(&tracking)
-            .filter(|(name, _)| !name.ends_with("/HEAD"));
-        let copies = self.local.under(&copies).filter(|(name, _)| {
-            refname::remote_name_of(remote, name)
-                .is_some_and(|n| self.namespaces.iter().any(|ns| ns.matches(&n)))
-        });
-        for (name, _) in tracked.chain(copies) {
-            if !wanted.contains_key(name) {
+            .unwrap_or(self.prune_default)
+    }
+}
+
+/// Whether a fetch of `remote` (standard refspec, `namespaces`, pruning or not) would change nothing in `local`,
+/// given what the remote advertises (`listed`).
+fn current(
+    local: &Snapshot,
+    namespaces: &[Namespace],
+    prune: bool,
+    remote: &str,
+    listed: &BTreeMap<String, String>,
+) -> bool {
+    let mut wanted: BTreeMap<String, &str> = BTreeMap::new();
+    for (name, oid) in listed {
+        if name.starts_with(refname::TAGS) {
+            // Tags are followed only where missing here (an existing tag is never moved by a fetch).
+            if local.get(name).is_none() {
                 return false;
             }
+            continue;
         }
-        true
+        if !name.starts_with(refname::HEADS) && !namespaces.iter().any(|n| n.matches(name)) {
+            continue;
+        }
+        let Some(copy) = refname::tracking(remote, name) else {
+            continue;
+        };
+        wanted.insert(copy, oid.as_str());
     }
+    // A namespace named exactly that the remote lacks: the fetch has its own say about that.
+    if namespaces
+        .iter()
+        .any(|n| !n.pattern.contains('*') && !listed.contains_key(&n.pattern))
+    {
+        return false;
+    }
+    if wanted
+        .iter()
+        .any(|(copy, oid)| local.get(copy) != Some(oid))
+    {
+        return false;
+    }
+    if !prune {
+        return true;
+    }
+    // A pruning fetch would also remove what the remote no longer has.
+    let (tracking, copies) = (
+        refname::tracking_prefix(remote),
+        refname::copies_prefix(remote),
+    );
+    let tracked = local
+        .under(&tracking)
+        .filter(|(name, _)| !name.ends_with("/HEAD"));
+    let copies = local.under(&copies).filter(|(name, _)| {
+        refname::remote_name_of(remote, name)
+            .is_some_and(|n| namespaces.iter().any(|ns| ns.matches(&n)))
+    });
+    for (name, _) in tracked.chain(copies) {
+        if !wanted.contains_key(name) {
+            return false;
+        }
+    }
+    true
 }
 
 /// The push of `refs` to a remote that is known to hold every one of them already (`known` gives its tip of a
@@ -207,13 +263,24 @@ mod tests {
             .collect()
     }
 
-    fn fresh<'a>(local: &[(&str, &str)], namespaces: &'a [Namespace], prune: bool) -> Fresh<'a> {
-        Fresh {
+    /// The comparison over `local` refs, for remote `gh` or another.
+    struct Fixture<'a> {
+        local: Snapshot,
+        namespaces: &'a [Namespace],
+        prune: bool,
+    }
+
+    impl Fixture<'_> {
+        fn current(&self, remote: &str, listed: &BTreeMap<String, String>) -> bool {
+            current(&self.local, self.namespaces, self.prune, remote, listed)
+        }
+    }
+
+    fn fresh<'a>(local: &[(&str, &str)], namespaces: &'a [Namespace], prune: bool) -> Fixture<'a> {
+        Fixture {
             local: Snapshot::from_map(map(local)),
             namespaces,
-            prune_default: prune,
-            prune: BTreeMap::new(),
-            tag_opt: Vec::new(),
+            prune,
         }
     }
 
