@@ -177,9 +177,16 @@ fn file_id(_file: &File) -> Option<FileId> {
 }
 
 /// Whether `held` is the file now at `path`.
+#[cfg(unix)]
 fn same_file(held: &File, path: &Path) -> bool {
     let now = File::open(path).ok().and_then(|f| file_id(&f));
     now.is_some() && now == file_id(held)
+}
+
+/// Elsewhere the lock file is created anew by its holder and never replaced under it.
+#[cfg(not(unix))]
+fn same_file(_held: &File, _path: &Path) -> bool {
+    true
 }
 
 /// Whether `pid` is a running git-multi: alive, and (where /proc says) running this program. Anything else

@@ -38,16 +38,16 @@ impl ParallelArgs {
 /// else), else `multi.timeout`, else the default time limit. The set is not loaded for this (a command that
 /// repairs a bad setting must still get the lock), so a `multi.timeout` git-multi cannot read counts as unset.
 pub fn lock_wait(git: &Git, parallel: Option<&ParallelArgs>) -> Result<Duration> {
+    if let Some(parallel) = parallel.filter(|p| p.timeout.is_some()) {
+        return parallel.timeout(&Settings::default(), config::DEFAULT_TIMEOUT);
+    }
     let configured = git
         .config_get(config::TIMEOUT)
         .ok()
         .flatten()
         .and_then(|text| parse_seconds(config::TIMEOUT, &text).ok())
         .unwrap_or(config::DEFAULT_TIMEOUT);
-    match parallel {
-        Some(parallel) => parallel.timeout(&Settings::default(), configured),
-        None => Ok(configured),
-    }
+    Ok(configured)
 }
 
 /// Takes the repository's run lock for `command` (one writing git-multi run per repository at a time), waiting
