@@ -201,8 +201,10 @@ pub fn across_rounds(
             _ => refs.push(r),
         }
     }
+    // What an earlier round changed stays said; what it was refused was retried, and the later round says how
+    // that went.
     for e in earlier.detail.refs {
-        if !refs.iter().any(|r| r.name == e.name) {
+        if changed(e.status) && !refs.iter().any(|r| r.name == e.name) {
             refs.push(e);
         }
     }
@@ -438,5 +440,82 @@ fn plural(n: u64) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(
+        status: Status,
+        refs: &[(&str, Option<&str>, Option<&str>, RefStatus)],
+    ) -> Outcome<PushDetail> {
+        let detail = PushDetail {
+            refs: refs
+                .iter()
+                .map(|(name, old, new, status)| RefUpdate {
+                    name: name.to_string(),
+                    old: old.map(str::to_string),
+                    new: new.map(str::to_string),
+                    status: *status,
+                    reason: None,
+                    backup: None,
+                    skipped: false,
+                })
+                .collect(),
+            ..PushDetail::default()
+        };
+        Outcome::new("r", status, std::time::Duration::from_millis(5), detail)
+    }
+
+    #[test]
+    fn rounds_read_as_one_push() {
+        // Updated, then updated again after a lost race elsewhere: one update from the first old tip.
+        let first = outcome(
+            Status::Ok,
+            &[("refs/heads/main", Some("a"), Some("b"), RefStatus::Updated)],
+        );
+        let second = outcome(
+            Status::Ok,
+            &[("refs/heads/main", Some("b"), Some("c"), RefStatus::Updated)],
+        );
+        let both = across_rounds(first, second);
+        assert_eq!(both.status, Status::Ok);
+        assert_eq!(both.duration_ms, 10);
+        let main = &both.detail.refs[0];
+        assert_eq!(
+            (main.old.as_deref(), main.new.as_deref(), main.status),
+            (Some("a"), Some("c"), RefStatus::Updated)
+        );
+        // Refused (a lost race), then up to date: the remote had it already; the refusal is gone.
+        let mut lost = outcome(
+            Status::Rejected,
+            &[
+                ("refs/heads/main", Some("a"), Some("b"), RefStatus::Rejected),
+                ("refs/git-mile/x", Some("a"), Some("b"), RefStatus::Rejected),
+            ],
+        );
+        lost.error = Some("main: another push updated it at the same moment".into());
+        let there = outcome(
+            Status::UpToDate,
+            &[("refs/heads/main", Some("b"), Some("b"), RefStatus::UpToDate)],
+        );
+        let both = across_rounds(lost, there);
+        assert_eq!(both.status, Status::UpToDate);
+        assert_eq!(both.error, None);
+        assert_eq!(both.detail.refs.len(), 1);
+        // Pushed in the first round, up to date in the second: still a push that did something.
+        let first = outcome(
+            Status::Ok,
+            &[("refs/heads/main", None, Some("b"), RefStatus::New)],
+        );
+        let second = outcome(
+            Status::UpToDate,
+            &[("refs/heads/main", Some("b"), Some("b"), RefStatus::UpToDate)],
+        );
+        let both = across_rounds(first, second);
+        assert_eq!(both.status, Status::Ok);
+        assert_eq!(both.detail.refs[0].status, RefStatus::New);
     }
 }
