@@ -324,9 +324,11 @@ fn a_second_run_in_the_same_clone_waits_for_the_first() {
         &["status", "--offline"][..],
         &["remote", "list"],
         &["log"],
-        &["conflicts", "--offline"],
+        &["conflicts"],
+        &["push", "--dry-run"],
     ] {
         let run = env.multi(args);
+        assert_eq!(run.code, 0, "{args:?}:\n{}", run.stderr);
         assert!(
             !run.stderr.contains("waiting for"),
             "{args:?} waited:\n{}",
