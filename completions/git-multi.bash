@@ -57,7 +57,7 @@ __git_multi_words() {
 	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
 	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
-	"mirror") echo "--from --prune --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"mirror") echo "--from --prune --force --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
 	"log") echo "--max-count -n --since --json --help -h" ;;
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;

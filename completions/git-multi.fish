@@ -264,6 +264,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l force -d 'With --prune: mirror even a source that has no branch at all, deleting every branch on the targets (each saved first); without it such a prune is refused'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-run -d 'Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'

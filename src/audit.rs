@@ -31,7 +31,7 @@ use crate::report::fetch::FetchDetail;
 use crate::report::push::PushDetail;
 
 /// The log's directory under the repository's common git directory, and its file there.
-const DIR: &str = "multi";
+pub const DIR: &str = "multi";
 const FILE: &str = "log";
 /// The log moves to `log.1` once it is this big…
 pub const ROTATE_AT: u64 = 1 << 20;

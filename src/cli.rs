@@ -9,6 +9,10 @@ use crate::cmd;
 /// git-multi groups ordinary git remotes into a set (stored in .git/config as the remote group `multi` plus
 /// `[multi "<name>"]` sections) and works on all of them at once, in parallel, through your own git: your ssh
 /// agent, credential helpers and hooks keep working.
+///
+/// Commands that change the repository (push, fetch, pull, sync, mirror, resolve, undo, remote add, config set,
+/// …) run one at a time per clone: each holds .git/multi/lock, and another one waits for it, saying which run it
+/// waits for, up to its --timeout (else multi.timeout, else 300 s). Reading commands and dry runs never wait.
 #[derive(Debug, Parser)]
 #[command(
     name = "git-multi",

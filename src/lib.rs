@@ -20,6 +20,7 @@ mod redact;
 mod remote_set;
 mod report;
 mod retry;
+mod run_lock;
 mod runner;
 mod setfile;
 mod system;

@@ -1,7 +1,8 @@
 //! An exclusive lock between git-multi processes, held while a shared file (the audit log) is appended to or
 //! rotated. On unix it is `flock(2)` on a lock file that is never renamed or removed, so a crashed process
 //! leaves no stale lock behind (the kernel drops it with the process). Elsewhere a lock file created with
-//! `create_new` stands in, and one older than [`STALE_AFTER`] is taken to be left over from a crash.
+//! `create_new` stands in, and one older than [`STALE_AFTER`] is taken to be left over from a crash (by
+//! [`Lock::acquire`]; [`Lock::try_acquire`] leaves that judgement to its caller).
 
 use std::fs::File;
 use std::io;
@@ -27,6 +28,61 @@ impl Lock {
     /// Waits for the lock named by `path` (the file is created when missing).
     pub fn acquire(path: &Path) -> io::Result<Lock> {
         acquire(path)
+    }
+
+    /// Takes the lock named by `path` when nobody holds it; `None` when someone does (no waiting).
+    pub fn try_acquire(path: &Path) -> io::Result<Option<Lock>> {
+        try_acquire(path)
+    }
+
+    /// The lock file, open for reading and writing (a holder may record who it is in it).
+    pub fn file(&self) -> &File {
+        &self.file
+    }
+}
+
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn try_acquire(path: &Path) -> io::Result<Option<Lock>> {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)?;
+    loop {
+        // SAFETY: flock only reads the descriptor, which `file` keeps open for the call.
+        let done = unsafe { libc::flock(file.as_raw_fd(), libc::LOCK_EX | libc::LOCK_NB) };
+        if done == 0 {
+            return Ok(Some(Lock {
+                file,
+                path: path.to_path_buf(),
+            }));
+        }
+        let err = io::Error::last_os_error();
+        match err.kind() {
+            io::ErrorKind::Interrupted => continue,
+            io::ErrorKind::WouldBlock => return Ok(None),
+            _ => return Err(err),
+        }
+    }
+}
+
+#[cfg(not(unix))]
+fn try_acquire(path: &Path) -> io::Result<Option<Lock>> {
+    match std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(file) => Ok(Some(Lock {
+            file,
+            path: path.to_path_buf(),
+        })),
+        Err(err) if err.kind() == io::ErrorKind::AlreadyExists => Ok(None),
+        Err(err) => Err(err),
     }
 }
 
@@ -107,6 +163,16 @@ mod tests {
     use super::*;
     use std::io::{Read, Write};
     use std::sync::Arc;
+
+    #[test]
+    fn trying_never_waits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.lock");
+        let held = Lock::try_acquire(&path).unwrap().expect("free");
+        assert!(Lock::try_acquire(&path).unwrap().is_none(), "taken twice");
+        drop(held);
+        assert!(Lock::try_acquire(&path).unwrap().is_some(), "not released");
+    }
 
     #[test]
     fn one_holder_at_a_time() {

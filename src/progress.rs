@@ -91,10 +91,12 @@ impl Board {
     }
 
     /// Erases the lines so the summary takes their place.
+    /// The board can be drawn again afterwards (sync's later rounds): it then starts below whatever is above.
     pub fn finish(&self) {
-        let state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if self.enabled && state.drawn {
             let _ = write!(std::io::stderr().lock(), "\x1b[{}F\x1b[J", self.names.len());
+            state.drawn = false;
         }
     }
 }

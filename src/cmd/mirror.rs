@@ -1,7 +1,9 @@
 //! `git multi mirror`: make every other remote an exact copy of one (branches, tags and the configured ref
 //! namespaces). The source is read and fetched first; then each target, in parallel and within its own
 //! deadline, is read and gets one push of what differs, forced only under a lease on the tip just read, with
-//! every replaced or (`--prune`) deleted tip saved under refs/multi/backup/ first.
+//! every replaced or (`--prune`) deleted tip saved under refs/multi/backup/ first. A `--prune` from a source
+//! without a single branch (an empty or wrong repository) would empty every target: it is refused, saying what
+//! it would delete, unless `--force` says that is meant.
 
 use std::collections::BTreeMap;
 use std::sync::Mutex;
@@ -15,7 +17,7 @@ use crate::error::{Error, Exit, Result};
 use crate::ops::mirror::{self, Scope};
 use crate::ops::push::Pushed;
 use crate::ops::{Backups, Relater};
-use crate::outcome::{Report, Status};
+use crate::outcome::{Outcome, Report, Status};
 use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
@@ -35,6 +37,10 @@ pub struct MirrorArgs {
     /// Also delete branches, tags and namespace refs the source does not have (each saved first)
     #[arg(long)]
     pub prune: bool,
+    /// With --prune: mirror even a source that has no branch at all, deleting every branch on the targets
+    /// (each saved first); without it such a prune is refused
+    #[arg(long)]
+    pub force: bool,
     /// Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
@@ -111,11 +117,54 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
         }
     };
     board.finished(&source.name, Status::Ok);
+    let relater = Relater::new(&ctx.git);
+    let empties_targets = args.prune && source_state.branches() == 0;
+    if empties_targets && !args.force && !args.dry_run {
+        // Every target is read and planned first; nothing is changed anywhere unless no target would lose a ref.
+        let fanout = FanOut {
+            pool: Pool::new(&set.settings, args.parallel.jobs, targets.len()),
+            budget,
+            observer: &board,
+        };
+        let doomed: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
+        let read = fanout.run(&targets, |job| match mirror::read(job, &ctx.git, &scope) {
+            Ok((there, _)) => {
+                let plan = mirror::plan(&relater, &source_state.refs, &there, true);
+                let deleted = plan.deleted();
+                if !deleted.is_empty() {
+                    doomed
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(job.name().to_string(), deleted);
+                }
+                Outcome::new(job.name(), Status::Ok, job.elapsed(), ())
+            }
+            Err(err) => job.failure(&err, ()),
+        });
+        board.finish();
+        let doomed = doomed.into_inner().unwrap_or_else(|e| e.into_inner());
+        let unread: Vec<&str> = read
+            .iter()
+            .filter(|o| o.status.is_failure())
+            .map(|o| o.name.as_str())
+            .collect();
+        if !doomed.is_empty() {
+            return Err(report::mirror::refused_empty_source(
+                &source_state,
+                &targets.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(),
+                &args.remotes,
+                &doomed,
+                &unread,
+            ));
+        }
+    } else if empties_targets && args.dry_run && !args.force {
+        report::mirror::warn_empty_source(&source_state);
+    }
 
     // 2. Every target at once, each within its own deadline.
     let backups = Backups::new();
-    let relater = Relater::new(&ctx.git);
     let kept: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
+    let spared: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
     let fanout = FanOut {
         pool: Pool::new(&set.settings, args.parallel.jobs, targets.len()),
         budget,
@@ -127,6 +176,11 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
             Err(err) => return job.failure(&err, PushDetail::default()),
         };
         let plan = mirror::plan(&relater, &source_state.refs, &there, args.prune);
+        if empties_targets && !args.force && !args.dry_run && !plan.deleted().is_empty() {
+            // Read after the check above found nothing to delete here (it could not be read then, or gained
+            // refs since): still never emptied without `--force`.
+            return report::mirror::refused_target(job, &plan.deleted());
+        }
         if !plan.kept.is_empty() {
             kept.lock()
                 .unwrap_or_else(|e| e.into_inner())
@@ -146,6 +200,16 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
                 &backups,
                 &relater,
             )
+            .map(|mut pushed| {
+                let current = mirror::spare_current_branch(&mut pushed);
+                if !current.is_empty() {
+                    spared
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .insert(job.name().to_string(), current);
+                }
+                pushed
+            })
         };
         let mut outcome =
             report::push::outcome(job, result, args.dry_run && !plan.changes.is_empty());
@@ -156,6 +220,7 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "mirror", &report);
     let kept = kept.into_inner().unwrap_or_else(|e| e.into_inner());
+    let spared = spared.into_inner().unwrap_or_else(|e| e.into_inner());
     report::mirror::show(
         &MirrorView {
             source: &source_state,
@@ -164,6 +229,7 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
             prune: args.prune,
             report: &report,
             kept: &kept,
+            spared: &spared,
         },
         args.json,
     );

@@ -104,6 +104,46 @@ impl Ctx {
     }
 }
 
+/// Whether `command` changes the repository (its refs, its config, its hooks) and so takes the run lock: its
+/// name for the lock's holder line, and its `-j`/`--timeout` options when it has them. Reading commands
+/// (status, conflicts, log, list, doctor, export, …), dry runs and commands that only talk to host APIs run
+/// beside anything.
+fn writes(command: &Command) -> Option<(&'static str, Option<&common::ParallelArgs>)> {
+    use crate::cli::RemoteCommand as R;
+    Some(match command {
+        Command::Init(_) => ("init", None),
+        Command::Push(a) if !a.dry_run => ("push", Some(&a.parallel)),
+        Command::Fetch(a) => ("fetch", Some(&a.parallel)),
+        Command::Pull(a) => ("pull", Some(&a.parallel)),
+        Command::Sync(a) if !a.dry_run => ("sync", Some(&a.parallel)),
+        Command::Mirror(a) if !a.dry_run => ("mirror", Some(&a.parallel)),
+        Command::Resolve(a) if !a.dry_run => ("resolve", Some(&a.parallel)),
+        Command::Undo(a) if !a.dry_run => ("undo", Some(&a.parallel)),
+        Command::Restore(a) if !a.dry_run => ("restore", Some(&a.parallel)),
+        Command::Import(a) if !a.dry_run => ("import", None),
+        Command::Backup(a) => ("backup", Some(&a.parallel)),
+        Command::Create(_) => ("create", None),
+        Command::Primary(a) if a.remote.is_some() || a.unset => ("primary", None),
+        Command::Remote(R::Add(_)) => ("remote add", None),
+        Command::Remote(R::Remove(_)) => ("remote remove", None),
+        Command::Remote(R::Rename(_)) => ("remote rename", None),
+        Command::Remote(R::SetUrl(_)) => ("remote set-url", None),
+        Command::Remote(R::Enable(_)) => ("remote enable", None),
+        Command::Remote(R::Disable(_)) => ("remote disable", None),
+        Command::Branch(BranchCommand::Create(a)) => ("branch create", Some(&a.parallel)),
+        Command::Branch(BranchCommand::Delete(a)) => ("branch delete", Some(&a.parallel)),
+        Command::Tag(tag::TagCommand::Create(a)) => ("tag create", Some(&a.parallel)),
+        Command::Tag(tag::TagCommand::Delete(a)) => ("tag delete", Some(&a.parallel)),
+        Command::Refs(refs::RefsCommand::Add(_)) => ("refs add", None),
+        Command::Refs(refs::RefsCommand::Remove(_)) => ("refs remove", None),
+        Command::Config(config::ConfigCommand::Set(_)) => ("config set", None),
+        Command::Config(config::ConfigCommand::Unset(_)) => ("config unset", None),
+        Command::Hook(hook::HookCommand::Install(_)) => ("hook install", None),
+        Command::Hook(hook::HookCommand::Remove(_)) => ("hook remove", None),
+        _ => return None,
+    })
+}
+
 pub fn dispatch(cli: Cli) -> Result<Exit> {
     if let Command::Reap = &cli.command {
         crate::git::reap();
@@ -128,6 +168,14 @@ pub fn dispatch(cli: Cli) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Ctx::open()?;
+    // Held until the command returns: one run that changes this repository at a time.
+    let _lock = match writes(&cli.command) {
+        Some((name, parallel)) => {
+            let wait = common::lock_wait(&ctx.git, parallel)?;
+            common::lock_repository(&ctx.git, name, wait, None)?
+        }
+        None => None,
+    };
     match &cli.command {
         Command::Init(args) => init::run(&ctx, args),
         Command::Push(args) => push::run(&ctx, args),

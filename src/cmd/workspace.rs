@@ -20,6 +20,7 @@ use crate::outcome::{Outcome, Status};
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
 use crate::report::workspace::{Listed, RepoResult, StatusExtra, SyncExtra};
+use crate::run_lock::RunLock;
 use crate::runner::{FanOut, Pool, Quiet};
 use crate::workspace::Workspace;
 
@@ -189,6 +190,8 @@ struct Repo {
     set: RemoteSet,
     members: Vec<Member>,
     budget: Duration,
+    /// The repository's run lock, for a run that changes it (held as long as the repository is open).
+    lock: Option<RunLock>,
 }
 
 impl Repo {
@@ -219,6 +222,7 @@ fn open(git: &Git, path: &Path, parallel: &ParallelArgs, default_budget: Duratio
         set,
         members,
         budget,
+        lock: None,
     })
 }
 
@@ -232,6 +236,32 @@ fn pool_for(items: usize, jobs: Option<usize>) -> Pool {
 }
 
 /// Every repository of the workspace, opened in parallel; `Err` for those that cannot run.
+/// [`open_all`] for a run that changes the repositories (`command`): each one's run lock is taken too, one
+/// repository after the other in path order (two workspace runs then never hold one lock each while waiting for
+/// the other's), each waiting up to that repository's time limit. A repository whose lock stays held is not
+/// run; its error says who holds it.
+fn open_all_locked(
+    git: &Git,
+    args: &RunArgs,
+    default_budget: Duration,
+    command: &str,
+) -> Result<Vec<(PathBuf, Result<Repo>)>> {
+    let mut repos = open_all(git, args, default_budget)?;
+    let mut order: Vec<usize> = (0..repos.len()).collect();
+    order.sort_by(|&a, &b| repos[a].0.cmp(&repos[b].0));
+    for i in order {
+        let (path, repo) = &mut repos[i];
+        let Ok(open) = repo else {
+            continue;
+        };
+        match common::lock_repository(&open.git, command, open.budget, Some(path)) {
+            Ok(lock) => open.lock = lock,
+            Err(err) => *repo = Err(err),
+        }
+    }
+    Ok(repos)
+}
+
 fn open_all(
     git: &Git,
     args: &RunArgs,
@@ -343,7 +373,7 @@ fn prepare_and_fan_out<'a, T: Send + Sync, D: Send + Default>(
 }
 
 fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
-    let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
+    let repos = open_all_locked(git, args, config::DEFAULT_TIMEOUT, "workspace push")?;
     let (prepared, outcomes) = prepare_and_fan_out(
         &repos,
         args.parallel.jobs,
@@ -381,7 +411,7 @@ fn push(git: &Git, args: &RunArgs) -> Result<Exit> {
 }
 
 fn fetch(git: &Git, args: &RunArgs) -> Result<Exit> {
-    let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
+    let repos = open_all_locked(git, args, config::DEFAULT_TIMEOUT, "workspace fetch")?;
     let (prepared, outcomes) = prepare_and_fan_out(
         &repos,
         args.parallel.jobs,
@@ -480,7 +510,7 @@ struct SyncPlan {
 }
 
 fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
-    let repos = open_all(git, args, config::DEFAULT_TIMEOUT)?;
+    let repos = open_all_locked(git, args, config::DEFAULT_TIMEOUT, "workspace sync")?;
     // 1. Branch and primary first, as `git multi sync` checks them before anything is fetched.
     let plans: Vec<Result<(SyncPlan, FetchRun)>> = each(repos.len(), args.parallel.jobs, |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;

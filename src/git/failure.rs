@@ -22,6 +22,9 @@ pub enum FailureKind {
     ServerError,
     /// A ref was rejected (non-fast-forward, hook, protected branch).
     Rejected,
+    /// Another update of the same ref got there first, between the remote's listing and its update (git's
+    /// "cannot lock ref '…': is at X but expected Y"): a lost race, never a hook's or a protection's refusal.
+    ConcurrentUpdate,
     /// Anything else.
     Other,
 }
@@ -64,6 +67,8 @@ pub fn classify(stderr: &str) -> FailureKind {
         || has("not found")
     {
         FailureKind::NotFound
+    } else if is_concurrent_update(&text) {
+        FailureKind::ConcurrentUpdate
     } else if has("[rejected]")
         || has("[remote rejected]")
         || has("non-fast-forward")
@@ -98,6 +103,23 @@ pub fn classify(stderr: &str) -> FailureKind {
     } else {
         FailureKind::Other
     }
+}
+
+/// Whether git's (or a server's) message says a ref moved under an update that expected its old tip: receive-pack's
+/// `cannot lock ref 'refs/heads/main': is at <X> but expected <Y>`, when another push updated it in between.
+pub fn is_concurrent_update(text: &str) -> bool {
+    let text = text.to_ascii_lowercase();
+    text.lines()
+        .any(|l| l.contains("cannot lock ref") && l.contains("but expected"))
+}
+
+/// Whether git's (or a server's) message says the ref `name` could not be updated because its lock file
+/// exists: another update of it is under way at this moment (or one was left behind by a crash).
+pub fn is_ref_locked(text: &str, name: &str) -> bool {
+    let needle = format!("cannot lock ref '{name}'");
+    text.lines().any(|l| {
+        l.contains(&needle) && l.contains("Unable to create") && l.contains(".lock': File exists")
+    })
 }
 
 /// git's boilerplate that follows the real reason and adds nothing.
@@ -158,6 +180,11 @@ mod tests {
     const SSH_HOST_KEY: &str = "Host key verification failed.\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
     const SSH_DENIED: &str = "root@127.0.0.1: Permission denied (publickey).\nfatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n";
     const FF_ONLY_DIVERGED: &str = "hint: Diverging branches can't be fast-forwarded, you need to either:\nhint:\nhint: \tgit merge --no-ff\nhint:\nhint: or:\nhint:\nhint: \tgit rebase\nhint:\nhint: Disable this message with \"git config advice.diverging false\"\nfatal: Not possible to fast-forward, aborting.\n";
+    /// A push that lost a race on a local bare repository: its porcelain line said `[remote rejected] (failed to
+    /// update ref)`, and stderr (git 2.47.3):
+    const LOST_RACE: &str = "remote: error: cannot lock ref 'refs/heads/main': is at 3d3c3e50df001702de330fdfe1c6101d9058ab78 but expected c1f2ac532c2a48aaa8b5c6054f7ce8f2be4ac2ad        \nerror: failed to push some refs to '../r.git'\n";
+    /// The same push while the remote's `refs/heads/main.lock` exists (git 2.47.3).
+    const REF_LOCKED: &str = "remote: error: cannot lock ref 'refs/heads/main': Unable to create '/tmp/cap/r.git/./refs/heads/main.lock': File exists.        \nremote: \nremote: Another git process seems to be running in this repository, e.g.        \nremote: an editor opened by 'git commit'. Please make sure all processes        \nremote: are terminated then try again. If it still fails, a git process        \nremote: may have crashed in this repository earlier:        \nremote: remove the file manually to continue.        \nerror: failed to push some refs to '../r.git'\n";
     const HELPER_MISSING: &str = "git: 'remote-zz' is not a git command. See 'git --help'.\n\nThe most similar command is\n\tremote-fd\nfatal: remote helper 'zz' aborted session\n";
 
     #[test]
@@ -179,10 +206,21 @@ mod tests {
             (SSH_HOST_KEY, FailureKind::HostKey),
             (SSH_DENIED, FailureKind::AuthFailed),
             (HELPER_MISSING, FailureKind::Other),
+            (LOST_RACE, FailureKind::ConcurrentUpdate),
         ];
         for (stderr, want) in cases {
             assert_eq!(classify(stderr), want, "{stderr}");
         }
+    }
+
+    #[test]
+    fn a_lost_race_is_told_from_a_lock_file_in_the_way() {
+        assert!(is_concurrent_update(LOST_RACE));
+        assert!(!is_concurrent_update(REF_LOCKED));
+        assert!(is_ref_locked(REF_LOCKED, "refs/heads/main"));
+        assert!(!is_ref_locked(REF_LOCKED, "refs/heads/mai"));
+        assert!(!is_ref_locked(LOST_RACE, "refs/heads/main"));
+        assert!(!classify(LOST_RACE).is_transient());
     }
 
     #[test]

@@ -27,7 +27,9 @@ mod version;
 pub use combine::{CommitSpec, MergedTree};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
-pub use failure::{classify, summary as failure_summary, FailureKind};
+pub use failure::{
+    classify, is_concurrent_update, is_ref_locked, summary as failure_summary, FailureKind,
+};
 pub use fetch::FetchOptions;
 pub use integrate::Integration;
 pub use ls_remote::{direct_refs, head_branch, RemoteRef};

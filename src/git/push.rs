@@ -90,6 +90,24 @@ pub struct PushReply {
     pub stderr: String,
 }
 
+impl PushReply {
+    /// Why `pushed` was refused, with what the server said on stderr taken into account: a ref it could not
+    /// update because another push moved it first is a [`Rejection::ConcurrentUpdate`].
+    pub fn rejection(&self, pushed: &PushedRef) -> Option<Rejection> {
+        match pushed.rejection()? {
+            Rejection::RemoteRejected(_)
+                if self.stderr.lines().any(|l| {
+                    l.contains(&format!("cannot lock ref '{}'", pushed.to))
+                        && super::is_concurrent_update(l)
+                }) =>
+            {
+                Some(Rejection::ConcurrentUpdate)
+            }
+            other => Some(other),
+        }
+    }
+}
+
 impl Git {
     /// `git push --porcelain` to one remote as a background job. Rejections are data (in `refs`); only a push
     /// that could not talk to the remote is an error.
@@ -173,6 +191,12 @@ pub enum Rejection {
     AtomicFailed,
     /// `[remote rejected] (<why>)`: a hook or branch protection on the server said no.
     RemoteRejected(String),
+    /// `[remote rejected]` because another push updated the ref between the remote's listing and this update
+    /// (`cannot lock ref '…': is at X but expected Y`): a lost race, not a refusal.
+    ConcurrentUpdate,
+    /// `[remote rejected]` deleting the branch the remote's `HEAD` points to (`deletion of the current branch
+    /// prohibited`, "refusing to delete the current branch").
+    CurrentBranch(String),
     /// Anything else git says.
     Other(String),
 }
@@ -206,6 +230,9 @@ impl PushedRef {
         }
         let reason = self.reason.clone().unwrap_or_default();
         if self.summary.starts_with("[remote rejected]") {
+            if self.from.is_empty() && reason.contains("current branch") {
+                return Some(Rejection::CurrentBranch(reason));
+            }
             return Some(Rejection::RemoteRejected(reason));
         }
         Some(match reason.as_str() {
@@ -280,6 +307,11 @@ mod tests {
     const HOOK_DECLINED: &str = "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[remote rejected] (pre-receive hook declined)\nDone\n";
     const STALE_LEASE: &str =
         "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[rejected] (stale info)\nDone\n";
+    /// Two pushes of `main` at the same moment: the one that lost (git 2.47.3, local bare repository).
+    const LOST_RACE: &str = "To ../r.git\n!\trefs/heads/main:refs/heads/main\t[remote rejected] (failed to update ref)\nDone\n";
+    const LOST_RACE_STDERR: &str = "remote: error: cannot lock ref 'refs/heads/main': is at 3d3c3e50df001702de330fdfe1c6101d9058ab78 but expected c1f2ac532c2a48aaa8b5c6054f7ce8f2be4ac2ad        \nerror: failed to push some refs to '../r.git'\n";
+    /// Deleting the branch a bare repository's HEAD points to (git 2.47.3).
+    const DELETE_CURRENT: &str = "To ../r.git\n!\t:refs/heads/main\t[remote rejected] (deletion of the current branch prohibited)\nDone\n";
     const HOOK_STDERR: &str =
         "remote: remote says no        \nerror: failed to push some refs to '../r.git'\n";
 
@@ -336,6 +368,41 @@ mod tests {
         assert_eq!(atomic[1].rejection(), Some(Rejection::FetchFirst));
         assert_eq!(parse(UP_TO_DATE)[0].rejection(), None);
         assert_eq!(remote_messages(HOOK_STDERR), ["remote says no"]);
+        assert_eq!(
+            parse(DELETE_CURRENT)[0].rejection(),
+            Some(Rejection::CurrentBranch(
+                "deletion of the current branch prohibited".into()
+            ))
+        );
+    }
+
+    #[test]
+    fn a_lost_race_is_not_a_hook() {
+        let refs = parse(LOST_RACE);
+        let reply = PushReply {
+            refs: refs.clone(),
+            stderr: LOST_RACE_STDERR.into(),
+        };
+        assert_eq!(reply.rejection(&refs[0]), Some(Rejection::ConcurrentUpdate));
+        // Another ref's lock is another matter; without the message it is the server's refusal.
+        let other = PushReply {
+            refs: refs.clone(),
+            stderr: LOST_RACE_STDERR.replace("refs/heads/main", "refs/heads/other"),
+        };
+        assert_eq!(
+            other.rejection(&refs[0]),
+            Some(Rejection::RemoteRejected("failed to update ref".into()))
+        );
+        let hook = PushReply {
+            refs: parse(HOOK_DECLINED),
+            stderr: HOOK_STDERR.into(),
+        };
+        assert_eq!(
+            hook.rejection(&hook.refs[0]),
+            Some(Rejection::RemoteRejected(
+                "pre-receive hook declined".into()
+            ))
+        );
     }
 
     #[test]

@@ -140,10 +140,16 @@ pub fn overall(
 ) -> Integrated {
     Integrated {
         branch: branch.to_string(),
+        // A copy integrated again in a later round of the same sync is named once.
         from: steps
             .iter()
             .map(|s| s.from.as_str())
-            .collect::<Vec<_>>()
+            .fold(Vec::new(), |mut names, name| {
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+                names
+            })
             .join(", "),
         strategy,
         before: before.to_string(),

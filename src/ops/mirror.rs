@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::config::Namespace;
-use crate::git::{refname, FetchOptions, Git, GitError, RefStatus, Refspec};
+use crate::git::{refname, FetchOptions, Git, GitError, RefStatus, Refspec, Rejection};
 use crate::runner::Job;
 
 use super::push::{self, Force, Outgoing, PushRequest, Pushed, RefResult};
@@ -211,6 +211,17 @@ pub struct Plan {
     pub kept: Vec<String>,
 }
 
+impl Plan {
+    /// The refs this plan deletes, in name order.
+    pub fn deleted(&self) -> Vec<String> {
+        self.changes
+            .iter()
+            .filter(|p| p.change == Change::Delete)
+            .map(|p| p.name.clone())
+            .collect()
+    }
+}
+
 /// What turns `target` (its refs in scope) into a copy of `source`. A fast-forward is told from a forced update
 /// with the objects at hand; when the target's tip is not here it cannot be an ancestor of anything here, so
 /// replacing it is counted as forced.
@@ -332,6 +343,20 @@ pub fn apply(
         reason: "git multi mirror: tip before it was replaced or deleted",
     };
     push::push_over(job, git, &request, there)
+}
+
+/// Takes out of `pushed` the deletions the remote refused because the branch is the one its `HEAD` points to
+/// (git and the hosts refuse that to every push): a mirror leaves that branch in place rather than fail, and
+/// the caller says so. Returns their names.
+pub fn spare_current_branch(pushed: &mut Pushed) -> Vec<String> {
+    let (spared, rest): (Vec<RefResult>, Vec<RefResult>) =
+        std::mem::take(&mut pushed.refs).into_iter().partition(|r| {
+            r.status == RefStatus::Rejected
+                && r.new.is_none()
+                && matches!(r.rejection, Some(Rejection::CurrentBranch(_)))
+        });
+    pushed.refs = rest;
+    spared.into_iter().map(|r| r.name).collect()
 }
 
 #[cfg(test)]

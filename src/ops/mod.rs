@@ -3,6 +3,7 @@
 //!
 //! - [`push`]: push refs to one remote (per-remote lease, old tips saved first, porcelain result)
 //! - [`fetch`]: fetch one remote (configured and namespace refspecs, prune with backup)
+//! - [`fresh`]: whether a remote changed since it was fetched (one listing), so fetches and pushes can be spared
 //! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
 //! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
@@ -18,6 +19,7 @@ pub mod archive;
 pub mod backup;
 pub mod converge;
 pub mod fetch;
+pub mod fresh;
 pub mod integrate;
 pub mod lfs;
 pub mod mirror;

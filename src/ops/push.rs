@@ -112,6 +112,28 @@ pub struct Pushed {
 }
 
 impl Pushed {
+    /// Whether a ref was refused only because the remote moved between our reading it and the push arriving
+    /// (a lease on a stale tip, commits we have not fetched, another push that took the ref's lock or moved it
+    /// under it): a lost race, which fetching again and pushing again can settle.
+    pub fn lost_race(&self) -> bool {
+        self.refs.iter().any(|r| {
+            r.status == RefStatus::Rejected
+                && match &r.rejection {
+                    Some(
+                        Rejection::StaleLease
+                        | Rejection::FetchFirst
+                        | Rejection::NonFastForward
+                        | Rejection::ConcurrentUpdate,
+                    ) => true,
+                    Some(Rejection::RemoteRejected(_)) => self
+                        .remote_said
+                        .iter()
+                        .any(|line| crate::git::is_ref_locked(line, &r.name)),
+                    _ => false,
+                }
+        })
+    }
+
     /// Two pushes to the same remote (say fast-forwards, then leased overwrites) as one result.
     pub fn and(mut self, other: Pushed) -> Pushed {
         self.refs.extend(other.refs);
@@ -355,7 +377,7 @@ fn send(
             }
             _ => old,
         };
-        let rejection = match (request.force, pushed.rejection()) {
+        let rejection = match (request.force, reply.rejection(pushed)) {
             // The lease was on the ref's absence: it did not hold because the remote has the ref (an equal one
             // would have been up to date).
             (Force::CreateOnly, Some(Rejection::StaleLease)) => Some(Rejection::AlreadyExists),

@@ -38,6 +38,18 @@ impl Snapshot {
         self.refs.get(name).map(String::as_str)
     }
 
+    /// Everything under `prefixes` as `newer` has it (what was here under them is dropped): a few remotes'
+    /// refs read again after a fetch, the rest kept.
+    pub fn replace(&mut self, prefixes: &[String], newer: &Snapshot) {
+        self.refs
+            .retain(|name, _| !prefixes.iter().any(|p| name.starts_with(p.as_str())));
+        for (name, oid) in newer.iter() {
+            if prefixes.iter().any(|p| name.starts_with(p.as_str())) {
+                self.refs.insert(name.to_string(), oid.to_string());
+            }
+        }
+    }
+
     /// Every ref under `prefix`, in name order.
     pub fn under<'a>(&'a self, prefix: &'a str) -> impl Iterator<Item = (&'a str, &'a str)> + 'a {
         self.refs
@@ -70,5 +82,21 @@ mod tests {
             [("refs/remotes/a/main", "1"), ("refs/remotes/a/x/y", "2")]
         );
         assert_eq!(snapshot.get("refs/remotes/b/main"), Some("4"));
+        let mut replaced = snapshot.clone();
+        let newer = Snapshot::from_map(
+            [("refs/remotes/a/new", "5"), ("refs/remotes/b/main", "6")]
+                .into_iter()
+                .map(|(n, o)| (n.to_string(), o.to_string()))
+                .collect(),
+        );
+        replaced.replace(&["refs/remotes/a/".to_string()], &newer);
+        assert_eq!(
+            replaced.iter().collect::<Vec<_>>(),
+            [
+                ("refs/remotes/a/new", "5"),
+                ("refs/remotes/ab/main", "3"),
+                ("refs/remotes/b/main", "4")
+            ]
+        );
     }
 }

@@ -169,6 +169,66 @@ fn abbrev(oid: &Option<String>) -> &str {
     oid.as_deref().map(|o| &o[..o.len().min(7)]).unwrap_or("?")
 }
 
+/// One remote's pushes over the rounds of a sync (a lost race is fetched again and pushed again) as one outcome:
+/// the last round's verdict, with what earlier rounds changed there kept, so a branch fast-forwarded in the
+/// first round and again in the second reads as one update from where it was to where it is.
+pub fn across_rounds(
+    earlier: Outcome<PushDetail>,
+    later: Outcome<PushDetail>,
+) -> Outcome<PushDetail> {
+    let changed = |status: RefStatus| {
+        matches!(
+            status,
+            RefStatus::Updated | RefStatus::New | RefStatus::Forced | RefStatus::Deleted
+        )
+    };
+    let mut refs: Vec<RefUpdate> = Vec::new();
+    for r in later.detail.refs {
+        let before = earlier
+            .detail
+            .refs
+            .iter()
+            .find(|e| e.name == r.name && changed(e.status) && e.status != RefStatus::Deleted);
+        match before {
+            Some(e) if matches!(r.status, RefStatus::UpToDate | RefStatus::Updated) => {
+                refs.push(RefUpdate {
+                    old: e.old.clone(),
+                    status: e.status,
+                    backup: r.backup.clone().or_else(|| e.backup.clone()),
+                    ..r
+                })
+            }
+            _ => refs.push(r),
+        }
+    }
+    // What an earlier round changed stays said; what it was refused was retried, and the later round says how
+    // that went.
+    for e in earlier.detail.refs {
+        if changed(e.status) && !refs.iter().any(|r| r.name == e.name) {
+            refs.push(e);
+        }
+    }
+    let status = if later.status.is_failure() {
+        later.status
+    } else if refs.iter().any(|r| changed(r.status) && !r.skipped) {
+        Status::Ok
+    } else {
+        later.status
+    };
+    let mut backups = earlier.detail.backups;
+    backups.extend(later.detail.backups);
+    Outcome {
+        status,
+        duration_ms: earlier.duration_ms.saturating_add(later.duration_ms),
+        detail: PushDetail {
+            refs,
+            retries: earlier.detail.retries + later.detail.retries,
+            backups,
+        },
+        ..later
+    }
+}
+
 /// The outcome of one remote's push: its status, the per-ref detail and, for refusals, what happened and
 /// what to do.
 /// Whether a push was refused because the remote moved since it was read (not a fast-forward of what it has
@@ -293,7 +353,10 @@ fn reason_word(rejection: &Rejection) -> String {
         Rejection::AlreadyExists => "already exists".into(),
         Rejection::StaleLease => "stale info".into(),
         Rejection::AtomicFailed => "atomic push failed".into(),
-        Rejection::RemoteRejected(why) | Rejection::Other(why) => why.clone(),
+        Rejection::ConcurrentUpdate => "concurrent update".into(),
+        Rejection::RemoteRejected(why) | Rejection::CurrentBranch(why) | Rejection::Other(why) => {
+            why.clone()
+        }
     }
 }
 
@@ -383,6 +446,16 @@ fn explain(
             Some(format!("fetch with `git multi fetch {remote}` and look before forcing again")),
         ),
         Rejection::AtomicFailed => (format!("{name}: not pushed: atomic push failed"), None),
+        Rejection::ConcurrentUpdate => (
+            format!("{name}: another push updated it at the same moment; nothing was overwritten"),
+            Some(format!(
+                "fetch with `git multi fetch {remote}` to see what it has now, then push again (`git multi sync` does both)"
+            )),
+        ),
+        Rejection::CurrentBranch(why) => (
+            format!("{name}: not deleted: it is the branch the remote's HEAD points to ({why})"),
+            Some("make another branch the remote's default (on the host, or `git symbolic-ref HEAD` in its repository), then delete it".into()),
+        ),
         Rejection::RemoteRejected(why) => {
             let message = if remote_said.is_empty() {
                 format!("{name}: refused by the remote ({why})")
@@ -403,5 +476,82 @@ fn plural(n: u64) -> &'static str {
         ""
     } else {
         "s"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outcome(
+        status: Status,
+        refs: &[(&str, Option<&str>, Option<&str>, RefStatus)],
+    ) -> Outcome<PushDetail> {
+        let detail = PushDetail {
+            refs: refs
+                .iter()
+                .map(|(name, old, new, status)| RefUpdate {
+                    name: name.to_string(),
+                    old: old.map(str::to_string),
+                    new: new.map(str::to_string),
+                    status: *status,
+                    reason: None,
+                    backup: None,
+                    skipped: false,
+                })
+                .collect(),
+            ..PushDetail::default()
+        };
+        Outcome::new("r", status, std::time::Duration::from_millis(5), detail)
+    }
+
+    #[test]
+    fn rounds_read_as_one_push() {
+        // Updated, then updated again after a lost race elsewhere: one update from the first old tip.
+        let first = outcome(
+            Status::Ok,
+            &[("refs/heads/main", Some("a"), Some("b"), RefStatus::Updated)],
+        );
+        let second = outcome(
+            Status::Ok,
+            &[("refs/heads/main", Some("b"), Some("c"), RefStatus::Updated)],
+        );
+        let both = across_rounds(first, second);
+        assert_eq!(both.status, Status::Ok);
+        assert_eq!(both.duration_ms, 10);
+        let main = &both.detail.refs[0];
+        assert_eq!(
+            (main.old.as_deref(), main.new.as_deref(), main.status),
+            (Some("a"), Some("c"), RefStatus::Updated)
+        );
+        // Refused (a lost race), then up to date: the remote had it already; the refusal is gone.
+        let mut lost = outcome(
+            Status::Rejected,
+            &[
+                ("refs/heads/main", Some("a"), Some("b"), RefStatus::Rejected),
+                ("refs/git-mile/x", Some("a"), Some("b"), RefStatus::Rejected),
+            ],
+        );
+        lost.error = Some("main: another push updated it at the same moment".into());
+        let there = outcome(
+            Status::UpToDate,
+            &[("refs/heads/main", Some("b"), Some("b"), RefStatus::UpToDate)],
+        );
+        let both = across_rounds(lost, there);
+        assert_eq!(both.status, Status::UpToDate);
+        assert_eq!(both.error, None);
+        assert_eq!(both.detail.refs.len(), 1);
+        // Pushed in the first round, up to date in the second: still a push that did something.
+        let first = outcome(
+            Status::Ok,
+            &[("refs/heads/main", None, Some("b"), RefStatus::New)],
+        );
+        let second = outcome(
+            Status::UpToDate,
+            &[("refs/heads/main", Some("b"), Some("b"), RefStatus::UpToDate)],
+        );
+        let both = across_rounds(first, second);
+        assert_eq!(both.status, Status::Ok);
+        assert_eq!(both.detail.refs[0].status, RefStatus::New);
     }
 }

@@ -9,6 +9,7 @@ mod audit_log;
 mod bad_input;
 mod ci;
 mod clone;
+mod concurrency;
 mod contract;
 mod convergence;
 mod core;

@@ -4,7 +4,9 @@
 use std::time::{Duration, Instant};
 
 use crate::env::{outcome as remote, refs, TestEnv};
+use crate::servers::daemon::GitDaemon;
 use crate::servers::http::{Fault, HttpServer};
+use crate::servers::ssh::SshServer;
 use crate::transports::{use_credential_helper, PASSWORD, USER};
 
 #[test]
@@ -291,4 +293,152 @@ fn primary_is_shown_set_and_checked() {
     assert_eq!(unset.stdout, "primary unset (was a)\n");
     assert_eq!(env.read_config("multi.primary"), None);
     env.multi(["primary", "a", "--unset"]).expect_code(2);
+}
+
+/// `mirror --prune` from a source without a single branch would empty every target: refused (exit 1) with what
+/// it would delete per target, nothing changed anywhere; `--force` goes ahead over every transport, each deleted
+/// tip saved, and exits 0.
+#[test]
+fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
+    let mut env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    for name in [
+        "empty.git",
+        "local.git",
+        "daemon.git",
+        "web.git",
+        "secure.git",
+    ] {
+        env.bare(name);
+    }
+    let Some(daemon) = GitDaemon::start(&hosts) else {
+        return;
+    };
+    let Some(sshd) = SshServer::start(&env.root.join("sshd")) else {
+        return;
+    };
+    let http = HttpServer::start(&hosts, USER, PASSWORD);
+    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
+    use_credential_helper(&env, PASSWORD);
+    let path = |name: &str| hosts.join(name).display().to_string();
+    let remotes = [
+        ("local", format!("file://{}", path("local.git"))),
+        ("daemon", daemon.url("daemon.git")),
+        ("web", http.url("web.git")),
+        ("secure", sshd.url(&hosts.join("secure.git"))),
+    ];
+    for (name, url) in &remotes {
+        env.multi(["remote", "add", name, url]).expect_code(0);
+    }
+    env.git(["config", "--add", "multi.refs", "refs/git-mile/*"]);
+    env.git(["tag", "-a", "-m", "release", "v1"]);
+    for i in 0..7 {
+        env.git(["branch", &format!("topic{i}")]);
+    }
+    env.git(["update-ref", "refs/git-mile/t1", "HEAD"]);
+    env.multi(["push", "--all", "--tags"]).expect_code(0);
+    // The source joins the set last: it never got anything.
+    env.multi(["remote", "add", "empty", &path("empty.git")])
+        .expect_code(0);
+    let targets = ["local.git", "daemon.git", "web.git", "secure.git"];
+    let before: Vec<_> = targets
+        .iter()
+        .map(|r| refs(&env, &hosts.join(r), &[]))
+        .collect();
+    assert_eq!(before[0].len(), 10, "{:?}", before[0]);
+
+    let refused = env
+        .multi(["mirror", "--prune", "--from", "empty"])
+        .expect_code(1);
+    assert!(
+        refused.stderr.starts_with(
+            "error: the mirror source `empty` lists no refs at all: `--prune` would delete every branch on the other remotes; nothing was changed\n"
+        ),
+        "{}",
+        refused.stderr
+    );
+    for name in ["local", "daemon", "web", "secure"] {
+        assert!(
+            refused.stderr.contains(&format!(
+                "  {name}: would delete 8 branches (main, topic0, topic1, topic2, topic3 and 3 more), 1 tag (v1), 1 other ref (refs/git-mile/t1)\n"
+            )),
+            "{name}: {}",
+            refused.stderr
+        );
+    }
+    assert!(
+        refused.stderr.contains(
+            "hint: `git multi mirror --from empty --prune --force` deletes them all the same"
+        ),
+        "{}",
+        refused.stderr
+    );
+    let after: Vec<_> = targets
+        .iter()
+        .map(|r| refs(&env, &hosts.join(r), &[]))
+        .collect();
+    assert_eq!(before, after, "a refused mirror changed a remote");
+    assert!(env.backups_of("local", "heads/main").is_empty());
+    let json = env
+        .multi(["mirror", "--prune", "--from", "empty", "--json", "local"])
+        .expect_code(1)
+        .json();
+    assert_eq!(json["ok"], false);
+    assert!(
+        json["error"]
+            .as_str()
+            .unwrap()
+            .contains("\n  local: would delete 8 branches"),
+        "{json}"
+    );
+
+    // A dry run shows the deletions and warns that a real run refuses; still nothing changes.
+    let dry = env
+        .multi(["mirror", "--prune", "--from", "empty", "--dry-run"])
+        .expect_code(0);
+    assert!(
+        dry.stderr
+            .contains("a real run refuses unless `--force` is given"),
+        "{}",
+        dry.stderr
+    );
+    // Without --prune an empty source deletes nothing: no refusal.
+    env.multi(["mirror", "--from", "empty"]).expect_code(0);
+
+    // Forced: everything goes but the branch each target's HEAD points to, which no push may delete (git
+    // refuses it): that is kept and said, not a failure.
+    let forced = env
+        .multi(["mirror", "--prune", "--from", "empty", "--force", "--json"])
+        .expect_code(0)
+        .json();
+    assert_eq!(forced["ok"], true, "{forced}");
+    for (name, repo) in ["local", "daemon", "web", "secure"].iter().zip(targets) {
+        assert_eq!(remote(&forced, name)["status"], "ok", "{name}: {forced}");
+        assert_eq!(
+            forced["kept_current"][name],
+            serde_json::json!(["refs/heads/main"]),
+            "{forced}"
+        );
+        assert_eq!(
+            refs(&env, &hosts.join(repo), &[])
+                .into_keys()
+                .collect::<Vec<_>>(),
+            ["refs/heads/main"],
+            "{name}"
+        );
+        assert!(env.backups_of(name, "heads/main").is_empty(), "{name}");
+        assert_eq!(env.backups_of(name, "heads/topic3").len(), 1, "{name}");
+        assert_eq!(env.backups_of(name, "tags/v1").len(), 1, "{name}");
+        assert_eq!(env.backups_of(name, "git-mile/t1").len(), 1, "{name}");
+    }
+    let again = env
+        .multi(["mirror", "--prune", "--from", "empty", "--force", "local"])
+        .expect_code(0);
+    assert!(
+        again.stderr.contains(
+            "kept the branch each remote's HEAD points to (local main): no push may delete it"
+        ),
+        "{}",
+        again.stderr
+    );
 }
