@@ -73,8 +73,8 @@ fn percent_encode(text: &str, keep: &[u8], lower: bool) -> String {
     out
 }
 
-/// Does a query parameter of this name carry a credential (`?private_token=…`, `&access_token=…`,
-/// `X-Amz-Signature=…`)? Compared case-insensitively.
+/// Does a URL parameter of this name carry a credential (`?private_token=…`, `&access_token=…`, `?key=…`,
+/// `;private_token=…`, `X-Amz-Signature=…`)? Compared case-insensitively.
 pub fn is_secret_param(name: &str) -> bool {
     const PARTS: [&str; 10] = [
         "token",
@@ -88,18 +88,19 @@ pub fn is_secret_param(name: &str) -> bool {
         "access_key",
         "private_key",
     ];
-    const WHOLE: [&str; 4] = ["pwd", "pass", "sig", "auth"];
+    const WHOLE: [&str; 5] = ["pwd", "pass", "sig", "auth", "key"];
     let name = name.to_ascii_lowercase();
     PARTS.iter().any(|p| name.contains(p)) || WHOLE.contains(&name.as_str())
 }
 
-/// The secret-carrying parameters of a query string (`a=1&token=x#frag`), as (name, value) pairs with a value.
+/// The secret-carrying parameters of a URL's query string and path parameters (`path;token=x?a=1&key=y#frag`),
+/// as (name, value) pairs with a value. A name with a `/` in it is a path segment, not a parameter.
 pub fn secret_params(query: &str) -> impl Iterator<Item = (&str, &str)> {
     let query = query.split('#').next().unwrap_or("");
     query
-        .split(['&', ';'])
+        .split(['?', '&', ';'])
         .filter_map(|pair| pair.split_once('='))
-        .filter(|(name, value)| !value.is_empty() && is_secret_param(name))
+        .filter(|(name, value)| !value.is_empty() && !name.contains('/') && is_secret_param(name))
 }
 
 /// Does the user part of a URL look like a token rather than a user name (`https://ghp_xxx@github.com/…`)?
@@ -178,15 +179,15 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Masks the value of every `?name=value` / `&name=value` whose name says it is a credential, wherever it
-/// appears: in a URL, in a server's message quoting a request, in JSON.
+/// Masks the value of every `?name=value` / `&name=value` / `;name=value` (a path parameter) whose name says it is
+/// a credential, wherever it appears: in a URL, in a server's message quoting a request, in JSON.
 fn mask_secret_params(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != b'?' && bytes[i] != b'&' {
+        if !matches!(bytes[i], b'?' | b'&' | b';') {
             i += 1;
             continue;
         }
@@ -324,6 +325,11 @@ mod tests {
             "url 'https://h/r.git?a=1&access_token=***#frag'"
         );
         assert_eq!(redact("/r.git?Token=abc def"), "/r.git?Token=*** def");
+        assert_eq!(
+            redact("fatal: unable to access 'https://h/r.git;private_token=abc/': 403"),
+            "fatal: unable to access 'https://h/r.git;private_token=***': 403"
+        );
+        assert_eq!(redact("https://h/r.git?key=abc"), "https://h/r.git?key=***");
         let plain = "https://h/search?q=token&page=2 and a&b=c";
         assert!(matches!(redact(plain), Cow::Borrowed(_)));
         assert!(matches!(redact("?token= empty"), Cow::Borrowed(_)));
@@ -333,6 +339,8 @@ mod tests {
     fn finds_secret_query_parameters() {
         let found: Vec<_> = secret_params("a=1&private_token=x&token=&sig=s#token=y").collect();
         assert_eq!(found, [("private_token", "x"), ("sig", "s")]);
+        let found: Vec<_> = secret_params("h/r.git;key=k?a=1&access_token=t").collect();
+        assert_eq!(found, [("key", "k"), ("access_token", "t")]);
         assert!(is_secret_param("X-Amz-Signature") && !is_secret_param("page"));
     }
 

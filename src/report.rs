@@ -153,8 +153,11 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
 /// What to do about a remote whose repository is not there: create it where it lives (a local path with
 /// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
 pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
-    let name = &member.name;
-    let set_url = format!("or fix the URL with `git multi remote set-url {name} <url>`");
+    let name = crate::quote::word(&member.name);
+    let set_url = format!(
+        "or fix the URL with `git multi remote set-url {q_name} <url>`",
+        q_name = crate::quote::word(&name)
+    );
     let parsed = member
         .url
         .as_deref()
@@ -166,10 +169,16 @@ pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
                 crate::url::Transport::Local | crate::url::Transport::File
             ) =>
         {
-            format!("create it with `git init --bare {}`, {set_url}", url.path)
+            format!(
+                "create it with `git init --bare {}`, {set_url}",
+                crate::quote::word(&url.path)
+            )
         }
         _ if member.provider().0.has_api() => {
-            format!("create it on the host with `git multi create --on {name}`, {set_url}")
+            format!(
+                "create it on the host with `git multi create --on {q_name}`, {set_url}",
+                q_name = crate::quote::word(&name)
+            )
         }
         _ => format!("create the repository on its server, {set_url}"),
     }

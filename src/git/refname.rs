@@ -17,6 +17,8 @@ pub const SCRATCH: &str = "refs/multi/scratch/";
 pub const LOCAL: &str = "local";
 /// Where git-multi keeps its own refs; no configured namespace may reach into it.
 pub const MULTI: &str = "refs/multi/";
+/// `git stash`'s one ref: local work in progress, with its entries in the reflog only (which no push carries).
+pub const STASH: &str = "refs/stash";
 
 /// `refs/multi/bundle/<remote>/<rest>`: a remote's refs fetched fresh for `backup`, removed once bundled.
 pub const BUNDLES: &str = "refs/multi/bundle/";
