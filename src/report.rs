@@ -35,14 +35,14 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::git::FailureKind;
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::redact::{escape_controls, redact};
+use crate::redact::{escape_controls, escape_invisible, json_inert, redact};
 use crate::remote_set::Drift;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let written = stdout
-        .write_all(redact(text).as_bytes())
+        .write_all(escape_invisible(&redact(text)).as_bytes())
         .and_then(|()| stdout.flush());
     if let Err(err) = written {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
@@ -52,7 +52,9 @@ pub fn out(text: &str) {
 }
 
 fn err_line(text: &str) {
-    let _ = std::io::stderr().lock().write_all(redact(text).as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(escape_invisible(&redact(text)).as_bytes());
 }
 
 pub fn error(err: &Error) {
@@ -102,7 +104,7 @@ pub fn note(message: &str) {
 /// One JSON document on stdout.
 pub fn json<T: Serialize>(value: &T) {
     let text = serde_json::to_string_pretty(value).expect("report types serialise");
-    out(&format!("{text}\n"));
+    out(&format!("{}\n", json_inert(&text)));
 }
 
 fn colour_enabled() -> bool {
