@@ -96,6 +96,16 @@ impl Member {
 /// The word that selects every enabled member (`git multi push all`).
 pub const ALL: &str = "all";
 
+/// The value of `remotes.multi` for these members, space-separated. One member is written twice: `git fetch
+/// <group>` treats a group of one as a URL (it fetches several remotes only when the group lists more than one
+/// name) and fails with "'multi' does not appear to be a git repository"; git fetches a repeated name once.
+pub fn group_value(names: &[&str]) -> String {
+    match names {
+        [one] => format!("{one} {one}"),
+        _ => names.join(" "),
+    }
+}
+
 /// Why `name` can never be a member of the set, or `None` when it can.
 pub fn reserved(name: &str) -> Option<&'static str> {
     match name {
@@ -356,7 +366,7 @@ impl RemoteSet {
             .filter(|m| m.in_group())
             .map(|m| m.name.as_str())
             .collect();
-        git.config_set(config::GROUP_KEY, &names.join(" "))?;
+        git.config_set(config::GROUP_KEY, &group_value(&names))?;
         Ok(())
     }
 

