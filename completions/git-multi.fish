@@ -46,7 +46,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Sh
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "doctor" -d 'Check git, the configuration, every remote, tokens, the keyring, hooks and schedules'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the latest one that changed remotes)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each further `undo` steps one command further back)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
