@@ -46,7 +46,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Sh
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "doctor" -d 'Check git, the configuration, every remote, tokens, the keyring, hooks and schedules'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the latest one that changed remotes)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each further `undo` steps one command further back)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
@@ -98,7 +98,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -s h -l help -d 'Print help'
@@ -124,19 +124,19 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fi
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "delete" -d 'Delete a branch on every remote (each tip saved under refs/multi/backup/ first), then here'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and not __fish_seen_subcommand_from list ls create delete protect" -f -a "protect" -d 'Protect a branch on every host that supports it'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s f -l force -d 'Delete even where a remote\'s copy has commits the local branch lacks, and a local branch not merged into HEAD'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
@@ -154,21 +154,21 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "create" -d 'Create a tag here (when missing) and on every remote; a remote\'s tag with another target is reported, never moved'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and not __fish_seen_subcommand_from list ls create delete" -f -a "delete" -d 'Delete a tag on every remote (each copy saved under refs/multi/backup/ first), then here'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s m -l message -d 'Make an annotated tag with this message' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s s -l sign -d 'Make a GPG-signed tag (git\'s `tag -s`; needs -m)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l keep-local -d 'Delete it on the remotes only'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
@@ -191,7 +191,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l all -d 'Push every local branch'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l tags -d 'Push every tag as well'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s n -l dry-run -d 'Do everything except send the updates'
@@ -201,12 +201,12 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l atomic -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s p -l prune -d 'Remove tracking refs whose branch is gone on the remote (their tips are kept under refs/multi/backup/)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l offline -d 'Use the tracking refs from the last fetch instead of asking the remotes'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l tags -d 'Compare tags too'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code -d 'Exit with 1 when anything is out of sync'
@@ -214,7 +214,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l ff-only -d 'Only fast-forward (the default)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l rebase -d 'Rebase local commits onto the primary\'s'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l merge -d 'Merge the primary\'s commits'
@@ -224,7 +224,7 @@ merge\t''
 rebase\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
@@ -245,13 +245,13 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l exit-code -d 'Exit with 1 when any ref differs'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l json -d 'Print one JSON document: {"conflicts":[{"ref","kind","tips","action"}]}'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, or `local` for the local repository\'s' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l merge -d 'Merge every copy (the checked-out branch in the work tree; other refs without one, as a union)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l rebase -d 'Rebase the local commits onto the remotes\' copy (checked-out branch only)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s n -l dry-run -d 'Fetch and work out the result, push nothing and change no local ref'
@@ -262,14 +262,14 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l force -d 'With --prune: mirror even a source that has no branch at all, deleting every branch on the targets (each saved first); without it such a prune is refused'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-run -d 'Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d 'Print one JSON document instead of a list'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
@@ -277,18 +277,18 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'On
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s n -l dry-run -d 'Show what would be put back and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
 complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l force -d 'Overwrite refs that diverged on the remote (their tips are saved under refs/multi/backup/ first)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
@@ -368,19 +368,19 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fis
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -l json -d 'Print one JSON document instead of the per-repository summaries'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -l json -d 'Print one JSON document instead of the per-repository summaries'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from fetch" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of the per-repository summaries'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -l timeout -d 'Stop a remote\'s git after this many seconds (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -l json -d 'Print one JSON document instead of the per-repository summaries'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and __fish_seen_subcommand_from sync" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -s h -l help -d 'Print help'

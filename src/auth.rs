@@ -113,7 +113,7 @@ pub fn resolve(what: &str, set: Option<&RemoteSet>) -> Result<Target> {
         let (kind, _) = member.provider();
         let api = member.effective_api_url().ok_or_else(|| {
             Error::usage(format!("remote `{what}` has no host API (provider {kind})"))
-                .hint(format!("set one with `git config multi.{what}.provider <kind>` and `git config multi.{what}.apiUrl <url>`"))
+                .hint(format!("set one with `git config multi.{q_what}.provider <kind>` and `git config multi.{q_what}.apiUrl <url>`", q_what = crate::quote::word(what)))
         })?;
         return Ok(Target::new(Some(kind), &api));
     }

@@ -49,9 +49,12 @@ pub const DEFAULT_PER_HOST: usize = 4;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// A probe (ls-remote for `remote test`, `status`) that takes longer than this is stopped.
 pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(30);
-/// The longest `--timeout` / `multi.timeout` accepted: one week. No transfer needs more, and larger values only
-/// overflow the deadline arithmetic (`1e30` used to panic).
-pub const MAX_TIMEOUT: Duration = Duration::from_secs(7 * 24 * 60 * 60);
+/// The shortest `--timeout` / `multi.timeout` accepted: a tenth of a second. Less cannot even start git, so a
+/// value like `1e-9` is a typo, not a wish, and would only report every remote as timed out.
+pub const MIN_TIMEOUT: Duration = Duration::from_millis(100);
+/// The longest `--timeout` / `multi.timeout` accepted: a day. No transfer needs more; a larger value is a typo
+/// (or a unit mix-up) that would leave a hung host hanging, and huge ones overflow the deadline arithmetic.
+pub const MAX_TIMEOUT: Duration = Duration::from_secs(24 * 60 * 60);
 
 /// Transient failures (connection refused/reset, HTTP 5xx/429) are tried again this many times…
 pub const RETRIES: u32 = 2;
@@ -113,6 +116,9 @@ impl PatternProblem {
     pub fn describe(self, pattern: &str) -> String {
         match self {
             PatternProblem::Invalid => format!("`{pattern}` is not a valid ref pattern"),
+            PatternProblem::Reserved(refname::STASH) => format!(
+                "`{pattern}` covers `refs/stash`, git stash's local work in progress (its entries live in a reflog, which no push carries)"
+            ),
             PatternProblem::Reserved(family) => format!(
                 "`{pattern}` reaches into {family}, which git-multi already carries or keeps for itself"
             ),
@@ -121,13 +127,15 @@ impl PatternProblem {
 }
 
 impl Namespace {
-    /// Ref families git-multi carries already (branches, tags) or keeps for itself: no namespace may reach into
-    /// them, or the same ref would be pushed and merged by two sets of rules.
-    pub const RESERVED: [&'static str; 4] = [
+    /// Ref families git-multi carries already (branches, tags) or keeps for itself, and `refs/stash`: no
+    /// namespace may reach into them, or the same ref would be pushed and merged by two sets of rules (and a
+    /// stash is local work whose entries live in a reflog no push carries). A name ending in `/` is a family.
+    pub const RESERVED: [&'static str; 5] = [
         refname::HEADS,
         refname::TAGS,
         refname::REMOTES,
         refname::MULTI,
+        refname::STASH,
     ];
 
     /// `refs/git-mile/*` or `refs/notes/*:union`, checked as `git multi refs add` checks a pattern (see
@@ -224,7 +232,10 @@ impl Namespace {
         let root = self.root();
         reserved
             .iter()
-            .find(|r| root.starts_with(*r) || r.starts_with(root))
+            .find(|r| match r.ends_with('/') {
+                true => root.starts_with(*r) || r.starts_with(root),
+                false => self.matches(r),
+            })
             .copied()
     }
 }
@@ -305,8 +316,7 @@ pub fn fix_hint(key: &str, value: Option<&str>) -> String {
     if key.eq_ignore_ascii_case(REFS) {
         let pattern = value.map_or("<pattern>", |v| Namespace::split(v).0);
         return format!(
-            "remove it with `git multi refs remove '{pattern}'`; `git multi refs add <pattern>` adds a namespace it accepts"
-        );
+            "remove it with `git multi refs remove {q_pattern}`; `git multi refs add <pattern>` adds a namespace it accepts", q_pattern = crate::quote::word(pattern));
     }
     format!(
         "fix it with `git multi config set {key} <value>` (or `git config {key} <value>`), or remove it with `git multi config unset {key}`"
@@ -324,7 +334,7 @@ pub fn bad_value(key: &str, value: Option<&str>, problem: String) -> Error {
 pub enum ValueKind {
     /// A whole number, 0 or more.
     Count,
-    /// A positive number of seconds.
+    /// A number of seconds from [`MIN_TIMEOUT`] to [`MAX_TIMEOUT`].
     Seconds,
     /// git's booleans (`true`/`false`, `yes`/`no`, `on`/`off`, `1`/`0`).
     Bool,
@@ -539,19 +549,19 @@ fn parse_count(key: &str, value: &str) -> Result<usize, String> {
     })
 }
 
-/// Seconds as a number, more than 0 and at most [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
-/// purpose: a hanging host must not hang us.
+/// Seconds as a number from [`MIN_TIMEOUT`] to [`MAX_TIMEOUT`]. `0` meaning "no limit" is not offered on
+/// purpose: a hung host must never hang the run.
 pub fn parse_seconds(key: &str, value: &str) -> Result<Duration, String> {
-    let max = MAX_TIMEOUT.as_secs();
+    let (min, max) = (MIN_TIMEOUT.as_secs_f64(), MAX_TIMEOUT.as_secs_f64());
     value
         .trim()
         .parse::<f64>()
         .ok()
-        .filter(|&secs| secs > 0.0 && secs <= max as f64)
+        .filter(|&secs| (min..=max).contains(&secs))
         .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
         .ok_or_else(|| {
             format!(
-                "{key} must be a positive number of seconds, at most {max} (one week), not `{value}`"
+                "{key} must be a number of seconds from {min} to {max} (24 hours), not `{value}`"
             )
         })
 }
@@ -684,6 +694,10 @@ mod tests {
             merge: MergeMode::Union,
         };
         assert_eq!(unchecked("refs/*").overlaps(&reserved), Some("refs/heads/"));
+        let stash = [refname::STASH];
+        assert_eq!(unchecked("refs/stash").overlaps(&stash), Some("refs/stash"));
+        assert_eq!(unchecked("refs/st*").overlaps(&stash), Some("refs/stash"));
+        assert_eq!(unchecked("refs/stashes/*").overlaps(&stash), None);
         assert_eq!(
             unchecked("refs/tags/v*").overlaps(&reserved),
             Some("refs/tags/")
@@ -716,7 +730,10 @@ mod tests {
             );
             let pattern = bad.split(':').next().unwrap();
             assert!(
-                err.hints[0].contains(&format!("git multi refs remove '{pattern}'")),
+                err.hints[0].contains(&format!(
+                    "git multi refs remove {}",
+                    crate::quote::word(pattern)
+                )),
                 "{bad}: {:?}",
                 err.hints
             );
@@ -752,15 +769,18 @@ mod tests {
             "-1",
             "1e30",
             "99999999999999999999",
-            "604801",
+            "86401",
+            "1e-9",
+            "0.09",
             "inf",
             "NaN",
             "soon",
         ] {
             let err = parse_seconds("--timeout", bad).unwrap_err();
-            assert!(err.contains("at most 604800"), "{bad}: {err}");
+            assert!(err.contains("from 0.1 to 86400"), "{bad}: {err}");
         }
-        assert_eq!(parse_seconds("t", "604800").unwrap(), MAX_TIMEOUT);
+        assert_eq!(parse_seconds("t", "86400").unwrap(), MAX_TIMEOUT);
+        assert_eq!(parse_seconds("t", "0.1").unwrap(), MIN_TIMEOUT);
         assert_eq!(
             parse_seconds("t", " 0.5 ").unwrap(),
             Duration::from_millis(500)

@@ -16,6 +16,7 @@ mod ops;
 mod outcome;
 mod progress;
 mod provider;
+mod quote;
 mod redact;
 mod remote_set;
 mod report;

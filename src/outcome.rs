@@ -131,8 +131,7 @@ impl<D: Default> Outcome<D> {
             D::default(),
         )
         .with_hint(format!(
-            "give it a URL with `git remote add {name} <url>`, or drop it with `git multi remote remove {name}`"
-        ))
+            "give it a URL with `git remote add {q_name} <url>`, or drop it with `git multi remote remove {q_name}`", q_name = crate::quote::word(name)))
     }
 }
 

@@ -55,8 +55,12 @@ impl Board {
         let Some(index) = self.names.iter().position(|n| n == name) else {
             return;
         };
-        // Progress phases come from the server (`remote: …`): no control character of theirs reaches the terminal.
-        let text: String = text.chars().filter(|c| !c.is_control()).collect();
+        // Progress phases come from the server (`remote: …`): no control character or bidirectional override of
+        // theirs reaches the terminal.
+        let text: String = crate::redact::escape_invisible(text)
+            .chars()
+            .filter(|c| !c.is_control())
+            .collect();
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if state.text[index] == text {
             return;

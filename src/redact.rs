@@ -73,8 +73,8 @@ fn percent_encode(text: &str, keep: &[u8], lower: bool) -> String {
     out
 }
 
-/// Does a query parameter of this name carry a credential (`?private_token=…`, `&access_token=…`,
-/// `X-Amz-Signature=…`)? Compared case-insensitively.
+/// Does a URL parameter of this name carry a credential (`?private_token=…`, `&access_token=…`, `?key=…`,
+/// `;private_token=…`, `X-Amz-Signature=…`)? Compared case-insensitively.
 pub fn is_secret_param(name: &str) -> bool {
     const PARTS: [&str; 10] = [
         "token",
@@ -88,18 +88,19 @@ pub fn is_secret_param(name: &str) -> bool {
         "access_key",
         "private_key",
     ];
-    const WHOLE: [&str; 4] = ["pwd", "pass", "sig", "auth"];
+    const WHOLE: [&str; 5] = ["pwd", "pass", "sig", "auth", "key"];
     let name = name.to_ascii_lowercase();
     PARTS.iter().any(|p| name.contains(p)) || WHOLE.contains(&name.as_str())
 }
 
-/// The secret-carrying parameters of a query string (`a=1&token=x#frag`), as (name, value) pairs with a value.
+/// The secret-carrying parameters of a URL's query string and path parameters (`path;token=x?a=1&key=y#frag`),
+/// as (name, value) pairs with a value. A name with a `/` in it is a path segment, not a parameter.
 pub fn secret_params(query: &str) -> impl Iterator<Item = (&str, &str)> {
     let query = query.split('#').next().unwrap_or("");
     query
-        .split(['&', ';'])
+        .split(['?', '&', ';'])
         .filter_map(|pair| pair.split_once('='))
-        .filter(|(name, value)| !value.is_empty() && is_secret_param(name))
+        .filter(|(name, value)| !value.is_empty() && !name.contains('/') && is_secret_param(name))
 }
 
 /// Does the user part of a URL look like a token rather than a user name (`https://ghp_xxx@github.com/…`)?
@@ -178,15 +179,15 @@ pub fn redact(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Masks the value of every `?name=value` / `&name=value` whose name says it is a credential, wherever it
-/// appears: in a URL, in a server's message quoting a request, in JSON.
+/// Masks the value of every `?name=value` / `&name=value` / `;name=value` (a path parameter) whose name says it is
+/// a credential, wherever it appears: in a URL, in a server's message quoting a request, in JSON.
 fn mask_secret_params(text: &str) -> Cow<'_, str> {
     let mut out = String::new();
     let mut copied = 0;
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
-        if bytes[i] != b'?' && bytes[i] != b'&' {
+        if !matches!(bytes[i], b'?' | b'&' | b';') {
             i += 1;
             continue;
         }
@@ -224,14 +225,27 @@ fn mask_secret_params(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Characters that reorder or hide text on a terminal without being control characters: the bidirectional
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks (U+200E, U+200F, U+061C). A
+/// server could make `main` read as something else, or a hint's command differ from what runs when pasted.
+fn is_bidi(c: char) -> bool {
+    matches!(c as u32, 0x202a..=0x202e | 0x2066..=0x2069 | 0x200e | 0x200f | 0x061c)
+}
+
+/// C1 controls (U+0080–U+009F): some terminals obey them like ESC sequences, and git-multi never writes one.
+fn is_c1(c: char) -> bool {
+    matches!(c as u32, 0x80..=0x9f)
+}
+
 /// Shows control characters the way git shows them in a server's messages (`^[` for ESC, `^M` for a carriage
 /// return, `^?` for DEL), so text from servers and hooks cannot move the cursor, clear the screen, set the
 /// window title or overwrite a line it did not write. Newlines and tabs stay. C1 controls (U+0080–U+009F,
-/// which some terminals obey like ESC sequences) are shown in `cat -v` meta notation (`M-^[`).
+/// which some terminals obey like ESC sequences) are shown in `cat -v` meta notation (`M-^[`), and bidirectional
+/// overrides as `<U+202E>`.
 ///
 /// Apply it to each untrusted piece before adding our own colour codes.
 pub fn escape_controls(text: &str) -> Cow<'_, str> {
-    let is_escaped = |c: char| c.is_control() && c != '\n' && c != '\t';
+    let is_escaped = |c: char| (c.is_control() && c != '\n' && c != '\t') || is_bidi(c);
     if !text.chars().any(is_escaped) {
         return Cow::Borrowed(text);
     }
@@ -239,6 +253,7 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
     for c in text.chars() {
         match c as u32 {
             _ if !is_escaped(c) => out.push(c),
+            _ if is_bidi(c) => out.push_str(&format!("<U+{:04X}>", c as u32)),
             0x7f => out.push_str("^?"),
             n @ 0..=0x1f => {
                 out.push('^');
@@ -248,6 +263,43 @@ pub fn escape_controls(text: &str) -> Cow<'_, str> {
                 out.push_str("M-^");
                 out.push(char::from((n - 0x80) as u8 + 0x40));
             }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// The last guard on everything git-multi writes to a terminal or a pipe: C1 controls and bidirectional
+/// overrides, which git-multi itself never writes, are shown as [`escape_controls`] shows them wherever they
+/// slipped through. (C0 is left to the per-piece escaping, since our own colours use ESC.)
+pub fn escape_invisible(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| is_bidi(c) || is_c1(c)) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut piece = [0u8; 4];
+    for c in text.chars() {
+        if is_bidi(c) || is_c1(c) {
+            out.push_str(&escape_controls(c.encode_utf8(&mut piece)));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// A JSON document with C1 controls and bidirectional overrides written as `\uXXXX` escapes: the same
+/// strings to a JSON reader, but inert when the document itself is shown on a terminal. JSON escapes C0 itself;
+/// outside strings a document holds only ASCII.
+pub fn json_inert(json: &str) -> Cow<'_, str> {
+    if !json.chars().any(|c| is_bidi(c) || is_c1(c)) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 8);
+    for c in json.chars() {
+        if is_bidi(c) || is_c1(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
         }
     }
     Cow::Owned(out)
@@ -324,6 +376,11 @@ mod tests {
             "url 'https://h/r.git?a=1&access_token=***#frag'"
         );
         assert_eq!(redact("/r.git?Token=abc def"), "/r.git?Token=*** def");
+        assert_eq!(
+            redact("fatal: unable to access 'https://h/r.git;private_token=abc/': 403"),
+            "fatal: unable to access 'https://h/r.git;private_token=***': 403"
+        );
+        assert_eq!(redact("https://h/r.git?key=abc"), "https://h/r.git?key=***");
         let plain = "https://h/search?q=token&page=2 and a&b=c";
         assert!(matches!(redact(plain), Cow::Borrowed(_)));
         assert!(matches!(redact("?token= empty"), Cow::Borrowed(_)));
@@ -333,7 +390,24 @@ mod tests {
     fn finds_secret_query_parameters() {
         let found: Vec<_> = secret_params("a=1&private_token=x&token=&sig=s#token=y").collect();
         assert_eq!(found, [("private_token", "x"), ("sig", "s")]);
+        let found: Vec<_> = secret_params("h/r.git;key=k?a=1&access_token=t").collect();
+        assert_eq!(found, [("key", "k"), ("access_token", "t")]);
         assert!(is_secret_param("X-Amz-Signature") && !is_secret_param("page"));
+    }
+
+    #[test]
+    fn bidirectional_overrides_and_c1_are_shown_not_obeyed() {
+        assert_eq!(
+            escape_controls("main\u{202e}lanigiro\u{2066}x"),
+            "main<U+202E>lanigiro<U+2066>x"
+        );
+        assert_eq!(escape_invisible("a\u{9b}31mb\u{200f}"), "aM-^[31mb<U+200F>");
+        assert_eq!(escape_invisible("\x1b[1mours\x1b[0m"), "\x1b[1mours\x1b[0m");
+        let json = serde_json::to_string("x\u{202e}y\u{85}").unwrap();
+        let inert = json_inert(&json);
+        assert_eq!(inert, r#""x\u202ey\u0085""#);
+        let back: String = serde_json::from_str(&inert).unwrap();
+        assert_eq!(back, "x\u{202e}y\u{85}");
     }
 
     #[test]

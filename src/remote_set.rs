@@ -96,6 +96,16 @@ impl Member {
 /// The word that selects every enabled member (`git multi push all`).
 pub const ALL: &str = "all";
 
+/// The value of `remotes.multi` for these members, space-separated. One member is written twice: `git fetch
+/// <group>` treats a group of one as a URL (it fetches several remotes only when the group lists more than one
+/// name) and fails with "'multi' does not appear to be a git repository"; git fetches a repeated name once.
+pub fn group_value(names: &[&str]) -> String {
+    match names {
+        [one] => format!("{one} {one}"),
+        _ => names.join(" "),
+    }
+}
+
 /// Why `name` can never be a member of the set, or `None` when it can.
 pub fn reserved(name: &str) -> Option<&'static str> {
     match name {
@@ -303,7 +313,10 @@ impl RemoteSet {
         {
             return Err(
                 Error::usage(format!("the member `{name}` has a reserved name: {why}")).hint(
-                    format!("rename it with `git multi remote rename {name} <new-name>`"),
+                    format!(
+                        "rename it with `git multi remote rename {q_name} <new-name>`",
+                        q_name = crate::quote::word(name)
+                    ),
                 ),
             );
         }
@@ -332,7 +345,7 @@ impl RemoteSet {
         };
         let error = Error::usage(format!("{word} {quoted} not found in the remote set"));
         if self.is_git_remote(first) {
-            error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {first} <url>`"))
+            error.hint(format!("`{first}` is a git remote but not a member: `git multi init --import` or `git multi remote add {q_first} <url>`", q_first = crate::quote::word(first)))
         } else if self.members.is_empty() {
             error.hint("the set is empty: `git multi remote add <name> <url>`")
         } else {
@@ -353,7 +366,7 @@ impl RemoteSet {
             .filter(|m| m.in_group())
             .map(|m| m.name.as_str())
             .collect();
-        git.config_set(config::GROUP_KEY, &names.join(" "))?;
+        git.config_set(config::GROUP_KEY, &group_value(&names))?;
         Ok(())
     }
 
@@ -368,7 +381,10 @@ impl RemoteSet {
                     Some(name),
                     DriftKind::ReservedName,
                     format!("the member `{name}` has a reserved name and is left out: {why}"),
-                    format!("rename it with `git multi remote rename {name} <new-name>`"),
+                    format!(
+                        "rename it with `git multi remote rename {q_name} <new-name>`",
+                        q_name = crate::quote::word(name)
+                    ),
                 ));
             }
             if m.url.is_none() {
@@ -376,7 +392,7 @@ impl RemoteSet {
                     Some(name),
                     DriftKind::NoGitRemote,
                     format!("the member `{name}` has no git remote (remote.{name}.url is not set), so git cannot reach it"),
-                    format!("drop it with `git multi remote remove {name}`, or give it a URL with `git remote add {name} <url>`"),
+                    format!("drop it with `git multi remote remove {q_name}`, or give it a URL with `git remote add {q_name} <url>`", q_name = crate::quote::word(name)),
                 ));
             }
             let Some(group) = &self.group else { continue };
@@ -387,14 +403,14 @@ impl RemoteSet {
                     Some(name),
                     DriftKind::NotInGroup,
                     format!("the member `{name}` is enabled but missing from {}, so plain `git fetch multi` leaves it out", config::GROUP_KEY),
-                    format!("write it back with `git multi remote enable {name}`"),
+                    format!("write it back with `git multi remote enable {q_name}`", q_name = crate::quote::word(name)),
                 ));
             } else if !m.enabled && listed {
                 found.push(Drift::new(
                     Some(name),
                     DriftKind::DisabledInGroup,
                     format!("the member `{name}` is disabled but still in {}, so plain `git fetch multi` fetches it", config::GROUP_KEY),
-                    format!("take it out with `git multi remote disable {name}`"),
+                    format!("take it out with `git multi remote disable {q_name}`", q_name = crate::quote::word(name)),
                 ));
             }
         }

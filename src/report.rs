@@ -35,14 +35,14 @@ use serde::Serialize;
 use crate::error::Error;
 use crate::git::FailureKind;
 use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::redact::{escape_controls, redact};
+use crate::redact::{escape_controls, escape_invisible, json_inert, redact};
 use crate::remote_set::Drift;
 
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();
     let written = stdout
-        .write_all(redact(text).as_bytes())
+        .write_all(escape_invisible(&redact(text)).as_bytes())
         .and_then(|()| stdout.flush());
     if let Err(err) = written {
         if err.kind() == std::io::ErrorKind::BrokenPipe {
@@ -52,7 +52,9 @@ pub fn out(text: &str) {
 }
 
 fn err_line(text: &str) {
-    let _ = std::io::stderr().lock().write_all(redact(text).as_bytes());
+    let _ = std::io::stderr()
+        .lock()
+        .write_all(escape_invisible(&redact(text)).as_bytes());
 }
 
 pub fn error(err: &Error) {
@@ -102,7 +104,7 @@ pub fn note(message: &str) {
 /// One JSON document on stdout.
 pub fn json<T: Serialize>(value: &T) {
     let text = serde_json::to_string_pretty(value).expect("report types serialise");
-    out(&format!("{text}\n"));
+    out(&format!("{}\n", json_inert(&text)));
 }
 
 fn colour_enabled() -> bool {
@@ -153,8 +155,11 @@ pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
 /// What to do about a remote whose repository is not there: create it where it lives (a local path with
 /// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
 pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
-    let name = &member.name;
-    let set_url = format!("or fix the URL with `git multi remote set-url {name} <url>`");
+    let name = crate::quote::word(&member.name);
+    let set_url = format!(
+        "or fix the URL with `git multi remote set-url {q_name} <url>`",
+        q_name = crate::quote::word(&name)
+    );
     let parsed = member
         .url
         .as_deref()
@@ -166,10 +171,16 @@ pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
                 crate::url::Transport::Local | crate::url::Transport::File
             ) =>
         {
-            format!("create it with `git init --bare {}`, {set_url}", url.path)
+            format!(
+                "create it with `git init --bare {}`, {set_url}",
+                crate::quote::word(&url.path)
+            )
         }
         _ if member.provider().0.has_api() => {
-            format!("create it on the host with `git multi create --on {name}`, {set_url}")
+            format!(
+                "create it on the host with `git multi create --on {q_name}`, {set_url}",
+                q_name = crate::quote::word(&name)
+            )
         }
         _ => format!("create the repository on its server, {set_url}"),
     }

@@ -113,7 +113,7 @@ pub fn host(raw: &str) -> Option<String> {
     let without_secrets = raw.split_once("://").map(|(scheme, rest)| {
         let authority_end = rest.find('/').unwrap_or(rest.len());
         let host_start = rest[..authority_end].rfind('@').map_or(0, |at| at + 1);
-        let query_start = rest.find('?').unwrap_or(rest.len()).max(host_start);
+        let query_start = rest.find(['?', ';']).unwrap_or(rest.len()).max(host_start);
         format!("{scheme}://{}", &rest[host_start..query_start])
     });
     parse(without_secrets.as_deref().unwrap_or(raw), any_helper)
@@ -150,13 +150,10 @@ fn parse_url_form(
         _ if helper_exists(&lower) => Transport::Helper(lower.clone()),
         _ => return Err(UrlError::UnknownScheme(scheme.to_string())),
     };
-    // git passes a query string on to the server as it is, and stores it in .git/config with the URL.
-    if transport != Transport::File {
-        if let Some((_, query)) = rest.split_once('?') {
-            if secret_params(query).next().is_some() {
-                return Err(UrlError::EmbeddedSecret);
-            }
-        }
+    // git passes a query string and path parameters (`;private_token=…`) on to the server as they are, and
+    // stores them in .git/config with the URL.
+    if transport != Transport::File && secret_params(rest).next().is_some() {
+        return Err(UrlError::EmbeddedSecret);
     }
     let (authority, path) = match rest.find('/') {
         Some(slash) => (&rest[..slash], &rest[slash..]),
@@ -385,11 +382,21 @@ mod tests {
             "https://host?token=abc",
             "ssh://host/r.git?password=pw",
             "gcrypt::https://host/r.git?token=abc",
+            "https://host/r.git?key=abc",
+            "https://host/r.git?API_KEY=abc",
+            "https://host/r.git;private_token=abc",
+            "https://host/g/r.git;a=1;access_token=abc?ref=main",
         ] {
             assert_eq!(p(url), Err(UrlError::EmbeddedSecret), "{url}");
         }
         assert!(p("https://host/r.git?ref=main").is_ok());
         assert!(p("https://host/r.git?token=").is_ok());
+        // A path segment that merely holds `=` is not a parameter.
+        assert!(p("https://host/token=x/r.git").is_ok());
+        assert_eq!(
+            host("https://GitLab.com/g/r.git;private_token=x").as_deref(),
+            Some("gitlab.com")
+        );
         assert_eq!(
             host("https://GitLab.com/g/r.git?private_token=x").as_deref(),
             Some("gitlab.com")

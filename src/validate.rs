@@ -27,8 +27,7 @@ pub fn check_new_name(git: &Git, set: &RemoteSet, name: &str, retry: &str) -> Re
     if set.member(name).is_some() {
         return Err(
             Error::usage(format!("remote `{name}` is already in the remote set")).hint(format!(
-                "change its URL with `git multi remote set-url {name} <url>`, or pick another name"
-            )),
+                "change its URL with `git multi remote set-url {q_name} <url>`, or pick another name", q_name = crate::quote::word(name))),
         );
     }
     if set.is_git_remote(name) {
@@ -81,8 +80,38 @@ fn check_git_rules(git: &Git, name: &str) -> Result<()> {
     Ok(())
 }
 
-/// Validates a URL before anything is written; a secret inside it is refused and never echoed.
+/// Validates a URL before anything is written; a secret inside it is refused and never echoed. A local path
+/// must exist or at least look like one (see [`looks_like_a_path`]): `not a url` is a mistake, not a plan.
 pub fn check_url(git: &Git, raw: &str) -> Result<RemoteUrl> {
+    let parsed = parse_url(git, raw)?;
+    if parsed.transport == Transport::Local && !Path::new(raw).exists() && !looks_like_a_path(raw) {
+        return Err(
+            Error::usage(format!("`{raw}` is neither a URL nor an existing path"))
+                .hint(URL_FORMS)
+                .hint(format!(
+                    "a repository that does not exist yet can be added by its path: `{}`",
+                    crate::quote::command(&[
+                        "git",
+                        "multi",
+                        "remote",
+                        "add",
+                        "<name>",
+                        &format!("./{raw}")
+                    ])
+                )),
+        );
+    }
+    Ok(parsed)
+}
+
+/// Whether a local path that does not exist yet still reads as a path the user means (git lets a remote point
+/// at a repository made later): anchored (`/`, `./`, `../`, `~`), with a directory in it, or named `*.git`.
+/// A bare word such as `notaurl` or `not a url` is none of these.
+fn looks_like_a_path(raw: &str) -> bool {
+    raw.starts_with(['/', '.', '~']) || raw.contains('/') || raw.ends_with(".git")
+}
+
+fn parse_url(git: &Git, raw: &str) -> Result<RemoteUrl> {
     url::parse(raw, |scheme| git.remote_helper_installed(scheme)).map_err(|err| match err {
         UrlError::EmbeddedSecret => Error::usage("refusing to store a URL that contains a password or token")
             .hint("git stores remote URLs in plain text in .git/config; give git the secret through a credential helper instead,")

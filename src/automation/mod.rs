@@ -34,14 +34,7 @@ pub fn exe_dir() -> Option<PathBuf> {
 
 /// Quotes `s` for a POSIX shell when it holds anything the shell would interpret.
 pub fn sh_quote(s: &str) -> String {
-    if !s.is_empty()
-        && s.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b"/._-+=:@,%".contains(&b))
-    {
-        s.to_string()
-    } else {
-        format!("'{}'", s.replace('\'', r"'\''"))
-    }
+    crate::quote::word(s).into_owned()
 }
 
 /// A short stable name for a path (FNV-1a, 32 bits, hex): unit names and labels stay the same from one run and
@@ -76,13 +69,6 @@ pub fn slug(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quotes_only_what_the_shell_would_touch() {
-        assert_eq!(sh_quote("/usr/bin"), "/usr/bin");
-        assert_eq!(sh_quote("/a b/it's"), r"'/a b/it'\''s'");
-        assert_eq!(sh_quote(""), "''");
-    }
 
     #[test]
     fn tags_and_slugs_are_stable_and_plain() {

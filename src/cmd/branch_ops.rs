@@ -73,9 +73,8 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     &start[..7]
                 ))
                 .hint(format!(
-                    "publish it as it is with `git multi branch create {name}`, or move it first with `git branch -f {name} {}`",
-                    args.start.as_deref().unwrap_or_default()
-                )));
+                    "publish it as it is with `git multi branch create {q_name}`, or move it first with `git branch -f {q_name} {}`",
+                    args.start.as_deref().unwrap_or_default(), q_name = crate::quote::word(name))));
             }
             None
         }
@@ -101,9 +100,8 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     everywhere::tips(&taken)
                 ))
                 .hint(format!(
-                    "take their copy with `git multi fetch {remote}` then `git multi branch create {name} {remote}/{name}`, or replace it: `git branch {name} {}` then `git multi push --branch {name} --force` (their tips are saved under refs/multi/backup/)",
-                    args.start.as_deref().unwrap_or("HEAD")
-                )));
+                    "take their copy with `git multi fetch {q_remote}` then `git multi branch create {q_name} {q_remote}/{q_name}`, or replace it: `git branch {q_name} {}` then `git multi push --branch {q_name} --force` (their tips are saved under refs/multi/backup/)",
+                    args.start.as_deref().unwrap_or("HEAD"), q_remote = crate::quote::word(remote), q_name = crate::quote::word(name))));
             }
             ctx.git.branch_create(name, args.start.as_deref())?;
             args.start.as_ref().map(|s| format!("from {s}"))
@@ -133,8 +131,7 @@ pub fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
                 "branch `{name}` is not fully merged into HEAD; nothing was deleted"
             ))
             .hint(format!(
-                "merge it first, delete it anyway with `git multi branch delete {name} --force`, or delete it on the remotes only with `--keep-local`"
-            )));
+                "merge it first, delete it anyway with `git multi branch delete {q_name} --force`, or delete it on the remotes only with `--keep-local`", q_name = crate::quote::word(name))));
         }
     }
     let guard = if args.force {

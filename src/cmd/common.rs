@@ -18,19 +18,21 @@ pub struct ParallelArgs {
     /// How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
     #[arg(short, long, value_name = "N")]
     pub jobs: Option<usize>,
-    /// Stop a remote's git after this many seconds (default: multi.timeout)
-    #[arg(long, value_name = "SECS")]
-    pub timeout: Option<String>,
+    /// Stop a remote's git after this many seconds, 0.1 to 86400 (default: multi.timeout)
+    #[arg(long, value_name = "SECS", value_parser = timeout_flag)]
+    pub timeout: Option<Duration>,
+}
+
+/// `--timeout` is checked while the command line is read, so a bad value stops the command before it looks at
+/// anything (exit 2), whatever else is wrong.
+pub fn timeout_flag(text: &str) -> std::result::Result<Duration, String> {
+    parse_seconds("--timeout", text)
 }
 
 impl ParallelArgs {
     /// `--timeout` beats `multi.timeout` beats `default`.
     pub fn timeout(&self, settings: &Settings, default: Duration) -> Result<Duration> {
-        match &self.timeout {
-            Some(text) => parse_seconds("--timeout", text)
-                .map_err(|e| Error::usage(e).hint("e.g. --timeout 10")),
-            None => Ok(settings.timeout.unwrap_or(default)),
-        }
+        Ok(self.timeout.or(settings.timeout).unwrap_or(default))
     }
 }
 

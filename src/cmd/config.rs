@@ -116,8 +116,7 @@ fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exi
                 others.join(", ")
             ))
             .hint(format!(
-                "add one beside them with `git multi refs add '{pattern}'` (`--merge union|ff-only|theirs`), remove one with `git multi refs remove <pattern>`"
-            )));
+                "add one beside them with `git multi refs add {q_pattern}` (`--merge union|ff-only|theirs`), remove one with `git multi refs remove <pattern>`", q_pattern = crate::quote::word(pattern))));
         }
     }
     let bad = |problem: String| {

@@ -235,10 +235,18 @@ fn set_checks(git: &Git, set: &RemoteSet) -> Result<Vec<Check>> {
         ));
     }
     let group = git.config_get(config::GROUP_KEY)?;
-    let listed: Vec<&str> = group
+    // A one-member group is written twice (see `remote_set::group_value`): each name counts once.
+    let mut listed: Vec<&str> = Vec::new();
+    for name in group
         .as_deref()
-        .map(|g| g.split_whitespace().collect())
-        .unwrap_or_default();
+        .map(str::split_whitespace)
+        .into_iter()
+        .flatten()
+    {
+        if !listed.contains(&name) {
+            listed.push(name);
+        }
+    }
     let fix = "`git multi init` rewrites it from the members";
     match &group {
         None if set.members.is_empty() => {}

@@ -78,7 +78,7 @@ fn exists(path: &Path) -> Error {
     ))
     .hint(format!(
         "replace it with `git multi export --output {} --force`, or choose another file",
-        path.display()
+        crate::quote::shown(path.display())
     ))
 }
 

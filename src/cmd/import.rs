@@ -4,6 +4,7 @@
 //! the second time: only what differs is written. Nothing is removed: members and settings the file does not
 //! mention stay as they are, and its namespaces are added to the ones this clone carries.
 
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
 use clap::Args;
@@ -12,6 +13,7 @@ use crate::audit;
 use crate::cmd::Ctx;
 use crate::config::{self, member, Namespace};
 use crate::error::{Error, Exit, Result};
+use crate::git::{refname, NewSection};
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::setfile::{FileRemote, SetFile};
@@ -81,7 +83,7 @@ pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit> {
         report::import::plan(&changes, args.dry_run);
         return Ok(Exit::Success);
     }
-    apply(ctx, &steps)?;
+    apply(ctx, &before, &steps)?;
     audit::record_set(&ctx.git, "import", &before);
     report::import::plan(&changes, false);
     Ok(Exit::Success)
@@ -106,9 +108,10 @@ fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
     let mut steps: Vec<Step> = Vec::new();
     let mut push = |what: String, write: Write| steps.push(Step { what, write });
     let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
     let mut group_changes = false;
     for remote in &file.remotes {
-        if names.contains(&remote.name.as_str()) {
+        if !seen.insert(remote.name.as_str()) {
             return Err(Error::usage(format!(
                 "remote `{}` appears twice in the file",
                 remote.name
@@ -140,7 +143,14 @@ fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
             ),
             Some(_) => {}
         }
-        let current_push = git.config_get_all(&format!("remote.{name}.pushurl"))?;
+        // A member's push URLs were read with the set; only a plain git remote (not a member yet) is asked.
+        let current_push = match before.member(name) {
+            Some(m) => m.push_urls.clone(),
+            None if before.is_git_remote(name) => {
+                git.config_get_all(&format!("remote.{name}.pushurl"))?
+            }
+            None => Vec::new(),
+        };
         if !wanted.push_urls.is_empty() && current_push != wanted.push_urls {
             push(
                 format!("{name}: push urls {}", wanted.push_urls.join(" ")),
@@ -382,13 +392,21 @@ fn settings(
     Ok(())
 }
 
-/// Makes every write, or none: on a failure the configuration file is put back byte for byte.
-fn apply(ctx: &Ctx, steps: &[Step]) -> Result<()> {
+/// Makes every write, or none: on a failure the configuration file is put back byte for byte. Sections that
+/// are new as a whole (a remote added, a member joining) are written in one go (`config_append_sections`):
+/// thousands of remotes would otherwise rewrite the file once per key.
+fn apply(ctx: &Ctx, before: &RemoteSet, steps: &[Step]) -> Result<()> {
     let git = &ctx.git;
     let config_path = git.common_dir()?.join("config");
     let saved = std::fs::read(&config_path)
         .map_err(|e| Error::failed(format!("cannot read {}: {e}", config_path.display())))?;
-    for step in steps {
+    let (sections, rest) = new_sections(before, steps);
+    let batch = git.config_append_sections(&sections).map_err(Error::from);
+    let mut failed = batch.err().map(|err| ("add the new remotes", err));
+    for step in &rest {
+        if failed.is_some() {
+            break;
+        }
         let done: Result<()> = match &step.write {
             Write::RemoteAdd { name, url } => git.remote_add(name, url).map_err(Error::from),
             Write::SetUrl { name, url } => git.remote_set_url(name, url).map_err(Error::from),
@@ -405,16 +423,77 @@ fn apply(ctx: &Ctx, steps: &[Step]) -> Result<()> {
             Write::Group => RemoteSet::load(git).and_then(|set| set.write_group(git)),
         };
         if let Err(err) = done {
-            let restored = std::fs::write(&config_path, &saved);
-            let outcome = match restored {
-                Ok(()) => "the configuration was put back as it was",
-                Err(_) => "putting the configuration back failed too; check .git/config",
-            };
-            return Err(Error::failed(format!(
-                "import stopped at `{}`: {}; {outcome}",
-                step.what, err.message
-            )));
+            failed = Some((step.what.as_str(), err));
         }
     }
-    Ok(())
+    let Some((what, err)) = failed else {
+        return Ok(());
+    };
+    let restored = std::fs::write(&config_path, &saved);
+    let outcome = match restored {
+        Ok(()) => "the configuration was put back as it was",
+        Err(_) => "putting the configuration back failed too; check .git/config",
+    };
+    Err(Error::failed(format!(
+        "import stopped at `{what}`: {}; {outcome}",
+        err.message
+    )))
+}
+
+/// The writes that fill sections the config does not have yet — `[remote "<name>"]` of a remote added here,
+/// `[multi "<name>"]` of a member joining — as whole sections, and the other writes in their order.
+fn new_sections<'s>(before: &RemoteSet, steps: &'s [Step]) -> (Vec<NewSection>, Vec<&'s Step>) {
+    let mut sections: Vec<NewSection> = Vec::new();
+    let mut index: HashMap<(&'static str, String), usize> = HashMap::new();
+    let mut section_of = |kind: &'static str, name: &str, sections: &mut Vec<NewSection>| {
+        let at = *index.entry((kind, name.to_string())).or_insert_with(|| {
+            sections.push(NewSection::new(kind, name));
+            sections.len() - 1
+        });
+        at
+    };
+    let added: HashSet<&str> = steps
+        .iter()
+        .filter_map(|s| match &s.write {
+            Write::RemoteAdd { name, .. } => Some(name.as_str()),
+            _ => None,
+        })
+        .collect();
+    let mut rest = Vec::new();
+    for step in steps {
+        match &step.write {
+            Write::RemoteAdd { name, url } => {
+                let at = section_of("remote", name, &mut sections);
+                sections[at].entries.push(("url".into(), url.clone()));
+                sections[at]
+                    .entries
+                    .push(("fetch".into(), refname::default_fetch_refspec(name)));
+            }
+            Write::Replace { key, values } => match split_key(key, "remote") {
+                Some((name, variable)) if added.contains(name) => {
+                    let at = section_of("remote", name, &mut sections);
+                    for value in values {
+                        sections[at].entries.push((variable.into(), value.clone()));
+                    }
+                }
+                _ => rest.push(step),
+            },
+            Write::Set { key, value } => match split_key(key, config::SECTION) {
+                Some((name, variable)) if before.member(name).is_none() => {
+                    let at = section_of(config::SECTION, name, &mut sections);
+                    sections[at].entries.push((variable.into(), value.clone()));
+                }
+                _ => rest.push(step),
+            },
+            _ => rest.push(step),
+        }
+    }
+    (sections, rest)
+}
+
+/// `<section>.<name>.<variable>` split into name and variable (a name may hold dots; a variable never does).
+fn split_key<'k>(key: &'k str, section: &str) -> Option<(&'k str, &'k str)> {
+    key.strip_prefix(section)?
+        .strip_prefix('.')?
+        .rsplit_once('.')
 }

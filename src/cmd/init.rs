@@ -29,7 +29,7 @@ pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
             if let Some(why) = reserved(&name) {
                 report::warning_with_hint(
                     &format!("not adopting the git remote `{name}`: {why}"),
-                    &format!("rename it with `git remote rename {name} <new-name>`, then run `git multi init --import` again"),
+                    &format!("rename it with `git remote rename {q_name} <new-name>`, then run `git multi init --import` again", q_name = crate::quote::word(&name)),
                 );
                 continue;
             }

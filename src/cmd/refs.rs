@@ -145,6 +145,11 @@ fn checked(pattern: &str, merge: MergeMode) -> Result<Namespace> {
         Some(problem @ PatternProblem::Invalid) => Err(Error::usage(problem.describe(pattern)).hint(
             "give a ref under refs/ with at most one `*`, as git refspecs take them: `git multi refs add 'refs/git-mile/*'`",
         )),
+        Some(problem @ PatternProblem::Reserved(crate::git::refname::STASH)) => {
+            Err(Error::usage(problem.describe(pattern)).hint(
+                "to share stashed work, commit it on a branch (`git stash branch <name>`) and push that; pick a namespace of your own such as `refs/git-mile/*`",
+            ))
+        }
         Some(problem @ PatternProblem::Reserved(_)) => Err(Error::usage(problem.describe(pattern))
             .hint("branches go with `git multi push --branch`/`--all`, tags with `--tags`; pick a namespace of your own such as `refs/git-mile/*`")),
     }

@@ -64,8 +64,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     match (&how, family) {
         (How::Merge | How::Rebase, Family::Tag) => {
             let hint = format!(
-                "pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"
-            );
+                "pick one copy with `git multi resolve {q_name} --take <remote>` (or `--take local`)", q_name = crate::quote::word(&name));
             return Err(
                 Error::usage(format!("tags cannot be merged or rebased: `{name}`")).hint(hint),
             );
@@ -90,7 +89,10 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
                         switch_command(&name, here, &known)
                     )
                 }
-                _ => format!("use `git multi resolve {name} --merge`"),
+                _ => format!(
+                    "use `git multi resolve {q_name} --merge`",
+                    q_name = crate::quote::word(&name)
+                ),
             }));
         }
         _ => {}
@@ -306,7 +308,7 @@ fn full_name(ctx: &Ctx, set: &RemoteSet, name: &str) -> Result<String> {
             "name one in full: {}",
             several
                 .iter()
-                .map(|f| format!("`git multi resolve {f} …`"))
+                .map(|f| format!("`git multi resolve {q_f} …`", q_f = crate::quote::word(f)))
                 .collect::<Vec<_>>()
                 .join(" or ")
         ))),
@@ -395,8 +397,15 @@ fn scratch_cleanup(ctx: &Ctx, members: &[&Member], name: &str, family: Family) -
 fn switch_command(name: &str, here: bool, copies: &[(String, Option<String>)]) -> String {
     let branch = refname::short(name);
     match copies.iter().find(|(_, tip)| tip.is_some()) {
-        Some((remote, _)) if !here => format!("`git switch -c {branch} {remote}/{branch}`"),
-        _ => format!("`git switch {branch}`"),
+        Some((remote, _)) if !here => format!(
+            "`git switch -c {q_branch} {q_remote}/{q_branch}`",
+            q_branch = crate::quote::word(branch),
+            q_remote = crate::quote::word(remote)
+        ),
+        _ => format!(
+            "`git switch {q_branch}`",
+            q_branch = crate::quote::word(branch)
+        ),
     }
 }
 
@@ -419,7 +428,8 @@ fn settle(
     let target = match how {
         How::TakeLocal => local.clone().ok_or_else(|| {
             Error::usage(format!("`{name}` does not exist locally")).hint(format!(
-                "take a remote's copy with `git multi resolve {name} --take <remote>`"
+                "take a remote's copy with `git multi resolve {q_name} --take <remote>`",
+                q_name = crate::quote::word(name)
             ))
         })?,
         How::Take(remote) => {
@@ -463,7 +473,7 @@ fn settle(
                                 "check it out ({}) and run the same resolve: the merge then happens in the work tree, where conflicts can be resolved",
                                 switch_command(name, local.is_some(), copies)
                             ),
-                            _ => format!("pick one copy with `git multi resolve {name} --take <remote>` (or `--take local`)"),
+                            _ => format!("pick one copy with `git multi resolve {q_name} --take <remote>` (or `--take local`)", q_name = crate::quote::word(name)),
                         }))
                 }
             }
@@ -482,7 +492,7 @@ fn settle(
                         return Err(Error::failed(format!(
                             "the remotes' copies of `{name}` diverge from each other, so there is no one copy to rebase onto"
                         ))
-                        .hint(format!("merge them all with `git multi resolve {name} --merge`")))
+                        .hint(format!("merge them all with `git multi resolve {q_name} --merge`", q_name = crate::quote::word(name))))
                     }
                 },
             };
@@ -491,7 +501,8 @@ fn settle(
                     "no remote has `{name}`, so there is nothing to rebase onto"
                 ))
                 .hint(format!(
-                    "publish it with `git multi resolve {name} --take local`"
+                    "publish it with `git multi resolve {q_name} --take local`",
+                    q_name = crate::quote::word(name)
                 )));
             };
             let holder = copies

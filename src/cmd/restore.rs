@@ -115,8 +115,8 @@ pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Result<Exit> {
         if outcome.status.is_failure() && !args.force {
             outcome.hint = Some(format!(
                 "refs that moved on since the backup are left alone; `git multi restore {} --to {} --force` overwrites them (their tips are saved under refs/multi/backup/ first)",
-                args.source.display(),
-                job.name()
+                crate::quote::shown(args.source.display()),
+                crate::quote::word(job.name())
             ));
         }
         outcome
@@ -154,8 +154,9 @@ fn locate(source: &Path, remote: &str) -> Result<(Option<PathBuf>, Option<Archiv
                     names.join(", ")
                 ))
                 .hint(format!(
-                    "name the bundle to restore: `git multi restore {}/<remote>.bundle --to {remote}`",
-                    source.display()
+                    "name the bundle to restore: `git multi restore {}/<remote>.bundle --to {}`",
+                    crate::quote::shown(source.display()),
+                    crate::quote::word(remote)
                 )));
             }
         };

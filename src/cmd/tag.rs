@@ -78,8 +78,7 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
         "tag a branch, tag or commit; `git log -1 <commit>` shows what it names",
     )?;
     let exists_hint = format!(
-        "publish it as it is with `git multi tag create {name}`, or remove it everywhere first with `git multi tag delete {name}`"
-    );
+        "publish it as it is with `git multi tag create {q_name}`, or remove it everywhere first with `git multi tag delete {q_name}`", q_name = crate::quote::word(name));
     let existed = ctx.git.rev_parse(&full)?;
     // How it was made: the note its local step carries.
     let note = match &existed {
@@ -120,8 +119,7 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
                     everywhere::tips(&taken)
                 ))
                 .hint(format!(
-                    "`git ls-remote {remote} {full}` shows theirs; `git multi tag delete {name}` removes their copies (each saved under refs/multi/backup/) so it can be created"
-                )));
+                    "`git ls-remote {q_remote} {q_full}` shows theirs; `git multi tag delete {q_name}` removes their copies (each saved under refs/multi/backup/) so it can be created", q_remote = crate::quote::word(remote), q_full = crate::quote::word(&full), q_name = crate::quote::word(name))));
             }
             ctx.git
                 .tag_create(name, args.commit.as_deref(), args.message.as_deref(), args.sign)

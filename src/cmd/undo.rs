@@ -18,7 +18,8 @@ use crate::report;
 use crate::report::push::PushDetail;
 use crate::runner::{FanOut, Pool, Quiet};
 
-/// Put back what a logged command changed on the remotes (default: the latest one that changed remotes)
+/// Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each
+/// further `undo` steps one command further back)
 #[derive(Debug, Args)]
 pub struct UndoArgs {
     /// The entry to undo, as `git multi log` shows it (a unique prefix is enough)
@@ -115,7 +116,13 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
         };
         let result = push::push_expecting(job, &ctx.git, &request, &plan.expected);
         let mut outcome = report::push::outcome(job, result, args.dry_run);
-        if outcome.status.is_failure() && outcome.reason == Some(crate::git::FailureKind::Rejected) {
+        // A lease that did not hold means someone pushed since; other refusals keep the hint push gave them.
+        let lease_lost = outcome
+            .detail
+            .refs
+            .iter()
+            .any(|r| r.reason.as_deref() == Some("stale info"));
+        if outcome.status.is_failure() && lease_lost {
             outcome.hint = Some(format!(
                 "someone changed `{}` since the entry; nothing there was overwritten (`git multi status {}` shows it now)",
                 job.name(),
@@ -165,16 +172,21 @@ fn renamed_since(entries: &[Entry], entry: &Entry, remote: &str) -> Option<Strin
     (name != remote).then_some(name)
 }
 
-/// The entry named (an id or a unique prefix of one), else the latest that changed remotes.
+/// The entry named (an id or a unique prefix of one), else the newest change to the remotes that is not undone
+/// yet: repeated `git multi undo` steps further back, one command at a time, instead of undoing its own undo.
 fn pick<'a>(entries: &'a [Entry], wanted: Option<&str>) -> Result<&'a Entry> {
     let Some(wanted) = wanted else {
+        let undone = undone(entries);
         return entries
             .iter()
             .rev()
+            .filter(|e| e.undoes.is_none() && !undone.contains(e.id.as_str()))
             .find(|e| e.changed_remotes())
-            .ok_or_else(|| {
-                Error::usage("nothing to undo: no logged command changed a remote")
-                    .hint("`git multi log` shows what has been logged")
+            .ok_or_else(|| match entries.iter().any(|e| e.changed_remotes()) {
+                true => Error::usage("nothing left to undo: every logged change to the remotes is undone")
+                    .hint("`git multi log` shows them; `git multi undo <entry>` on an undo's entry puts back what it undid"),
+                false => Error::usage("nothing to undo: no logged command changed a remote")
+                    .hint("`git multi log` shows what has been logged"),
             });
     };
     let matches: Vec<&Entry> = match entries.iter().find(|e| e.id == wanted) {
@@ -206,6 +218,23 @@ fn pick<'a>(entries: &'a [Entry], wanted: Option<&str>) -> Result<&'a Entry> {
         .hint("undo reverts pushes, syncs, restores and undos; set changes are reverted with `git multi remote …` or `git multi import`"));
     }
     Ok(entry)
+}
+
+/// The ids of the entries an undo has reverted, as the log stands now: an undo that changed remotes marks its
+/// entry undone, and undoing that undo (by naming it) makes its entry count as done again.
+fn undone(entries: &[Entry]) -> std::collections::HashSet<&str> {
+    let mut undone = std::collections::HashSet::new();
+    for entry in entries.iter().filter(|e| e.changed_remotes()) {
+        let Some(target) = entry.undoes.as_deref() else {
+            continue;
+        };
+        undone.insert(target);
+        let redone = entries.iter().find(|e| e.id == target);
+        if let Some(again) = redone.and_then(|e| e.undoes.as_deref()) {
+            undone.remove(again);
+        }
+    }
+    undone
 }
 
 /// For each ref the entry changed on `remote`: push the old tip back (from its backup ref, or the object itself

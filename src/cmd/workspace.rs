@@ -211,7 +211,7 @@ fn open(git: &Git, path: &Path, parallel: &ParallelArgs, default_budget: Duratio
         ))
         .hint(format!(
             "remove it with `git multi workspace remove {}`",
-            path.display()
+            crate::quote::shown(path.display())
         )));
     }
     let set = RemoteSet::load(&git)?;

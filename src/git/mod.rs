@@ -10,6 +10,7 @@ mod clone;
 mod combine;
 mod command;
 mod config;
+mod config_batch;
 mod credential;
 mod failure;
 mod fetch;
@@ -27,6 +28,7 @@ mod version;
 pub use combine::{CommitSpec, MergedTree};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
+pub use config_batch::NewSection;
 pub use failure::{
     classify, is_concurrent_update, is_ref_locked, summary as failure_summary, FailureKind,
 };

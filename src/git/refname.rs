@@ -17,6 +17,8 @@ pub const SCRATCH: &str = "refs/multi/scratch/";
 pub const LOCAL: &str = "local";
 /// Where git-multi keeps its own refs; no configured namespace may reach into it.
 pub const MULTI: &str = "refs/multi/";
+/// `git stash`'s one ref: local work in progress, with its entries in the reflog only (which no push carries).
+pub const STASH: &str = "refs/stash";
 
 /// `refs/multi/bundle/<remote>/<rest>`: a remote's refs fetched fresh for `backup`, removed once bundled.
 pub const BUNDLES: &str = "refs/multi/bundle/";
@@ -81,6 +83,11 @@ pub fn remote_name_of(remote: &str, tracking: &str) -> Option<String> {
     Some(format!("refs/{rest}"))
 }
 
+/// The fetch refspec `git remote add <remote>` writes: every branch into `refs/remotes/<remote>/`.
+pub fn default_fetch_refspec(remote: &str) -> String {
+    format!("+{HEADS}*:{}*", tracking_prefix(remote))
+}
+
 /// The remote ref a tracking ref of `remote` was fetched from, by the remote's configured fetch refspecs
 /// (`remote.<name>.fetch`; git's default `+refs/heads/*:refs/remotes/<name>/*` when there are none). The most
 /// specific destination wins, so `refs/remotes/o/pull/1` from `+refs/pull/*:refs/remotes/o/pull/*` is not
@@ -89,7 +96,7 @@ pub fn fetched_from(remote: &str, fetch_refspecs: &[String], tracking: &str) -> 
     if tracking.starts_with(&copies_prefix(remote)) {
         return remote_name_of(remote, tracking);
     }
-    let default = [format!("+refs/heads/*:{}*", tracking_prefix(remote))];
+    let default = [default_fetch_refspec(remote)];
     let refspecs: &[String] = if fetch_refspecs.is_empty() {
         &default
     } else {
@@ -192,6 +199,16 @@ pub fn is_valid_pattern(pattern: &str) -> bool {
         && pattern
             .split('/')
             .all(|c| !c.is_empty() && !c.starts_with('.') && !c.ends_with(".lock"))
+}
+
+/// Whether git takes `name` as a remote name: its own rule is that `refs/remotes/<name>/test` is a valid ref name
+/// (`git remote add` runs `check_refname_format` on it), and we also refuse a leading `-` (an option to git).
+/// Checked here, not by a `git check-ref-format` per name, so importing thousands of remotes stays fast.
+pub fn is_valid_remote_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('-')
+        && !name.contains('*')
+        && is_valid_pattern(&format!("{REMOTES}{name}/test"))
 }
 
 /// The full names git tries for the short name `name`, in git's order (`git rev-parse`, gitrevisions(7)):
@@ -361,6 +378,44 @@ mod tests {
                 .expect("git runs");
             assert_eq!(is_valid_pattern(sample), git.success(), "{sample:?}");
         }
+    }
+
+    #[test]
+    fn remote_names_follow_gits_rule() {
+        let samples = [
+            "origin",
+            "gh",
+            "team/mirror",
+            "a.b",
+            "my-remote_1",
+            "ünï",
+            "a b",
+            "a..b",
+            ".hidden",
+            "x.lock",
+            "a/",
+            "/a",
+            "a//b",
+            "a:b",
+            "a~1",
+            "a^",
+            "a?",
+            "a*",
+            "a[",
+            "a\\b",
+            "a@{1}",
+            "@",
+            "a.",
+            "tab\there",
+        ];
+        for sample in samples {
+            let git = std::process::Command::new("git")
+                .args(["check-ref-format", &format!("refs/remotes/{sample}/test")])
+                .status()
+                .expect("git runs");
+            assert_eq!(is_valid_remote_name(sample), git.success(), "{sample:?}");
+        }
+        assert!(!is_valid_remote_name("-x") && !is_valid_remote_name(""));
     }
 
     #[test]

@@ -8,13 +8,7 @@ impl Git {
     /// Would git accept `name` as a remote name? (Same rule as `git remote add`: `refs/remotes/<name>/test`
     /// must be a valid ref name.)
     pub fn is_valid_remote_name(&self, name: &str) -> Result<bool, GitError> {
-        if name.is_empty() || name.starts_with('-') {
-            return Ok(false);
-        }
-        let output = self
-            .command(["check-ref-format", &format!("refs/remotes/{name}/test")])
-            .run_unchecked()?;
-        Ok(output.success())
+        Ok(super::refname::is_valid_remote_name(name))
     }
 
     pub fn remote_add(&self, name: &str, url: &str) -> Result<(), GitError> {

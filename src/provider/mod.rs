@@ -86,7 +86,7 @@ impl ApiError {
             ApiError::Forbidden { .. } => Some("check the token's scopes and your role on the owner; `git multi auth status` shows them".into()),
             ApiError::RateLimited { .. } => Some("wait for the rate limit to reset, or use a token with a higher limit".into()),
             ApiError::InsecureUrl { .. } => Some("use an https:// API URL (`git config multi.<remote>.apiUrl`)".into()),
-            ApiError::Unprotected { branch, .. } => Some(format!("protect it again with `git multi branch protect {branch}`, or in the host's web interface")),
+            ApiError::Unprotected { branch, .. } => Some(format!("protect it again with `git multi branch protect {q_branch}`, or in the host's web interface", q_branch = crate::quote::word(branch))),
             ApiError::Network { .. } => Some("check the API URL (`git config multi.<remote>.apiUrl`) and any HTTPS_PROXY setting".into()),
             _ => None,
         }

@@ -96,7 +96,7 @@ pub fn schedule_installed(installed: &Installed) {
     }
     text.push_str(&format!(
         "scheduled `git -C {} multi {} --json` {} with {} ({})\n",
-        s.repo.display(),
+        crate::quote::shown(s.repo.display()),
         s.action.as_str(),
         s.every.phrase(),
         installed.engine.as_str(),

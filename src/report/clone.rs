@@ -40,7 +40,7 @@ pub fn show(cloned: &Cloned, json: bool) {
     if cloned.remotes.len() > 1 {
         super::note(&format!(
             "hint: fill the mirrors with `git -C {} multi push --all --tags`",
-            crate::automation::sh_quote(&cloned.directory.to_string_lossy())
+            crate::quote::shown(cloned.directory.display())
         ));
     }
 }

@@ -61,8 +61,7 @@ pub fn changed(primary: Option<&str>, previous: Option<&str>, json: bool) {
 /// A primary that is a member but disabled: it is still used as named.
 pub fn disabled(name: &str) {
     super::warning(&format!(
-        "`{name}` is disabled: `sync` and `pull` still use it as named, `mirror` copies from it; `git multi remote enable {name}` includes it again"
-    ));
+        "`{name}` is disabled: `sync` and `pull` still use it as named, `mirror` copies from it; `git multi remote enable {q_name}` includes it again", q_name = crate::quote::word(name)));
 }
 
 /// `--unset` removed the repository's own value, but another config file still sets one.

@@ -313,11 +313,9 @@ fn exists_hint(kind: Kind, remote: &str, name: &str) -> String {
     let short = kind.short(name);
     match kind {
         Kind::Branch => format!(
-            "`git multi branch list` shows where it points; `git multi push {remote} --branch {short} --force` replaces it (the old tip is saved under refs/multi/backup/)"
-        ),
+            "`git multi branch list` shows where it points; `git multi push {q_remote} --branch {q_short} --force` replaces it (the old tip is saved under refs/multi/backup/)", q_remote = crate::quote::word(remote), q_short = crate::quote::word(short)),
         Kind::Tag => format!(
-            "`git ls-remote {remote} {name}` shows it; `git multi tag delete {short} --keep-local` removes the remotes' copies (each saved under refs/multi/backup/) and keeps yours, then `git multi tag create {short}` publishes it"
-        ),
+            "`git ls-remote {q_remote} {q_name}` shows it; `git multi tag delete {q_short} --keep-local` removes the remotes' copies (each saved under refs/multi/backup/) and keeps yours, then `git multi tag create {q_short}` publishes it", q_remote = crate::quote::word(remote), q_name = crate::quote::word(name), q_short = crate::quote::word(short)),
     }
 }
 
@@ -405,19 +403,16 @@ pub fn deleted(
             outcome.error = Some(format!("{short}: kept: {why}"));
             outcome.reason = Some(FailureKind::Rejected);
             let anyway = format!(
-                "`git multi {} delete {short} --force{flags}` deletes it anyway (the tip is saved under refs/multi/backup/)",
-                kind.word()
-            );
+                "`git multi {} delete {q_short} --force{flags}` deletes it anyway (the tip is saved under refs/multi/backup/)",
+                kind.word(), q_short = crate::quote::word(short));
             outcome.hint = Some(match (relation.state, relation.behind) {
                 // Fetched already: its commits are here, so the next step is to take them in, not to fetch again.
                 (State::Behind | State::Diverged, Some(_)) => format!(
-                    "its commits are here: bring them into the local {word} with `git multi resolve {short} --merge` (`git log {short}..{remote}/{short}` shows them), then delete again; {anyway}",
-                    word = kind.word()
-                ),
+                    "its commits are here: bring them into the local {word} with `git multi resolve {q_short} --merge` (`git log {q_short}..{q_remote}/{q_short}` shows them), then delete again; {anyway}",
+                    word = kind.word(), q_short = crate::quote::word(short), q_remote = crate::quote::word(remote)),
                 (State::MissingLocal, _) => anyway,
                 _ => format!(
-                    "`git multi fetch {remote}` brings its commits here to look at; {anyway}"
-                ),
+                    "`git multi fetch {q_remote}` brings its commits here to look at; {anyway}", q_remote = crate::quote::word(remote)),
             });
             outcome
         }

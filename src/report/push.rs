@@ -369,13 +369,15 @@ fn explain(
 ) -> Option<(String, Option<String>)> {
     let rejection = r.rejection.as_ref()?;
     let name = refname::short(&r.name);
+    // Names as they go into the commands we suggest: one shell word each.
+    let (qr, qn) = (crate::quote::word(remote), crate::quote::word(name));
     // Only the remote moved (nothing here it lacks): its commits are to be taken, not merged, and nothing is
     // forced. The checked-out branch comes in with `pull`; any other branch with git's own fast-forward fetch.
     let take_theirs = || {
         Some(if checked_out == Some(r.name.as_str()) {
-            format!("the remote is only ahead: bring its commits here with `git multi pull --primary {remote}` (a fast-forward), then push again")
+            format!("the remote is only ahead: bring its commits here with `git multi pull --primary {qr}` (a fast-forward), then push again")
         } else {
-            format!("the remote is only ahead: `git fetch {remote} {name}:{name}` fast-forwards `{name}` to its commits, then push again")
+            format!("the remote is only ahead: `git fetch {qr} {qn}:{qn}` fast-forwards `{name}` to its commits, then push again")
         })
     };
     let only_theirs = !is_namespace(&r.name)
@@ -437,19 +439,19 @@ fn explain(
         Rejection::AlreadyExists => (
             format!("{name}: already exists on the remote with another target"),
             Some(format!(
-                "`git ls-remote {remote} {}` shows it; replace it with `--force` (the old one is saved under refs/multi/backup/)",
+                "`git ls-remote {qr} {}` shows it; replace it with `--force` (the old one is saved under refs/multi/backup/)",
                 r.name
             )),
         ),
         Rejection::StaleLease => (
             format!("{name}: the remote changed since it was last seen (lease not held); nothing was overwritten"),
-            Some(format!("fetch with `git multi fetch {remote}` and look before forcing again")),
+            Some(format!("fetch with `git multi fetch {qr}` and look before forcing again")),
         ),
         Rejection::AtomicFailed => (format!("{name}: not pushed: atomic push failed"), None),
         Rejection::ConcurrentUpdate => (
             format!("{name}: another push updated it at the same moment; nothing was overwritten"),
             Some(format!(
-                "fetch with `git multi fetch {remote}` to see what it has now, then push again (`git multi sync` does both)"
+                "fetch with `git multi fetch {qr}` to see what it has now, then push again (`git multi sync` does both)"
             )),
         ),
         Rejection::CurrentBranch(why) => (

@@ -55,9 +55,8 @@ pub struct ResolveDocument<'a> {
 pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDetail> {
     if super::push::refused_as_moved(&outcome) {
         outcome.hint = Some(format!(
-            "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {asked} …` again starts from that",
-            outcome.name
-        ));
+            "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {q_asked} …` again starts from that",
+            outcome.name, q_asked = crate::quote::word(asked)));
     }
     outcome
 }

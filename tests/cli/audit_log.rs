@@ -285,11 +285,15 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
         human.stdout
     );
 
-    // The undo is logged too, so undoing it again puts the rewritten tip back where the lease holds.
+    // The undo is logged too, so naming it puts the rewritten tip back where the lease holds (a plain `undo`
+    // steps further back instead: see `successive_undos_step_further_back`).
     let undo_entry = log_lines(&env).last().unwrap().clone();
     assert_eq!(undo_entry["command"], "undo");
     assert_eq!(undo_entry["undoes"], forced_id.as_str());
-    let again = env.multi(["undo", "--json"]).expect_code(0).json();
+    let again = env
+        .multi(["undo", undo_entry["id"].as_str().unwrap(), "--json"])
+        .expect_code(0)
+        .json();
     assert_eq!(again["undoes"], undo_entry["id"]);
     assert_eq!(
         tip(&env, &paths[0], "main").unwrap(),
@@ -582,5 +586,46 @@ fn undo_after_mirror_prune_puts_back_what_it_overwrote_and_deleted() {
         tip(&env, &paths[2], "main").unwrap(),
         first,
         "b was already equal to the source"
+    );
+}
+
+#[test]
+fn successive_undos_step_further_back() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    // The remotes start with `main` (pushed by plain git, so not logged): a bare repository's current branch
+    // cannot be deleted, so the first logged push must not be the one that created it.
+    for host in &hosts {
+        env.git(["push", "-q", host.to_str().unwrap(), "main"]);
+    }
+    let tips = || -> Vec<Option<String>> {
+        hosts
+            .iter()
+            .map(|h| crate::env::tip(&env, h, "refs/heads/main"))
+            .collect()
+    };
+    let first = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    let second = env.commit("second");
+    env.multi(["push"]).expect_code(0);
+    let third = env.commit("third");
+    env.multi(["push"]).expect_code(0);
+    let fourth = env.commit("fourth");
+    env.multi(["push"]).expect_code(0);
+    assert_eq!(tips(), vec![Some(fourth.clone()), Some(fourth)]);
+    // Each undo takes back the newest change not yet undone: the third push, the second, then the first.
+    for (step, expected) in [(1, Some(third)), (2, Some(second)), (3, Some(first))] {
+        let run = env.multi(["undo"]).expect_code(0);
+        assert_eq!(
+            tips(),
+            vec![expected.clone(), expected],
+            "undo {step}:\n{}",
+            run.stdout
+        );
+    }
+    let run = env.multi(["undo"]).expect_code(2);
+    assert!(
+        run.stderr.contains("nothing left to undo"),
+        "{}",
+        run.stderr
     );
 }

@@ -219,15 +219,16 @@ fn bad_configuration_values() {
     refused(
         &env,
         &["remote", "test"],
-        "multi.timeout must be a positive number",
+        "multi.timeout must be a number of seconds from 0.1 to 86400",
         "git config",
     );
     env.git(["config", "--unset", "multi.timeout"]);
-    refused(
-        &env,
-        &["remote", "test", "--timeout=-3"],
-        "--timeout must be a positive number",
-        "--timeout 10",
+    let run = env.multi(["remote", "test", "--timeout=-3"]).expect_code(2);
+    assert!(
+        run.stderr
+            .contains("--timeout must be a number of seconds from 0.1 to 86400"),
+        "{}",
+        run.stderr
     );
 }
 
@@ -245,21 +246,38 @@ fn empty_set() {
 #[test]
 fn absurd_timeouts_are_usage_errors() {
     let env = env_with_member();
-    for timeout in ["1e30", "604801", "inf", "NaN"] {
-        for command in ["push", "fetch", "status"] {
-            refused(
-                &env,
-                &[command, "--timeout", timeout],
-                "--timeout must be a positive number of seconds, at most 604800",
-                "--timeout 10",
+    let before = env.config_bytes();
+    // Far too long, not a number, or too short to even start git (`1e-9` timed every remote out).
+    for timeout in ["1e30", "86401", "inf", "NaN", "1e-9", "0.05", "0"] {
+        for command in ["push", "fetch", "status", "sync", "mirror"] {
+            let run = env.multi([command, "--timeout", timeout]).expect_code(2);
+            assert!(
+                run.stderr.starts_with("error: ")
+                    && run
+                        .stderr
+                        .contains("--timeout must be a number of seconds from 0.1 to 86400"),
+                "{command} --timeout {timeout}:\n{}",
+                run.stderr
             );
+            assert!(run.stdout.is_empty(), "{}", run.stdout);
         }
     }
+    assert_eq!(env.config_bytes(), before, ".git/config changed");
+    // The bounds themselves are fine.
+    env.multi(["status", "--timeout", "0.1"]).expect_code(0);
+    env.multi(["status", "--timeout", "86400"]).expect_code(0);
     env.git(["config", "multi.timeout", "99999999999999999999"]);
     refused(
         &env,
         &["push"],
-        "multi.timeout must be a positive number of seconds, at most 604800",
+        "multi.timeout must be a number of seconds from 0.1 to 86400",
+        "git config",
+    );
+    env.git(["config", "multi.timeout", "0.001"]);
+    refused(
+        &env,
+        &["push"],
+        "multi.timeout must be a number of seconds from 0.1 to 86400",
         "git config",
     );
     env.git(["config", "--unset", "multi.timeout"]);
@@ -324,6 +342,9 @@ fn tokens_in_query_strings_are_refused_and_never_echoed() {
         "https://gitlab.example.com/g/r.git?private_token=glpat-hunter22hunter22",
         "https://example.com/r.git?access_token=hunter22hunter22",
         "https://example.com/r.git?ref=main&token=hunter22hunter22",
+        "https://example.com/r.git?key=hunter22hunter22",
+        "https://example.com/r.git;private_token=hunter22hunter22",
+        "https://example.com/g/r.git;access_token=hunter22hunter22?ref=main",
     ] {
         for args in [
             &["remote", "add", "x", url][..],
@@ -352,6 +373,18 @@ fn tokens_in_query_strings_are_refused_and_never_echoed() {
         "auth login",
     );
     run.assert_not_shown("hunter22");
+
+    // A remote git itself was given with a token in a path parameter: shown masked wherever git-multi prints it.
+    env.git([
+        "remote",
+        "add",
+        "tokened",
+        "https://example.com/r.git;private_token=hunter22hunter22",
+    ]);
+    for args in [&["remote", "list", "-v"][..], &["init", "--import"]] {
+        let run = env.multi(args);
+        run.assert_not_shown("hunter22");
+    }
 }
 
 #[test]
@@ -421,4 +454,41 @@ fn check_refuses_a_url_that_does_not_answer() {
         .multi(["remote", "add", "--check", "here", here.to_str().unwrap()])
         .expect_code(0);
     assert!(run.stderr.is_empty(), "{}", run.stderr);
+}
+
+#[test]
+fn a_url_that_is_neither_a_url_nor_a_path_is_refused() {
+    let env = env_with_member();
+    for garbage in ["not a url", "notaurl"] {
+        for args in [
+            &["remote", "add", "x", garbage][..],
+            &["remote", "set-url", "a", garbage],
+        ] {
+            refused(
+                &env,
+                args,
+                &format!("`{garbage}` is neither a URL nor an existing path"),
+                "git accepts https://host/path.git",
+            );
+        }
+    }
+    // A path git can be pointed at before the repository exists is still taken, with a warning whose hint is a
+    // command that works when pasted: the path is one shell word.
+    let later = env.root.join("my repos/later.git");
+    std::fs::create_dir_all(later.parent().unwrap()).unwrap();
+    let run = env
+        .multi(["remote", "add", "later", later.to_str().unwrap()])
+        .expect_code(0);
+    assert!(
+        run.stderr.contains(&format!(
+            "hint: create it with `git init --bare '{}'`",
+            later.display()
+        )),
+        "{}",
+        run.stderr
+    );
+    // An existing directory is a path whatever its name.
+    std::fs::create_dir_all(env.work.join("plainword")).unwrap();
+    env.multi(["remote", "add", "word", "plainword"])
+        .expect_code(0);
 }

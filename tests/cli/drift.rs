@@ -31,7 +31,7 @@ fn a_remote_named_multi_never_joins_its_own_group() {
         "{}",
         run.stderr
     );
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a a"));
     assert_eq!(env.read_config("multi.multi.enabled"), None);
 
     // A `[multi "multi"]` section from elsewhere is drift: never written into the group, never worked on.

@@ -94,8 +94,23 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
         );
         assert_eq!(env.config_bytes(), before);
     }
-    for reserved in ["refs/*", "refs/heads/*", "refs/tags/v*", "refs/multi/*"] {
+    for reserved in [
+        "refs/*",
+        "refs/heads/*",
+        "refs/heads/main",
+        "refs/tags/v*",
+        "refs/remotes/*",
+        "refs/remotes/origin/main",
+        "refs/multi/*",
+        "refs/multi/backup/x",
+    ] {
         usage_error(env.multi(["refs", "add", reserved]), "reaches into");
+    }
+    // git stash's ref: local work whose entries only a reflog holds.
+    {
+        let stash = "refs/stash";
+        let run = usage_error(env.multi(["refs", "add", stash]), "covers `refs/stash`");
+        assert!(run.stderr.contains("git stash branch"), "{}", run.stderr);
     }
 
     env.multi(["refs", "remove", "refs/notes/*"]).expect_code(0);

@@ -176,7 +176,7 @@ fn remove_drops_remote_refs_and_group_entry() {
     assert_eq!(env.read_config("remote.a.url"), None);
     assert_eq!(env.read_config("multi.a.enabled"), None);
     assert_eq!(env.read_config("multi.primary"), None);
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b b"));
     assert_eq!(
         env.try_git_in(
             &env.work,
@@ -217,7 +217,7 @@ fn rename_moves_refs_facts_and_group_entry() {
         Some("gitlab")
     );
     assert_eq!(env.read_config("multi.old.provider"), None);
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("new"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("new new"));
     assert_eq!(env.read_config("multi.primary").as_deref(), Some("new"));
     env.git(["rev-parse", "--verify", "refs/remotes/new/main"]);
 }
@@ -234,7 +234,7 @@ fn set_url_and_enable_disable() {
     );
 
     env.multi(["remote", "disable", "a"]).expect_code(0);
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("b b"));
     let json = env.multi(["remote", "list", "--json"]).json();
     assert_eq!(json["remotes"][0]["enabled"], false);
     // A disabled member is skipped by default but still usable by name.
@@ -355,4 +355,43 @@ fn generated_help_is_reachable_through_git() {
     let env = TestEnv::new();
     let run = env.git_multi_in(&env.work, ["multi", "-h"]).expect_code(0);
     assert!(run.stdout.contains("Usage: git multi"), "{}", run.stdout);
+}
+
+/// git's own `git fetch multi` / `git remote update multi` reach every member, also when there is only one
+/// (git takes a one-name group for a URL unless the name is listed twice).
+#[test]
+fn plain_git_fetch_of_the_group_works_with_one_member_and_with_two() {
+    let env = TestEnv::new();
+    let a = env.bare("a.git");
+    let b = env.bare("b.git");
+    env.multi(["remote", "add", "a", a.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["push"]).expect_code(0);
+    for fetch in [&["fetch", "multi"][..], &["remote", "update", "multi"]] {
+        env.git(["update-ref", "-d", "refs/remotes/a/main"]);
+        env.git(fetch);
+        assert_eq!(
+            env.git(["rev-parse", "refs/remotes/a/main"]),
+            env.git(["rev-parse", "HEAD"])
+        );
+    }
+    env.multi(["remote", "add", "b", b.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["push"]).expect_code(0);
+    env.git(["update-ref", "-d", "refs/remotes/a/main"]);
+    env.git(["update-ref", "-d", "refs/remotes/b/main"]);
+    env.git(["fetch", "multi"]);
+    for remote in ["a", "b"] {
+        assert_eq!(
+            env.git(["rev-parse", &format!("refs/remotes/{remote}/main")]),
+            env.git(["rev-parse", "HEAD"])
+        );
+    }
+    // Back to one member: still fetchable, and doctor counts the repeated name once.
+    env.multi(["remote", "remove", "b"]).expect_code(0);
+    env.git(["fetch", "multi"]);
+    let doctor = env.multi(["doctor", "--json"]);
+    let checks = doctor.json()["checks"].as_array().unwrap().clone();
+    let group = checks.iter().find(|c| c["name"] == "set.group").unwrap();
+    assert_eq!(group["status"], "ok", "{group}");
 }

@@ -310,12 +310,12 @@ fn config_set_get_unset_list_check_every_value() {
         (
             "multi.timeout",
             "-1",
-            "multi.timeout must be a positive number",
+            "multi.timeout must be a number of seconds from 0.1 to 86400",
         ),
         (
             "multi.timeout",
             "0",
-            "multi.timeout must be a positive number",
+            "multi.timeout must be a number of seconds from 0.1 to 86400",
         ),
         ("multi.a.enabled", "perhaps", "not a boolean"),
         ("multi.a.provider", "sourceforge", "unknown provider"),
@@ -344,7 +344,7 @@ fn config_set_get_unset_list_check_every_value() {
     );
     env.multi(["config", "set", "multi.b.enabled", "false"])
         .expect_code(0);
-    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a"));
+    assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a a"));
     env.multi(["config", "unset", "multi.b.enabled"])
         .expect_code(0);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a b"));
@@ -492,4 +492,60 @@ fn namespaces_are_never_replaced_wholesale_and_are_checked_like_refs_add() {
     );
     env.multi(["refs", "remove", "refs/heads/*"]).expect_code(0);
     env.multi(["status"]).expect_code(0);
+}
+
+/// An import writes its new remotes in one go (as git's own config text); what git reads back is what
+/// `remote add` would have stored, even for a value git's syntax has to quote.
+#[test]
+fn imported_values_read_back_exactly_whatever_they_hold() {
+    let env = TestEnv::new();
+    let odd = env.bare("we\"ird #dir; semi\\colon .git");
+    env.multi(["remote", "add", "odd", odd.to_str().unwrap()])
+        .expect_code(0);
+    env.multi([
+        "remote",
+        "add",
+        "lab",
+        "https://gitlab.example/g/r.git",
+        "--provider",
+        "gitlab",
+        "--owner",
+        "g #1",
+        "--repo",
+        "r;2",
+    ])
+    .expect_code(0);
+    env.git([
+        "config",
+        "--add",
+        "remote.odd.pushurl",
+        odd.to_str().unwrap(),
+    ]);
+    let file = env.root.join("set.toml");
+    env.multi(["export", "--output", file.to_str().unwrap()])
+        .expect_code(0);
+
+    let clone = env.root.join("clone");
+    env.git_in(&env.root, ["init", "-q", clone.to_str().unwrap()]);
+    env.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", "start"]);
+    env.multi_in(&clone, ["import", file.to_str().unwrap()])
+        .expect_code(0);
+    for key in [
+        "remote.odd.url",
+        "remote.odd.pushurl",
+        "remote.odd.fetch",
+        "remote.lab.url",
+        "multi.lab.owner",
+        "multi.lab.repo",
+        "multi.lab.provider",
+        "remotes.multi",
+    ] {
+        let theirs = env.try_git_in(&clone, ["config", "--get-all", key]).stdout;
+        assert_eq!(env.git(["config", "--get-all", key]), theirs, "{key}");
+    }
+    // git itself can use the remote: a push through it lands.
+    env.multi_in(&clone, ["push", "odd"]).expect_code(0);
+    assert!(crate::env::tip(&env, &odd, "refs/heads/main").is_some());
+    // Nothing left over from the write.
+    assert!(!clone.join(".git/config.lock").exists());
 }

@@ -102,3 +102,70 @@ fn tokens_in_imported_query_strings_are_masked() {
         run.assert_not_shown(secret);
     }
 }
+
+/// Characters that reorder text (bidirectional overrides and isolates) or that terminals obey like ESC (C1).
+const INVISIBLE: [char; 5] = ['\u{202e}', '\u{2066}', '\u{200f}', '\u{9b}', '\u{85}'];
+
+fn assert_inert(output: &str) {
+    assert!(
+        !output.contains(INVISIBLE),
+        "raw bidi or C1 characters: {output:?}"
+    );
+}
+
+#[test]
+fn bidirectional_overrides_and_c1_controls_are_shown_not_obeyed() {
+    let env = TestEnv::new();
+    let bare = env.bare("hooked.git");
+    let hook = bare.join("hooks/pre-receive");
+    // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+009B CSI (C1), U+0085 NEL (C1).
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\nprintf 'rejected: \\342\\200\\256niam\\342\\201\\246 x \\302\\23331m red \\302\\205 next\\n' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
+        .expect_code(0);
+
+    let run = env.multi(["push"]).expect_code(1);
+    assert!(
+        run.stdout.contains("<U+202E>niam<U+2066>"),
+        "{:?}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("M-^[31m"), "{:?}", run.stdout);
+    assert_inert(&run.stdout);
+    assert_inert(&run.stderr);
+
+    // JSON: the same string for a reader, but `\u202e` escapes on the screen.
+    let json = env.multi(["push", "--json"]).expect_code(1);
+    assert_inert(&json.stdout);
+    assert!(json.stdout.contains("\\u202e"), "{}", json.stdout);
+    let error = json.json()["remotes"][0]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(error.contains("\u{202e}niam\u{2066}"), "{error:?}");
+}
+
+#[test]
+fn api_error_bodies_cannot_reorder_text() {
+    let mut env = TestEnv::new();
+    let fake =
+        FakeApi::start(|_, _| Answer::json(500, json!({"message": "bad \u{202e}tset\u{9b}2J"})));
+    crate::hosts::add_github(&env, "gh", &fake);
+    let bare = env.bare("gh.git");
+    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
+    env.set_env(
+        "GIT_MULTI_GITHUB_TOKEN",
+        "ghp_SomeToken0000000000000000000000000",
+    );
+    for args in [&["remote", "test"][..], &["remote", "test", "--json"]] {
+        let run = env.multi(args);
+        assert_inert(&run.stdout);
+        assert_inert(&run.stderr);
+    }
+    let run = env.multi(["remote", "test"]);
+    assert!(run.stdout.contains("<U+202E>tset"), "{:?}", run.stdout);
+}

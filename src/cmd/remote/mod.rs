@@ -76,7 +76,11 @@ pub fn warn_if_no_repository(name: &str, url: &str, parsed: &RemoteUrl) {
     if local_repository(parsed) == Some(false) {
         report::warning_with_hint(
             &format!("`{url}` is not a git repository (yet): `{name}` cannot be pushed to or fetched from until it is"),
-            &format!("create it with `git init --bare {}`, or point `{name}` elsewhere with `git multi remote set-url {name} <url>`", parsed.path),
+            &format!(
+                "create it with `git init --bare {}`, or point `{name}` elsewhere with `git multi remote set-url {} <url>`",
+                crate::quote::word(&parsed.path),
+                crate::quote::word(name)
+            ),
         );
     }
 }
@@ -90,7 +94,7 @@ pub fn check_answers(ctx: &Ctx, url: &str, parsed: &RemoteUrl, timeout: Duration
         Some(false) => Err(
             Error::usage(format!("`{url}` is not a git repository")).hint(format!(
                 "create it first with `git init --bare {}`, {without_check}",
-                parsed.path
+                crate::quote::word(&parsed.path)
             )),
         ),
         None => match ctx.git.ls_remote(url, Some(timeout)) {
@@ -109,7 +113,8 @@ pub fn check_answers(ctx: &Ctx, url: &str, parsed: &RemoteUrl, timeout: Duration
                 };
                 Err(
                     Error::usage(format!("`{url}` does not answer: {why}")).hint(format!(
-                        "see what git says with `git ls-remote {url}`, {without_check}"
+                        "see what git says with `git ls-remote {}`, {without_check}",
+                        crate::quote::word(url)
                     )),
                 )
             }
