@@ -204,11 +204,7 @@ impl<'a> GitCommand<'a> {
             let interrupted = crate::interrupt::requested();
             let expired = deadline.is_some_and(|d| Instant::now() >= d);
             if interrupted || expired {
-                for pid in handle.pids() {
-                    process::kill_tree(pid, self.background);
-                }
-                let _ = handle.kill();
-                let _ = handle.wait();
+                stop(&handle, self.background);
                 if self.background {
                     for pid in handle.pids() {
                         process::released(pid);
@@ -225,6 +221,34 @@ impl<'a> GitCommand<'a> {
             }
         }
     }
+}
+
+/// Stops a running git: SIGTERM to its process group (git removes its lock files, here and in a local remote, and
+/// hooks stop), up to [`process::GRACE`] for the group to end, then SIGKILL for whatever is left.
+fn stop(handle: &duct::Handle, detached: bool) {
+    let pids = handle.pids();
+    for &pid in &pids {
+        process::terminate_tree(pid, detached);
+    }
+    let until = Instant::now() + process::GRACE;
+    loop {
+        let leader_done = matches!(handle.try_wait(), Ok(Some(_)) | Err(_));
+        // A job in its own group may leave members behind its leader (receive-pack, a hook, ssh).
+        let group_done = !detached || !pids.iter().any(|&pid| process::alive(pid, true));
+        if (leader_done && group_done) || Instant::now() >= until {
+            break;
+        }
+        // Waiting on the leader wakes at its exit; the rest of the group is checked between short slices.
+        let _ = handle.wait_deadline((Instant::now() + Duration::from_millis(20)).min(until));
+    }
+    for &pid in &pids {
+        if detached && process::alive(pid, true) {
+            process::kill_tree(pid, true);
+        }
+    }
+    // The leader itself (SIGKILL, then reaped) if it is still there.
+    let _ = handle.kill();
+    let _ = handle.wait();
 }
 
 /// The last few KiB git wrote to stderr, from a line boundary on: the latest progress line is there, and a

@@ -30,7 +30,7 @@ pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use config_batch::NewSection;
 pub use failure::{
-    classify, is_concurrent_update, is_ref_locked, summary as failure_summary, FailureKind,
+    classify, is_concurrent_update, locked_ref_file, summary as failure_summary, FailureKind,
 };
 pub use fetch::FetchOptions;
 pub use integrate::Integration;

@@ -123,12 +123,9 @@ impl Pushed {
                         Rejection::StaleLease
                         | Rejection::FetchFirst
                         | Rejection::NonFastForward
-                        | Rejection::ConcurrentUpdate,
+                        | Rejection::ConcurrentUpdate
+                        | Rejection::Locked(_),
                     ) => true,
-                    Some(Rejection::RemoteRejected(_)) => self
-                        .remote_said
-                        .iter()
-                        .any(|line| crate::git::is_ref_locked(line, &r.name)),
                     _ => false,
                 }
         })

@@ -354,6 +354,7 @@ fn reason_word(rejection: &Rejection) -> String {
         Rejection::StaleLease => "stale info".into(),
         Rejection::AtomicFailed => "atomic push failed".into(),
         Rejection::ConcurrentUpdate => "concurrent update".into(),
+        Rejection::Locked(_) => "locked".into(),
         Rejection::RemoteRejected(why) | Rejection::CurrentBranch(why) | Rejection::Other(why) => {
             why.clone()
         }
@@ -452,6 +453,13 @@ fn explain(
             format!("{name}: another push updated it at the same moment; nothing was overwritten"),
             Some(format!(
                 "fetch with `git multi fetch {qr}` to see what it has now, then push again (`git multi sync` does both)"
+            )),
+        ),
+        Rejection::Locked(path) => (
+            format!("{name}: the remote's lock file `{path}` is there: another git is updating it, or one was stopped without removing it"),
+            Some(format!(
+                "if no git runs there any more, remove it: `rm {}` (`git multi doctor` lists stale lock files of local remotes); nothing was overwritten",
+                crate::quote::word(path)
             )),
         ),
         Rejection::CurrentBranch(why) => (
