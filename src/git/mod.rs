@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod bounded;
 mod branch;
 mod bundle;
 mod clone;

@@ -295,7 +295,10 @@ pub fn remote_messages(stderr: &str) -> Vec<String> {
     stderr
         .lines()
         .filter(|l| !super::progress::is_progress_line(l))
-        .filter_map(|l| l.strip_prefix("remote: "))
+        .filter_map(|l| match super::bounded::is_omitted_line(l) {
+            true => Some(l),
+            false => l.strip_prefix("remote: "),
+        })
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()

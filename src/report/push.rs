@@ -123,6 +123,9 @@ impl Detail for PushDetail {
                 format!("{list} {note}")
             };
         }
+        if shown.len() > LISTED && !super::verbose() {
+            return self.counted();
+        }
         if shown.is_empty()
             && self.refs.len() > 1
             && self
@@ -137,7 +140,45 @@ impl Detail for PushDetail {
     }
 }
 
+/// More refs than this on one remote are counted by what happened to them, not listed (`-v` lists them).
+const LISTED: usize = 10;
+
 impl PushDetail {
+    /// `1,000 refs updated, 2 new, 1 deleted`: one short line however many refs a push carried.
+    fn counted(&self) -> String {
+        let count = |status: RefStatus| {
+            self.refs
+                .iter()
+                .filter(|r| r.status == status && !r.skipped)
+                .count()
+        };
+        let kinds = [
+            (count(RefStatus::Updated), "updated"),
+            (count(RefStatus::Forced), "forced"),
+            (count(RefStatus::New), "new"),
+            (count(RefStatus::Deleted), "deleted"),
+            (count(RefStatus::UpToDate), "up to date"),
+            (
+                self.refs.iter().filter(|r| r.skipped).count(),
+                "not pushed (newer on the remote)",
+            ),
+        ];
+        let mut parts: Vec<String> = Vec::new();
+        for (n, what) in kinds.into_iter().filter(|(n, _)| *n > 0) {
+            let noun = if parts.is_empty() {
+                if n == 1 {
+                    " ref"
+                } else {
+                    " refs"
+                }
+            } else {
+                ""
+            };
+            parts.push(format!("{}{noun} {what}", crate::report::thousands(n)));
+        }
+        format!("{} (`-v` lists them)", parts.join(", "))
+    }
+
     /// How many namespace refs were left alone because the remote has commits this clone lacks.
     fn skipped(&self) -> usize {
         self.refs.iter().filter(|r| r.skipped).count()

@@ -205,3 +205,146 @@ fn doctor_names_stale_lock_files_here_and_in_local_remotes() {
     std::fs::remove_file(&young).unwrap();
     assert_eq!(check(&env)["status"], "ok");
 }
+
+/// Runs git-multi with `args` in `env`, draining its output, and returns (exit code, stdout, peak RSS in KiB)
+/// from `wait4`: the figure covers git-multi and the children it waited for, so it bounds git-multi's own.
+#[allow(unsafe_code)]
+// The child is reaped by the `wait4` below, which is what gives its resource usage.
+#[allow(clippy::zombie_processes)]
+fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
+    use std::io::Read;
+    let mut child = env
+        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdout = child.stdout.take().unwrap();
+    let mut stderr = child.stderr.take().unwrap();
+    let out = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        stdout.read_to_end(&mut text).unwrap();
+        text
+    });
+    let err = std::thread::spawn(move || {
+        let mut text = Vec::new();
+        stderr.read_to_end(&mut text).unwrap();
+        text
+    });
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value; wait4 fills it for our own child.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    let code = libc::WEXITSTATUS(status);
+    let stdout = String::from_utf8_lossy(&out.join().unwrap()).into_owned();
+    err.join().unwrap();
+    (code, stdout, usage.ru_maxrss)
+}
+
+#[test]
+fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
+    let env = TestEnv::new();
+    let remote = env.bare("loud.git");
+    let hook = remote.join("hooks/pre-receive");
+    std::fs::write(
+        &hook,
+        "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n",
+    )
+    .unwrap();
+    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    env.multi(["remote", "add", "loud", remote.to_str().unwrap()])
+        .expect_code(0);
+
+    for args in [&["push"][..], &["push", "--json"]] {
+        let (code, stdout, max_rss_kib) = run_measured(&env, args);
+        assert_eq!(code, 1, "{}", &stdout[..stdout.len().min(2000)]);
+        assert!(
+            stdout.len() <= 1 << 20,
+            "{args:?}: {} bytes on stdout",
+            stdout.len()
+        );
+        assert!(
+            max_rss_kib <= 100 * 1024,
+            "{args:?}: peak RSS {max_rss_kib} KiB"
+        );
+        assert!(
+            stdout.contains("bytes omitted"),
+            "{}",
+            &stdout[..stdout.len().min(2000)]
+        );
+        assert!(stdout.contains("the real reason: refused"), "{args:?}");
+    }
+    let log = std::fs::read_to_string(env.work.join(".git/multi/log")).unwrap();
+    for entry in log.lines() {
+        assert!(
+            entry.len() <= 256 * 1024,
+            "an audit entry of {} bytes",
+            entry.len()
+        );
+    }
+}
+
+fn update_refs(env: &TestEnv, script: &str) {
+    let mut git = env.command("git", &env.work);
+    git.args(["update-ref", "--stdin"]);
+    crate::env::Run::with_input(git, Some(script)).expect_code(0);
+}
+
+#[test]
+fn thousands_of_refs_make_one_short_line_a_short_log_entry_and_a_whole_undo() {
+    let env = TestEnv::new();
+    let remote = env.bare("r.git");
+    env.multi(["remote", "add", "r", remote.to_str().unwrap()])
+        .expect_code(0);
+    // 1,200 branches at once (one update-ref transaction), all new on the remote.
+    let head = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    let script: String = (0..1200)
+        .map(|n| format!("create refs/heads/b{n:05} {head}\n"))
+        .collect();
+    update_refs(&env, &script);
+    let run = env.multi(["push", "--all"]).expect_code(0);
+    let line = run.stdout.lines().next().unwrap();
+    assert!(line.len() < 200, "{line}");
+    assert!(line.contains("1,201 refs new"), "{line}");
+    assert!(line.contains("`-v` lists them"), "{line}");
+
+    // The log entry stays small; the whole list is kept beside it.
+    let log = std::fs::read_to_string(env.work.join(".git/multi/log")).unwrap();
+    let entry = log.lines().last().unwrap();
+    assert!(
+        entry.len() < 32 * 1024,
+        "a log entry of {} bytes",
+        entry.len()
+    );
+    let human = env.multi(["log", "-n", "1"]).expect_code(0);
+    assert!(
+        human.stdout.contains("… and 1,151 more refs"),
+        "{}",
+        human.stdout
+    );
+
+    // -v lists every ref.
+    env.commit("second");
+    let script: String = (0..1200)
+        .map(|n| format!("update refs/heads/b{n:05} HEAD\n"))
+        .collect();
+    update_refs(&env, &script);
+    let verbose = env.multi(["push", "--all", "-v"]).expect_code(0);
+    assert!(
+        verbose.stdout.contains("b01199 "),
+        "{}",
+        &verbose.stdout[..300]
+    );
+
+    // Undo puts back every one of the 1,201 refs, not only the ones in the entry.
+    env.multi(["undo"]).expect_code(0);
+    let tips = crate::env::refs(&env, &remote, &["refs/heads/"]);
+    assert_eq!(tips.len(), 1201);
+    assert!(
+        tips.values().all(|oid| *oid == head),
+        "every ref is back at the first commit"
+    );
+}
