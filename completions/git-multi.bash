@@ -43,11 +43,11 @@ __git_multi_words() {
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
 	"webhook remove") echo "--on --json --help -h" ;;
-	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --json --help -h" ;;
+	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
-	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"refs") echo "add list ls remove rm --help -h" ;;
 	"refs add") echo "--merge --help -h" ;;
 	"refs list") echo "--json --help -h" ;;
@@ -57,7 +57,7 @@ __git_multi_words() {
 	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
 	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
-	"mirror") echo "--from --prune --force --dry-run -n --jobs -j --timeout --json --help -h" ;;
+	"mirror") echo "--from --prune --force --dry-run -n --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
 	"log") echo "--max-count -n --since --json --help -h" ;;
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;

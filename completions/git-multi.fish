@@ -198,6 +198,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s n -l dry-ru
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s f -l force -d 'Overwrite the named refs even when that loses commits (old tips are saved under refs/multi/backup/); configured namespaces still go along, never forced'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l force-with-lease -d 'Overwrite only where each remote still has what its tracking ref (refs/remotes/<remote>/…) says'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l atomic -d 'All refs of a remote are updated, or none (per remote)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s v -l verbose -d 'List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
@@ -226,6 +227,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s v -l verbose -d 'List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and not __fish_seen_subcommand_from add list ls remove rm" -s h -l help -d 'Print help'
@@ -266,6 +268,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l force -d 'With --prune: mirror even a source that has no branch at all, deleting every branch on the targets (each saved first); without it such a prune is refused'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-run -d 'Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s v -l verbose -d 'List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r

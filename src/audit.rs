@@ -71,9 +71,26 @@ pub struct RemoteEntry {
     /// The refs are this repository's tracking refs of the remote (`fetch --prune`), not the remote's own.
     #[serde(default, skip_serializing_if = "is_false")]
     pub local: bool,
+    /// The refs that changed: all of them, or the first [`INLINE_REFS`] when there were more (the whole list is
+    /// then in the entry's refs file, see [`refs_of`]).
     #[serde(default)]
     pub refs: Vec<RefEntry>,
+    /// How many refs changed, when more than the entry holds.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub refs_total: usize,
 }
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// Refs an entry holds for one remote; beyond this they go to a file of their own beside the log
+/// (`multi/refs/<id>`), so a push of 10,000 branches leaves a short log line and a complete undo.
+pub const INLINE_REFS: usize = 50;
+/// Text a server gave (an error) is kept in an entry up to this many bytes, head and tail.
+const ENTRY_TEXT: usize = 8 * 1024;
+/// Where entries keep the refs that did not fit (`<dir>/refs/<entry id>`).
+const REFS_DIR: &str = "refs";
 
 /// One ref that changed: `old` → `new` (`None`: absent), the old tip kept at `backup`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,9 +228,10 @@ impl Record {
             self.entry.remotes.push(RemoteEntry {
                 name: outcome.name.clone(),
                 status: outcome.status.as_str().to_string(),
-                error: outcome.error.clone(),
+                error: outcome.error.as_deref().map(shortened),
                 local: outcome.detail.local(),
                 refs: outcome.detail.changed_refs(),
+                refs_total: 0,
             });
             self.remote_changed |= outcome.detail.changed();
         }
@@ -250,7 +268,13 @@ impl Record {
         self.entry.id = next_id(now);
         self.entry.time = crate::clock::rfc3339(now / 1000);
         self.entry.ok = self.ok;
-        let written = log_dir(git).and_then(|dir| append(&dir, &self.entry));
+        let written = log_dir(git).and_then(|dir| {
+            let spilled = spill_refs(&mut self.entry);
+            if !spilled.is_empty() {
+                write_refs(&dir, &self.entry.id, &spilled)?;
+            }
+            append(&dir, &self.entry)
+        });
         if let Err(err) = written {
             crate::report::warning(&format!(
                 "could not write the audit log (.git/{DIR}/{FILE}): {err}"
@@ -429,6 +453,81 @@ pub fn set_changes(before: &RemoteSet, after: &RemoteSet) -> Vec<SetChange> {
     changes
 }
 
+/// At most [`ENTRY_TEXT`] bytes of `text`: its start and end, with what was left out counted between them.
+fn shortened(text: &str) -> String {
+    if text.len() <= ENTRY_TEXT {
+        return text.to_string();
+    }
+    let cut = |at: usize| {
+        (0..=at)
+            .rev()
+            .find(|&i| text.is_char_boundary(i))
+            .unwrap_or(0)
+    };
+    let head = cut(ENTRY_TEXT / 2);
+    let tail = cut(text.len() - ENTRY_TEXT / 2);
+    format!(
+        "{} … {} bytes omitted … {}",
+        &text[..head],
+        tail - head,
+        &text[tail..]
+    )
+}
+
+/// Leaves at most [`INLINE_REFS`] refs per remote in `entry` and hands back every remote's whole list where
+/// it held more.
+fn spill_refs(entry: &mut Entry) -> Vec<(String, Vec<RefEntry>)> {
+    let mut spilled = Vec::new();
+    for remote in &mut entry.remotes {
+        if remote.refs.len() > INLINE_REFS {
+            remote.refs_total = remote.refs.len();
+            spilled.push((remote.name.clone(), remote.refs.clone()));
+            remote.refs.truncate(INLINE_REFS);
+        }
+    }
+    spilled
+}
+
+/// Every ref `entry` changed on `remote`: the ones in the entry, or its refs file when it held more.
+pub fn refs_of(git: &Git, entry: &Entry, remote: &RemoteEntry) -> io::Result<Vec<RefEntry>> {
+    if remote.refs_total <= remote.refs.len() {
+        return Ok(remote.refs.clone());
+    }
+    let path = log_dir(git)?.join(REFS_DIR).join(&entry.id);
+    let text = std::fs::read_to_string(&path)?;
+    let all: Vec<(String, Vec<RefEntry>)> =
+        serde_json::from_str(&text).map_err(io::Error::other)?;
+    all.into_iter()
+        .find(|(name, _)| *name == remote.name)
+        .map(|(_, refs)| refs)
+        .ok_or_else(|| {
+            io::Error::other(format!("{} has no refs of {}", path.display(), remote.name))
+        })
+}
+
+fn write_refs(dir: &Path, id: &str, spilled: &[(String, Vec<RefEntry>)]) -> io::Result<()> {
+    let refs_dir = dir.join(REFS_DIR);
+    std::fs::create_dir_all(&refs_dir)?;
+    let json = serde_json::to_string(spilled).map_err(io::Error::other)?;
+    let masked = redact(&json).into_owned();
+    std::fs::write(refs_dir.join(id), masked)
+}
+
+/// Refs files whose entry left the log with the oldest rotated file go with it.
+fn prune_refs(dir: &Path) -> io::Result<()> {
+    let Ok(files) = std::fs::read_dir(dir.join(REFS_DIR)) else {
+        return Ok(());
+    };
+    let kept: std::collections::HashSet<String> =
+        read_dir(dir)?.into_iter().map(|e| e.id).collect();
+    for file in files.flatten() {
+        if !kept.contains(&*file.file_name().to_string_lossy()) {
+            let _ = std::fs::remove_file(file.path());
+        }
+    }
+    Ok(())
+}
+
 /// `<common git dir>/multi`, shared by every worktree (remotes and refs are shared too).
 fn log_dir(git: &Git) -> io::Result<PathBuf> {
     git.common_dir()
@@ -465,6 +564,7 @@ fn append(dir: &Path, entry: &Entry) -> io::Result<()> {
     let path = dir.join(FILE);
     if std::fs::metadata(&path).is_ok_and(|m| m.len() >= ROTATE_AT) {
         rotate(dir)?;
+        prune_refs(dir)?;
     }
     let mut file = OpenOptions::new().create(true).append(true).open(&path)?;
     // One write of the whole line: with O_APPEND it lands after whatever is there, in one piece.
@@ -535,9 +635,30 @@ mod tests {
                     new: Some("2".repeat(40)),
                     backup: Some("refs/multi/backup/gh/e/heads/main".into()),
                 }],
+                refs_total: 0,
             }],
             set: Vec::new(),
         }
+    }
+
+    #[test]
+    fn many_refs_leave_the_entry_for_a_file_of_their_own_and_come_back_whole() {
+        let mut e = entry("20260101T000000.000Z-1");
+        let refs: Vec<RefEntry> = (0..1000)
+            .map(|n| RefEntry {
+                name: format!("refs/heads/b{n:05}"),
+                old: Some("1".repeat(40)),
+                new: Some("2".repeat(40)),
+                backup: None,
+            })
+            .collect();
+        e.remotes[0].refs = refs.clone();
+        e.remotes[0].error = Some("x".repeat(100_000));
+        let spilled = spill_refs(&mut e);
+        assert_eq!(spilled, vec![("gh".to_string(), refs)]);
+        assert_eq!(e.remotes[0].refs.len(), INLINE_REFS);
+        assert_eq!(e.remotes[0].refs_total, 1000);
+        assert!(shortened(e.remotes[0].error.as_deref().unwrap()).len() <= ENTRY_TEXT + 64);
     }
 
     #[test]

@@ -24,6 +24,7 @@ mod retry;
 mod run_lock;
 mod runner;
 mod setfile;
+mod stale_locks;
 mod system;
 mod url;
 mod validate;

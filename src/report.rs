@@ -38,6 +38,31 @@ use crate::outcome::{Detail, Outcome, Report, Status};
 use crate::redact::{escape_controls, escape_invisible, json_inert, redact};
 use crate::remote_set::Drift;
 
+/// Whether refs are listed one by one however many there are (`-v`): set once by the command, read by the
+/// renderers of per-ref details.
+static VERBOSE: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+pub fn set_verbose(verbose: bool) {
+    VERBOSE.store(verbose, std::sync::atomic::Ordering::Relaxed);
+}
+
+pub fn verbose() -> bool {
+    VERBOSE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// `1,234,567`: counts people read at a glance.
+pub fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Writes to stdout; a closed pipe (`git multi remote list | head -1`) ends the process quietly with 0.
 pub fn out(text: &str) {
     let mut stdout = std::io::stdout().lock();

@@ -46,12 +46,16 @@ pub struct MirrorArgs {
     pub dry_run: bool,
     #[command(flatten)]
     pub parallel: ParallelArgs,
+    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
+    crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let Some(source_name) = args.from.clone().or_else(|| set.settings.primary.clone()) else {
         return Err(Error::usage("no remote to mirror from").hint(format!(

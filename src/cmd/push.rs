@@ -50,12 +50,16 @@ pub struct PushArgs {
     pub recurse_submodules: Option<RecurseSubmodules>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
+    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
+    crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
     let budget = args

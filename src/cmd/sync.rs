@@ -43,6 +43,9 @@ pub struct SyncArgs {
     pub dry_run: bool,
     #[command(flatten)]
     pub parallel: ParallelArgs,
+    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
+    #[arg(short, long)]
+    pub verbose: bool,
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
@@ -56,6 +59,7 @@ const REASON: &str = "git multi sync";
 const ROUNDS: usize = 4;
 
 pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
+    crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
     let branch = common::current_branch(ctx)?;

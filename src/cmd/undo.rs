@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::audit::{self, Entry, RemoteEntry};
+use crate::audit::{self, Entry, RefEntry};
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::Ctx;
 use crate::config;
@@ -80,7 +80,20 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
             );
             continue;
         }
-        match plan(ctx, remote) {
+        // An entry of a big push keeps its refs in a file beside the log.
+        let refs = match audit::refs_of(&ctx.git, entry, remote) {
+            Ok(refs) => refs,
+            Err(err) => {
+                failed.push(Outcome::failed(
+                    &remote.name,
+                    format!("the entry's list of refs cannot be read: {err}"),
+                    Duration::ZERO,
+                    PushDetail::default(),
+                ));
+                continue;
+            }
+        };
+        match plan(ctx, &remote.name, &refs) {
             Ok(plan) => plans.push(plan),
             Err(message) => failed.push(
                 Outcome::failed(&remote.name, message, Duration::ZERO, PushDetail::default())
@@ -240,22 +253,18 @@ fn undone(entries: &[Entry]) -> std::collections::HashSet<&str> {
 /// For each ref the entry changed on `remote`: push the old tip back (from its backup ref, or the object itself
 /// when the update was a fast-forward and kept it reachable), or delete a ref the entry created; each leased on
 /// the tip the entry left there.
-fn plan(ctx: &Ctx, remote: &RemoteEntry) -> std::result::Result<Plan, String> {
+fn plan(ctx: &Ctx, remote: &str, refs: &[RefEntry]) -> std::result::Result<Plan, String> {
     let mut plan = Plan {
-        remote: remote.name.clone(),
+        remote: remote.to_string(),
         refs: Vec::new(),
         expected: Vec::new(),
     };
-    let olds: Vec<&str> = remote
-        .refs
-        .iter()
-        .filter_map(|r| r.old.as_deref())
-        .collect();
+    let olds: Vec<&str> = refs.iter().filter_map(|r| r.old.as_deref()).collect();
     let present = ctx
         .git
         .object_types(&olds)
         .map_err(|e| format!("could not look for the old tips: {e}"))?;
-    for r in &remote.refs {
+    for r in refs {
         if r.old == r.new {
             continue;
         }

@@ -4,6 +4,7 @@
 use std::ffi::OsString;
 use std::time::{Duration, Instant};
 
+use super::bounded::Collector;
 use super::{process, progress, version, Git, GitError};
 use crate::redact::redact;
 
@@ -105,16 +106,12 @@ impl<'a> GitCommand<'a> {
             config.push(("credential.interactive".into(), "false".into()));
         }
 
-        // Live progress needs stderr while git runs: it goes to a file read at every wait slice.
-        let stderr_file = match self.progress {
-            Some(_) => Some(
-                tempfile::NamedTempFile::new().map_err(|source| GitError::Spawn {
-                    command: command.clone(),
-                    source,
-                })?,
-            ),
-            None => None,
-        };
+        // stderr streams through a pipe into a bounded buffer (head and tail, see `bounded`): a server that
+        // prints megabytes costs neither memory nor screen, and live progress reads the buffer's end.
+        let (stderr_reader, stderr_writer) = os_pipe::pipe().map_err(|source| GitError::Spawn {
+            command: command.clone(),
+            source,
+        })?;
         let mut expression = duct::cmd(&self.git.exe, self.args);
         if let Some(dir) = &self.git.dir {
             expression = expression.dir(dir);
@@ -124,10 +121,7 @@ impl<'a> GitCommand<'a> {
             .env("LANGUAGE", "C")
             .stdout_capture()
             .unchecked();
-        expression = match &stderr_file {
-            Some(file) => expression.stderr_path(file.path()),
-            None => expression.stderr_capture(),
-        };
+        expression = expression.stderr_file(stderr_writer);
         expression = match self.stdin {
             Some(bytes) => expression.stdin_bytes(bytes),
             None => expression.stdin_null(),
@@ -167,6 +161,9 @@ impl<'a> GitCommand<'a> {
                 source,
             },
         })?;
+        // Our copy of the pipe's write end goes with the expression, so the reader sees the end when git's does.
+        drop(expression);
+        let stderr = Collector::start(stderr_reader);
         let deadline = self.timeout.map(|t| started + t);
         let slice = Duration::from_millis(50);
         loop {
@@ -186,29 +183,23 @@ impl<'a> GitCommand<'a> {
                         process::released(pid);
                     }
                 }
-                let stderr = match &stderr_file {
-                    Some(file) => std::fs::read(file.path()).unwrap_or_default(),
-                    None => output.stderr.clone(),
-                };
                 return Ok(GitOutput {
                     stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-                    stderr: String::from_utf8_lossy(&stderr).into_owned(),
+                    stderr: stderr.finish(LINGER),
                     code: output.status.code(),
                 });
             }
-            if let (Some(sink), Some(file)) = (self.progress, &stderr_file) {
-                if let Some(latest) = stderr_tail(file.path()).and_then(|b| progress::latest(&b)) {
+            if let Some(sink) = self.progress {
+                if let Some(latest) =
+                    progress::latest(&from_line_start(stderr.recent(PROGRESS_TAIL)))
+                {
                     sink(&latest);
                 }
             }
             let interrupted = crate::interrupt::requested();
             let expired = deadline.is_some_and(|d| Instant::now() >= d);
             if interrupted || expired {
-                for pid in handle.pids() {
-                    process::kill_tree(pid, self.background);
-                }
-                let _ = handle.kill();
-                let _ = handle.wait();
+                stop(&handle, self.background);
                 if self.background {
                     for pid in handle.pids() {
                         process::released(pid);
@@ -227,21 +218,47 @@ impl<'a> GitCommand<'a> {
     }
 }
 
-/// The last few KiB git wrote to stderr, from a line boundary on: the latest progress line is there, and a
-/// long transfer's log is not re-read at every wait slice.
-fn stderr_tail(path: &std::path::Path) -> Option<Vec<u8>> {
-    use std::io::{Read, Seek, SeekFrom};
-    const TAIL: u64 = 4096;
-    let mut file = std::fs::File::open(path).ok()?;
-    let start = file.metadata().ok()?.len().saturating_sub(TAIL);
-    file.seek(SeekFrom::Start(start)).ok()?;
-    let mut tail = Vec::new();
-    file.read_to_end(&mut tail).ok()?;
-    if start > 0 {
-        let boundary = tail.iter().position(|&b| b == b'\r' || b == b'\n')?;
-        tail.drain(..=boundary);
+/// Stops a running git: SIGTERM to its process group (git removes its lock files, here and in a local remote, and
+/// hooks stop), up to [`process::GRACE`] for the group to end, then SIGKILL for whatever is left.
+fn stop(handle: &duct::Handle, detached: bool) {
+    let pids = handle.pids();
+    for &pid in &pids {
+        process::terminate_tree(pid, detached);
     }
-    Some(tail)
+    let until = Instant::now() + process::GRACE;
+    loop {
+        let leader_done = matches!(handle.try_wait(), Ok(Some(_)) | Err(_));
+        // A job in its own group may leave members behind its leader (receive-pack, a hook, ssh).
+        let group_done = !detached || !pids.iter().any(|&pid| process::alive(pid, true));
+        if (leader_done && group_done) || Instant::now() >= until {
+            break;
+        }
+        // Waiting on the leader wakes at its exit; the rest of the group is checked between short slices.
+        let _ = handle.wait_deadline((Instant::now() + Duration::from_millis(20)).min(until));
+    }
+    for &pid in &pids {
+        if detached && process::alive(pid, true) {
+            process::kill_tree(pid, true);
+        }
+    }
+    // The leader itself (SIGKILL, then reaped) if it is still there.
+    let _ = handle.kill();
+    let _ = handle.wait();
+}
+
+/// How much of stderr's end live progress looks at: the latest progress line is there.
+const PROGRESS_TAIL: usize = 4096;
+/// How long a finished git's stderr may stay open (a grandchild holding it) before we take what arrived.
+const LINGER: Duration = Duration::from_secs(1);
+
+/// `tail` from its first line boundary on, when it does not start one: a cut progress line is not read.
+fn from_line_start(mut tail: Vec<u8>) -> Vec<u8> {
+    if tail.len() >= PROGRESS_TAIL {
+        if let Some(boundary) = tail.iter().position(|&b| b == b'\r' || b == b'\n') {
+            tail.drain(..=boundary);
+        }
+    }
+    tail
 }
 
 #[cfg(test)]
@@ -249,16 +266,14 @@ mod tests {
     use super::*;
 
     #[test]
-    fn progress_is_read_from_the_tail_from_a_line_boundary() {
-        let mut file = tempfile::NamedTempFile::new().unwrap();
+    fn progress_is_read_from_a_line_boundary() {
         let mut log = String::new();
         for n in 0..400 {
             log.push_str(&format!("Counting objects: {:3}% ({n}/400)\r", n / 4));
         }
         log.push_str("Writing objects:  45% (9/20)\r");
-        std::io::Write::write_all(&mut file, log.as_bytes()).unwrap();
-        let tail = stderr_tail(file.path()).unwrap();
-        assert!(tail.len() <= 4096);
+        let bytes = log.as_bytes();
+        let tail = from_line_start(bytes[bytes.len() - PROGRESS_TAIL..].to_vec());
         assert!(
             tail.starts_with(b"Counting objects:"),
             "{:?}",

@@ -113,13 +113,14 @@ pub fn is_concurrent_update(text: &str) -> bool {
         .any(|l| l.contains("cannot lock ref") && l.contains("but expected"))
 }
 
-/// Whether git's (or a server's) message says the ref `name` could not be updated because its lock file
-/// exists: another update of it is under way at this moment (or one was left behind by a crash).
-pub fn is_ref_locked(text: &str, name: &str) -> bool {
-    let needle = format!("cannot lock ref '{name}'");
-    text.lines().any(|l| {
-        l.contains(&needle) && l.contains("Unable to create") && l.contains(".lock': File exists")
-    })
+/// The lock file of the ref `name` when git's (or a server's) line says the ref could not be updated because
+/// that file exists (`cannot lock ref '<name>': Unable to create '<path>.lock': File exists.`): another update
+/// of it is under way at this moment, or one was stopped there without removing it.
+pub fn locked_ref_file(line: &str, name: &str) -> Option<String> {
+    let rest = line.split_once(&format!("cannot lock ref '{name}'"))?.1;
+    let path = rest.split_once("Unable to create '")?.1;
+    let path = path.split_once("': File exists")?.0;
+    path.ends_with(".lock").then(|| path.replace("/./", "/"))
 }
 
 /// git's boilerplate that follows the real reason and adds nothing.
@@ -217,9 +218,16 @@ mod tests {
     fn a_lost_race_is_told_from_a_lock_file_in_the_way() {
         assert!(is_concurrent_update(LOST_RACE));
         assert!(!is_concurrent_update(REF_LOCKED));
-        assert!(is_ref_locked(REF_LOCKED, "refs/heads/main"));
-        assert!(!is_ref_locked(REF_LOCKED, "refs/heads/mai"));
-        assert!(!is_ref_locked(LOST_RACE, "refs/heads/main"));
+        let locked = |text: &str, name: &str| text.lines().find_map(|l| locked_ref_file(l, name));
+        assert!(locked(REF_LOCKED, "refs/heads/mai").is_none());
+        assert!(locked(LOST_RACE, "refs/heads/main").is_none());
+        assert_eq!(
+            REF_LOCKED
+                .lines()
+                .find_map(|l| locked_ref_file(l, "refs/heads/main"))
+                .as_deref(),
+            Some("/tmp/cap/r.git/refs/heads/main.lock")
+        );
         assert!(!classify(LOST_RACE).is_transient());
     }
 

@@ -4,6 +4,7 @@
 //! parseable, stdin closed, and for background jobs no way to prompt (no terminal, no askpass) plus a
 //! deadline and the interrupt flag, either of which kills the whole process tree of that git.
 
+mod bounded;
 mod branch;
 mod bundle;
 mod clone;
@@ -30,7 +31,7 @@ pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use config_batch::NewSection;
 pub use failure::{
-    classify, is_concurrent_update, is_ref_locked, summary as failure_summary, FailureKind,
+    classify, is_concurrent_update, locked_ref_file, summary as failure_summary, FailureKind,
 };
 pub use fetch::FetchOptions;
 pub use integrate::Integration;

@@ -8,10 +8,14 @@
 //! the process group of every job still registered.
 
 #[cfg(unix)]
-pub use unix::{detach, finish, kill_tree, reap, released};
+pub use unix::{alive, detach, finish, kill_tree, reap, released, terminate_tree};
 
 #[cfg(not(unix))]
-pub use other::{detach, finish, kill_tree, reap, released};
+pub use other::{alive, detach, finish, kill_tree, reap, released, terminate_tree};
+
+/// How long a stopped job gets between SIGTERM and SIGKILL: git removes its lock files (`HEAD.lock`,
+/// `refs/heads/main.lock` — here and in a local remote's repository) when asked to stop, never when killed.
+pub const GRACE: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// One record on the reaper's pipe: `+` or `-`, then the job's pid (= its process group) in native order.
 const RECORD: usize = 5;
@@ -138,15 +142,41 @@ mod unix {
 
     /// Kills the process group led by `pid` when the job was detached, else only the process.
     pub fn kill_tree(pid: u32, detached: bool) {
+        signal_tree(pid, detached, libc::SIGKILL);
+    }
+
+    /// Asks the process group led by `pid` (else only the process) to stop: git and receive-pack remove their
+    /// lock files on SIGTERM, and hooks and ssh in the group get it too.
+    pub fn terminate_tree(pid: u32, detached: bool) {
+        signal_tree(pid, detached, libc::SIGTERM);
+    }
+
+    /// Whether anything of the job led by `pid` still runs: a member of its process group when detached (a
+    /// group keeps its id while it has members, so the id cannot have been reused), else the process.
+    pub fn alive(pid: u32, detached: bool) -> bool {
+        let Ok(pid) = libc::pid_t::try_from(pid) else {
+            return false;
+        };
+        // SAFETY: signal 0 only checks that the target exists.
+        unsafe {
+            if detached {
+                libc::killpg(pid, 0) == 0
+            } else {
+                libc::kill(pid, 0) == 0
+            }
+        }
+    }
+
+    fn signal_tree(pid: u32, detached: bool, signal: libc::c_int) {
         let Ok(pid) = libc::pid_t::try_from(pid) else {
             return;
         };
-        // SAFETY: plain syscalls on a pid we spawned and have not reaped yet, so it cannot have been reused.
+        // SAFETY: plain syscalls on a job we spawned: its group exists while any member lives.
         unsafe {
             if detached {
-                libc::killpg(pid, libc::SIGKILL);
+                libc::killpg(pid, signal);
             } else {
-                libc::kill(pid, libc::SIGKILL);
+                libc::kill(pid, signal);
             }
         }
     }
@@ -178,10 +208,21 @@ mod unix {
                 _ => {}
             }
         }
-        for pid in jobs {
-            // SAFETY: a plain syscall; a group that is already gone only yields ESRCH.
-            unsafe {
-                libc::killpg(pid, libc::SIGKILL);
+        // As a timeout does: ask first, so git removes its lock files, and kill what is left after the grace.
+        let jobs: Vec<u32> = jobs
+            .into_iter()
+            .filter_map(|p| u32::try_from(p).ok())
+            .collect();
+        for &pid in &jobs {
+            terminate_tree(pid, true);
+        }
+        let until = std::time::Instant::now() + super::GRACE;
+        while jobs.iter().any(|&pid| alive(pid, true)) && std::time::Instant::now() < until {
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        for &pid in &jobs {
+            if alive(pid, true) {
+                kill_tree(pid, true);
             }
         }
         std::process::exit(0)
@@ -200,6 +241,12 @@ mod other {
     pub fn finish() {}
 
     pub fn kill_tree(_pid: u32, _detached: bool) {}
+
+    pub fn terminate_tree(_pid: u32, _detached: bool) {}
+
+    pub fn alive(_pid: u32, _detached: bool) -> bool {
+        false
+    }
 
     pub fn reap() -> ! {
         std::process::exit(0)

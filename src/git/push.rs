@@ -103,6 +103,12 @@ impl PushReply {
             {
                 Some(Rejection::ConcurrentUpdate)
             }
+            Rejection::RemoteRejected(why) => Some(
+                self.stderr
+                    .lines()
+                    .find_map(|l| super::locked_ref_file(l, &pushed.to))
+                    .map_or(Rejection::RemoteRejected(why), Rejection::Locked),
+            ),
             other => Some(other),
         }
     }
@@ -194,6 +200,9 @@ pub enum Rejection {
     /// `[remote rejected]` because another push updated the ref between the remote's listing and this update
     /// (`cannot lock ref '…': is at X but expected Y`): a lost race, not a refusal.
     ConcurrentUpdate,
+    /// `[remote rejected]` because the ref's lock file (the path given) is there: another git is updating the ref
+    /// at this moment, or one was stopped there without removing it.
+    Locked(String),
     /// `[remote rejected]` deleting the branch the remote's `HEAD` points to (`deletion of the current branch
     /// prohibited`, "refusing to delete the current branch").
     CurrentBranch(String),
@@ -286,7 +295,10 @@ pub fn remote_messages(stderr: &str) -> Vec<String> {
     stderr
         .lines()
         .filter(|l| !super::progress::is_progress_line(l))
-        .filter_map(|l| l.strip_prefix("remote: "))
+        .filter_map(|l| match super::bounded::is_omitted_line(l) {
+            true => Some(l),
+            false => l.strip_prefix("remote: "),
+        })
         .map(|l| l.trim().to_string())
         .filter(|l| !l.is_empty())
         .collect()

@@ -118,19 +118,16 @@ impl Pushed {
     pub fn lost_race(&self) -> bool {
         self.refs.iter().any(|r| {
             r.status == RefStatus::Rejected
-                && match &r.rejection {
+                && matches!(
+                    &r.rejection,
                     Some(
                         Rejection::StaleLease
-                        | Rejection::FetchFirst
-                        | Rejection::NonFastForward
-                        | Rejection::ConcurrentUpdate,
-                    ) => true,
-                    Some(Rejection::RemoteRejected(_)) => self
-                        .remote_said
-                        .iter()
-                        .any(|line| crate::git::is_ref_locked(line, &r.name)),
-                    _ => false,
-                }
+                            | Rejection::FetchFirst
+                            | Rejection::NonFastForward
+                            | Rejection::ConcurrentUpdate
+                            | Rejection::Locked(_),
+                    )
+                )
         })
     }
 

@@ -59,6 +59,12 @@ fn entry_text(entry: &Entry) -> String {
         for r in &remote.refs {
             text.push_str(&format!("        {}\n", ref_line(r)));
         }
+        if remote.refs_total > remote.refs.len() {
+            text.push_str(&format!(
+                "        … and {} more refs (all of them are undone with the entry)\n",
+                super::thousands(remote.refs_total - remote.refs.len())
+            ));
+        }
     }
     for change in &entry.set {
         text.push_str(&format!("    set: {}\n", set_line(change)));

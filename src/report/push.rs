@@ -123,6 +123,9 @@ impl Detail for PushDetail {
                 format!("{list} {note}")
             };
         }
+        if shown.len() > LISTED && !super::verbose() {
+            return self.counted();
+        }
         if shown.is_empty()
             && self.refs.len() > 1
             && self
@@ -137,7 +140,45 @@ impl Detail for PushDetail {
     }
 }
 
+/// More refs than this on one remote are counted by what happened to them, not listed (`-v` lists them).
+const LISTED: usize = 10;
+
 impl PushDetail {
+    /// `1,000 refs updated, 2 new, 1 deleted`: one short line however many refs a push carried.
+    fn counted(&self) -> String {
+        let count = |status: RefStatus| {
+            self.refs
+                .iter()
+                .filter(|r| r.status == status && !r.skipped)
+                .count()
+        };
+        let kinds = [
+            (count(RefStatus::Updated), "updated"),
+            (count(RefStatus::Forced), "forced"),
+            (count(RefStatus::New), "new"),
+            (count(RefStatus::Deleted), "deleted"),
+            (count(RefStatus::UpToDate), "up to date"),
+            (
+                self.refs.iter().filter(|r| r.skipped).count(),
+                "not pushed (newer on the remote)",
+            ),
+        ];
+        let mut parts: Vec<String> = Vec::new();
+        for (n, what) in kinds.into_iter().filter(|(n, _)| *n > 0) {
+            let noun = if parts.is_empty() {
+                if n == 1 {
+                    " ref"
+                } else {
+                    " refs"
+                }
+            } else {
+                ""
+            };
+            parts.push(format!("{}{noun} {what}", crate::report::thousands(n)));
+        }
+        format!("{} (`-v` lists them)", parts.join(", "))
+    }
+
     /// How many namespace refs were left alone because the remote has commits this clone lacks.
     fn skipped(&self) -> usize {
         self.refs.iter().filter(|r| r.skipped).count()
@@ -354,6 +395,7 @@ fn reason_word(rejection: &Rejection) -> String {
         Rejection::StaleLease => "stale info".into(),
         Rejection::AtomicFailed => "atomic push failed".into(),
         Rejection::ConcurrentUpdate => "concurrent update".into(),
+        Rejection::Locked(_) => "locked".into(),
         Rejection::RemoteRejected(why) | Rejection::CurrentBranch(why) | Rejection::Other(why) => {
             why.clone()
         }
@@ -452,6 +494,13 @@ fn explain(
             format!("{name}: another push updated it at the same moment; nothing was overwritten"),
             Some(format!(
                 "fetch with `git multi fetch {qr}` to see what it has now, then push again (`git multi sync` does both)"
+            )),
+        ),
+        Rejection::Locked(path) => (
+            format!("{name}: the remote's lock file `{path}` is there: another git is updating it, or one was stopped without removing it"),
+            Some(format!(
+                "if no git runs there any more, remove it: `rm {}` (`git multi doctor` lists stale lock files of local remotes); nothing was overwritten",
+                crate::quote::word(path)
             )),
         ),
         Rejection::CurrentBranch(why) => (

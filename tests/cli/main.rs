@@ -20,6 +20,7 @@ mod fanout;
 mod hooks;
 mod hosts;
 mod integrate;
+mod interruption;
 mod keyring;
 mod lfs;
 mod mirror;
