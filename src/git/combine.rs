@@ -10,10 +10,9 @@ use super::{Git, GitError};
 pub struct CommitSpec {
     pub tree: String,
     pub parents: Vec<String>,
-    /// `Name <email>`, used as author and committer.
-    pub identity: String,
-    /// Seconds since the epoch, used as author and committer date (in UTC).
-    pub time: i64,
+    /// `Name <email> <seconds> <zone>`, as in a commit object (see [`Git::ident`] for the user's).
+    pub author: String,
+    pub committer: String,
     pub message: String,
 }
 
@@ -24,11 +23,8 @@ impl CommitSpec {
         for parent in &self.parents {
             text.push_str(&format!("parent {parent}\n"));
         }
-        text.push_str(&format!("author {} {} +0000\n", self.identity, self.time));
-        text.push_str(&format!(
-            "committer {} {} +0000\n",
-            self.identity, self.time
-        ));
+        text.push_str(&format!("author {}\n", self.author));
+        text.push_str(&format!("committer {}\n", self.committer));
         text.push('\n');
         text.push_str(&self.message);
         if !self.message.ends_with('\n') {
@@ -36,6 +32,13 @@ impl CommitSpec {
         }
         text
     }
+}
+
+/// The two people a commit names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Author,
+    Committer,
 }
 
 /// The result of merging two commits' trees.
@@ -55,6 +58,18 @@ impl Git {
             .stdin(spec.object().into_bytes())
             .run()?;
         Ok(output.stdout.trim().to_string())
+    }
+
+    /// Who git would say wrote (`Author`) or committed (`Committer`) a commit made now: `git var
+    /// GIT_AUTHOR_IDENT`, from `user.name`/`user.email`, `GIT_AUTHOR_*`/`GIT_COMMITTER_*` and the date, as
+    /// `Name <email> <seconds> <zone>`. With no identity configured, git's own "Please tell me who you are".
+    pub fn ident(&self, role: Role) -> Result<String, GitError> {
+        let variable = match role {
+            Role::Author => "GIT_AUTHOR_IDENT",
+            Role::Committer => "GIT_COMMITTER_IDENT",
+        };
+        let output = self.command(["var", variable]).run()?;
+        Ok(output.stdout.trim_end().to_string())
     }
 
     /// Whether this git has `merge-tree --write-tree` (2.38 or newer).
@@ -142,8 +157,8 @@ mod tests {
         let spec = CommitSpec {
             tree: "4b825dc642cb6eb9a060e54bf8d69288fbee4904".into(),
             parents: vec!["a".repeat(40), "b".repeat(40)],
-            identity: "git-multi <git-multi@localhost>".into(),
-            time: 1767225600,
+            author: "git-multi <git-multi@localhost> 1767225600 +0000".into(),
+            committer: "git-multi <git-multi@localhost> 1767225600 +0000".into(),
             message: "union".into(),
         };
         assert_eq!(

@@ -26,7 +26,7 @@ mod remote;
 mod repository;
 mod version;
 
-pub use combine::{CommitSpec, MergedTree};
+pub use combine::{CommitSpec, MergedTree, Role};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use config_batch::NewSection;

@@ -189,14 +189,16 @@ pub fn agree(
             target: target.to_string(),
             from: from.to_string(),
         },
-        (MergeMode::Union, _) => match union::union(git, &tips.name, &tips.distinct())? {
-            Combined::Contains(target) => Agreement::Forward(target),
-            Combined::Merged { oid, parents } => Agreement::Union {
-                target: oid,
-                parents,
-            },
-            Combined::Cannot(why) => Agreement::Cannot(why),
-        },
+        (MergeMode::Union, _) => {
+            match union::union(git, &tips.name, &tips.distinct(), &union::Signature::Data)? {
+                Combined::Contains(target) => Agreement::Forward(target),
+                Combined::Merged { oid, parents } => Agreement::Union {
+                    target: oid,
+                    parents,
+                },
+                Combined::Cannot(why) => Agreement::Cannot(why),
+            }
+        }
         _ => Agreement::Diverged,
     })
 }

@@ -1,15 +1,26 @@
 //! Bringing diverged copies of one ref together without a work tree: a merge commit whose parents are every
-//! independent tip and whose tree is the union of theirs. The commit is deterministic (parents sorted by id, a
-//! fixed identity and message, the newest parent's committer date), so two clones that merge the same tips on
-//! their own write the same commit and the next sync has nothing to do. Notes refs are merged with git's notes
+//! independent tip and whose tree is the union of theirs. For data namespaces (git-mile's tasks, notes) the
+//! commit is deterministic (parents sorted by id, a fixed identity and message, the newest parent's committer
+//! date), so two clones that merge the same tips on their own write the same commit and the next sync has
+//! nothing to do. A merge of the user's own branch is theirs: their identity, now, git's usual message. Notes refs are merged with git's notes
 //! machinery (`cat_sort_uniq`), which knows how notes trees are laid out.
 
-use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite};
+use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite, Role};
 
 use super::Snapshot;
 
-/// Who union commits are by: never the user, so every clone writes the same bytes.
+/// Who union commits of data namespaces are by: never the user, so every clone writes the same bytes.
 pub const IDENTITY: &str = "git-multi <git-multi@localhost>";
+
+/// Who signs a union commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signature {
+    /// A data namespace: [`IDENTITY`] at the newest parent's date, a fixed message, the same bytes in every
+    /// clone.
+    Data,
+    /// The user's branch: the user as author and committer (as `git merge` would), now, with `message`.
+    User { message: String },
+}
 
 /// What combining a ref's copies gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +33,14 @@ pub enum Combined {
     Cannot(String),
 }
 
-/// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine).
-pub fn union(git: &Git, name: &str, tips: &[&str]) -> Result<Combined, GitError> {
+/// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine), signed as `signature`
+/// says.
+pub fn union(
+    git: &Git,
+    name: &str,
+    tips: &[&str],
+    signature: &Signature,
+) -> Result<Combined, GitError> {
     let mut distinct: Vec<&str> = tips.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
@@ -57,12 +74,27 @@ pub fn union(git: &Git, name: &str, tips: &[&str]) -> Result<Combined, GitError>
         Ok(tree) => tree,
         Err(why) => return Ok(Combined::Cannot(why)),
     };
+    let (author, committer, message) = match signature {
+        Signature::Data => {
+            let fixed = format!("{IDENTITY} {time} +0000");
+            (
+                fixed.clone(),
+                fixed,
+                format!("git multi: union of {name}\n"),
+            )
+        }
+        Signature::User { message } => (
+            git.ident(Role::Author)?,
+            git.ident(Role::Committer)?,
+            message.clone(),
+        ),
+    };
     let oid = git.write_commit(&CommitSpec {
         tree,
         parents: parents.clone(),
-        identity: IDENTITY.to_string(),
-        time,
-        message: format!("git multi: union of {name}\n"),
+        author,
+        committer,
+        message,
     })?;
     Ok(Combined::Merged { oid, parents })
 }
@@ -91,11 +123,12 @@ fn merged_tree(
         }
         if i + 1 < parents.len() {
             // An intermediate commit gives the next merge its base; nothing points at it.
+            let fixed = format!("{IDENTITY} {time} +0000");
             acc = git.write_commit(&CommitSpec {
                 tree: tree.clone(),
                 parents: vec![acc, next.clone()],
-                identity: IDENTITY.to_string(),
-                time,
+                author: fixed.clone(),
+                committer: fixed,
                 message: "git multi: partial union\n".into(),
             })?;
         }
