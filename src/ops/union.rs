@@ -7,6 +7,7 @@
 
 use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite, Role};
 
+use super::ancestry::Known;
 use super::Snapshot;
 
 /// Who union commits of data namespaces are by: never the user, so every clone writes the same bytes.
@@ -33,6 +34,17 @@ pub enum Combined {
     Cannot(String),
 }
 
+/// A union worked out but not written yet: many are written in one go (see `converge::settle`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepared {
+    Contains(String),
+    Commit {
+        spec: CommitSpec,
+        parents: Vec<String>,
+    },
+    Cannot(String),
+}
+
 /// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine), signed as `signature`
 /// says.
 pub fn union(
@@ -41,22 +53,52 @@ pub fn union(
     tips: &[&str],
     signature: &Signature,
 ) -> Result<Combined, GitError> {
+    Ok(
+        match prepare(git, &Known::default(), name, tips, signature)? {
+            Prepared::Contains(tip) => Combined::Contains(tip),
+            Prepared::Cannot(why) => Combined::Cannot(why),
+            Prepared::Commit { spec, parents } => Combined::Merged {
+                oid: git.write_commit(&spec)?,
+                parents,
+            },
+        },
+    )
+}
+
+/// [`union`] up to the commit to write, with what `known` has read already.
+pub fn prepare(
+    git: &Git,
+    known: &Known,
+    name: &str,
+    tips: &[&str],
+    signature: &Signature,
+) -> Result<Prepared, GitError> {
     let mut distinct: Vec<&str> = tips.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
     match distinct.as_slice() {
-        [] => return Ok(Combined::Cannot("no copies to combine".into())),
-        [only] => return Ok(Combined::Contains(only.to_string())),
+        [] => return Ok(Prepared::Cannot("no copies to combine".into())),
+        [only] => return Ok(Prepared::Contains(only.to_string())),
         _ => {}
     }
-    let parents = git.independent(&distinct)?;
+    let parents = known.independent(git, &distinct)?;
     if let [only] = parents.as_slice() {
-        return Ok(Combined::Contains(only.clone()));
+        return Ok(Prepared::Contains(only.clone()));
     }
     let refs: Vec<&str> = parents.iter().map(String::as_str).collect();
-    let facts = git.commit_facts(&refs)?;
+    let facts = known.facts(git, &refs)?;
     let time = facts.values().map(|f| f.time).max().unwrap_or(0);
-    let tree = if name.starts_with("refs/notes/") {
+    // git's notes merge drops every file of a tree that is not a note (a git-mile-style data file under
+    // refs/notes/): such trees are merged as trees, where files on different paths are both kept and the same
+    // path changed on two sides is a conflict named below, never a silent loss.
+    let only_notes = name.starts_with("refs/notes/") && {
+        let mut all = true;
+        for parent in &parents {
+            all &= git.holds_only_notes(parent)?;
+        }
+        all
+    };
+    let tree = if only_notes {
         notes_tree(git, &parents)?
     } else {
         let trees: Vec<&str> = parents
@@ -72,7 +114,7 @@ pub fn union(
     };
     let tree = match tree {
         Ok(tree) => tree,
-        Err(why) => return Ok(Combined::Cannot(why)),
+        Err(why) => return Ok(Prepared::Cannot(why)),
     };
     let (author, committer, message) = match signature {
         Signature::Data => {
@@ -89,14 +131,16 @@ pub fn union(
             message.clone(),
         ),
     };
-    let oid = git.write_commit(&CommitSpec {
-        tree,
-        parents: parents.clone(),
-        author,
-        committer,
-        message,
-    })?;
-    Ok(Combined::Merged { oid, parents })
+    Ok(Prepared::Commit {
+        spec: CommitSpec {
+            tree,
+            parents: parents.clone(),
+            author,
+            committer,
+            message,
+        },
+        parents,
+    })
 }
 
 /// The trees of `parents` merged one after the other with `merge-tree --write-tree`; `Err` names the

@@ -80,7 +80,13 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
     let run = env.multi(["conflicts", "--json"]).expect_code(0);
     let json = run.json();
     let all = json.as_object().unwrap();
-    assert_eq!(all.keys().collect::<Vec<_>>(), ["conflicts"], "{json}");
+    // Every --json document has a top-level `ok`; `unreached` appears only when a remote was not reached.
+    assert_eq!(
+        all.keys().collect::<Vec<_>>(),
+        ["conflicts", "ok"],
+        "{json}"
+    );
+    assert_eq!(json["ok"], true);
     for c in json["conflicts"].as_array().unwrap() {
         let mut keys: Vec<&String> = c.as_object().unwrap().keys().collect();
         keys.sort();
@@ -165,7 +171,7 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
         .multi(["conflicts", "--json", "--exit-code"])
         .expect_code(0)
         .json();
-    assert_eq!(settled, serde_json::json!({"conflicts": []}));
+    assert_eq!(settled, serde_json::json!({"ok": true, "conflicts": []}));
 
     // A remote that cannot be reached is left out of the tips and makes the run fail.
     env.git([
@@ -180,7 +186,10 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
         "{}",
         partial.stderr
     );
-    assert_eq!(partial.json(), serde_json::json!({"conflicts": []}));
+    assert_eq!(
+        partial.json(),
+        serde_json::json!({"ok": false, "conflicts": [], "unreached": ["c"]})
+    );
 }
 
 #[test]
