@@ -27,7 +27,7 @@ __git_multi_words() {
 	"auth login") echo "--with-token --help -h" ;;
 	"auth status") echo "--json --help -h" ;;
 	"auth logout") echo "--help -h" ;;
-	"create") echo "--private --public --description --on --json --jobs -j --help -h" ;;
+	"create") echo "--org --private --public --description --on --json --jobs -j --help -h" ;;
 	"branch") echo "list ls create delete protect --help -h" ;;
 	"branch list") echo "--jobs -j --timeout --json --help -h" ;;
 	"branch ls") echo "--jobs -j --timeout --json --help -h" ;;
@@ -109,6 +109,7 @@ __git_multi_value() {
 	"remote test|--jobs") echo any ;;
 	"remote test|-j") echo any ;;
 	"remote test|--timeout") echo any ;;
+	"create|--org") echo any ;;
 	"create|--description") echo any ;;
 	"create|--on") echo remotes ;;
 	"create|--jobs") echo any ;;

@@ -110,6 +110,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r

@@ -19,8 +19,14 @@ use crate::runner::Pool;
 /// Create the repository on every host of the set (or adopt it where it already exists)
 #[derive(Debug, Args)]
 pub struct CreateArgs {
-    /// Repository name on the hosts (default: each remote's `multi.<remote>.repo`, else the directory name)
+    /// Repository name on the hosts, `<owner>/<name>` to create it under an organisation or group (default:
+    /// each remote's `multi.<remote>.owner`/`repo`, else your account and the directory name)
+    #[arg(value_name = "[OWNER/]NAME")]
     pub name: Option<String>,
+    /// Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or
+    /// workspace (Bitbucket) instead of your own account
+    #[arg(long, value_name = "ORG")]
+    pub org: Option<String>,
     /// Create private repositories (the default)
     #[arg(long, conflicts_with = "public")]
     pub private: bool,
@@ -91,10 +97,64 @@ struct Write {
     repo: Option<String>,
 }
 
+/// Where the repository goes, from the command line: an owner (organisation, group, workspace) when one was
+/// named, and the name.
+struct Target {
+    owner: Option<String>,
+    name: Option<String>,
+}
+
+/// `owner/name` (the last `/` splits: a GitLab subgroup is `group/sub/name`) or `--org`; a name never holds a
+/// slash, and naming two different owners is a usage error.
+fn target(args: &CreateArgs) -> Result<Target> {
+    let (owner, name) = match args.name.as_deref().map(|n| n.rsplit_once('/')) {
+        Some(Some((owner, name))) => (Some(owner.to_string()), Some(name.to_string())),
+        _ => (None, args.name.clone()),
+    };
+    let bad = |what: &str, value: &str| {
+        Error::usage(format!("`{value}` is not a valid {what}"))
+            .hint("give `git multi create <name>`, `git multi create <owner>/<name>` or `git multi create --org <org> <name>`")
+    };
+    if let Some(name) = &name {
+        let fine = !name.is_empty()
+            && !name.starts_with('.')
+            && name
+                .chars()
+                .all(|c| c.is_alphanumeric() || "-_.".contains(c));
+        if !fine {
+            return Err(bad("repository name", name));
+        }
+    }
+    for owner in owner.iter().chain(&args.org) {
+        let fine = !owner.is_empty()
+            && owner.split('/').all(|part| {
+                !part.is_empty()
+                    && part
+                        .chars()
+                        .all(|c| c.is_alphanumeric() || "-_.".contains(c))
+            });
+        if !fine {
+            return Err(bad("owner", owner));
+        }
+    }
+    let owner = match (owner, &args.org) {
+        (Some(a), Some(b)) if a != *b => {
+            return Err(Error::usage(format!(
+                "two owners named: `{a}` (in `{a}/…`) and `--org {b}`"
+            ))
+            .hint("name the owner once"))
+        }
+        (Some(a), _) => Some(a),
+        (None, org) => org.clone(),
+    };
+    Ok(Target { owner, name })
+}
+
 pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+    let target = target(args)?;
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
-    let fallback_name = match &args.name {
+    let fallback_name = match &target.name {
         Some(name) => name.clone(),
         None => ctx
             .git
@@ -110,7 +170,7 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
     let results = pool.run(
         &members,
         |m| m.host(),
-        |m| create_one(ctx, m, args, &fallback_name, branch.as_deref()),
+        |m| create_one(ctx, m, args, &target, &fallback_name, branch.as_deref()),
     );
 
     let mut outcomes = Vec::new();
@@ -155,6 +215,7 @@ fn create_one(
     ctx: &Ctx,
     m: &Member,
     args: &CreateArgs,
+    target: &Target,
     fallback_name: &str,
     branch: Option<&str>,
 ) -> (Outcome<CreateDetail>, Option<Write>) {
@@ -190,12 +251,16 @@ fn create_one(
         Ok(me) => me,
         Err(err) => return fail(&err, detail),
     };
-    let name = args
+    let name = target
         .name
         .clone()
         .or_else(|| host.repo.clone())
         .unwrap_or_else(|| fallback_name.to_string());
-    let owner = host.owner.clone().unwrap_or_else(|| me.login.clone());
+    let owner = target
+        .owner
+        .clone()
+        .or_else(|| host.owner.clone())
+        .unwrap_or_else(|| me.login.clone());
     let new = NewRepo {
         owner: Some(owner.clone()),
         name: name.clone(),

@@ -409,6 +409,29 @@ fn switch_command(name: &str, here: bool, copies: &[(String, Option<String>)]) -
     }
 }
 
+/// What `git merge` would write for merging the remotes' copies of `name` that differ from the local one:
+/// "Merge remote-tracking branch 'gh/main'", "… branches 'a/topic' and 'b/topic' into topic".
+fn merge_message(name: &str, local: Option<&str>, copies: &[(String, Option<String>)]) -> String {
+    let branch = refname::short(name);
+    let mut merged: Vec<String> = Vec::new();
+    for (remote, tip) in copies {
+        if tip.is_some() && tip.as_deref() != local {
+            merged.push(format!("'{remote}/{branch}'"));
+        }
+    }
+    let listed = match merged.as_slice() {
+        [] => format!("branch '{branch}'"),
+        [one] => format!("remote-tracking branch {one}"),
+        [rest @ .., last] => format!("remote-tracking branches {} and {last}", rest.join(", ")),
+    };
+    // git leaves out " into <branch>" for the usual default branches (merge.suppressDest).
+    let into = match branch {
+        "main" | "master" => String::new(),
+        other => format!(" into {other}"),
+    };
+    format!("Merge {listed}{into}\n")
+}
+
 /// Works out the tip every side gets and (unless a dry run) moves the local ref there; `None` for a dry run of
 /// a merge the work tree would make (its commit does not exist before it is made).
 #[allow(clippy::too_many_arguments)]
@@ -461,7 +484,14 @@ fn settle(
         How::Merge => {
             let mut tips: Vec<&str> = copies.iter().filter_map(|(_, t)| t.as_deref()).collect();
             tips.extend(local.as_deref());
-            match union::union(git, name, &tips)? {
+            // A branch is the user's: their merge, git's words. Data namespaces merge the same in every clone.
+            let signature = match family {
+                Family::Branch => union::Signature::User {
+                    message: merge_message(name, local.as_deref(), copies),
+                },
+                _ => union::Signature::Data,
+            };
+            match union::union(git, name, &tips, &signature)? {
                 Combined::Contains(tip) => tip,
                 // Only a dry run gets here for the checked-out branch: the real run merges in the work tree.
                 Combined::Merged { .. } if checked_out => return Ok((None, None)),

@@ -10,10 +10,9 @@ use super::{Git, GitError};
 pub struct CommitSpec {
     pub tree: String,
     pub parents: Vec<String>,
-    /// `Name <email>`, used as author and committer.
-    pub identity: String,
-    /// Seconds since the epoch, used as author and committer date (in UTC).
-    pub time: i64,
+    /// `Name <email> <seconds> <zone>`, as in a commit object (see [`Git::ident`] for the user's).
+    pub author: String,
+    pub committer: String,
     pub message: String,
 }
 
@@ -24,11 +23,8 @@ impl CommitSpec {
         for parent in &self.parents {
             text.push_str(&format!("parent {parent}\n"));
         }
-        text.push_str(&format!("author {} {} +0000\n", self.identity, self.time));
-        text.push_str(&format!(
-            "committer {} {} +0000\n",
-            self.identity, self.time
-        ));
+        text.push_str(&format!("author {}\n", self.author));
+        text.push_str(&format!("committer {}\n", self.committer));
         text.push('\n');
         text.push_str(&self.message);
         if !self.message.ends_with('\n') {
@@ -36,6 +32,13 @@ impl CommitSpec {
         }
         text
     }
+}
+
+/// The two people a commit names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Author,
+    Committer,
 }
 
 /// The result of merging two commits' trees.
@@ -55,6 +58,67 @@ impl Git {
             .stdin(spec.object().into_bytes())
             .run()?;
         Ok(output.stdout.trim().to_string())
+    }
+
+    /// Writes every spec as a commit object in one `git hash-object --stdin-paths` (each object from a file of
+    /// its own in a temporary directory) and gives their ids in the same order.
+    pub fn write_commits(&self, specs: &[CommitSpec]) -> Result<Vec<String>, GitError> {
+        if specs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let spawn_error = |source| GitError::Spawn {
+            command: "git hash-object --stdin-paths".to_string(),
+            source,
+        };
+        let dir = tempfile::tempdir().map_err(spawn_error)?;
+        let mut paths = String::new();
+        for (i, spec) in specs.iter().enumerate() {
+            let path = dir.path().join(i.to_string());
+            std::fs::write(&path, spec.object()).map_err(spawn_error)?;
+            paths.push_str(&format!("{}\n", path.display()));
+        }
+        let output = self
+            .command(["hash-object", "-t", "commit", "-w", "--stdin-paths"])
+            .stdin(paths.into_bytes())
+            .run()?;
+        let oids: Vec<String> = output.stdout.lines().map(str::to_string).collect();
+        if oids.len() != specs.len() {
+            return Err(GitError::Failed {
+                command: "git hash-object --stdin-paths".to_string(),
+                code: output.code,
+                stderr: format!(
+                    "error: {} commits written for {} asked\n",
+                    oids.len(),
+                    specs.len()
+                ),
+            });
+        }
+        Ok(oids)
+    }
+
+    /// Who git would say wrote (`Author`) or committed (`Committer`) a commit made now: `git var
+    /// GIT_AUTHOR_IDENT`, from `user.name`/`user.email`, `GIT_AUTHOR_*`/`GIT_COMMITTER_*` and the date, as
+    /// `Name <email> <seconds> <zone>`. With no identity configured, git's own "Please tell me who you are".
+    pub fn ident(&self, role: Role) -> Result<String, GitError> {
+        let variable = match role {
+            Role::Author => "GIT_AUTHOR_IDENT",
+            Role::Committer => "GIT_COMMITTER_IDENT",
+        };
+        let output = self.command(["var", variable]).run()?;
+        Ok(output.stdout.trim_end().to_string())
+    }
+
+    /// Whether every file in `commit`'s tree is a note: its path, slashes (git's fan-out) taken out, is an
+    /// object id. git's notes merge only knows notes; any other file in the tree it would silently drop.
+    pub fn holds_only_notes(&self, commit: &str) -> Result<bool, GitError> {
+        let output = self
+            .command(["ls-tree", "-r", "-z", "--name-only", commit])
+            .run()?;
+        Ok(output
+            .stdout
+            .split('\0')
+            .filter(|p| !p.is_empty())
+            .all(is_note_path))
     }
 
     /// Whether this git has `merge-tree --write-tree` (2.38 or newer).
@@ -100,6 +164,12 @@ impl Git {
     }
 }
 
+/// A path in a notes tree: an object id (40 or 64 hex digits), maybe split by fan-out slashes (`ab/cdef…`).
+fn is_note_path(path: &str) -> bool {
+    let hex: String = path.chars().filter(|&c| c != '/').collect();
+    matches!(hex.len(), 40 | 64) && hex.chars().all(|c| c.is_ascii_hexdigit())
+}
+
 /// `git merge-tree --write-tree --name-only -z` output: the tree id, then (on conflicts) one path per entry.
 fn parse_merge_tree(stdout: &str, clean: bool) -> MergedTree {
     let mut fields = stdout.split('\0');
@@ -126,6 +196,14 @@ mod tests {
     const CONFLICT: &str = "563f7beb26c936279e139a0e26e5e84c7a7e8379\0f\0";
 
     #[test]
+    fn note_paths_are_object_ids_with_fan_out() {
+        assert!(is_note_path("4b825dc642cb6eb9a060e54bf8d69288fbee4904"));
+        assert!(is_note_path("4b/825dc642cb6eb9a060e54bf8d69288fbee4904"));
+        assert!(!is_note_path("tasks/T1.json"));
+        assert!(!is_note_path("a.txt"));
+    }
+
+    #[test]
     fn parses_merge_tree_output() {
         assert_eq!(
             parse_merge_tree(CLEAN, true),
@@ -142,8 +220,8 @@ mod tests {
         let spec = CommitSpec {
             tree: "4b825dc642cb6eb9a060e54bf8d69288fbee4904".into(),
             parents: vec!["a".repeat(40), "b".repeat(40)],
-            identity: "git-multi <git-multi@localhost>".into(),
-            time: 1767225600,
+            author: "git-multi <git-multi@localhost> 1767225600 +0000".into(),
+            committer: "git-multi <git-multi@localhost> 1767225600 +0000".into(),
             message: "union".into(),
         };
         assert_eq!(

@@ -26,7 +26,7 @@ mod remote;
 mod repository;
 mod version;
 
-pub use combine::{CommitSpec, MergedTree};
+pub use combine::{CommitSpec, MergedTree, Role};
 pub use command::{GitOutput, ProgressSink};
 pub use config::ConfigEntry;
 pub use config_batch::NewSection;
@@ -38,7 +38,7 @@ pub use integrate::Integration;
 pub use ls_remote::{direct_refs, head_branch, RemoteRef};
 pub use process::{finish as finish_jobs, reap};
 pub use push::{remote_messages, PushOptions, RecurseSubmodules, RefStatus, Refspec, Rejection};
-pub use refs::RefWrite;
+pub use refs::{CommitFacts, RefWrite};
 pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;

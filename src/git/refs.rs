@@ -32,6 +32,7 @@ pub struct CommitFacts {
     pub tree: String,
     /// Committer time, seconds since the epoch.
     pub time: i64,
+    pub parents: Vec<String>,
 }
 
 impl Git {
@@ -108,20 +109,22 @@ impl Git {
         Ok(parse_oid_lines(&output.stdout))
     }
 
-    /// Tree and committer time of each commit in `oids`, by commit id (one `git log --no-walk`).
+    /// Tree, committer time and parents of each commit in `oids`, by commit id (one `git log --no-walk`, the
+    /// ids on its stdin however many there are).
     pub fn commit_facts(&self, oids: &[&str]) -> Result<HashMap<String, CommitFacts>, GitError> {
         if oids.is_empty() {
             return Ok(HashMap::new());
         }
-        let mut args = vec![
-            "log",
-            "--no-walk=unsorted",
-            "--format=%H %T %ct",
-            "--end-of-options",
-        ];
-        args.extend_from_slice(oids);
-        args.push("--");
-        let output = self.command(args).run()?;
+        let input: String = oids.iter().map(|o| format!("{o}\n")).collect();
+        let output = self
+            .command([
+                "log",
+                "--no-walk=unsorted",
+                "--format=%H %T %ct %P",
+                "--stdin",
+            ])
+            .stdin(input.into_bytes())
+            .run()?;
         Ok(parse_commit_facts(&output.stdout))
     }
 
@@ -209,7 +212,7 @@ fn parse_oid_lines(stdout: &str) -> Vec<String> {
     oids
 }
 
-/// `<commit> <tree> <committer time>` lines.
+/// `<commit> <tree> <committer time> <parent>…` lines.
 fn parse_commit_facts(stdout: &str) -> HashMap<String, CommitFacts> {
     stdout
         .lines()
@@ -223,6 +226,7 @@ fn parse_commit_facts(stdout: &str) -> HashMap<String, CommitFacts> {
                 CommitFacts {
                     tree: tree.to_string(),
                     time,
+                    parents: fields.map(str::to_string).collect(),
                 },
             ))
         })
@@ -235,8 +239,9 @@ mod tests {
 
     // git 2.47.3: `git merge-base --independent b1 b2 b3 b3~1 b1` where b3~1 is an ancestor of b3.
     const INDEPENDENT: &str = "029470d946fe47fe62af39ae39a7e9866ed6d7ad\nad21611180a769bd98eb015e4d052cdc90bf2756\n571824d6d3d34bca48d1364614de011a7a8e6c8f\n";
-    // git 2.47.3: `git log --no-walk=unsorted --format='%H %T %ct' b1 b2 b1 --` (the repeat is shown once).
-    const FACTS: &str = "029470d946fe47fe62af39ae39a7e9866ed6d7ad 86347eaa71e3494ccbfc1594d34e83067285516d 1795981105\nad21611180a769bd98eb015e4d052cdc90bf2756 f20b45007072fbd8f4c6f21e58aa949d5b401048 1795981105\n";
+    // git 2.47.3: `git log --no-walk=unsorted --format='%H %T %ct %P' --stdin` fed a commit and its root parent
+    // (a root has no parents: the line ends in a space).
+    const FACTS: &str = "cf456026b703bc40d9934f2af21a858092a6353b 4b825dc642cb6eb9a060e54bf8d69288fbee4904 1796354882 929ee8a8ebe0f553b79eb282db2fc49d3e6237cd\n929ee8a8ebe0f553b79eb282db2fc49d3e6237cd 4b825dc642cb6eb9a060e54bf8d69288fbee4904 1796354488 \n";
 
     #[test]
     fn parses_independent_tips_sorted() {
@@ -256,11 +261,15 @@ mod tests {
         let facts = parse_commit_facts(FACTS);
         assert_eq!(facts.len(), 2);
         assert_eq!(
-            facts["ad21611180a769bd98eb015e4d052cdc90bf2756"],
+            facts["cf456026b703bc40d9934f2af21a858092a6353b"],
             CommitFacts {
-                tree: "f20b45007072fbd8f4c6f21e58aa949d5b401048".into(),
-                time: 1795981105
+                tree: "4b825dc642cb6eb9a060e54bf8d69288fbee4904".into(),
+                time: 1796354882,
+                parents: vec!["929ee8a8ebe0f553b79eb282db2fc49d3e6237cd".into()],
             }
         );
+        assert!(facts["929ee8a8ebe0f553b79eb282db2fc49d3e6237cd"]
+            .parents
+            .is_empty());
     }
 }

@@ -7,10 +7,11 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 
 use crate::config::{MergeMode, Namespace};
-use crate::git::{refname, Git, GitError, Integration, RefWrite};
+use crate::git::{refname, CommitSpec, Git, GitError, Integration, RefWrite};
 
+use super::ancestry::Known;
 use super::push::Outgoing;
-use super::union::{self, Combined};
+use super::union::{self, Prepared, Signature};
 use super::{Backups, Saved, Snapshot};
 
 /// Every copy of one ref: the local one and each compared remote's, in the configured order (`None`: that
@@ -81,6 +82,16 @@ pub struct Standing {
 /// Reads how `tips` stand. With `ancestry` false (tags: there is no "newer" tag) any two different tips are
 /// diverged.
 pub fn standing(git: &Git, tips: &Tips, ancestry: bool) -> Result<Standing, GitError> {
+    standing_with(git, &Known::default(), tips, ancestry)
+}
+
+/// [`standing`] with what `known` has read already.
+fn standing_with(
+    git: &Git,
+    known: &Known,
+    tips: &Tips,
+    ancestry: bool,
+) -> Result<Standing, GitError> {
     let distinct = tips.distinct();
     let mut unknown = false;
     let newest = match distinct.as_slice() {
@@ -88,12 +99,12 @@ pub fn standing(git: &Git, tips: &Tips, ancestry: bool) -> Result<Standing, GitE
         [only] => Some(only.to_string()),
         _ if !ancestry => None,
         _ => {
-            let types = git.object_types(&distinct)?;
+            let types = known.types(git, &distinct)?;
             if distinct
                 .iter()
                 .all(|o| types.get(*o).is_some_and(|t| t == "commit"))
             {
-                match git.independent(&distinct)?.as_slice() {
+                match known.independent(git, &distinct)?.as_slice() {
                     [only] => Some(only.clone()),
                     _ => None,
                 }
@@ -164,41 +175,53 @@ impl Agreement {
     }
 }
 
+/// An agreement, or the union commit it needs written first.
+enum Planned {
+    Ready(Agreement),
+    Union {
+        spec: CommitSpec,
+        parents: Vec<String>,
+    },
+}
+
 /// Works out the agreement for a namespace ref under `mode`; `primary` is the remote whose copy `theirs` takes.
-pub fn agree(
+fn plan(
     git: &Git,
+    known: &Known,
     tips: &Tips,
     mode: MergeMode,
     primary: Option<&str>,
-) -> Result<Agreement, GitError> {
-    let standing = standing(git, tips, true)?;
+) -> Result<Planned, GitError> {
+    let ready = |agreement| Ok(Planned::Ready(agreement));
+    let standing = standing_with(git, known, tips, true)?;
     if standing.kind.is_none() {
-        return Ok(Agreement::InSync);
+        return ready(Agreement::InSync);
     }
     if let Some(newest) = &standing.newest {
-        return Ok(Agreement::Forward(newest.clone()));
+        return ready(Agreement::Forward(newest.clone()));
     }
     if standing.unknown {
-        return Ok(Agreement::Cannot(
+        return ready(Agreement::Cannot(
             "a copy is not a commit here (not fetched, or not a commit at all)".into(),
         ));
     }
     let theirs = primary.and_then(|p| tips.of(p).map(|t| (p, t)));
-    Ok(match (mode, theirs) {
-        (MergeMode::Theirs, Some((from, target))) => Agreement::Theirs {
+    match (mode, theirs) {
+        (MergeMode::Theirs, Some((from, target))) => ready(Agreement::Theirs {
             target: target.to_string(),
             from: from.to_string(),
-        },
-        (MergeMode::Union, _) => match union::union(git, &tips.name, &tips.distinct())? {
-            Combined::Contains(target) => Agreement::Forward(target),
-            Combined::Merged { oid, parents } => Agreement::Union {
-                target: oid,
-                parents,
-            },
-            Combined::Cannot(why) => Agreement::Cannot(why),
-        },
-        _ => Agreement::Diverged,
-    })
+        }),
+        (MergeMode::Union, _) => {
+            let prepared =
+                union::prepare(git, known, &tips.name, &tips.distinct(), &Signature::Data)?;
+            match prepared {
+                Prepared::Contains(target) => ready(Agreement::Forward(target)),
+                Prepared::Commit { spec, parents } => Ok(Planned::Union { spec, parents }),
+                Prepared::Cannot(why) => ready(Agreement::Cannot(why)),
+            }
+        }
+        _ => ready(Agreement::Diverged),
+    }
 }
 
 /// Points the local ref `name` (not the checked-out branch: that goes through the work tree) at `target`,
@@ -373,6 +396,10 @@ pub struct Converged {
 
 /// Works out the agreement for every ref in `all` under its namespace's mode and moves the local copies
 /// there (old local tips saved where they would be lost). The remotes are the caller's to push.
+///
+/// Everything is read, written and moved for all refs at once — the copies' relations in one walk
+/// ([`Known::of_sets`]), every union commit in one `hash-object`, every local move in one `update-ref`
+/// transaction — so a thousand diverged refs cost a few git processes, not several per ref.
 pub fn settle(
     git: &Git,
     backups: &Backups,
@@ -381,24 +408,44 @@ pub fn settle(
     primary: Option<&str>,
     reason: &str,
 ) -> Result<Vec<Converged>, GitError> {
-    let mut settled = Vec::with_capacity(all.len());
+    let sets: Vec<Vec<&str>> = all.iter().map(Tips::distinct).collect();
+    let known = Known::of_sets(git, &sets)?;
+    let mut planned = Vec::with_capacity(all.len());
+    let mut specs = Vec::new();
     for tips in all {
         let mode = namespaces
             .iter()
             .find(|n| n.matches(&tips.name))
             .map_or(MergeMode::Union, |n| n.merge);
-        let agreement = agree(git, &tips, mode, primary)?;
-        let saved = match agreement.target() {
-            Some(target) => set_local(
-                git,
-                backups,
-                &tips.name,
-                tips.local.as_deref(),
-                target,
-                reason,
-            )?,
-            None => None,
+        let plan = plan(git, &known, &tips, mode, primary)?;
+        if let Planned::Union { spec, .. } = &plan {
+            specs.push(spec.clone());
+        }
+        planned.push((tips, mode, plan));
+    }
+    let mut written = git.write_commits(&specs)?.into_iter();
+    let mut settled = Vec::with_capacity(planned.len());
+    let mut moves = Vec::new();
+    for (tips, mode, plan) in planned {
+        let agreement = match plan {
+            Planned::Ready(agreement) => agreement,
+            Planned::Union { parents, .. } => Agreement::Union {
+                target: written.next().expect("one id per commit written"),
+                parents,
+            },
         };
+        let mut saved = None;
+        if let Some(target) = agreement.target() {
+            // A fast-forward or a union contains the local tip; only `theirs` may overwrite it.
+            let keeps_local = !matches!(agreement, Agreement::Theirs { .. });
+            match tips.local.as_deref() {
+                Some(old) if old == target => {}
+                Some(old) if !keeps_local => {
+                    saved = set_local(git, backups, &tips.name, Some(old), target, reason)?;
+                }
+                old => moves.push(local_move(&tips.name, old, target)),
+            }
+        }
         settled.push(Converged {
             tips,
             mode,
@@ -406,7 +453,23 @@ pub fn settle(
             saved,
         });
     }
+    git.update_refs(&moves, reason)?;
     Ok(settled)
+}
+
+/// The local ref `name` to `target`, only while it still has `old` (what everything was decided on).
+fn local_move(name: &str, old: Option<&str>, target: &str) -> RefWrite {
+    match old {
+        Some(old) => RefWrite::Update {
+            name: name.to_string(),
+            oid: target.to_string(),
+            old: Some(old.to_string()),
+        },
+        None => RefWrite::Create {
+            name: name.to_string(),
+            oid: target.to_string(),
+        },
+    }
 }
 
 /// What `remote` needs so that its copies agree: updates that only add to what it has, and (for `theirs`)

@@ -14,7 +14,9 @@
 //! - [`union`]: the deterministic merge commit over diverged copies of a ref (notes through `git notes merge`)
 //! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
 //! - [`lfs`]: whether a repository uses Git LFS and has its hooks
+//! - [`ancestry`]: which copies of many refs contain which, read for all of them at once
 
+pub mod ancestry;
 pub mod archive;
 pub mod backup;
 pub mod converge;

@@ -1,15 +1,27 @@
 //! Bringing diverged copies of one ref together without a work tree: a merge commit whose parents are every
-//! independent tip and whose tree is the union of theirs. The commit is deterministic (parents sorted by id, a
-//! fixed identity and message, the newest parent's committer date), so two clones that merge the same tips on
-//! their own write the same commit and the next sync has nothing to do. Notes refs are merged with git's notes
+//! independent tip and whose tree is the union of theirs. For data namespaces (git-mile's tasks, notes) the
+//! commit is deterministic (parents sorted by id, a fixed identity and message, the newest parent's committer
+//! date), so two clones that merge the same tips on their own write the same commit and the next sync has
+//! nothing to do. A merge of the user's own branch is theirs: their identity, now, git's usual message. Notes refs are merged with git's notes
 //! machinery (`cat_sort_uniq`), which knows how notes trees are laid out.
 
-use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite};
+use crate::git::{refname, CommitSpec, Git, GitError, MergedTree, RefWrite, Role};
 
+use super::ancestry::Known;
 use super::Snapshot;
 
-/// Who union commits are by: never the user, so every clone writes the same bytes.
+/// Who union commits of data namespaces are by: never the user, so every clone writes the same bytes.
 pub const IDENTITY: &str = "git-multi <git-multi@localhost>";
+
+/// Who signs a union commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Signature {
+    /// A data namespace: [`IDENTITY`] at the newest parent's date, a fixed message, the same bytes in every
+    /// clone.
+    Data,
+    /// The user's branch: the user as author and committer (as `git merge` would), now, with `message`.
+    User { message: String },
+}
 
 /// What combining a ref's copies gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,24 +34,71 @@ pub enum Combined {
     Cannot(String),
 }
 
-/// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine).
-pub fn union(git: &Git, name: &str, tips: &[&str]) -> Result<Combined, GitError> {
+/// A union worked out but not written yet: many are written in one go (see `converge::settle`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Prepared {
+    Contains(String),
+    Commit {
+        spec: CommitSpec,
+        parents: Vec<String>,
+    },
+    Cannot(String),
+}
+
+/// Combines the copies `tips` of the ref `name` (commits present here; repeats are fine), signed as `signature`
+/// says.
+pub fn union(
+    git: &Git,
+    name: &str,
+    tips: &[&str],
+    signature: &Signature,
+) -> Result<Combined, GitError> {
+    Ok(
+        match prepare(git, &Known::default(), name, tips, signature)? {
+            Prepared::Contains(tip) => Combined::Contains(tip),
+            Prepared::Cannot(why) => Combined::Cannot(why),
+            Prepared::Commit { spec, parents } => Combined::Merged {
+                oid: git.write_commit(&spec)?,
+                parents,
+            },
+        },
+    )
+}
+
+/// [`union`] up to the commit to write, with what `known` has read already.
+pub fn prepare(
+    git: &Git,
+    known: &Known,
+    name: &str,
+    tips: &[&str],
+    signature: &Signature,
+) -> Result<Prepared, GitError> {
     let mut distinct: Vec<&str> = tips.to_vec();
     distinct.sort_unstable();
     distinct.dedup();
     match distinct.as_slice() {
-        [] => return Ok(Combined::Cannot("no copies to combine".into())),
-        [only] => return Ok(Combined::Contains(only.to_string())),
+        [] => return Ok(Prepared::Cannot("no copies to combine".into())),
+        [only] => return Ok(Prepared::Contains(only.to_string())),
         _ => {}
     }
-    let parents = git.independent(&distinct)?;
+    let parents = known.independent(git, &distinct)?;
     if let [only] = parents.as_slice() {
-        return Ok(Combined::Contains(only.clone()));
+        return Ok(Prepared::Contains(only.clone()));
     }
     let refs: Vec<&str> = parents.iter().map(String::as_str).collect();
-    let facts = git.commit_facts(&refs)?;
+    let facts = known.facts(git, &refs)?;
     let time = facts.values().map(|f| f.time).max().unwrap_or(0);
-    let tree = if name.starts_with("refs/notes/") {
+    // git's notes merge drops every file of a tree that is not a note (a git-mile-style data file under
+    // refs/notes/): such trees are merged as trees, where files on different paths are both kept and the same
+    // path changed on two sides is a conflict named below, never a silent loss.
+    let only_notes = name.starts_with("refs/notes/") && {
+        let mut all = true;
+        for parent in &parents {
+            all &= git.holds_only_notes(parent)?;
+        }
+        all
+    };
+    let tree = if only_notes {
         notes_tree(git, &parents)?
     } else {
         let trees: Vec<&str> = parents
@@ -55,16 +114,33 @@ pub fn union(git: &Git, name: &str, tips: &[&str]) -> Result<Combined, GitError>
     };
     let tree = match tree {
         Ok(tree) => tree,
-        Err(why) => return Ok(Combined::Cannot(why)),
+        Err(why) => return Ok(Prepared::Cannot(why)),
     };
-    let oid = git.write_commit(&CommitSpec {
-        tree,
-        parents: parents.clone(),
-        identity: IDENTITY.to_string(),
-        time,
-        message: format!("git multi: union of {name}\n"),
-    })?;
-    Ok(Combined::Merged { oid, parents })
+    let (author, committer, message) = match signature {
+        Signature::Data => {
+            let fixed = format!("{IDENTITY} {time} +0000");
+            (
+                fixed.clone(),
+                fixed,
+                format!("git multi: union of {name}\n"),
+            )
+        }
+        Signature::User { message } => (
+            git.ident(Role::Author)?,
+            git.ident(Role::Committer)?,
+            message.clone(),
+        ),
+    };
+    Ok(Prepared::Commit {
+        spec: CommitSpec {
+            tree,
+            parents: parents.clone(),
+            author,
+            committer,
+            message,
+        },
+        parents,
+    })
 }
 
 /// The trees of `parents` merged one after the other with `merge-tree --write-tree`; `Err` names the
@@ -91,11 +167,12 @@ fn merged_tree(
         }
         if i + 1 < parents.len() {
             // An intermediate commit gives the next merge its base; nothing points at it.
+            let fixed = format!("{IDENTITY} {time} +0000");
             acc = git.write_commit(&CommitSpec {
                 tree: tree.clone(),
                 parents: vec![acc, next.clone()],
-                identity: IDENTITY.to_string(),
-                time,
+                author: fixed.clone(),
+                committer: fixed,
                 message: "git multi: partial union\n".into(),
             })?;
         }

@@ -1,5 +1,6 @@
 //! `conflicts` in words: one row per ref whose copies differ (kind, each side's tip, what `resolve` would do),
-//! or the JSON document `{"conflicts":[{"ref","kind","tips":{"local":…,"<remote>":…},"action"}]}`.
+//! or the JSON document `{"ok","conflicts":[{"ref","kind","tips":{"local":…,"<remote>":…},"action"}],
+//! "unreached":[…]}`: `ok` is false when a remote could not be compared (its copies are unknown, not agreeing).
 
 use serde::Serialize;
 use serde_json::{Map, Value};
@@ -27,7 +28,11 @@ struct Entry {
 
 #[derive(Serialize)]
 struct Document {
+    ok: bool,
     conflicts: Vec<Entry>,
+    /// Remotes that could not be fetched: nothing is known of their copies.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    unreached: Vec<String>,
 }
 
 /// The `resolve` command that settles a ref, as users type it.
@@ -76,8 +81,16 @@ fn kind_word(name: &str, kind: Kind) -> &'static str {
 /// the branches and tags not here that every remote has alike: not conflicts, only mentioned.
 pub fn show(conflicts: &[Conflict], remote_only: usize, reached: &Report<()>, json: bool) {
     if json {
+        let unreached: Vec<String> = reached
+            .remotes
+            .iter()
+            .filter(|o| o.status.is_failure())
+            .map(|o| o.name.clone())
+            .collect();
         super::json(&Document {
+            ok: reached.ok,
             conflicts: conflicts.iter().map(entry).collect(),
+            unreached,
         });
     } else if conflicts.is_empty() {
         let compared = reached
@@ -85,8 +98,18 @@ pub fn show(conflicts: &[Conflict], remote_only: usize, reached: &Report<()>, js
             .iter()
             .filter(|o| !o.status.is_failure())
             .count();
+        let unreached: Vec<&str> = reached
+            .remotes
+            .iter()
+            .filter(|o| o.status.is_failure())
+            .map(|o| o.name.as_str())
+            .collect();
+        let unknown = match unreached.as_slice() {
+            [] => String::new(),
+            names => format!("; unknown on {} (not reached)", names.join(", ")),
+        };
         super::out(&format!(
-            "every ref agrees on the {compared} remote(s) compared\n"
+            "every ref agrees on the {compared} remote(s) compared{unknown}\n"
         ));
     } else {
         let mut header = vec!["ref".to_string(), "kind".into(), "local".into()];

@@ -285,6 +285,17 @@ pub fn refused_as_moved(outcome: &Outcome<PushDetail>) -> bool {
         })
 }
 
+/// Whether every refused ref of `outcome` is a namespace ref (not a branch or a tag).
+pub fn refused_only_namespaces(outcome: &Outcome<PushDetail>) -> bool {
+    let mut refused = outcome
+        .detail
+        .refs
+        .iter()
+        .filter(|r| r.status == RefStatus::Rejected)
+        .peekable();
+    refused.peek().is_some() && refused.all(|r| is_namespace(&r.name))
+}
+
 pub fn outcome(job: &Job, result: Result<Pushed, GitError>, dry_run: bool) -> Outcome<PushDetail> {
     let pushed = match result {
         Ok(pushed) => pushed,
@@ -436,13 +447,13 @@ fn explain(
         Some(if is_namespace(&r.name) {
             // Never a force for a namespace ref: it would throw away what another clone recorded there.
             format!(
-                "bring the copies together with `git multi resolve {} --merge` (`git multi sync` does it for every namespace ref)",
-                r.name
+                "`git multi sync` unites the copies of every namespace ref (this one alone: `git multi resolve {} --merge`)",
+                crate::quote::word(&r.name)
             )
         } else {
             format!(
                 "merge its commits into every copy with `git multi resolve {} --merge`; `--force-with-lease` would overwrite them instead",
-                r.name
+                crate::quote::word(&r.name)
             )
         })
     };

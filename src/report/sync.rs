@@ -29,7 +29,8 @@ pub struct SyncDocument<'a, D: Serialize> {
 }
 
 /// One namespace ref after sync: `{"ref","mode","result","target",…}` with `result` one of `in-sync`,
-/// `fast-forward`, `union`, `theirs`, `diverged`, `cannot`.
+/// `unknown` (the copies compared agree, but a remote could not be checked), `fast-forward`, `union`,
+/// `theirs`, `diverged`, `cannot`.
 #[derive(Debug, Serialize)]
 pub struct NamespaceLine {
     #[serde(rename = "ref")]
@@ -87,6 +88,15 @@ fn not_holding(
     (refused, unreached)
 }
 
+/// The remotes of the run whose copy of `c`'s ref was not read (their fetch failed).
+fn unchecked(c: &Converged, remotes: &[Outcome<PushDetail>]) -> Vec<String> {
+    remotes
+        .iter()
+        .filter(|o| !c.tips.remotes.iter().any(|(r, _)| *r == o.name))
+        .map(|o| o.name.clone())
+        .collect()
+}
+
 /// The namespace refs of a sync, for the document: what became of each, and which remotes did not take it.
 pub fn namespaces(settled: &[Converged], remotes: &[Outcome<PushDetail>]) -> Vec<NamespaceLine> {
     settled
@@ -94,9 +104,16 @@ pub fn namespaces(settled: &[Converged], remotes: &[Outcome<PushDetail>]) -> Vec
         .map(|c| {
             let (refused, unreached) = match c.agreement.target() {
                 Some(target) => not_holding(c, target, remotes),
-                None => (Vec::new(), Vec::new()),
+                None => (Vec::new(), unchecked(c, remotes)),
             };
             let (result, parents, from, reason) = match &c.agreement {
+                // Agreement among the copies compared says nothing about a remote that was not reached.
+                Agreement::InSync if !unreached.is_empty() => (
+                    "unknown",
+                    Vec::new(),
+                    None,
+                    Some(format!("{} could not be checked", unreached.join(", "))),
+                ),
                 Agreement::InSync => ("in-sync", Vec::new(), None, None),
                 Agreement::Forward(_) => ("fast-forward", Vec::new(), None, None),
                 Agreement::Union { parents, .. } => ("union", parents.clone(), None, None),
@@ -160,6 +177,10 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
     };
     let text = match line.result {
         "in-sync" => return None,
+        "unknown" => format!(
+            "{name}: in sync where compared; {} not reached, so not checked there",
+            line.unreached.join(", ")
+        ),
         "fast-forward" if everywhere => {
             format!("{name}: now {} everywhere", short(&line.target))
         }
@@ -216,6 +237,11 @@ pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<P
             // Everything fetched was merged, so the remote changed while sync ran: the next sync takes it in.
             Strategy::Merge => format!(
                 "`{}` changed while sync ran; `git multi sync --strategy merge` again takes the new commits in",
+                outcome.name
+            ),
+            // Namespace refs are united by every sync whatever the strategy: running it again settles them.
+            _ if super::push::refused_only_namespaces(&outcome) => format!(
+                "`{}` got new namespace commits while sync ran; `git multi sync` again unites them",
                 outcome.name
             ),
             _ => "its copy has commits of its own: `git multi sync --strategy merge` merges them and pushes the result everywhere".to_string(),

@@ -156,7 +156,14 @@ impl Drop for Prism {
 
 /// Runs every API-using command against Prism serving `spec`, for remotes owned by `owners`. `known_gaps`:
 /// commands whose requests the description cannot express, with the reason.
-fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps: &[(&str, &str)]) {
+fn replay(
+    spec: &str,
+    errors: bool,
+    provider: &str,
+    owners: &[&str],
+    known_gaps: &[(&str, &str)],
+    org_create: &str,
+) {
     let Some(prism) = Prism::start(spec, errors) else {
         return;
     };
@@ -233,9 +240,18 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
             "branch protect again",
             env.multi(["branch", "protect", "main", "--no-force-push"]),
         ),
+        // Under an organisation named on the command line (last: it repoints the members).
+        (
+            "create owner/name",
+            env.multi(["create", "neworg/other", "--on", "r0", "--json"]),
+        ),
     ];
     let violations = prism.violations();
     let log = prism.text();
+    assert!(
+        log.contains(&format!("[HTTP SERVER] post {org_create}")),
+        "{spec}: `create neworg/other` did not ask for {org_create}:\n{log}"
+    );
     for (label, run) in &runs {
         for secret in [TOKEN, "hook-secret-value"] {
             assert!(
@@ -273,17 +289,38 @@ fn replay(spec: &str, errors: bool, provider: &str, owners: &[&str], known_gaps:
 #[test]
 fn github_requests_follow_the_official_description() {
     // `octocat` is the login in the description's example: /user/repos for it, /orgs/<org>/repos for others.
-    replay("github.json", true, "github", &["octocat", "acme"], &[]);
+    replay(
+        "github.json",
+        true,
+        "github",
+        &["octocat", "acme"],
+        &[],
+        "/orgs/neworg/repos",
+    );
 }
 
 #[test]
 fn gitea_requests_follow_the_official_description() {
-    replay("gitea.json", true, "gitea", &["acme"], &[]);
+    replay(
+        "gitea.json",
+        true,
+        "gitea",
+        &["acme"],
+        &[],
+        "/orgs/neworg/repos",
+    );
 }
 
 #[test]
 fn gogs_requests_follow_the_official_description() {
-    replay("gogs.json", true, "gogs", &["acme"], &[]);
+    replay(
+        "gogs.json",
+        true,
+        "gogs",
+        &["acme"],
+        &[],
+        "/org/neworg/repos",
+    );
 }
 
 #[test]
@@ -295,6 +332,7 @@ fn bitbucket_requests_follow_the_official_description() {
         "bitbucket",
         &["acme"],
         &[("webhook add", "POST /repositories/{workspace}/{repo_slug}/hooks declares no request body, though the API documents one in prose")],
+        "/repositories/neworg/other",
     );
 }
 

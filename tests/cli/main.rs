@@ -26,6 +26,7 @@ mod lfs;
 mod mirror;
 mod namespaces;
 mod newcomer;
+mod organisations;
 mod remote_set;
 mod resolve;
 mod schedule;

@@ -799,3 +799,162 @@ fn sync_says_everywhere_only_when_every_remote_took_it() {
     let fixed = env.multi(["sync"]).expect_code(0);
     assert!(fixed.stdout.contains("everywhere"), "{}", fixed.stdout);
 }
+
+/// A tree of plain files kept under `refs/notes/` (as some tools do): git's notes merge would drop every file
+/// that is not a note, so such copies are merged as trees — files on different paths are both kept, one path
+/// changed two ways stops with the ref and the path named, and nothing is lost either way.
+#[test]
+fn plain_files_under_refs_notes_are_never_dropped() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.git(["config", "multi.primary", "a"]);
+    env.multi(["refs", "add", "refs/notes/*"]).expect_code(0);
+    let data = |dir: &Path, parent: Option<&str>, file: &str, text: &str| -> String {
+        let blob = crate::env::Run::with_input(
+            {
+                let mut c = env.command("git", dir);
+                c.args(["hash-object", "-w", "--stdin"]);
+                c
+            },
+            Some(text),
+        )
+        .expect_code(0)
+        .stdout
+        .trim()
+        .to_string();
+        let mut entries = match parent {
+            Some(p) => env.git_in(dir, ["ls-tree", p]),
+            None => String::new(),
+        };
+        entries.push_str(&format!("100644 blob {blob}\t{file}\n"));
+        let mut mktree = env.command("git", dir);
+        mktree.arg("mktree");
+        let tree = crate::env::Run::with_input(mktree, Some(&entries))
+            .expect_code(0)
+            .stdout
+            .trim()
+            .to_string();
+        let mut args = vec!["commit-tree", tree.as_str(), "-m", file];
+        if let Some(p) = parent {
+            args.extend(["-p", p]);
+        }
+        env.git_in(dir, args).trim().to_string()
+    };
+    let base = data(&env.work, None, "base.json", "{}");
+    env.git(["update-ref", "refs/notes/tool", &base]);
+    env.multi(["push"]).expect_code(0);
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts[1].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    env.git_in(
+        &other,
+        ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
+    );
+
+    // Different files on each side: both are in the union.
+    let theirs = data(&other, Some(&base), "b.json", "bob");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
+    );
+    let mine = data(&env.work, Some(&base), "a.json", "alice");
+    env.git(["update-ref", "refs/notes/tool", &mine]);
+    let json = env.multi(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
+    let files = env.git(["ls-tree", "--name-only", "refs/notes/tool"]);
+    for file in ["base.json", "a.json", "b.json"] {
+        assert!(files.lines().any(|l| l == file), "{file} dropped:\n{files}");
+    }
+
+    // The same file written two ways: stopped, named, nothing moved.
+    let united = tip(&env, &env.work, "refs/notes/tool").unwrap();
+    env.git_in(
+        &other,
+        ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
+    );
+    let theirs = data(&other, Some(&united), "a.json", "bob's a");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
+    );
+    let mine = data(&env.work, Some(&united), "a.json", "alice's a");
+    env.git(["update-ref", "refs/notes/tool", &mine]);
+    let run = env.multi(["sync"]).expect_code(1);
+    assert!(
+        run.stdout
+            .contains("notes/tool: could not be united: conflicting changes in a.json"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(tip(&env, &env.work, "refs/notes/tool"), Some(mine));
+    assert_eq!(tip(&env, &hosts[1], "refs/notes/tool"), Some(theirs));
+}
+
+/// A remote that could not be reached is never called in sync: its copies are unknown.
+#[test]
+fn an_unreachable_remote_leaves_namespaces_unknown_not_in_sync() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "dead"]);
+    env.git(["config", "multi.primary", "a"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    task_event(&env, &env.work, "T1", "event");
+    env.multi(["push"]).expect_code(0);
+    std::fs::rename(&hosts[1], env.root.join("hosts/gone.git")).unwrap();
+    let run = env.multi(["sync", "--json"]).expect_code(1);
+    let json = run.json();
+    let line = &json["namespaces"][0];
+    assert_eq!(line["result"], "unknown", "{json}");
+    assert_eq!(line["unreached"], serde_json::json!(["dead"]), "{json}");
+    let human = env.multi(["sync"]).expect_code(1);
+    assert!(
+        human
+            .stdout
+            .contains("git-mile/tasks/T1: in sync where compared; dead not reached"),
+        "{}",
+        human.stdout
+    );
+    let conflicts = env.multi(["conflicts", "--json"]).json();
+    assert_eq!(conflicts["ok"], false, "{conflicts}");
+    assert_eq!(conflicts["unreached"], serde_json::json!(["dead"]));
+    let human = env.multi(["conflicts"]).stdout;
+    assert!(human.contains("unknown on dead (not reached)"), "{human}");
+}
+
+/// The hint for a diverged namespace ref names what fixes it: plain `git multi sync`.
+#[test]
+fn a_diverged_namespace_ref_points_to_plain_sync() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    task_event(&env, &env.work, "T1", "first");
+    env.multi(["push"]).expect_code(0);
+    let other = someone_else(&env, &hosts[0], "other");
+    task_event(&env, &other, "T1", "theirs");
+    env.git_in(
+        &other,
+        ["push", "-q", "origin", "refs/git-mile/*:refs/git-mile/*"],
+    );
+    task_event(&env, &env.work, "T1", "mine");
+    env.multi(["fetch"]).expect_code(0);
+    let run = env
+        .multi(["push", "--branch", "refs/git-mile/tasks/T1"])
+        .expect_code(1);
+    assert!(
+        run.stdout
+            .contains("`git multi sync` unites the copies of every namespace ref"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("--strategy merge"), "{}", run.stdout);
+    env.multi(["primary", "a"]).expect_code(0);
+    env.multi(["sync"]).expect_code(0);
+    env.multi(["push", "--branch", "refs/git-mile/tasks/T1"])
+        .expect_code(0);
+}

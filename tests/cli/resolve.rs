@@ -80,7 +80,13 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
     let run = env.multi(["conflicts", "--json"]).expect_code(0);
     let json = run.json();
     let all = json.as_object().unwrap();
-    assert_eq!(all.keys().collect::<Vec<_>>(), ["conflicts"], "{json}");
+    // Every --json document has a top-level `ok`; `unreached` appears only when a remote was not reached.
+    assert_eq!(
+        all.keys().collect::<Vec<_>>(),
+        ["conflicts", "ok"],
+        "{json}"
+    );
+    assert_eq!(json["ok"], true);
     for c in json["conflicts"].as_array().unwrap() {
         let mut keys: Vec<&String> = c.as_object().unwrap().keys().collect();
         keys.sort();
@@ -165,7 +171,7 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
         .multi(["conflicts", "--json", "--exit-code"])
         .expect_code(0)
         .json();
-    assert_eq!(settled, serde_json::json!({"conflicts": []}));
+    assert_eq!(settled, serde_json::json!({"ok": true, "conflicts": []}));
 
     // A remote that cannot be reached is left out of the tips and makes the run fail.
     env.git([
@@ -180,7 +186,10 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
         "{}",
         partial.stderr
     );
-    assert_eq!(partial.json(), serde_json::json!({"conflicts": []}));
+    assert_eq!(
+        partial.json(),
+        serde_json::json!({"ok": false, "conflicts": [], "unreached": ["c"]})
+    );
 }
 
 #[test]
@@ -578,4 +587,85 @@ fn exit_codes_ignore_branches_that_are_only_on_the_remotes_and_agree() {
     pushed_elsewhere(&env, &hosts[2], "t", "theirs");
     env.multi(["conflicts", "--exit-code"]).expect_code(1);
     env.multi(["status", "--exit-code"]).expect_code(1);
+}
+
+/// A merge of the user's branch is the user's: their name on it, git's message; only data namespaces get
+/// git-multi's fixed identity (so every clone writes the same commit).
+#[test]
+fn a_branch_merge_is_signed_by_the_user_with_gits_message() {
+    let (env, hosts) = three();
+    env.git(["branch", "topic"]);
+    env.multi(["push", "--branch", "topic"]).expect_code(0);
+    // Two remotes move `topic` apart; the local branch stays behind (not checked out).
+    pushed_elsewhere(&env, &hosts[0], "alice", "topic");
+    pushed_elsewhere(&env, &hosts[1], "bob", "topic");
+    env.multi(["resolve", "topic", "--merge"]).expect_code(0);
+    let show = |format: &str| {
+        env.git(["log", "-1", &format!("--format={format}"), "topic"])
+            .trim()
+            .to_string()
+    };
+    assert_eq!(show("%an <%ae>"), "Test User <test@example.com>");
+    assert_eq!(show("%cn <%ce>"), "Test User <test@example.com>");
+    assert_eq!(
+        show("%s"),
+        "Merge remote-tracking branches 'a/topic' and 'b/topic' into topic"
+    );
+    for host in &hosts {
+        assert_eq!(
+            tip(&env, host, "refs/heads/topic"),
+            tip(&env, &env.work, "topic")
+        );
+    }
+
+    // Without an identity the merge stops as git's own would, and nothing moves.
+    env.git(["branch", "second", "main"]);
+    env.multi(["push", "--branch", "second"]).expect_code(0);
+    pushed_elsewhere(&env, &hosts[2], "carol", "second");
+    pushed_elsewhere(&env, &hosts[0], "dave", "second");
+    let before = tip(&env, &env.work, "second");
+    std::fs::write(
+        env.home.join(".gitconfig"),
+        "[init]\n\tdefaultBranch = main\n",
+    )
+    .unwrap();
+    let mut env = env;
+    env.set_env("EMAIL", "");
+    env.set_env("GIT_AUTHOR_NAME", "");
+    let run = env.multi(["resolve", "second", "--merge"]);
+    assert_ne!(run.code, 0, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("Author identity unknown")
+            || run.stderr.contains("tell me who you are"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(tip(&env, &env.work, "second"), before);
+}
+
+#[test]
+fn a_namespace_union_keeps_the_fixed_identity() {
+    let (env, hosts) = three();
+    let clone = clone_of(&env, &hosts[0], "other");
+    task_event(&env, &clone, "T1", "from the other clone");
+    env.git_in(
+        &clone,
+        ["push", "-q", "origin", "refs/git-mile/*:refs/git-mile/*"],
+    );
+    task_event(&env, &env.work, "T1", "from here");
+    env.multi(["primary", "a"]).expect_code(0);
+    env.multi(["sync"]).expect_code(0);
+    let who = env
+        .git([
+            "log",
+            "-1",
+            "--format=%an <%ae>|%s",
+            "refs/git-mile/tasks/T1",
+        ])
+        .trim()
+        .to_string();
+    assert_eq!(
+        who,
+        "git-multi <git-multi@localhost>|git multi: union of refs/git-mile/tasks/T1"
+    );
 }
