@@ -20,69 +20,13 @@ use std::io::{self, BufRead, Write};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
-use serde::{Deserialize, Serialize};
-
 use crate::git::{Git, RefStatus};
 use crate::lockfile::Lock;
-use crate::outcome::{Report, Status};
+use crate::model::log::{Entry, RefEntry, RemoteEntry, SetChange};
+use crate::model::{FetchDetail, PushDetail};
+use crate::model::{Report, Status};
 use crate::redact::{redact, register_secret};
 use crate::remote_set::{Member, RemoteSet};
-use crate::report::fetch::FetchDetail;
-use crate::report::push::PushDetail;
-
-/// The log's directory under the repository's common git directory, and its file there.
-pub const DIR: &str = "multi";
-const FILE: &str = "log";
-/// The log moves to `log.1` once it is this big…
-pub const ROTATE_AT: u64 = 1 << 20;
-/// …and this many old logs are kept (`log.1` newest).
-pub const KEEP: usize = 3;
-
-/// One command that changed something.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Entry {
-    /// `<UTC time to the millisecond>-<pid>`: unique per command.
-    pub id: String,
-    /// RFC 3339, UTC.
-    pub time: String,
-    /// The command (`push`, `remote add`, `undo`).
-    pub command: String,
-    /// The whole command line after `git multi`, secrets removed.
-    pub args: Vec<String>,
-    /// Whether the command succeeded everywhere.
-    pub ok: bool,
-    /// The entry this one reverted (`undo`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub undoes: Option<String>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub remotes: Vec<RemoteEntry>,
-    /// Changes to the remote set and its settings.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub set: Vec<SetChange>,
-}
-
-/// What a command did on one remote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RemoteEntry {
-    pub name: String,
-    pub status: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub error: Option<String>,
-    /// The refs are this repository's tracking refs of the remote (`fetch --prune`), not the remote's own.
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub local: bool,
-    /// The refs that changed: all of them, or the first [`INLINE_REFS`] when there were more (the whole list is
-    /// then in the entry's refs file, see [`refs_of`]).
-    #[serde(default)]
-    pub refs: Vec<RefEntry>,
-    /// How many refs changed, when more than the entry holds.
-    #[serde(default, skip_serializing_if = "is_zero")]
-    pub refs_total: usize,
-}
-
-fn is_zero(n: &usize) -> bool {
-    *n == 0
-}
 
 /// Refs an entry holds for one remote; beyond this they go to a file of their own beside the log
 /// (`multi/refs/<id>`), so a push of 10,000 branches leaves a short log line and a complete undo.
@@ -92,38 +36,13 @@ const ENTRY_TEXT: usize = 8 * 1024;
 /// Where entries keep the refs that did not fit (`<dir>/refs/<entry id>`).
 const REFS_DIR: &str = "refs";
 
-/// One ref that changed: `old` → `new` (`None`: absent), the old tip kept at `backup`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RefEntry {
-    #[serde(rename = "ref")]
-    pub name: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub backup: Option<String>,
-}
-
-/// One change to the set: `remote` (`None` for a repository-wide setting), what changed (`member`, `url`,
-/// `enabled`, …, or the key such as `multi.jobs`), and its old and new value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SetChange {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub remote: Option<String>,
-    pub key: String,
-    pub old: Option<String>,
-    pub new: Option<String>,
-}
-
-fn is_false(b: &bool) -> bool {
-    !*b
-}
-
-impl Entry {
-    /// Whether undoing it would touch remotes: some remote's own refs changed.
-    pub fn changed_remotes(&self) -> bool {
-        self.remotes.iter().any(|r| !r.local && !r.refs.is_empty())
-    }
-}
+/// The log's directory under the repository's common git directory, and its file there.
+pub const DIR: &str = "multi";
+const FILE: &str = "log";
+/// The log moves to `log.1` once it is this big…
+pub const ROTATE_AT: u64 = 1 << 20;
+/// …and this many old logs are kept (`log.1` newest).
+pub const KEEP: usize = 3;
 
 /// A per-remote result that can say which refs it changed.
 pub trait Audited {
@@ -242,7 +161,7 @@ impl Record {
     pub fn set_since(mut self, git: &Git, before: &RemoteSet) -> Record {
         match RemoteSet::load(git) {
             Ok(after) => self.entry.set = set_changes(before, &after),
-            Err(err) => crate::report::warning(&format!(
+            Err(err) => crate::events::warning(&format!(
                 "the audit log misses this change: could not read the set back ({})",
                 err.message
             )),
@@ -276,7 +195,7 @@ impl Record {
             append(&dir, &self.entry)
         });
         if let Err(err) = written {
-            crate::report::warning(&format!(
+            crate::events::warning(&format!(
                 "could not write the audit log (.git/{DIR}/{FILE}): {err}"
             ));
         }
@@ -537,7 +456,7 @@ fn log_dir(git: &Git) -> io::Result<PathBuf> {
 
 /// Every token git-multi could be holding from the environment is masked too, even one this run never read.
 fn register_env_tokens() {
-    for kind in crate::provider::ProviderKind::ALL {
+    for kind in crate::hosting::ProviderKind::ALL {
         for var in crate::auth::env_vars(kind) {
             if let Ok(value) = std::env::var(&var) {
                 register_secret(value.trim());

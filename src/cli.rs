@@ -120,3 +120,76 @@ mod tests {
         Cli::command().debug_assert();
     }
 }
+
+#[cfg(test)]
+mod generated_docs {
+    use super::*;
+    use crate::cmd::generate::{completions, man_pages, Shell};
+    use clap::CommandFactory;
+    use std::path::Path;
+    use std::path::PathBuf;
+
+    /// Where the checked-in copies live, relative to the repository root.
+    fn checked_in_files(root: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+        let mut files: Vec<(PathBuf, Vec<u8>)> = man_pages(Cli::command())
+            .into_iter()
+            .map(|(name, text)| (root.join("man").join(name), text))
+            .collect();
+        files.push((
+            root.join("completions/git-multi.bash"),
+            completions(Cli::command(), Shell::Bash).into_bytes(),
+        ));
+        files.push((
+            root.join("completions/_git-multi"),
+            completions(Cli::command(), Shell::Zsh).into_bytes(),
+        ));
+        files.push((
+            root.join("completions/git-multi.fish"),
+            completions(Cli::command(), Shell::Fish).into_bytes(),
+        ));
+        files
+    }
+
+    /// Fails when man/ or completions/ no longer match the clap definitions.
+    /// Regenerate with `cargo run -- generate man man && for s in bash zsh fish; do …; done` (see CONTRIBUTING.md).
+    #[test]
+    fn checked_in_docs_match_the_code() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stale = Vec::new();
+        for (path, want) in checked_in_files(root) {
+            if std::fs::read(&path).ok().as_deref() != Some(&want[..]) {
+                stale.push(path.display().to_string());
+            }
+        }
+        let expected: Vec<String> = man_pages(Cli::command())
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect();
+        for entry in std::fs::read_dir(root.join("man"))
+            .into_iter()
+            .flatten()
+            .flatten()
+        {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if !expected.contains(&name) {
+                stale.push(format!("man/{name} (no longer generated)"));
+            }
+        }
+        assert!(
+            stale.is_empty(),
+            "generated files are out of date; run ./scripts/regenerate:\n{}",
+            stale.join("\n")
+        );
+    }
+
+    #[test]
+    fn bash_completion_defines_the_function_git_calls() {
+        let script = completions(Cli::command(), Shell::Bash);
+        assert!(
+            script.contains("\n_git_multi()"),
+            "git's completion calls _git_multi for `git multi`"
+        );
+        assert!(script
+            .contains("complete -o bashdefault -o default -F _git_multi_standalone git-multi"));
+    }
+}

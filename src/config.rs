@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use crate::error::Error;
 use crate::git::{refname, ConfigEntry};
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 
 /// The remote group: `remotes.multi = a b c` makes plain `git fetch multi` fetch the set.
 pub const GROUP: &str = "multi";
@@ -515,7 +515,7 @@ impl KeyDef {
                     kinds.join(", ")
                 )
             }),
-            ValueKind::ApiUrl => match crate::validate::api_url_problem(text) {
+            ValueKind::ApiUrl => match crate::url::api_url_problem(text) {
                 Some(problem) => Err(format!("{key}: invalid API URL `{text}`: {problem}")),
                 None => Ok(()),
             },

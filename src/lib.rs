@@ -7,13 +7,15 @@ pub mod cli;
 mod clock;
 mod cmd;
 pub mod config;
+mod dispatch;
 mod error;
+mod events;
 mod git;
 mod hosting;
 mod interrupt;
 mod lockfile;
+mod model;
 mod ops;
-mod outcome;
 mod progress;
 mod provider;
 mod quote;
@@ -23,6 +25,7 @@ mod report;
 mod retry;
 mod run_lock;
 mod runner;
+mod session;
 mod setfile;
 mod stale_locks;
 mod system;
@@ -36,12 +39,16 @@ pub use error::Exit;
 pub fn run(cli: cli::Cli) -> Exit {
     automation::mark_own_children();
     interrupt::install();
+    events::install(Box::new(progress::Warnings));
     // Only an option, not a value after `--` (a branch or remote name), asks for JSON.
     let json_requested = std::env::args_os()
         .skip(1)
         .take_while(|a| a != "--")
         .any(|a| a == "--json");
-    let exit = match cmd::dispatch(cli) {
+    let output = session::Output {
+        json: json_requested,
+    };
+    let exit = match dispatch::dispatch(cli, output) {
         Ok(exit) => exit,
         Err(err) => {
             report::error(&err);

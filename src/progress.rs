@@ -1,10 +1,13 @@
 //! Live progress for humans: one line per remote on stderr (phase and percent from git's `--progress`),
 //! redrawn in place and erased before the summary. Off unless stderr is a terminal, and off with `--json`.
-//! The board only watches a fan-out (it is a [`crate::runner::Observer`]); it never runs one.
+//! The board only watches a fan-out (it is an [`crate::events::Sink`]); it never runs one.
 
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
+
+use crate::events::{Event, Sink};
+use crate::session::{Faces, Output};
 
 /// Redraws at most this often, so a fast push does not flood the terminal.
 const REDRAW_EVERY: Duration = Duration::from_millis(100);
@@ -105,16 +108,49 @@ impl Board {
     }
 }
 
-impl crate::runner::Observer for Board {
-    fn update(&self, remote: &str, text: &str) {
-        self.set(remote, text);
-    }
-
-    fn finished(&self, remote: &str, status: crate::outcome::Status) {
-        self.set(remote, status.as_str());
+impl Sink for Board {
+    fn event(&self, event: &Event) {
+        match event {
+            Event::Phase { remote, text } => self.set(remote, text),
+            Event::Progress { remote, progress } => self.set(remote, &progress.short()),
+            Event::Finished { remote, status } => self.set(remote, status.as_str()),
+            Event::Started { .. } | Event::Warning { .. } => {}
+        }
     }
 
     fn wants_progress(&self) -> bool {
         self.enabled
+    }
+
+    fn finish(&self) {
+        Board::finish(self);
+    }
+}
+
+/// Warnings from anywhere below the faces, as `warning:` / `hint:` lines on stderr.
+pub struct Warnings;
+
+impl Sink for Warnings {
+    fn event(&self, event: &Event) {
+        TerminalFaces.tell(event);
+    }
+}
+
+/// The faces of a command run on a terminal (or into a pipe): the progress board for fan-outs, warnings on
+/// stderr.
+pub struct TerminalFaces;
+
+impl Faces for TerminalFaces {
+    fn watch(&self, names: Vec<String>, output: Output) -> Box<dyn Sink> {
+        Box::new(Board::for_terminal(names, output.json))
+    }
+
+    fn tell(&self, event: &Event) {
+        if let Event::Warning { message, hint } = event {
+            match hint {
+                Some(hint) => crate::report::warning_with_hint(message, hint),
+                None => crate::report::warning(message),
+            }
+        }
     }
 }

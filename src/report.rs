@@ -34,9 +34,14 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::git::FailureKind;
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::redact::{escape_controls, escape_invisible, json_inert, redact};
-use crate::remote_set::Drift;
+
+/// How one kind of per-remote result reads in human output: one short line after the status, or nothing.
+/// (The result types themselves live in `crate::model`; this is how the human face draws them.)
+pub trait Detail: serde::Serialize {
+    fn human(&self) -> String;
+}
 
 /// Whether refs are listed one by one however many there are (`-v`): set once by the command, read by the
 /// renderers of per-ref details.
@@ -114,13 +119,6 @@ pub fn warning_with_hint(message: &str, hint: &str) {
     ));
 }
 
-/// Each drift of the remote set as a warning and its hint (stderr: never mixed into results or JSON).
-pub fn drift(found: &[Drift]) {
-    for d in found {
-        warning_with_hint(&d.message, &d.hint);
-    }
-}
-
 /// Informational chatter for humans (stderr, so it never mixes with results).
 pub fn note(message: &str) {
     err_line(&format!("{}\n", escape_controls(message)));
@@ -175,40 +173,6 @@ pub fn show<D: Detail>(report: &Report<D>, json: bool) {
 pub fn finish<D: Detail>(report: &Report<D>, json: bool) -> crate::error::Exit {
     show(report, json);
     report.exit()
-}
-
-/// What to do about a remote whose repository is not there: create it where it lives (a local path with
-/// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
-pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
-    let name = crate::quote::word(&member.name);
-    let set_url = format!(
-        "or fix the URL with `git multi remote set-url {q_name} <url>`",
-        q_name = crate::quote::word(&name)
-    );
-    let parsed = member
-        .url
-        .as_deref()
-        .and_then(|u| crate::url::parse(u, |_| true).ok());
-    match parsed {
-        Some(url)
-            if matches!(
-                url.transport,
-                crate::url::Transport::Local | crate::url::Transport::File
-            ) =>
-        {
-            format!(
-                "create it with `git init --bare {}`, {set_url}",
-                crate::quote::word(&url.path)
-            )
-        }
-        _ if member.provider().0.has_api() => {
-            format!(
-                "create it on the host with `git multi create --on {q_name}`, {set_url}",
-                q_name = crate::quote::word(&name)
-            )
-        }
-        _ => format!("create the repository on its server, {set_url}"),
-    }
 }
 
 /// What the user can do about a failed remote: the hint its command chose, else the one for how it failed.

@@ -1,15 +1,17 @@
 //! The fan-out driver: one job per remote on a bounded pool (at most `jobs` at once, at most `per_host` ssh
 //! connections to one host:port), each job carrying its member and its own deadline, results handed back in
-//! the order the remotes were given (so output never depends on who finished first). Progress displays watch
-//! the pool through [`Observer`]; they do not run it.
+//! the order the remotes were given (so output never depends on who finished first). Each job reports what it
+//! does as [`Event`]s to the fan-out's [`Sink`]; faces (the progress board, the TUI) draw them and never run
+//! anything.
 
 use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Settings};
-use crate::git::{GitError, ProgressSink};
-use crate::outcome::{Outcome, Status};
+use crate::events::{Event, Sink};
+use crate::git::{GitError, Progress, ProgressSink};
+use crate::model::Outcome;
 use crate::remote_set::Member;
 use crate::retry::{self, Verdict};
 
@@ -46,37 +48,20 @@ impl Deadline {
     }
 }
 
-/// Watches a fan-out: what each remote is doing now and how it ended.
-pub trait Observer: Sync {
-    /// A remote's current activity (`pushing`, `Writing objects 45%`).
-    fn update(&self, _remote: &str, _text: &str) {}
-    /// A remote's job ended.
-    fn finished(&self, _remote: &str, _status: Status) {}
-    /// Whether live progress from git is wanted at all (it costs a temp file per job).
-    fn wants_progress(&self) -> bool {
-        false
-    }
-}
-
-/// Watches nothing.
-pub struct Quiet;
-
-impl Observer for Quiet {}
-
 /// One remote's job: the member, its deadline, and where to report progress.
 pub struct Job<'a> {
     pub member: &'a Member,
     pub deadline: Deadline,
-    observer: &'a dyn Observer,
+    sink: &'a dyn Sink,
     started: Instant,
 }
 
 impl<'a> Job<'a> {
-    pub fn new(member: &'a Member, budget: Duration, observer: &'a dyn Observer) -> Job<'a> {
+    pub fn new(member: &'a Member, budget: Duration, sink: &'a dyn Sink) -> Job<'a> {
         Job {
             member,
             deadline: Deadline::start(budget),
-            observer,
+            sink,
             started: Instant::now(),
         }
     }
@@ -89,9 +74,12 @@ impl<'a> Job<'a> {
         self.started.elapsed()
     }
 
-    /// Tells the observer what this remote is doing now.
+    /// Tells the sink what this remote is doing now.
     pub fn say(&self, text: &str) {
-        self.observer.update(&self.member.name, text);
+        self.sink.event(&Event::Phase {
+            remote: self.member.name.clone(),
+            text: text.to_string(),
+        });
     }
 
     /// Runs one git step of this job under the retry policy, within the job's deadline. `step` gets the time
@@ -102,8 +90,13 @@ impl<'a> Job<'a> {
         step: impl FnMut(Duration, Option<&ProgressSink<'_>>) -> Result<T, GitError>,
     ) -> retry::Attempted<Result<T, GitError>> {
         let mut step = step;
-        let report = |text: &str| self.say(text);
-        let sink: Option<&ProgressSink<'_>> = self.observer.wants_progress().then_some(&report);
+        let report = |progress: &Progress| {
+            self.sink.event(&Event::Progress {
+                remote: self.member.name.clone(),
+                progress: progress.clone(),
+            })
+        };
+        let sink: Option<&ProgressSink<'_>> = self.sink.wants_progress().then_some(&report);
         retry::DEFAULT.run(
             Some(self.deadline.instant()),
             |left| step(left.unwrap_or_else(|| self.deadline.left()), sink),
@@ -130,7 +123,7 @@ impl<'a> Job<'a> {
         );
         // What "no such repository" asks of the user depends on where the remote lives.
         if outcome.reason == Some(crate::git::FailureKind::NotFound) {
-            outcome.hint = Some(crate::report::not_found_hint(self.member));
+            outcome.hint = Some(crate::model::outcome::not_found_hint(self.member));
         }
         outcome
     }
@@ -243,14 +236,20 @@ struct Schedule {
     running: HashMap<String, usize>,
 }
 
-/// A pool, a per-remote time budget and an observer: everything a command needs to run one job per remote.
+/// A pool, a per-remote time budget and where the jobs' events go: everything a command needs to run one job
+/// per remote.
 pub struct FanOut<'a> {
     pub pool: Pool,
     pub budget: Duration,
-    pub observer: &'a dyn Observer,
+    pub sink: Box<dyn Sink + 'a>,
 }
 
 impl FanOut<'_> {
+    /// The work is over: a live display of it clears itself.
+    pub fn finish(&self) {
+        self.sink.finish();
+    }
+
     /// Runs `work` once per member (each with a fresh deadline), in parallel within the pool's caps, and
     /// returns the outcomes in the members' order.
     ///
@@ -293,13 +292,19 @@ impl FanOut<'_> {
             |item| connection_cap(job_of(item).0),
             |item| {
                 let (m, budget) = job_of(item);
-                let job = Job::new(m, budget, self.observer);
+                let job = Job::new(m, budget, self.sink.as_ref());
+                self.sink.event(&Event::Started {
+                    remote: m.name.clone(),
+                });
                 let outcome = if m.url.is_none() {
                     Outcome::missing_remote(&m.name)
                 } else {
                     work(item, &job)
                 };
-                self.observer.finished(&m.name, outcome.status);
+                self.sink.event(&Event::Finished {
+                    remote: m.name.clone(),
+                    status: outcome.status,
+                });
                 outcome
             },
         )
@@ -322,6 +327,7 @@ pub fn connection_cap(member: &Member) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Status;
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn pool(jobs: usize, per_host: usize) -> Pool {
@@ -388,7 +394,7 @@ mod tests {
         let fanout = FanOut {
             pool: pool(6, 1),
             budget: Duration::from_secs(5),
-            observer: &Quiet,
+            sink: Box::new(crate::events::Quiet),
         };
         let outcomes = fanout.run_each(
             &items,

@@ -271,6 +271,21 @@ fn parse_scp_or_path(raw: &str) -> Result<RemoteUrl, UrlError> {
     })
 }
 
+/// Why `api` cannot be an API root, `None` when it can (the one rule for `--api-url`, `multi.<remote>.apiUrl`
+/// and imported files).
+pub fn api_url_problem(api: &str) -> Option<String> {
+    match parse(api, |_| false) {
+        Ok(parsed)
+            if matches!(parsed.transport, Transport::Http | Transport::Https)
+                && api.starts_with("http") =>
+        {
+            None
+        }
+        Ok(_) => Some("it must start with https:// or http://".into()),
+        Err(err) => Some(err.to_string()),
+    }
+}
+
 /// `host[:port]` of an http(s) URL.
 pub fn http_host(url: &str) -> Option<String> {
     let rest = url

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 use crate::git::Git;
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 use crate::remote_set::{reserved, RemoteSet};
 use crate::url::{self, RemoteUrl, Transport, UrlError};
 
@@ -154,25 +154,10 @@ pub fn check_api_url(api: &str) -> Result<()> {
                 .hint("store tokens with `git multi auth login <provider>`"),
         );
     }
-    match api_url_problem(api) {
+    match url::api_url_problem(api) {
         None => Ok(()),
         Some(why) => Err(Error::usage(format!("invalid --api-url `{api}`: {why}"))
             .hint("give the API root, e.g. https://git.example.com/api/v1")),
-    }
-}
-
-/// Why `api` cannot be an API root, `None` when it can (the one rule for `--api-url`, `multi.<remote>.apiUrl`
-/// and imported files).
-pub fn api_url_problem(api: &str) -> Option<String> {
-    match url::parse(api, |_| false) {
-        Ok(parsed)
-            if matches!(parsed.transport, Transport::Http | Transport::Https)
-                && api.starts_with("http") =>
-        {
-            None
-        }
-        Ok(_) => Some("it must start with https:// or http://".into()),
-        Err(err) => Some(err.to_string()),
     }
 }
 
@@ -224,9 +209,9 @@ mod tests {
 
     #[test]
     fn api_urls_are_http_roots_without_secrets() {
-        assert_eq!(api_url_problem("https://git.example.com/api/v1"), None);
-        assert!(api_url_problem("ftp://host/api").is_some());
-        assert!(api_url_problem("https://bob:pw@host/api").is_some());
+        assert_eq!(url::api_url_problem("https://git.example.com/api/v1"), None);
+        assert!(url::api_url_problem("ftp://host/api").is_some());
+        assert!(url::api_url_problem("https://bob:pw@host/api").is_some());
         assert!(check_api_url("https://bob:pw@host/api")
             .unwrap_err()
             .message

@@ -9,7 +9,7 @@
 
 use serde::Serialize;
 
-use crate::provider::ProviderKind;
+use crate::hosting::ProviderKind;
 use crate::remote_set::Member;
 use crate::url::{self, Transport};
 

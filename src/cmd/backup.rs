@@ -7,15 +7,13 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
+use crate::model::{Outcome, Report, Status};
 use crate::ops::archive::{self, Failure, Manifest};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
 use crate::report;
 use crate::report::archive::BackupDetail;
-use crate::runner::{FanOut, Pool};
+use crate::session::{Session, Watch};
 
 /// Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)
 #[derive(Debug, Args)]
@@ -33,10 +31,10 @@ pub struct BackupArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &BackupArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     if args.to.join(archive::MANIFEST).exists() {
@@ -52,12 +50,13 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> Result<Exit> {
     })?;
     let dir = std::fs::canonicalize(&args.to).unwrap_or_else(|_| args.to.clone());
     let patterns = archive::patterns(&set.settings.namespaces);
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let outcomes = fanout.run(&members, |job| {
         match archive::back_up(job, &ctx.git, &patterns, &dir) {
             Ok(archived) => Outcome::new(
@@ -72,7 +71,7 @@ pub fn run(ctx: &Ctx, args: &BackupArgs) -> Result<Exit> {
             }
         }
     });
-    board.finish();
+    fanout.finish();
     let manifest = Manifest {
         format: archive::FORMAT,
         created: crate::clock::rfc3339(crate::clock::now_secs()),

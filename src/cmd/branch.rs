@@ -7,13 +7,14 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::cmd::hosted::{self, HostedRepo};
-use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::provider::{Feature, Protection};
 use crate::remote_set::Member;
 use crate::report;
+use crate::report::Detail;
 use crate::runner::Pool;
+use crate::session::Session;
 
 /// Repository settings for branches, on every host
 #[derive(Debug, Subcommand)]
@@ -61,7 +62,7 @@ impl Detail for ProtectDetail {
     }
 }
 
-pub fn run(ctx: &Ctx, command: &BranchCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
     let BranchCommand::Protect(args) = command;
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
@@ -93,7 +94,7 @@ fn describe(rule: &Protection) -> String {
     parts.join(", ")
 }
 
-fn protect(ctx: &Ctx, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<ProtectDetail> {
+fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<ProtectDetail> {
     let started = Instant::now();
     let mut detail = ProtectDetail {
         provider: m.provider().0.to_string(),

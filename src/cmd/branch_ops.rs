@@ -8,11 +8,11 @@ use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::everywhere::{self, Local};
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
 use crate::report::publish::Kind;
+use crate::session::Session;
 
 /// Create a branch here (when missing) and on every remote; a different copy already on a remote is reported,
 /// never moved
@@ -49,11 +49,11 @@ pub struct DeleteArgs {
 }
 
 /// The branch × remote matrix.
-pub fn list(ctx: &Ctx, args: &everywhere::ListArgs) -> Result<Exit> {
+pub fn list(ctx: &Session, args: &everywhere::ListArgs) -> Result<Exit> {
     everywhere::list(ctx, Kind::Branch, args)
 }
 
-pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+pub fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::branch(name);
@@ -111,7 +111,7 @@ pub fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
     everywhere::publish(ctx, &set, Kind::Branch, &full, &local, &run)
 }
 
-pub fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
+pub fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
     let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::branch(name);

@@ -5,9 +5,9 @@ use clap::{Args, Subcommand};
 
 use crate::automation::ci::{self, CiAction, Service};
 use crate::automation::install_source::InstallSource;
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// CI workflows that run git multi on every push
 #[derive(Debug, Subcommand)]
@@ -33,7 +33,7 @@ pub struct GenerateArgs {
     pub install_from: Option<String>,
 }
 
-pub fn run(ctx: &Ctx, command: &CiCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &CiCommand) -> Result<Exit> {
     let CiCommand::Generate(args) = command;
     let source = match &args.install_from {
         Some(given) => InstallSource::parse(given)

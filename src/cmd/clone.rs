@@ -5,15 +5,14 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use crate::config::{self, member};
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
-use crate::outcome::{Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::report::clone::{Cloned, Probed};
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::session::{Parallel, Session, Watch};
 use crate::validate;
 
 /// Clone a repository and make it a remote set: the origin plus mirrors
@@ -68,7 +67,11 @@ pub fn run(args: &CloneArgs) -> Result<Exit> {
             .hint("check the URL and your access with `git ls-remote <url>`")
     })?;
     let dir = dir.canonicalize().unwrap_or(dir);
-    let ctx = Ctx::at(git.at(&dir));
+    let ctx = Session::at(
+        git.at(&dir),
+        &crate::progress::TerminalFaces,
+        crate::session::Output::default(),
+    );
     set_up(&ctx, &mirrors).map_err(|err| {
         err.hint(format!(
             "the clone is in {}; add the mirrors with `git multi remote add <name> <url>`",
@@ -78,14 +81,20 @@ pub fn run(args: &CloneArgs) -> Result<Exit> {
 
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, None, members.len()),
-        budget: set
-            .settings
-            .timeout
-            .unwrap_or(config::DEFAULT_PROBE_TIMEOUT),
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        Parallel {
+            jobs: None,
+            timeout: Some(
+                set.settings
+                    .timeout
+                    .unwrap_or(config::DEFAULT_PROBE_TIMEOUT),
+            ),
+        },
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Nobody,
+    );
     let outcomes = fanout.run(&members, |job| {
         match job
             .git(|left, _| ctx.git.ls_remote(job.name(), Some(left)))
@@ -154,7 +163,7 @@ fn split_named(entry: &str) -> Option<(&str, &str)> {
 }
 
 /// The origin and every mirror as members; `remotes.multi` written once at the end.
-fn set_up(ctx: &Ctx, mirrors: &[Mirror]) -> Result<()> {
+fn set_up(ctx: &Session, mirrors: &[Mirror]) -> Result<()> {
     ctx.git
         .config_set(&member::key("origin", member::ENABLED), "true")?;
     for mirror in mirrors {

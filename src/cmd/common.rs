@@ -5,13 +5,13 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use crate::config::{self, parse_seconds, Settings};
 use crate::error::{Error, Result};
 use crate::git::Git;
-use crate::outcome::Outcome;
+use crate::model::Outcome;
 use crate::remote_set::{Member, RemoteSet};
 use crate::run_lock::{LockError, RunLock};
+use crate::session::Session;
 
 #[derive(Debug, Clone, Args)]
 pub struct ParallelArgs {
@@ -30,6 +30,14 @@ pub fn timeout_flag(text: &str) -> std::result::Result<Duration, String> {
 }
 
 impl ParallelArgs {
+    /// As the session takes them.
+    pub fn get(&self) -> crate::session::Parallel {
+        crate::session::Parallel {
+            jobs: self.jobs,
+            timeout: self.timeout,
+        }
+    }
+
     /// `--timeout` beats `multi.timeout` beats `default`.
     pub fn timeout(&self, settings: &Settings, default: Duration) -> Result<Duration> {
         Ok(self.timeout.or(settings.timeout).unwrap_or(default))
@@ -78,7 +86,7 @@ pub fn lock_repository(
 /// The remote `pull` and `sync` integrate from: `--primary`, else `multi.primary`, else the current branch's
 /// upstream remote when it is a member.
 pub fn primary<'a>(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &'a RemoteSet,
     flag: Option<&str>,
     branch: &str,
@@ -93,7 +101,7 @@ pub fn primary<'a>(
 /// [`primary`] where having none is fine (`sync --strategy merge` integrates every remote; `theirs`
 /// namespaces then only fast-forward). A primary that is named but not a member is still an error.
 pub fn primary_if_any<'a>(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &'a RemoteSet,
     flag: Option<&str>,
     branch: &str,
@@ -132,7 +140,7 @@ pub fn primary_fetch_failed<D>(name: &str, fetched: &Outcome<D>) -> Error {
 }
 
 /// The checked-out branch; pull and sync need one.
-pub fn current_branch(ctx: &Ctx) -> Result<String> {
+pub fn current_branch(ctx: &Session) -> Result<String> {
     ctx.git.current_branch()?.ok_or_else(|| {
         Error::usage("HEAD is detached, so there is no current branch to integrate into")
             .hint("check out a branch first: `git switch <branch>`")

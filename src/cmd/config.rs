@@ -3,13 +3,13 @@
 //! when a bad value stops every other command — it is how that value gets fixed.
 
 use crate::audit;
-use crate::cmd::Ctx;
 use crate::config::{self, KeyDef, ValueKind};
 use crate::error::{Error, Exit, Result};
 use crate::git::ConfigEntry;
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::report::config::KeyState;
+use crate::session::Session;
 use clap::{Args, Subcommand};
 
 /// Read and change git-multi's settings (multi.* keys), checked before they are written
@@ -48,7 +48,7 @@ pub struct ConfigSetArgs {
     pub value: String,
 }
 
-pub fn run(ctx: &Ctx, command: &ConfigCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &ConfigCommand) -> Result<Exit> {
     let entries = ctx.git.config_entries(r"^multi\.")?;
     match command {
         ConfigCommand::List(args) => {
@@ -98,7 +98,7 @@ fn known(key: &str) -> Result<(&'static KeyDef, Option<&str>)> {
     })
 }
 
-fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exit> {
+fn set(ctx: &Session, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exit> {
     let (def, remote) = known(key)?;
     if def.name == config::REFS {
         // `set` replaces every value of a key: for multi.refs that would drop the other namespaces, so it is
@@ -162,7 +162,7 @@ fn set(ctx: &Ctx, entries: &[ConfigEntry], key: &str, value: &str) -> Result<Exi
 
 /// Keeps `remotes.multi` in step when a member's `enabled` changed, and logs the change.
 fn after_write(
-    ctx: &Ctx,
+    ctx: &Session,
     def: &KeyDef,
     remote: Option<&str>,
     before: Option<&RemoteSet>,

@@ -3,24 +3,23 @@
 //! resolve` would do about it. The remotes are fetched first (with `--prune`, pruned tips saved) so the
 //! tracking refs say what each has now; tags are read with ls-remote (git keeps no per-remote copy of them).
 
+use crate::model::converge::Conflict;
+use crate::model::converge::{Family, Tips};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use clap::Args;
 
 use crate::cmd::common::{self, ParallelArgs};
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, ExitFacts, Result};
 use crate::git::refname;
-use crate::ops::converge::{self, Family, Tips};
+use crate::model::{Outcome, Report, Status};
+use crate::ops::converge;
 use crate::ops::{fetch, Backups, Snapshot};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
-use crate::report::conflicts::Conflict;
-use crate::runner::{FanOut, Pool};
+use crate::session::{Session, Watch};
 
 /// List every ref whose copies differ between local and the remotes
 #[derive(Debug, Args)]
@@ -38,21 +37,22 @@ pub struct ConflictsArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ConflictsArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
     let namespaces = &set.settings.namespaces;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let backups = Backups::new();
     let tags: Mutex<BTreeMap<String, BTreeMap<String, String>>> = Mutex::new(BTreeMap::new());
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let outcomes = fanout.run(&members, |job| {
         if let Err(err) = fetch::refresh(job, &ctx.git, namespaces, &backups) {
             return job.failure(&err, ());
@@ -73,7 +73,7 @@ pub fn run(ctx: &Ctx, args: &ConflictsArgs) -> Result<Exit> {
             Err(err) => job.failure(&err, ()),
         }
     });
-    board.finish();
+    fanout.finish();
     let tags = tags.into_inner().unwrap_or_else(|e| e.into_inner());
     let reachable: Vec<&Member> = members
         .iter()

@@ -7,14 +7,15 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 
-use crate::cmd::Ctx;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
 use crate::remote_set::Member;
 use crate::report;
+use crate::report::Detail;
 use crate::runner::Pool;
+use crate::session::Session;
 
 /// Create the repository on every host of the set (or adopt it where it already exists)
 #[derive(Debug, Args)]
@@ -78,7 +79,7 @@ impl Detail for CreateDetail {
 }
 
 impl crate::audit::Audited for CreateDetail {
-    fn changed_refs(&self) -> Vec<crate::audit::RefEntry> {
+    fn changed_refs(&self) -> Vec<crate::model::log::RefEntry> {
         Vec::new()
     }
 
@@ -150,7 +151,7 @@ fn target(args: &CreateArgs) -> Result<Target> {
     Ok(Target { owner, name })
 }
 
-pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     let target = target(args)?;
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
@@ -196,7 +197,7 @@ pub fn run(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
     Ok(report.api_exit())
 }
 
-fn apply(ctx: &Ctx, write: &Write) -> Result<()> {
+fn apply(ctx: &Session, write: &Write) -> Result<()> {
     if let Some(url) = &write.url {
         ctx.git.remote_set_url(&write.remote, url)?;
     }
@@ -212,7 +213,7 @@ fn apply(ctx: &Ctx, write: &Write) -> Result<()> {
 }
 
 fn create_one(
-    ctx: &Ctx,
+    ctx: &Session,
     m: &Member,
     args: &CreateArgs,
     target: &Target,

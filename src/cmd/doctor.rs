@@ -13,12 +13,13 @@ use crate::auth;
 use crate::cmd::common::ParallelArgs;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::events::Quiet;
 use crate::git::{ConfigEntry, Git, GitError, FEATURES};
-use crate::outcome::Outcome;
+use crate::model::Check;
+use crate::model::Outcome;
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
-use crate::report::doctor::Check;
-use crate::runner::{connection_cap, Job, Pool, Quiet};
+use crate::runner::{connection_cap, Job, Pool};
 use crate::url::{self, Transport, UrlError};
 
 /// Check git, the configuration, every remote, tokens, the keyring, hooks and schedules
@@ -53,7 +54,7 @@ pub fn run(args: &DoctorArgs) -> Result<Exit> {
     checks.push(keyring());
     checks.push(on_path());
     report::doctor::show(&checks, args.json);
-    Ok(if report::doctor::passed(&checks) {
+    Ok(if crate::model::check::passed(&checks) {
         Exit::Success
     } else {
         Exit::Failure
@@ -775,7 +776,7 @@ fn schedules() -> Check {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::report::doctor::CheckStatus;
+    use crate::model::check::CheckStatus;
 
     #[test]
     fn helpers_are_shown_by_name_only() {

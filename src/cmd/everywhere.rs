@@ -9,19 +9,17 @@ use std::time::Duration;
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{exit_code, Error, Exit, ExitFacts, Result};
 use crate::git::{refname, GitError};
+use crate::model::{Outcome, Report, Status};
 use crate::ops::publish::{self, Guard};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{relate, Backups, Relater, Snapshot};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::report::publish::{Kind, ListView, Listed, LocalAction, LocalStep};
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::session::{Parallel, Session, Watch};
 
 #[derive(Debug, Args)]
 pub struct ListArgs {
@@ -56,7 +54,7 @@ impl Run {
 /// The set, then `-j`/`--timeout`, then `name` checked against git's rules for `kind`: everything a create or
 /// delete refuses is refused before anything changes (a set without enabled members first).
 pub fn prepare(
-    ctx: &Ctx,
+    ctx: &Session,
     kind: Kind,
     name: &str,
     parallel: &ParallelArgs,
@@ -83,7 +81,7 @@ pub fn prepare(
 }
 
 /// The commit `spec` names (a branch, tag or commit), `None` without one; `hint` says what to give instead.
-pub fn commit_of(ctx: &Ctx, spec: Option<&str>, hint: &str) -> Result<Option<String>> {
+pub fn commit_of(ctx: &Session, spec: Option<&str>, hint: &str) -> Result<Option<String>> {
     let Some(spec) = spec else {
         return Ok(None);
     };
@@ -95,7 +93,7 @@ pub fn commit_of(ctx: &Ctx, spec: Option<&str>, hint: &str) -> Result<Option<Str
 
 /// The local step of a create: the ref was there (at `oid`), or was just made (`note` says how).
 pub fn local_step(
-    ctx: &Ctx,
+    ctx: &Session,
     name: &str,
     existed: Option<String>,
     note: Option<String>,
@@ -122,7 +120,7 @@ fn prefix(kind: Kind) -> &'static str {
 }
 
 /// Every local ref of `kind`, `name -> oid`.
-pub fn local_refs(ctx: &Ctx, kind: Kind) -> Result<BTreeMap<String, String>> {
+pub fn local_refs(ctx: &Session, kind: Kind) -> Result<BTreeMap<String, String>> {
     let prefix = prefix(kind);
     Ok(Snapshot::take(&ctx.git, &[prefix.to_string()])?
         .under(prefix)
@@ -131,18 +129,20 @@ pub fn local_refs(ctx: &Ctx, kind: Kind) -> Result<BTreeMap<String, String>> {
 }
 
 /// The ref × remote matrix of `kind`, each remote's copy compared with the local one.
-pub fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<Exit> {
+pub fn list(ctx: &Session, kind: Kind, args: &ListArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
     let local = local_refs(ctx, kind)?;
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_PROBE_TIMEOUT,
+        Watch::Nobody,
+    );
     let answered: Mutex<BTreeMap<String, BTreeMap<String, String>>> = Mutex::new(BTreeMap::new());
     let outcomes = fanout.run(&members, |job| {
         match publish::read(job, &ctx.git, prefix(kind)) {
@@ -202,18 +202,23 @@ pub fn list(ctx: &Ctx, kind: Kind, args: &ListArgs) -> Result<Exit> {
 /// copy is another target, as for an annotated tag not written yet), `(remote, their tip)` in the configured
 /// order. One ls-remote each; a remote that does not answer is left for the push to report.
 pub fn taken_elsewhere(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &RemoteSet,
     name: &str,
     oid: Option<&str>,
     run: &Run,
 ) -> Result<Vec<(String, String)>> {
     let members = set.select(&[])?;
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, run.jobs, members.len()),
-        budget: run.budget,
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        set,
+        Parallel {
+            jobs: run.jobs,
+            timeout: Some(run.budget),
+        },
+        &members,
+        config::DEFAULT_PROBE_TIMEOUT,
+        Watch::Nobody,
+    );
     let found: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
     fanout.run(&members, |job| {
         let read = job
@@ -239,7 +244,7 @@ pub fn taken_elsewhere(
 /// Pushes the local ref `name` (at `local`'s tip) to every enabled member, creating it where it is missing and
 /// refusing (as already existing) wherever a copy with another target is there.
 pub fn publish(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &RemoteSet,
     kind: Kind,
     name: &str,
@@ -263,14 +268,14 @@ pub fn publish(
 /// One push of `outgoing` (forced as `force` says) to every enabled member with progress, `each` doing one
 /// member's part; recorded in the audit log as `command` (`tag create`).
 fn push_everywhere(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &RemoteSet,
     command: &str,
     outgoing: Outgoing,
     force: Force,
     run: &Run,
-    each: impl Fn(&crate::runner::Job, &PushRequest) -> Outcome<report::push::PushDetail> + Sync,
-) -> Result<Report<report::push::PushDetail>> {
+    each: impl Fn(&crate::runner::Job, &PushRequest) -> Outcome<crate::model::PushDetail> + Sync,
+) -> Result<Report<crate::model::PushDetail>> {
     let members = set.select(&[])?;
     let outgoing = [outgoing];
     let tracking = Snapshot::take(
@@ -290,14 +295,18 @@ fn push_everywhere(
         relater: &relater,
         reason: &reason,
     };
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), run.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, run.jobs, members.len()),
-        budget: run.budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        set,
+        Parallel {
+            jobs: run.jobs,
+            timeout: Some(run.budget),
+        },
+        &members,
+        config::DEFAULT_PROBE_TIMEOUT,
+        Watch::Live,
+    );
     let outcomes = fanout.run(&members, |job| each(job, &request));
-    board.finish();
+    fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, command, &report);
     Ok(report)
@@ -315,7 +324,7 @@ pub struct Local<D: FnOnce() -> std::result::Result<(), GitError>> {
 /// here, but only once no remote has it any more: a remote that failed keeps the local ref as the reference for
 /// running the command again. A local delete that failed counts as a failure for the exit code.
 pub fn remove<D: FnOnce() -> std::result::Result<(), GitError>>(
-    ctx: &Ctx,
+    ctx: &Session,
     set: &RemoteSet,
     kind: Kind,
     name: &str,

@@ -4,9 +4,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::report;
+use crate::session::Session;
 use crate::setfile::SetFile;
 
 /// Write the remote set (members, URLs without secrets, providers, settings) as TOML
@@ -20,7 +20,7 @@ pub struct ExportArgs {
     pub force: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &ExportArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ExportArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     if let Some(path) = args.output.as_deref().filter(|_| !args.force) {
         // `symlink_metadata`: a dangling symlink is in the way too (writing would follow it).

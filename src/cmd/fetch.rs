@@ -4,14 +4,12 @@
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::model::Report;
 use crate::ops::run::FetchRun;
-use crate::outcome::Report;
-use crate::progress::Board;
 use crate::report;
-use crate::runner::{FanOut, Pool};
+use crate::session::{Session, Watch};
 
 /// Fetch from every remote of the set at once
 #[derive(Debug, Args)]
@@ -29,22 +27,23 @@ pub struct FetchArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &FetchArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &FetchArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     // Configured namespaces come along into refs/multi/remotes/<remote>/…, per remote.
     let run = FetchRun::prepare(&ctx.git, &members, &set.settings.namespaces, args.prune)?;
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let fetched = fanout.run(&members, |job| run.fetch(job));
-    board.finish();
+    fanout.finish();
     let report = Report::new(run.finish(fetched)?);
     // Only pruning changes anything worth logging (the tips it removed, and where they were saved).
     crate::audit::record(&ctx.git, "fetch", &report);

@@ -4,9 +4,9 @@
 use clap::{Args, Subcommand};
 
 use crate::automation::hooks::{self, Action, HookName};
-use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// Run git multi from git hooks (in the background: git never waits for the network)
 #[derive(Debug, Subcommand)]
@@ -46,7 +46,7 @@ pub struct RemoveArgs {
     pub hook: HookName,
 }
 
-pub fn run(ctx: &Ctx, command: &HookCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &HookCommand) -> Result<Exit> {
     match command {
         HookCommand::Install(args) => {
             let (dir, state) = hooks::install(&ctx.git, args.hook, args.action)?;

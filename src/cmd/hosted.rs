@@ -3,10 +3,10 @@
 
 use std::time::Instant;
 
-use crate::cmd::Ctx;
-use crate::outcome::{Outcome, Status};
+use crate::model::{Outcome, Status};
 use crate::provider::{self, ApiError, MemberApi};
 use crate::remote_set::Member;
+use crate::session::Session;
 
 /// A member's repository on its host: the API client and the repository's owner and name.
 pub struct HostedRepo {
@@ -51,7 +51,7 @@ impl Unavailable {
 }
 
 /// Connects to `member`'s host API and works out which repository it stands for.
-pub fn locate(ctx: &Ctx, member: &Member) -> Result<HostedRepo, Unavailable> {
+pub fn locate(ctx: &Session, member: &Member) -> Result<HostedRepo, Unavailable> {
     let host = provider::for_member(&ctx.git, member).map_err(Unavailable::Api)?;
     let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
         return Err(Unavailable::Repository);

@@ -10,12 +10,12 @@ use std::path::PathBuf;
 use clap::Args;
 
 use crate::audit;
-use crate::cmd::Ctx;
 use crate::config::{self, member, Namespace};
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, NewSection};
 use crate::remote_set::RemoteSet;
 use crate::report;
+use crate::session::Session;
 use crate::setfile::{FileRemote, SetFile};
 use crate::validate;
 
@@ -67,7 +67,7 @@ pub struct Step {
     pub write: Write,
 }
 
-pub fn run(ctx: &Ctx, args: &ImportArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ImportArgs) -> Result<Exit> {
     let text = read(&args.file)?;
     let file = SetFile::parse(&text).map_err(|e| {
         Error::usage(format!(
@@ -103,7 +103,7 @@ fn read(path: &std::path::Path) -> Result<String> {
 }
 
 /// Checks everything in `file` and works out the writes that make this clone match it.
-fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
+fn plan(ctx: &Session, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
     let git = &ctx.git;
     let mut steps: Vec<Step> = Vec::new();
     let mut push = |what: String, write: Write| steps.push(Step { what, write });
@@ -236,7 +236,7 @@ fn plan(ctx: &Ctx, before: &RemoteSet, file: &SetFile) -> Result<Vec<Step>> {
 }
 
 /// A file remote after the checks `remote add` makes, with the values as they would be stored.
-fn checked(ctx: &Ctx, remote: &FileRemote) -> Result<FileRemote> {
+fn checked(ctx: &Session, remote: &FileRemote) -> Result<FileRemote> {
     let context = |err: Error| {
         let message = format!("remote `{}`: {}", remote.name, err.message);
         let mut out = Error::usage(message);
@@ -395,7 +395,7 @@ fn settings(
 /// Makes every write, or none: on a failure the configuration file is put back byte for byte. Sections that
 /// are new as a whole (a remote added, a member joining) are written in one go (`config_append_sections`):
 /// thousands of remotes would otherwise rewrite the file once per key.
-fn apply(ctx: &Ctx, before: &RemoteSet, steps: &[Step]) -> Result<()> {
+fn apply(ctx: &Session, before: &RemoteSet, steps: &[Step]) -> Result<()> {
     let git = &ctx.git;
     let config_path = git.common_dir()?.join("config");
     let saved = std::fs::read(&config_path)

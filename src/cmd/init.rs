@@ -2,11 +2,11 @@
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use crate::config::{self, member};
 use crate::error::{Exit, Result};
 use crate::remote_set::{reserved, Member, RemoteSet};
 use crate::report;
+use crate::session::Session;
 use crate::url::{self, UrlError};
 
 /// Set up the remote set in this repository
@@ -17,7 +17,7 @@ pub struct InitArgs {
     pub import: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &InitArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
     let mut adopted = Vec::new();

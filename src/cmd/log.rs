@@ -4,9 +4,9 @@
 use clap::Args;
 
 use crate::audit;
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)
 #[derive(Debug, Args)]
@@ -23,7 +23,7 @@ pub struct LogArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &LogArgs) -> Result<Exit> {
     let since = match &args.since {
         Some(text) => Some(
             crate::clock::parse_since(text, crate::clock::now_secs())
@@ -43,7 +43,7 @@ pub fn run(ctx: &Ctx, args: &LogArgs) -> Result<Exit> {
         .map_err(|e| Error::failed(format!("could not read the audit log: {e}")))?;
     let total = entries.len();
     // RFC 3339 times in UTC compare as text.
-    let shown: Vec<audit::Entry> = entries
+    let shown: Vec<crate::model::log::Entry> = entries
         .into_iter()
         .rev()
         .filter(|e| since.as_deref().is_none_or(|s| e.time.as_str() >= s))

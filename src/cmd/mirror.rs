@@ -11,19 +11,18 @@ use std::sync::Mutex;
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
+use crate::events::Event;
+use crate::model::{Outcome, PushDetail, Report, Status};
 use crate::ops::mirror::{self, Scope};
 use crate::ops::push::Pushed;
 use crate::ops::{Backups, Relater};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
 use crate::report::mirror::MirrorView;
-use crate::report::push::PushDetail;
-use crate::runner::{FanOut, Job, Observer, Pool};
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 /// Make the other remotes exact copies of one (branches, tags, configured ref namespaces)
 #[derive(Debug, Args)]
@@ -54,7 +53,7 @@ pub struct MirrorArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &MirrorArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let Some(source_name) = args.from.clone().or_else(|| set.settings.primary.clone()) else {
@@ -85,19 +84,20 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
         ))
         .hint("add another with `git multi remote add <name> <url>`"));
     }
-    let budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let scope = Scope::new(&set.settings.namespaces);
-    let board = Board::for_terminal(
-        std::iter::once(source)
-            .chain(targets.iter().copied())
-            .map(|m| m.name.clone()),
-        args.json,
+    let everyone: Vec<&Member> = std::iter::once(source)
+        .chain(targets.iter().copied())
+        .collect();
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &everyone,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
     );
 
     // 1. The source: read (and fetched, unless this is a dry run) before any target is touched.
-    let job = Job::new(source, budget, &board);
+    let job = Job::new(source, fanout.budget, fanout.sink.as_ref());
     let read = if args.dry_run {
         mirror::look_at_source(&job, &ctx.git, &scope)
     } else {
@@ -106,7 +106,7 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
     let source_state = match read {
         Ok(state) => state,
         Err(err) => {
-            board.finish();
+            fanout.finish();
             let failed = job.failure(&err, ());
             let error = Error::failed(format!(
                 "could not read the mirror source `{}`: {}",
@@ -120,16 +120,14 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
             return Err(error.hint("nothing was mirrored"));
         }
     };
-    board.finished(&source.name, Status::Ok);
+    fanout.sink.event(&Event::Finished {
+        remote: source.name.clone(),
+        status: Status::Ok,
+    });
     let relater = Relater::new(&ctx.git);
     let empties_targets = args.prune && source_state.branches() == 0;
     if empties_targets && !args.force && !args.dry_run {
         // Every target is read and planned first; nothing is changed anywhere unless no target would lose a ref.
-        let fanout = FanOut {
-            pool: Pool::new(&set.settings, args.parallel.jobs, targets.len()),
-            budget,
-            observer: &board,
-        };
         let doomed: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
         let read = fanout.run(&targets, |job| match mirror::read(job, &ctx.git, &scope) {
             Ok((there, _)) => {
@@ -145,7 +143,7 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
             }
             Err(err) => job.failure(&err, ()),
         });
-        board.finish();
+        fanout.finish();
         let doomed = doomed.into_inner().unwrap_or_else(|e| e.into_inner());
         let unread: Vec<&str> = read
             .iter()
@@ -169,11 +167,6 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
     let backups = Backups::new();
     let kept: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
     let spared: Mutex<BTreeMap<String, Vec<String>>> = Mutex::new(BTreeMap::new());
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, targets.len()),
-        budget,
-        observer: &board,
-    };
     let outcomes = fanout.run(&targets, |job| {
         let (there, retries) = match mirror::read(job, &ctx.git, &scope) {
             Ok(read) => read,
@@ -216,11 +209,11 @@ pub fn run(ctx: &Ctx, args: &MirrorArgs) -> Result<Exit> {
             })
         };
         let mut outcome =
-            report::push::outcome(job, result, args.dry_run && !plan.changes.is_empty());
+            crate::ops::pushed::outcome(job, result, args.dry_run && !plan.changes.is_empty());
         outcome.detail.retries += retries;
         outcome
     });
-    board.finish();
+    fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "mirror", &report);
     let kept = kept.into_inner().unwrap_or_else(|e| e.into_inner());

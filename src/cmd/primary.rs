@@ -3,10 +3,10 @@
 
 use clap::Args;
 
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// Show or set the primary remote (multi.primary)
 #[derive(Debug, Args)]
@@ -22,7 +22,7 @@ pub struct PrimaryArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &PrimaryArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &PrimaryArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let current = set.settings.primary.as_deref();
     if args.unset {

@@ -4,17 +4,15 @@
 use clap::Args;
 
 use crate::cmd::common::{self, ParallelArgs};
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
+use crate::model::{Outcome, Status};
 use crate::ops::fetch;
 use crate::ops::integrate::{self, Strategy};
 use crate::ops::Backups;
-use crate::outcome::{Outcome, Status};
-use crate::progress::Board;
 use crate::report;
-use crate::runner::{FanOut, Pool};
+use crate::session::{Session, Watch};
 
 /// Fetch the primary remote and integrate its copy of the current branch
 #[derive(Debug, Args)]
@@ -35,13 +33,10 @@ pub struct PullArgs {
     pub parallel: ParallelArgs,
 }
 
-pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let branch = common::current_branch(ctx)?;
     let primary = common::primary(ctx, &set, args.primary.as_deref(), &branch)?;
-    let budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let strategy = if args.rebase {
         Strategy::Rebase
     } else if args.merge {
@@ -49,12 +44,13 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
     } else {
         Strategy::FfOnly
     };
-    let board = Board::for_terminal([primary.name.clone()], false);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, Some(1), 1),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &[primary],
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     // With --prune, as `git pull` would not find a branch the primary deleted: integrating its stale tracking
     // ref would call the branch "up to date". The pruned tips are saved, as `fetch --prune` saves them.
     let backups = Backups::new();
@@ -66,7 +62,7 @@ pub fn run(ctx: &Ctx, args: &PullArgs) -> Result<Exit> {
             }
         })
         .remove(0);
-    board.finish();
+    fanout.finish();
     if fetched.status.is_failure() {
         return Err(common::primary_fetch_failed(&primary.name, &fetched));
     }

@@ -4,16 +4,14 @@
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::RecurseSubmodules;
+use crate::model::Report;
 use crate::ops::push::Force;
 use crate::ops::run::{Named, PushHow, PushRun};
-use crate::outcome::Report;
-use crate::progress::Board;
 use crate::report;
-use crate::runner::FanOut;
+use crate::session::{Session, Watch};
 
 /// Push to every remote of the set at once
 #[derive(Debug, Args)]
@@ -58,11 +56,11 @@ pub struct PushArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let named = Named {
@@ -87,14 +85,15 @@ pub fn run(ctx: &Ctx, args: &PushArgs) -> Result<Exit> {
     // of an atomic push): --force and --force-with-lease overwrite only what was named, and a namespace ref a
     // remote has newer commits of is left for `git multi sync` to bring together.
     let run = PushRun::prepare_named(&ctx.git, &members, named, &set.settings.namespaces, how)?;
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool: crate::runner::Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let outcomes = fanout.run(&members, |job| run.push(job));
-    board.finish();
+    fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
     Ok(report::push::finish(&report, args.json))

@@ -3,11 +3,11 @@
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::Ctx;
 use crate::config::{self, MergeMode, Namespace, PatternProblem};
 use crate::error::{Error, Exit, Result};
 use crate::remote_set::RemoteSet;
 use crate::report;
+use crate::session::Session;
 
 /// Ref namespaces carried to and from every remote beside branches (multi.refs)
 #[derive(Debug, Subcommand)]
@@ -46,7 +46,7 @@ pub struct RemoveArgs {
     pub pattern: String,
 }
 
-pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &RefsCommand) -> Result<Exit> {
     match command {
         RefsCommand::Add(args) => add(ctx, args),
         RefsCommand::List(args) => list(ctx, args),
@@ -54,7 +54,7 @@ pub fn run(ctx: &Ctx, command: &RefsCommand) -> Result<Exit> {
     }
 }
 
-fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
+fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
     let namespace = checked(&args.pattern, args.merge)?;
     let set_before = ctx.remote_set()?;
     let settings = &set_before.settings;
@@ -87,7 +87,7 @@ fn add(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn list(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
+fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
     let settings = ctx.remote_set()?.settings;
     report::refs::list(&settings.namespaces, args.json);
     Ok(Exit::Success)
@@ -95,7 +95,7 @@ fn list(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
 
 /// Works from the raw values, without building the set: it is how a bad or overlapping value found in the
 /// configuration (which stops every other command) gets removed.
-fn remove(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
+fn remove(ctx: &Session, args: &RemoveArgs) -> Result<Exit> {
     let anywhere: Vec<String> = ctx
         .git
         .config_entries(&key_regex())?
@@ -161,7 +161,7 @@ fn key_regex() -> String {
 
 /// The values of `multi.refs` in this repository's own config that are about `pattern` (whatever their mode,
 /// valid or not).
-fn stored_values(ctx: &Ctx, pattern: &str) -> Result<Vec<String>> {
+fn stored_values(ctx: &Session, pattern: &str) -> Result<Vec<String>> {
     Ok(ctx
         .git
         .config_entries_in_repository(&key_regex())?

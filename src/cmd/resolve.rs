@@ -3,26 +3,26 @@
 //! copy (`--rebase`). The remotes are fetched first; each is then updated only if it still has what was
 //! fetched (a per-remote lease), and every tip that would be lost is saved under `refs/multi/backup/` first.
 
+use crate::model::converge::Family;
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use clap::{ArgGroup, Args};
 
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, FetchOptions, RefWrite, Refspec};
-use crate::ops::converge::{self, Family};
+use crate::model::Saved;
+use crate::model::{Outcome, Report, Status};
+use crate::ops::converge;
 use crate::ops::integrate::{self, Strategy};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::union::{self, Combined};
-use crate::ops::{fetch, Backups, Relater, Saved, Snapshot};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
+use crate::ops::{fetch, Backups, Relater, Snapshot};
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
 use crate::report::resolve::{How, LocalChange, ResolveDocument};
-use crate::runner::{FanOut, Pool};
+use crate::session::{Session, Watch};
 
 /// Make every remote agree on one ref: take a copy, merge them, or rebase onto them
 #[derive(Debug, Args)]
@@ -53,7 +53,7 @@ pub struct ResolveArgs {
 
 const REASON: &str = "git multi resolve";
 
-pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
     let name = full_name(ctx, &set, &args.name)?;
@@ -101,17 +101,18 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
     // 1. Fetch every remote: its tracking refs then say what it has now, and the leases below hold on exactly
     // that. Tags are read with ls-remote (no per-remote copy) and their objects fetched to a scratch ref.
     let namespaces = &set.settings.namespaces;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let backups = Backups::new();
     let tag_tips: Mutex<BTreeMap<String, Option<String>>> = Mutex::new(BTreeMap::new());
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let fetched = fanout.run(&members, |job| {
         let result = if args.dry_run {
             // A dry run moves no tracking ref away (no prune): it only brings new tips in.
@@ -137,7 +138,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             Err(err) => job.failure(&err, ()),
         }
     });
-    board.finish();
+    fanout.finish();
     let tag_tips = tag_tips.into_inner().unwrap_or_else(|e| e.into_inner());
     // Tracking refs the prune removed, saved before anything else of this run.
     let pruned = backups.all();
@@ -226,11 +227,11 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
             return report::resolve::would_merge(job);
         }
         report::resolve::pushed(
-            report::push::outcome(job, push::push(job, &ctx.git, &request), args.dry_run),
+            crate::ops::pushed::outcome(job, push::push(job, &ctx.git, &request), args.dry_run),
             &args.name,
         )
     });
-    board.finish();
+    fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "resolve", &report);
     report::resolve::show(
@@ -259,7 +260,7 @@ pub fn run(ctx: &Ctx, args: &ResolveArgs) -> Result<Exit> {
 /// `refs/heads/main`, `HEAD` → the checked-out branch. Of the candidates, those that exist here count (and a
 /// ref of a configured namespace, which may exist on the remotes only); two that do make the name ambiguous,
 /// which is an error naming both. None that does: a branch (it may exist on the remotes only).
-fn full_name(ctx: &Ctx, set: &RemoteSet, name: &str) -> Result<String> {
+fn full_name(ctx: &Session, set: &RemoteSet, name: &str) -> Result<String> {
     let bad = || {
         Error::usage(format!("`{name}` is not a valid ref name")).hint(
             "name a branch (`main`), a tag (`tags/v1`) or a full ref (`refs/git-mile/tasks/T1`)",
@@ -372,7 +373,7 @@ fn fetch_tag(
 }
 
 /// Removes the scratch refs tags were fetched into.
-fn scratch_cleanup(ctx: &Ctx, members: &[&Member], name: &str, family: Family) -> Result<()> {
+fn scratch_cleanup(ctx: &Session, members: &[&Member], name: &str, family: Family) -> Result<()> {
     if family != Family::Tag {
         return Ok(());
     }
@@ -436,7 +437,7 @@ fn merge_message(name: &str, local: Option<&str>, copies: &[(String, Option<Stri
 /// a merge the work tree would make (its commit does not exist before it is made).
 #[allow(clippy::too_many_arguments)]
 fn settle(
-    ctx: &Ctx,
+    ctx: &Session,
     args: &ResolveArgs,
     how: &How,
     name: &str,

@@ -7,16 +7,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, RefWrite, Refspec};
+use crate::model::Report;
 use crate::ops::archive::{self, Archived};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{Backups, Relater, Snapshot};
-use crate::outcome::Report;
 use crate::report;
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::session::{Parallel, Session, Watch};
 
 /// Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)
 #[derive(Debug, Args)]
@@ -40,7 +39,7 @@ pub struct RestoreArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &RestoreArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(std::slice::from_ref(&args.to))?;
     let budget = args
@@ -104,14 +103,19 @@ pub fn run(ctx: &Ctx, args: &RestoreArgs) -> Result<Exit> {
         relater: &relater,
         reason: "git multi restore: tip before the restore",
     };
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, Some(1), 1),
-        budget,
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        Parallel {
+            jobs: Some(1),
+            timeout: args.parallel.timeout,
+        },
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Nobody,
+    );
     let outcomes = fanout.run(&members, |job| {
         let mut outcome =
-            report::push::outcome(job, push::push(job, &ctx.git, &request), args.dry_run);
+            crate::ops::pushed::outcome(job, push::push(job, &ctx.git, &request), args.dry_run);
         if outcome.status.is_failure() && !args.force {
             outcome.hint = Some(format!(
                 "refs that moved on since the backup are left alone; `git multi restore {} --to {} --force` overwrites them (their tips are saved under refs/multi/backup/ first)",
@@ -184,7 +188,7 @@ fn locate(source: &Path, remote: &str) -> Result<(Option<PathBuf>, Option<Archiv
 }
 
 /// The bundle is the one the manifest describes (checksum, refs) and git can read it whole.
-fn check(ctx: &Ctx, bundle: &Path, entry: Option<&Archived>) -> Result<()> {
+fn check(ctx: &Session, bundle: &Path, entry: Option<&Archived>) -> Result<()> {
     let damaged = |why: String| {
         Error::failed(format!("{} cannot be restored: {why}", bundle.display())).hint(
             "nothing was pushed; restore from another backup, or make a new one with `git multi backup`",

@@ -5,9 +5,9 @@ use clap::{Args, Subcommand};
 
 use crate::automation::hooks::Action;
 use crate::automation::schedule::{self, Engine, Every, Schedule};
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// Run git multi on a schedule (systemd user timer, cron, or launchd on macOS)
 #[derive(Debug, Subcommand)]
@@ -45,7 +45,7 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, command: &ScheduleCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &ScheduleCommand) -> Result<Exit> {
     let repo = match ctx.git.toplevel() {
         Some(top) => top,
         None => ctx.git.common_dir()?,

@@ -1,18 +1,18 @@
 //! `git multi status`: every branch (tag, configured namespace ref) on every remote — in sync, ahead, behind, diverged, missing —
 //! read with parallel `git ls-remote` (no fetch) or, with `--offline`, from the tracking refs.
 
+use crate::model::Reached;
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
+use crate::model::{Outcome, Report};
 use crate::ops::run::StatusRun;
-use crate::outcome::{Outcome, Report};
 use crate::report;
-use crate::report::status::{Reached, StatusView};
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::report::status::StatusView;
+use crate::session::{Session, Watch};
 
 /// Show how every branch compares on every remote
 #[derive(Debug, Args)]
@@ -36,10 +36,10 @@ pub struct StatusArgs {
     pub json: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
     if args.tags && args.offline {
@@ -55,11 +55,13 @@ pub fn run(ctx: &Ctx, args: &StatusArgs) -> Result<Exit> {
     let reached: Vec<Outcome<Reached>> = if args.offline {
         members.iter().map(|m| run.last_fetched(m)).collect()
     } else {
-        let fanout = FanOut {
-            pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-            budget,
-            observer: &Quiet,
-        };
+        let fanout = ctx.fan_out(
+            &set,
+            args.parallel.get(),
+            &members,
+            config::DEFAULT_PROBE_TIMEOUT,
+            Watch::Nobody,
+        );
         fanout.run(&members, |job| run.probe(job))
     };
     let comparison = run.finish(&members, &reached)?;

@@ -3,29 +3,29 @@
 //! results to every remote without force. Remotes that have diverged under ff-only are reported, never
 //! overwritten; `--dry-run` only prints the plan.
 
+use crate::model::converge::Converged;
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Mutex;
 
 use clap::Args;
 
 use crate::cmd::common::{self, ParallelArgs};
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::{refname, RefStatus};
-use crate::ops::converge::{self, Converged};
+use crate::model::PushDetail;
+use crate::model::{Outcome, Report, Status};
+use crate::ops::converge;
 use crate::ops::fetch;
 use crate::ops::fresh::{self, Fresh};
 use crate::ops::integrate::{self, Integrated, Stop, Stopped, Strategy};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{Backups, Relater, Snapshot};
-use crate::outcome::{Outcome, Report, Status};
-use crate::progress::Board;
 use crate::remote_set::Member;
 use crate::report;
-use crate::report::push::PushDetail;
 use crate::report::sync::{PlanDetail, SyncDocument};
-use crate::runner::{FanOut, Job, Pool, Quiet};
+use crate::runner::{FanOut, Job};
+use crate::session::{Session, Watch};
 
 /// Fetch all, integrate into the current branch, converge ref namespaces, push to every remote
 #[derive(Debug, Args)]
@@ -58,7 +58,7 @@ const REASON: &str = "git multi sync";
 /// in between, so a handful covers any real contention.
 const ROUNDS: usize = 4;
 
-pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &SyncArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
@@ -74,24 +74,28 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
         )?),
     };
     let primary_name = primary.map(|p| p.name.as_str());
-    let budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
-    let pool = Pool::new(&set.settings, args.parallel.jobs, members.len());
     let full = refname::branch(&branch);
     if args.dry_run {
-        return plan(ctx, args, &members, &branch, primary_name, pool, budget);
+        let fanout = ctx.fan_out(
+            &set,
+            args.parallel.get(),
+            &members,
+            config::DEFAULT_TIMEOUT,
+            Watch::Nobody,
+        );
+        return plan(ctx, args, &members, &branch, primary_name, &fanout);
     }
 
     // 1. Fetch everything (namespaces included), so every remote's tracking refs are current for the push; a
     // remote whose listing matches its tracking refs is not fetched at all.
     let namespaces = &set.settings.namespaces;
-    let board = Board::for_terminal(members.iter().map(|m| m.name.clone()), args.json);
-    let fanout = FanOut {
-        pool,
-        budget,
-        observer: &board,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Live,
+    );
     let fresh = Fresh::new(&ctx.git, &members, namespaces)?;
     let fetched = std::thread::scope(|scope| {
         // The tracking refs are read while the remotes are listed: with thousands of loose refs that read
@@ -105,7 +109,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
             }
         })
     });
-    board.finish();
+    fanout.finish();
     // Every member's tracking refs as they are now, read once for everything below.
     let mut tracked = fresh.tracking(&ctx.git)?;
     let reachable: Vec<&Member> = members
@@ -251,7 +255,10 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                     }
                 }
             }
-            report::sync::pushed(report::push::outcome(job, pushed, false), args.strategy)
+            report::sync::pushed(
+                crate::ops::pushed::outcome(job, pushed, false),
+                args.strategy,
+            )
         };
         // The first round pushes everywhere at once. A later one goes to one remote first (the primary, else the
         // first in configured order) and to the others only once that push held: clones racing each other then
@@ -281,14 +288,14 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
             }
             (pushed_to, results)
         };
-        board.finish();
+        fanout.finish();
         for (member, outcome) in pushed_to.iter().zip(results) {
             let slot = members
                 .iter()
                 .position(|m| m.name == member.name)
                 .expect("a pushed remote is a member");
             outcomes[slot] = Some(match outcomes[slot].take() {
-                Some(earlier) => report::push::across_rounds(earlier, outcome),
+                Some(earlier) => crate::model::push::across_rounds(earlier, outcome),
                 None => outcome,
             });
         }
@@ -315,7 +322,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
                 Err(err) => job.failure(&err, ()),
             }
         });
-        board.finish();
+        fanout.finish();
         let now = Snapshot::take(&ctx.git, &patterns)?;
         tracked.replace(&patterns, &now);
         let moved = losers.iter().zip(&refetched).any(|(m, fetch)| {
@@ -400,7 +407,7 @@ pub fn run(ctx: &Ctx, args: &SyncArgs) -> Result<Exit> {
 
 /// Every namespace ref brought to its agreed tip locally, from the copies of `reachable` remotes as last fetched.
 fn settle(
-    ctx: &Ctx,
+    ctx: &Session,
     backups: &Backups,
     namespaces: &[crate::config::Namespace],
     reachable: &[&Member],
@@ -422,7 +429,7 @@ fn settle(
 /// any other copy that is a plain fast-forward from there. Returns the steps that did something (the
 /// primary's always).
 fn integrate_copies(
-    ctx: &Ctx,
+    ctx: &Session,
     branch: &str,
     full: &str,
     strategy: Strategy,
@@ -476,22 +483,16 @@ fn integrate_copies(
 
 /// `--dry-run`: each remote's copy of the branch read with ls-remote, compared, and what sync would do there.
 fn plan(
-    ctx: &Ctx,
+    ctx: &Session,
     args: &SyncArgs,
     members: &[&Member],
     branch: &str,
     primary: Option<&str>,
-    pool: Pool,
-    budget: std::time::Duration,
+    fanout: &FanOut,
 ) -> Result<Exit> {
     let full = refname::branch(branch);
     let local = ctx.git.rev_parse(&full)?;
     let relater = Relater::new(&ctx.git);
-    let fanout = FanOut {
-        pool,
-        budget,
-        observer: &Quiet,
-    };
     let outcomes = fanout.run(members, |job| {
         match job
             .git(|left, _| {
@@ -503,7 +504,7 @@ fn plan(
             Ok(refs) => {
                 let relation = relater
                     .relate(local.as_deref(), refs.get(&full).map(String::as_str))
-                    .unwrap_or(crate::ops::Relation::of(crate::ops::State::Unknown));
+                    .unwrap_or(crate::model::Relation::of(crate::model::State::Unknown));
                 // Under merge every remote's copy is integrated, as the primary's is otherwise.
                 let integrated = Some(job.name()) == primary || args.strategy == Strategy::Merge;
                 Outcome::new(

@@ -7,11 +7,11 @@ use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::everywhere::{self, Local};
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
 use crate::report::publish::Kind;
+use crate::session::Session;
 
 /// Create a tag here (when missing) and on every remote; a remote's tag with another target is reported,
 /// never moved
@@ -60,7 +60,7 @@ pub enum TagCommand {
     Delete(DeleteArgs),
 }
 
-pub fn run(ctx: &Ctx, command: &TagCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &TagCommand) -> Result<Exit> {
     match command {
         TagCommand::List(args) => everywhere::list(ctx, Kind::Tag, args),
         TagCommand::Create(args) => create(ctx, args),
@@ -68,7 +68,7 @@ pub fn run(ctx: &Ctx, command: &TagCommand) -> Result<Exit> {
     }
 }
 
-fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
+fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::tag(name);
@@ -138,7 +138,7 @@ fn create(ctx: &Ctx, args: &CreateArgs) -> Result<Exit> {
     everywhere::publish(ctx, &set, Kind::Tag, &full, &local, &run)
 }
 
-fn delete(ctx: &Ctx, args: &DeleteArgs) -> Result<Exit> {
+fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
     let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
     let name = &args.name;
     let full = refname::tag(name);

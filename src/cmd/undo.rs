@@ -1,22 +1,22 @@
 //! `git multi undo [<entry>]`: put back every remote tip an audit log entry overwrote, deleted or created —
 //! each under a lease on the tip that entry wrote, so work pushed since is never clobbered.
 
+use crate::model::log::{Entry, RefEntry};
 use std::time::Duration;
 
 use clap::Args;
 
-use crate::audit::{self, Entry, RefEntry};
+use crate::audit;
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
+use crate::model::PushDetail;
+use crate::model::{Outcome, Report};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{Backups, Relater, Snapshot};
-use crate::outcome::{Outcome, Report};
 use crate::report;
-use crate::report::push::PushDetail;
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::session::{Session, Watch};
 
 /// Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each
 /// further `undo` steps one command further back)
@@ -43,12 +43,12 @@ struct Plan {
     expected: Vec<(String, Option<String>)>,
 }
 
-pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &UndoArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let entries = audit::read(&ctx.git)
         .map_err(|e| Error::failed(format!("could not read the audit log: {e}")))?;
     let entry = pick(&entries, args.entry.as_deref())?;
-    let budget = args
+    let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
 
@@ -107,11 +107,13 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
     let backups = Backups::new();
     let relater = Relater::new(&ctx.git);
     let tracking = Snapshot::default();
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget,
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Nobody,
+    );
     let pushed = fanout.run(&members, |job| {
         let plan = plans
             .iter()
@@ -128,7 +130,7 @@ pub fn run(ctx: &Ctx, args: &UndoArgs) -> Result<Exit> {
             reason: "git multi undo: tip before the undo",
         };
         let result = push::push_expecting(job, &ctx.git, &request, &plan.expected);
-        let mut outcome = report::push::outcome(job, result, args.dry_run);
+        let mut outcome = crate::ops::pushed::outcome(job, result, args.dry_run);
         // A lease that did not hold means someone pushed since; other refusals keep the hint push gave them.
         let lease_lost = outcome
             .detail
@@ -253,7 +255,7 @@ fn undone(entries: &[Entry]) -> std::collections::HashSet<&str> {
 /// For each ref the entry changed on `remote`: push the old tip back (from its backup ref, or the object itself
 /// when the update was a fast-forward and kept it reachable), or delete a ref the entry created; each leased on
 /// the tip the entry left there.
-fn plan(ctx: &Ctx, remote: &str, refs: &[RefEntry]) -> std::result::Result<Plan, String> {
+fn plan(ctx: &Session, remote: &str, refs: &[RefEntry]) -> std::result::Result<Plan, String> {
     let mut plan = Plan {
         remote: remote.to_string(),
         refs: Vec::new(),

@@ -8,13 +8,14 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::cmd::hosted::{self, HostedRepo};
-use crate::cmd::Ctx;
 use crate::error::{Error, Exit, Result};
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::provider::{NewWebhook, Webhook};
 use crate::remote_set::Member;
 use crate::report;
+use crate::report::Detail;
 use crate::runner::Pool;
+use crate::session::Session;
 
 /// Webhooks on every host of the set
 #[derive(Debug, Subcommand)]
@@ -88,7 +89,7 @@ enum Action {
     Remove(String),
 }
 
-pub fn run(ctx: &Ctx, command: &WebhookCommand) -> Result<Exit> {
+pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
     let (on, json, action) = match command {
         WebhookCommand::Add(args) => {
             let secret = if args.secret_stdin {
@@ -129,7 +130,7 @@ pub fn run(ctx: &Ctx, command: &WebhookCommand) -> Result<Exit> {
     Ok(report.api_exit())
 }
 
-fn one(ctx: &Ctx, m: &Member, action: &Action) -> Outcome<HookDetail> {
+fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
     let started = Instant::now();
     let mut detail = HookDetail {
         provider: m.provider().0.to_string(),

@@ -9,19 +9,20 @@ use std::time::Duration;
 use clap::{Args, Subcommand};
 
 use crate::cmd::common::{self, ParallelArgs};
-use crate::cmd::Ctx;
 use crate::config::{self, Settings};
 use crate::error::{Error, Exit, Result};
+use crate::events::Quiet;
 use crate::git::{refname, Git};
+use crate::model::{Outcome, Status};
 use crate::ops::integrate::{self, Integrated, Strategy};
 use crate::ops::push::Outgoing;
 use crate::ops::run::{FetchRun, PushHow, PushRun, StatusRun};
-use crate::outcome::{Outcome, Status};
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
 use crate::report::workspace::{Listed, RepoResult, StatusExtra, SyncExtra};
 use crate::run_lock::RunLock;
-use crate::runner::{FanOut, Pool, Quiet};
+use crate::runner::{FanOut, Pool};
+use crate::session::Session;
 use crate::workspace::Workspace;
 
 /// Work on many repositories at once (push, fetch, status, sync across every repository and remote)
@@ -328,10 +329,11 @@ fn fan_out<D: Send + Default>(
             items.extend((0..repo.members.len()).map(|m| (r, m)));
         }
     }
+    // Many repositories' jobs on one pool; nobody watches them live (each repository is reported whole).
     let fanout = FanOut {
         pool: pool_for(items.len(), jobs),
         budget: config::DEFAULT_TIMEOUT,
-        observer: &Quiet,
+        sink: Box::new(Quiet),
     };
     let member = |&(r, m): &(usize, usize)| {
         let repo = repos[r]
@@ -514,7 +516,11 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
     // 1. Branch and primary first, as `git multi sync` checks them before anything is fetched.
     let plans: Vec<Result<(SyncPlan, FetchRun)>> = each(repos.len(), args.parallel.jobs, |r| {
         let repo = repos[r].1.as_ref().map_err(clone_error)?;
-        let ctx = Ctx::at(repo.git.clone());
+        let ctx = Session::at(
+            repo.git.clone(),
+            &crate::progress::TerminalFaces,
+            crate::session::Output::default(),
+        );
         let branch = common::current_branch(&ctx)?;
         let primary = common::primary(&ctx, &repo.set, None, &branch)?
             .name

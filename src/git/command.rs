@@ -33,8 +33,8 @@ pub struct GitCommand<'a> {
     pub(super) progress: Option<&'a ProgressSink<'a>>,
 }
 
-/// Receives git's live progress (`Writing objects: 45% (9/20)`) while a job runs.
-pub type ProgressSink<'s> = dyn Fn(&str) + Sync + 's;
+/// Receives git's live progress (`Writing objects: 45% (9/20), 1.20 MiB | 3.00 MiB/s`) while a job runs.
+pub type ProgressSink<'s> = dyn Fn(&super::Progress) + Sync + 's;
 
 impl<'a> GitCommand<'a> {
     /// A job that runs beside others: it must never prompt, and it gets its own session so that a timeout or
@@ -280,7 +280,7 @@ mod tests {
             String::from_utf8_lossy(&tail[..40])
         );
         assert_eq!(
-            progress::latest(&tail).as_deref(),
+            progress::latest(&tail).map(|p| p.short()).as_deref(),
             Some("Writing objects 45%")
         );
     }

@@ -5,20 +5,9 @@
 
 use std::sync::Mutex;
 
-use serde::Serialize;
-
 use crate::git::{refname, FetchOptions, Git, GitError, RefWrite, Refspec};
+use crate::model::Saved;
 use crate::runner::Job;
-
-/// One saved tip: `remote` had `oid` at its ref `name`; it is kept at the local ref `backup`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Saved {
-    pub remote: String,
-    #[serde(rename = "ref")]
-    pub name: String,
-    pub oid: String,
-    pub backup: String,
-}
 
 /// The backups of one command run: a shared event name and the record of every tip saved.
 #[derive(Debug)]

@@ -2,8 +2,6 @@
 //! missing), what would make them agree under the namespace's merge mode, and moving the local copy there
 //! (the old local tip saved first whenever the move would lose it).
 
-use serde::Serialize;
-
 use std::collections::BTreeSet;
 
 use crate::config::{MergeMode, Namespace};
@@ -12,72 +10,9 @@ use crate::git::{refname, CommitSpec, Git, GitError, Integration, RefWrite};
 use super::ancestry::Known;
 use super::push::Outgoing;
 use super::union::{self, Prepared, Signature};
-use super::{Backups, Saved, Snapshot};
-
-/// Every copy of one ref: the local one and each compared remote's, in the configured order (`None`: that
-/// side has no such ref).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tips {
-    pub name: String,
-    pub local: Option<String>,
-    pub remotes: Vec<(String, Option<String>)>,
-}
-
-impl Tips {
-    /// The distinct tips present anywhere, sorted.
-    pub fn distinct(&self) -> Vec<&str> {
-        let mut all: Vec<&str> = self
-            .local
-            .iter()
-            .chain(self.remotes.iter().filter_map(|(_, t)| t.as_ref()))
-            .map(String::as_str)
-            .collect();
-        all.sort_unstable();
-        all.dedup();
-        all
-    }
-
-    /// `remote`'s copy.
-    pub fn of(&self, remote: &str) -> Option<&str> {
-        self.remotes
-            .iter()
-            .find(|(r, _)| r == remote)
-            .and_then(|(_, t)| t.as_deref())
-    }
-
-    /// The first remote (in configured order) whose copy is `oid`.
-    pub fn first_holder(&self, oid: &str) -> Option<&str> {
-        self.remotes
-            .iter()
-            .find(|(_, t)| t.as_deref() == Some(oid))
-            .map(|(r, _)| r.as_str())
-    }
-}
-
-/// How the copies of a ref disagree (the `kind` of `conflicts --json`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Kind {
-    /// The local copy contains every remote's and some remote lags behind it.
-    Ahead,
-    /// A remote's copy contains the local one and more.
-    Behind,
-    /// The copies have commits of their own on more than one side (or cannot be compared).
-    Diverged,
-    /// Some side has no copy at all; the others agree.
-    Missing,
-}
-
-/// Where a ref's copies stand.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Standing {
-    /// `None` when every side has the same tip.
-    pub kind: Option<Kind>,
-    /// The copy that contains every other, when the copies lie on one line.
-    pub newest: Option<String>,
-    /// A copy could not be compared: its object is not here (never fetched) or is not a commit.
-    pub unknown: bool,
-}
+use super::{Backups, Snapshot};
+use crate::model::converge::{Agreement, Converged, Family, Kind, Standing, Suggestion, Tips};
+use crate::model::Saved;
 
 /// Reads how `tips` stand. With `ancestry` false (tags: there is no "newer" tag) any two different tips are
 /// diverged.
@@ -141,37 +76,6 @@ fn kind_of(tips: &Tips, newest: Option<&str>) -> Option<Kind> {
         Some(Kind::Missing)
     } else {
         None
-    }
-}
-
-/// What makes every copy of a ref agree.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Agreement {
-    /// Nothing to do.
-    InSync,
-    /// This tip contains every copy: fast-forwards (and creations) only.
-    Forward(String),
-    /// A union commit over the diverged copies (`union`); every copy is its ancestor.
-    Union {
-        target: String,
-        parents: Vec<String>,
-    },
-    /// `theirs`: the primary's copy wins; copies it does not contain are overwritten after being saved.
-    Theirs { target: String, from: String },
-    /// `ff-only` (or `theirs` without a primary copy) and the copies diverged: nothing is changed.
-    Diverged,
-    /// The copies cannot be combined without a person: why.
-    Cannot(String),
-}
-
-impl Agreement {
-    /// The tip every side should end up with.
-    pub fn target(&self) -> Option<&str> {
-        match self {
-            Agreement::Forward(t) | Agreement::Union { target: t, .. } => Some(t),
-            Agreement::Theirs { target, .. } => Some(target),
-            _ => None,
-        }
     }
 }
 
@@ -286,24 +190,6 @@ pub fn set_checked_out(
     Ok(saved)
 }
 
-/// Which families of refs a ref belongs to, for what can be done with it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Family {
-    Branch,
-    Tag,
-    Namespace(MergeMode),
-}
-
-/// What `git multi resolve` would do about a ref that stands as `standing`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Suggestion {
-    TakeLocal,
-    Take(String),
-    Merge,
-    /// No automatic choice (ff-only namespaces, tags): a person picks a copy.
-    Pick,
-}
-
 pub fn suggest(
     tips: &Tips,
     standing: &Standing,
@@ -382,16 +268,6 @@ pub fn namespace_tips(
             name,
         })
         .collect()
-}
-
-/// One namespace ref after [`settle`]: its copies, its mode, what makes them agree, and the local tip saved
-/// if the local copy was overwritten.
-#[derive(Debug, Clone)]
-pub struct Converged {
-    pub tips: Tips,
-    pub mode: MergeMode,
-    pub agreement: Agreement,
-    pub saved: Option<Saved>,
 }
 
 /// Works out the agreement for every ref in `all` under its namespace's mode and moves the local copies

@@ -1,12 +1,10 @@
 //! Fetching one remote, and what a run of fetches changed: tracking refs created, moved and pruned (pruned
 //! tips are saved under `refs/multi/backup/` so nothing is lost).
 
-use serde::Serialize;
-
 use crate::config::Namespace;
 use crate::git::{refname, FetchOptions, Git, GitError, RefWrite, Refspec};
-use crate::outcome::{Outcome, Status};
-use crate::report::fetch::FetchDetail;
+use crate::model::{Changes, FetchDetail};
+use crate::model::{Outcome, Status};
 use crate::runner::Job;
 
 use super::{Backups, Snapshot};
@@ -18,20 +16,6 @@ pub struct FetchRequest {
     pub prune: bool,
     /// Extra refspecs (configured ref namespaces into `refs/multi/remotes/<remote>/…`).
     pub also: Vec<Refspec>,
-}
-
-/// Tracking refs created, moved and removed by a fetch, by their short remote names (`main`, `tags/v1`).
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Changes {
-    pub new: Vec<String>,
-    pub updated: Vec<String>,
-    pub pruned: Vec<String>,
-}
-
-impl Changes {
-    pub fn is_empty(&self) -> bool {
-        self.new.is_empty() && self.updated.is_empty() && self.pruned.is_empty()
-    }
 }
 
 /// Fetches `job`'s remote within its deadline, retrying transient failures; the number of retries on success.

@@ -3,6 +3,7 @@
 //! that never touch local tags), and per target the plan (create, update, force, delete) and its push: forced
 //! only under a lease on the target's tip just read, every overwritten or deleted tip saved first.
 
+use crate::model::State;
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -12,7 +13,7 @@ use crate::git::{refname, FetchOptions, Git, GitError, RefStatus, Refspec, Rejec
 use crate::runner::Job;
 
 use super::push::{self, Force, Outgoing, PushRequest, Pushed, RefResult};
-use super::{Backups, Relater, Snapshot, State};
+use super::{Backups, Relater, Snapshot};
 
 /// The refs a mirror makes equal: every branch, every tag, and every ref of a configured namespace.
 #[derive(Debug, Clone)]

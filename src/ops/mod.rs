@@ -27,11 +27,12 @@ pub mod lfs;
 pub mod mirror;
 pub mod publish;
 pub mod push;
+pub mod pushed;
 pub mod relate;
 pub mod run;
 pub mod snapshot;
 pub mod union;
 
-pub use backup::{Backups, Saved};
-pub use relate::{Relater, Relation, State};
+pub use backup::Backups;
+pub use relate::Relater;
 pub use snapshot::Snapshot;

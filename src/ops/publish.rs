@@ -2,14 +2,13 @@
 //! lease on the tip just read, saved first, optionally only where that tip is already contained in a local one.
 //! Creating goes through [`super::push`] with [`super::push::Force::CreateOnly`], which never moves a ref.
 
+use crate::model::{Compared, Relation, State};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::git::{Git, GitError};
 use crate::runner::Job;
 
 use super::push::{self, Force, Outgoing, PushRequest, Pushed};
-use super::relate::Compared;
-use super::{Relation, State};
 
 /// What `job`'s remote has under `prefix` (`refs/heads/`, `refs/tags/`), `name -> oid`, within its deadline.
 pub fn read(

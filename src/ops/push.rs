@@ -2,6 +2,7 @@
 //! the remote's old tips saved before anything is overwritten or deleted, and git's porcelain answer turned
 //! into one result per ref (old and new tip, status, why it was refused and how far apart the two sides are).
 
+use crate::model::Relation;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::git::{
@@ -10,7 +11,8 @@ use crate::git::{
 };
 use crate::runner::Job;
 
-use super::{Backups, Relater, Relation, Saved, Snapshot};
+use super::{Backups, Relater, Snapshot};
+use crate::model::Saved;
 
 /// How far a push may go when the remote has something the pushed ref does not contain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -636,7 +638,7 @@ mod tests {
         let job = Job::new(
             &member,
             std::time::Duration::from_secs(60),
-            &crate::runner::Quiet,
+            &crate::events::Quiet,
         );
         let backups = Backups::new();
         let relater = Relater::new(&git);

@@ -3,24 +3,25 @@
 //! multi workspace` runs the jobs of every repository on one shared pool (one set of per-host caps for all).
 //! Both go through the same code here, so the single-repository commands and the workspace cannot drift apart.
 
+use crate::model::{Compared, Comparison, State};
 use std::collections::BTreeMap;
 use std::sync::Mutex;
 
 use crate::config::{MergeMode, Namespace};
 use crate::error::{Error, Result};
 use crate::git::{refname, Git, GitError, RecurseSubmodules};
-use crate::outcome::{Outcome, Status};
+use crate::model::FetchDetail;
+use crate::model::PushDetail;
+use crate::model::Reached;
+use crate::model::{Outcome, Status};
 use crate::remote_set::Member;
-use crate::report::fetch::FetchDetail;
-use crate::report::push::PushDetail;
-use crate::report::status::Reached;
 use crate::runner::Job;
 
 use super::fetch;
 use super::publish;
 use super::push::{self, Force, Outgoing, PushRequest};
-use super::relate::{self, Compared, Comparison};
-use super::{Backups, Relater, Snapshot, State};
+use super::relate;
+use super::{Backups, Relater, Snapshot};
 
 /// How to push, beyond which refs.
 #[derive(Debug, Clone, Copy)]
@@ -174,7 +175,7 @@ impl<'g> PushRun<'g> {
             &self.carried,
             self.how.recurse_submodules,
         );
-        crate::report::push::outcome(job, pushed, self.how.dry_run)
+        crate::ops::pushed::outcome(job, pushed, self.how.dry_run)
     }
 }
 
@@ -592,7 +593,7 @@ impl<'g> StatusRun<'g> {
                         name: name.clone(),
                         local: Some(oid.clone()),
                         remote_oid: None,
-                        relation: super::Relation::of(State::Unknown),
+                        relation: crate::model::Relation::of(State::Unknown),
                     }))
                 }
                 None => {}

@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use crate::ops::archive::Archived;
-use crate::outcome::Detail;
+use crate::report::Detail;
 
 #[derive(Debug, Default, Serialize)]
 pub struct BackupDetail {

@@ -4,7 +4,8 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::outcome::{Detail, Outcome};
+use crate::model::Outcome;
+use crate::report::Detail;
 
 /// What `ls-remote` saw on one member.
 #[derive(Debug, Default, Serialize)]

@@ -6,16 +6,8 @@ use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::git::refname;
-use crate::ops::converge::{Kind, Suggestion, Tips};
-use crate::outcome::Report;
-
-/// One ref whose copies differ.
-#[derive(Debug, Clone)]
-pub struct Conflict {
-    pub tips: Tips,
-    pub kind: Kind,
-    pub suggestion: Option<Suggestion>,
-}
+use crate::model::converge::{Conflict, Kind, Suggestion};
+use crate::model::Report;
 
 #[derive(Serialize)]
 struct Entry {

@@ -1,9 +1,9 @@
 //! The audit log in words (`git multi log`): one block per entry, newest first — its id, time and command
 //! line, then what changed on each remote and in the set.
 
+use crate::model::log::{Entry, RefEntry, SetChange};
 use serde::Serialize;
 
-use crate::audit::{Entry, RefEntry, SetChange};
 use crate::git::refname;
 
 #[derive(Serialize)]

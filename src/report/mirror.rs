@@ -8,9 +8,9 @@ use serde::Serialize;
 use crate::automation::sh_quote;
 use crate::error::Error;
 use crate::git::{refname, FailureKind};
+use crate::model::PushDetail;
+use crate::model::{Outcome, Report, Status};
 use crate::ops::mirror::Source;
-use crate::outcome::{Outcome, Report, Status};
-use crate::report::push::PushDetail;
 use crate::runner::Job;
 
 /// The source as the summary shows it.

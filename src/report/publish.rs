@@ -2,17 +2,18 @@
 //! `branch create|delete` / `tag create|delete` did here and on each remote (why a remote's copy was refused or
 //! kept, and which command fixes it).
 
+use crate::model::{Compared, State};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
 use crate::git::{refname, FailureKind, GitError, RefStatus};
+use crate::model::{Outcome, Report, Status};
+use crate::model::{PushDetail, RefUpdate};
 use crate::ops::publish::Deletion;
 use crate::ops::push::Pushed;
-use crate::ops::relate::Compared;
-use crate::ops::State;
-use crate::outcome::{Detail, Outcome, Report, Status};
-use crate::report::push::{self, PushDetail, RefUpdate};
+use crate::ops::pushed;
+use crate::report::Detail;
 use crate::runner::Job;
 
 /// Which kind of ref a command works on.
@@ -322,7 +323,7 @@ fn exists_hint(kind: Kind, remote: &str, name: &str) -> String {
 /// The outcome of creating `name` on one remote: a copy there with another target is reported as existing,
 /// with the command that replaces it.
 pub fn created(job: &Job, kind: Kind, result: Result<Pushed, GitError>) -> Outcome<PushDetail> {
-    let mut outcome = push::outcome(job, result, false);
+    let mut outcome = pushed::outcome(job, result, false);
     let existing = outcome
         .detail
         .refs
@@ -348,7 +349,7 @@ pub fn deleted(
     let short = kind.short(name);
     match result {
         Err(err) => job.failure(&err, PushDetail::default()),
-        Ok(Deletion::Pushed(pushed)) => push::outcome(job, Ok(pushed), false),
+        Ok(Deletion::Pushed(pushed)) => pushed::outcome(job, Ok(pushed), false),
         Ok(Deletion::Absent) => Outcome::new(
             remote,
             Status::UpToDate,

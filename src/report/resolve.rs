@@ -5,9 +5,9 @@ use serde::Serialize;
 
 use crate::error::Error;
 use crate::git::{refname, GitError};
-use crate::ops::Saved;
-use crate::outcome::{Outcome, Status};
-use crate::report::push::PushDetail;
+use crate::model::PushDetail;
+use crate::model::Saved;
+use crate::model::{Outcome, Status};
 use crate::runner::Job;
 
 /// How `resolve` settles a ref (the `action` of its JSON: `take-local`, `take`, `merge`, `rebase`).
@@ -53,7 +53,7 @@ pub struct ResolveDocument<'a> {
 /// A remote's push outcome in resolve's words: a remote that moved after the fetch is not to be forced, and
 /// running the same resolve again (which fetches first) takes its new tip into account.
 pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDetail> {
-    if super::push::refused_as_moved(&outcome) {
+    if crate::model::push::refused_as_moved(&outcome) {
         outcome.hint = Some(format!(
             "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {q_asked} …` again starts from that",
             outcome.name, q_asked = crate::quote::word(asked)));

@@ -5,19 +5,10 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::git::refname;
-use crate::ops::relate::{Compared, Comparison};
-use crate::ops::State;
-use crate::outcome::{Detail, Outcome, Report};
+use crate::model::{Compared, Comparison, Reached, State};
+use crate::model::{Outcome, Report};
 use crate::remote_set::Member;
-
-/// What `status` learned about one remote besides its refs.
-#[derive(Debug, Default, Serialize)]
-pub struct Reached {
-    pub refs: usize,
-    /// `--offline`: whether the remote was ever fetched (without a fetch there is nothing to compare).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub fetched: Option<bool>,
-}
+use crate::report::Detail;
 
 impl Detail for Reached {
     fn human(&self) -> String {

@@ -1,15 +1,17 @@
 //! `sync` in words: what it integrated, what became of each namespace ref, each remote's push (or why it was
 //! not pushed, and what to run about it), and under `--dry-run` the plan for each remote.
 
+use crate::model::converge::{Agreement, Converged};
+use crate::model::{Relation, State};
 use serde::Serialize;
 
 use crate::config::MergeMode;
 use crate::git::{refname, RefStatus};
-use crate::ops::converge::{Agreement, Converged};
+use crate::model::Outcome;
+use crate::model::PushDetail;
+use crate::model::Saved;
 use crate::ops::integrate::{Integrated, Strategy};
-use crate::ops::{Relation, Saved, State};
-use crate::outcome::{Detail, Outcome};
-use crate::report::push::PushDetail;
+use crate::report::Detail;
 
 #[derive(Serialize)]
 pub struct SyncDocument<'a, D: Serialize> {
@@ -232,7 +234,7 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
 /// A remote's push outcome in sync's words: a refusal gets the hint that fits this strategy (never one that
 /// would run into the same refusal again).
 pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<PushDetail> {
-    if super::push::refused_as_moved(&outcome) {
+    if crate::model::push::refused_as_moved(&outcome) {
         outcome.hint = Some(match strategy {
             // Everything fetched was merged, so the remote changed while sync ran: the next sync takes it in.
             Strategy::Merge => format!(
@@ -240,7 +242,7 @@ pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<P
                 outcome.name
             ),
             // Namespace refs are united by every sync whatever the strategy: running it again settles them.
-            _ if super::push::refused_only_namespaces(&outcome) => format!(
+            _ if crate::model::push::refused_only_namespaces(&outcome) => format!(
                 "`{}` got new namespace commits while sync ran; `git multi sync` again unites them",
                 outcome.name
             ),

@@ -1,11 +1,11 @@
 //! What `undo` put back (or would, under `--dry-run`), per remote: the outcome document with the entry it
 //! reverted.
 
+use crate::model::log::Entry;
 use serde::Serialize;
 
-use crate::audit::Entry;
-use crate::outcome::{Outcome, Report};
-use crate::report::push::PushDetail;
+use crate::model::PushDetail;
+use crate::model::{Outcome, Report};
 
 #[derive(Serialize)]
 struct Document<'a> {

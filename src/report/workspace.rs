@@ -1,18 +1,20 @@
 //! `workspace` in words: the repository list, and a run's result per repository (its remotes, or why it could
 //! not run) followed by one total over every repository and remote.
 
+use crate::model::Comparison;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
 use crate::error::{exit_code, Exit, ExitFacts};
+use crate::model::{Outcome, Report};
 use crate::ops::integrate::Integrated;
-use crate::ops::relate::Comparison;
-use crate::outcome::{Detail, Outcome, Report};
 use crate::remote_set::Member;
+use crate::report::Detail;
 
-use super::status::{Reached, StatusView};
+use super::status::StatusView;
+use crate::model::Reached;
 
 /// One repository's part of a workspace run.
 #[derive(Serialize)]

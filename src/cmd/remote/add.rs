@@ -5,11 +5,11 @@ use clap::Args;
 use crate::cmd::remote::{
     check_answers, check_new_name, check_url, storable_url, warn_if_no_repository,
 };
-use crate::cmd::Ctx;
 use crate::config::{self, member};
 use crate::error::{Error, Exit, Result};
 use crate::provider::ProviderKind;
 use crate::remote_set::Member;
+use crate::session::Session;
 use crate::validate::{check_api_url, parse_provider};
 
 /// Add a remote to the set (an ordinary git remote, so `git push <name>` keeps working)
@@ -48,7 +48,7 @@ pub struct AddArgs {
     pub check: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &AddArgs) -> Result<Exit> {
     // Everything is checked before the first write, so bad input leaves .git/config untouched.
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
@@ -109,7 +109,7 @@ pub fn run(ctx: &Ctx, args: &AddArgs) -> Result<Exit> {
 }
 
 fn write_member(
-    ctx: &Ctx,
+    ctx: &Session,
     args: &AddArgs,
     provider: Option<ProviderKind>,
     owner: Option<&str>,
@@ -163,7 +163,7 @@ fn web_host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String
 /// `--provider` without a URL: `https://<host>/<owner>/<repo>.git` or `git@<host>:<owner>/<repo>.git`, the
 /// form every supported host uses. The owner defaults to the token's account.
 fn computed_url(
-    ctx: &Ctx,
+    ctx: &Session,
     args: &AddArgs,
     provider: Option<ProviderKind>,
 ) -> Result<(String, Option<String>, Option<String>)> {

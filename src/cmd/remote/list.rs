@@ -3,11 +3,11 @@
 use clap::Args;
 use serde::Serialize;
 
-use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
 use crate::redact::redact;
 use crate::remote_set::{Drift, DriftKind, Member, ProviderSource};
 use crate::report;
+use crate::session::Session;
 use crate::url;
 
 /// Show the remotes of the set
@@ -60,7 +60,7 @@ impl<'a> Row<'a> {
     }
 }
 
-pub fn run(ctx: &Ctx, args: &ListArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ListArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let drift = set.drift();
     let rows: Vec<Row> = set.members.iter().map(|m| Row::from(m, &drift)).collect();

@@ -11,11 +11,11 @@ pub mod toggle;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use crate::cmd::Ctx;
 use crate::error::{Error, Result};
 use crate::git::GitError;
 use crate::remote_set::{Member, RemoteSet};
 use crate::report;
+use crate::session::Session;
 use crate::url::{RemoteUrl, Transport};
 
 // The checks themselves live in `crate::validate`, where `import` uses them too; these keep the remote
@@ -23,12 +23,12 @@ use crate::url::{RemoteUrl, Transport};
 
 /// A name git accepts for a remote, that is not reserved, and that nothing in this repository uses yet.
 /// `retry` is the command to run with another name, shown in the hint for a reserved one.
-pub fn check_new_name(ctx: &Ctx, set: &RemoteSet, name: &str, retry: &str) -> Result<()> {
+pub fn check_new_name(ctx: &Session, set: &RemoteSet, name: &str, retry: &str) -> Result<()> {
     crate::validate::check_new_name(&ctx.git, set, name, retry)
 }
 
 /// Validates a URL before anything is written; a secret inside it is refused and never echoed.
-pub fn check_url(ctx: &Ctx, raw: &str) -> Result<RemoteUrl> {
+pub fn check_url(ctx: &Session, raw: &str) -> Result<RemoteUrl> {
     crate::validate::check_url(&ctx.git, raw)
 }
 
@@ -87,7 +87,12 @@ pub fn warn_if_no_repository(name: &str, url: &str, parsed: &RemoteUrl) {
 
 /// `--check`: the URL must answer now. A local path must hold a repository; anything else must answer
 /// `git ls-remote` within `timeout`.
-pub fn check_answers(ctx: &Ctx, url: &str, parsed: &RemoteUrl, timeout: Duration) -> Result<()> {
+pub fn check_answers(
+    ctx: &Session,
+    url: &str,
+    parsed: &RemoteUrl,
+    timeout: Duration,
+) -> Result<()> {
     let without_check = "or add it without --check and create the repository later";
     match local_repository(parsed) {
         Some(true) => Ok(()),

@@ -4,10 +4,10 @@
 use clap::Args;
 
 use crate::cmd::remote::existing;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::report;
+use crate::session::Session;
 
 /// Remove a remote from the set (and the git remote, unless --keep-remote)
 #[derive(Debug, Args)]
@@ -19,7 +19,7 @@ pub struct RemoveArgs {
     pub keep_remote: bool,
 }
 
-pub fn run(ctx: &Ctx, args: &RemoveArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &RemoveArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
     existing(&set, &args.name)?;

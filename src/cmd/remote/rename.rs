@@ -4,9 +4,9 @@
 use clap::Args;
 
 use crate::cmd::remote::{check_new_name, existing};
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
+use crate::session::Session;
 
 /// Rename a remote of the set
 #[derive(Debug, Args)]
@@ -16,7 +16,7 @@ pub struct RenameArgs {
     pub new: String,
 }
 
-pub fn run(ctx: &Ctx, args: &RenameArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &RenameArgs) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
     existing(&set, &args.old)?;

@@ -3,8 +3,8 @@
 use clap::Args;
 
 use crate::cmd::remote::{check_url, existing, storable_url, warn_if_no_repository};
-use crate::cmd::Ctx;
 use crate::error::{Exit, Result};
+use crate::session::Session;
 
 /// Change the URL of a remote in the set
 #[derive(Debug, Args)]
@@ -14,7 +14,7 @@ pub struct SetUrlArgs {
     pub url: String,
 }
 
-pub fn run(ctx: &Ctx, args: &SetUrlArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &SetUrlArgs) -> Result<Exit> {
     let set = ctx.remote_set_unreported()?;
     existing(&set, &args.name)?;
     let parsed = check_url(ctx, &args.url)?;

@@ -8,14 +8,15 @@ use serde::Serialize;
 
 use crate::auth::Source;
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::Ctx;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::RemoteRef;
-use crate::outcome::{Detail, Outcome, Report, Status};
+use crate::model::{Outcome, Report, Status};
 use crate::remote_set::Member;
 use crate::report;
-use crate::runner::{FanOut, Job, Pool, Quiet};
+use crate::report::Detail;
+use crate::runner::Job;
+use crate::session::{Parallel, Session, Watch};
 use crate::url;
 
 /// Check that every remote of the set can be reached
@@ -102,22 +103,27 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-pub fn run(ctx: &Ctx, args: &TestArgs) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &TestArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
     let timeout = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
-    let fanout = FanOut {
-        pool: Pool::new(&set.settings, args.parallel.jobs, members.len()),
-        budget: timeout,
-        observer: &Quiet,
-    };
+    let fanout = ctx.fan_out(
+        &set,
+        Parallel {
+            jobs: args.parallel.jobs,
+            timeout: Some(timeout),
+        },
+        &members,
+        config::DEFAULT_TIMEOUT,
+        Watch::Nobody,
+    );
     let outcomes = fanout.run(&members, |job| probe(ctx, job));
     Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
-fn probe(ctx: &Ctx, job: &Job) -> Outcome<Reachability> {
+fn probe(ctx: &Session, job: &Job) -> Outcome<Reachability> {
     let member = job.member;
     let started = Instant::now();
     let mut detail = Reachability {
@@ -168,7 +174,7 @@ fn probe(ctx: &Ctx, job: &Job) -> Outcome<Reachability> {
 /// noted in `api.problem`: plain git access needs no token, the API URL may only be the provider's guess for
 /// the host, and a git credential helper's password for that host may be the git password, not an API token.
 fn check_api(
-    ctx: &Ctx,
+    ctx: &Session,
     member: &Member,
     detail: &mut Reachability,
 ) -> Option<crate::provider::ApiError> {

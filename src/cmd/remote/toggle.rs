@@ -4,9 +4,9 @@
 use clap::Args;
 
 use crate::cmd::remote::existing;
-use crate::cmd::Ctx;
 use crate::config::member;
 use crate::error::{Exit, Result};
+use crate::session::Session;
 
 #[derive(Debug, Args)]
 pub struct ToggleArgs {
@@ -14,7 +14,7 @@ pub struct ToggleArgs {
     pub name: String,
 }
 
-pub fn run(ctx: &Ctx, args: &ToggleArgs, enable: bool) -> Result<Exit> {
+pub fn run(ctx: &Session, args: &ToggleArgs, enable: bool) -> Result<Exit> {
     let mut set = ctx.remote_set_unreported()?;
     let before = set.clone();
     existing(&set, &args.name)?;

@@ -39,12 +39,6 @@ impl Status {
     }
 }
 
-/// Command-specific facts about one remote, shown after the status in human output and merged into the JSON.
-pub trait Detail: Serialize {
-    /// One short line for humans; empty when there is nothing to add.
-    fn human(&self) -> String;
-}
-
 #[derive(Debug, Clone, Serialize)]
 pub struct Outcome<D> {
     pub name: String,
@@ -223,4 +217,32 @@ impl<D> Report<D> {
 
 fn all_skipped<D>(remotes: &[Outcome<D>]) -> bool {
     !remotes.is_empty() && remotes.iter().all(|o| o.status == Status::Skipped)
+}
+
+/// What to do about a remote whose repository is not there: create it where it lives (a local path with
+/// `git init --bare`, a hosting service with `git multi create`), or point the remote elsewhere.
+pub fn not_found_hint(member: &crate::remote_set::Member) -> String {
+    let name = crate::quote::word(&member.name);
+    let set_url = format!("or fix the URL with `git multi remote set-url {name} <url>`");
+    let parsed = member
+        .url
+        .as_deref()
+        .and_then(|u| crate::url::parse(u, |_| true).ok());
+    match parsed {
+        Some(url)
+            if matches!(
+                url.transport,
+                crate::url::Transport::Local | crate::url::Transport::File
+            ) =>
+        {
+            format!(
+                "create it with `git init --bare {}`, {set_url}",
+                crate::quote::word(&url.path)
+            )
+        }
+        _ if member.provider().0.has_api() => {
+            format!("create it on the host with `git multi create --on {name}`, {set_url}")
+        }
+        _ => format!("create the repository on its server, {set_url}"),
+    }
 }
