@@ -124,9 +124,16 @@ pub fn note(message: &str) {
     err_line(&format!("{}\n", escape_controls(message)));
 }
 
-/// One JSON document on stdout.
+/// One JSON document on stdout. Every document has a top-level `ok`: a document that does not say otherwise
+/// (a listing) is the answer of a command that worked, `"ok": true`, first.
 pub fn json<T: Serialize>(value: &T) {
-    let text = serde_json::to_string_pretty(value).expect("report types serialise");
+    let mut document = serde_json::to_value(value).expect("report types serialise");
+    if let serde_json::Value::Object(map) = &mut document {
+        if !map.contains_key("ok") {
+            map.shift_insert(0, "ok".into(), serde_json::Value::Bool(true));
+        }
+    }
+    let text = serde_json::to_string_pretty(&document).expect("report types serialise");
     out(&format!("{}\n", json_inert(&text)));
 }
 

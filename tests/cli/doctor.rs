@@ -76,7 +76,7 @@ fn doctor_tells_healthy_unreachable_refused_and_misconfigured_remotes_apart() {
     assert_eq!(json["ok"], false);
     for c in json["checks"].as_array().unwrap() {
         let keys: Vec<&String> = c.as_object().unwrap().keys().collect();
-        assert_eq!(keys, ["detail", "hint", "name", "status"], "{c}");
+        assert_eq!(keys, ["name", "status", "detail", "hint"], "{c}");
         assert!(
             ["ok", "warn", "fail"].contains(&c["status"].as_str().unwrap()),
             "{c}"

@@ -67,7 +67,7 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
     let list = env.multi(["refs", "list", "--json"]).expect_code(0).json();
     assert_eq!(
         list,
-        serde_json::json!({"refs": [
+        serde_json::json!({"ok": true, "refs": [
             {"pattern": "refs/git-mile/*", "merge": "union"},
             {"pattern": "refs/notes/*", "merge": "ff-only"}
         ]})

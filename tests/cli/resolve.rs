@@ -83,7 +83,7 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
     // Every --json document has a top-level `ok`; `unreached` appears only when a remote was not reached.
     assert_eq!(
         all.keys().collect::<Vec<_>>(),
-        ["conflicts", "ok"],
+        ["ok", "conflicts"],
         "{json}"
     );
     assert_eq!(json["ok"], true);
