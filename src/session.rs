@@ -80,6 +80,16 @@ impl Session {
         }
     }
 
+    /// A session for work on another thread: the same repository, faces and output, drift already said.
+    pub fn for_worker(&self) -> Session {
+        Session {
+            git: self.git.clone(),
+            output: self.output,
+            faces: self.faces,
+            drift_reported: AtomicBool::new(true),
+        }
+    }
+
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
         let set = RemoteSet::load(&self.git)?;
@@ -119,13 +129,25 @@ impl Session {
         watch: Watch,
     ) -> FanOut<'static> {
         let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+        let sink: Box<dyn Sink> = match watch {
+            Watch::Live => self.faces.watch(names, self.output),
+            Watch::Nobody => Box::new(Quiet),
+        };
+        Session::fan_out_into(set, parallel, members, default, sink)
+    }
+
+    /// [`Session::fan_out`] with the events going to `sink` (a face that watches on its own terms: the TUI).
+    pub fn fan_out_into<'s>(
+        set: &RemoteSet,
+        parallel: Parallel,
+        members: &[&Member],
+        default: Duration,
+        sink: Box<dyn Sink + 's>,
+    ) -> FanOut<'s> {
         FanOut {
             pool: Pool::new(&set.settings, parallel.jobs, members.len()),
             budget: parallel.timeout.or(set.settings.timeout).unwrap_or(default),
-            sink: match watch {
-                Watch::Live => self.faces.watch(names, self.output),
-                Watch::Nobody => Box::new(Quiet),
-            },
+            sink,
         }
     }
 }
