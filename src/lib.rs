@@ -36,12 +36,9 @@ mod workspace;
 
 pub use error::Exit;
 
-/// When this process started working (the dashboard's first-paint figure counts from here).
-static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
-
 /// Runs one parsed command line to its exit code; errors are printed here, once.
 pub fn run(cli: cli::Cli) -> Exit {
-    STARTED.get_or_init(std::time::Instant::now);
+    clock::process_started();
     automation::mark_own_children();
     interrupt::install();
     events::install(Box::new(progress::Warnings));

@@ -113,7 +113,7 @@ fn rows(set: &RemoteSet) -> Vec<RemoteRow> {
 
 /// Runs the dashboard until `q`.
 pub fn run(session: &Session) -> Result<Exit> {
-    let started = *crate::STARTED.get_or_init(Instant::now);
+    let started = crate::clock::process_started();
     if !std::io::stdout().is_terminal() || !std::io::stdin().is_terminal() {
         return Err(Error::usage("git multi tui needs a terminal")
             .hint("for scripts: `git multi status`, `git multi status --json`"));
