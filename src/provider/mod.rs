@@ -318,9 +318,3 @@ pub(crate) fn map_events(events: &[String], table: &[(&str, &str)]) -> Vec<Strin
         })
         .collect()
 }
-
-#[cfg(test)]
-#[path = "../../tests/cli/fake_api.rs"]
-mod fake;
-#[cfg(test)]
-mod tests;

@@ -1,4 +1,4 @@
-//! Behaviour of every provider against an in-process fake host: success, already-exists, 401/403, 404, 429
+//! Behaviour of every provider's API client, driven through the library, against the in-test fake host: success, already-exists, 401/403, 404, 429
 //! with Retry-After, 5xx then success, pagination over several pages, malformed JSON.
 
 use std::sync::{Arc, Mutex};
@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use super::fake::{Answer, FakeApi};
-use super::*;
+use git_multi::provider::*;
+
+use crate::fake_api::{Answer, FakeApi};
 
 const TOKEN: &str = "tok-provider-test-123456";
 
