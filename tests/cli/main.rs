@@ -18,6 +18,7 @@ mod drift;
 mod everywhere;
 mod fanout;
 mod hooks;
+mod host_jobs;
 mod hosts;
 mod integrate;
 mod interruption;
