@@ -12,7 +12,8 @@ use crate::config;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
+use crate::provider::{self, ApiError, Created, NewRepo, Provider, RepoInfo};
+use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
 use crate::runner::Job;
@@ -312,38 +313,19 @@ fn create_one(
     detail.web_url = info.web_url.clone();
     detail.default_branch = info.default_branch.clone();
 
-    // Keep the member's transport: ssh stays ssh, everything else gets the host's https URL.
-    let wants_ssh = m
-        .url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
-    let url = if wants_ssh {
-        info.ssh_url.clone().or(info.https_url.clone())
-    } else {
-        info.https_url.clone().or(info.ssh_url.clone())
-    };
+    let url = clone_url(m, &info);
     detail.url = url.clone().or_else(|| m.url.clone());
 
     if let Some(branch) = branch {
         if info.default_branch.as_deref() != Some(branch) {
-            // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
-            // next run after the first push sets it.
-            let set = host
-                .api
-                .default_branch()
-                .map(|api| api.set_default_branch(&owner, &name, branch));
-            match set {
-                Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
-                None => {
-                    detail.note = Some(format!("{} cannot set the default branch", detail.provider))
-                }
-                Some(Err(_)) => {
-                    detail.note = Some(format!(
-                        "default branch stays {}; run again after the first push",
-                        info.default_branch.as_deref().unwrap_or("unset")
-                    ))
-                }
-            }
+            job.say("setting the default branch");
+            default_branch(
+                host.api.as_ref(),
+                (&owner, &name),
+                branch,
+                &info,
+                &mut detail,
+            );
         }
     }
     detail.write = Some(Write {
@@ -358,4 +340,42 @@ fn create_one(
         Status::UpToDate
     };
     Outcome::new(&m.name, status, started.elapsed(), detail)
+}
+
+/// Makes `branch` the repository's default where the host has an API for it; what could not be done is a note,
+/// not a failure. On a fresh empty repository most hosts refuse a default branch that does not exist yet: the
+/// next run after the first push sets it.
+fn default_branch(
+    api: &dyn Provider,
+    (owner, name): (&str, &str),
+    branch: &str,
+    info: &RepoInfo,
+    detail: &mut CreateDetail,
+) {
+    match api
+        .default_branch()
+        .map(|api| api.set_default_branch(owner, name, branch))
+    {
+        Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
+        None => detail.note = Some(format!("{} cannot set the default branch", detail.provider)),
+        Some(Err(_)) => {
+            detail.note = Some(format!(
+                "default branch stays {}; run again after the first push",
+                info.default_branch.as_deref().unwrap_or("unset")
+            ))
+        }
+    }
+}
+
+/// The host's clone URL in the member's transport: ssh stays ssh, everything else gets the https URL.
+fn clone_url(m: &Member, info: &RepoInfo) -> Option<String> {
+    let wants_ssh = m
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
+    if wants_ssh {
+        info.ssh_url.clone().or(info.https_url.clone())
+    } else {
+        info.https_url.clone().or(info.ssh_url.clone())
+    }
 }
