@@ -1,11 +1,15 @@
 //! Host API calls run as jobs of a fan-out: each host's requests spend from that remote's time budget
 //! (`--timeout`, else `multi.timeout`), so a host whose API accepts and never answers is reported as `timeout`
-//! within its budget while the other hosts finish.
+//! within its budget while the other hosts finish, and after Ctrl-C no further request is sent.
 
+use std::process::Stdio;
 use std::time::{Duration, Instant};
 
+use serde_json::json;
+
+use crate::core::send;
 use crate::env::TestEnv;
-use crate::fake_api::FakeApi;
+use crate::fake_api::{Answer, FakeApi};
 use crate::hosts::{add_github, github_fake, hook_fake, TOKEN};
 
 /// What a command may take beyond the hung host's budget: starting git-multi and git, the other host's
@@ -116,4 +120,52 @@ fn every_host_api_command_takes_timeout_and_jobs() {
             run.stdout
         );
     }
+}
+
+#[test]
+fn ctrl_c_stops_a_host_before_its_next_request() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_GITHUB_TOKEN", TOKEN);
+    // `GET /user` is answered only when the test says so; anything after it would be the create.
+    let (go, gate) = std::sync::mpsc::channel::<()>();
+    let gate = std::sync::Mutex::new(gate);
+    let fake = FakeApi::start(move |seen, _| match seen.url.as_str() {
+        "/user" => {
+            let _ = gate.lock().unwrap().recv();
+            Answer::json(200, json!({"login": "alice"}))
+        }
+        _ => Answer::json(201, json!({"name": "demo"})),
+    });
+    add_github(&env, "gh", &fake);
+    let child = env
+        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
+        .args(["create", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let until = Instant::now() + Duration::from_secs(30);
+    while fake.seen().is_empty() {
+        assert!(Instant::now() < until, "git-multi never asked the host");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    send("INT", child.id());
+    go.send(()).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(output.status.code(), Some(130), "{stdout}");
+    assert_eq!(
+        fake.lines(),
+        ["GET /user"],
+        "a request was sent after Ctrl-C"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["remotes"][0]["status"], "failed", "{doc}");
+    assert!(
+        doc["remotes"][0]["error"]
+            .as_str()
+            .unwrap_or_default()
+            .ends_with("interrupted"),
+        "{doc}"
+    );
 }
