@@ -182,7 +182,10 @@ pub struct NewWebhook {
     pub secret: Option<String>,
 }
 
-/// What every provider is built on: its kind and its REST client over the shared agent.
+/// What every provider is built on: its kind and its REST client over the shared agent. A provider made for a
+/// job (`connect` with a deadline, `for_member`) has that job's [`Deadline`] in its client, so every request any
+/// capability makes through `api` is bounded by it, retried under the one policy and stopped by Ctrl-C: a new
+/// capability gets all of that by sending through `self.rest().api`.
 #[derive(Debug)]
 pub struct Rest {
     pub kind: ProviderKind,
