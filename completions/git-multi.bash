@@ -64,8 +64,8 @@ __git_multi_words() {
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
 	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
-	"export") echo "--output -o --force -f --help -h" ;;
-	"import") echo "--dry-run -n --help -h" ;;
+	"export") echo "--format --output -o --force -f --json --help -h" ;;
+	"import") echo "--format --dry-run -n --json --help -h" ;;
 	"config") echo "list get set unset --help -h" ;;
 	"config list") echo "--json --help -h" ;;
 	"config get") echo "--help -h" ;;
@@ -197,8 +197,10 @@ __git_multi_value() {
 	"restore|--jobs") echo any ;;
 	"restore|-j") echo any ;;
 	"restore|--timeout") echo any ;;
+	"export|--format") echo any ;;
 	"export|--output") echo any ;;
 	"export|-o") echo any ;;
+	"import|--format") echo any ;;
 	"hook install|--action") echo any ;;
 	"schedule install|--every") echo any ;;
 	"schedule install|--action") echo any ;;

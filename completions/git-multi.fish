@@ -50,7 +50,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show w
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each further `undo` steps one command further back)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML, JSON or YAML'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
@@ -299,10 +299,18 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l for
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l format -d 'The file\'s format (default: the --output file\'s extension, .toml/.json/.yaml/.yml, else toml)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output (a file that exists is left alone without --force)' -r -F
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s f -l force -d 'Replace the --output file when it exists'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l json -d 'Print one JSON document saying what was exported (the set itself under "set") instead of the file'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l format -d 'The file\'s format (default: its extension, .toml/.json/.yaml/.yml, else what its content looks like)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l json -d 'Print one JSON document (the changes, made or not) instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "list" -d 'Every documented key with its value, default and meaning'

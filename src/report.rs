@@ -12,6 +12,7 @@ pub mod clone;
 pub mod config;
 pub mod conflicts;
 pub mod doctor;
+pub mod export;
 pub mod fetch;
 pub mod import;
 pub mod integrate;

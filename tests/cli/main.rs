@@ -16,6 +16,7 @@ mod core;
 mod doctor;
 mod drift;
 mod everywhere;
+mod export_formats;
 mod fanout;
 mod hooks;
 mod hosts;
