@@ -60,7 +60,7 @@ __git_multi_words() {
 	"mirror") echo "--from --prune --force --dry-run -n --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"tui") echo "--help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
-	"log") echo "--max-count -n --since --json --help -h" ;;
+	"log") echo "--max-count -n --since --action --remote --json --help -h" ;;
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
 	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
@@ -186,6 +186,8 @@ __git_multi_value() {
 	"log|--max-count") echo any ;;
 	"log|-n") echo any ;;
 	"log|--since") echo any ;;
+	"log|--action") echo any ;;
+	"log|--remote") echo any ;;
 	"undo|--jobs") echo any ;;
 	"undo|-j") echo any ;;
 	"undo|--timeout") echo any ;;

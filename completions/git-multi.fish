@@ -280,6 +280,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d, 12h, "2 weeks ago"' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l action -d 'Only entries of this command: `push`, `undo`, `remote add`; a first word alone (`remote`) takes all its subcommands. Repeat for any of several' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l remote -d 'Only entries that changed this remote (its refs or its place in the set). Repeat for any of several' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r

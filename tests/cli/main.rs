@@ -24,6 +24,7 @@ mod integrate;
 mod interruption;
 mod keyring;
 mod lfs;
+mod log_filters;
 mod mirror;
 mod namespaces;
 mod newcomer;
