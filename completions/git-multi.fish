@@ -330,10 +330,11 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "ls" -d 'Show git-multi\'s hooks (and any other hook in their place)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
-complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync` or `fetch` (pre-push: push only)' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync`, `fetch` or `mirror` (pre-push: push only)' -r -f -a "push\t''
 sync\t''
-fetch\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
@@ -347,12 +348,13 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l every -d 'How often: 1m … 30m (a divisor of an hour), 1h … 12h (a divisor of a day), hourly, daily or weekly' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run: `git multi fetch`, `push`, `sync` or `mirror`' -r -f -a "push\t''
 sync\t''
-fetch\t''"
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l cron -d 'Use a crontab entry (the default where systemd does not run the machine)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l systemd -d 'Use a systemd user timer (the default where systemd runs the machine)'
-complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'

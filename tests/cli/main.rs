@@ -26,6 +26,7 @@ mod keyring;
 mod lfs;
 mod log_filters;
 mod mirror;
+mod mirror_action;
 mod namespaces;
 mod newcomer;
 mod organisations;
