@@ -62,7 +62,9 @@ __git_multi_words() {
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
 	"log") echo "--max-count -n --since --action --remote --json --help -h" ;;
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --help -h" ;;
-	"backup") echo "--to --jobs -j --timeout --json --help -h" ;;
+	"backup") echo "list ls --to --include-config --jobs -j --timeout --json --help -h" ;;
+	"backup list") echo "--json --help -h" ;;
+	"backup ls") echo "--json --help -h" ;;
 	"restore") echo "--to --force -f --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"export") echo "--format --output -o --force -f --json --help -h" ;;
 	"import") echo "--format --dry-run -n --json --help -h" ;;

@@ -289,11 +289,18 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l timeout -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s n -l dry-run -d 'Show what would be put back and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l json -d 'Print one JSON document instead of a table'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l include-config -d 'Also store the remote set and multi settings (remote-set.toml, as `export` writes it); `git multi import <dir>` recreates them'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "list" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "ls" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r

@@ -26,7 +26,7 @@ fn writes(command: &Command) -> Option<(&'static str, Option<&common::ParallelAr
         Command::Undo(a) if !a.dry_run => ("undo", Some(&a.parallel)),
         Command::Restore(a) if !a.dry_run => ("restore", Some(&a.parallel)),
         Command::Import(a) if !a.dry_run => ("import", None),
-        Command::Backup(a) => ("backup", Some(&a.parallel)),
+        Command::Backup(a) if a.command.is_none() => ("backup", Some(&a.parallel)),
         Command::Create(_) => ("create", None),
         Command::Primary(a) if a.remote.is_some() || a.unset => ("primary", None),
         Command::Remote(R::Add(_)) => ("remote add", None),

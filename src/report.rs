@@ -8,6 +8,7 @@
 
 pub mod archive;
 pub mod automation;
+pub mod backups;
 pub mod clone;
 pub mod config;
 pub mod conflicts;

@@ -23,7 +23,8 @@ use crate::validate;
 /// Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// The file, TOML, JSON or YAML (`-` reads standard input)
+    /// The file, TOML, JSON or YAML (`-` reads standard input), or a backup directory written with
+    /// `backup --include-config`
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// The file's format (default: its extension, .toml/.json/.yaml/.yml, else what its content looks like)
@@ -75,8 +76,9 @@ pub struct Step {
 }
 
 pub fn run(ctx: &Session, args: &ImportArgs) -> Result<Exit> {
-    let text = read(&args.file)?;
-    let format = args.format.or_else(|| Format::from_path(&args.file));
+    let path = in_backup(&args.file)?;
+    let text = read(&path)?;
+    let format = args.format.or_else(|| Format::from_path(&path));
     let (file, format) = SetFile::parse_as(&text, format).map_err(|e| {
         Error::usage(format!(
             "{} is not a remote set file: {e}",
@@ -94,7 +96,7 @@ pub fn run(ctx: &Session, args: &ImportArgs) -> Result<Exit> {
     }
     if args.json {
         report::export::imported(&report::export::Imported {
-            file: &args.file,
+            file: &path,
             format,
             dry_run: args.dry_run,
             changed: made,
@@ -104,6 +106,25 @@ pub fn run(ctx: &Session, args: &ImportArgs) -> Result<Exit> {
         report::import::plan(&changes, args.dry_run);
     }
     Ok(Exit::Success)
+}
+
+/// A backup directory (`backup --include-config`) stands for the remote-set file it holds.
+fn in_backup(path: &std::path::Path) -> Result<PathBuf> {
+    if !path.is_dir() {
+        return Ok(path.to_path_buf());
+    }
+    let manifest = crate::ops::archive::read_manifest(path).map_err(|e| {
+        Error::usage(format!("{} is a directory but not a backup: {e}", path.display()))
+            .hint("give the file `git multi export --output <file>` wrote, or a directory `git multi backup --include-config` wrote")
+    })?;
+    let Some(file) = manifest.config else {
+        return Err(Error::usage(format!(
+            "the backup in {} holds no remote set",
+            path.display()
+        ))
+        .hint("only a backup written with `git multi backup --include-config` carries the set; nothing was changed"));
+    };
+    Ok(path.join(file))
 }
 
 fn read(path: &std::path::Path) -> Result<String> {

@@ -30,6 +30,7 @@ pub mod tui;
 pub mod webhook;
 // operations
 pub mod backup;
+pub mod backup_list;
 pub mod config;
 pub mod doctor;
 pub mod export;

@@ -6,6 +6,7 @@ mod servers;
 
 mod archive;
 mod audit_log;
+mod backup_list;
 mod bad_input;
 mod ci;
 mod clone;
