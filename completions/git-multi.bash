@@ -10,7 +10,7 @@ __git_multi_members() {
 __git_multi_words() {
 	case "$1" in
 	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
-	"init") echo "--import --help -h" ;;
+	"init") echo "--import --interactive -i --name --description --default-branch --visibility --host --ssh --create --no-create --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
 	"remote add") echo "--provider --api-url --owner --repo --project --ssh --https --check --help -h" ;;
@@ -103,6 +103,11 @@ __git_multi_words() {
 # $1: subcommand path, $2: option; prints what kind of value it takes, if any
 __git_multi_value() {
 	case "$1|$2" in
+	"init|--name") echo any ;;
+	"init|--description") echo any ;;
+	"init|--default-branch") echo any ;;
+	"init|--visibility") echo any ;;
+	"init|--host") echo any ;;
 	"clone|--mirror-to") echo any ;;
 	"remote add|--provider") echo kinds ;;
 	"remote add|--api-url") echo any ;;

@@ -59,8 +59,18 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI work
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l name -d 'Repository name on the hosts (default: the directory name)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l description -d 'Short description for the hosts (used by --create)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l default-branch -d 'The branch to publish as the default: an unborn HEAD is pointed at it, another current branch renamed to it (`git branch -m`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l visibility -d 'Visibility of the repositories --create makes (default: private)' -r -f -a "private\t''
+public\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l host -d 'A host to link, as a remote of that name: github, gitlab, codeberg, gitea or bitbucket, with the owner (user, organisation, group) after `=` (default: the token\'s account). Repeatable' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
-complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s i -l interactive -d 'Ask the questions below on the terminal (exit 2 without one); flags given answer theirs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l ssh -d 'The hosts\' URLs use ssh (git@host:owner/name.git) instead of https'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l create -d 'Then create the repositories on the hosts (`git multi create`)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l no-create -d 'Do not create them (the default; `git multi create` does it later)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -l mirror-to -d 'Another host to keep in sync, as `<url>` or `<name>=<url>` (repeatable); the name defaults to the host\'s (`github` for github.com), else `mirror`' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -s h -l help -d 'Print help'

@@ -15,6 +15,7 @@ pub mod generate;
 pub mod hook;
 pub mod hosted;
 pub mod init;
+pub mod init_guided;
 pub mod mirror;
 pub mod primary;
 pub mod pull;

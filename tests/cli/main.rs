@@ -21,6 +21,7 @@ mod export_formats;
 mod fanout;
 mod hooks;
 mod hosts;
+mod init_interactive;
 mod integrate;
 mod interruption;
 mod keyring;
