@@ -123,6 +123,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Ci(command) => ci::run(&ctx, command),
+        Command::Complete(args) => complete::run(&ctx, args),
         Command::Generate(_)
         | Command::Auth(_)
         | Command::Doctor(_)

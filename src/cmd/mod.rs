@@ -7,6 +7,7 @@ pub mod branch_ops;
 pub mod ci;
 pub mod clone;
 pub mod common;
+pub mod complete;
 pub mod conflicts;
 pub mod create;
 pub mod everywhere;

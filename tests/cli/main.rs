@@ -10,6 +10,7 @@ mod backup_list;
 mod bad_input;
 mod ci;
 mod clone;
+mod completion;
 mod concurrency;
 mod contract;
 mod convergence;
