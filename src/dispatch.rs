@@ -82,6 +82,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         None => None,
     };
     match &cli.command {
+        Command::Init(args) if args.guided() => init_guided::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Push(args) => push::run(&ctx, args),
         Command::Fetch(args) => fetch::run(&ctx, args),

@@ -45,19 +45,7 @@ pub struct BackupArgs {
 #[derive(Debug, Subcommand)]
 pub enum BackupCommand {
     #[command(visible_alias = "ls")]
-    List(ListArgs),
-}
-
-/// Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories
-/// written by `backup --to`
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Also describe these backup directories (those `backup --to` wrote from this clone are listed anyway)
-    #[arg(value_name = "DIR")]
-    pub dirs: Vec<PathBuf>,
-    /// Print one JSON document instead of text
-    #[arg(long)]
-    pub json: bool,
+    List(crate::cmd::backup_list::ListArgs),
 }
 
 pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {

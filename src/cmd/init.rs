@@ -1,6 +1,6 @@
 //! `git multi init [--import]`: create the remote group, optionally adopting every existing git remote.
-//! With `--interactive` (or the flags that answer its questions) it goes on to link hosts: see
-//! `init_guided`.
+//! With `--interactive` (or the flags that answer its questions) `init_guided` runs instead, and uses the
+//! steps here.
 
 use clap::Args;
 
@@ -74,9 +74,6 @@ impl InitArgs {
 }
 
 pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
-    if args.guided() {
-        return crate::cmd::init_guided::run(ctx, args);
-    }
     let adopted = set_up(ctx, args.import)?;
     summarise(ctx, &adopted)?;
     Ok(Exit::Success)
