@@ -185,6 +185,26 @@ fn flags_answer_every_question_without_a_terminal() {
         "{}",
         again.stderr
     );
+    // --create runs `create` on the linked hosts: without a token it says so, exit 4, and the remote stays.
+    let created = env
+        .multi(["init", "--host", "codeberg=alice", "--create"])
+        .expect_code(4);
+    assert!(
+        created
+            .stdout
+            .contains("codeberg  failed  codeberg.org: no token for this host"),
+        "{}",
+        created.stdout
+    );
+    assert!(
+        !created.stdout.contains("github  "),
+        "only the remote just linked: {}",
+        created.stdout
+    );
+    assert_eq!(
+        env.read_config("remote.codeberg.url").as_deref(),
+        Some("https://codeberg.org/alice/work.git")
+    );
     let bad = env
         .multi(["init", "--host", "example.com=me"])
         .expect_code(2);
