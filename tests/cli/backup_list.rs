@@ -118,6 +118,16 @@ fn backup_directories_are_listed_and_include_config_lets_import_recreate_the_set
 
     // The backup directory stands for its remote set: a fresh clone gets the same set back.
     let clone = fresh_clone(&env, "clone");
+    // restore into a clone without the remote points at the set the backup holds.
+    let lost = env
+        .multi_in(&clone, ["restore", with.to_str().unwrap(), "--to", "a"])
+        .expect_code(2);
+    assert!(
+        lost.stderr
+            .contains("this backup holds the remote set: `git multi import"),
+        "{}",
+        lost.stderr
+    );
     env.multi_in(&clone, ["import", with.to_str().unwrap()])
         .expect_code(0);
     for dir in [&env.work, &clone] {
