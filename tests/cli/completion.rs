@@ -184,3 +184,70 @@ fn zsh_and_fish_scripts_ask_git_multi_for_the_same_values() {
     assert!(fish.contains("-r -f -a \"(git-multi __complete take 2>/dev/null)\""));
     assert!(!fish.contains("__git_multi_dyn_"), "no marker left");
 }
+
+#[test]
+fn git_multi_tab_goes_through_gits_own_completion_to_git_multi() {
+    if crate::servers::require("bash").is_none() {
+        return;
+    }
+    let git_completion = Path::new("/usr/share/bash-completion/completions/git");
+    if !git_completion.exists() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "git's bash completion ({}) is missing; CI=true makes this a failure (install the git package)",
+            git_completion.display()
+        );
+        crate::servers::skipped(
+            "completion through git's own completion",
+            "/usr/share/bash-completion/completions/git not found",
+        );
+        return;
+    }
+    let env = TestEnv::new();
+    env.add_local_remotes(&["alpha"]);
+    env.git(["remote", "add", "origin", "/nowhere.git"]);
+    let script = env.root.join("git-multi.bash");
+    let text = env
+        .multi(["generate", "completions", "bash"])
+        .expect_code(0)
+        .stdout;
+    std::fs::write(&script, text).unwrap();
+    let bin_dir = Path::new(env!("CARGO_BIN_EXE_git-multi")).parent().unwrap();
+    let program = format!(
+        "source '{}'\nsource '{}'\n\
+         try() {{ COMP_LINE=\"$1\"; COMP_POINT=${{#COMP_LINE}}; read -r -a COMP_WORDS <<<\"$1\"; \
+         [ \"${{1: -1}}\" = ' ' ] && COMP_WORDS+=(''); COMP_CWORD=$((${{#COMP_WORDS[@]}} - 1)); \
+         COMPREPLY=(); __git_wrap__git_main; echo \"$1=> ${{COMPREPLY[*]}}\"; }}\n\
+         try 'git multi remote remove '\ntry 'git multi export --format y'\ntry 'git multi ba'\n",
+        git_completion.display(),
+        script.display()
+    );
+    let output = env
+        .command("bash", &env.work)
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin_dir.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .arg("--norc")
+        .arg("-c")
+        .arg(program)
+        .output()
+        .unwrap();
+    let out = String::from_utf8_lossy(&output.stdout);
+    // __gitcomp adds the space that ends a word.
+    assert!(
+        out.contains("git multi remote remove => alpha \n"),
+        "{out}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        out.contains("git multi export --format y=> yaml \n"),
+        "{out}"
+    );
+    assert!(out.contains("git multi ba=> backup \n"), "{out}");
+}

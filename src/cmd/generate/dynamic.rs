@@ -82,7 +82,7 @@ pub fn of(path: &str, arg: &clap::Arg) -> Option<Dyn> {
         .and_then(|v| v.first())
         .map(|v| v.as_str())
         .unwrap_or("");
-    if value_name == "GROUP" || id == "only" {
+    if value_name == "GROUP" || id == "only" || id == "group" {
         return Some(Dyn::Groups);
     }
     if value_name == "REMOTE" || value_name.starts_with("REMOTE|") {
