@@ -10,7 +10,7 @@ use std::sync::Mutex;
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::ParallelArgs;
 use crate::config;
 use crate::error::{Exit, ExitFacts, Result};
 use crate::git::refname;
@@ -115,7 +115,7 @@ pub fn run(ctx: &Session, args: &ConflictsArgs) -> Result<Exit> {
 
     // `theirs` namespaces take the primary's copy; without a checked-out branch only multi.primary names it.
     let primary = match ctx.git.current_branch()? {
-        Some(branch) => common::primary_if_any(ctx, &set, None, &branch)?,
+        Some(branch) => crate::ops::primary::primary_if_any(&ctx.git, &set, None, &branch)?,
         None => set.settings.primary.as_deref().and_then(|p| set.member(p)),
     };
     let mut conflicts = Vec::new();

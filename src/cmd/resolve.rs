@@ -221,7 +221,7 @@ pub fn run(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
     let outcomes = fanout.run_with(&after_fetch, |job, fetch| {
         if fetch.status.is_failure() {
             // Its copy is unknown, so it is left alone.
-            return report::sync::not_pushed(fetch);
+            return crate::model::push::not_pushed(fetch);
         }
         if outgoing.is_empty() {
             return report::resolve::would_merge(job);

@@ -521,8 +521,8 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
             &crate::progress::TerminalFaces,
             crate::session::Output::default(),
         );
-        let branch = common::current_branch(&ctx)?;
-        let primary = common::primary(&ctx, &repo.set, None, &branch)?
+        let branch = crate::ops::primary::current_branch(&ctx.git)?;
+        let primary = crate::ops::primary::primary(&ctx.git, &repo.set, None, &branch)?
             .name
             .clone();
         // Without the namespaces: their convergence stays with the per-repository `git multi sync`.
@@ -549,8 +549,10 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
                 .find(|(m, _)| m.name == plan.primary)
                 .map(|(_, o)| o);
             if let Some(failed) = primary_fetch.filter(|o| o.status.is_failure()) {
-                return Err(common::primary_fetch_failed(&plan.primary, failed)
-                    .hint("nothing was integrated or pushed"));
+                return Err(
+                    report::integrate::primary_fetch_failed(&plan.primary, failed)
+                        .hint("nothing was integrated or pushed"),
+                );
             }
             let full = refname::branch(&plan.branch);
             let upstream =
@@ -575,7 +577,7 @@ fn sync(git: &Git, args: &RunArgs) -> Result<Exit> {
             let index = repo.members.iter().position(|m| m.name == job.name());
             match index.map(|i| &fetched[r][i]) {
                 Some(fetch) if fetch.status.is_failure() => {
-                    report::sync::not_pushed(&without_detail(fetch))
+                    crate::model::push::not_pushed(&without_detail(fetch))
                 }
                 _ => integrated[r].as_ref().expect("integrated").1.push(job),
             }

@@ -6,10 +6,12 @@ pub mod backup;
 pub mod check;
 pub mod converge;
 pub mod fetch;
+pub mod integrate;
 pub mod log;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod sync;
 
 pub use backup::Saved;
 pub use check::Check;

@@ -1,69 +1,17 @@
 //! Bringing another tip (a remote's copy of the branch) into the checked-out branch: fast-forward only, merge
 //! or rebase, with git's own machinery in the work tree. A stop (diverged, conflicts) is data for the report.
 
-use serde::Serialize;
-
 use crate::git::{self, Git, GitError, Integration};
 
-/// How another copy's commits are brought into the current branch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Strategy {
-    FfOnly,
-    Merge,
-    Rebase,
-}
+pub use crate::model::integrate::{Integrated, Stop, Stopped, Strategy};
 
-impl Strategy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::FfOnly => "ff-only",
-            Strategy::Merge => "merge",
-            Strategy::Rebase => "rebase",
-        }
+/// The git machinery behind a strategy.
+fn integration(strategy: Strategy) -> Integration {
+    match strategy {
+        Strategy::FfOnly => Integration::FastForward,
+        Strategy::Merge => Integration::Merge,
+        Strategy::Rebase => Integration::Rebase,
     }
-
-    fn integration(self) -> Integration {
-        match self {
-            Strategy::FfOnly => Integration::FastForward,
-            Strategy::Merge => Integration::Merge,
-            Strategy::Rebase => Integration::Rebase,
-        }
-    }
-}
-
-/// What integrating did.
-#[derive(Debug, Clone, Serialize)]
-pub struct Integrated {
-    pub branch: String,
-    /// The ref integrated, as people call it (`github/main`).
-    pub from: String,
-    pub strategy: Strategy,
-    pub before: String,
-    pub after: String,
-    /// Commits brought in.
-    pub incoming: u64,
-}
-
-/// Why integrating stopped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stop {
-    /// The copy to integrate does not exist here (the remote has no such branch).
-    NoUpstream,
-    /// `ff-only` and both sides have commits of their own.
-    Diverged { ahead: u64, behind: u64 },
-    /// The merge or rebase stopped on conflicts in these paths; the work tree holds them.
-    Conflicts(Vec<String>),
-    /// git failed for another reason (its message, one line).
-    Failed(String),
-}
-
-#[derive(Debug, Clone)]
-pub struct Stopped {
-    pub branch: String,
-    pub from: String,
-    pub strategy: Strategy,
-    pub stop: Stop,
 }
 
 /// Integrates the local ref `upstream` (e.g. `refs/remotes/github/main`) into the checked-out `branch`.
@@ -103,7 +51,7 @@ pub fn integrate(
                 behind: incoming,
             })));
         }
-        if let Err(err) = git.integrate(upstream, strategy.integration()) {
+        if let Err(err) = git.integrate(upstream, integration(strategy)) {
             let conflicts = git.conflicted_paths().unwrap_or_default();
             let stop = if conflicts.is_empty() {
                 let message = err

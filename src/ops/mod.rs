@@ -25,12 +25,14 @@ pub mod fresh;
 pub mod integrate;
 pub mod lfs;
 pub mod mirror;
+pub mod primary;
 pub mod publish;
 pub mod push;
 pub mod pushed;
 pub mod relate;
 pub mod run;
 pub mod snapshot;
+pub mod sync;
 pub mod union;
 
 pub use backup::Backups;

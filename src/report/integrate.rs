@@ -2,7 +2,8 @@
 //! stopped (diverged under ff-only, conflicts with the paths, git's own reason) with the way forward.
 
 use crate::error::Error;
-use crate::ops::integrate::{Integrated, Stop, Stopped, Strategy};
+use crate::model::integrate::{Integrated, Stop, Stopped, Strategy};
+use crate::model::Outcome;
 
 /// The error for an integration that stopped; nothing was pushed after it.
 pub fn stopped(s: &Stopped) -> Error {
@@ -86,4 +87,16 @@ pub fn synced(done: &Integrated) -> Option<String> {
             done.strategy.as_str()
         )
     })
+}
+
+/// The error for a primary remote that could not be fetched: nothing can be integrated from it.
+pub fn primary_fetch_failed<D>(name: &str, fetched: &Outcome<D>) -> Error {
+    let err = Error::failed(format!(
+        "could not fetch the primary `{name}`: {}",
+        fetched.error.as_deref().unwrap_or_default()
+    ));
+    match super::hint_for(fetched) {
+        Some(hint) => err.hint(hint),
+        None => err,
+    }
 }

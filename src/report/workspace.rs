@@ -8,8 +8,8 @@ use std::path::PathBuf;
 use serde::Serialize;
 
 use crate::error::{exit_code, Exit, ExitFacts};
+use crate::model::integrate::Integrated;
 use crate::model::{Outcome, Report};
-use crate::ops::integrate::Integrated;
 use crate::remote_set::Member;
 use crate::report::Detail;
 
