@@ -4,13 +4,14 @@
 //! and operations take it; every fan-out is made by [`Session::fan_out`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::events::{Event, Quiet, Sink};
 use crate::git::Git;
 use crate::remote_set::{Member, RemoteSet};
-use crate::runner::{FanOut, Pool};
+use crate::runner::{FanOut, Pool, Shared};
 
 /// How results are shown, from the command line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,6 +50,8 @@ pub struct Session {
     faces: &'static dyn Faces,
     /// Drift is reported once per command, however often the set is read.
     drift_reported: AtomicBool,
+    /// Slots this session's fan-outs share with other sessions running at the same time (a workspace).
+    shared: Option<Arc<Shared>>,
 }
 
 impl Session {
@@ -77,7 +80,15 @@ impl Session {
             output,
             faces,
             drift_reported: AtomicBool::new(false),
+            shared: None,
         }
+    }
+
+    /// This session's fan-outs also take their slots from `shared`, so `-j` and the per-host caps hold across
+    /// every session drawing from it (a workspace runs one per repository at once).
+    pub fn sharing(mut self, shared: Arc<Shared>) -> Session {
+        self.shared = Some(shared);
+        self
     }
 
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
@@ -119,8 +130,12 @@ impl Session {
         watch: Watch,
     ) -> FanOut<'static> {
         let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
+        let pool = Pool::new(&set.settings, parallel.jobs, members.len());
         FanOut {
-            pool: Pool::new(&set.settings, parallel.jobs, members.len()),
+            pool: match &self.shared {
+                Some(shared) => pool.sharing(shared.clone()),
+                None => pool,
+            },
             budget: parallel.timeout.or(set.settings.timeout).unwrap_or(default),
             sink: match watch {
                 Watch::Live => self.faces.watch(names, self.output),

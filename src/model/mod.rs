@@ -12,6 +12,7 @@ pub mod outcome;
 pub mod push;
 pub mod relation;
 pub mod sync;
+pub mod workspace;
 
 pub use backup::Saved;
 pub use check::Check;

@@ -34,6 +34,7 @@ pub mod run;
 pub mod snapshot;
 pub mod sync;
 pub mod union;
+pub mod workspace;
 
 pub use backup::Backups;
 pub use relate::Relater;

@@ -400,12 +400,20 @@ fn draw<D: Detail>(document: &SyncDocument<D>, json: bool) {
     if let Some(line) = document.integrated.and_then(super::integrate::synced) {
         super::out(&line);
     }
+    let lines = namespace_block(&document.namespaces);
+    if !lines.is_empty() {
+        super::out(&lines);
+    }
+    super::outcomes_of(document.remotes);
+}
+
+/// The namespace refs sync changed or could not settle, a line each (the first few of those that moved).
+pub fn namespace_block(namespaces: &[NamespaceLine]) -> String {
     // Every ref that could not be settled is named; of those that moved, the first few (a fresh clone of a
     // big task tracker would otherwise print a line per task).
     const SHOWN: usize = 10;
     let unsettled = |l: &&NamespaceLine| matches!(l.result, "diverged" | "cannot");
-    let moved: Vec<String> = document
-        .namespaces
+    let moved: Vec<String> = namespaces
         .iter()
         .filter(|l| !unsettled(l))
         .filter_map(namespace_text)
@@ -418,14 +426,10 @@ fn draw<D: Detail>(document: &SyncDocument<D>, json: bool) {
         ));
     }
     lines.extend(
-        document
-            .namespaces
+        namespaces
             .iter()
             .filter(unsettled)
             .filter_map(namespace_text),
     );
-    if !lines.is_empty() {
-        super::out(&lines);
-    }
-    super::outcomes_of(document.remotes);
+    lines
 }
