@@ -11,6 +11,7 @@ pub mod log;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod resolve;
 pub mod sync;
 pub mod workspace;
 

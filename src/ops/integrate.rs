@@ -1,6 +1,7 @@
 //! Bringing another tip (a remote's copy of the branch) into the checked-out branch: fast-forward only, merge
 //! or rebase, with git's own machinery in the work tree. A stop (diverged, conflicts) is data for the report.
 
+use crate::error::Error;
 use crate::git::{self, Git, GitError, Integration};
 
 pub use crate::model::integrate::{Integrated, Stop, Stopped, Strategy};
@@ -103,5 +104,45 @@ pub fn overall(
         before: before.to_string(),
         after: after.to_string(),
         incoming: steps.iter().map(|s| s.incoming).sum(),
+    }
+}
+
+/// The error for an integration that stopped; nothing was pushed after it.
+pub fn stopped(s: &Stopped) -> Error {
+    let Stopped {
+        branch,
+        from,
+        strategy,
+        stop,
+    } = s;
+    let remote = from.split('/').next().unwrap_or(from);
+    match stop {
+        Stop::NoUpstream => Error::failed(format!("`{remote}` has no branch `{branch}`"))
+            .hint("publish it on every remote with `git multi push`, then sync again"),
+        Stop::Diverged { ahead, behind } => Error::failed(format!(
+            "could not integrate {from} into {branch}: they have diverged ({ahead} local and {behind} incoming commit{}) and a fast-forward cannot combine them",
+            if *behind == 1 { "" } else { "s" }
+        ))
+        .hint("the branches diverged: integrate with `--rebase` or `--merge` (sync: `--strategy rebase|merge`)"),
+        Stop::Conflicts(paths) => {
+            let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
+            let more = if paths.len() > shown.len() {
+                format!(" and {} more", paths.len() - shown.len())
+            } else {
+                String::new()
+            };
+            Error::failed(format!(
+                "could not integrate {from} into {branch}: conflicts in {}{more}",
+                shown.join(", ")
+            ))
+            .hint(match strategy {
+                Strategy::Rebase => "resolve them, `git add` the files and `git rebase --continue`, then run git multi again (or `git rebase --abort`)",
+                _ => "resolve them, `git add` the files and `git commit`, then run git multi again (or `git merge --abort`)",
+            })
+        }
+        Stop::Failed(message) => Error::failed(format!(
+            "could not integrate {from} into {branch}: {message}"
+        ))
+        .hint("see `git status`; nothing was pushed"),
     }
 }
