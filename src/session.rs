@@ -91,6 +91,11 @@ impl Session {
         self
     }
 
+    /// A warning (and the hint that fixes it) from an operation, to this session's faces.
+    pub fn warn(&self, message: String, hint: Option<String>) {
+        self.faces.tell(&Event::Warning { message, hint });
+    }
+
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
         let set = RemoteSet::load(&self.git)?;

@@ -8,6 +8,7 @@ pub mod converge;
 pub mod fetch;
 pub mod integrate;
 pub mod log;
+pub mod mirror;
 pub mod outcome;
 pub mod push;
 pub mod relation;
