@@ -137,6 +137,12 @@ impl Record {
         }
     }
 
+    /// The command line to log, when it is not this process's own (work the dashboard started).
+    pub fn args(mut self, args: &[&str]) -> Record {
+        self.entry.args = args.iter().map(|a| a.to_string()).collect();
+        self
+    }
+
     /// Every remote of `report` (dry runs left out); the entry counts as a change if any remote changed.
     pub fn outcomes<D: Audited>(mut self, report: &Report<D>) -> Record {
         self.ok &= report.ok;

@@ -52,6 +52,7 @@ pub enum Command {
     Resolve(cmd::resolve::ResolveArgs),
     Primary(cmd::primary::PrimaryArgs),
     Mirror(cmd::mirror::MirrorArgs),
+    Tui(cmd::tui::TuiArgs),
     // operations
     Doctor(cmd::doctor::DoctorArgs),
     Log(cmd::log::LogArgs),

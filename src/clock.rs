@@ -177,6 +177,14 @@ fn parse_date(text: &str) -> Option<u64> {
     from_civil(year, month, day, hour, minute, second)
 }
 
+static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
+/// When this process started working: the first call fixes it (the dashboard's first-paint figure counts from
+/// here).
+pub fn process_started() -> std::time::Instant {
+    *STARTED.get_or_init(std::time::Instant::now)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -111,6 +111,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         Command::Tag(command) => tag::run(&ctx, command),
         Command::Primary(args) => primary::run(&ctx, args),
         Command::Mirror(args) => mirror::run(&ctx, args),
+        Command::Tui(args) => tui::run(&ctx, args),
         Command::Webhook(command) => webhook::run(&ctx, command),
         Command::Log(args) => log::run(&ctx, args),
         Command::Undo(args) => undo::run(&ctx, args),

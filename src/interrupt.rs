@@ -34,3 +34,9 @@ pub fn install() {
 pub fn requested() -> bool {
     FLAG.get().is_some_and(|flag| flag.load(Ordering::Relaxed))
 }
+
+/// Asks every running job to stop, as Ctrl-C would (the dashboard's `q` while work runs).
+pub fn request() {
+    FLAG.get_or_init(|| Arc::new(AtomicBool::new(false)))
+        .store(true, Ordering::Relaxed);
+}

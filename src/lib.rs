@@ -29,6 +29,7 @@ mod session;
 mod setfile;
 mod stale_locks;
 mod system;
+mod tui;
 mod url;
 mod validate;
 mod workspace;
@@ -37,6 +38,7 @@ pub use error::Exit;
 
 /// Runs one parsed command line to its exit code; errors are printed here, once.
 pub fn run(cli: cli::Cli) -> Exit {
+    clock::process_started();
     automation::mark_own_children();
     interrupt::install();
     events::install(Box::new(progress::Warnings));

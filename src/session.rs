@@ -96,6 +96,17 @@ impl Session {
         self.faces.tell(&Event::Warning { message, hint });
     }
 
+    /// A session for work on another thread: the same repository, faces and output, drift already said.
+    pub fn for_worker(&self) -> Session {
+        Session {
+            git: self.git.clone(),
+            output: self.output,
+            faces: self.faces,
+            drift_reported: AtomicBool::new(true),
+            shared: self.shared.clone(),
+        }
+    }
+
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
         let set = RemoteSet::load(&self.git)?;
@@ -135,17 +146,29 @@ impl Session {
         watch: Watch,
     ) -> FanOut<'static> {
         let names: Vec<String> = members.iter().map(|m| m.name.clone()).collect();
-        let pool = Pool::new(&set.settings, parallel.jobs, members.len());
+        let sink: Box<dyn Sink> = match watch {
+            Watch::Live => self.faces.watch(names, self.output),
+            Watch::Nobody => Box::new(Quiet),
+        };
+        let mut fanout = Session::fan_out_into(set, parallel, members, default, sink);
+        if let Some(shared) = &self.shared {
+            fanout.pool = fanout.pool.clone().sharing(shared.clone());
+        }
+        fanout
+    }
+
+    /// [`Session::fan_out`] with the events going to `sink` (a face that watches on its own terms: the TUI).
+    pub fn fan_out_into<'s>(
+        set: &RemoteSet,
+        parallel: Parallel,
+        members: &[&Member],
+        default: Duration,
+        sink: Box<dyn Sink + 's>,
+    ) -> FanOut<'s> {
         FanOut {
-            pool: match &self.shared {
-                Some(shared) => pool.sharing(shared.clone()),
-                None => pool,
-            },
+            pool: Pool::new(&set.settings, parallel.jobs, members.len()),
             budget: parallel.timeout.or(set.settings.timeout).unwrap_or(default),
-            sink: match watch {
-                Watch::Live => self.faces.watch(names, self.output),
-                Watch::Nobody => Box::new(Quiet),
-            },
+            sink,
         }
     }
 }

@@ -26,6 +26,7 @@ pub mod schedule;
 pub mod status;
 pub mod sync;
 pub mod tag;
+pub mod tui;
 pub mod webhook;
 // operations
 pub mod backup;

@@ -38,3 +38,14 @@ impl Git {
         Ok(PathBuf::from(output.stdout.trim_end()))
     }
 }
+
+impl Git {
+    /// Whether the work tree has changes to tracked files (staged or not) that are not committed; untracked
+    /// files do not count, as `git status -uno` shows it.
+    pub fn is_dirty(&self) -> Result<bool, GitError> {
+        let output = self
+            .command(["status", "--porcelain=v1", "--untracked-files=no"])
+            .run()?;
+        Ok(!output.stdout.trim().is_empty())
+    }
+}

@@ -213,6 +213,11 @@ fn replay(
         })
         .unwrap_or_else(|| panic!("{spec}: the mock lists no webhook:\n{}", list.stdout));
     let remove = env.multi(["webhook", "remove", &listed]);
+    // Prism writes its log line on its own time: wait for it (bounded) rather than read it once.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+    while !prism.text().contains("[HTTP SERVER] delete ") && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
     assert!(
         prism.text().contains("[HTTP SERVER] delete "),
         "{spec}: no DELETE reached the mock:\n{}",

@@ -35,5 +35,6 @@ mod settings;
 mod state;
 mod submodules;
 mod transports;
+mod tui;
 mod untrusted;
 mod workspace;
