@@ -144,14 +144,7 @@ pub fn sync(
     }
 
     let after = git.rev_parse("HEAD")?.unwrap_or_default();
-    // Only the copies that brought commits are named (the primary's is always a step, often an empty one).
-    let brought: Vec<Integrated> = steps.iter().filter(|s| s.incoming > 0).cloned().collect();
-    let named = if brought.is_empty() {
-        &steps[..steps.len().min(1)]
-    } else {
-        &brought[..]
-    };
-    let integrated = integrate::overall(&run.branch, run.strategy, &before, &after, named);
+    let (integrated, brought) = run.overall(&before, &after, steps);
     let report: Report<PushDetail> = Report::new(outcomes.into_iter().flatten().collect());
     crate::audit::record(git, "sync", &report);
     Ok(Ok(Synced {
@@ -176,6 +169,26 @@ fn integrated_primary<'s>(
     match request.strategy {
         Strategy::Merge => primary::primary_if_any(git, set, request.primary, branch),
         _ => primary::primary(git, set, request.primary, branch).map(Some),
+    }
+}
+
+impl Run<'_> {
+    /// Everything integrated into the branch between `before` and `after`, and the steps that brought commits:
+    /// only those are named (the primary's is always a step, often an empty one).
+    fn overall(
+        &self,
+        before: &str,
+        after: &str,
+        steps: Vec<Integrated>,
+    ) -> (Integrated, Vec<Integrated>) {
+        let brought: Vec<Integrated> = steps.iter().filter(|s| s.incoming > 0).cloned().collect();
+        let named = if brought.is_empty() {
+            &steps[..steps.len().min(1)]
+        } else {
+            &brought[..]
+        };
+        let integrated = integrate::overall(&self.branch, self.strategy, before, after, named);
+        (integrated, brought)
     }
 }
 
