@@ -24,6 +24,7 @@ pub mod conflicts;
 pub mod converge;
 pub mod fetch;
 pub mod fresh;
+pub mod import;
 pub mod integrate;
 pub mod lfs;
 pub mod mirror;
