@@ -37,6 +37,7 @@ pub mod resolve;
 pub mod run;
 pub mod snapshot;
 pub mod sync;
+pub mod undo;
 pub mod union;
 pub mod workspace;
 
