@@ -8,12 +8,11 @@ use clap::{Args, Subcommand};
 
 use crate::cmd::common::{self, ParallelArgs};
 use crate::config;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Exit, Result};
 use crate::git::Git;
 use crate::ops::workspace::{self as ops, Repos};
 use crate::report;
 use crate::report::workspace::RepoResult;
-use crate::workspace::Workspace;
 
 /// Work on many repositories at once (push, fetch, status, sync across every repository and remote)
 #[derive(Debug, Subcommand)]
@@ -120,43 +119,14 @@ pub fn run(command: &WorkspaceCommand) -> Result<Exit> {
 }
 
 fn add(git: &Git, args: &AddArgs) -> Result<Exit> {
-    let mut workspace = Workspace::load()?;
-    // Every directory is checked before the file is written: bad input changes nothing.
-    let mut found = Vec::new();
-    for dir in &args.dirs {
-        found.push(ops::repository_of(git, dir)?);
-    }
-    let (mut added, mut already) = (Vec::new(), Vec::new());
-    for path in found {
-        if workspace.contains(&path) || added.contains(&path) {
-            already.push(path);
-        } else {
-            added.push(path);
-        }
-    }
-    workspace.repositories.extend(added.iter().cloned());
-    if !added.is_empty() {
-        workspace.save()?;
-    }
-    report::workspace::added(&added, &already, &workspace.file);
+    let (file, added, already) = ops::add(git, &args.dirs)?;
+    report::workspace::added(&added, &already, &file);
     Ok(Exit::Success)
 }
 
 fn remove(args: &RemoveArgs) -> Result<Exit> {
-    let mut workspace = Workspace::load()?;
-    let wanted = args.dir.canonicalize().unwrap_or_else(|_| args.dir.clone());
-    let before = workspace.repositories.len();
-    workspace
-        .repositories
-        .retain(|p| p != &wanted && p != &args.dir);
-    if workspace.repositories.len() == before {
-        return Err(
-            Error::usage(format!("`{}` is not in the workspace", args.dir.display()))
-                .hint("`git multi workspace list` shows the repositories in it"),
-        );
-    }
-    workspace.save()?;
-    report::workspace::removed(&wanted);
+    let removed = ops::remove(&args.dir)?;
+    report::workspace::removed(&removed);
     Ok(Exit::Success)
 }
 

@@ -143,6 +143,45 @@ pub fn lock_all(repos: &mut Repos, lock: impl Fn(&Repo, &Path) -> Result<Option<
     }
 }
 
+/// Adds the repositories `dirs` belong to (every directory checked before the file is written: bad input
+/// changes nothing); the workspace file, the repositories added, and those that were in it already.
+pub fn add(git: &Git, dirs: &[PathBuf]) -> Result<(PathBuf, Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut workspace = Workspace::load()?;
+    let mut found = Vec::new();
+    for dir in dirs {
+        found.push(repository_of(git, dir)?);
+    }
+    let (mut added, mut already) = (Vec::new(), Vec::new());
+    for path in found {
+        if workspace.contains(&path) || added.contains(&path) {
+            already.push(path);
+        } else {
+            added.push(path);
+        }
+    }
+    workspace.repositories.extend(added.iter().cloned());
+    if !added.is_empty() {
+        workspace.save()?;
+    }
+    Ok((workspace.file, added, already))
+}
+
+/// Takes the repository `dir` out of the workspace; the path removed.
+pub fn remove(dir: &Path) -> Result<PathBuf> {
+    let mut workspace = Workspace::load()?;
+    let wanted = dir.canonicalize().unwrap_or_else(|_| dir.to_path_buf());
+    let before = workspace.repositories.len();
+    workspace.repositories.retain(|p| p != &wanted && p != dir);
+    if workspace.repositories.len() == before {
+        return Err(
+            Error::usage(format!("`{}` is not in the workspace", dir.display()))
+                .hint("`git multi workspace list` shows the repositories in it"),
+        );
+    }
+    workspace.save()?;
+    Ok(wanted)
+}
+
 /// Every repository of the workspace with its enabled members (or why it cannot be read).
 pub fn list(git: &Git) -> Result<(PathBuf, Vec<Listed>)> {
     let workspace = Workspace::load()?;
