@@ -34,6 +34,7 @@ pub mod push;
 pub mod pushed;
 pub mod relate;
 pub mod resolve;
+pub mod restore;
 pub mod run;
 pub mod snapshot;
 pub mod sync;
