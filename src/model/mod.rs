@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod check;
+pub mod clone;
 pub mod converge;
 pub mod fetch;
 pub mod integrate;

@@ -20,6 +20,7 @@
 pub mod ancestry;
 pub mod archive;
 pub mod backup;
+pub mod clone;
 pub mod conflicts;
 pub mod converge;
 pub mod fetch;
