@@ -32,7 +32,16 @@ pub struct RestoreRequest<'a> {
 /// Restores the bundle `request.source` names to the member `request.to` of `set`; the audit log gets the push.
 pub fn restore(session: &Session, set: &RemoteSet, request: &RestoreRequest) -> Result<Restored> {
     let git = &session.git;
-    let members = set.select(&[request.to.to_string()])?;
+    let members = set.select(&[request.to.to_string()]).map_err(|err| {
+        match holds_set(request.source) {
+            // A fresh clone has no remotes yet: the backup can bring them.
+            true => err.hint(format!(
+                "this backup holds the remote set: `git multi import {}` recreates it",
+                crate::quote::shown(request.source.display())
+            )),
+            false => err,
+        }
+    })?;
     let budget = request
         .parallel
         .timeout
@@ -208,4 +217,9 @@ fn check(git: &Git, bundle: &Path, entry: Option<&Archived>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `source` is a backup directory written with `--include-config`.
+fn holds_set(source: &Path) -> bool {
+    source.is_dir() && archive::read_manifest(source).is_ok_and(|m| m.config.is_some())
 }
