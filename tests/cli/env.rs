@@ -82,9 +82,15 @@ pub struct TestEnv {
 impl TestEnv {
     /// A work repository on branch `main` with one commit, in a fresh temp directory.
     pub fn new() -> TestEnv {
+        TestEnv::in_dir(&std::env::temp_dir())
+    }
+
+    /// Like [`TestEnv::new`], with the temp directory made inside `parent`: snapshot tests pass a fixed
+    /// parent so every path, and so every column padded to a path's width, has the same length on each run.
+    pub fn in_dir(parent: &Path) -> TestEnv {
         let dir = tempfile::Builder::new()
             .prefix("git-multi-test")
-            .tempdir()
+            .tempdir_in(parent)
             .expect("temp dir");
         let root = dir.path().canonicalize().unwrap();
         let home = root.join("home");

@@ -3,6 +3,7 @@
 mod env;
 mod fake_api;
 mod servers;
+mod transcript;
 
 mod archive;
 mod audit_log;
@@ -32,6 +33,7 @@ mod resolve;
 mod schedule;
 mod server_tests;
 mod settings;
+mod snapshots;
 mod state;
 mod submodules;
 mod transports;
