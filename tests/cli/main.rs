@@ -34,6 +34,7 @@ mod schedule;
 mod server_tests;
 mod settings;
 mod snapshots;
+mod snapshots_admin;
 mod state;
 mod submodules;
 mod transports;

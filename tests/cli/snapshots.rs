@@ -9,12 +9,12 @@ use crate::env::{tip, TestEnv};
 use crate::hosts::{add_github, github_fake, hook_fake, TOKEN};
 use crate::transcript::{assert_shot, shot, Normaliser, FIXED_TMP};
 
-fn fixed_env() -> TestEnv {
+pub fn fixed_env() -> TestEnv {
     TestEnv::in_dir(Path::new(FIXED_TMP))
 }
 
 /// Members `alpha` and `beta` on local bare repositories, with `main` pushed to both.
-fn two_pushed() -> (TestEnv, Normaliser, Vec<std::path::PathBuf>) {
+pub fn two_pushed() -> (TestEnv, Normaliser, Vec<std::path::PathBuf>) {
     let env = fixed_env();
     let normaliser = Normaliser::new(&env);
     let hosts = env.add_local_remotes(&["alpha", "beta"]);

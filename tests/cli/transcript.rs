@@ -30,6 +30,12 @@ static RULES: LazyLock<Vec<(Regex, &'static str)>> = LazyLock::new(|| {
         (r#""duration_ms": \d+"#, r#""duration_ms": <ms>"#),
         (r"\b(127\.0\.0\.1|localhost):\d+", "$1:<port>"),
         (r"\bpid \d+", "pid <pid>"),
+        // Why the OS keyring cannot be used depends on the machine (no D-Bus session here, another reason on
+        // macOS or Windows).
+        (
+            r"OS keyring unavailable: [^)\n]*",
+            "OS keyring unavailable: <why>",
+        ),
     ]
     .into_iter()
     .map(|(pattern, with)| (Regex::new(pattern).unwrap(), with))
@@ -101,7 +107,20 @@ pub fn assert_shot(name: &str, text: &str) {
 /// snapshot `name`. Returns the run for behavioural checks.
 #[track_caller]
 pub fn shot(env: &TestEnv, normaliser: &Normaliser, name: &str, args: &[&str], code: i32) -> Run {
-    let run = env.multi(args);
+    shot_in(env, &env.work, normaliser, name, args, code)
+}
+
+/// [`shot`] with `dir` as the working directory.
+#[track_caller]
+pub fn shot_in(
+    env: &TestEnv,
+    dir: &Path,
+    normaliser: &Normaliser,
+    name: &str,
+    args: &[&str],
+    code: i32,
+) -> Run {
+    let run = env.multi_in(dir, args);
     let text = transcript(normaliser, args, &run);
     assert_eq!(
         run.code,
