@@ -180,24 +180,63 @@ fn log_and_undo_dry_run() {
     assert_ne!(head, pushed);
 }
 
-/// Only the checks whose result depends on the repository, not on the machine (git version, keyring, PATH,
-/// schedulers), so the snapshot is the same everywhere.
+/// Whether doctor's check `name` depends on the repository only, not on the machine (git version, keyring,
+/// PATH, schedulers): only those are in the snapshots, so they are the same everywhere.
+fn stable_check(name: &str) -> bool {
+    ["repository", "config", "set", "remote.", "locks", "hooks"]
+        .iter()
+        .any(|prefix| name.starts_with(prefix))
+}
+
+/// Doctor on a set with one member whose repository does not exist: a failed check with its hint, in words
+/// and as JSON (the machine's checks and the totals left out; column padding, which the longest check name
+/// sets, made single).
 #[test]
-fn doctor_json_on_stable_checks() {
+fn doctor_with_a_missing_repository() {
     let (env, n, _) = two_pushed();
-    let run = env.multi(["doctor", "--json"]);
+    let gone = env.root.join("hosts/gone.git");
+    shot(
+        &env,
+        &n,
+        "remote_add_missing_repository",
+        &["remote", "add", "gone", gone.to_str().unwrap()],
+        0,
+    );
+
+    let run = env.multi(["doctor"]).expect_code(1);
+    let mut text =
+        String::from("$ git multi doctor  (the machine's checks and the totals left out)\n");
+    let mut keep = false;
+    for line in run.stdout.lines() {
+        if line.starts_with(' ') {
+            if keep {
+                text.push_str(&format!("      {}\n", line.trim_start()));
+            }
+            continue;
+        }
+        let mut words = line.split_whitespace();
+        let (status, name) = (words.next().unwrap(), words.next().unwrap_or(""));
+        keep = stable_check(name);
+        if keep {
+            let detail = line[line.find(name).unwrap() + name.len()..].trim_start();
+            text.push_str(&format!("{status:<5} {name}  {detail}\n"));
+        }
+    }
+    assert_shot("doctor", &n.apply(&text));
+
+    let run = env.multi(["doctor", "--json"]).expect_code(1);
     let mut doc = run.json();
-    let stable = |name: &str| {
-        ["repository", "config", "set", "remote.", "locks", "hooks"]
-            .iter()
-            .any(|prefix| name.starts_with(prefix))
-    };
+    assert_eq!(doc["ok"], false);
     let checks = doc["checks"].as_array_mut().unwrap();
-    checks.retain(|c| stable(c["name"].as_str().unwrap()));
-    assert!(checks.iter().all(|c| c["status"] == "ok"), "{doc:#}");
-    doc.as_object_mut().unwrap().remove("ok");
+    checks.retain(|c| stable_check(c["name"].as_str().unwrap()));
+    let failed: Vec<String> = checks
+        .iter()
+        .filter(|c| c["status"] != "ok")
+        .map(|c| c["name"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(failed, ["remote.gone.reachable"], "{doc:#}");
     let text = format!(
-        "$ git multi doctor --json  (checks that depend on the machine left out, and ok)\n{}\n",
+        "$ git multi doctor --json  (the machine's checks left out)\n{}\n",
         serde_json::to_string_pretty(&doc).unwrap()
     );
     assert_shot("doctor_json", &n.apply(&text));
@@ -276,6 +315,21 @@ fn create_and_webhooks_against_the_fake_api() {
         &n,
         "webhook_list_json",
         &["webhook", "list", "--json"],
+        0,
+    );
+    shot(
+        &env,
+        &n,
+        "webhook_remove",
+        &["webhook", "remove", "https://ci.example/hook"],
+        0,
+    );
+    assert!(hooks.lock().unwrap().is_empty());
+    shot(
+        &env,
+        &n,
+        "branch_protect",
+        &["branch", "protect", "main"],
         0,
     );
 }
