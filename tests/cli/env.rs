@@ -231,6 +231,14 @@ impl TestEnv {
         )
     }
 
+    /// Runs git in `dir` with `input` on its stdin and panics unless it succeeds; returns stdout.
+    #[track_caller]
+    pub fn git_with_input(&self, dir: &Path, args: &[&str], input: &str) -> String {
+        let mut git = self.command("git", dir);
+        git.args(args);
+        Run::with_input(git, Some(input)).expect_code(0).stdout
+    }
+
     /// git in the work repository.
     #[track_caller]
     pub fn git<I, S>(&self, args: I) -> String
@@ -298,17 +306,8 @@ impl TestEnv {
         message: &str,
         file: Option<(&str, &str)>,
     ) -> String {
-        let clone = self.root.join(format!("elsewhere-{host}-{message}"));
         let bare = self.root.join(format!("hosts/{host}.git"));
-        self.git_in(
-            &self.root,
-            [
-                "clone",
-                "-q",
-                bare.to_str().unwrap(),
-                clone.to_str().unwrap(),
-            ],
-        );
+        let clone = self.clone_of(&bare, &format!("elsewhere-{host}-{message}"), &[]);
         match file {
             Some((name, content)) => {
                 std::fs::write(clone.join(name), content).unwrap();
@@ -406,18 +405,9 @@ impl TestEnv {
     /// A commit on top of `repo`'s `branch`, made in a throw-away clone and pushed there: history this work
     /// repository never had. Returns the commit.
     pub fn push_foreign(&self, repo: &Path, branch: &str, message: &str) -> String {
-        let clone = self.root.join(format!("foreign-{message}"));
-        self.git_in(
-            &self.root,
-            [
-                "clone",
-                "-q",
-                "-b",
-                branch,
-                repo.to_str().unwrap(),
-                clone.to_str().unwrap(),
-            ],
-        );
+        let clone = self.clone_of(repo, &format!("foreign-{message}"), &[]);
+        let upstream = format!("origin/{branch}");
+        self.git_in(&clone, ["checkout", "-q", "-B", branch, &upstream]);
         self.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", message]);
         self.git_in(&clone, ["push", "-q", "origin", branch]);
         let oid = self
@@ -427,4 +417,36 @@ impl TestEnv {
         std::fs::remove_dir_all(&clone).unwrap();
         oid
     }
+}
+
+impl TestEnv {
+    /// Someone else's clone of `host` at `<root>/<name>`, with every ref under each of `namespaces` (e.g.
+    /// `refs/notes`) fetched as well; git's clone carries only branches and tags.
+    pub fn clone_of(&self, host: &Path, name: &str, namespaces: &[&str]) -> PathBuf {
+        let dir = self.root.join(name);
+        self.git_in(
+            &self.root,
+            ["clone", "-q", host.to_str().unwrap(), dir.to_str().unwrap()],
+        );
+        for namespace in namespaces {
+            self.git_in(
+                &dir,
+                [
+                    "fetch",
+                    "-q",
+                    "origin",
+                    &format!("+{namespace}/*:{namespace}/*"),
+                ],
+            );
+        }
+        dir
+    }
+}
+
+/// Writes an executable script (hooks, stand-ins for tools): `text` with its `#!` line, mode 755.
+pub fn write_script(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

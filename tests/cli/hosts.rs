@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::json;
 
-use crate::env::{Run, TestEnv};
+use crate::env::{write_script, Run, TestEnv};
 use crate::fake_api::{Answer, FakeApi, Seen};
 
 pub const TOKEN: &str = "ghp_KnownTestToken0123456789abcdefXYZ";
@@ -648,19 +648,13 @@ fn the_token_never_reaches_a_git_command_line() {
     std::fs::create_dir_all(&bin).unwrap();
     let log = env.root.join("argv.log");
     let wrapper = bin.join("git");
-    std::fs::write(
+    write_script(
         &wrapper,
-        format!(
+        &format!(
             "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\nexec '{real_git}' \"$@\"\n",
             log.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(
-        &wrapper,
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    );
     env.set_env(
         "PATH",
         &format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),

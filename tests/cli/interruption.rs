@@ -7,22 +7,17 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::core::send;
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 
 /// A `reference-transaction` hook that, once git holds the ref locks (`prepared`), says so in `mark` and then
 /// waits forever: whatever stops it stops git in the middle of the ref update.
 fn hold_locks(git_dir: &Path, mark: &Path) {
     let hook = git_dir.join("hooks/reference-transaction");
     std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
-    std::fs::write(
-        &hook,
-        format!(
+    write_script(&hook, &format!(
             "#!/bin/sh\ncat >/dev/null\n[ \"$1\" = prepared ] || exit 0\n: > '{}'\nexec sleep 600\n",
             mark.display()
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+        ));
 }
 
 /// Every `*.lock` file under `dir` that git writes (git-multi's own `multi/` directory holds flock files that are
@@ -249,12 +244,7 @@ fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
     let env = TestEnv::new();
     let remote = env.bare("loud.git");
     let hook = remote.join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_script(&hook, "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n");
     env.multi(["remote", "add", "loud", remote.to_str().unwrap()])
         .expect_code(0);
 
@@ -288,9 +278,7 @@ fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
 }
 
 fn update_refs(env: &TestEnv, script: &str) {
-    let mut git = env.command("git", &env.work);
-    git.args(["update-ref", "--stdin"]);
-    crate::env::Run::with_input(git, Some(script)).expect_code(0);
+    env.git_with_input(&env.work, &["update-ref", "--stdin"], script);
 }
 
 #[test]

@@ -39,17 +39,7 @@ fn rich_set(env: &TestEnv) {
 
 /// A fresh clone of hosts/a.git next to the work repository (it has an `origin`, and no set yet).
 fn fresh_clone(env: &TestEnv, name: &str) -> std::path::PathBuf {
-    let dir = env.root.join(name);
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            env.root.join("hosts/a.git").to_str().unwrap(),
-            dir.to_str().unwrap(),
-        ],
-    );
-    dir
+    env.clone_of(&env.root.join("hosts/a.git"), name, &[])
 }
 
 #[test]

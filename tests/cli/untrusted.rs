@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 use crate::fake_api::{Answer, FakeApi};
 
 #[test]
@@ -11,12 +11,7 @@ fn hook_messages_cannot_drive_the_terminal() {
     let env = TestEnv::new();
     let bare = env.bare("hooked.git");
     let hook = bare.join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nprintf '\\033]0;pwned\\007title set\\n' >&2\nprintf 'all good\\rFAKE  ok\\n' >&2\nprintf '\\033[2J\\033[Hcleared\\n' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_script(&hook, "#!/bin/sh\nprintf '\\033]0;pwned\\007title set\\n' >&2\nprintf 'all good\\rFAKE  ok\\n' >&2\nprintf '\\033[2J\\033[Hcleared\\n' >&2\nexit 1\n");
     env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
         .expect_code(0);
 
@@ -119,12 +114,7 @@ fn bidirectional_overrides_and_c1_controls_are_shown_not_obeyed() {
     let bare = env.bare("hooked.git");
     let hook = bare.join("hooks/pre-receive");
     // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+009B CSI (C1), U+0085 NEL (C1).
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nprintf 'rejected: \\342\\200\\256niam\\342\\201\\246 x \\302\\23331m red \\302\\205 next\\n' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_script(&hook, "#!/bin/sh\nprintf 'rejected: \\342\\200\\256niam\\342\\201\\246 x \\302\\23331m red \\302\\205 next\\n' >&2\nexit 1\n");
     env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
         .expect_code(0);
 
