@@ -51,14 +51,18 @@ fn wait_for(path: &Path, within: Duration) {
     }
 }
 
-#[test]
-fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_remote() {
+/// Member `name` on a local bare repository that has our first commit, and a second commit here to push.
+fn pushed_then_committed(name: &str) -> (TestEnv, PathBuf) {
     let env = TestEnv::new();
-    let remote = env.bare("held.git");
-    env.multi(["remote", "add", "held", remote.to_str().unwrap()])
-        .expect_code(0);
+    let remote = env.add_local_remotes(&[name]).remove(0);
     env.multi(["push"]).expect_code(0);
     env.commit("second");
+    (env, remote)
+}
+
+#[test]
+fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_remote() {
+    let (env, remote) = pushed_then_committed("held");
 
     // Push: the remote's receive-pack holds refs/heads/main.lock when the time is up.
     let mark = env.root.join("remote-prepared");
@@ -97,12 +101,7 @@ fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_rem
 
 #[test]
 fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
-    let env = TestEnv::new();
-    let remote = env.bare("held.git");
-    env.multi(["remote", "add", "held", remote.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["push"]).expect_code(0);
-    env.commit("second");
+    let (env, remote) = pushed_then_committed("held");
     let mark = env.root.join("prepared");
     hold_locks(&remote, &mark);
     let child = env
@@ -129,12 +128,7 @@ fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
 
 #[test]
 fn a_lock_file_left_on_a_remote_is_named_not_blamed_on_hooks() {
-    let env = TestEnv::new();
-    let remote = env.bare("r.git");
-    env.multi(["remote", "add", "r", remote.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["push"]).expect_code(0);
-    env.commit("second");
+    let (env, remote) = pushed_then_committed("r");
     let lock = remote.join("refs/heads/main.lock");
     std::fs::write(&lock, "").unwrap();
     let run = env.multi(["push"]).expect_code(1);

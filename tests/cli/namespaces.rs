@@ -481,7 +481,7 @@ fn copies_with_different_content_are_united_or_reported() {
     assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
 }
 
-/// Three hosts with our main and `refs/git-mile/*` carried; `someone_else` clones `hosts[0]`.
+/// Three hosts with our main and `refs/git-mile/*` carried; others clone `hosts[0]`.
 fn three_with_tasks() -> (TestEnv, Vec<PathBuf>) {
     let env = TestEnv::new();
     let hosts = env.add_local_remotes(&["a", "b", "c"]);
