@@ -5,8 +5,10 @@
 use crate::env::tip;
 use crate::fake_api::{Answer, FakeApi};
 use crate::hosts::add_github;
+use crate::servers::http::{Fault, HttpServer};
 use crate::snapshots::{fixed_env, two_pushed};
 use crate::transcript::{shot, shot_in, Normaliser};
+use crate::transports::{use_credential_helper, PASSWORD, USER};
 
 #[test]
 fn remote_set_changes_primary_and_config() {
@@ -265,4 +267,37 @@ fn hosts_without_a_usable_token() {
         &["auth", "status", "gh", "--json"],
         4,
     );
+}
+
+/// Smart HTTP remotes failing in the ways users meet (a wrong password, 403, a missing repository) beside one
+/// that works: `remote test`, `push` and `fetch` name each failure with its hint, and the good remote is
+/// still served (exit 1, a partial failure).
+#[test]
+fn failures_over_http() {
+    let env = fixed_env();
+    let n = Normaliser::new(&env);
+    let hosts = env.root.join("hosts");
+    env.bare("good.git");
+    env.bare("forbidden.git");
+    let http = HttpServer::start(&hosts, USER, PASSWORD);
+    let other = HttpServer::start(&hosts, USER, "a-different-password");
+    use_credential_helper(&env, PASSWORD);
+    http.set_fault("forbidden.git", Some(Fault::Status(403)));
+    for (name, url) in [
+        ("good", http.url("good.git")),
+        ("wrongpw", other.url("good.git")),
+        ("forbidden", http.url("forbidden.git")),
+        ("missing", http.url("missing.git")),
+    ] {
+        env.multi(["remote", "add", name, &url]).expect_code(0);
+    }
+    shot(&env, &n, "http_remote_test", &["remote", "test"], 1);
+    shot(&env, &n, "http_push", &["push"], 1);
+    let head = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    assert_eq!(
+        tip(&env, &hosts.join("good.git"), "main").as_deref(),
+        Some(head.as_str())
+    );
+    assert_eq!(tip(&env, &hosts.join("forbidden.git"), "main"), None);
+    shot(&env, &n, "http_fetch_json", &["fetch", "--json"], 1);
 }
