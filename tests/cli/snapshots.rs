@@ -333,3 +333,34 @@ fn create_and_webhooks_against_the_fake_api() {
         0,
     );
 }
+
+/// A member whose repository is gone beside two that work: reading commands report it and still show the
+/// others; mirror and undo change the working remotes and name the failure.
+#[test]
+fn partial_failures_then_mirror_and_undo() {
+    let (env, n, hosts) = two_pushed();
+    let gone = env.root.join("hosts/gone.git");
+    env.multi(["remote", "add", "gone", gone.to_str().unwrap()])
+        .expect_code(0);
+    env.push_foreign(&hosts[1], "main", "theirs");
+    shot(&env, &n, "status_with_a_missing_remote", &["status"], 1);
+    shot(
+        &env,
+        &n,
+        "branch_list_with_a_missing_remote",
+        &["branch", "list"],
+        1,
+    );
+    shot(
+        &env,
+        &n,
+        "resolve_take_dry_run",
+        &["resolve", "refs/heads/main", "--take", "beta", "--dry-run"],
+        1,
+    );
+    shot(&env, &n, "mirror", &["mirror", "--from", "alpha"], 1);
+    let ours = env.git(["rev-parse", "HEAD"]).trim().to_string();
+    assert_eq!(tip(&env, &hosts[1], "main").as_deref(), Some(ours.as_str()));
+    shot(&env, &n, "undo", &["undo"], 0);
+    assert_ne!(tip(&env, &hosts[1], "main").as_deref(), Some(ours.as_str()));
+}
