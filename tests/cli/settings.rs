@@ -39,7 +39,17 @@ fn rich_set(env: &TestEnv) {
 
 /// A fresh clone of hosts/a.git next to the work repository (it has an `origin`, and no set yet).
 fn fresh_clone(env: &TestEnv, name: &str) -> std::path::PathBuf {
-    env.clone_of(&env.root.join("hosts/a.git"), name, &[])
+    let dir = env.root.join(name);
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            env.root.join("hosts/a.git").to_str().unwrap(),
+            dir.to_str().unwrap(),
+        ],
+    );
+    dir
 }
 
 #[test]
