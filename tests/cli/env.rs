@@ -443,6 +443,18 @@ impl TestEnv {
     }
 }
 
+impl TestEnv {
+    /// Member `name` on a bare repository `hosts/<name>.git` whose pre-receive hook is `script` (a server
+    /// that refuses, or talks, as the test needs); returns the repository.
+    pub fn add_hooked_remote(&self, name: &str, script: &str) -> PathBuf {
+        let bare = self.bare(&format!("{name}.git"));
+        write_script(&bare.join("hooks/pre-receive"), script);
+        self.multi(["remote", "add", name, bare.to_str().unwrap()])
+            .expect_code(0);
+        bare
+    }
+}
+
 /// Writes an executable script (hooks, stand-ins for tools): `text` with its `#!` line, mode 755.
 pub fn write_script(path: &Path, text: &str) {
     use std::os::unix::fs::PermissionsExt;

@@ -13,11 +13,13 @@ use crate::env::{write_script, TestEnv};
 /// waits forever: whatever stops it stops git in the middle of the ref update.
 fn hold_locks(git_dir: &Path, mark: &Path) {
     let hook = git_dir.join("hooks/reference-transaction");
-    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
-    write_script(&hook, &format!(
+    write_script(
+        &hook,
+        &format!(
             "#!/bin/sh\ncat >/dev/null\n[ \"$1\" = prepared ] || exit 0\n: > '{}'\nexec sleep 600\n",
             mark.display()
-        ));
+        ),
+    );
 }
 
 /// Every `*.lock` file under `dir` that git writes (git-multi's own `multi/` directory holds flock files that are
@@ -236,11 +238,7 @@ fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
 #[test]
 fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
     let env = TestEnv::new();
-    let remote = env.bare("loud.git");
-    let hook = remote.join("hooks/pre-receive");
-    write_script(&hook, "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n");
-    env.multi(["remote", "add", "loud", remote.to_str().unwrap()])
-        .expect_code(0);
+    env.add_hooked_remote("loud", "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n");
 
     for args in [&["push"][..], &["push", "--json"]] {
         let (code, stdout, max_rss_kib) = run_measured(&env, args);

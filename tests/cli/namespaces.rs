@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::env::{outcome as remote, tip, Run, TestEnv};
+use crate::env::{outcome as remote, tip, write_script, Run, TestEnv};
 
 /// The empty tree git-mile's event commits carry.
 pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
@@ -721,15 +721,7 @@ fn sync_says_everywhere_only_when_every_remote_took_it() {
     task_event(&env, &env.work, "T9", "created");
     env.multi(["push"]).expect_code(0);
     let hook = hosts[1].join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/git-mile/*) echo \"tasks are read-only here\" >&2; exit 1;; esac; done\nexit 0\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .args(["+x", hook.to_str().unwrap()])
-        .status()
-        .unwrap();
+    write_script(&hook, "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/git-mile/*) echo \"tasks are read-only here\" >&2; exit 1;; esac; done\nexit 0\n");
     let now = task_event(&env, &env.work, "T9", "closed");
 
     let run = env.multi(["sync"]).expect_code(1);

@@ -256,11 +256,14 @@ fn resolve_merge_leaves_a_remote_alone_when_someone_pushed_since() {
     // Someone pushes to b while resolve is merging: the post-merge hook of our own repository does it, once.
     let helper = env.clone_of(&hosts[1], "helper", &["refs/git-mile"]);
     let hook = env.work.join(".git/hooks/post-merge");
-    write_script(&hook, &format!(
+    write_script(
+        &hook,
+        &format!(
             "#!/bin/sh\n[ -e \"{marker}\" ] && exit 0\ntouch \"{marker}\"\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ncd \"{helper}\" && git commit -q --allow-empty -m 'pushed meanwhile' && git push -q origin HEAD:refs/heads/main\n",
             marker = env.root.join("hook-ran").display(),
             helper = helper.display()
-        ));
+        ),
+    );
 
     let run = env
         .multi(["resolve", "main", "--merge", "--json"])

@@ -55,7 +55,9 @@ impl Drop for Tmux {
 fn launcher(env: &TestEnv, exit_file: &Path) -> std::path::PathBuf {
     let quote = |p: &Path| format!("'{}'", p.display());
     let script = env.root.join("tui.sh");
-    write_script(&script, &format!(
+    write_script(
+        &script,
+        &format!(
             "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
              GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1\n\
              unset GIT_ASKPASS SSH_ASKPASS\n{bin} tui\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
@@ -63,7 +65,8 @@ fn launcher(env: &TestEnv, exit_file: &Path) -> std::path::PathBuf {
             home = quote(&env.home),
             bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
             exit = quote(exit_file),
-        ));
+        ),
+    );
     script
 }
 
