@@ -66,20 +66,35 @@ fn store_api_credential(env: &TestEnv, fake: &FakeApi, user: &str, password: &st
 
 /// Adds member `name` for alice/demo on GitHub, with its API at the fake server.
 pub fn add_github(env: &TestEnv, name: &str, fake: &FakeApi) {
-    env.multi([
+    add_on_api(env, name, "github", "alice/demo", fake, &[]);
+}
+
+/// Adds member `name` for `path` (`owner/repo`; the owner may hold slashes, as GitLab groups do) on a
+/// `provider` host whose API is the fake server; `extra` flags follow.
+pub fn add_on_api(
+    env: &TestEnv,
+    name: &str,
+    provider: &str,
+    path: &str,
+    fake: &FakeApi,
+    extra: &[&str],
+) {
+    let (owner, repo) = path.rsplit_once('/').unwrap();
+    let mut args = vec![
         "remote",
         "add",
         name,
         "--provider",
-        "github",
+        provider,
         "--owner",
-        "alice",
+        owner,
         "--repo",
-        "demo",
+        repo,
         "--api-url",
         &fake.url,
-    ])
-    .expect_code(0);
+    ];
+    args.extend_from_slice(extra);
+    env.multi(args).expect_code(0);
 }
 
 /// Panics when the known token shows up anywhere a user or another process could see it.
@@ -494,20 +509,7 @@ fn webhooks_and_protection_across_hosts() {
     let (fake, hooks) = hook_fake();
     let (gogs, gogs_hooks) = hook_fake();
     add_github(&env, "gh", &fake);
-    env.multi([
-        "remote",
-        "add",
-        "gogs",
-        "--provider",
-        "gogs",
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &gogs.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "gogs", "gogs", "alice/demo", &gogs, &[]);
 
     let run = env
         .multi_with_stdin(
@@ -593,22 +595,14 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
             ),
         },
     );
-    env.multi([
-        "remote",
-        "add",
+    add_on_api(
+        &env,
         "bb",
-        "--provider",
         "bitbucket",
-        "--owner",
-        "team",
-        "--repo",
-        "demo",
-        "--project",
-        "PRJ",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+        "team/demo",
+        &fake,
+        &["--project", "PRJ"],
+    );
     let run = env.multi(["create", "--public"]).expect_code(0);
     assert!(
         run.stdout
@@ -719,20 +713,7 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
             _ => Answer::json(404, json!({"message": "404 Project Not Found"})),
         }
     });
-    env.multi([
-        "remote",
-        "add",
-        "gl",
-        "--provider",
-        "gitlab",
-        "--owner",
-        "group/sub",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "gl", "gitlab", "group/sub/demo", &fake, &[]);
     env.multi(["create"]).expect_code(0);
     let post = fake
         .seen()
@@ -850,20 +831,7 @@ fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
             ),
         }
     });
-    env.multi([
-        "remote",
-        "add",
-        "bb",
-        "--provider",
-        "bitbucket",
-        "--owner",
-        "team",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "bb", "bitbucket", "team/demo", &fake, &[]);
     let protect = |approvals: &str| {
         env.multi([
             "branch",
