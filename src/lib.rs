@@ -9,6 +9,7 @@ mod cmd;
 pub mod config;
 mod deadline;
 mod dispatch;
+mod doctor;
 mod error;
 mod events;
 mod git;

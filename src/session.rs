@@ -4,13 +4,14 @@
 //! and operations take it; every fan-out is made by [`Session::fan_out`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::events::{Event, Quiet, Sink};
 use crate::git::Git;
 use crate::remote_set::{Member, RemoteSet};
-use crate::runner::{FanOut, Pool};
+use crate::runner::{FanOut, Pool, Shared};
 
 /// How results are shown, from the command line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -49,6 +50,8 @@ pub struct Session {
     faces: &'static dyn Faces,
     /// Drift is reported once per command, however often the set is read.
     drift_reported: AtomicBool,
+    /// Slots this session's fan-outs share with other sessions running at the same time (a workspace).
+    shared: Option<Arc<Shared>>,
 }
 
 impl Session {
@@ -77,7 +80,20 @@ impl Session {
             output,
             faces,
             drift_reported: AtomicBool::new(false),
+            shared: None,
         }
+    }
+
+    /// This session's fan-outs also take their slots from `shared`, so `-j` and the per-host caps hold across
+    /// every session drawing from it (a workspace runs one per repository at once).
+    pub fn sharing(mut self, shared: Arc<Shared>) -> Session {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// A warning (and the hint that fixes it) from an operation, to this session's faces.
+    pub fn warn(&self, message: String, hint: Option<String>) {
+        self.faces.tell(&Event::Warning { message, hint });
     }
 
     /// A session for work on another thread: the same repository, faces and output, drift already said.
@@ -87,6 +103,7 @@ impl Session {
             output: self.output,
             faces: self.faces,
             drift_reported: AtomicBool::new(true),
+            shared: self.shared.clone(),
         }
     }
 
@@ -133,7 +150,11 @@ impl Session {
             Watch::Live => self.faces.watch(names, self.output),
             Watch::Nobody => Box::new(Quiet),
         };
-        Session::fan_out_into(set, parallel, members, default, sink)
+        let mut fanout = Session::fan_out_into(set, parallel, members, default, sink);
+        if let Some(shared) = &self.shared {
+            fanout.pool = fanout.pool.clone().sharing(shared.clone());
+        }
+        fanout
     }
 
     /// [`Session::fan_out`] with the events going to `sink` (a face that watches on its own terms: the TUI).

@@ -3,6 +3,7 @@
 mod env;
 mod fake_api;
 mod servers;
+mod transcript;
 
 mod archive;
 mod audit_log;
@@ -40,6 +41,8 @@ mod resolve;
 mod schedule;
 mod server_tests;
 mod settings;
+mod snapshots;
+mod snapshots_admin;
 mod state;
 mod submodules;
 mod transports;
