@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs group conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -43,21 +43,27 @@ __git_multi_words() {
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
 	"webhook remove") echo "--on --json --help -h" ;;
-	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --verbose -v --json --help -h" ;;
-	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
-	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
-	"pull") echo "--primary --ff-only --rebase --merge --jobs -j --timeout --help -h" ;;
-	"sync") echo "--strategy --primary --dry-run -n --jobs -j --timeout --verbose -v --json --help -h" ;;
+	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --only --jobs -j --timeout --verbose -v --json --help -h" ;;
+	"fetch") echo "--prune -p --only --jobs -j --timeout --json --help -h" ;;
+	"status") echo "--offline --tags --exit-code --only --jobs -j --timeout --json --help -h" ;;
+	"pull") echo "--primary --ff-only --rebase --merge --only --jobs -j --timeout --help -h" ;;
+	"sync") echo "--strategy --primary --dry-run -n --only --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"refs") echo "add list ls remove rm --help -h" ;;
 	"refs add") echo "--merge --help -h" ;;
 	"refs list") echo "--json --help -h" ;;
 	"refs ls") echo "--json --help -h" ;;
 	"refs remove") echo "--help -h" ;;
 	"refs rm") echo "--help -h" ;;
+	"group") echo "add list ls remove rm --help -h" ;;
+	"group add") echo "--help -h" ;;
+	"group list") echo "--json --help -h" ;;
+	"group ls") echo "--json --help -h" ;;
+	"group remove") echo "--help -h" ;;
+	"group rm") echo "--help -h" ;;
 	"conflicts") echo "--exit-code --jobs -j --timeout --json --help -h" ;;
 	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
-	"mirror") echo "--from --prune --force --dry-run -n --jobs -j --timeout --verbose -v --json --help -h" ;;
+	"mirror") echo "--from --prune --force --dry-run -n --only --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"tui") echo "--help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
 	"log") echo "--max-count -n --since --json --help -h" ;;
@@ -150,21 +156,26 @@ __git_multi_value() {
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
 	"push|--recurse-submodules") echo any ;;
+	"push|--only") echo any ;;
 	"push|--jobs") echo any ;;
 	"push|-j") echo any ;;
 	"push|--timeout") echo any ;;
+	"fetch|--only") echo any ;;
 	"fetch|--jobs") echo any ;;
 	"fetch|-j") echo any ;;
 	"fetch|--timeout") echo any ;;
+	"status|--only") echo any ;;
 	"status|--jobs") echo any ;;
 	"status|-j") echo any ;;
 	"status|--timeout") echo any ;;
 	"pull|--primary") echo remotes ;;
+	"pull|--only") echo any ;;
 	"pull|--jobs") echo any ;;
 	"pull|-j") echo any ;;
 	"pull|--timeout") echo any ;;
 	"sync|--strategy") echo any ;;
 	"sync|--primary") echo remotes ;;
+	"sync|--only") echo any ;;
 	"sync|--jobs") echo any ;;
 	"sync|-j") echo any ;;
 	"sync|--timeout") echo any ;;
@@ -177,6 +188,7 @@ __git_multi_value() {
 	"resolve|-j") echo any ;;
 	"resolve|--timeout") echo any ;;
 	"mirror|--from") echo remotes ;;
+	"mirror|--only") echo any ;;
 	"mirror|--jobs") echo any ;;
 	"mirror|-j") echo any ;;
 	"mirror|--timeout") echo any ;;
@@ -221,7 +233,7 @@ __git_multi_value() {
 
 __git_multi_takes_remotes() {
 	case "$1" in
-	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"conflicts"|"primary"|"mirror"|"backup") return 0 ;;
+	"remote remove"|"remote rm"|"remote rename"|"remote set-url"|"remote enable"|"remote disable"|"remote test"|"branch list"|"branch ls"|"tag list"|"tag ls"|"push"|"fetch"|"status"|"group add"|"conflicts"|"primary"|"mirror"|"backup") return 0 ;;
 	esac
 	return 1
 }

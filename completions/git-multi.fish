@@ -40,6 +40,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Sho
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "pull" -d 'Fetch the primary remote and integrate its copy of the current branch'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "sync" -d 'Fetch all, integrate into the current branch, converge ref namespaces, push to every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "refs" -d 'Ref namespaces carried to and from every remote beside branches (multi.refs)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "group" -d 'Named subsets of the set: git\'s remote groups (remotes.<group>), used with --only <group>'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "conflicts" -d 'List every ref whose copies differ between local and the remotes'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "resolve" -d 'Make every remote agree on one ref: take a copy, merge them, or rebase onto them'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Show or set the primary remote (multi.primary)'
@@ -192,6 +193,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l all -d 'Push every local branch'
@@ -203,11 +205,13 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l atomic -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s v -l verbose -d 'List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s p -l prune -d 'Remove tracking refs whose branch is gone on the remote (their tips are kept under refs/multi/backup/)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l offline -d 'Use the tracking refs from the last fetch instead of asking the remotes'
@@ -216,6 +220,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l ff-only -d 'Only fast-forward (the default)'
@@ -226,6 +231,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d
 merge\t''
 rebase\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
@@ -248,6 +254,19 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "add" -d 'Put members of the set into a group (made when new; adding a member twice changes nothing)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "list" -d 'Show the remote groups and who is in them'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "ls" -d 'Show the remote groups and who is in them'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "remove" -d 'Remove a remote group (its remotes stay members of the set)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and not __fish_seen_subcommand_from add list ls remove rm" -f -a "rm" -d 'Remove a remote group (its remotes stay members of the set)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l exit-code -d 'Exit with 1 when any ref differs'
@@ -265,6 +284,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l unset -d
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 'Print one JSON document'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'

@@ -48,6 +48,8 @@ pub enum Command {
     Sync(cmd::sync::SyncArgs),
     #[command(subcommand)]
     Refs(cmd::refs::RefsCommand),
+    #[command(subcommand)]
+    Group(cmd::group::GroupCommand),
     Conflicts(cmd::conflicts::ConflictsArgs),
     Resolve(cmd::resolve::ResolveArgs),
     Primary(cmd::primary::PrimaryArgs),

@@ -41,6 +41,8 @@ fn writes(command: &Command) -> Option<(&'static str, Option<&common::ParallelAr
         Command::Tag(tag::TagCommand::Delete(a)) => ("tag delete", Some(&a.parallel)),
         Command::Refs(refs::RefsCommand::Add(_)) => ("refs add", None),
         Command::Refs(refs::RefsCommand::Remove(_)) => ("refs remove", None),
+        Command::Group(group::GroupCommand::Add(_)) => ("group add", None),
+        Command::Group(group::GroupCommand::Remove(_)) => ("group remove", None),
         Command::Config(config::ConfigCommand::Set(_)) => ("config set", None),
         Command::Config(config::ConfigCommand::Unset(_)) => ("config unset", None),
         Command::Hook(hook::HookCommand::Install(_)) => ("hook install", None),
@@ -89,6 +91,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         Command::Pull(args) => pull::run(&ctx, args),
         Command::Sync(args) => sync::run(&ctx, args),
         Command::Refs(command) => refs::run(&ctx, command),
+        Command::Group(command) => group::run(&ctx, command),
         Command::Conflicts(args) => conflicts::run(&ctx, args),
         Command::Resolve(args) => resolve::run(&ctx, args),
         Command::Remote(command) => match command {

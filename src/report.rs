@@ -13,6 +13,7 @@ pub mod config;
 pub mod conflicts;
 pub mod doctor;
 pub mod fetch;
+pub mod group;
 pub mod import;
 pub mod integrate;
 pub mod lock;

@@ -127,6 +127,31 @@ pub fn primary_if_any<'a>(
         .ok_or_else(|| set.unknown_error(&[&name]))
 }
 
+/// The remote `pull --only <group>` integrates from: the primary [`primary_if_any`] finds when the group holds
+/// it, else the group's first member (a group is often "the hosts I trust": pull from one of them).
+pub fn primary_in_group<'a>(
+    ctx: &Session,
+    set: &'a RemoteSet,
+    flag: Option<&str>,
+    branch: &str,
+    group: &str,
+) -> Result<&'a Member> {
+    let members = set.select_only(&[], Some(group))?;
+    if let Some(primary) = primary_if_any(ctx, set, flag, branch)? {
+        if members.iter().any(|m| m.name == primary.name) {
+            return Ok(primary);
+        }
+        if flag.is_some() {
+            return Err(Error::usage(format!(
+                "`{}` is not in the remote group `{group}`",
+                primary.name
+            ))
+            .hint("name a member of the group with --primary, or leave --only out"));
+        }
+    }
+    Ok(members[0])
+}
+
 /// The error for a primary remote that could not be fetched: nothing can be integrated from it.
 pub fn primary_fetch_failed<D>(name: &str, fetched: &Outcome<D>) -> Error {
     let err = Error::failed(format!(

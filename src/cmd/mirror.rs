@@ -43,6 +43,9 @@ pub struct MirrorArgs {
     /// Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
@@ -73,7 +76,7 @@ pub fn run(ctx: &Session, args: &MirrorArgs) -> Result<Exit> {
         );
     }
     let targets: Vec<&Member> = set
-        .select(&args.remotes)?
+        .select_only(&args.remotes, args.only.as_deref())?
         .into_iter()
         .filter(|m| m.name != source.name)
         .collect();

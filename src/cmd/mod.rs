@@ -12,6 +12,7 @@ pub mod create;
 pub mod everywhere;
 pub mod fetch;
 pub mod generate;
+pub mod group;
 pub mod hook;
 pub mod hosted;
 pub mod init;

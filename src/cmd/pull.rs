@@ -29,6 +29,9 @@ pub struct PullArgs {
     /// Merge the primary's commits
     #[arg(long)]
     pub merge: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
 }
@@ -36,7 +39,12 @@ pub struct PullArgs {
 pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let branch = common::current_branch(ctx)?;
-    let primary = common::primary(ctx, &set, args.primary.as_deref(), &branch)?;
+    let primary = match args.only.as_deref() {
+        None => common::primary(ctx, &set, args.primary.as_deref(), &branch)?,
+        Some(group) => {
+            common::primary_in_group(ctx, &set, args.primary.as_deref(), &branch, group)?
+        }
+    };
     let strategy = if args.rebase {
         Strategy::Rebase
     } else if args.merge {

@@ -29,6 +29,9 @@ pub struct StatusArgs {
     /// Exit with 1 when anything is out of sync
     #[arg(long)]
     pub exit_code: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// Print one JSON document instead of a matrix
@@ -38,7 +41,7 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select(&args.remotes)?;
+    let members = set.select_only(&args.remotes, args.only.as_deref())?;
     let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;

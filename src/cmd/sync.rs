@@ -41,6 +41,9 @@ pub struct SyncArgs {
     /// Print what would happen on each remote and change nothing (no fetch, no merge, no push)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
@@ -61,7 +64,7 @@ const ROUNDS: usize = 4;
 pub fn run(ctx: &Session, args: &SyncArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
-    let members = set.select(&[])?;
+    let members = set.select_only(&[], args.only.as_deref())?;
     let branch = common::current_branch(ctx)?;
     // Merge integrates every remote's copy, so it needs no primary; ff-only and rebase integrate the primary's.
     let primary = match args.strategy {

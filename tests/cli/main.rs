@@ -17,6 +17,7 @@ mod doctor;
 mod drift;
 mod everywhere;
 mod fanout;
+mod groups;
 mod hooks;
 mod hosts;
 mod integrate;
