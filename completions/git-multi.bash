@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs group conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs group conflicts resolve primary mirror retry tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -64,6 +64,7 @@ __git_multi_words() {
 	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --help -h" ;;
 	"primary") echo "--unset --json --help -h" ;;
 	"mirror") echo "--from --prune --force --dry-run -n --only --jobs -j --timeout --verbose -v --json --help -h" ;;
+	"retry") echo "--last --help -h" ;;
 	"tui") echo "--help -h" ;;
 	"doctor") echo "--json --jobs -j --timeout --help -h" ;;
 	"log") echo "--max-count -n --since --json --help -h" ;;

@@ -45,6 +45,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "conflicts" -d '
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "resolve" -d 'Make every remote agree on one ref: take a copy, merge them, or rebase onto them'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "primary" -d 'Show or set the primary remote (multi.primary)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "mirror" -d 'Make the other remotes exact copies of one (branches, tags, configured ref namespaces)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "retry" -d 'Run the last operation again, only on the remotes where it failed'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tui" -d 'Full-screen dashboard: every remote, every ref, push/fetch/sync with one key (needs a terminal)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "doctor" -d 'Check git, the configuration, every remote, tokens, the keyring, hooks and schedules'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show what git-multi changed on remotes and in the set (the audit log in .git/multi/log)'
@@ -293,6 +294,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s n -l dry-
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s v -l verbose -d 'List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand retry" -l last -d 'Retry the last run even if it was itself a retry (default: the last operation that was not one, on the remotes where it still fails)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand retry" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand tui" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r

@@ -54,6 +54,7 @@ pub enum Command {
     Resolve(cmd::resolve::ResolveArgs),
     Primary(cmd::primary::PrimaryArgs),
     Mirror(cmd::mirror::MirrorArgs),
+    Retry(cmd::retry::RetryArgs),
     Tui(cmd::tui::TuiArgs),
     // operations
     Doctor(cmd::doctor::DoctorArgs),

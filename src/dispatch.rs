@@ -1,11 +1,12 @@
 //! From the parsed command line to the command that runs it: the commands that work anywhere first, then the
 //! repository (and, for a command that changes it, the run lock), then the flat match.
 
-use clap::CommandFactory;
+use clap::{CommandFactory, Parser};
 
 use crate::cli::{BranchCommand, Cli, Command, RemoteCommand};
 use crate::cmd::*;
-use crate::error::{Exit, Result};
+use crate::error::{Error, Exit, Result};
+use crate::last_run;
 use crate::progress::TerminalFaces;
 use crate::session::{Output, Session};
 
@@ -75,6 +76,71 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Session::open(&TerminalFaces, output)?;
+    if let Command::Retry(args) = &cli.command {
+        return retry(ctx, args);
+    }
+    let exit = run_in(&ctx, &cli);
+    remember(
+        &ctx,
+        &cli.command,
+        &exit,
+        last_run::this_command_line(),
+        None,
+    );
+    exit
+}
+
+/// An operation that fanned out to remotes is kept for `git multi retry`: its command line and where it
+/// failed. Usage errors (nothing was done) and dry runs are not operations.
+fn remember(
+    ctx: &Session,
+    command: &Command,
+    exit: &Result<Exit>,
+    args: Vec<String>,
+    retried: Option<&[String]>,
+) {
+    let Some((verb, _)) = writes(command) else {
+        return;
+    };
+    let code = match exit {
+        Ok(exit) => *exit,
+        Err(err) => err.exit,
+    };
+    if code == Exit::Usage || !last_run::fanned_out() {
+        return;
+    }
+    let run_failed = matches!(code, Exit::Failure | Exit::Auth);
+    let run = last_run::run_now(verb, args, run_failed, retried.is_some());
+    last_run::save(&ctx.git, run, retried);
+}
+
+/// `git multi retry`: the kept command line parsed again and run on the remotes where it failed.
+fn retry(ctx: Session, args: &retry::RetryArgs) -> Result<Exit> {
+    let Some(plan) = retry::plan(&ctx, args)? else {
+        return Ok(Exit::Success);
+    };
+    let words = std::iter::once("git-multi".to_string()).chain(plan.args.iter().cloned());
+    let cli = Cli::try_parse_from(words).map_err(|err| {
+        Error::usage(format!(
+            "the last {} cannot be run again by this git-multi: {}",
+            plan.verb,
+            err.kind()
+        ))
+        .hint("run the command again yourself")
+    })?;
+    if matches!(cli.command, Command::Retry(_)) {
+        return Err(Error::usage(
+            "the last run was a retry with nothing of its own to run",
+        ));
+    }
+    let ctx = ctx.narrowed_to(plan.remotes.clone());
+    let exit = run_in(&ctx, &cli);
+    remember(&ctx, &cli.command, &exit, plan.args, Some(&plan.remotes));
+    exit
+}
+
+/// Runs a command inside the repository, holding the run lock when it changes anything.
+fn run_in(ctx: &Session, cli: &Cli) -> Result<Exit> {
     // Held until the command returns: one run that changes this repository at a time.
     let _lock = match writes(&cli.command) {
         Some((name, parallel)) => {
@@ -84,53 +150,54 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         None => None,
     };
     match &cli.command {
-        Command::Init(args) => init::run(&ctx, args),
-        Command::Push(args) => push::run(&ctx, args),
-        Command::Fetch(args) => fetch::run(&ctx, args),
-        Command::Status(args) => status::run(&ctx, args),
-        Command::Pull(args) => pull::run(&ctx, args),
-        Command::Sync(args) => sync::run(&ctx, args),
-        Command::Refs(command) => refs::run(&ctx, command),
-        Command::Group(command) => group::run(&ctx, command),
-        Command::Conflicts(args) => conflicts::run(&ctx, args),
-        Command::Resolve(args) => resolve::run(&ctx, args),
+        Command::Init(args) => init::run(ctx, args),
+        Command::Push(args) => push::run(ctx, args),
+        Command::Fetch(args) => fetch::run(ctx, args),
+        Command::Status(args) => status::run(ctx, args),
+        Command::Pull(args) => pull::run(ctx, args),
+        Command::Sync(args) => sync::run(ctx, args),
+        Command::Refs(command) => refs::run(ctx, command),
+        Command::Group(command) => group::run(ctx, command),
+        Command::Conflicts(args) => conflicts::run(ctx, args),
+        Command::Resolve(args) => resolve::run(ctx, args),
         Command::Remote(command) => match command {
-            RemoteCommand::Add(args) => remote::add::run(&ctx, args),
-            RemoteCommand::List(args) => remote::list::run(&ctx, args),
-            RemoteCommand::Remove(args) => remote::remove::run(&ctx, args),
-            RemoteCommand::Rename(args) => remote::rename::run(&ctx, args),
-            RemoteCommand::SetUrl(args) => remote::set_url::run(&ctx, args),
-            RemoteCommand::Enable(args) => remote::toggle::run(&ctx, args, true),
-            RemoteCommand::Disable(args) => remote::toggle::run(&ctx, args, false),
-            RemoteCommand::Test(args) => remote::test::run(&ctx, args),
+            RemoteCommand::Add(args) => remote::add::run(ctx, args),
+            RemoteCommand::List(args) => remote::list::run(ctx, args),
+            RemoteCommand::Remove(args) => remote::remove::run(ctx, args),
+            RemoteCommand::Rename(args) => remote::rename::run(ctx, args),
+            RemoteCommand::SetUrl(args) => remote::set_url::run(ctx, args),
+            RemoteCommand::Enable(args) => remote::toggle::run(ctx, args, true),
+            RemoteCommand::Disable(args) => remote::toggle::run(ctx, args, false),
+            RemoteCommand::Test(args) => remote::test::run(ctx, args),
         },
-        Command::Create(args) => create::run(&ctx, args),
+        Command::Create(args) => create::run(ctx, args),
         Command::Branch(command) => match command {
-            BranchCommand::List(args) => branch_ops::list(&ctx, args),
-            BranchCommand::Create(args) => branch_ops::create(&ctx, args),
-            BranchCommand::Delete(args) => branch_ops::delete(&ctx, args),
-            BranchCommand::Hosted(command) => branch::run(&ctx, command),
+            BranchCommand::List(args) => branch_ops::list(ctx, args),
+            BranchCommand::Create(args) => branch_ops::create(ctx, args),
+            BranchCommand::Delete(args) => branch_ops::delete(ctx, args),
+            BranchCommand::Hosted(command) => branch::run(ctx, command),
         },
-        Command::Tag(command) => tag::run(&ctx, command),
-        Command::Primary(args) => primary::run(&ctx, args),
-        Command::Mirror(args) => mirror::run(&ctx, args),
-        Command::Tui(args) => tui::run(&ctx, args),
-        Command::Webhook(command) => webhook::run(&ctx, command),
-        Command::Log(args) => log::run(&ctx, args),
-        Command::Undo(args) => undo::run(&ctx, args),
-        Command::Backup(args) => backup::run(&ctx, args),
-        Command::Restore(args) => restore::run(&ctx, args),
-        Command::Export(args) => export::run(&ctx, args),
-        Command::Import(args) => import::run(&ctx, args),
-        Command::Config(command) => config::run(&ctx, command),
-        Command::Hook(command) => hook::run(&ctx, command),
-        Command::Schedule(command) => schedule::run(&ctx, command),
-        Command::Ci(command) => ci::run(&ctx, command),
+        Command::Tag(command) => tag::run(ctx, command),
+        Command::Primary(args) => primary::run(ctx, args),
+        Command::Mirror(args) => mirror::run(ctx, args),
+        Command::Tui(args) => tui::run(ctx, args),
+        Command::Webhook(command) => webhook::run(ctx, command),
+        Command::Log(args) => log::run(ctx, args),
+        Command::Undo(args) => undo::run(ctx, args),
+        Command::Backup(args) => backup::run(ctx, args),
+        Command::Restore(args) => restore::run(ctx, args),
+        Command::Export(args) => export::run(ctx, args),
+        Command::Import(args) => import::run(ctx, args),
+        Command::Config(command) => config::run(ctx, command),
+        Command::Hook(command) => hook::run(ctx, command),
+        Command::Schedule(command) => schedule::run(ctx, command),
+        Command::Ci(command) => ci::run(ctx, command),
         Command::Generate(_)
         | Command::Auth(_)
         | Command::Doctor(_)
         | Command::Reap
         | Command::Workspace(_)
+        | Command::Retry(_)
         | Command::Clone(_) => {
             unreachable!("handled before a repository is required")
         }

@@ -13,6 +13,7 @@ mod events;
 mod git;
 mod hosting;
 mod interrupt;
+mod last_run;
 mod lockfile;
 mod model;
 mod ops;

@@ -127,6 +127,9 @@ pub struct RemoteSet {
     pub group: Option<Vec<String>>,
     /// git's other remote groups (`remotes.<group>`), by name, with their names in order, repeats dropped.
     pub groups: std::collections::BTreeMap<String, Vec<String>>,
+    /// `git multi retry`: the remotes the command runs on again; whatever [`RemoteSet::select`] picks is
+    /// narrowed to these (all of it when none of these is among it).
+    pub narrow: Option<Vec<String>>,
     pub settings: Settings,
 }
 
@@ -340,6 +343,23 @@ impl RemoteSet {
     /// Unknown names are a usage error naming them all; disabled members are only used when named. A member
     /// with a reserved name (left from an older config) is never used: it is reported as drift.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Member>> {
+        let chosen = self.select_named(names)?;
+        let Some(keep) = &self.narrow else {
+            return Ok(chosen);
+        };
+        let narrowed: Vec<&Member> = chosen
+            .iter()
+            .copied()
+            .filter(|m| keep.contains(&m.name))
+            .collect();
+        Ok(if narrowed.is_empty() {
+            chosen
+        } else {
+            narrowed
+        })
+    }
+
+    fn select_named(&self, names: &[String]) -> Result<Vec<&Member>> {
         let everything = names.is_empty() || (names.len() == 1 && names[0] == ALL);
         if everything {
             let chosen: Vec<&Member> = self.members.iter().filter(|m| m.in_group()).collect();

@@ -49,6 +49,8 @@ pub struct Session {
     faces: &'static dyn Faces,
     /// Drift is reported once per command, however often the set is read.
     drift_reported: AtomicBool,
+    /// `git multi retry`: the remotes this run is narrowed to (see [`RemoteSet::narrow`]).
+    narrow: Option<Vec<String>>,
 }
 
 impl Session {
@@ -77,7 +79,14 @@ impl Session {
             output,
             faces,
             drift_reported: AtomicBool::new(false),
+            narrow: None,
         }
+    }
+
+    /// This session, with every selection of remotes narrowed to `remotes` (`git multi retry`).
+    pub fn narrowed_to(mut self, remotes: Vec<String>) -> Session {
+        self.narrow = (!remotes.is_empty()).then_some(remotes);
+        self
     }
 
     /// A session for work on another thread: the same repository, faces and output, drift already said.
@@ -87,12 +96,14 @@ impl Session {
             output: self.output,
             faces: self.faces,
             drift_reported: AtomicBool::new(true),
+            narrow: self.narrow.clone(),
         }
     }
 
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
-        let set = RemoteSet::load(&self.git)?;
+        let mut set = RemoteSet::load(&self.git)?;
+        set.narrow = self.narrow.clone();
         if !self.drift_reported.swap(true, Ordering::Relaxed) {
             for drift in set.drift() {
                 self.faces.tell(&Event::Warning {
@@ -107,7 +118,9 @@ impl Session {
     /// The remote set without reporting drift, for commands that change the set: they report what is left
     /// afterwards with [`Session::report_drift`], not what they are about to repair.
     pub fn remote_set_unreported(&self) -> Result<RemoteSet> {
-        RemoteSet::load(&self.git)
+        let mut set = RemoteSet::load(&self.git)?;
+        set.narrow = self.narrow.clone();
+        Ok(set)
     }
 
     /// Reads the set again and reports its drift, unless that was done already.
@@ -133,6 +146,8 @@ impl Session {
             Watch::Live => self.faces.watch(names, self.output),
             Watch::Nobody => Box::new(Quiet),
         };
+        // How each remote ends is kept for `git multi retry`.
+        let sink = crate::last_run::observe(sink);
         Session::fan_out_into(set, parallel, members, default, sink)
     }
 

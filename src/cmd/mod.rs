@@ -23,6 +23,7 @@ pub mod push;
 pub mod refs;
 pub mod remote;
 pub mod resolve;
+pub mod retry;
 pub mod schedule;
 pub mod status;
 pub mod sync;

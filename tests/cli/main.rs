@@ -30,6 +30,7 @@ mod newcomer;
 mod organisations;
 mod remote_set;
 mod resolve;
+mod retry;
 mod schedule;
 mod server_tests;
 mod settings;
