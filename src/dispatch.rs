@@ -76,6 +76,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Session::open(&TerminalFaces, output)?;
+    crate::report::advice::enable(!output.json && advice_wanted(&ctx));
     if let Command::Retry(args) = &cli.command {
         return retry(ctx, args);
     }
@@ -88,6 +89,16 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         None,
     );
     exit
+}
+
+/// `multi.advice` (default true); a value git cannot read leaves the advice on.
+fn advice_wanted(ctx: &Session) -> bool {
+    ctx.git
+        .config_get(crate::config::ADVICE)
+        .ok()
+        .flatten()
+        .and_then(|v| crate::config::parse_bool(Some(&v)))
+        .unwrap_or(true)
 }
 
 /// An operation that fanned out to remotes is kept for `git multi retry`: its command line and where it
@@ -111,6 +122,12 @@ fn remember(
     }
     let run_failed = matches!(code, Exit::Failure | Exit::Auth);
     let run = last_run::run_now(verb, args, run_failed, retried.is_some());
+    if !run.failed.is_empty() || run.run_failed {
+        crate::report::advice::retry(&run.failed);
+    }
+    if code == Exit::Auth {
+        crate::report::advice::auth();
+    }
     last_run::save(&ctx.git, run, retried);
 }
 
@@ -132,6 +149,9 @@ fn retry(ctx: Session, args: &retry::RetryArgs) -> Result<Exit> {
         return Err(Error::usage(
             "the last run was a retry with nothing of its own to run",
         ));
+    }
+    if plan.args.iter().any(|a| a == "--json") {
+        crate::report::advice::enable(false);
     }
     let ctx = ctx.narrowed_to(plan.remotes.clone());
     let exit = run_in(&ctx, &cli);

@@ -6,6 +6,7 @@
 //! codes are added.
 #![allow(clippy::print_stdout)]
 
+pub mod advice;
 pub mod archive;
 pub mod automation;
 pub mod clone;

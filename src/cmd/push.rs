@@ -99,5 +99,10 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
-    Ok(report::push::finish(&report, args.json))
+    let exit = report::push::finish(&report, args.json);
+    let everyone = set.members.iter().filter(|m| m.in_group()).count();
+    if members.len() < everyone && !args.dry_run {
+        report::advice::pushed_to_subset(members.len(), everyone);
+    }
+    Ok(exit)
 }

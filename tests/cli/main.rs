@@ -4,6 +4,7 @@ mod env;
 mod fake_api;
 mod servers;
 
+mod advice;
 mod archive;
 mod audit_log;
 mod bad_input;
