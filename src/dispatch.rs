@@ -122,7 +122,7 @@ fn remember(
     }
     let run_failed = matches!(code, Exit::Failure | Exit::Auth);
     let run = last_run::run_now(verb, args, run_failed, retried.is_some());
-    if !run.failed.is_empty() || run.run_failed {
+    if !run.failed.is_empty() {
         crate::report::advice::retry(&run.failed);
     }
     if code == Exit::Auth {

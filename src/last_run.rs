@@ -26,7 +26,7 @@ pub struct Run {
     pub args: Vec<String>,
     /// The remotes that ended in failure, in the order they finished.
     pub failed: Vec<String>,
-    /// The run failed as a whole (exit 1 or 4) although no remote is named: run it again in full.
+    /// The run failed (exit 1 or 4), on remotes or for another reason.
     pub run_failed: bool,
     pub time: String,
     /// This run was a `git multi retry`.

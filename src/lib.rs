@@ -62,6 +62,7 @@ pub fn run(cli: cli::Cli) -> Exit {
             err.exit
         }
     };
+    report::advice::flush();
     git::finish_jobs();
     exit
 }

@@ -1,7 +1,8 @@
 //! `git multi retry [--last]`: what to run again. Without `--last` it is the last operation that was not a
 //! retry, on the remotes where it still fails (each retry takes the remotes that then worked off its list);
 //! with `--last` it is the last run of all, a retry included, on the remotes where that one failed. The
-//! command line is run again by `crate::dispatch`, narrowed to those remotes.
+//! command line is run again by `crate::dispatch`, narrowed to those remotes. Only remotes are retried: a run
+//! that failed on none (a pull that could not fast-forward) is not run again.
 
 use clap::Args;
 
@@ -39,11 +40,21 @@ pub fn plan(ctx: &Session, args: &RetryArgs) -> Result<Option<Plan>> {
         report::note("nothing to retry: no git multi operation has run in this repository yet");
         return Ok(None);
     };
-    if run.failed.is_empty() && !run.run_failed {
-        report::note(&format!(
-            "nothing to retry: the last {} succeeded on every remote",
-            run.verb
-        ));
+    // Only remotes are retried: a run that stopped for another reason (a pull that could not fast-forward)
+    // would stop the same way again.
+    if run.failed.is_empty() {
+        let text = if run.run_failed {
+            format!(
+                "nothing to retry: no remote failed in the last {} (it stopped for the reason it gave then)",
+                run.verb
+            )
+        } else {
+            format!(
+                "nothing to retry: the last {} succeeded on every remote",
+                run.verb
+            )
+        };
+        report::note(&text);
         return Ok(None);
     }
     if run.args.iter().any(|a| a.contains(last_run::MASK)) {
@@ -53,11 +64,7 @@ pub fn plan(ctx: &Session, args: &RetryArgs) -> Result<Option<Plan>> {
         ))
         .hint("run the command again yourself"));
     }
-    let on = if run.failed.is_empty() {
-        "every remote it worked on".to_string()
-    } else {
-        run.failed.join(", ")
-    };
+    let on = run.failed.join(", ");
     let line: Vec<String> = run
         .args
         .iter()

@@ -1,9 +1,12 @@
 //! Advice in git's style: `hint:` lines on stderr after a command's summary, telling what to do next. Off with
 //! `git config multi.advice false`, and never with `--json` (a script reads the document, not the advice).
+//! Advice is kept until [`flush`] at the very end, so it follows the summary and any error.
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Mutex;
 
 static ENABLED: AtomicBool = AtomicBool::new(true);
+static PENDING: Mutex<String> = Mutex::new(String::new());
 
 /// Set once per command from `multi.advice` and the output mode.
 pub fn enable(enabled: bool) {
@@ -22,7 +25,18 @@ fn hint(lines: &[String]) {
         "hint: Disable this message with \"git config {} false\"\n",
         crate::config::ADVICE
     ));
-    super::err_line(&text);
+    PENDING
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push_str(&text);
+}
+
+/// Prints the advice kept so far, once the command has said everything else.
+pub fn flush() {
+    let text = std::mem::take(&mut *PENDING.lock().unwrap_or_else(|e| e.into_inner()));
+    if !text.is_empty() && ENABLED.load(Ordering::Relaxed) {
+        super::err_line(&text);
+    }
 }
 
 /// Pushed to some members while others exist.
