@@ -22,8 +22,20 @@ use crate::cmd;
     disable_help_subcommand = true
 )]
 pub struct Cli {
+    /// Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi,
+    /// else color.ui, else auto)
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<crate::report::Colour>,
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// Show a command's help (the same as `git multi <command> --help`; `git help multi` opens the manual)
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// The command, and its subcommand (`remote add`)
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -74,6 +86,7 @@ pub enum Command {
     Ci(cmd::ci::CiCommand),
     #[command(subcommand)]
     Workspace(cmd::workspace::WorkspaceCommand),
+    Help(HelpArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

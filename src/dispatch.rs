@@ -56,6 +56,11 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
     if let Command::Reap = &cli.command {
         crate::git::reap();
     }
+    // Commands outside a repository get the flag alone; inside one, git's config is read below.
+    crate::report::set_colour(cli.color.unwrap_or_default());
+    if let Command::Help(args) = &cli.command {
+        return help(&args.command);
+    }
     if let Command::Generate(args) = &cli.command {
         return generate::run(args, Cli::command());
     }
@@ -76,6 +81,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Session::open(&TerminalFaces, output)?;
+    crate::report::set_colour(colour(&ctx, cli.color));
     crate::report::advice::enable(!output.json && advice_wanted(&ctx));
     if let Command::Retry(args) = &cli.command {
         return retry(ctx, args);
@@ -89,6 +95,43 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         None,
     );
     exit
+}
+
+/// `git multi help <command>...`: that command's long help, as `--help` shows it.
+fn help(path: &[String]) -> Result<Exit> {
+    let mut command = Cli::command();
+    command.build();
+    let mut at = &mut command;
+    for (depth, name) in path.iter().enumerate() {
+        at = match at.find_subcommand_mut(name) {
+            Some(sub) => sub,
+            None => {
+                let said = path[..=depth].join(" ");
+                return Err(Error::usage(format!("`{said}` is not a git multi command"))
+                    .hint("`git multi help` lists the commands"));
+            }
+        };
+    }
+    crate::report::out(&at.render_long_help().to_string());
+    Ok(Exit::Success)
+}
+
+/// `--color`, else `color.multi`, else `color.ui`, else auto (a terminal without NO_COLOR), as git decides.
+fn colour(ctx: &Session, flag: Option<crate::report::Colour>) -> crate::report::Colour {
+    use crate::report::Colour;
+    if let Some(flag) = flag {
+        return flag;
+    }
+    ["color.multi", "color.ui"]
+        .iter()
+        .find_map(|key| {
+            ctx.git
+                .config_get(key)
+                .ok()
+                .flatten()
+                .and_then(|v| Colour::from_config(&v))
+        })
+        .unwrap_or(Colour::Auto)
 }
 
 /// `multi.advice` (default true); a value git cannot read leaves the advice on.
@@ -218,6 +261,7 @@ fn run_in(ctx: &Session, cli: &Cli) -> Result<Exit> {
         | Command::Reap
         | Command::Workspace(_)
         | Command::Retry(_)
+        | Command::Help(_)
         | Command::Clone(_) => {
             unreachable!("handled before a repository is required")
         }

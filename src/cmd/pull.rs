@@ -34,6 +34,9 @@ pub struct PullArgs {
     pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a line
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
@@ -78,6 +81,10 @@ pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
         .expect("a branch has a tracking ref");
     let done = integrate::integrate(&ctx.git, &branch, &upstream, strategy)?
         .map_err(|stopped| report::integrate::stopped(&stopped))?;
-    report::out(&report::integrate::pulled(&done));
+    if args.json {
+        report::integrate::pulled_json(&primary.name, &done);
+    } else {
+        report::out(&report::integrate::pulled(&done));
+    }
     Ok(Exit::Success)
 }

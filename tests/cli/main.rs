@@ -12,6 +12,7 @@ mod ci;
 mod clone;
 mod concurrency;
 mod contract;
+mod conventions;
 mod convergence;
 mod core;
 mod doctor;
