@@ -45,7 +45,7 @@ __git_multi_words() {
 	"webhook remove") echo "--on --json --color --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --only --jobs -j --timeout --verbose -v --json --color --help -h" ;;
 	"fetch") echo "--prune -p --only --jobs -j --timeout --json --color --help -h" ;;
-	"status") echo "--offline --tags --exit-code --only --jobs -j --timeout --json --color --help -h" ;;
+	"status") echo "--offline --tags --detailed --failed-only --exit-code --only --jobs -j --timeout --json --color --help -h" ;;
 	"pull") echo "--primary --ff-only --rebase --merge --only --jobs -j --timeout --json --color --help -h" ;;
 	"sync") echo "--strategy --primary --dry-run -n --only --jobs -j --timeout --verbose -v --json --color --help -h" ;;
 	"refs") echo "add list ls remove rm --color --help -h" ;;

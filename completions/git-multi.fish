@@ -329,6 +329,8 @@ always\t''
 never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l offline -d 'Use the tracking refs from the last fetch instead of asking the remotes'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l tags -d 'Compare tags too'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l detailed -d 'One row per remote: state, commits ahead and behind, last fetch and push, host'
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l failed-only -d 'Show only what is not in sync or could not be reached'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code -d 'Exit with 1 when anything is out of sync'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -26,6 +26,12 @@ pub struct StatusArgs {
     /// Compare tags too
     #[arg(long)]
     pub tags: bool,
+    /// One row per remote: state, commits ahead and behind, last fetch and push, host
+    #[arg(long)]
+    pub detailed: bool,
+    /// Show only what is not in sync or could not be reached
+    #[arg(long)]
+    pub failed_only: bool,
     /// Exit with 1 when anything is out of sync
     #[arg(long)]
     pub exit_code: bool,
@@ -69,6 +75,9 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     };
     let comparison = run.finish(&members, &reached)?;
     let reachable = Report::new(reached);
+    if args.detailed || args.failed_only {
+        return views(ctx, args, &members, &comparison, reachable);
+    }
     let view = StatusView {
         members: &members,
         comparison: &comparison,
@@ -115,4 +124,47 @@ fn advise(comparison: &crate::model::Comparison) {
         }
     }
     report::advice::out_of_sync(&remotes_behind, &local_behind);
+}
+
+/// `--detailed` and `--failed-only`: the same comparison, shown per remote or narrowed to what is wrong.
+fn views(
+    ctx: &Session,
+    args: &StatusArgs,
+    members: &[&crate::remote_set::Member],
+    comparison: &crate::model::Comparison,
+    reachable: Report<Reached>,
+) -> Result<Exit> {
+    use crate::ops::standing;
+    let out_of_sync = comparison.out_of_sync().next().is_some();
+    let facts = crate::error::ExitFacts {
+        out_of_sync: args.exit_code && out_of_sync,
+        ..reachable.facts()
+    };
+    let (keep, narrowed) = if args.failed_only {
+        standing::failed_only(members, comparison, &reachable)
+    } else {
+        ((0..members.len()).collect(), comparison.clone())
+    };
+    let shown: Vec<&crate::remote_set::Member> = keep.iter().map(|&i| members[i]).collect();
+    let shown_reached = Report::new(keep.iter().map(|&i| reachable.remotes[i].clone()).collect());
+    let view = StatusView {
+        members: &shown,
+        comparison: &narrowed,
+        reachable: &shown_reached,
+    };
+    if args.detailed {
+        let details = standing::details(&ctx.git, &shown, &narrowed, &shown_reached);
+        if args.json {
+            report::status::json_detailed(&view, &details);
+        } else {
+            report::status::detailed(&details);
+        }
+    } else if args.json {
+        report::status::json(&view);
+    } else if shown.is_empty() {
+        report::status::nothing_failed(members.len());
+    } else {
+        report::status::matrix(&view);
+    }
+    Ok(crate::error::exit_code(facts))
 }

@@ -5,6 +5,7 @@
 pub mod backup;
 pub mod check;
 pub mod converge;
+pub mod detail;
 pub mod fetch;
 pub mod log;
 pub mod outcome;
@@ -13,6 +14,7 @@ pub mod relation;
 
 pub use backup::Saved;
 pub use check::Check;
+pub use detail::{RemoteDetail, Standing};
 pub use fetch::{Changes, FetchDetail};
 pub use outcome::{Outcome, Report, Status};
 pub use push::{PushDetail, RefUpdate};

@@ -31,6 +31,7 @@ pub mod pushed;
 pub mod relate;
 pub mod run;
 pub mod snapshot;
+pub mod standing;
 pub mod union;
 
 pub use backup::Backups;

@@ -37,6 +37,7 @@ mod schedule;
 mod server_tests;
 mod settings;
 mod state;
+mod status_views;
 mod submodules;
 mod transports;
 mod tui;
