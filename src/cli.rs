@@ -26,8 +26,27 @@ pub struct Cli {
     /// else color.ui, else auto)
     #[arg(long, global = true, value_enum, value_name = "WHEN")]
     pub color: Option<crate::report::Colour>,
+    /// Show the live progress board (bytes and rates per remote) even when stderr is not a terminal
+    #[arg(long, global = true, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show the live progress board
+    #[arg(long, global = true, overrides_with = "progress")]
+    pub no_progress: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// `--progress` / `--no-progress`, the last one given winning (as git's flags).
+    pub fn progress(&self) -> Option<bool> {
+        if self.progress {
+            Some(true)
+        } else if self.no_progress {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// Show a command's help (the same as `git multi <command> --help`; `git help multi` opens the manual)

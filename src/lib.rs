@@ -50,6 +50,7 @@ pub fn run(cli: cli::Cli) -> Exit {
         .any(|a| a == "--json");
     let output = session::Output {
         json: json_requested,
+        progress: cli.progress(),
     };
     let exit = match dispatch::dispatch(cli, output) {
         Ok(exit) => exit,

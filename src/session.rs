@@ -17,6 +17,9 @@ use crate::runner::{FanOut, Pool};
 pub struct Output {
     /// `--json`: one JSON document on stdout, no live display.
     pub json: bool,
+    /// `--progress` (Some(true)) / `--no-progress` (Some(false)): the live display forced on or off; `None`:
+    /// on a terminal only.
+    pub progress: Option<bool>,
 }
 
 /// `-j` and `--timeout` as given (neither: the configuration's, else the defaults).

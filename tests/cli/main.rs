@@ -30,6 +30,7 @@ mod mirror;
 mod namespaces;
 mod newcomer;
 mod organisations;
+mod progress_board;
 mod remote_set;
 mod resolve;
 mod retry;
