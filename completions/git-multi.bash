@@ -66,7 +66,7 @@ __git_multi_words() {
 	"mirror") echo "--from --prune --force --dry-run -n --only --jobs -j --timeout --verbose -v --json --color --progress --no-progress --help -h" ;;
 	"retry") echo "--last --color --progress --no-progress --help -h" ;;
 	"tui") echo "--color --progress --no-progress --help -h" ;;
-	"doctor") echo "--json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"doctor") echo "--json --fix --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"log") echo "--max-count -n --since --json --color --progress --no-progress --help -h" ;;
 	"undo") echo "--dry-run -n --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
 	"backup") echo "--to --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;

@@ -28,14 +28,22 @@ pub struct DoctorArgs {
     /// Print one JSON document instead of a list
     #[arg(long)]
     pub json: bool,
+    /// First repair what is safe (remotes.multi, stale lock files, never-fetched members, hooks git would not
+    /// run) and say what changed; the checks then show what is left
+    #[arg(long)]
+    pub fix: bool,
     #[command(flatten)]
     pub parallel: ParallelArgs,
 }
 
 pub fn run(args: &DoctorArgs) -> Result<Exit> {
     let mut checks = Vec::new();
+    let mut repairs = Vec::new();
     match Git::locate() {
         Ok(git) => {
+            if args.fix {
+                repairs = crate::doctor_fix::repair_here(&git);
+            }
             checks.push(Check::ok(
                 "git",
                 format!("git {} ({})", git.version(), git.exe().display()),
@@ -53,7 +61,7 @@ pub fn run(args: &DoctorArgs) -> Result<Exit> {
     }
     checks.push(keyring());
     checks.push(on_path());
-    report::doctor::show(&checks, args.json);
+    report::doctor::show(&checks, args.fix.then_some(&repairs[..]), args.json);
     Ok(if crate::model::check::passed(&checks) {
         Exit::Success
     } else {
@@ -281,28 +289,7 @@ fn set_checks(git: &Git, set: &RemoteSet) -> Result<Vec<Check>> {
 /// Lock files git left behind, here and in every remote that is a repository on this machine: each blocks the
 /// updates of its ref (or of the index, or the config) until it is removed.
 fn lock_files(git: &Git, git_dir: &Path, set: &RemoteSet) -> Check {
-    let mut dirs: Vec<PathBuf> = vec![git_dir.to_path_buf()];
-    if let Ok(common) = git.common_dir() {
-        if common != git_dir {
-            dirs.push(common);
-        }
-    }
-    for m in &set.members {
-        let parsed = m.url.as_deref().and_then(|u| url::parse(u, |_| true).ok());
-        if let Some(parsed) =
-            parsed.filter(|p| matches!(p.transport, Transport::Local | Transport::File))
-        {
-            let path = PathBuf::from(&parsed.path);
-            let repo = if path.join(".git").is_dir() {
-                path.join(".git")
-            } else {
-                path
-            };
-            if repo.join("HEAD").is_file() {
-                dirs.push(repo);
-            }
-        }
-    }
+    let dirs = crate::doctor_fix::lock_dirs(git, git_dir, set);
     let stale: Vec<PathBuf> = dirs
         .iter()
         .flat_map(|d| crate::stale_locks::stale(d))

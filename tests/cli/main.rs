@@ -16,6 +16,7 @@ mod conventions;
 mod convergence;
 mod core;
 mod doctor;
+mod doctor_fix;
 mod drift;
 mod everywhere;
 mod fanout;
