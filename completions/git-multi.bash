@@ -61,7 +61,7 @@ __git_multi_words() {
 	"group remove") echo "--color --progress --no-progress --help -h" ;;
 	"group rm") echo "--color --progress --no-progress --help -h" ;;
 	"conflicts") echo "--exit-code --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
-	"resolve") echo "--take --merge --rebase --dry-run -n --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
+	"resolve") echo "--take --interactive -i --merge --rebase --dry-run -n --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
 	"primary") echo "--unset --json --color --progress --no-progress --help -h" ;;
 	"mirror") echo "--from --prune --force --dry-run -n --only --jobs -j --timeout --verbose -v --json --color --progress --no-progress --help -h" ;;
 	"retry") echo "--last --color --progress --no-progress --help -h" ;;

@@ -537,12 +537,13 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l json -
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, or `local` for the local repository\'s' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, `local` for the local repository\'s, or `primary` for the primary member\'s (multi.primary)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s i -l interactive -d 'Ask on the terminal, for every conflicted ref (or the one named): local, a remote\'s copy, merge, or skip'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l merge -d 'Merge every copy (the checked-out branch in the work tree; other refs without one, as a union)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l rebase -d 'Rebase the local commits onto the remotes\' copy (checked-out branch only)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s n -l dry-run -d 'Fetch and work out the result, push nothing and change no local ref'

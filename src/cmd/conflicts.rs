@@ -37,7 +37,36 @@ pub struct ConflictsArgs {
     pub json: bool,
 }
 
+/// What `conflicts` found: every ref whose copies differ, the refs only on the remotes (alike), how each
+/// remote answered, and the tips the fetch pruned (saved).
+pub struct Found {
+    pub conflicts: Vec<Conflict>,
+    pub remote_only: usize,
+    pub reached: Report<()>,
+    pub pruned: Vec<crate::model::Saved>,
+}
+
 pub fn run(ctx: &Session, args: &ConflictsArgs) -> Result<Exit> {
+    let Found {
+        conflicts,
+        remote_only,
+        reached,
+        pruned,
+    } = find(ctx, args)?;
+    report::conflicts::show(&conflicts, remote_only, &reached, args.json);
+    if !pruned.is_empty() {
+        // The JSON document has one key; where the pruned tips went is said on stderr.
+        report::note(&report::resolve::pruned_note(&pruned));
+    }
+    Ok(crate::error::exit_code(ExitFacts {
+        out_of_sync: args.exit_code && !conflicts.is_empty(),
+        ..reached.facts()
+    }))
+}
+
+/// Fetches every remote (pruning, tips saved) and compares every ref's copies (`resolve --interactive` asks
+/// about each of them).
+pub fn find(ctx: &Session, args: &ConflictsArgs) -> Result<Found> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
     let namespaces = &set.settings.namespaces;
@@ -164,17 +193,12 @@ pub fn run(ctx: &Session, args: &ConflictsArgs) -> Result<Exit> {
         });
     }
 
-    let reached = Report::new(outcomes);
-    report::conflicts::show(&conflicts, remote_only, &reached, args.json);
-    let pruned = backups.all();
-    if !pruned.is_empty() {
-        // The JSON document has one key; where the pruned tips went is said on stderr.
-        report::note(&report::resolve::pruned_note(&pruned));
-    }
-    Ok(crate::error::exit_code(ExitFacts {
-        out_of_sync: args.exit_code && !conflicts.is_empty(),
-        ..reached.facts()
-    }))
+    Ok(Found {
+        conflicts,
+        remote_only,
+        reached: Report::new(outcomes),
+        pruned: backups.all(),
+    })
 }
 
 /// A remote's branches (its tracking refs mapped back through its fetch refspecs) and its copies of the

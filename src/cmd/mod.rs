@@ -23,6 +23,7 @@ pub mod push;
 pub mod refs;
 pub mod remote;
 pub mod resolve;
+pub mod resolve_pick;
 pub mod retry;
 pub mod schedule;
 pub mod status;

@@ -9,6 +9,7 @@ use std::sync::Mutex;
 
 use clap::{ArgGroup, Args};
 
+use crate::cmd::resolve_pick;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, FetchOptions, RefWrite, Refspec};
@@ -26,15 +27,23 @@ use crate::session::{Session, Watch};
 
 /// Make every remote agree on one ref: take a copy, merge them, or rebase onto them
 #[derive(Debug, Args)]
-#[command(group(ArgGroup::new("how").required(true).args(["take", "merge", "rebase"])))]
+#[command(group(ArgGroup::new("how").required(true).args(["take", "merge", "rebase", "interactive"])))]
 pub struct ResolveArgs {
     /// The ref: a branch name, `tags/<tag>`, a full ref name (`refs/git-mile/tasks/T1`) or HEAD; a short name
     /// is read as git reads it, and one naming two refs here is refused
-    #[arg(value_name = "REF")]
+    #[arg(
+        value_name = "REF",
+        required_unless_present = "interactive",
+        default_value = ""
+    )]
     pub name: String,
-    /// Give every side this copy: a remote's name, or `local` for the local repository's
-    #[arg(long, value_name = "REMOTE|local")]
+    /// Give every side this copy: a remote's name, `local` for the local repository's, or `primary` for the
+    /// primary member's (multi.primary)
+    #[arg(long, value_name = "REMOTE|local|primary")]
     pub take: Option<String>,
+    /// Ask on the terminal, for every conflicted ref (or the one named): local, a remote's copy, merge, or skip
+    #[arg(short, long)]
+    pub interactive: bool,
     /// Merge every copy (the checked-out branch in the work tree; other refs without one, as a union)
     #[arg(long)]
     pub merge: bool,
@@ -54,6 +63,9 @@ pub struct ResolveArgs {
 const REASON: &str = "git multi resolve";
 
 pub fn run(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
+    if args.interactive {
+        return crate::cmd::resolve_pick::interactive(ctx, args);
+    }
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
     let name = full_name(ctx, &set, &args.name)?;
@@ -338,6 +350,9 @@ fn family(set: &RemoteSet, name: &str) -> Result<Family> {
 fn how(args: &ResolveArgs, set: &RemoteSet) -> Result<How> {
     Ok(match &args.take {
         Some(side) if side == refname::LOCAL => How::TakeLocal,
+        Some(side) if side == resolve_pick::PRIMARY && set.member(side).is_none() => {
+            How::Take(resolve_pick::primary(set)?)
+        }
         Some(remote) => {
             set.select(std::slice::from_ref(remote))?;
             How::Take(remote.clone())

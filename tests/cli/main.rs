@@ -34,6 +34,7 @@ mod organisations;
 mod progress_board;
 mod remote_set;
 mod resolve;
+mod resolve_pick;
 mod retry;
 mod schedule;
 mod server_tests;
