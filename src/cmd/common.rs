@@ -171,3 +171,16 @@ pub fn current_branch(ctx: &Session) -> Result<String> {
             .hint("check out a branch first: `git switch <branch>`")
     })
 }
+
+/// The word `--take` reads as the primary member, unless a member is really called that.
+pub const TAKE_PRIMARY: &str = "primary";
+
+/// `resolve --take primary`: the member `multi.primary` names.
+pub fn take_primary(set: &RemoteSet) -> Result<String> {
+    match set.settings.primary.as_deref() {
+        Some(name) => Ok(set.select(&[name.to_string()])?[0].name.clone()),
+        None => Err(Error::usage("no primary remote to take the copy of").hint(
+            "set one with `git multi primary <remote>`, or name the remote: `--take <remote>`",
+        )),
+    }
+}

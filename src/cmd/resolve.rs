@@ -9,7 +9,7 @@ use std::sync::Mutex;
 
 use clap::{ArgGroup, Args};
 
-use crate::cmd::resolve_pick;
+use crate::cmd::common;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::{refname, FetchOptions, RefWrite, Refspec};
@@ -63,9 +63,6 @@ pub struct ResolveArgs {
 const REASON: &str = "git multi resolve";
 
 pub fn run(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
-    if args.interactive {
-        return crate::cmd::resolve_pick::interactive(ctx, args);
-    }
     let set = ctx.remote_set()?;
     let members = set.select(&[])?;
     let name = full_name(ctx, &set, &args.name)?;
@@ -350,8 +347,8 @@ fn family(set: &RemoteSet, name: &str) -> Result<Family> {
 fn how(args: &ResolveArgs, set: &RemoteSet) -> Result<How> {
     Ok(match &args.take {
         Some(side) if side == refname::LOCAL => How::TakeLocal,
-        Some(side) if side == resolve_pick::PRIMARY && set.member(side).is_none() => {
-            How::Take(resolve_pick::primary(set)?)
+        Some(side) if side == common::TAKE_PRIMARY && set.member(side).is_none() => {
+            How::Take(common::take_primary(set)?)
         }
         Some(remote) => {
             set.select(std::slice::from_ref(remote))?;

@@ -1,6 +1,5 @@
-//! The choices `resolve` offers beyond naming a side: `--take primary` (the primary member's copy) and
-//! `--interactive`, which asks on the terminal, ref by ref among the conflicts, for local, a remote's copy,
-//! a merge, or nothing, and resolves each as `resolve <ref> --take …|--merge` would.
+//! `git multi resolve --interactive`: asks on the terminal, ref by ref among the conflicts, for local, a
+//! remote's copy, a merge, or nothing, and resolves each as `resolve <ref> --take …|--merge` would.
 
 use std::io::IsTerminal;
 
@@ -9,21 +8,7 @@ use crate::cmd::resolve::{self, ResolveArgs};
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::model::converge::Conflict;
-use crate::remote_set::RemoteSet;
 use crate::session::Session;
-
-/// The word `--take` reads as the primary member, unless a member is really called that.
-pub const PRIMARY: &str = "primary";
-
-/// `--take primary`: the member `multi.primary` names.
-pub fn primary(set: &RemoteSet) -> Result<String> {
-    match set.settings.primary.as_deref() {
-        Some(name) => Ok(set.select(&[name.to_string()])?[0].name.clone()),
-        None => Err(Error::usage("no primary remote to take the copy of").hint(
-            "set one with `git multi primary <remote>`, or name the remote: `--take <remote>`",
-        )),
-    }
-}
 
 /// One answer to "what should every side have?".
 enum Pick {
