@@ -57,7 +57,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show w
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each further `undo` steps one command further back)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML, JSON or YAML'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
@@ -66,11 +66,22 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI work
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "help" -d 'Show a command\'s help (the same as `git multi <command> --help`; `git help multi` opens the manual)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__complete" -d 'Internal: values only the repository knows, one per line, for the shell completions'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l name -d 'Repository name on the hosts (default: the directory name)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l description -d 'Short description for the hosts (used by --create)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l default-branch -d 'The branch to publish as the default: an unborn HEAD is pointed at it, another current branch renamed to it (`git branch -m`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l visibility -d 'Visibility of the repositories --create makes (default: private)' -r -f -a "private\t''
+public\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l host -d 'A host to link, as a remote of that name: github, gitlab, codeberg, gitea or bitbucket, with the owner (user, organisation, group) after `=` (default: the token\'s account). Repeatable' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s i -l interactive -d 'Ask the questions below on the terminal (exit 2 without one); flags given answer theirs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l ssh -d 'The hosts\' URLs use ssh (git@host:owner/name.git) instead of https'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l create -d 'Then create the repositories on the hosts (`git multi create`)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l no-create -d 'Do not create them (the default; `git multi create` does it later)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -206,7 +217,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
@@ -267,7 +278,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -337,7 +348,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __f
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "list" -d 'List the webhooks of every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "remove" -d 'Remove the webhook with this URL from every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Events, comma-separated: push, tag, pull_request, issues, release (default: push)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -346,7 +357,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -354,7 +365,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -365,7 +376,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -382,7 +393,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l json -d 'Pr
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -393,7 +404,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l json -d 'P
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -408,8 +419,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -425,8 +436,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s h -l help -
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d 'How to bring other copies\' commits into the current branch: ff-only (fast-forwards only), rebase (onto the primary\'s copy) or merge (every remote\'s copy, in the configured order)' -r -f -a "ff-only\t''
 merge\t''
 rebase\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -537,7 +548,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l json -
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, `local` for the local repository\'s, or `primary` for the primary member\'s (multi.primary)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, `local` for the local repository\'s, or `primary` for the primary member\'s (multi.primary)' -r -f -a "(git-multi __complete take 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -559,8 +570,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l only -d 'Work only on the members of this remote group (git\'s remotes.<group>; see `git multi group list`)' -r -f -a "(git-multi __complete groups 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -599,6 +610,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l no-progre
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d, 12h, "2 weeks ago"' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l action -d 'Only entries of this command: `push`, `undo`, `remote add`; a first word alone (`remote`) takes all its subcommands. Repeat for any of several' -r -f -a "(git-multi __complete verbs 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l remote -d 'Only entries that changed this remote (its refs or its place in the set). Repeat for any of several' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -616,17 +629,34 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l json -d 'Pr
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l json -d 'Print one JSON document instead of a table'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l no-progress -d 'Never show the live progress board'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l include-config -d 'Also store the remote set and multi settings (remote-set.toml, as `export` writes it); `git multi import <dir>` recreates them'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "list" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "ls" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
@@ -638,18 +668,26 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l format -d 'The file\'s format (default: the --output file\'s extension, .toml/.json/.yaml/.yml, else toml)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output (a file that exists is left alone without --force)' -r -F
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s f -l force -d 'Replace the --output file when it exists'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l json -d 'Print one JSON document saying what was exported (the set itself under "set") instead of the file'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l format -d 'The file\'s format (default: its extension, .toml/.json/.yaml/.yml, else what its content looks like)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l json -d 'Print one JSON document (the changes, made or not) instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -699,9 +737,10 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "ls" -d 'Show git-multi\'s hooks (and any other hook in their place)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
-complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync` or `fetch` (pre-push: push only)' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync`, `fetch` or `mirror` (pre-push: push only)' -r -f -a "push\t''
 sync\t''
-fetch\t''"
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -746,9 +785,10 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l every -d 'How often: 1m … 30m (a divisor of an hour), 1h … 12h (a divisor of a day), hourly, daily or weekly' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run: `git multi fetch`, `push`, `sync` or `mirror`' -r -f -a "push\t''
 sync\t''
-fetch\t''"
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -909,6 +949,12 @@ never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __complete" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand __complete" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __complete" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -916,3 +962,24 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -l progress 
 complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from remove rm" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from rename" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from set-url" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from enable" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from disable" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list ls" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -f -a "(git-multi __complete branches 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list ls" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -f -a "(git-multi __complete tags 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from remove rm" -f -a "(git-multi __complete namespaces 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from add" -f -a "(git-multi __complete groups 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from add" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand group; and __fish_seen_subcommand_from remove rm" -f -a "(git-multi __complete groups 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -f -a "(git-multi __complete members-all 2>/dev/null)"

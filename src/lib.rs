@@ -19,6 +19,7 @@ mod lockfile;
 mod model;
 mod ops;
 mod progress;
+mod prompt;
 mod provider;
 mod quote;
 mod redact;

@@ -9,10 +9,12 @@
 pub mod advice;
 pub mod archive;
 pub mod automation;
+pub mod backups;
 pub mod clone;
 pub mod config;
 pub mod conflicts;
 pub mod doctor;
+pub mod export;
 pub mod fetch;
 pub mod group;
 pub mod import;
