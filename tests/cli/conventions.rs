@@ -115,3 +115,26 @@ fn pull_json_says_what_came_in() {
     let stopped = env.multi(["pull", "--json"]).expect_code(1).json();
     assert_eq!(stopped["ok"], false);
 }
+
+#[test]
+fn auto_colours_a_terminal_unless_no_color() {
+    let Some(script) = crate::servers::require("script") else {
+        return;
+    };
+    let mut env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    let on_a_terminal = |env: &TestEnv, args: &str| {
+        let line = format!("{} {args}", env!("CARGO_BIN_EXE_git-multi"));
+        let mut command = env.command(&script, &env.work);
+        command.args(["-qfec", &line, "/dev/null"]);
+        crate::env::Run::with_input(command, None).expect_code(0)
+    };
+    let tty = on_a_terminal(&env, "fetch --no-progress");
+    assert!(tty.stdout.contains(GREEN), "{:?}", tty.stdout);
+    env.set_env("NO_COLOR", "1");
+    let plain = on_a_terminal(&env, "fetch --no-progress");
+    assert!(!plain.stdout.contains(GREEN), "{:?}", plain.stdout);
+    // An explicit choice beats NO_COLOR, as the convention says.
+    let forced = on_a_terminal(&env, "fetch --no-progress --color=always");
+    assert!(forced.stdout.contains(GREEN), "{:?}", forced.stdout);
+}
