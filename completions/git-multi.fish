@@ -604,7 +604,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l color -d 
 always\t''
 never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d 'Print one JSON document instead of a list'
-complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l fix -d 'First repair what is safe (remotes.multi, stale lock files, never-fetched members, hooks git would not run) and say what changed; the checks then show what is left'
+complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l fix -d 'First repair what is safe (remotes.multi, stale lock files, never-fetched members, hooks git would not run, schedules whose git-multi is gone) and say what changed; the checks then show what is left'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -3,7 +3,9 @@
 //! - `remotes.multi` missing or disagreeing with the enabled members: rewritten from them;
 //! - lock files git left behind (old, no git running there): removed;
 //! - members with no tracking ref at all (never fetched): fetched;
-//! - git-multi hooks git would not run (not executable): installed again, their chain kept.
+//! - git-multi hooks git would not run (not executable): installed again, their chain kept;
+//! - this repository's schedules whose PATH holds no git-multi any more (the binary moved or was removed):
+//!   installed again for the git-multi running now.
 //!
 //! Anything else (bad values, unreachable hosts, tokens, schedules) stays a finding with its hint.
 
@@ -78,6 +80,7 @@ pub fn repair_here(git: &Git) -> Vec<Repair> {
     repairs.extend(locks(&lock_dirs(git, &git_dir, &set)));
     repairs.extend(tracking_refs(git, &set, budget));
     repairs.extend(hook_files(git));
+    repairs.extend(schedules(git));
     repairs
 }
 
@@ -198,6 +201,73 @@ fn hook_files(git: &Git) -> Vec<Repair> {
         .collect()
 }
 
+/// The directories of the `PATH=` a schedule sets: `PATH='/a:/b'` (cron) or `Environment="PATH=/a:/b"`
+/// (systemd) or the plist's `<string>/a:/b</string>` after the PATH key.
+fn path_dirs(text: &str) -> Vec<PathBuf> {
+    let value = if let Some((_, rest)) = text.split_once("PATH=") {
+        rest.trim_start_matches(['\'', '"'])
+            .split(['\'', '"', ' ', '\n'])
+            .next()
+            .unwrap_or("")
+    } else if let Some((_, rest)) = text.split_once("<key>PATH</key>") {
+        rest.split_once("<string>")
+            .and_then(|(_, r)| r.split_once("</string>"))
+            .map_or("", |(v, _)| v)
+    } else {
+        ""
+    };
+    value
+        .split(':')
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .collect()
+}
+
+fn schedules(git: &Git) -> Vec<Repair> {
+    use crate::automation::schedule;
+    let Some(repo) = git.toplevel().or_else(|| git.common_dir().ok()) else {
+        return Vec::new();
+    };
+    let mine: Vec<schedule::Found> = schedule::list()
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|f| f.schedule.repo == repo)
+        .collect();
+    let mut repairs = Vec::new();
+    for found in mine {
+        let Some(text) = schedule::installed_text(&found) else {
+            continue;
+        };
+        let dirs = path_dirs(&text);
+        if dirs.is_empty() || dirs.iter().any(|d| runnable(&d.join("git-multi"))) {
+            continue;
+        }
+        let log = match git.common_dir() {
+            Ok(dir) => dir.join(crate::audit::DIR).join("schedule.log"),
+            Err(_) => continue,
+        };
+        let engine = found.engine.as_str();
+        repairs.push(
+            match schedule::install(&found.schedule, found.engine, git.exe(), &log) {
+                Ok(_) => done(
+                    "schedule",
+                    format!(
+                        "the {engine} schedule ran a git-multi that is gone; installed again for {}",
+                        std::env::current_exe()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_else(|_| "this git-multi".into())
+                    ),
+                ),
+                Err(err) => failed(
+                    "schedule",
+                    format!("could not install the {engine} schedule again: {}", err.message),
+                ),
+            },
+        );
+    }
+    repairs
+}
+
 fn runnable(path: &std::path::Path) -> bool {
     #[cfg(unix)]
     {
@@ -207,5 +277,30 @@ fn runnable(path: &std::path::Path) -> bool {
     #[cfg(not(unix))]
     {
         path.is_file()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // As `schedule install` writes them (cron line, systemd service, launchd plist).
+    const CRON: &str = "17 * * * * PATH='/opt/gm/bin:/usr/local/bin:/usr/bin:/bin' '/usr/local/bin/git' -C /w multi fetch --json >>'/w/.git/multi/schedule.log' 2>&1 # git-multi managed";
+    const SYSTEMD: &str = "[Service]\nType=oneshot\nEnvironment=\"PATH=/opt/gm/bin:/usr/local/bin:/usr/bin:/bin\"\nExecStart=/usr/local/bin/git -C /w multi fetch --json\n";
+    const PLIST: &str = "<key>EnvironmentVariables</key>\n<dict>\n<key>PATH</key>\n<string>/opt/gm/bin:/usr/bin</string>\n</dict>";
+
+    #[test]
+    fn reads_the_path_a_schedule_runs_with() {
+        let want = |dirs: &[&str]| dirs.iter().map(PathBuf::from).collect::<Vec<_>>();
+        assert_eq!(
+            path_dirs(CRON),
+            want(&["/opt/gm/bin", "/usr/local/bin", "/usr/bin", "/bin"])
+        );
+        assert_eq!(
+            path_dirs(SYSTEMD),
+            want(&["/opt/gm/bin", "/usr/local/bin", "/usr/bin", "/bin"])
+        );
+        assert_eq!(path_dirs(PLIST), want(&["/opt/gm/bin", "/usr/bin"]));
+        assert!(path_dirs("no path here").is_empty());
     }
 }

@@ -29,7 +29,7 @@ pub struct DoctorArgs {
     #[arg(long)]
     pub json: bool,
     /// First repair what is safe (remotes.multi, stale lock files, never-fetched members, hooks git would not
-    /// run) and say what changed; the checks then show what is left
+    /// run, schedules whose git-multi is gone) and say what changed; the checks then show what is left
     #[arg(long)]
     pub fix: bool,
     #[command(flatten)]

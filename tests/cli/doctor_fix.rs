@@ -79,3 +79,46 @@ fn doctor_fix_repairs_what_is_safe_and_doctor_then_passes() {
         plain.stdout
     );
 }
+
+#[test]
+fn doctor_fix_reinstalls_a_schedule_whose_git_multi_is_gone() {
+    let mut env = TestEnv::new();
+    env.add_local_remotes(&["a"]);
+    let table = crate::schedule::fake_crontab(&mut env);
+    env.multi(["schedule", "install", "--every", "1h", "--cron"])
+        .expect_code(0);
+    let exe_dir = std::path::Path::new(env!("CARGO_BIN_EXE_git-multi"))
+        .parent()
+        .unwrap()
+        .display()
+        .to_string();
+    let installed = std::fs::read_to_string(&table).unwrap();
+    assert!(installed.contains(&exe_dir), "{installed}");
+    // The binary it ran from moved away: its directory is gone from the entry.
+    std::fs::write(&table, installed.replace(&exe_dir, "/gone/bin")).unwrap();
+
+    let fixed = env.multi(["doctor", "--fix"]);
+    assert!(
+        fixed.stdout.contains(
+            "fixed  schedule  the cron schedule ran a git-multi that is gone; installed again"
+        ),
+        "{}",
+        fixed.stdout
+    );
+    let now = std::fs::read_to_string(&table).unwrap();
+    assert!(
+        now.contains(&exe_dir) && !now.contains("/gone/bin"),
+        "{now}"
+    );
+    assert_eq!(
+        now.matches("git-multi managed: schedule").count(),
+        1,
+        "{now}"
+    );
+    let again = env.multi(["doctor", "--fix"]);
+    assert!(
+        again.stdout.starts_with("nothing to fix\n"),
+        "{}",
+        again.stdout
+    );
+}
