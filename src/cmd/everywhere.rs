@@ -16,9 +16,10 @@ use crate::model::{Outcome, Report, Status};
 use crate::ops::publish::{self, Guard};
 use crate::ops::push::{self, Force, Outgoing, PushRequest};
 use crate::ops::{relate, Backups, Relater, Snapshot};
-use crate::remote_set::RemoteSet;
+use crate::remote_set::{Member, RemoteSet};
 use crate::report;
 use crate::report::publish::{Kind, ListView, Listed, LocalAction, LocalStep};
+use crate::runner::FanOut;
 use crate::session::{Parallel, Session, Watch};
 
 #[derive(Debug, Args)]
@@ -48,6 +49,22 @@ impl Run {
             budget: parallel.timeout(&set.settings, config::DEFAULT_TIMEOUT)?,
             json,
         })
+    }
+
+    /// A fan-out over `members` with this run's `-j` and budget (probes and single-ref pushes: the probe
+    /// default when nothing is configured).
+    fn fan_out(
+        &self,
+        ctx: &Session,
+        set: &RemoteSet,
+        members: &[&Member],
+        watch: Watch,
+    ) -> FanOut<'static> {
+        let parallel = Parallel {
+            jobs: self.jobs,
+            timeout: Some(self.budget),
+        };
+        ctx.fan_out(set, parallel, members, config::DEFAULT_PROBE_TIMEOUT, watch)
     }
 }
 
@@ -209,16 +226,7 @@ pub fn taken_elsewhere(
     run: &Run,
 ) -> Result<Vec<(String, String)>> {
     let members = set.select(&[])?;
-    let fanout = ctx.fan_out(
-        set,
-        Parallel {
-            jobs: run.jobs,
-            timeout: Some(run.budget),
-        },
-        &members,
-        config::DEFAULT_PROBE_TIMEOUT,
-        Watch::Nobody,
-    );
+    let fanout = run.fan_out(ctx, set, &members, Watch::Nobody);
     let found: Mutex<BTreeMap<String, String>> = Mutex::new(BTreeMap::new());
     fanout.run(&members, |job| {
         let read = job
@@ -295,16 +303,7 @@ fn push_everywhere(
         relater: &relater,
         reason: &reason,
     };
-    let fanout = ctx.fan_out(
-        set,
-        Parallel {
-            jobs: run.jobs,
-            timeout: Some(run.budget),
-        },
-        &members,
-        config::DEFAULT_PROBE_TIMEOUT,
-        Watch::Live,
-    );
+    let fanout = run.fan_out(ctx, set, &members, Watch::Live);
     let outcomes = fanout.run(&members, |job| each(job, &request));
     fanout.finish();
     let report = Report::new(outcomes);

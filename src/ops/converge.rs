@@ -151,19 +151,7 @@ pub fn set_local(
             saved = backups.save_local(git, name, old, reason)?;
         }
     }
-    // Only while the local ref still has the tip everything above was decided on.
-    let write = match old {
-        Some(old) => RefWrite::Update {
-            name: name.to_string(),
-            oid: target.to_string(),
-            old: Some(old.to_string()),
-        },
-        None => RefWrite::Create {
-            name: name.to_string(),
-            oid: target.to_string(),
-        },
-    };
-    git.update_refs(&[write], reason)?;
+    git.update_refs(&[local_move(name, old, target)], reason)?;
     Ok(saved)
 }
 

@@ -233,16 +233,7 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
         .to_string();
 
     // Someone builds on c's new tip before we undo.
-    let other = env.root.join("other");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            paths[2].to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
+    let other = env.clone_of(&paths[2], "other", &[]);
     env.git_in(&other, ["commit", "-q", "--allow-empty", "-m", "theirs"]);
     env.git_in(&other, ["push", "-q", "origin", "main"]);
     let theirs = tip(&env, &other, "HEAD").unwrap();

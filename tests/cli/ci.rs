@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 const PACKAGE: &str = env!("CARGO_PKG_NAME");
@@ -198,16 +198,13 @@ fn fake_cargo(env: &TestEnv) -> PathBuf {
     let bin = env.root.join("fake-bin");
     std::fs::create_dir_all(&bin).unwrap();
     let cargo = bin.join("cargo");
-    std::fs::write(
+    write_script(
         &cargo,
-        format!(
+        &format!(
             "#!/bin/sh\nprintf '%s\\n' \"$@\" > '{0}/cargo.args'\nenv > '{0}/cargo.env'\n",
             env.root.display()
         ),
-    )
-    .unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&cargo, std::fs::Permissions::from_mode(0o755)).unwrap();
+    );
     bin
 }
 

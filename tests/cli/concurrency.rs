@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::env::{tip, Run, TestEnv};
+use crate::env::{tip, write_script, Run, TestEnv};
 use crate::servers::http::HttpServer;
 use crate::transports::{use_credential_helper, PASSWORD, USER};
 
@@ -105,9 +105,7 @@ exit 0
 "#,
         barrier = barrier.display()
     );
-    std::fs::write(&hook, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_script(&hook, &script);
 }
 
 /// A second clone of the set in `env.root/<name>`: the same members and namespaces, its own credential helper.
@@ -272,9 +270,7 @@ fn install_gate(env: &TestEnv, bare: &Path) -> (PathBuf, PathBuf) {
         arrived = arrived.display(),
         gate = gate.display(),
     );
-    std::fs::write(&hook, script).unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(&hook, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_script(&hook, &script);
     (gate, arrived)
 }
 

@@ -247,10 +247,7 @@ fn the_summary_counts_refs_not_cells() {
 #[test]
 fn status_with_every_remote_unreachable_claims_nothing() {
     let env = TestEnv::new();
-    for name in ["x", "y"] {
-        let path = env.bare(&format!("{name}.git"));
-        env.multi(["remote", "add", name, path.to_str().unwrap()])
-            .expect_code(0);
+    for path in env.add_local_remotes(&["x", "y"]) {
         std::fs::remove_dir_all(&path).unwrap();
     }
     let run = env.multi(["status"]).expect_code(1);
@@ -372,9 +369,7 @@ fn a_whole_namespace_goes_as_one_glob_and_a_selection_stays_a_selection() {
     for i in 0..40 {
         input.push_str(&format!("create refs/heads/b{i:02} {head}\n"));
     }
-    let mut update = env.command("git", &env.work);
-    update.args(["update-ref", "--stdin"]);
-    assert_eq!(crate::env::Run::with_input(update, Some(&input)).code, 0);
+    env.git_with_input(&env.work, &["update-ref", "--stdin"], &input);
 
     // A selection of many branches pushes exactly those.
     let mut chosen = vec!["push".to_string(), "a".into(), "--json".into()];

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 use crate::fake_api::{Answer, FakeApi, Seen};
 use crate::servers::free_port;
 use crate::servers::http::HttpServer;
@@ -195,18 +195,11 @@ fn doctor_reports_bad_values_hooks_and_schedules() {
     env.git(["config", "multi.a.provider", "sourceforge"]);
     // Hooks and schedules as the automation commands install them (marked with git-multi).
     let hooks = env.work.join(".git/hooks");
-    std::fs::write(
-        hooks.join("post-commit"),
+    write_script(
+        &hooks.join("post-commit"),
         "#!/bin/sh\n# installed by git-multi\ngit multi push\n",
-    )
-    .unwrap();
+    );
     std::fs::write(hooks.join("pre-push"), "#!/bin/sh\nexec git-multi fetch\n").unwrap();
-    use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(
-        hooks.join("post-commit"),
-        std::fs::Permissions::from_mode(0o755),
-    )
-    .unwrap();
     let units = env.home.join(".config/systemd/user");
     std::fs::create_dir_all(&units).unwrap();
     std::fs::write(units.join("git-multi-sync.timer"), "[Timer]\n").unwrap();

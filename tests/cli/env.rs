@@ -82,9 +82,15 @@ pub struct TestEnv {
 impl TestEnv {
     /// A work repository on branch `main` with one commit, in a fresh temp directory.
     pub fn new() -> TestEnv {
+        TestEnv::in_dir(&std::env::temp_dir())
+    }
+
+    /// Like [`TestEnv::new`], with the temp directory made inside `parent`: snapshot tests pass a fixed
+    /// parent so every path, and so every column padded to a path's width, has the same length on each run.
+    pub fn in_dir(parent: &Path) -> TestEnv {
         let dir = tempfile::Builder::new()
             .prefix("git-multi-test")
-            .tempdir()
+            .tempdir_in(parent)
             .expect("temp dir");
         let root = dir.path().canonicalize().unwrap();
         let home = root.join("home");
@@ -225,6 +231,14 @@ impl TestEnv {
         )
     }
 
+    /// Runs git in `dir` with `input` on its stdin and panics unless it succeeds; returns stdout.
+    #[track_caller]
+    pub fn git_with_input(&self, dir: &Path, args: &[&str], input: &str) -> String {
+        let mut git = self.command("git", dir);
+        git.args(args);
+        Run::with_input(git, Some(input)).expect_code(0).stdout
+    }
+
     /// git in the work repository.
     #[track_caller]
     pub fn git<I, S>(&self, args: I) -> String
@@ -292,17 +306,8 @@ impl TestEnv {
         message: &str,
         file: Option<(&str, &str)>,
     ) -> String {
-        let clone = self.root.join(format!("elsewhere-{host}-{message}"));
         let bare = self.root.join(format!("hosts/{host}.git"));
-        self.git_in(
-            &self.root,
-            [
-                "clone",
-                "-q",
-                bare.to_str().unwrap(),
-                clone.to_str().unwrap(),
-            ],
-        );
+        let clone = self.clone_of(&bare, &format!("elsewhere-{host}-{message}"), &[]);
         match file {
             Some((name, content)) => {
                 std::fs::write(clone.join(name), content).unwrap();
@@ -400,18 +405,9 @@ impl TestEnv {
     /// A commit on top of `repo`'s `branch`, made in a throw-away clone and pushed there: history this work
     /// repository never had. Returns the commit.
     pub fn push_foreign(&self, repo: &Path, branch: &str, message: &str) -> String {
-        let clone = self.root.join(format!("foreign-{message}"));
-        self.git_in(
-            &self.root,
-            [
-                "clone",
-                "-q",
-                "-b",
-                branch,
-                repo.to_str().unwrap(),
-                clone.to_str().unwrap(),
-            ],
-        );
+        let clone = self.clone_of(repo, &format!("foreign-{message}"), &[]);
+        let upstream = format!("origin/{branch}");
+        self.git_in(&clone, ["checkout", "-q", "-B", branch, &upstream]);
         self.git_in(&clone, ["commit", "-q", "--allow-empty", "-m", message]);
         self.git_in(&clone, ["push", "-q", "origin", branch]);
         let oid = self
@@ -421,4 +417,48 @@ impl TestEnv {
         std::fs::remove_dir_all(&clone).unwrap();
         oid
     }
+}
+
+impl TestEnv {
+    /// Someone else's clone of `host` at `<root>/<name>`, with every ref under each of `namespaces` (e.g.
+    /// `refs/notes`) fetched as well; git's clone carries only branches and tags.
+    pub fn clone_of(&self, host: &Path, name: &str, namespaces: &[&str]) -> PathBuf {
+        let dir = self.root.join(name);
+        self.git_in(
+            &self.root,
+            ["clone", "-q", host.to_str().unwrap(), dir.to_str().unwrap()],
+        );
+        for namespace in namespaces {
+            self.git_in(
+                &dir,
+                [
+                    "fetch",
+                    "-q",
+                    "origin",
+                    &format!("+{namespace}/*:{namespace}/*"),
+                ],
+            );
+        }
+        dir
+    }
+}
+
+impl TestEnv {
+    /// Member `name` on a bare repository `hosts/<name>.git` whose pre-receive hook is `script` (a server
+    /// that refuses, or talks, as the test needs); returns the repository.
+    pub fn add_hooked_remote(&self, name: &str, script: &str) -> PathBuf {
+        let bare = self.bare(&format!("{name}.git"));
+        write_script(&bare.join("hooks/pre-receive"), script);
+        self.multi(["remote", "add", name, bare.to_str().unwrap()])
+            .expect_code(0);
+        bare
+    }
+}
+
+/// Writes an executable script (hooks, stand-ins for tools): `text` with its `#!` line, mode 755.
+pub fn write_script(path: &Path, text: &str) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }

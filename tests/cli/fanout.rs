@@ -4,7 +4,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::env::{outcome as remote, TestEnv};
+use crate::env::{outcome as remote, write_script, TestEnv};
 use crate::servers::daemon::GitDaemon;
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
@@ -39,16 +39,7 @@ fn healthy_remotes_get_the_push_while_broken_ones_fail_truthfully() {
     http.set_fault("error.git", Some(Fault::Status(500)));
     http.set_fault("midway.git", Some(Fault::ClosePushMidway));
     // nff.git already has a commit we do not have; hook.git refuses every push.
-    let foreign = env.root.join("foreign");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            hosts.join("nff.git").to_str().unwrap(),
-            foreign.to_str().unwrap(),
-        ],
-    );
+    let foreign = env.clone_of(&hosts.join("nff.git"), "foreign", &[]);
     env.git_in(
         &foreign,
         ["commit", "-q", "--allow-empty", "-m", "someone else's work"],
@@ -56,12 +47,10 @@ fn healthy_remotes_get_the_push_while_broken_ones_fail_truthfully() {
     env.git_in(&foreign, ["push", "-q", "origin", "HEAD:refs/heads/main"]);
     let theirs = env.git_in(&hosts.join("nff.git"), ["rev-parse", "refs/heads/main"]);
     let hook = hosts.join("hook.git/hooks/pre-receive");
-    std::fs::write(
+    write_script(
         &hook,
         "#!/bin/sh\necho 'pushes are frozen for the release' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
 
     let remotes = [
         (
@@ -229,11 +218,7 @@ fn force_with_lease_is_checked_per_remote_and_backs_up_old_tips() {
     env.multi(["push"]).expect_code(0);
     let published = env.git(["rev-parse", "HEAD"]).trim().to_string();
     // Someone else moves b on after our last look; a is as we last saw it.
-    let other = env.root.join("other");
-    env.git_in(
-        &env.root,
-        ["clone", "-q", b.to_str().unwrap(), other.to_str().unwrap()],
-    );
+    let other = env.clone_of(&b, "other", &[]);
     env.git_in(&other, ["commit", "-q", "--allow-empty", "-m", "theirs"]);
     env.git_in(&other, ["push", "-q", "origin", "main"]);
     // We rewrite our history.

@@ -5,7 +5,7 @@
 use std::os::unix::fs::PermissionsExt;
 use std::time::{Duration, Instant};
 
-use crate::env::{tip, TestEnv};
+use crate::env::{tip, write_script, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{use_credential_helper, PASSWORD, USER};
 
@@ -104,9 +104,8 @@ fn hooks_go_where_core_hooks_path_points() {
     env.git(["config", "core.hooksPath", "team-hooks"]);
     let dir = env.work.join("team-hooks");
     std::fs::create_dir_all(&dir).unwrap();
-    let original = b"#!/bin/sh\nexit 0\n";
-    std::fs::write(dir.join("pre-push"), original).unwrap();
-    std::fs::set_permissions(dir.join("pre-push"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let original = "#!/bin/sh\nexit 0\n";
+    write_script(&dir.join("pre-push"), original);
 
     let run = env.multi(["hook", "install", "pre-push"]).expect_code(0);
     assert!(run.stderr.contains("core.hooksPath"), "{}", run.stderr);
@@ -114,7 +113,7 @@ fn hooks_go_where_core_hooks_path_points() {
         .unwrap()
         .contains("git-multi managed"));
     assert_eq!(
-        std::fs::read(dir.join("pre-push.git-multi-orig")).unwrap(),
+        std::fs::read_to_string(dir.join("pre-push.git-multi-orig")).unwrap(),
         original
     );
     assert!(!env.work.join(".git/hooks/pre-push").exists());
@@ -134,7 +133,10 @@ fn hooks_go_where_core_hooks_path_points() {
     assert_eq!(std::fs::read(dir.join("pre-push")).unwrap(), before);
 
     env.multi(["hook", "remove", "pre-push"]).expect_code(0);
-    assert_eq!(std::fs::read(dir.join("pre-push")).unwrap(), original);
+    assert_eq!(
+        std::fs::read_to_string(dir.join("pre-push")).unwrap(),
+        original
+    );
 }
 
 #[test]

@@ -6,14 +6,14 @@ use std::sync::{Arc, Mutex};
 
 use serde_json::json;
 
-use crate::env::{Run, TestEnv};
+use crate::env::{write_script, Run, TestEnv};
 use crate::fake_api::{Answer, FakeApi, Seen};
 
-const TOKEN: &str = "ghp_KnownTestToken0123456789abcdefXYZ";
+pub const TOKEN: &str = "ghp_KnownTestToken0123456789abcdefXYZ";
 
 /// A GitHub-like host that remembers which repositories exist; clone URLs point at local bare repositories
 /// so git itself can use them afterwards.
-fn github_fake(env: &TestEnv, fail_creates: bool) -> (FakeApi, Arc<Mutex<bool>>) {
+pub fn github_fake(env: &TestEnv, fail_creates: bool) -> (FakeApi, Arc<Mutex<bool>>) {
     let bare = env.bare("alice-demo.git");
     let clone_url = bare.to_str().unwrap().to_string();
     let exists = Arc::new(Mutex::new(false));
@@ -66,20 +66,35 @@ fn store_api_credential(env: &TestEnv, fake: &FakeApi, user: &str, password: &st
 
 /// Adds member `name` for alice/demo on GitHub, with its API at the fake server.
 pub fn add_github(env: &TestEnv, name: &str, fake: &FakeApi) {
-    env.multi([
+    add_on_api(env, name, "github", "alice/demo", fake, &[]);
+}
+
+/// Adds member `name` for `path` (`owner/repo`; the owner may hold slashes, as GitLab groups do) on a
+/// `provider` host whose API is the fake server; `extra` flags follow.
+pub fn add_on_api(
+    env: &TestEnv,
+    name: &str,
+    provider: &str,
+    path: &str,
+    fake: &FakeApi,
+    extra: &[&str],
+) {
+    let (owner, repo) = path.rsplit_once('/').unwrap();
+    let mut args = vec![
         "remote",
         "add",
         name,
         "--provider",
-        "github",
+        provider,
         "--owner",
-        "alice",
+        owner,
         "--repo",
-        "demo",
+        repo,
         "--api-url",
         &fake.url,
-    ])
-    .expect_code(0);
+    ];
+    args.extend_from_slice(extra);
+    env.multi(args).expect_code(0);
 }
 
 /// Panics when the known token shows up anywhere a user or another process could see it.
@@ -459,10 +474,10 @@ fn remote_add_computes_the_url_from_the_provider() {
     );
 }
 
-type Hooks = Arc<Mutex<Vec<serde_json::Value>>>;
+pub type Hooks = Arc<Mutex<Vec<serde_json::Value>>>;
 
 /// A GitHub/Gogs-shaped host that keeps webhooks in memory.
-fn hook_fake() -> (FakeApi, Hooks) {
+pub fn hook_fake() -> (FakeApi, Hooks) {
     let hooks: Hooks = Arc::default();
     let store = Arc::clone(&hooks);
     let fake = FakeApi::start(move |seen: &Seen, _| {
@@ -494,20 +509,7 @@ fn webhooks_and_protection_across_hosts() {
     let (fake, hooks) = hook_fake();
     let (gogs, gogs_hooks) = hook_fake();
     add_github(&env, "gh", &fake);
-    env.multi([
-        "remote",
-        "add",
-        "gogs",
-        "--provider",
-        "gogs",
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &gogs.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "gogs", "gogs", "alice/demo", &gogs, &[]);
 
     let run = env
         .multi_with_stdin(
@@ -593,22 +595,14 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
             ),
         },
     );
-    env.multi([
-        "remote",
-        "add",
+    add_on_api(
+        &env,
         "bb",
-        "--provider",
         "bitbucket",
-        "--owner",
-        "team",
-        "--repo",
-        "demo",
-        "--project",
-        "PRJ",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+        "team/demo",
+        &fake,
+        &["--project", "PRJ"],
+    );
     let run = env.multi(["create", "--public"]).expect_code(0);
     assert!(
         run.stdout
@@ -648,19 +642,13 @@ fn the_token_never_reaches_a_git_command_line() {
     std::fs::create_dir_all(&bin).unwrap();
     let log = env.root.join("argv.log");
     let wrapper = bin.join("git");
-    std::fs::write(
+    write_script(
         &wrapper,
-        format!(
+        &format!(
             "#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{}'\nexec '{real_git}' \"$@\"\n",
             log.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(
-        &wrapper,
-        std::os::unix::fs::PermissionsExt::from_mode(0o755),
-    )
-    .unwrap();
+    );
     env.set_env(
         "PATH",
         &format!("{}:{}", bin.display(), std::env::var("PATH").unwrap()),
@@ -725,20 +713,7 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
             _ => Answer::json(404, json!({"message": "404 Project Not Found"})),
         }
     });
-    env.multi([
-        "remote",
-        "add",
-        "gl",
-        "--provider",
-        "gitlab",
-        "--owner",
-        "group/sub",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "gl", "gitlab", "group/sub/demo", &fake, &[]);
     env.multi(["create"]).expect_code(0);
     let post = fake
         .seen()
@@ -856,20 +831,7 @@ fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
             ),
         }
     });
-    env.multi([
-        "remote",
-        "add",
-        "bb",
-        "--provider",
-        "bitbucket",
-        "--owner",
-        "team",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    add_on_api(&env, "bb", "bitbucket", "team/demo", &fake, &[]);
     let protect = |approvals: &str| {
         env.multi([
             "branch",

@@ -5,11 +5,7 @@ use crate::env::{outcome as remote, TestEnv};
 /// Three remotes that all have our first commit.
 fn three_remotes() -> TestEnv {
     let env = TestEnv::new();
-    for name in ["prim", "mirror", "other"] {
-        let path = env.bare(&format!("{name}.git"));
-        env.multi(["remote", "add", name, path.to_str().unwrap()])
-            .expect_code(0);
-    }
+    env.add_local_remotes(&["prim", "mirror", "other"]);
     env.multi(["push"]).expect_code(0);
     env
 }

@@ -7,22 +7,19 @@ use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::core::send;
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 
 /// A `reference-transaction` hook that, once git holds the ref locks (`prepared`), says so in `mark` and then
 /// waits forever: whatever stops it stops git in the middle of the ref update.
 fn hold_locks(git_dir: &Path, mark: &Path) {
     let hook = git_dir.join("hooks/reference-transaction");
-    std::fs::create_dir_all(hook.parent().unwrap()).unwrap();
-    std::fs::write(
+    write_script(
         &hook,
-        format!(
+        &format!(
             "#!/bin/sh\ncat >/dev/null\n[ \"$1\" = prepared ] || exit 0\n: > '{}'\nexec sleep 600\n",
             mark.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
 }
 
 /// Every `*.lock` file under `dir` that git writes (git-multi's own `multi/` directory holds flock files that are
@@ -56,14 +53,18 @@ fn wait_for(path: &Path, within: Duration) {
     }
 }
 
-#[test]
-fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_remote() {
+/// Member `name` on a local bare repository that has our first commit, and a second commit here to push.
+fn pushed_then_committed(name: &str) -> (TestEnv, PathBuf) {
     let env = TestEnv::new();
-    let remote = env.bare("held.git");
-    env.multi(["remote", "add", "held", remote.to_str().unwrap()])
-        .expect_code(0);
+    let remote = env.add_local_remotes(&[name]).remove(0);
     env.multi(["push"]).expect_code(0);
     env.commit("second");
+    (env, remote)
+}
+
+#[test]
+fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_remote() {
+    let (env, remote) = pushed_then_committed("held");
 
     // Push: the remote's receive-pack holds refs/heads/main.lock when the time is up.
     let mark = env.root.join("remote-prepared");
@@ -102,12 +103,7 @@ fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_rem
 
 #[test]
 fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
-    let env = TestEnv::new();
-    let remote = env.bare("held.git");
-    env.multi(["remote", "add", "held", remote.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["push"]).expect_code(0);
-    env.commit("second");
+    let (env, remote) = pushed_then_committed("held");
     let mark = env.root.join("prepared");
     hold_locks(&remote, &mark);
     let child = env
@@ -134,12 +130,7 @@ fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
 
 #[test]
 fn a_lock_file_left_on_a_remote_is_named_not_blamed_on_hooks() {
-    let env = TestEnv::new();
-    let remote = env.bare("r.git");
-    env.multi(["remote", "add", "r", remote.to_str().unwrap()])
-        .expect_code(0);
-    env.multi(["push"]).expect_code(0);
-    env.commit("second");
+    let (env, remote) = pushed_then_committed("r");
     let lock = remote.join("refs/heads/main.lock");
     std::fs::write(&lock, "").unwrap();
     let run = env.multi(["push"]).expect_code(1);
@@ -247,16 +238,7 @@ fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
 #[test]
 fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
     let env = TestEnv::new();
-    let remote = env.bare("loud.git");
-    let hook = remote.join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    env.multi(["remote", "add", "loud", remote.to_str().unwrap()])
-        .expect_code(0);
+    env.add_hooked_remote("loud", "#!/bin/sh\necho 'first words of the hook' >&2\nhead -c 31457280 /dev/zero | tr '\\000' x | fold -w 100 >&2\necho 'the real reason: refused' >&2\nexit 1\n");
 
     for args in [&["push"][..], &["push", "--json"]] {
         let (code, stdout, max_rss_kib) = run_measured(&env, args);
@@ -288,9 +270,7 @@ fn a_server_that_prints_30_mb_costs_neither_memory_nor_screen() {
 }
 
 fn update_refs(env: &TestEnv, script: &str) {
-    let mut git = env.command("git", &env.work);
-    git.args(["update-ref", "--stdin"]);
-    crate::env::Run::with_input(git, Some(script)).expect_code(0);
+    env.git_with_input(&env.work, &["update-ref", "--stdin"], script);
 }
 
 #[test]

@@ -3,6 +3,7 @@
 mod env;
 mod fake_api;
 mod servers;
+mod transcript;
 
 mod advice;
 mod archive;
@@ -45,6 +46,8 @@ mod retry;
 mod schedule;
 mod server_tests;
 mod settings;
+mod snapshots;
+mod snapshots_admin;
 mod state;
 mod status_views;
 mod submodules;

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::env::{outcome as remote, tip, Run, TestEnv};
+use crate::env::{outcome as remote, tip, write_script, Run, TestEnv};
 
 /// The empty tree git-mile's event commits carry.
 pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
@@ -28,20 +28,6 @@ pub fn task_event(env: &TestEnv, dir: &Path, task: &str, message: &str) -> Strin
     let oid = env.git_in(dir, &args).trim().to_string();
     env.git_in(dir, ["update-ref", &name, &oid]);
     oid
-}
-
-/// A clone of `host` at `<root>/<name>` that someone else works in.
-fn someone_else(env: &TestEnv, host: &Path, name: &str) -> PathBuf {
-    let dir = env.root.join(name);
-    env.git_in(
-        &env.root,
-        ["clone", "-q", host.to_str().unwrap(), dir.to_str().unwrap()],
-    );
-    env.git_in(
-        &dir,
-        ["fetch", "-q", "origin", "+refs/git-mile/*:refs/git-mile/*"],
-    );
-    dir
 }
 
 #[track_caller]
@@ -181,7 +167,7 @@ fn push_fetch_and_status_carry_task_refs() {
     }
 
     // Someone adds an event on b; we add one of our own: the copies diverge.
-    let other = someone_else(&env, &hosts[1], "other");
+    let other = env.clone_of(&hosts[1], "other", &["refs/git-mile"]);
     let theirs = task_event(&env, &other, "T1", "commented elsewhere");
     env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
     let mine = task_event(&env, &env.work, "T1", "commented here");
@@ -285,7 +271,7 @@ fn union_commits_are_the_same_in_every_clone() {
     env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
     task_event(&env, &env.work, "T1", "created");
     env.multi(["push"]).expect_code(0);
-    let other = someone_else(&env, &hosts[1], "other");
+    let other = env.clone_of(&hosts[1], "other", &["refs/git-mile"]);
     task_event(&env, &other, "T1", "on b");
     env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
     let here = task_event(&env, &env.work, "T1", "on a");
@@ -308,16 +294,7 @@ fn union_commits_are_the_same_in_every_clone() {
             twin
         })
         .collect();
-    let second = env.root.join("second");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            twins[0].to_str().unwrap(),
-            second.to_str().unwrap(),
-        ],
-    );
+    let second = env.clone_of(&twins[0], "second", &[]);
     env.git_in(&second, ["remote", "remove", "origin"]);
     for (name, twin) in ["a", "b"].iter().zip(&twins) {
         env.multi_in(&second, ["remote", "add", name, twin.to_str().unwrap()])
@@ -358,20 +335,7 @@ fn notes_merge_with_cat_sort_uniq() {
     env.git(["config", "multi.primary", "a"]);
     env.git(["notes", "add", "-m", "reviewed-by: alice", "HEAD"]);
     env.multi(["push"]).expect_code(0);
-    let other = env.root.join("other");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            hosts[1].to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
-    env.git_in(
-        &other,
-        ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
-    );
+    let other = env.clone_of(&hosts[1], "other", &["refs/notes"]);
     env.git_in(&other, ["notes", "append", "-m", "tested-by: bob", "HEAD"]);
     env.git_in(&other, ["push", "-q", "origin", "refs/notes/commits"]);
     env.git(["notes", "append", "-m", "acked-by: carol", "HEAD"]);
@@ -406,7 +370,7 @@ fn ff_only_namespaces_report_and_theirs_takes_the_primary() {
         .expect_code(0);
     task_event(&env, &env.work, "T1", "created");
     env.multi(["push"]).expect_code(0);
-    let other = someone_else(&env, &hosts[0], "other");
+    let other = env.clone_of(&hosts[0], "other", &["refs/git-mile"]);
     let on_a = task_event(&env, &other, "T1", "on a");
     env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
     let mine = task_event(&env, &env.work, "T1", "mine");
@@ -472,16 +436,7 @@ fn copies_with_different_content_are_united_or_reported() {
     let base = env.git(["rev-parse", "HEAD"]).trim().to_string();
     env.git(["update-ref", "refs/review/r1", &base]);
     env.multi(["push"]).expect_code(0);
-    let other = env.root.join("other");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            hosts[1].to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
+    let other = env.clone_of(&hosts[1], "other", &[]);
 
     // Different files on each side: the union holds both.
     let theirs = commit_on(&env, &other, &base, "g.txt", "theirs");
@@ -526,7 +481,7 @@ fn copies_with_different_content_are_united_or_reported() {
     assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
 }
 
-/// Three hosts with our main and `refs/git-mile/*` carried; `someone_else` clones `hosts[0]`.
+/// Three hosts with our main and `refs/git-mile/*` carried; others clone `hosts[0]`.
 fn three_with_tasks() -> (TestEnv, Vec<PathBuf>) {
     let env = TestEnv::new();
     let hosts = env.add_local_remotes(&["a", "b", "c"]);
@@ -536,7 +491,7 @@ fn three_with_tasks() -> (TestEnv, Vec<PathBuf>) {
 
 /// Another clone adds an event to each of `tasks` and pushes it to every host: our copies are merely behind.
 fn events_elsewhere(env: &TestEnv, hosts: &[PathBuf], tasks: &[&str]) -> PathBuf {
-    let other = someone_else(env, &hosts[0], "elsewhere");
+    let other = env.clone_of(&hosts[0], "elsewhere", &["refs/git-mile"]);
     for task in tasks {
         task_event(env, &other, task, "commented elsewhere");
     }
@@ -766,15 +721,7 @@ fn sync_says_everywhere_only_when_every_remote_took_it() {
     task_event(&env, &env.work, "T9", "created");
     env.multi(["push"]).expect_code(0);
     let hook = hosts[1].join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/git-mile/*) echo \"tasks are read-only here\" >&2; exit 1;; esac; done\nexit 0\n",
-    )
-    .unwrap();
-    std::process::Command::new("chmod")
-        .args(["+x", hook.to_str().unwrap()])
-        .status()
-        .unwrap();
+    write_script(&hook, "#!/bin/sh\nwhile read old new ref; do case \"$ref\" in refs/git-mile/*) echo \"tasks are read-only here\" >&2; exit 1;; esac; done\nexit 0\n");
     let now = task_event(&env, &env.work, "T9", "closed");
 
     let run = env.multi(["sync"]).expect_code(1);
@@ -810,31 +757,16 @@ fn plain_files_under_refs_notes_are_never_dropped() {
     env.git(["config", "multi.primary", "a"]);
     env.multi(["refs", "add", "refs/notes/*"]).expect_code(0);
     let data = |dir: &Path, parent: Option<&str>, file: &str, text: &str| -> String {
-        let blob = crate::env::Run::with_input(
-            {
-                let mut c = env.command("git", dir);
-                c.args(["hash-object", "-w", "--stdin"]);
-                c
-            },
-            Some(text),
-        )
-        .expect_code(0)
-        .stdout
-        .trim()
-        .to_string();
+        let blob = env.git_with_input(dir, &["hash-object", "-w", "--stdin"], text);
+        let blob = blob.trim();
         let mut entries = match parent {
             Some(p) => env.git_in(dir, ["ls-tree", p]),
             None => String::new(),
         };
         entries.push_str(&format!("100644 blob {blob}\t{file}\n"));
-        let mut mktree = env.command("git", dir);
-        mktree.arg("mktree");
-        let tree = crate::env::Run::with_input(mktree, Some(&entries))
-            .expect_code(0)
-            .stdout
-            .trim()
-            .to_string();
-        let mut args = vec!["commit-tree", tree.as_str(), "-m", file];
+        let tree = env.git_with_input(dir, &["mktree"], &entries);
+        let tree = tree.trim();
+        let mut args = vec!["commit-tree", tree, "-m", file];
         if let Some(p) = parent {
             args.extend(["-p", p]);
         }
@@ -843,20 +775,7 @@ fn plain_files_under_refs_notes_are_never_dropped() {
     let base = data(&env.work, None, "base.json", "{}");
     env.git(["update-ref", "refs/notes/tool", &base]);
     env.multi(["push"]).expect_code(0);
-    let other = env.root.join("other");
-    env.git_in(
-        &env.root,
-        [
-            "clone",
-            "-q",
-            hosts[1].to_str().unwrap(),
-            other.to_str().unwrap(),
-        ],
-    );
-    env.git_in(
-        &other,
-        ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
-    );
+    let other = env.clone_of(&hosts[1], "other", &["refs/notes"]);
 
     // Different files on each side: both are in the union.
     let theirs = data(&other, Some(&base), "b.json", "bob");
@@ -935,7 +854,7 @@ fn a_diverged_namespace_ref_points_to_plain_sync() {
     env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
     task_event(&env, &env.work, "T1", "first");
     env.multi(["push"]).expect_code(0);
-    let other = someone_else(&env, &hosts[0], "other");
+    let other = env.clone_of(&hosts[0], "other", &["refs/git-mile"]);
     task_event(&env, &other, "T1", "theirs");
     env.git_in(
         &other,

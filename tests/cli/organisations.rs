@@ -53,20 +53,7 @@ fn forge(kind: &'static str) -> FakeApi {
 }
 
 fn member(env: &TestEnv, kind: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        "host",
-        "--provider",
-        kind,
-        "--owner",
-        "alice",
-        "--repo",
-        "app",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    crate::hosts::add_on_api(env, "host", kind, "alice/app", fake, &[]);
 }
 
 fn token_env(kind: &str) -> String {

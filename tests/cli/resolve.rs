@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use crate::env::tip;
-use crate::env::{outcome as remote, TestEnv};
+use crate::env::{outcome as remote, write_script, TestEnv};
 use crate::namespaces::task_event;
 
 /// Remotes `a`, `b`, `c` with our first commit on main, and `refs/git-mile/*` carried.
@@ -16,23 +16,9 @@ fn three() -> (TestEnv, Vec<PathBuf>) {
     (env, hosts)
 }
 
-/// Someone else's clone of `host` (branches and task refs), at `<root>/<name>`.
-fn clone_of(env: &TestEnv, host: &Path, name: &str) -> PathBuf {
-    let dir = env.root.join(name);
-    env.git_in(
-        &env.root,
-        ["clone", "-q", host.to_str().unwrap(), dir.to_str().unwrap()],
-    );
-    env.git_in(
-        &dir,
-        ["fetch", "-q", "origin", "+refs/git-mile/*:refs/git-mile/*"],
-    );
-    dir
-}
-
 /// Someone else commits on `branch` of `host` and pushes; returns the new tip.
 fn pushed_elsewhere(env: &TestEnv, host: &Path, name: &str, branch: &str) -> String {
-    let dir = clone_of(env, host, name);
+    let dir = env.clone_of(host, name, &["refs/git-mile"]);
     env.git_in(&dir, ["checkout", "-q", "-B", branch]);
     env.git_in(&dir, ["commit", "-q", "--allow-empty", "-m", name]);
     env.git_in(
@@ -72,7 +58,7 @@ fn conflicts_classifies_every_ref_in_the_documented_shape() {
     task_event(&env, &env.work, "T2", "created");
     env.multi(["push", "--branch", "refs/git-mile/*"])
         .expect_code(0);
-    let other = clone_of(&env, &hosts[1], "tasks");
+    let other = env.clone_of(&hosts[1], "tasks", &["refs/git-mile"]);
     let t1_b = task_event(&env, &other, "T1", "commented on b");
     env.git_in(&other, ["push", "-q", "origin", "refs/git-mile/tasks/T1"]);
     env.git(["tag", "v1"]);
@@ -268,18 +254,16 @@ fn resolve_merge_leaves_a_remote_alone_when_someone_pushed_since() {
     let theirs = pushed_elsewhere(&env, &hosts[0], "x", "main");
     env.commit("ours");
     // Someone pushes to b while resolve is merging: the post-merge hook of our own repository does it, once.
-    let helper = clone_of(&env, &hosts[1], "helper");
+    let helper = env.clone_of(&hosts[1], "helper", &["refs/git-mile"]);
     let hook = env.work.join(".git/hooks/post-merge");
-    std::fs::write(
+    write_script(
         &hook,
-        format!(
+        &format!(
             "#!/bin/sh\n[ -e \"{marker}\" ] && exit 0\ntouch \"{marker}\"\nunset GIT_DIR GIT_WORK_TREE GIT_INDEX_FILE\ncd \"{helper}\" && git commit -q --allow-empty -m 'pushed meanwhile' && git push -q origin HEAD:refs/heads/main\n",
             marker = env.root.join("hook-ran").display(),
             helper = helper.display()
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
 
     let run = env
         .multi(["resolve", "main", "--merge", "--json"])
@@ -646,7 +630,7 @@ fn a_branch_merge_is_signed_by_the_user_with_gits_message() {
 #[test]
 fn a_namespace_union_keeps_the_fixed_identity() {
     let (env, hosts) = three();
-    let clone = clone_of(&env, &hosts[0], "other");
+    let clone = env.clone_of(&hosts[0], "other", &["refs/git-mile"]);
     task_event(&env, &clone, "T1", "from the other clone");
     env.git_in(
         &clone,

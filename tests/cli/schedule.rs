@@ -2,18 +2,16 @@
 //! crontab entry in a sandboxed crontab (a fake `crontab` program keeping the table in a temp file) whose
 //! command is an ordinary `git -C <repo> multi … --json`.
 
-use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 
 /// A stand-in for a system tool: a shell script at `<root>/bin/<name>`.
 pub(crate) fn fake_tool(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     let dir = env.root.join("bin");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
-    std::fs::write(&path, format!("#!/bin/sh\n{body}")).unwrap();
-    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    write_script(&path, &format!("#!/bin/sh\n{body}"));
     path
 }
 

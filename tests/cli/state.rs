@@ -1,6 +1,6 @@
 //! `status` (online through ls-remote and `--offline` from tracking refs) and `fetch [--prune]`.
 
-use crate::env::TestEnv;
+use crate::env::{write_script, TestEnv};
 
 fn state<'a>(json: &'a serde_json::Value, remote: &str, r: &str) -> &'a serde_json::Value {
     json["refs"]
@@ -214,8 +214,7 @@ fn push_flags_dry_run_all_tags_branch_and_atomic() {
 
     // --atomic: b refuses topic, so with --atomic it takes neither branch.
     let hook = b.join("hooks/update");
-    std::fs::write(&hook, "#!/bin/sh\n[ \"$1\" = refs/heads/topic ] && { echo 'topic is frozen' >&2; exit 1; }\nexit 0\n").unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    write_script(&hook, "#!/bin/sh\n[ \"$1\" = refs/heads/topic ] && { echo 'topic is frozen' >&2; exit 1; }\nexit 0\n");
     env.commit("on-main");
     env.git(["branch", "-f", "topic", "HEAD"]);
     let atomic = env

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use crate::env::{tip, TestEnv};
+use crate::env::{tip, write_script, TestEnv};
 
 /// A tmux server of this test's own (private socket), killed when the test ends however it ends.
 pub(crate) struct Tmux {
@@ -60,9 +60,9 @@ impl Drop for Tmux {
 fn launcher(env: &TestEnv, exit_file: &Path) -> std::path::PathBuf {
     let quote = |p: &Path| format!("'{}'", p.display());
     let script = env.root.join("tui.sh");
-    std::fs::write(
+    write_script(
         &script,
-        format!(
+        &format!(
             "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
              GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1\n\
              unset GIT_ASKPASS SSH_ASKPASS\n{bin} tui\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
@@ -71,9 +71,7 @@ fn launcher(env: &TestEnv, exit_file: &Path) -> std::path::PathBuf {
             bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
             exit = quote(exit_file),
         ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
+    );
     script
 }
 

@@ -9,16 +9,7 @@ use crate::fake_api::{Answer, FakeApi};
 #[test]
 fn hook_messages_cannot_drive_the_terminal() {
     let env = TestEnv::new();
-    let bare = env.bare("hooked.git");
-    let hook = bare.join("hooks/pre-receive");
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nprintf '\\033]0;pwned\\007title set\\n' >&2\nprintf 'all good\\rFAKE  ok\\n' >&2\nprintf '\\033[2J\\033[Hcleared\\n' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
-        .expect_code(0);
+    env.add_hooked_remote("hooked", "#!/bin/sh\nprintf '\\033]0;pwned\\007title set\\n' >&2\nprintf 'all good\\rFAKE  ok\\n' >&2\nprintf '\\033[2J\\033[Hcleared\\n' >&2\nexit 1\n");
 
     let run = env.multi(["push"]).expect_code(1);
     assert!(run.stdout.contains("^[]0;pwned^G"), "{:?}", run.stdout);
@@ -116,17 +107,8 @@ fn assert_inert(output: &str) {
 #[test]
 fn bidirectional_overrides_and_c1_controls_are_shown_not_obeyed() {
     let env = TestEnv::new();
-    let bare = env.bare("hooked.git");
-    let hook = bare.join("hooks/pre-receive");
     // U+202E RIGHT-TO-LEFT OVERRIDE, U+2066 LEFT-TO-RIGHT ISOLATE, U+009B CSI (C1), U+0085 NEL (C1).
-    std::fs::write(
-        &hook,
-        "#!/bin/sh\nprintf 'rejected: \\342\\200\\256niam\\342\\201\\246 x \\302\\23331m red \\302\\205 next\\n' >&2\nexit 1\n",
-    )
-    .unwrap();
-    std::fs::set_permissions(&hook, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    env.multi(["remote", "add", "hooked", bare.to_str().unwrap()])
-        .expect_code(0);
+    env.add_hooked_remote("hooked", "#!/bin/sh\nprintf 'rejected: \\342\\200\\256niam\\342\\201\\246 x \\302\\23331m red \\302\\205 next\\n' >&2\nexit 1\n");
 
     let run = env.multi(["push"]).expect_code(1);
     assert!(
