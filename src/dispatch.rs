@@ -164,7 +164,13 @@ fn remember(
         return;
     }
     let run_failed = matches!(code, Exit::Failure | Exit::Auth);
-    let run = last_run::run_now(verb, args, run_failed, retried.is_some());
+    let mut run = last_run::run_now(verb, args, run_failed, retried.is_some());
+    // Jobs end in any order; the set's order is the one every summary uses.
+    if let Ok(set) = ctx.remote_set_unreported() {
+        let at = |name: &String| set.members.iter().position(|m| &m.name == name);
+        run.failed
+            .sort_by_key(|name| at(name).unwrap_or(usize::MAX));
+    }
     if !run.failed.is_empty() {
         crate::report::advice::retry(&run.failed);
     }

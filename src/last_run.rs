@@ -24,7 +24,7 @@ pub struct Run {
     pub verb: String,
     /// The command line after `git multi`, secrets masked.
     pub args: Vec<String>,
-    /// The remotes that ended in failure, in the order they finished.
+    /// The remotes that ended in failure, in the set's order.
     pub failed: Vec<String>,
     /// The run failed (exit 1 or 4), on remotes or for another reason.
     pub run_failed: bool,
