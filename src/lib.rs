@@ -8,7 +8,7 @@ mod clock;
 mod cmd;
 pub mod config;
 mod dispatch;
-mod doctor_fix;
+mod doctor;
 mod error;
 mod events;
 mod git;

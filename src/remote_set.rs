@@ -303,6 +303,20 @@ impl RemoteSet {
             .flatten()
     }
 
+    /// Narrows every later [`RemoteSet::select`] to the members of git's remote group `only` (`--only
+    /// <group>` on commands that select deeper down: sync, mirror).
+    pub fn narrow_to_group(&mut self, only: Option<&str>) -> Result<()> {
+        if only.is_some() {
+            let names = self
+                .select_only(&[], only)?
+                .iter()
+                .map(|m| m.name.clone())
+                .collect();
+            self.narrow = Some(names);
+        }
+        Ok(())
+    }
+
     /// [`RemoteSet::select`], narrowed to the members of git's remote group `only` (`--only <group>`) when
     /// given. Names in the group that are no members of the set are an error naming them, as with names given
     /// on the command line; disabled members the group names are used, as named members are.

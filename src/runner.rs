@@ -5,7 +5,7 @@
 //! anything.
 
 use std::collections::HashMap;
-use std::sync::{Condvar, Mutex};
+use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
 use crate::config::{self, Settings};
@@ -129,11 +129,13 @@ impl<'a> Job<'a> {
     }
 }
 
-/// How many jobs run at once, and how many ssh connections one host:port gets.
-#[derive(Debug, Clone, Copy)]
+/// How many jobs run at once, and how many ssh connections one host:port gets; optionally within the slots of
+/// a [`Shared`] gate that other pools draw from at the same time.
+#[derive(Debug, Clone)]
 pub struct Pool {
     jobs: usize,
     per_host: usize,
+    shared: Option<Arc<Shared>>,
 }
 
 impl Pool {
@@ -153,7 +155,15 @@ impl Pool {
         Pool {
             jobs: jobs.max(1),
             per_host,
+            shared: None,
         }
+    }
+
+    /// This pool's jobs also take a slot of `shared` while they run (and wait for one), so the caps of
+    /// `shared` hold across every pool that draws from it.
+    pub fn sharing(mut self, shared: Arc<Shared>) -> Pool {
+        self.shared = Some(shared);
+        self
     }
 
     /// Runs `work` on every item and returns the results in item order. Items with the same `cap` key share
@@ -177,7 +187,12 @@ impl Pool {
             for _ in 0..workers {
                 scope.spawn(|| {
                     while let Some(index) = self.next(&state, &changed, &caps) {
+                        let slot = self
+                            .shared
+                            .as_ref()
+                            .map(|s| s.enter(caps[index].as_deref()));
                         let output = work(&items[index]);
+                        drop(slot);
                         results.lock().unwrap_or_else(|e| e.into_inner())[index] = Some(output);
                         let mut schedule = state.lock().unwrap_or_else(|e| e.into_inner());
                         if let Some(key) = &caps[index] {
@@ -234,6 +249,72 @@ impl Pool {
 struct Schedule {
     taken: Vec<bool>,
     running: HashMap<String, usize>,
+}
+
+/// Job slots shared by pools that run at the same time (each repository of a workspace syncing on its own
+/// pool): at most `jobs` of their jobs run at once, at most `per_host` of them on one ssh host:port.
+#[derive(Debug)]
+pub struct Shared {
+    limits: Pool,
+    taken: Mutex<Taken>,
+    freed: Condvar,
+}
+
+#[derive(Debug, Default)]
+struct Taken {
+    running: usize,
+    on_host: HashMap<String, usize>,
+}
+
+impl Shared {
+    /// A gate with the caps of `limits`.
+    pub fn new(limits: Pool) -> Arc<Shared> {
+        Arc::new(Shared {
+            limits,
+            taken: Mutex::new(Taken::default()),
+            freed: Condvar::new(),
+        })
+    }
+
+    /// Waits for a free slot (and one on `host` when the job is capped per host) and takes it until the slot
+    /// is dropped.
+    fn enter(&self, host: Option<&str>) -> Slot<'_> {
+        let mut taken = self.taken.lock().unwrap_or_else(|e| e.into_inner());
+        loop {
+            let on_host = host.map_or(0, |h| taken.on_host.get(h).copied().unwrap_or(0));
+            if taken.running < self.limits.jobs && on_host < self.limits.per_host {
+                taken.running += 1;
+                if let Some(h) = host {
+                    *taken.on_host.entry(h.to_string()).or_default() += 1;
+                }
+                return Slot {
+                    shared: self,
+                    host: host.map(str::to_string),
+                };
+            }
+            taken = self.freed.wait(taken).unwrap_or_else(|e| e.into_inner());
+        }
+    }
+}
+
+/// A slot of a [`Shared`] gate, given back when dropped.
+struct Slot<'a> {
+    shared: &'a Shared,
+    host: Option<String>,
+}
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        let mut taken = self.shared.taken.lock().unwrap_or_else(|e| e.into_inner());
+        taken.running -= 1;
+        if let Some(h) = &self.host {
+            if let Some(n) = taken.on_host.get_mut(h) {
+                *n -= 1;
+            }
+        }
+        drop(taken);
+        self.shared.freed.notify_all();
+    }
 }
 
 /// A pool, a per-remote time budget and where the jobs' events go: everything a command needs to run one job
@@ -331,7 +412,11 @@ mod tests {
     use std::sync::atomic::{AtomicUsize, Ordering};
 
     fn pool(jobs: usize, per_host: usize) -> Pool {
-        Pool { jobs, per_host }
+        Pool {
+            jobs,
+            per_host,
+            shared: None,
+        }
     }
 
     #[test]
@@ -444,6 +529,54 @@ mod tests {
         );
         assert_eq!(connection_cap(&member("https://example.com/a/b.git")), None);
         assert_eq!(connection_cap(&member("/srv/r.git")), None);
+    }
+
+    #[test]
+    fn pools_sharing_a_gate_keep_its_caps_together() {
+        // Three pools at once (three repositories), each allowing 4 jobs; the gate allows 3, one per ssh host.
+        let shared = Shared::new(pool(3, 1));
+        let running = AtomicUsize::new(0);
+        let on_host = AtomicUsize::new(0);
+        let peak = AtomicUsize::new(0);
+        let host_peak = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..8).collect();
+        std::thread::scope(|scope| {
+            for _ in 0..3 {
+                let pool = pool(4, 4).sharing(shared.clone());
+                let (running, on_host, peak, host_peak) = (&running, &on_host, &peak, &host_peak);
+                let items = &items;
+                scope.spawn(move || {
+                    pool.run(
+                        items,
+                        |&i| (i % 2 == 0).then(|| "one-host:22".to_string()),
+                        |&i| {
+                            peak.fetch_max(
+                                running.fetch_add(1, Ordering::SeqCst) + 1,
+                                Ordering::SeqCst,
+                            );
+                            if i % 2 == 0 {
+                                host_peak.fetch_max(
+                                    on_host.fetch_add(1, Ordering::SeqCst) + 1,
+                                    Ordering::SeqCst,
+                                );
+                            }
+                            std::thread::sleep(Duration::from_millis(2));
+                            if i % 2 == 0 {
+                                on_host.fetch_sub(1, Ordering::SeqCst);
+                            }
+                            running.fetch_sub(1, Ordering::SeqCst);
+                        },
+                    )
+                });
+            }
+        });
+        assert!(peak.load(Ordering::SeqCst) <= 3, "{peak:?}");
+        assert_eq!(host_peak.load(Ordering::SeqCst), 1);
+        assert_eq!(
+            shared.taken.lock().unwrap().running,
+            0,
+            "every slot given back"
+        );
     }
 
     #[test]

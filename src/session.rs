@@ -4,13 +4,14 @@
 //! and operations take it; every fan-out is made by [`Session::fan_out`].
 
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::error::{Error, Result};
 use crate::events::{Event, Quiet, Sink};
 use crate::git::Git;
 use crate::remote_set::{Member, RemoteSet};
-use crate::runner::{FanOut, Pool};
+use crate::runner::{FanOut, Pool, Shared};
 
 /// How results are shown, from the command line.
 #[derive(Debug, Clone, Copy, Default)]
@@ -54,6 +55,8 @@ pub struct Session {
     drift_reported: AtomicBool,
     /// `git multi retry`: the remotes this run is narrowed to (see [`RemoteSet::narrow`]).
     narrow: Option<Vec<String>>,
+    /// Slots this session's fan-outs share with other sessions running at the same time (a workspace).
+    shared: Option<Arc<Shared>>,
 }
 
 impl Session {
@@ -83,6 +86,7 @@ impl Session {
             faces,
             drift_reported: AtomicBool::new(false),
             narrow: None,
+            shared: None,
         }
     }
 
@@ -90,6 +94,18 @@ impl Session {
     pub fn narrowed_to(mut self, remotes: Vec<String>) -> Session {
         self.narrow = (!remotes.is_empty()).then_some(remotes);
         self
+    }
+
+    /// This session's fan-outs also take their slots from `shared`, so `-j` and the per-host caps hold across
+    /// every session drawing from it (a workspace runs one per repository at once).
+    pub fn sharing(mut self, shared: Arc<Shared>) -> Session {
+        self.shared = Some(shared);
+        self
+    }
+
+    /// A warning (and the hint that fixes it) from an operation, to this session's faces.
+    pub fn warn(&self, message: String, hint: Option<String>) {
+        self.faces.tell(&Event::Warning { message, hint });
     }
 
     /// A session for work on another thread: the same repository, faces and output, drift already said.
@@ -100,6 +116,7 @@ impl Session {
             faces: self.faces,
             drift_reported: AtomicBool::new(true),
             narrow: self.narrow.clone(),
+            shared: self.shared.clone(),
         }
     }
 
@@ -151,7 +168,11 @@ impl Session {
         };
         // How each remote ends is kept for `git multi retry`.
         let sink = crate::last_run::observe(sink);
-        Session::fan_out_into(set, parallel, members, default, sink)
+        let mut fanout = Session::fan_out_into(set, parallel, members, default, sink);
+        if let Some(shared) = &self.shared {
+            fanout.pool = fanout.pool.clone().sharing(shared.clone());
+        }
+        fanout
     }
 
     /// [`Session::fan_out`] with the events going to `sink` (a face that watches on its own terms: the TUI).

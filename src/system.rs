@@ -1,10 +1,10 @@
 //! Asking programs other than git what they would do, for `doctor`: which key and user ssh would use for a
-//! host (`ssh -G`, through the same ssh command git runs), and which crontab lines mention git-multi. Each
-//! question is bounded in time and never connects anywhere.
+//! host (`ssh -G`, through the same ssh command git runs). The question is bounded in time and never connects
+//! anywhere.
 
 use std::time::Duration;
 
-/// How long a local question may take: `ssh -G` and `crontab -l` answer at once or not at all.
+/// How long a local question may take: `ssh -G` answers at once or not at all.
 const LOCAL_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What ssh would use for one host.
@@ -101,18 +101,6 @@ pub fn ssh_view(
     argv.push(host.to_string());
     let output = run(&argv[0], &argv[1..])?;
     Ok(parse_ssh_g(&output))
-}
-
-/// The user's crontab lines that mention git-multi; `None` when there is no crontab program or no crontab.
-pub fn crontab_lines() -> Option<Vec<String>> {
-    which::which("crontab").ok()?;
-    let text = run("crontab", &["-l".to_string()]).ok()?;
-    Some(
-        text.lines()
-            .filter(|l| !l.trim_start().starts_with('#') && l.contains("git-multi"))
-            .map(str::to_string)
-            .collect(),
-    )
 }
 
 /// Runs a local program with stdin closed and a deadline; its stdout, or why there is none.

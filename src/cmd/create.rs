@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
+use crate::provider::{self, ApiError, Created, NewRepo, Provider, RepoInfo};
 use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
@@ -281,21 +281,18 @@ fn create_one(
     // Adopting: make sure the repository really is there and reachable with this token.
     let info: RepoInfo = match info {
         Some(info) => info,
-        None => {
-            match host.api.repo(&owner, &name) {
-                Ok(Some(info)) => info,
-                Ok(None) => {
-                    let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
-                    return (
-                        Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
-                            "check the token's access to that owner (`git multi auth status`)",
-                        ),
-                        None,
-                    );
-                }
-                Err(err) => return fail(&err, detail),
+        None => match readable(host.api.as_ref(), &owner, &name) {
+            Ok(info) => info,
+            Err(Unreadable::Api(err)) => return fail(&err, detail),
+            Err(Unreadable::Hidden(why)) => {
+                return (
+                    Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
+                        "check the token's access to that owner (`git multi auth status`)",
+                    ),
+                    None,
+                )
             }
-        }
+        },
     };
     if !created && info.can_push == Some(false) {
         let why = format!(
@@ -312,35 +309,11 @@ fn create_one(
     detail.web_url = info.web_url.clone();
     detail.default_branch = info.default_branch.clone();
 
-    // Keep the member's transport: ssh stays ssh, everything else gets the host's https URL.
-    let wants_ssh = m
-        .url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
-    let url = if wants_ssh {
-        info.ssh_url.clone().or(info.https_url.clone())
-    } else {
-        info.https_url.clone().or(info.ssh_url.clone())
-    };
+    let url = clone_url(m, &info);
     detail.url = url.clone().or_else(|| m.url.clone());
 
     if let Some(branch) = branch {
-        if info.default_branch.as_deref() != Some(branch) {
-            // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
-            // next run after the first push sets it.
-            match host.api.set_default_branch(&owner, &name, branch) {
-                Ok(()) => detail.default_branch = Some(branch.to_string()),
-                Err(err) if err.is_unsupported() => {
-                    detail.note = Some(format!("{} cannot set the default branch", detail.provider))
-                }
-                Err(_) => {
-                    detail.note = Some(format!(
-                        "default branch stays {}; run again after the first push",
-                        info.default_branch.as_deref().unwrap_or("unset")
-                    ))
-                }
-            }
-        }
+        set_default_branch(host.api.as_ref(), &owner, &name, branch, &info, &mut detail);
     }
     let write = Write {
         remote: m.name.clone(),
@@ -357,4 +330,67 @@ fn create_one(
         Outcome::new(&m.name, status, started.elapsed(), detail),
         Some(write),
     )
+}
+
+/// The URL the remote gets: the member's transport kept (ssh stays ssh, everything else gets https).
+fn clone_url(m: &Member, info: &RepoInfo) -> Option<String> {
+    let wants_ssh = m
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
+    if wants_ssh {
+        info.ssh_url.clone().or(info.https_url.clone())
+    } else {
+        info.https_url.clone().or(info.ssh_url.clone())
+    }
+}
+
+/// Makes `branch` the repository's default branch where it is not yet, saying in `detail` what came of it.
+fn set_default_branch(
+    api: &dyn Provider,
+    owner: &str,
+    name: &str,
+    branch: &str,
+    info: &RepoInfo,
+    detail: &mut CreateDetail,
+) {
+    if info.default_branch.as_deref() != Some(branch) {
+        // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
+        // next run after the first push sets it.
+        match api.set_default_branch(owner, name, branch) {
+            Ok(()) => detail.default_branch = Some(branch.to_string()),
+            Err(err) if err.is_unsupported() => {
+                detail.note = Some(format!("{} cannot set the default branch", detail.provider))
+            }
+            Err(_) => {
+                detail.note = Some(format!(
+                    "default branch stays {}; run again after the first push",
+                    info.default_branch.as_deref().unwrap_or("unset")
+                ))
+            }
+        }
+    }
+}
+
+/// Why an existing repository could not be read.
+enum Unreadable {
+    Api(ApiError),
+    /// The host says it exists, yet this token cannot see it.
+    Hidden(String),
+}
+
+/// The repository `owner/name` as the host shows it to this token.
+fn readable(
+    api: &dyn Provider,
+    owner: &str,
+    name: &str,
+) -> std::result::Result<RepoInfo, Unreadable> {
+    match api.repo(owner, name) {
+        Ok(Some(info)) => Ok(info),
+        Ok(None) => Err(Unreadable::Hidden(format!(
+            "{}: the host says {owner}/{name} exists but it cannot be read with this token",
+            api.host()
+        ))),
+        Err(err) => Err(Unreadable::Api(err)),
+    }
 }

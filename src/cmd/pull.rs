@@ -3,14 +3,14 @@
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::ParallelArgs;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
 use crate::model::{Outcome, Status};
 use crate::ops::fetch;
 use crate::ops::integrate::{self, Strategy};
-use crate::ops::Backups;
+use crate::ops::{primary, Backups};
 use crate::report;
 use crate::session::{Session, Watch};
 
@@ -41,11 +41,11 @@ pub struct PullArgs {
 
 pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let branch = common::current_branch(ctx)?;
+    let branch = primary::current_branch(&ctx.git)?;
     let primary = match args.only.as_deref() {
-        None => common::primary(ctx, &set, args.primary.as_deref(), &branch)?,
+        None => primary::primary(&ctx.git, &set, args.primary.as_deref(), &branch)?,
         Some(group) => {
-            common::primary_in_group(ctx, &set, args.primary.as_deref(), &branch, group)?
+            primary::primary_in_group(&ctx.git, &set, args.primary.as_deref(), &branch, group)?
         }
     };
     let strategy = if args.rebase {
@@ -75,7 +75,10 @@ pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
         .remove(0);
     fanout.finish();
     if fetched.status.is_failure() {
-        return Err(common::primary_fetch_failed(&primary.name, &fetched));
+        return Err(report::integrate::primary_fetch_failed(
+            &primary.name,
+            &fetched,
+        ));
     }
     let upstream = refname::tracking(&primary.name, &refname::branch(&branch))
         .expect("a branch has a tracking ref");

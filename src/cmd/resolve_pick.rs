@@ -3,7 +3,6 @@
 
 use std::io::IsTerminal;
 
-use crate::cmd::conflicts::{self, ConflictsArgs};
 use crate::cmd::resolve::{self, ResolveArgs};
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
@@ -62,15 +61,9 @@ pub fn interactive(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
         return Err(Error::usage("`resolve --interactive` asks on a terminal, and there is none")
             .hint("say what to do instead: `git multi resolve <ref> --take <remote>|local|primary` or `--merge`"));
     }
-    let found = conflicts::find(
-        ctx,
-        &ConflictsArgs {
-            remotes: Vec::new(),
-            exit_code: false,
-            parallel: args.parallel.clone(),
-            json: false,
-        },
-    )?;
+    let set = ctx.remote_set()?;
+    let members = set.select(&[])?;
+    let found = crate::ops::conflicts::conflicts(ctx, &set, &members, args.parallel.get())?;
     let wanted: Vec<&Conflict> = found
         .conflicts
         .iter()

@@ -39,7 +39,10 @@ pub use integrate::Integration;
 pub use ls_remote::{direct_refs, head_branch, RemoteRef};
 pub use process::{finish as finish_jobs, reap};
 pub use progress::Progress;
-pub use push::{remote_messages, PushOptions, RecurseSubmodules, RefStatus, Refspec, Rejection};
+pub use push::{
+    remote_messages, PushOptions, PushReply, PushedRef, RecurseSubmodules, RefStatus, Refspec,
+    Rejection,
+};
 pub use refs::{CommitFacts, RefWrite};
 pub use version::{GitVersion, FEATURES};
 

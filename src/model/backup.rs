@@ -1,4 +1,4 @@
-//! A tip git-multi saved before something overwrote or deleted it.
+//! A tip git-multi saved before something overwrote or deleted it, and what a restore of saved tips did.
 
 use serde::Serialize;
 
@@ -10,4 +10,11 @@ pub struct Saved {
     pub name: String,
     pub oid: String,
     pub backup: String,
+}
+
+/// What a restore did: nothing (the backup of that remote holds no refs), or its push.
+#[derive(Debug)]
+pub enum Restored {
+    Empty { remote: String },
+    Pushed(super::Report<super::PushDetail>),
 }

@@ -138,3 +138,13 @@ pub struct Conflict {
     pub kind: Kind,
     pub suggestion: Option<Suggestion>,
 }
+
+/// What `conflicts` found: the refs whose copies differ, how many refs only the remotes have (alike
+/// everywhere: not in conflict), each remote's fetch, and the tracking refs the fetch pruned (saved).
+#[derive(Debug)]
+pub struct Conflicts {
+    pub conflicts: Vec<Conflict>,
+    pub remote_only: usize,
+    pub reached: super::Report<()>,
+    pub pruned: Vec<Saved>,
+}

@@ -5,13 +5,19 @@
 pub mod backup;
 pub mod backups;
 pub mod check;
+pub mod clone;
 pub mod converge;
 pub mod detail;
 pub mod fetch;
+pub mod integrate;
 pub mod log;
+pub mod mirror;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod resolve;
+pub mod sync;
+pub mod workspace;
 
 pub use backup::Saved;
 pub use check::Check;

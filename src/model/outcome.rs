@@ -73,6 +73,19 @@ impl<D> Outcome<D> {
         outcome
     }
 
+    /// The same outcome with another detail (a face drawing it its own way, a step's outcome carried on).
+    pub fn with_detail<E>(&self, detail: E) -> Outcome<E> {
+        Outcome {
+            name: self.name.clone(),
+            status: self.status,
+            error: self.error.clone(),
+            duration_ms: self.duration_ms,
+            reason: self.reason,
+            hint: self.hint.clone(),
+            detail,
+        }
+    }
+
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
         self.hint = Some(hint.into());
         self

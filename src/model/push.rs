@@ -139,6 +139,20 @@ pub fn across_rounds(
     }
 }
 
+/// A remote that could not be fetched is not pushed to either: its state is unknown. The fetch's status, reason
+/// and hint carry over.
+pub fn not_pushed(fetch: &Outcome<()>) -> Outcome<PushDetail> {
+    let elapsed = std::time::Duration::from_millis(fetch.duration_ms);
+    let mut outcome = Outcome::new(&fetch.name, fetch.status, elapsed, PushDetail::default());
+    outcome.error = fetch
+        .error
+        .as_ref()
+        .map(|e| format!("fetch failed, not pushed: {e}"));
+    outcome.reason = fetch.reason;
+    outcome.hint = fetch.hint.clone();
+    outcome
+}
+
 /// Whether a push was refused because the remote moved since it was read (not a fast-forward of what it has
 /// now, or a lease on a stale tip): what resolve and sync each explain in their own words.
 pub fn refused_as_moved(outcome: &Outcome<PushDetail>) -> bool {

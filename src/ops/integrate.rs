@@ -1,69 +1,18 @@
 //! Bringing another tip (a remote's copy of the branch) into the checked-out branch: fast-forward only, merge
 //! or rebase, with git's own machinery in the work tree. A stop (diverged, conflicts) is data for the report.
 
-use serde::Serialize;
-
+use crate::error::Error;
 use crate::git::{self, Git, GitError, Integration};
 
-/// How another copy's commits are brought into the current branch.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Strategy {
-    FfOnly,
-    Merge,
-    Rebase,
-}
+pub use crate::model::integrate::{Integrated, Stop, Stopped, Strategy};
 
-impl Strategy {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Strategy::FfOnly => "ff-only",
-            Strategy::Merge => "merge",
-            Strategy::Rebase => "rebase",
-        }
+/// The git machinery behind a strategy.
+fn integration(strategy: Strategy) -> Integration {
+    match strategy {
+        Strategy::FfOnly => Integration::FastForward,
+        Strategy::Merge => Integration::Merge,
+        Strategy::Rebase => Integration::Rebase,
     }
-
-    fn integration(self) -> Integration {
-        match self {
-            Strategy::FfOnly => Integration::FastForward,
-            Strategy::Merge => Integration::Merge,
-            Strategy::Rebase => Integration::Rebase,
-        }
-    }
-}
-
-/// What integrating did.
-#[derive(Debug, Clone, Serialize)]
-pub struct Integrated {
-    pub branch: String,
-    /// The ref integrated, as people call it (`github/main`).
-    pub from: String,
-    pub strategy: Strategy,
-    pub before: String,
-    pub after: String,
-    /// Commits brought in.
-    pub incoming: u64,
-}
-
-/// Why integrating stopped.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Stop {
-    /// The copy to integrate does not exist here (the remote has no such branch).
-    NoUpstream,
-    /// `ff-only` and both sides have commits of their own.
-    Diverged { ahead: u64, behind: u64 },
-    /// The merge or rebase stopped on conflicts in these paths; the work tree holds them.
-    Conflicts(Vec<String>),
-    /// git failed for another reason (its message, one line).
-    Failed(String),
-}
-
-#[derive(Debug, Clone)]
-pub struct Stopped {
-    pub branch: String,
-    pub from: String,
-    pub strategy: Strategy,
-    pub stop: Stop,
 }
 
 /// Integrates the local ref `upstream` (e.g. `refs/remotes/github/main`) into the checked-out `branch`.
@@ -103,7 +52,7 @@ pub fn integrate(
                 behind: incoming,
             })));
         }
-        if let Err(err) = git.integrate(upstream, strategy.integration()) {
+        if let Err(err) = git.integrate(upstream, integration(strategy)) {
             let conflicts = git.conflicted_paths().unwrap_or_default();
             let stop = if conflicts.is_empty() {
                 let message = err
@@ -155,5 +104,45 @@ pub fn overall(
         before: before.to_string(),
         after: after.to_string(),
         incoming: steps.iter().map(|s| s.incoming).sum(),
+    }
+}
+
+/// The error for an integration that stopped; nothing was pushed after it.
+pub fn stopped(s: &Stopped) -> Error {
+    let Stopped {
+        branch,
+        from,
+        strategy,
+        stop,
+    } = s;
+    let remote = from.split('/').next().unwrap_or(from);
+    match stop {
+        Stop::NoUpstream => Error::failed(format!("`{remote}` has no branch `{branch}`"))
+            .hint("publish it on every remote with `git multi push`, then sync again"),
+        Stop::Diverged { ahead, behind } => Error::failed(format!(
+            "could not integrate {from} into {branch}: they have diverged ({ahead} local and {behind} incoming commit{}) and a fast-forward cannot combine them",
+            if *behind == 1 { "" } else { "s" }
+        ))
+        .hint("the branches diverged: integrate with `--rebase` or `--merge` (sync: `--strategy rebase|merge`)"),
+        Stop::Conflicts(paths) => {
+            let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
+            let more = if paths.len() > shown.len() {
+                format!(" and {} more", paths.len() - shown.len())
+            } else {
+                String::new()
+            };
+            Error::failed(format!(
+                "could not integrate {from} into {branch}: conflicts in {}{more}",
+                shown.join(", ")
+            ))
+            .hint(match strategy {
+                Strategy::Rebase => "resolve them, `git add` the files and `git rebase --continue`, then run git multi again (or `git rebase --abort`)",
+                _ => "resolve them, `git add` the files and `git commit`, then run git multi again (or `git merge --abort`)",
+            })
+        }
+        Stop::Failed(message) => Error::failed(format!(
+            "could not integrate {from} into {branch}: {message}"
+        ))
+        .hint("see `git status`; nothing was pushed"),
     }
 }

@@ -13,6 +13,7 @@
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
 //! - [`converge`]: one ref across local and every remote: how it stands, what makes the copies agree
 //! - [`union`]: the deterministic merge commit over diverged copies of a ref (notes through `git notes merge`)
+//! - [`sync`], [`resolve`], [`mirror`], [`workspace`]: whole operations over a session, each returning a model value
 //! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
 //! - [`lfs`]: whether a repository uses Git LFS and has its hooks
 //! - [`ancestry`]: which copies of many refs contain which, read for all of them at once
@@ -20,21 +21,30 @@
 pub mod ancestry;
 pub mod archive;
 pub mod backup;
+pub mod clone;
+pub mod conflicts;
 pub mod converge;
 pub mod fetch;
 pub mod fresh;
+pub mod import;
 pub mod integrate;
 pub mod lfs;
 pub mod mirror;
+pub mod primary;
 pub mod publish;
 pub mod push;
 pub mod pushed;
 pub mod relate;
+pub mod resolve;
+pub mod restore;
 pub mod run;
 pub mod saved;
 pub mod snapshot;
 pub mod standing;
+pub mod sync;
+pub mod undo;
 pub mod union;
+pub mod workspace;
 
 pub use backup::Backups;
 pub use relate::Relater;

@@ -6,8 +6,8 @@ use crate::model::Relation;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::git::{
-    refname, remote_messages, Git, GitError, PushOptions, RecurseSubmodules, RefStatus, Refspec,
-    Rejection,
+    refname, remote_messages, Git, GitError, PushOptions, PushReply, PushedRef, RecurseSubmodules,
+    RefStatus, Refspec, Rejection,
 };
 use crate::runner::Job;
 
@@ -247,21 +247,65 @@ fn send(
 ) -> Result<Pushed, GitError> {
     let remote = job.name();
     job.say("pushing");
-    let mut options = PushOptions {
+    let (leases, mut refspecs, saved) = arm(job, git, request, there, exact)?;
+    let options = PushOptions {
         dry_run: request.dry_run,
         atomic: request.atomic,
-        leases: Vec::new(),
+        leases,
         recurse_submodules,
     };
+    // No lease and no `+`: git then updates them only where that loses nothing.
+    refspecs.extend(carried.iter().map(|r| refspec(r, false)));
+
+    let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
+    let reply = match attempted.result {
+        Ok(reply) => reply,
+        Err(err) => {
+            let _ = request.backups.discard(git, &saved);
+            return Err(err);
+        }
+    };
+
+    let mut saved = saved;
+    let mut refs: Vec<RefResult> = reply
+        .refs
+        .iter()
+        .map(|pushed| ref_result(git, request, remote, &reply, pushed, exact, carried, &saved))
+        .collect();
+
+    if !request.dry_run {
+        saved = settle_backups(git, request, remote, &refs, saved)?;
+    }
+    for r in &mut refs {
+        r.backup = saved
+            .iter()
+            .find(|s| s.name == r.name)
+            .map(|s| s.backup.clone());
+    }
+    let checked_out = checked_out_if_refused(git, &refs);
+    Ok(Pushed {
+        refs,
+        retries: attempted.retries,
+        remote_said: remote_messages(&reply.stderr),
+        backups: saved,
+        checked_out,
+    })
+}
+
+/// The leases, refspecs and saved tips of a push under `request.force` (`exact`: leases on these tips instead).
+/// Tips about to be overwritten are saved first (not under `--dry-run`).
+fn arm(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    there: Option<Vec<(String, String)>>,
+    exact: Option<&Expected>,
+) -> Result<(Leases, Vec<Refspec>, Vec<Saved>), GitError> {
+    let remote = job.name();
+    let mut options = Leases::new();
     let mut refspecs = Vec::new();
     let mut saved: Vec<Saved> = Vec::new();
-    let expectation = |name: &str| {
-        exact.and_then(|e| {
-            e.iter()
-                .find(|(n, _)| n == name)
-                .and_then(|(_, o)| o.clone())
-        })
-    };
+    let expectation = |name: &str| expected(exact, name);
     match request.force {
         _ if exact.is_some() => {
             // The expected tips are usually here already (this repository pushed them); the others are
@@ -280,7 +324,7 @@ fn send(
                     .fetch_and_save(job, git, &to_save, request.reason)?;
             }
             for r in request.refs {
-                options.leases.push((r.name.clone(), expectation(&r.name)));
+                options.push((r.name.clone(), expectation(&r.name)));
                 refspecs.push(refspec(r, false));
             }
         }
@@ -306,13 +350,13 @@ fn send(
             }
             for r in request.refs {
                 let old = there.iter().find(|(n, _)| *n == r.name).map(|(_, o)| o);
-                options.leases.push((r.name.clone(), old.cloned()));
+                options.push((r.name.clone(), old.cloned()));
                 refspecs.push(refspec(r, false));
             }
         }
         Force::CreateOnly => {
             for r in request.refs {
-                options.leases.push((r.name.clone(), None));
+                options.push((r.name.clone(), None));
                 refspecs.push(refspec(r, false));
             }
         }
@@ -321,7 +365,7 @@ fn send(
                 match refname::tracking(remote, &r.name) {
                     Some(tracking) => {
                         let expected = request.tracking.get(&tracking).map(str::to_string);
-                        options.leases.push((r.name.clone(), expected));
+                        options.push((r.name.clone(), expected));
                         refspecs.push(refspec(r, false));
                     }
                     None => refspecs.push(refspec(r, false)),
@@ -330,88 +374,92 @@ fn send(
         }
         Force::No => refspecs.extend(plain_refspecs(git, request.refs)?),
     }
-    // No lease and no `+`: git then updates them only where that loses nothing.
-    refspecs.extend(carried.iter().map(|r| refspec(r, false)));
+    Ok((options, refspecs, saved))
+}
 
-    let attempted = job.git(|left, sink| git.push(remote, &refspecs, &options, Some(left), sink));
-    let reply = match attempted.result {
-        Ok(reply) => reply,
-        Err(err) => {
-            let _ = request.backups.discard(git, &saved);
-            return Err(err);
-        }
+/// `(remote ref, expected oid)` per leased ref.
+type Leases = Vec<(String, Option<String>)>;
+
+/// The tip `exact` requires of `name`, if it names one.
+fn expected(exact: Option<&Expected>, name: &str) -> Option<String> {
+    exact.and_then(|e| {
+        e.iter()
+            .find(|(n, _)| n == name)
+            .and_then(|(_, o)| o.clone())
+    })
+}
+
+/// One ref of git's answer as a result: its old tip (as exact as can be known), new tip, status, why it was
+/// refused and, for a refusal for lacking the remote's commits, how far apart the two sides are.
+#[allow(clippy::too_many_arguments)]
+fn ref_result(
+    git: &Git,
+    request: &PushRequest,
+    remote: &str,
+    reply: &PushReply,
+    pushed: &PushedRef,
+    exact: Option<&Expected>,
+    carried: &[Outgoing],
+    saved: &[Saved],
+) -> RefResult {
+    let is_carried = carried.iter().any(|r| r.name == pushed.to);
+    let wanted = request
+        .refs
+        .iter()
+        .chain(carried)
+        .find(|r| r.name == pushed.to);
+    let new = match pushed.status {
+        RefStatus::Deleted => None,
+        _ => wanted.and_then(|r| r.oid.clone()),
     };
+    let tracking = refname::tracking(remote, &pushed.to)
+        .and_then(|t| request.tracking.get(&t).map(str::to_string));
+    let old = match (pushed.status, pushed.old_new()) {
+        (RefStatus::UpToDate, _) => new.clone(),
+        (RefStatus::New, _) => None,
+        (_, Some((abbrev, _))) => Some(expand(git, abbrev, tracking.as_deref(), saved)),
+        // What was saved is what the remote really had just now; a tracking ref may be older (and a tag or
+        // a ref outside the fetched namespaces has none).
+        (RefStatus::Deleted, None) | (RefStatus::Rejected, None) => saved_tip(saved, &pushed.to)
+            .map(str::to_string)
+            .or_else(|| tracking.clone()),
+        _ => None,
+    };
+    // Under an exact lease the old tip is known for certain: it is what the lease required.
+    let old = match pushed.status {
+        RefStatus::Forced | RefStatus::Deleted | RefStatus::Updated if exact.is_some() => {
+            expected(exact, &pushed.to).or(old)
+        }
+        _ => old,
+    };
+    let rejection = match (request.force, reply.rejection(pushed)) {
+        // The lease was on the ref's absence: it did not hold because the remote has the ref (an equal one
+        // would have been up to date).
+        (Force::CreateOnly, Some(Rejection::StaleLease)) => Some(Rejection::AlreadyExists),
+        (_, rejection) => rejection,
+    };
+    let relation = match &rejection {
+        Some(Rejection::NonFastForward | Rejection::FetchFirst) => request
+            .relater
+            .relate(new.as_deref(), tracking.as_deref())
+            .ok(),
+        _ => None,
+    };
+    RefResult {
+        name: pushed.to.clone(),
+        old,
+        new,
+        status: pushed.status,
+        rejection,
+        relation,
+        backup: None,
+        carried: is_carried,
+    }
+}
 
-    let mut refs: Vec<RefResult> = Vec::new();
-    for pushed in &reply.refs {
-        let is_carried = carried.iter().any(|r| r.name == pushed.to);
-        let wanted = request
-            .refs
-            .iter()
-            .chain(carried)
-            .find(|r| r.name == pushed.to);
-        let new = match pushed.status {
-            RefStatus::Deleted => None,
-            _ => wanted.and_then(|r| r.oid.clone()),
-        };
-        let tracking = refname::tracking(remote, &pushed.to)
-            .and_then(|t| request.tracking.get(&t).map(str::to_string));
-        let old = match (pushed.status, pushed.old_new()) {
-            (RefStatus::UpToDate, _) => new.clone(),
-            (RefStatus::New, _) => None,
-            (_, Some((abbrev, _))) => Some(expand(git, abbrev, tracking.as_deref(), &saved)),
-            // What was saved is what the remote really had just now; a tracking ref may be older (and a tag or
-            // a ref outside the fetched namespaces has none).
-            (RefStatus::Deleted, None) | (RefStatus::Rejected, None) => {
-                saved_tip(&saved, &pushed.to)
-                    .map(str::to_string)
-                    .or_else(|| tracking.clone())
-            }
-            _ => None,
-        };
-        // Under an exact lease the old tip is known for certain: it is what the lease required.
-        let old = match pushed.status {
-            RefStatus::Forced | RefStatus::Deleted | RefStatus::Updated if exact.is_some() => {
-                expectation(&pushed.to).or(old)
-            }
-            _ => old,
-        };
-        let rejection = match (request.force, reply.rejection(pushed)) {
-            // The lease was on the ref's absence: it did not hold because the remote has the ref (an equal one
-            // would have been up to date).
-            (Force::CreateOnly, Some(Rejection::StaleLease)) => Some(Rejection::AlreadyExists),
-            (_, rejection) => rejection,
-        };
-        let relation = match &rejection {
-            Some(Rejection::NonFastForward | Rejection::FetchFirst) => request
-                .relater
-                .relate(new.as_deref(), tracking.as_deref())
-                .ok(),
-            _ => None,
-        };
-        refs.push(RefResult {
-            name: pushed.to.clone(),
-            old,
-            new,
-            status: pushed.status,
-            rejection,
-            relation,
-            backup: None,
-            carried: is_carried,
-        });
-    }
-
-    if !request.dry_run {
-        saved = settle_backups(git, request, remote, &refs, saved)?;
-    }
-    for r in &mut refs {
-        r.backup = saved
-            .iter()
-            .find(|s| s.name == r.name)
-            .map(|s| s.backup.clone());
-    }
-    // Whether a branch refused for lacking the remote's commits is the one checked out decides the advice
-    // (`git multi pull` integrates only that one); asked only then.
+/// Whether a branch refused for lacking the remote's commits is the one checked out decides the advice
+/// (`git multi pull` integrates only that one): the checked-out branch, asked only then.
+fn checked_out_if_refused(git: &Git, refs: &[RefResult]) -> Option<String> {
     let refused_branch = refs.iter().any(|r| {
         r.name.starts_with(refname::HEADS)
             && matches!(
@@ -419,21 +467,14 @@ fn send(
                 Some(Rejection::NonFastForward | Rejection::FetchFirst)
             )
     });
-    let checked_out = if refused_branch {
+    if refused_branch {
         git.current_branch()
             .ok()
             .flatten()
             .map(|b| refname::branch(&b))
     } else {
         None
-    };
-    Ok(Pushed {
-        refs,
-        retries: attempted.retries,
-        remote_said: remote_messages(&reply.stderr),
-        backups: saved,
-        checked_out,
-    })
+    }
 }
 
 /// The tracking refs a push to `remotes` consults (leases, how far apart a refused ref is): exact names for a

@@ -68,19 +68,6 @@ pub struct PushRun<'g> {
 }
 
 impl<'g> PushRun<'g> {
-    pub fn prepare(
-        git: &'g Git,
-        members: &[&Member],
-        refs: Vec<Outgoing>,
-        how: PushHow,
-    ) -> std::result::Result<PushRun<'g>, GitError> {
-        let tracking = Snapshot::take(
-            git,
-            &push::tracking_patterns(members.iter().map(|m| m.name.as_str()), &refs),
-        )?;
-        Ok(PushRun::with(git, refs, Vec::new(), how, tracking))
-    }
-
     /// What `git multi push` pushes: the `named` refs, and the local refs of the configured namespaces
     /// (`carried`) not named already. When every name is known up front (the default, the current branch),
     /// one `for-each-ref` reads them and their tracking refs together: a workspace prepares many repositories.

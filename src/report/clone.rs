@@ -7,12 +7,7 @@ use serde::Serialize;
 use crate::model::Outcome;
 use crate::report::Detail;
 
-/// What `ls-remote` saw on one member.
-#[derive(Debug, Default, Serialize)]
-pub struct Probed {
-    /// Refs the remote advertised; `None` when it could not be reached.
-    pub refs: Option<usize>,
-}
+pub use crate::model::clone::Probed;
 
 impl Detail for Probed {
     fn human(&self) -> String {

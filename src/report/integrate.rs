@@ -2,47 +2,11 @@
 //! stopped (diverged under ff-only, conflicts with the paths, git's own reason) with the way forward.
 
 use crate::error::Error;
-use crate::ops::integrate::{Integrated, Stop, Stopped, Strategy};
+use crate::model::integrate::{Integrated, Strategy};
+use crate::model::Outcome;
 
-/// The error for an integration that stopped; nothing was pushed after it.
-pub fn stopped(s: &Stopped) -> Error {
-    let Stopped {
-        branch,
-        from,
-        strategy,
-        stop,
-    } = s;
-    let remote = from.split('/').next().unwrap_or(from);
-    match stop {
-        Stop::NoUpstream => Error::failed(format!("`{remote}` has no branch `{branch}`"))
-            .hint("publish it on every remote with `git multi push`, then sync again"),
-        Stop::Diverged { ahead, behind } => Error::failed(format!(
-            "could not integrate {from} into {branch}: they have diverged ({ahead} local and {behind} incoming commit{}) and a fast-forward cannot combine them",
-            if *behind == 1 { "" } else { "s" }
-        ))
-        .hint("the branches diverged: integrate with `--rebase` or `--merge` (sync: `--strategy rebase|merge`)"),
-        Stop::Conflicts(paths) => {
-            let shown: Vec<&str> = paths.iter().take(5).map(String::as_str).collect();
-            let more = if paths.len() > shown.len() {
-                format!(" and {} more", paths.len() - shown.len())
-            } else {
-                String::new()
-            };
-            Error::failed(format!(
-                "could not integrate {from} into {branch}: conflicts in {}{more}",
-                shown.join(", ")
-            ))
-            .hint(match strategy {
-                Strategy::Rebase => "resolve them, `git add` the files and `git rebase --continue`, then run git multi again (or `git rebase --abort`)",
-                _ => "resolve them, `git add` the files and `git commit`, then run git multi again (or `git merge --abort`)",
-            })
-        }
-        Stop::Failed(message) => Error::failed(format!(
-            "could not integrate {from} into {branch}: {message}"
-        ))
-        .hint("see `git status`; nothing was pushed"),
-    }
-}
+/// The error for an integration that stopped (made where resolve stops too).
+pub use crate::ops::integrate::stopped;
 
 /// `{"ok":true,"remote","branch","from","strategy","before","after","incoming"}` for `pull --json`.
 pub fn pulled_json(remote: &str, done: &Integrated) {
@@ -102,4 +66,16 @@ pub fn synced(done: &Integrated) -> Option<String> {
             done.strategy.as_str()
         )
     })
+}
+
+/// The error for a primary remote that could not be fetched: nothing can be integrated from it.
+pub fn primary_fetch_failed<D>(name: &str, fetched: &Outcome<D>) -> Error {
+    let err = Error::failed(format!(
+        "could not fetch the primary `{name}`: {}",
+        fetched.error.as_deref().unwrap_or_default()
+    ));
+    match super::hint_for(fetched) {
+        Some(hint) => err.hint(hint),
+        None => err,
+    }
 }

@@ -7,11 +7,10 @@ use serde::Serialize;
 
 use crate::automation::sh_quote;
 use crate::error::Error;
-use crate::git::{refname, FailureKind};
-use crate::model::PushDetail;
-use crate::model::{Outcome, Report, Status};
-use crate::ops::mirror::Source;
-use crate::runner::Job;
+use crate::git::refname;
+use crate::model::mirror::{Mirrored, SourceRefs, Unmirrored};
+use crate::model::{Outcome, PushDetail};
+use crate::ops::mirror::doomed_line;
 
 /// The source as the summary shows it.
 #[derive(Serialize)]
@@ -44,24 +43,12 @@ struct MirrorDocument<'a> {
     kept_current: &'a BTreeMap<String, Vec<String>>,
 }
 
-/// Everything one mirror run shows.
-pub struct MirrorView<'a> {
-    pub source: &'a Source,
-    pub fetched: bool,
-    pub dry_run: bool,
-    pub prune: bool,
-    pub report: &'a Report<PushDetail>,
-    pub kept: &'a BTreeMap<String, Vec<String>>,
-    /// Per target, refs a prune left because they are the branch the remote's HEAD points to.
-    pub spared: &'a BTreeMap<String, Vec<String>>,
-}
-
-pub fn show(view: &MirrorView, json: bool) {
+pub fn show(view: &Mirrored, json: bool) {
     let source = SourceView {
         name: &view.source.name,
-        refs: view.source.refs.len(),
-        branches: view.source.branches(),
-        tags: view.source.tags(),
+        refs: view.source.refs,
+        branches: view.source.branches,
+        tags: view.source.tags,
         fetched: view.fetched,
         retries: view.source.retries,
     };
@@ -72,8 +59,8 @@ pub fn show(view: &MirrorView, json: bool) {
             prune: view.prune,
             source,
             remotes: &view.report.remotes,
-            kept: view.kept,
-            kept_current: view.spared,
+            kept: &view.kept,
+            kept_current: &view.spared,
         });
         return;
     }
@@ -94,7 +81,7 @@ pub fn show(view: &MirrorView, json: bool) {
     }
     head.push('\n');
     super::out(&head);
-    super::outcomes(view.report);
+    super::outcomes(&view.report);
     let kept: Vec<String> = view
         .kept
         .iter()
@@ -123,54 +110,41 @@ pub fn show(view: &MirrorView, json: bool) {
     }
 }
 
-/// How many names of each kind (branches, tags, other refs) a refusal lists per target before "and N more".
-const NAMED: usize = 5;
-
-/// `2 branches (b2, main), 1 tag (v1), 1 other ref (refs/git-mile/x)`: what a prune would take from one target.
-fn doomed_line(refs: &[String]) -> String {
-    let branches: Vec<&str> = refs
-        .iter()
-        .filter_map(|r| r.strip_prefix(refname::HEADS))
-        .collect();
-    let tags: Vec<&str> = refs
-        .iter()
-        .filter_map(|r| r.strip_prefix(refname::TAGS))
-        .collect();
-    let others: Vec<&str> = refs
-        .iter()
-        .map(String::as_str)
-        .filter(|r| !r.starts_with(refname::HEADS) && !r.starts_with(refname::TAGS))
-        .collect();
-    let mut parts = Vec::new();
-    for (names, one, many) in [
-        (&branches, "branch", "branches"),
-        (&tags, "tag", "tags"),
-        (&others, "other ref", "other refs"),
-    ] {
-        if names.is_empty() {
-            continue;
+/// Why a mirror stopped before changing any target, as the error the command ends with; `named` are the
+/// targets the command line named (the way to go ahead repeats them).
+pub fn halted(halt: &Unmirrored, named: &[String]) -> Error {
+    match halt {
+        Unmirrored::SourceUnread(failed) => {
+            let error = Error::failed(format!(
+                "could not read the mirror source `{}`: {}",
+                failed.name,
+                failed.error.as_deref().unwrap_or_default()
+            ));
+            let error = match super::hint_for(failed) {
+                Some(hint) => error.hint(hint),
+                None => error,
+            };
+            error.hint("nothing was mirrored")
         }
-        let word = if names.len() == 1 { one } else { many };
-        let shown = names.len().min(NAMED);
-        let mut list = names[..shown].join(", ");
-        if names.len() > shown {
-            list.push_str(&format!(" and {} more", names.len() - shown));
-        }
-        parts.push(format!("{} {word} ({list})", names.len()));
+        Unmirrored::EmptySource {
+            source,
+            targets,
+            doomed,
+            unread,
+        } => refused_empty_source(source, targets, named, doomed, unread),
     }
-    parts.join(", ")
 }
 
 /// The refusal of `mirror --prune` from a source without a single branch: what it would have deleted on each
 /// target, and how to go ahead anyway. Nothing was changed on any remote.
-pub fn refused_empty_source(
-    source: &Source,
-    targets: &[&str],
+fn refused_empty_source(
+    source: &SourceRefs,
+    targets: &[String],
     named: &[String],
     doomed: &BTreeMap<String, Vec<String>>,
-    unread: &[&str],
+    unread: &[String],
 ) -> Error {
-    let what = if source.refs.is_empty() {
+    let what = if source.refs == 0 {
         "lists no refs at all"
     } else {
         "has no branches"
@@ -180,7 +154,7 @@ pub fn refused_empty_source(
         source.name
     );
     for target in targets {
-        if let Some(refs) = doomed.get(*target) {
+        if let Some(refs) = doomed.get(target) {
             message.push_str(&format!("\n  {target}: would delete {}", doomed_line(refs)));
         }
     }
@@ -201,37 +175,6 @@ pub fn refused_empty_source(
                 .map(|t| format!(" {}", sh_quote(t)))
                 .collect::<String>()
         ))
-}
-
-/// A target that would have been emptied by a prune from a branchless source after all (it could not be read
-/// when the others were checked): refused, unchanged.
-pub fn refused_target(job: &Job, deleted: &[String]) -> Outcome<PushDetail> {
-    let mut outcome = Outcome::new(
-        job.name(),
-        Status::Rejected,
-        job.elapsed(),
-        PushDetail::default(),
-    );
-    outcome.error = Some(format!(
-        "not pruned: the source has no branches and this would delete {}",
-        doomed_line(deleted)
-    ));
-    outcome.reason = Some(FailureKind::Rejected);
-    outcome.hint = Some(
-        "`--force` prunes from a source without branches (every deleted tip is saved first)".into(),
-    );
-    outcome
-}
-
-/// `--dry-run --prune` from a source without branches: the plan is shown, and that a real run refuses it.
-pub fn warn_empty_source(source: &Source) {
-    super::warning_with_hint(
-        &format!(
-            "the mirror source `{}` has no branches: `--prune` from it empties the other remotes",
-            source.name
-        ),
-        "a real run refuses unless `--force` is given",
-    );
 }
 
 fn plural(n: usize) -> &'static str {

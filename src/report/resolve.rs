@@ -3,31 +3,11 @@
 
 use serde::Serialize;
 
-use crate::error::Error;
-use crate::git::{refname, GitError};
-use crate::model::PushDetail;
-use crate::model::Saved;
-use crate::model::{Outcome, Status};
-use crate::runner::Job;
+use crate::git::refname;
+use crate::model::resolve::Resolved;
+use crate::model::{Outcome, PushDetail, Saved};
 
-/// How `resolve` settles a ref (the `action` of its JSON: `take-local`, `take`, `merge`, `rebase`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "kebab-case", tag = "action", content = "from")]
-pub enum How {
-    TakeLocal,
-    Take(String),
-    Merge,
-    Rebase,
-}
-
-/// The local side of a resolve: the tip before and after (`None`: a merge a dry run cannot make), and where the
-/// old one was saved if it was lost.
-#[derive(Debug, Serialize)]
-pub struct LocalChange {
-    pub old: Option<String>,
-    pub new: Option<String>,
-    pub backup: Option<Saved>,
-}
+pub use crate::model::resolve::{How, LocalChange};
 
 #[derive(Serialize)]
 pub struct ResolveDocument<'a> {
@@ -43,57 +23,32 @@ pub struct ResolveDocument<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub would_merge: Option<usize>,
     pub dry_run: bool,
-    pub local: LocalChange,
+    pub local: &'a LocalChange,
     /// Tracking refs the fetch pruned (the remote deleted the ref), saved under refs/multi/backup/.
     #[serde(skip_serializing_if = "<[_]>::is_empty")]
     pub pruned: &'a [Saved],
     pub remotes: &'a [Outcome<PushDetail>],
 }
 
-/// A remote's push outcome in resolve's words: a remote that moved after the fetch is not to be forced, and
-/// running the same resolve again (which fetches first) takes its new tip into account.
-pub fn pushed(mut outcome: Outcome<PushDetail>, asked: &str) -> Outcome<PushDetail> {
-    if crate::model::push::refused_as_moved(&outcome) {
-        outcome.hint = Some(format!(
-            "`{}` changed after it was fetched; `git multi conflicts` shows what it has now, and the same `git multi resolve {q_asked} …` again starts from that",
-            outcome.name, q_asked = crate::quote::word(asked)));
-    }
-    outcome
-}
-
-/// A remote's line under `--dry-run` when the merge it would get is not made yet: nothing to push to compare.
-pub fn would_merge(job: &Job) -> Outcome<PushDetail> {
-    Outcome::new(
-        job.name(),
-        Status::DryRun,
-        job.elapsed(),
-        PushDetail::default(),
-    )
-}
-
-/// Moving the checked-out branch `name` to `target` failed: when git refused because uncommitted changes are
-/// in the way, that in words with what to do (git's own message otherwise).
-pub fn work_tree_in_the_way(name: &str, target: &str, err: GitError) -> Error {
-    let said = err.stderr().map(crate::git::failure_summary);
-    let in_the_way = err.stderr().is_some_and(|stderr| {
-        stderr.contains("not uptodate")
-            || stderr.contains("would be overwritten")
-            || stderr.contains("local changes")
-    });
-    if !in_the_way {
-        return Error::from(err);
-    }
-    Error::failed(format!(
-        "the work tree has uncommitted changes in the way of moving {} to {} ({}); nothing was pushed",
-        refname::short(name),
-        abbrev(target),
-        said.unwrap_or_default()
-    ))
-    .hint("commit or stash them (`git stash`), then run the same `git multi resolve` again")
-}
-
 fn abbrev(oid: &str) -> &str {
     &oid[..oid.len().min(7)]
+}
+
+impl<'a> ResolveDocument<'a> {
+    /// The document of what a resolve did.
+    pub fn of(resolved: &'a Resolved) -> Self {
+        ResolveDocument {
+            ok: resolved.report.ok,
+            name: &resolved.name,
+            how: &resolved.how,
+            target: resolved.target.as_deref(),
+            would_merge: resolved.would_merge,
+            dry_run: resolved.dry_run,
+            local: &resolved.local,
+            pruned: &resolved.pruned,
+            remotes: &resolved.report.remotes,
+        }
+    }
 }
 
 pub fn show(document: &ResolveDocument, json: bool) {

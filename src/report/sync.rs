@@ -1,20 +1,19 @@
 //! `sync` in words: what it integrated, what became of each namespace ref, each remote's push (or why it was
 //! not pushed, and what to run about it), and under `--dry-run` the plan for each remote.
 
-use crate::model::converge::{Agreement, Converged};
-use crate::model::{Relation, State};
 use serde::Serialize;
 
 use crate::config::MergeMode;
+use crate::error::Error;
 use crate::git::{refname, RefStatus};
-use crate::model::Outcome;
-use crate::model::PushDetail;
-use crate::model::Saved;
-use crate::ops::integrate::{Integrated, Strategy};
+use crate::model::converge::{Agreement, Converged};
+use crate::model::integrate::{Integrated, Strategy};
+use crate::model::sync::{Halted, Planned, SyncPlan, Synced};
+use crate::model::{Outcome, PushDetail, Relation, Saved, State};
 use crate::report::Detail;
 
 #[derive(Serialize)]
-pub struct SyncDocument<'a, D: Serialize> {
+struct SyncDocument<'a, D: Serialize> {
     pub ok: bool,
     pub branch: &'a str,
     pub primary: Option<&'a str>,
@@ -231,10 +230,16 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
     Some(format!("{text}\n"))
 }
 
-/// A remote's push outcome in sync's words: a refusal gets the hint that fits this strategy (never one that
-/// would run into the same refusal again).
-pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<PushDetail> {
-    if crate::model::push::refused_as_moved(&outcome) {
+/// Every remote's push in sync's words: a refusal gets the hint that fits the strategy (never one that would
+/// run into the same refusal again).
+pub fn explain(synced: &mut Synced) {
+    for outcome in &mut synced.report.remotes {
+        explain_push(outcome, synced.strategy);
+    }
+}
+
+fn explain_push(outcome: &mut Outcome<PushDetail>, strategy: Strategy) {
+    if crate::model::push::refused_as_moved(outcome) {
         outcome.hint = Some(match strategy {
             // Everything fetched was merged, so the remote changed while sync ran: the next sync takes it in.
             Strategy::Merge => format!(
@@ -242,14 +247,28 @@ pub fn pushed(mut outcome: Outcome<PushDetail>, strategy: Strategy) -> Outcome<P
                 outcome.name
             ),
             // Namespace refs are united by every sync whatever the strategy: running it again settles them.
-            _ if crate::model::push::refused_only_namespaces(&outcome) => format!(
+            _ if crate::model::push::refused_only_namespaces(outcome) => format!(
                 "`{}` got new namespace commits while sync ran; `git multi sync` again unites them",
                 outcome.name
             ),
             _ => "its copy has commits of its own: `git multi sync --strategy merge` merges them and pushes the result everywhere".to_string(),
         });
     }
-    outcome
+}
+
+/// Why a sync halted before pushing, as the error the command ends with; `flags`: the command offers
+/// `--primary` and `--strategy` (a workspace sync has neither).
+pub fn halted(halted: &Halted, flags: bool) -> Error {
+    match halted {
+        Halted::PrimaryUnreachable(fetched) => {
+            super::integrate::primary_fetch_failed(&fetched.name, fetched).hint(if flags {
+                "nothing was integrated or pushed; `--primary <remote>` picks another primary, `--strategy merge` integrates every remote that answers"
+            } else {
+                "nothing was integrated or pushed"
+            })
+        }
+        Halted::Stopped(stopped) => super::integrate::stopped(stopped),
+    }
 }
 
 /// The plan for one remote under `--dry-run`.
@@ -274,7 +293,7 @@ impl Default for PlanDetail {
 }
 
 impl PlanDetail {
-    pub fn unreachable() -> PlanDetail {
+    fn unreachable() -> PlanDetail {
         PlanDetail {
             state: State::Unknown,
             ahead: None,
@@ -283,13 +302,16 @@ impl PlanDetail {
         }
     }
 
+    /// The plan for one remote, in words.
+    fn of(planned: &Planned, strategy: Strategy, branch: &str) -> PlanDetail {
+        match planned.relation {
+            Some(relation) => PlanDetail::new(relation, planned.integrated, strategy, branch),
+            None => PlanDetail::unreachable(),
+        }
+    }
+
     /// What sync would do on a remote whose copy of `branch` relates to ours as `relation`.
-    pub fn new(
-        relation: Relation,
-        is_primary: bool,
-        strategy: Strategy,
-        branch: &str,
-    ) -> PlanDetail {
+    fn new(relation: Relation, is_primary: bool, strategy: Strategy, branch: &str) -> PlanDetail {
         let Relation {
             state,
             ahead,
@@ -331,21 +353,46 @@ impl PlanDetail {
     }
 }
 
-/// A remote that could not be fetched is not pushed to either: its state is unknown.
-pub fn not_pushed(fetch: &Outcome<()>) -> Outcome<PushDetail> {
-    let elapsed = std::time::Duration::from_millis(fetch.duration_ms);
-    let mut outcome = Outcome::new(&fetch.name, fetch.status, elapsed, PushDetail::default());
-    outcome.error = fetch
-        .error
-        .as_ref()
-        .map(|e| format!("fetch failed, not pushed: {e}"));
-    outcome.reason = fetch.reason;
-    outcome.hint = super::hint_for(fetch);
-    outcome
+/// The sync summary: one JSON document, or the integration line, the namespace refs, then one line per
+/// remote.
+pub fn show(synced: &Synced, json: bool) {
+    draw(
+        &SyncDocument {
+            ok: synced.ok(),
+            branch: &synced.branch,
+            primary: synced.primary.as_deref(),
+            integrated: Some(&synced.integrated),
+            steps: &synced.steps,
+            namespaces: namespaces(&synced.namespaces, &synced.report.remotes),
+            remotes: &synced.report.remotes,
+        },
+        json,
+    );
 }
 
-/// The sync summary: one JSON document, or the integration line then one line per remote.
-pub fn show<D: Detail>(document: &SyncDocument<D>, json: bool) {
+/// `sync --dry-run`: the plan for each remote.
+pub fn show_plan(plan: &SyncPlan, json: bool) {
+    let remotes: Vec<Outcome<PlanDetail>> = plan
+        .report
+        .remotes
+        .iter()
+        .map(|o| o.with_detail(PlanDetail::of(&o.detail, plan.strategy, &plan.branch)))
+        .collect();
+    draw(
+        &SyncDocument {
+            ok: plan.report.ok,
+            branch: &plan.branch,
+            primary: plan.primary.as_deref(),
+            integrated: None,
+            steps: &[],
+            namespaces: Vec::new(),
+            remotes: &remotes,
+        },
+        json,
+    );
+}
+
+fn draw<D: Detail>(document: &SyncDocument<D>, json: bool) {
     if json {
         super::json(document);
         return;
@@ -353,12 +400,20 @@ pub fn show<D: Detail>(document: &SyncDocument<D>, json: bool) {
     if let Some(line) = document.integrated.and_then(super::integrate::synced) {
         super::out(&line);
     }
+    let lines = namespace_block(&document.namespaces);
+    if !lines.is_empty() {
+        super::out(&lines);
+    }
+    super::outcomes_of(document.remotes);
+}
+
+/// The namespace refs sync changed or could not settle, a line each (the first few of those that moved).
+pub fn namespace_block(namespaces: &[NamespaceLine]) -> String {
     // Every ref that could not be settled is named; of those that moved, the first few (a fresh clone of a
     // big task tracker would otherwise print a line per task).
     const SHOWN: usize = 10;
     let unsettled = |l: &&NamespaceLine| matches!(l.result, "diverged" | "cannot");
-    let moved: Vec<String> = document
-        .namespaces
+    let moved: Vec<String> = namespaces
         .iter()
         .filter(|l| !unsettled(l))
         .filter_map(namespace_text)
@@ -371,14 +426,10 @@ pub fn show<D: Detail>(document: &SyncDocument<D>, json: bool) {
         ));
     }
     lines.extend(
-        document
-            .namespaces
+        namespaces
             .iter()
             .filter(unsettled)
             .filter_map(namespace_text),
     );
-    if !lines.is_empty() {
-        super::out(&lines);
-    }
-    super::outcomes_of(document.remotes);
+    lines
 }

@@ -1,20 +1,21 @@
 //! `workspace` in words: the repository list, and a run's result per repository (its remotes, or why it could
 //! not run) followed by one total over every repository and remote.
 
-use crate::model::Comparison;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::Serialize;
 
-use crate::error::{exit_code, Exit, ExitFacts};
-use crate::model::{Outcome, Report};
-use crate::ops::integrate::Integrated;
+use crate::error::{exit_code, Error, Exit, ExitFacts, Result};
+use crate::model::integrate::Integrated;
+use crate::model::workspace::{Listed, RepoStatus, RepoSync};
+use crate::model::{Comparison, PushDetail, Reached, Report};
+use crate::ops::workspace::Repos;
 use crate::remote_set::Member;
 use crate::report::Detail;
 
 use super::status::StatusView;
-use crate::model::Reached;
+use super::sync::NamespaceLine;
 
 /// One repository's part of a workspace run.
 #[derive(Serialize)]
@@ -31,18 +32,41 @@ pub struct RepoResult<D, E> {
 }
 
 impl<D, E> RepoResult<D, E> {
-    pub fn new(path: PathBuf, remotes: Vec<Outcome<D>>, extra: E) -> Self {
+    pub fn new(path: PathBuf, report: Report<D>, extra: E) -> Self {
         RepoResult {
             path,
             error: None,
             hints: Vec::new(),
-            report: Report::new(remotes),
+            report,
             extra,
         }
     }
 
-    pub fn failed(path: PathBuf, err: &crate::error::Error, extra: E) -> Self {
-        let mut result = RepoResult::new(path, Vec::new(), extra);
+    /// One result per repository of `repos`: what its run gave (split into the remotes' report and what the
+    /// run adds), or why it could not run.
+    pub fn all<T>(
+        repos: &Repos,
+        results: Vec<Result<T>>,
+        split: impl Fn(T) -> (Report<D>, E),
+    ) -> Vec<RepoResult<D, E>>
+    where
+        E: Default,
+    {
+        repos
+            .iter()
+            .zip(results)
+            .map(|((path, _), result)| match result {
+                Ok(done) => {
+                    let (report, extra) = split(done);
+                    RepoResult::new(path.clone(), report, extra)
+                }
+                Err(err) => RepoResult::failed(path.clone(), &err, E::default()),
+            })
+            .collect()
+    }
+
+    pub fn failed(path: PathBuf, err: &Error, extra: E) -> Self {
+        let mut result = RepoResult::new(path, Report::new(Vec::new()), extra);
         result.error = Some(crate::redact::redact(&err.message).into_owned());
         result.hints = err.hints.clone();
         result.report.ok = false;
@@ -68,6 +92,16 @@ pub struct StatusExtra {
     pub members: Vec<Member>,
 }
 
+/// The status run of one repository, for its part of the document.
+pub fn status_of(status: RepoStatus) -> (Report<Reached>, StatusExtra) {
+    let extra = StatusExtra {
+        in_sync: super::status::in_sync(&status.remotes, &status.comparison),
+        comparison: status.comparison,
+        members: status.members,
+    };
+    (Report::new(status.remotes), extra)
+}
+
 /// What a sync run adds per repository.
 #[derive(Serialize, Default)]
 pub struct SyncExtra {
@@ -75,6 +109,47 @@ pub struct SyncExtra {
     pub primary: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub integrated: Option<Integrated>,
+    /// What became of every configured namespace ref (as `git multi sync --json` says it).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub namespaces: Vec<NamespaceLine>,
+}
+
+/// Every repository's sync, for the document: its remotes in sync's words, or why it halted (the way out that
+/// `git multi sync` would offer, without flags the workspace does not have).
+pub fn synced(
+    repos: &Repos,
+    results: Vec<Result<RepoSync>>,
+) -> Vec<RepoResult<PushDetail, SyncExtra>> {
+    repos
+        .iter()
+        .zip(results)
+        .map(|((path, _), result)| {
+            let synced = match result {
+                Ok(synced) => synced,
+                Err(err) => return RepoResult::failed(path.clone(), &err, SyncExtra::default()),
+            };
+            let mut extra = SyncExtra {
+                branch: synced.branch,
+                primary: synced.primary,
+                ..SyncExtra::default()
+            };
+            match synced.result {
+                Ok(mut done) => {
+                    super::sync::explain(&mut done);
+                    let ok = done.ok();
+                    extra.namespaces =
+                        super::sync::namespaces(&done.namespaces, &done.report.remotes);
+                    extra.integrated = Some(done.integrated);
+                    let mut result = RepoResult::new(path.clone(), done.report, extra);
+                    result.report.ok = ok;
+                    result
+                }
+                Err(halted) => {
+                    RepoResult::failed(path.clone(), &super::sync::halted(&halted, false), extra)
+                }
+            }
+        })
+        .collect()
 }
 
 #[derive(Serialize)]
@@ -182,7 +257,7 @@ pub fn status(repo: &RepoResult<Reached, StatusExtra>) {
     });
 }
 
-/// Sync: what was integrated, then one line per remote.
+/// Sync: what was integrated, the namespace refs it changed or could not settle, then one line per remote.
 pub fn sync<D: Detail>(repo: &RepoResult<D, SyncExtra>) {
     if let Some(line) = repo
         .extra
@@ -192,16 +267,11 @@ pub fn sync<D: Detail>(repo: &RepoResult<D, SyncExtra>) {
     {
         super::out(&line);
     }
+    let lines = super::sync::namespace_block(&repo.extra.namespaces);
+    if !lines.is_empty() {
+        super::out(&lines);
+    }
     super::outcomes_of(&repo.report.remotes);
-}
-
-/// One repository of `workspace list`.
-#[derive(Serialize)]
-pub struct Listed {
-    pub path: PathBuf,
-    /// Enabled members, when the repository could be read.
-    pub remotes: Option<Vec<String>>,
-    pub problem: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -336,3 +336,71 @@ fn a_workspace_push_carries_the_configured_namespaces_like_git_multi_push() {
         later
     );
 }
+
+/// `workspace sync` is `git multi sync` in every repository: a namespace ref whose copies diverged is united and
+/// the union pushed everywhere, as plain sync does (it used to fetch and push the branch only).
+#[test]
+fn a_workspace_sync_converges_a_diverged_namespace_ref() {
+    let env = TestEnv::new();
+    let hosts = env.add_local_remotes(&["a", "b"]);
+    env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
+    env.multi(["primary", "a"]).expect_code(0);
+    let task = "refs/git-mile/tasks/T1";
+    crate::namespaces::task_event(&env, &env.work, "T1", "created");
+    env.multi(["push"]).expect_code(0);
+    env.multi_in(&env.root, ["workspace", "add", "work"])
+        .expect_code(0);
+    // Another clone adds an event on `b` while this one adds its own: the copies diverge.
+    let other = env.root.join("other");
+    env.git_in(
+        &env.root,
+        [
+            "clone",
+            "-q",
+            hosts[1].to_str().unwrap(),
+            other.to_str().unwrap(),
+        ],
+    );
+    let diverge = |round: &str| {
+        env.git_in(
+            &other,
+            ["fetch", "-q", "origin", "+refs/git-mile/*:refs/git-mile/*"],
+        );
+        crate::namespaces::task_event(&env, &other, "T1", &format!("{round} on b"));
+        env.git_in(&other, ["push", "-q", "origin", task]);
+        crate::namespaces::task_event(&env, &env.work, "T1", &format!("{round} here"))
+    };
+
+    let here = diverge("first");
+    let json = env
+        .multi_in(&env.root, ["workspace", "sync", "--json"])
+        .expect_code(0)
+        .json();
+    let repo = &json["repositories"][0];
+    assert_eq!(repo["ok"], true, "{json}");
+    assert_eq!(repo["namespaces"][0]["ref"], task, "{json}");
+    assert_eq!(repo["namespaces"][0]["result"], "union", "{json}");
+    let union = repo["namespaces"][0]["target"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert_ne!(union, here);
+    for place in [&env.work, &hosts[0], &hosts[1]] {
+        assert_eq!(tip(&env, place, task).as_deref(), Some(union.as_str()));
+    }
+
+    // In words, the line `git multi sync` prints for it.
+    diverge("second");
+    let run = env
+        .multi_in(&env.root, ["workspace", "sync"])
+        .expect_code(0);
+    assert!(
+        run.stdout
+            .contains("git-mile/tasks/T1: 2 diverged copies united in "),
+        "{}",
+        run.stdout
+    );
+    let united = tip(&env, &env.work, task);
+    assert_eq!(tip(&env, &hosts[0], task), united);
+    assert_eq!(tip(&env, &hosts[1], task), united);
+}

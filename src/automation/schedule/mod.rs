@@ -247,6 +247,16 @@ pub fn config_home() -> Option<PathBuf> {
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))
 }
 
+/// The user's crontab lines that mention git-multi (none when there is no crontab, or no cron at all).
+pub fn crontab_lines() -> Vec<String> {
+    cron::crontab_read()
+        .unwrap_or_default()
+        .lines()
+        .filter(|l| !l.trim_start().starts_with('#') && l.contains("git-multi"))
+        .map(str::to_string)
+        .collect()
+}
+
 /// What an install did.
 #[derive(Debug, Clone, Serialize)]
 pub struct Installed {

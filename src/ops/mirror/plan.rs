@@ -1,4 +1,4 @@
-//! Mirroring one remote onto the others: what is in scope (branches, tags and the configured ref namespaces),
+//! The steps of a mirror: what is in scope (branches, tags and the configured ref namespaces),
 //! what the source has (read with ls-remote, its objects fetched into its tracking refs and into private copies
 //! that never touch local tags), and per target the plan (create, update, force, delete) and its push: forced
 //! only under a lease on the target's tip just read, every overwritten or deleted tip saved first.
@@ -12,8 +12,8 @@ use crate::config::Namespace;
 use crate::git::{refname, FetchOptions, Git, GitError, RefStatus, Refspec, Rejection};
 use crate::runner::Job;
 
-use super::push::{self, Force, Outgoing, PushRequest, Pushed, RefResult};
-use super::{Backups, Relater, Snapshot};
+use crate::ops::push::{self, Force, Outgoing, PushRequest, Pushed, RefResult};
+use crate::ops::{Backups, Relater, Snapshot};
 
 /// The refs a mirror makes equal: every branch, every tag, and every ref of a configured namespace.
 #[derive(Debug, Clone)]
@@ -162,7 +162,7 @@ pub fn fetch_source(job: &Job, git: &Git, scope: &Scope) -> Result<Source, GitEr
     };
     let attempted = job.git(|left, sink| git.fetch(source, &options, Some(left), sink));
     attempted.result?;
-    let fetched = Snapshot::take(git, &super::fetch::tracking_patterns(source))?;
+    let fetched = Snapshot::take(git, &crate::ops::fetch::tracking_patterns(source))?;
     let mut refs = BTreeMap::new();
     let mut copies = BTreeMap::new();
     for name in listed.keys() {
