@@ -22,8 +22,39 @@ use crate::cmd;
     disable_help_subcommand = true
 )]
 pub struct Cli {
+    /// Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi,
+    /// else color.ui, else auto)
+    #[arg(long, global = true, value_enum, value_name = "WHEN")]
+    pub color: Option<crate::report::Colour>,
+    /// Show the live progress board (bytes and rates per remote) even when stderr is not a terminal
+    #[arg(long, global = true, overrides_with = "no_progress")]
+    pub progress: bool,
+    /// Never show the live progress board
+    #[arg(long, global = true, overrides_with = "progress")]
+    pub no_progress: bool,
     #[command(subcommand)]
     pub command: Command,
+}
+
+impl Cli {
+    /// `--progress` / `--no-progress`, the last one given winning (as git's flags).
+    pub fn progress(&self) -> Option<bool> {
+        if self.progress {
+            Some(true)
+        } else if self.no_progress {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// Show a command's help (the same as `git multi <command> --help`; `git help multi` opens the manual)
+#[derive(Debug, clap::Args)]
+pub struct HelpArgs {
+    /// The command, and its subcommand (`remote add`)
+    #[arg(value_name = "COMMAND")]
+    pub command: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -48,10 +79,13 @@ pub enum Command {
     Sync(cmd::sync::SyncArgs),
     #[command(subcommand)]
     Refs(cmd::refs::RefsCommand),
+    #[command(subcommand)]
+    Group(cmd::group::GroupCommand),
     Conflicts(cmd::conflicts::ConflictsArgs),
     Resolve(cmd::resolve::ResolveArgs),
     Primary(cmd::primary::PrimaryArgs),
     Mirror(cmd::mirror::MirrorArgs),
+    Retry(cmd::retry::RetryArgs),
     Tui(cmd::tui::TuiArgs),
     // operations
     Doctor(cmd::doctor::DoctorArgs),
@@ -71,6 +105,7 @@ pub enum Command {
     Ci(cmd::ci::CiCommand),
     #[command(subcommand)]
     Workspace(cmd::workspace::WorkspaceCommand),
+    Help(HelpArgs),
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),

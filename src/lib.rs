@@ -15,6 +15,7 @@ mod events;
 mod git;
 mod hosting;
 mod interrupt;
+mod last_run;
 mod lockfile;
 mod model;
 mod ops;
@@ -55,6 +56,7 @@ pub fn run(cli: cli::Cli) -> Exit {
         .any(|a| a == "--json");
     let output = session::Output {
         json: json_requested,
+        progress: cli.progress(),
     };
     let exit = match dispatch::dispatch(cli, output) {
         Ok(exit) => exit,
@@ -67,6 +69,7 @@ pub fn run(cli: cli::Cli) -> Exit {
             err.exit
         }
     };
+    report::advice::flush();
     git::finish_jobs();
     exit
 }

@@ -125,6 +125,11 @@ pub struct RemoteSet {
     pub initialized: bool,
     /// The names in `remotes.multi` (all its values, in order); `None` when the key is not set.
     pub group: Option<Vec<String>>,
+    /// git's other remote groups (`remotes.<group>`), by name, with their names in order, repeats dropped.
+    pub groups: std::collections::BTreeMap<String, Vec<String>>,
+    /// `git multi retry`: the remotes the command runs on again; whatever [`RemoteSet::select`] picks is
+    /// narrowed to these (all of it when none of these is among it).
+    pub narrow: Option<Vec<String>>,
     pub settings: Settings,
 }
 
@@ -223,6 +228,14 @@ impl RemoteSet {
                         .get_or_insert_with(Vec::new)
                         .extend(value.unwrap_or("").split_whitespace().map(str::to_string));
                 }
+                ("remotes", None, group) => {
+                    let names = set.groups.entry(group.to_ascii_lowercase()).or_default();
+                    for name in value.unwrap_or("").split_whitespace() {
+                        if !names.iter().any(|n| n == name) {
+                            names.push(name.to_string());
+                        }
+                    }
+                }
                 ("remote", Some(name), "url") => {
                     if !urls.contains_key(name) {
                         set.git_remotes.push(name.to_string());
@@ -282,10 +295,85 @@ impl RemoteSet {
         self.git_remotes.iter().any(|r| r == name)
     }
 
+    /// git's remote group `name` (`remotes.<name>`; git compares the name without case), not the set itself.
+    pub fn remote_group(&self, name: &str) -> Option<&Vec<String>> {
+        let key = name.to_ascii_lowercase();
+        (key != config::GROUP)
+            .then(|| self.groups.get(&key))
+            .flatten()
+    }
+
+    /// Narrows every later [`RemoteSet::select`] to the members of git's remote group `only` (`--only
+    /// <group>` on commands that select deeper down: sync, mirror).
+    pub fn narrow_to_group(&mut self, only: Option<&str>) -> Result<()> {
+        if only.is_some() {
+            let names = self
+                .select_only(&[], only)?
+                .iter()
+                .map(|m| m.name.clone())
+                .collect();
+            self.narrow = Some(names);
+        }
+        Ok(())
+    }
+
+    /// [`RemoteSet::select`], narrowed to the members of git's remote group `only` (`--only <group>`) when
+    /// given. Names in the group that are no members of the set are an error naming them, as with names given
+    /// on the command line; disabled members the group names are used, as named members are.
+    pub fn select_only(&self, names: &[String], only: Option<&str>) -> Result<Vec<&Member>> {
+        let Some(group) = only else {
+            return self.select(names);
+        };
+        let Some(listed) = self.remote_group(group) else {
+            let known: Vec<&str> = self.groups.keys().map(String::as_str).collect();
+            let hint = if known.is_empty() {
+                "make one with `git multi group add <group> <remote>...`".to_string()
+            } else {
+                format!(
+                    "groups here: {}; `git multi group list` shows them",
+                    known.join(", ")
+                )
+            };
+            return Err(Error::usage(format!("there is no remote group `{group}`")).hint(hint));
+        };
+        let chosen = if names.is_empty() || (names.len() == 1 && names[0] == ALL) {
+            self.select(listed)?
+        } else {
+            self.select(names)?
+                .into_iter()
+                .filter(|m| listed.contains(&m.name))
+                .collect()
+        };
+        if chosen.is_empty() {
+            return Err(Error::usage(format!(
+                "none of the remotes named is in the group `{group}`"
+            ))
+            .hint("`git multi group list` shows who is in which group"));
+        }
+        Ok(chosen)
+    }
+
     /// The members a command works on: the named ones, or every enabled member when none (or `all`) is named.
     /// Unknown names are a usage error naming them all; disabled members are only used when named. A member
     /// with a reserved name (left from an older config) is never used: it is reported as drift.
     pub fn select(&self, names: &[String]) -> Result<Vec<&Member>> {
+        let chosen = self.select_named(names)?;
+        let Some(keep) = &self.narrow else {
+            return Ok(chosen);
+        };
+        let narrowed: Vec<&Member> = chosen
+            .iter()
+            .copied()
+            .filter(|m| keep.contains(&m.name))
+            .collect();
+        Ok(if narrowed.is_empty() {
+            chosen
+        } else {
+            narrowed
+        })
+    }
+
+    fn select_named(&self, names: &[String]) -> Result<Vec<&Member>> {
         let everything = names.is_empty() || (names.len() == 1 && names[0] == ALL);
         if everything {
             let chosen: Vec<&Member> = self.members.iter().filter(|m| m.in_group()).collect();

@@ -6,6 +6,7 @@
 //! codes are added.
 #![allow(clippy::print_stdout)]
 
+pub mod advice;
 pub mod archive;
 pub mod automation;
 pub mod backups;
@@ -15,6 +16,7 @@ pub mod conflicts;
 pub mod doctor;
 pub mod export;
 pub mod fetch;
+pub mod group;
 pub mod import;
 pub mod integrate;
 pub mod lock;
@@ -139,8 +141,45 @@ pub fn json<T: Serialize>(value: &T) {
     out(&format!("{}\n", json_inert(&text)));
 }
 
+/// When results are coloured: `--color`, else `color.multi`, else `color.ui` (as git reads them), else auto.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum Colour {
+    /// On a terminal, unless NO_COLOR is set
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
+impl Colour {
+    /// A value of `color.ui` / `color.multi` as git reads it (`true` is `auto` since git 1.8.4); `None` for
+    /// what git would not accept either.
+    pub fn from_config(value: &str) -> Option<Colour> {
+        match value.to_ascii_lowercase().as_str() {
+            "auto" | "true" | "yes" | "on" | "1" | "" => Some(Colour::Auto),
+            "always" => Some(Colour::Always),
+            "never" | "false" | "no" | "off" | "0" => Some(Colour::Never),
+            _ => None,
+        }
+    }
+}
+
+/// 0 auto, 1 always, 2 never: set once per command.
+static COLOUR: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+pub fn set_colour(colour: Colour) {
+    COLOUR.store(colour as u8, std::sync::atomic::Ordering::Relaxed);
+}
+
 fn colour_enabled() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    match COLOUR.load(std::sync::atomic::Ordering::Relaxed) {
+        1 => true,
+        2 => false,
+        _ => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
 }
 
 fn paint(text: &str, code: &str, colour: bool) -> String {

@@ -18,6 +18,9 @@ use crate::runner::{FanOut, Pool, Shared};
 pub struct Output {
     /// `--json`: one JSON document on stdout, no live display.
     pub json: bool,
+    /// `--progress` (Some(true)) / `--no-progress` (Some(false)): the live display forced on or off; `None`:
+    /// on a terminal only.
+    pub progress: Option<bool>,
 }
 
 /// `-j` and `--timeout` as given (neither: the configuration's, else the defaults).
@@ -50,6 +53,8 @@ pub struct Session {
     faces: &'static dyn Faces,
     /// Drift is reported once per command, however often the set is read.
     drift_reported: AtomicBool,
+    /// `git multi retry`: the remotes this run is narrowed to (see [`RemoteSet::narrow`]).
+    narrow: Option<Vec<String>>,
     /// Slots this session's fan-outs share with other sessions running at the same time (a workspace).
     shared: Option<Arc<Shared>>,
 }
@@ -80,8 +85,15 @@ impl Session {
             output,
             faces,
             drift_reported: AtomicBool::new(false),
+            narrow: None,
             shared: None,
         }
+    }
+
+    /// This session, with every selection of remotes narrowed to `remotes` (`git multi retry`).
+    pub fn narrowed_to(mut self, remotes: Vec<String>) -> Session {
+        self.narrow = (!remotes.is_empty()).then_some(remotes);
+        self
     }
 
     /// This session's fan-outs also take their slots from `shared`, so `-j` and the per-host caps hold across
@@ -103,13 +115,15 @@ impl Session {
             output: self.output,
             faces: self.faces,
             drift_reported: AtomicBool::new(true),
+            narrow: self.narrow.clone(),
             shared: self.shared.clone(),
         }
     }
 
     /// The remote set; the first read of a command also reports its drift (`warning:` + `hint:`).
     pub fn remote_set(&self) -> Result<RemoteSet> {
-        let set = RemoteSet::load(&self.git)?;
+        let mut set = RemoteSet::load(&self.git)?;
+        set.narrow = self.narrow.clone();
         if !self.drift_reported.swap(true, Ordering::Relaxed) {
             for drift in set.drift() {
                 self.faces.tell(&Event::Warning {
@@ -124,7 +138,9 @@ impl Session {
     /// The remote set without reporting drift, for commands that change the set: they report what is left
     /// afterwards with [`Session::report_drift`], not what they are about to repair.
     pub fn remote_set_unreported(&self) -> Result<RemoteSet> {
-        RemoteSet::load(&self.git)
+        let mut set = RemoteSet::load(&self.git)?;
+        set.narrow = self.narrow.clone();
+        Ok(set)
     }
 
     /// Reads the set again and reports its drift, unless that was done already.
@@ -150,6 +166,8 @@ impl Session {
             Watch::Live => self.faces.watch(names, self.output),
             Watch::Nobody => Box::new(Quiet),
         };
+        // How each remote ends is kept for `git multi retry`.
+        let sink = crate::last_run::observe(sink);
         let mut fanout = Session::fan_out_into(set, parallel, members, default, sink);
         if let Some(shared) = &self.shared {
             fanout.pool = fanout.pool.clone().sharing(shared.clone());

@@ -17,13 +17,21 @@ pub struct DoctorArgs {
     /// Print one JSON document instead of a list
     #[arg(long)]
     pub json: bool,
+    /// First repair what is safe (remotes.multi, stale lock files, never-fetched members, hooks git would not
+    /// run, schedules whose git-multi is gone) and say what changed; the checks then show what is left
+    #[arg(long)]
+    pub fix: bool,
     #[command(flatten)]
     pub parallel: ParallelArgs,
 }
 
 pub fn run(args: &DoctorArgs) -> Result<Exit> {
+    let repairs = match (args.fix, crate::git::Git::locate()) {
+        (true, Ok(git)) => crate::doctor::fix::repair_here(&git),
+        _ => Vec::new(),
+    };
     let checks = crate::doctor::checks(args.parallel.get())?;
-    report::doctor::show(&checks, args.json);
+    report::doctor::show(&checks, args.fix.then_some(&repairs[..]), args.json);
     Ok(if crate::model::check::passed(&checks) {
         Exit::Success
     } else {

@@ -20,6 +20,9 @@ pub struct FetchArgs {
     /// Remove tracking refs whose branch is gone on the remote (their tips are kept under refs/multi/backup/)
     #[arg(short, long)]
     pub prune: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// Print one JSON document instead of a table
@@ -29,7 +32,7 @@ pub struct FetchArgs {
 
 pub fn run(ctx: &Session, args: &FetchArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select(&args.remotes)?;
+    let members = set.select_only(&args.remotes, args.only.as_deref())?;
     let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;

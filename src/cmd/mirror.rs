@@ -28,6 +28,9 @@ pub struct MirrorArgs {
     /// Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
@@ -40,7 +43,8 @@ pub struct MirrorArgs {
 
 pub fn run(ctx: &Session, args: &MirrorArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
-    let set = ctx.remote_set()?;
+    let mut set = ctx.remote_set()?;
+    set.narrow_to_group(args.only.as_deref())?;
     let request = MirrorRequest {
         from: args.from.as_deref(),
         targets: &args.remotes,

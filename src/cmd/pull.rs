@@ -29,14 +29,25 @@ pub struct PullArgs {
     /// Merge the primary's commits
     #[arg(long)]
     pub merge: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a line
+    #[arg(long)]
+    pub json: bool,
 }
 
 pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let branch = primary::current_branch(&ctx.git)?;
-    let primary = primary::primary(&ctx.git, &set, args.primary.as_deref(), &branch)?;
+    let primary = match args.only.as_deref() {
+        None => primary::primary(&ctx.git, &set, args.primary.as_deref(), &branch)?,
+        Some(group) => {
+            primary::primary_in_group(&ctx.git, &set, args.primary.as_deref(), &branch, group)?
+        }
+    };
     let strategy = if args.rebase {
         Strategy::Rebase
     } else if args.merge {
@@ -73,6 +84,10 @@ pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
         .expect("a branch has a tracking ref");
     let done = integrate::integrate(&ctx.git, &branch, &upstream, strategy)?
         .map_err(|stopped| report::integrate::stopped(&stopped))?;
-    report::out(&report::integrate::pulled(&done));
+    if args.json {
+        report::integrate::pulled_json(&primary.name, &done);
+    } else {
+        report::out(&report::integrate::pulled(&done));
+    }
     Ok(Exit::Success)
 }

@@ -46,6 +46,9 @@ pub struct PushArgs {
     /// there first (`on-demand`); passed to every `git push`
     #[arg(long, value_enum, value_name = "HOW")]
     pub recurse_submodules: Option<RecurseSubmodules>,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
@@ -59,7 +62,7 @@ pub struct PushArgs {
 pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
-    let members = set.select(&args.remotes)?;
+    let members = set.select_only(&args.remotes, args.only.as_deref())?;
     let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
@@ -96,5 +99,10 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
-    Ok(report::push::finish(&report, args.json))
+    let exit = report::push::finish(&report, args.json);
+    let everyone = set.members.iter().filter(|m| m.in_group()).count();
+    if members.len() < everyone && !args.dry_run {
+        report::advice::pushed_to_subset(members.len(), everyone);
+    }
+    Ok(exit)
 }

@@ -26,9 +26,18 @@ pub struct StatusArgs {
     /// Compare tags too
     #[arg(long)]
     pub tags: bool,
+    /// One row per remote: state, commits ahead and behind, last fetch and push, host
+    #[arg(long)]
+    pub detailed: bool,
+    /// Show only what is not in sync or could not be reached
+    #[arg(long)]
+    pub failed_only: bool,
     /// Exit with 1 when anything is out of sync
     #[arg(long)]
     pub exit_code: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// Print one JSON document instead of a matrix
@@ -38,7 +47,7 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select(&args.remotes)?;
+    let members = set.select_only(&args.remotes, args.only.as_deref())?;
     let _budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
@@ -66,6 +75,9 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     };
     let comparison = run.finish(&members, &reached)?;
     let reachable = Report::new(reached);
+    if args.detailed || args.failed_only {
+        return views(ctx, args, &members, &comparison, reachable);
+    }
     let view = StatusView {
         members: &members,
         comparison: &comparison,
@@ -75,6 +87,7 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         report::status::json(&view);
     } else {
         report::status::matrix(&view);
+        advise(&comparison);
         // "everything in sync" is true of a repository where nothing exists yet, and says too little.
         if comparison.local.is_empty() && ctx.git.refs(&[refname::HEADS, refname::TAGS])?.is_empty()
         {
@@ -87,4 +100,71 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         out_of_sync: args.exit_code && out_of_sync,
         ..reachable.facts()
     }))
+}
+
+/// Which remotes lack local commits and which have commits not here, for the advice after the matrix.
+fn advise(comparison: &crate::model::Comparison) {
+    use crate::model::State;
+    let mut remotes_behind: Vec<&str> = Vec::new();
+    let mut local_behind: Vec<&str> = Vec::new();
+    for entry in comparison.out_of_sync() {
+        let list = match entry.relation.state {
+            State::Ahead | State::MissingRemote => &mut remotes_behind,
+            State::Behind => &mut local_behind,
+            State::Diverged => {
+                if !local_behind.contains(&entry.remote.as_str()) {
+                    local_behind.push(&entry.remote);
+                }
+                &mut remotes_behind
+            }
+            _ => continue,
+        };
+        if !list.contains(&entry.remote.as_str()) {
+            list.push(&entry.remote);
+        }
+    }
+    report::advice::out_of_sync(&remotes_behind, &local_behind);
+}
+
+/// `--detailed` and `--failed-only`: the same comparison, shown per remote or narrowed to what is wrong.
+fn views(
+    ctx: &Session,
+    args: &StatusArgs,
+    members: &[&crate::remote_set::Member],
+    comparison: &crate::model::Comparison,
+    reachable: Report<Reached>,
+) -> Result<Exit> {
+    use crate::ops::standing;
+    let out_of_sync = comparison.out_of_sync().next().is_some();
+    let facts = crate::error::ExitFacts {
+        out_of_sync: args.exit_code && out_of_sync,
+        ..reachable.facts()
+    };
+    let (keep, narrowed) = if args.failed_only {
+        standing::failed_only(members, comparison, &reachable)
+    } else {
+        ((0..members.len()).collect(), comparison.clone())
+    };
+    let shown: Vec<&crate::remote_set::Member> = keep.iter().map(|&i| members[i]).collect();
+    let shown_reached = Report::new(keep.iter().map(|&i| reachable.remotes[i].clone()).collect());
+    let view = StatusView {
+        members: &shown,
+        comparison: &narrowed,
+        reachable: &shown_reached,
+    };
+    if args.detailed {
+        let details = standing::details(&ctx.git, &shown, &narrowed, &shown_reached);
+        if args.json {
+            report::status::json_detailed(&view, &details);
+        } else {
+            report::status::detailed(&details);
+        }
+    } else if args.json {
+        report::status::json(&view);
+    } else if shown.is_empty() {
+        report::status::nothing_failed(members.len());
+    } else {
+        report::status::matrix(&view);
+    }
+    Ok(crate::error::exit_code(facts))
 }

@@ -26,6 +26,9 @@ pub struct SyncArgs {
     /// Print what would happen on each remote and change nothing (no fetch, no merge, no push)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
     #[command(flatten)]
     pub parallel: ParallelArgs,
     /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
@@ -38,7 +41,8 @@ pub struct SyncArgs {
 
 pub fn run(ctx: &Session, args: &SyncArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
-    let set = ctx.remote_set()?;
+    let mut set = ctx.remote_set()?;
+    set.narrow_to_group(args.only.as_deref())?;
     let request = SyncRequest {
         strategy: args.strategy,
         primary: args.primary.as_deref(),

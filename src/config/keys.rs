@@ -18,6 +18,8 @@ pub const PER_HOST: &str = "multi.perHost";
 /// Ref namespaces carried to and from every remote besides branches (multi-valued): `<pattern>[:<merge>]`,
 /// e.g. `refs/git-mile/*` or `refs/notes/*:union`.
 pub const REFS: &str = "multi.refs";
+/// `false` silences the `hint:` advice after a command (as git's `advice.*` keys do).
+pub const ADVICE: &str = "multi.advice";
 
 /// Per-member variables, written in camelCase; git hands them back lower-cased.
 pub mod member {
@@ -147,6 +149,13 @@ pub const KEYS: &[KeyDef] = &[
         default: "none",
         multi_valued: true,
         description: "ref namespaces carried besides branches: <pattern>[:union|ff-only|theirs] (changed with git multi refs add|remove)",
+    },
+    KeyDef {
+        name: ADVICE,
+        kind: ValueKind::Bool,
+        default: "true",
+        multi_valued: false,
+        description: "false silences the hints after a command (push to all, retry, pull, auth login)",
     },
     KeyDef {
         name: "multi.<remote>.enabled",

@@ -5,33 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::git::Git;
 use crate::model::Check;
 use crate::remote_set::RemoteSet;
-use crate::url::{self, Transport};
 
 /// Lock files git left behind, here and in every remote that is a repository on this machine: each blocks the
 /// updates of its ref (or of the index, or the config) until it is removed.
 pub fn lock_files(git: &Git, git_dir: &Path, set: &RemoteSet) -> Check {
-    let mut dirs: Vec<PathBuf> = vec![git_dir.to_path_buf()];
-    if let Ok(common) = git.common_dir() {
-        if common != git_dir {
-            dirs.push(common);
-        }
-    }
-    for m in &set.members {
-        let parsed = m.url.as_deref().and_then(|u| url::parse(u, |_| true).ok());
-        if let Some(parsed) =
-            parsed.filter(|p| matches!(p.transport, Transport::Local | Transport::File))
-        {
-            let path = PathBuf::from(&parsed.path);
-            let repo = if path.join(".git").is_dir() {
-                path.join(".git")
-            } else {
-                path
-            };
-            if repo.join("HEAD").is_file() {
-                dirs.push(repo);
-            }
-        }
-    }
+    let dirs = super::fix::lock_dirs(git, git_dir, set);
     let stale: Vec<PathBuf> = dirs
         .iter()
         .flat_map(|d| crate::stale_locks::stale(d))

@@ -2,12 +2,13 @@
 //! (`ok`, `warn` or `fail`, a one-line detail and the command that fixes it). One file per family: [`machine`]
 //! (git, its features, the keyring, PATH), [`config`] (the values), [`remotes`] (the set, each member's URL,
 //! reachability and host API), [`credentials`] (the helper or ssh key git would use), [`locks`] (lock files git
-//! left behind) and [`automation`] (hooks and schedules). Works outside a repository too (then only the machine
+//! left behind) and [`automation`] (hooks and schedules); [`fix`] repairs what is safe first (`--fix`). Works outside a repository too (then only the machine
 //! is checked).
 
 pub mod automation;
 pub mod config;
 pub mod credentials;
+pub mod fix;
 pub mod locks;
 pub mod machine;
 pub mod remotes;

@@ -20,6 +20,7 @@ mod ls_remote;
 mod process;
 mod progress;
 mod push;
+mod reflog;
 pub mod refname;
 mod refs;
 mod remote;

@@ -83,3 +83,11 @@ impl Check {
 pub fn passed(checks: &[Check]) -> bool {
     checks.iter().all(|c| c.status != CheckStatus::Fail)
 }
+
+/// One repair made, or tried and failed (`ok` false, with why).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Repair {
+    pub name: String,
+    pub ok: bool,
+    pub detail: String,
+}

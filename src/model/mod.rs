@@ -7,6 +7,7 @@ pub mod backups;
 pub mod check;
 pub mod clone;
 pub mod converge;
+pub mod detail;
 pub mod fetch;
 pub mod integrate;
 pub mod log;
@@ -20,6 +21,7 @@ pub mod workspace;
 
 pub use backup::Saved;
 pub use check::Check;
+pub use detail::{RemoteDetail, Standing};
 pub use fetch::{Changes, FetchDetail};
 pub use outcome::{Outcome, Report, Status};
 pub use push::{PushDetail, RefUpdate};

@@ -106,7 +106,7 @@ pub fn only_on_the_remotes(entries: &[Compared], remotes: &[&str]) -> BTreeSet<S
 }
 
 /// One repository's refs compared with its remotes': every entry, and the refs only on the remotes.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Comparison {
     /// The local refs compared (`name -> oid`).
     #[serde(skip)]
@@ -139,7 +139,7 @@ impl Comparison {
 }
 
 /// What `status` learned about one remote besides its refs.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub struct Reached {
     pub refs: usize,
     /// `--offline`: whether the remote was ever fetched (without a fetch there is nothing to compare).

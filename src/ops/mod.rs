@@ -40,6 +40,7 @@ pub mod restore;
 pub mod run;
 pub mod saved;
 pub mod snapshot;
+pub mod standing;
 pub mod sync;
 pub mod undo;
 pub mod union;

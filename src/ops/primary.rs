@@ -55,3 +55,41 @@ pub fn current_branch(git: &Git) -> Result<String> {
             .hint("check out a branch first: `git switch <branch>`")
     })
 }
+
+/// The word `resolve --take` reads as the primary member, unless a member is really called that.
+pub const TAKE_PRIMARY: &str = "primary";
+
+/// `resolve --take primary`: the member `multi.primary` names.
+pub fn take_primary(set: &RemoteSet) -> Result<String> {
+    match set.settings.primary.as_deref() {
+        Some(name) => Ok(set.select(&[name.to_string()])?[0].name.clone()),
+        None => Err(Error::usage("no primary remote to take the copy of").hint(
+            "set one with `git multi primary <remote>`, or name the remote: `--take <remote>`",
+        )),
+    }
+}
+
+/// The remote `pull --only <group>` integrates from: the primary [`primary_if_any`] finds when the group holds
+/// it, else the group's first member (a group is often "the hosts I trust": pull from one of them).
+pub fn primary_in_group<'a>(
+    git: &Git,
+    set: &'a RemoteSet,
+    flag: Option<&str>,
+    branch: &str,
+    group: &str,
+) -> Result<&'a Member> {
+    let members = set.select_only(&[], Some(group))?;
+    if let Some(primary) = primary_if_any(git, set, flag, branch)? {
+        if members.iter().any(|m| m.name == primary.name) {
+            return Ok(primary);
+        }
+        if flag.is_some() {
+            return Err(Error::usage(format!(
+                "`{}` is not in the remote group `{group}`",
+                primary.name
+            ))
+            .hint("name a member of the group with --primary, or leave --only out"));
+        }
+    }
+    Ok(members[0])
+}

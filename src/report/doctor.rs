@@ -4,21 +4,37 @@
 
 use serde::Serialize;
 
-use crate::model::check::{passed, Check, CheckStatus};
+use crate::model::check::{passed, Check, CheckStatus, Repair};
 
 #[derive(Serialize)]
 struct Document<'a> {
     ok: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fixed: Option<&'a [Repair]>,
     checks: &'a [Check],
 }
 
-pub fn show(checks: &[Check], json: bool) {
+/// The repairs `--fix` made (`fixed`, when asked for), then the checks.
+pub fn show(checks: &[Check], repairs: Option<&[Repair]>, json: bool) {
     if json {
         super::json(&Document {
             ok: passed(checks),
+            fixed: repairs,
             checks,
         });
         return;
+    }
+    if let Some(repairs) = repairs {
+        let mut text = String::new();
+        for r in repairs {
+            let word = if r.ok { "fixed" } else { "failed" };
+            text.push_str(&format!("{word}  {}  {}\n", r.name, r.detail));
+        }
+        if repairs.is_empty() {
+            text.push_str("nothing to fix\n");
+        }
+        text.push('\n');
+        super::out(&text);
     }
     let width = checks.iter().map(|c| c.name.len()).max().unwrap_or(0);
     let colour = super::colour_enabled();

@@ -8,6 +8,22 @@ use crate::model::Outcome;
 /// The error for an integration that stopped (made where resolve stops too).
 pub use crate::ops::integrate::stopped;
 
+/// `{"ok":true,"remote","branch","from","strategy","before","after","incoming"}` for `pull --json`.
+pub fn pulled_json(remote: &str, done: &Integrated) {
+    #[derive(serde::Serialize)]
+    struct Pulled<'a> {
+        ok: bool,
+        remote: &'a str,
+        #[serde(flatten)]
+        done: &'a Integrated,
+    }
+    super::json(&Pulled {
+        ok: true,
+        remote,
+        done,
+    });
+}
+
 /// `main: fast-forwarded 2 commits from github/main (1a2b3c4..5d6e7f8)`.
 pub fn pulled(done: &Integrated) -> String {
     if done.incoming == 0 {

@@ -5,7 +5,7 @@ use std::collections::{BTreeSet, HashMap};
 use serde::Serialize;
 
 use crate::git::refname;
-use crate::model::{Compared, Comparison, Reached, State};
+use crate::model::{Compared, Comparison, Reached, RemoteDetail, Standing, State};
 use crate::model::{Outcome, Report};
 use crate::remote_set::Member;
 use crate::report::Detail;
@@ -202,4 +202,101 @@ pub fn no_commits_yet(remotes_have_refs: bool) {
     } else {
         "hint: make a first commit (`git add <files>`, then `git commit`), then `git multi push`"
     });
+}
+
+#[derive(Serialize)]
+struct DetailedDocument<'a> {
+    ok: bool,
+    in_sync: bool,
+    refs: &'a [Compared],
+    remotes: &'a [Outcome<Reached>],
+    detailed: &'a [RemoteDetail],
+}
+
+/// `status --detailed --json`: the status document with one `detailed` entry per remote shown.
+pub fn json_detailed(view: &StatusView, details: &[RemoteDetail]) {
+    super::json(&DetailedDocument {
+        ok: view.reachable.ok,
+        in_sync: in_sync(&view.reachable.remotes, view.comparison),
+        refs: &view.comparison.entries,
+        remotes: &view.reachable.remotes,
+        detailed: details,
+    });
+}
+
+fn count(n: Option<u64>) -> String {
+    n.map_or_else(|| "?".to_string(), |n| n.to_string())
+}
+
+/// `2026-01-01 00:00` (UTC, as stored), or `never`.
+fn when(time: &Option<String>) -> String {
+    match time {
+        Some(t) => t
+            .replacen('T', " ", 1)
+            .trim_end_matches('Z')
+            .get(..16)
+            .unwrap_or(t)
+            .to_string(),
+        None => "never".to_string(),
+    }
+}
+
+/// `status --detailed`: one row per remote (state, ahead, behind, last fetch, last push, host), then the
+/// errors of the unreachable ones.
+pub fn detailed(details: &[RemoteDetail]) {
+    let mut rows = vec![[
+        "remote",
+        "state",
+        "ahead",
+        "behind",
+        "last fetch (UTC)",
+        "last push (UTC)",
+        "host",
+    ]
+    .map(str::to_string)
+    .to_vec()];
+    for d in details {
+        let host = match &d.host {
+            Some(host) => format!("{} ({host})", d.provider),
+            None => d.provider.clone(),
+        };
+        rows.push(vec![
+            d.name.clone(),
+            d.state.as_str().to_string(),
+            count(d.ahead),
+            count(d.behind),
+            when(&d.last_fetch),
+            when(&d.last_push),
+            host,
+        ]);
+    }
+    super::table(&rows);
+    let mut text = String::new();
+    for d in details {
+        if let Some(error) = &d.error {
+            text.push_str(&format!("{}: {}\n", d.name, super::escape_controls(error)));
+        }
+    }
+    let trouble = details
+        .iter()
+        .filter(|d| d.state != Standing::InSync)
+        .count();
+    text.push_str(&if trouble == 0 {
+        "everything in sync\n".to_string()
+    } else {
+        format!(
+            "{trouble} of {} remote{} not in sync or not reachable\n",
+            details.len(),
+            if details.len() == 1 { "" } else { "s" }
+        )
+    });
+    super::out(&text);
+}
+
+/// `--failed-only` when nothing is out of sync and every remote answered.
+pub fn nothing_failed(remotes: usize) {
+    super::out(&format!(
+        "everything in sync on the {remotes} remote{} compared\n",
+        if remotes == 1 { "" } else { "s" }
+    ));
 }

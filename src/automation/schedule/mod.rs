@@ -178,6 +178,25 @@ impl Schedule {
     }
 }
 
+/// What an installed schedule runs, as written: the service unit (systemd), the plist (launchd), or the
+/// crontab line under its marker (cron). `doctor --fix` reads the PATH it runs git-multi from.
+pub fn installed_text(found: &Found) -> Option<String> {
+    match found.engine {
+        Engine::Systemd => {
+            std::fs::read_to_string(found.path.as_ref()?.with_extension("service")).ok()
+        }
+        Engine::Launchd => std::fs::read_to_string(found.path.as_ref()?).ok(),
+        Engine::Cron => {
+            let table = cron::crontab_read().ok()?;
+            let lines: Vec<&str> = table.lines().collect();
+            lines
+                .windows(2)
+                .find(|pair| parse_marker(pair[0]).is_some_and(|s| s.repo == found.schedule.repo))
+                .map(|pair| pair[1].to_string())
+        }
+    }
+}
+
 /// Reads a marker line back: `git-multi managed: schedule <name> every <every> <action> in <repo>`.
 pub fn parse_marker(line: &str) -> Option<Schedule> {
     let rest = line.split_once(&format!("{MARKER}: schedule "))?.1;
