@@ -202,6 +202,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -218,7 +220,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
-complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -279,6 +282,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -349,6 +354,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __f
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "remove" -d 'Remove the webhook with this URL from every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Events, comma-separated: push, tag, pull_request, issues, release (default: push)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -358,6 +365,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
@@ -366,6 +375,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"

@@ -7,6 +7,7 @@ pub mod cli;
 mod clock;
 mod cmd;
 pub mod config;
+mod deadline;
 mod dispatch;
 mod doctor;
 mod error;
@@ -20,7 +21,10 @@ mod model;
 mod ops;
 mod progress;
 mod prompt;
-mod provider;
+// Public only so the integration tests can drive each host's API client against the fake host that lives in
+// tests/cli; not an API for other crates.
+#[doc(hidden)]
+pub mod provider;
 mod quote;
 mod redact;
 mod remote_set;

@@ -6,15 +6,16 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cmd::common::ParallelArgs;
 use crate::cmd::hosted::{self, HostedRepo};
+use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{Feature, Protection};
-use crate::remote_set::Member;
+use crate::provider::{Capability, ProtectionRule};
 use crate::report;
 use crate::report::Detail;
-use crate::runner::Pool;
-use crate::session::Session;
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 /// Repository settings for branches, on every host
 #[derive(Debug, Subcommand)]
@@ -46,9 +47,11 @@ pub struct ProtectArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct ProtectDetail {
     provider: String,
     branch: String,
@@ -66,24 +69,27 @@ pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
     let BranchCommand::Protect(args) = command;
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
-    let rule = Protection {
+    let rule = ProtectionRule {
         branch: args.branch.clone(),
         require_review: args.require_review,
         min_approvals: args.min_approvals.unwrap_or(1),
         no_force_push: args.no_force_push,
     };
-    let pool = Pool::new(&set.settings, None, members.len());
-    let outcomes = pool.run(
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
         &members,
-        |m| m.host(),
-        |m| protect(ctx, m, &rule, args.dry_run),
+        config::DEFAULT_API_TIMEOUT,
+        Watch::Live,
     );
+    let outcomes = fanout.run(&members, |job| protect(ctx, job, &rule, args.dry_run));
+    fanout.finish();
     let report = Report::new(outcomes);
     report::show(&report, args.json);
     Ok(report.api_exit())
 }
 
-fn describe(rule: &Protection) -> String {
+fn describe(rule: &ProtectionRule) -> String {
     let mut parts = vec![format!("protect {}", rule.branch)];
     if rule.require_review {
         parts.push(format!("{} approval(s) required", rule.min_approvals));
@@ -94,22 +100,28 @@ fn describe(rule: &Protection) -> String {
     parts.join(", ")
 }
 
-fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<ProtectDetail> {
+fn protect(
+    ctx: &Session,
+    job: &Job,
+    rule: &ProtectionRule,
+    dry_run: bool,
+) -> Outcome<ProtectDetail> {
+    let m = job.member;
     let started = Instant::now();
     let mut detail = ProtectDetail {
         provider: m.provider().0.to_string(),
         branch: rule.branch.clone(),
         summary: describe(rule),
     };
-    let hosted = match hosted::locate(ctx, m) {
+    let hosted = match hosted::locate(ctx, job) {
         Ok(hosted) => hosted,
         Err(why) => return why.outcome(m, started, detail),
     };
     let HostedRepo { host, owner, repo } = &hosted;
-    if let Err(why) = host.api.supports(Feature::BranchProtection) {
-        detail.summary = why.to_string();
+    let Some(api) = host.api.protection() else {
+        detail.summary = host.api.lacks(Capability::Protection).to_string();
         return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
-    }
+    };
     if dry_run {
         detail.summary = format!("would {} on {owner}/{repo}", describe(rule));
         return Outcome::new(&m.name, Status::DryRun, started.elapsed(), detail);
@@ -117,7 +129,8 @@ fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outco
     if let Err(why) = hosted.require_token() {
         return why.outcome(m, started, detail);
     }
-    match host.api.protect_branch(owner, repo, rule) {
+    job.say("protecting");
+    match api.protect_branch(owner, repo, rule) {
         Ok(()) => Outcome::new(&m.name, Status::Ok, started.elapsed(), detail),
         Err(err) if err.is_unsupported() => {
             detail.summary = err.to_string();

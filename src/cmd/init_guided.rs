@@ -114,7 +114,10 @@ pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
             description: answers.description.clone(),
             on: linked.iter().map(|r| r.to_string()).collect(),
             json: false,
-            jobs: None,
+            parallel: crate::cmd::common::ParallelArgs {
+                jobs: None,
+                timeout: None,
+            },
         },
     )
 }

@@ -172,16 +172,17 @@ pub fn member_checks(git: &Git, job: &Job) -> Vec<Check> {
         &parsed,
         auth_trouble,
     ));
-    checks.push(api(git, m));
+    checks.push(api(git, job));
     checks.push(backups(git, m));
     checks
 }
 
 /// The member's host API and its token: where it comes from and what the host says about it.
-fn api(git: &Git, m: &Member) -> Check {
+fn api(git: &Git, job: &Job) -> Check {
+    let m = job.member;
     let name = format!("remote.{}.api", m.name);
     let (kind, _) = m.provider();
-    let host = match crate::provider::for_member(git, m) {
+    let host = match crate::provider::for_member(git, m, job.deadline) {
         Ok(host) => host,
         Err(_) => {
             return Check::ok(
@@ -199,7 +200,7 @@ fn api(git: &Git, m: &Member) -> Check {
             login_hint,
         );
     };
-    match host.api.whoami() {
+    match host.api.repositories().whoami() {
         Ok(me) => {
             let mut detail = format!(
                 "provider {kind}, API {api_url}: token from {source}, logged in as {}",
