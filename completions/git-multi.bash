@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook repo release push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -27,7 +27,7 @@ __git_multi_words() {
 	"auth login") echo "--with-token --help -h" ;;
 	"auth status") echo "--json --help -h" ;;
 	"auth logout") echo "--help -h" ;;
-	"create") echo "--org --private --public --description --on --json --jobs -j --help -h" ;;
+	"create") echo "--org --private --public --description --topics --homepage --on --json --jobs -j --help -h" ;;
 	"branch") echo "list ls create delete protect --help -h" ;;
 	"branch list") echo "--jobs -j --timeout --json --help -h" ;;
 	"branch ls") echo "--jobs -j --timeout --json --help -h" ;;
@@ -43,6 +43,12 @@ __git_multi_words() {
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
 	"webhook remove") echo "--on --json --help -h" ;;
+	"repo") echo "edit --help -h" ;;
+	"repo edit") echo "--description --homepage --topics --private --public --on --json --jobs -j --timeout --help -h" ;;
+	"release") echo "create list delete --help -h" ;;
+	"release create") echo "--title --notes --notes-file --asset --clobber --draft --prerelease --push --on --json --jobs -j --timeout --help -h" ;;
+	"release list") echo "--on --json --jobs -j --timeout --help -h" ;;
+	"release delete") echo "--on --json --jobs -j --timeout --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
@@ -112,6 +118,8 @@ __git_multi_value() {
 	"remote test|--timeout") echo any ;;
 	"create|--org") echo any ;;
 	"create|--description") echo any ;;
+	"create|--topics") echo any ;;
+	"create|--homepage") echo any ;;
 	"create|--on") echo remotes ;;
 	"create|--jobs") echo any ;;
 	"create|-j") echo any ;;
@@ -147,6 +155,29 @@ __git_multi_value() {
 	"webhook add|--on") echo remotes ;;
 	"webhook list|--on") echo remotes ;;
 	"webhook remove|--on") echo remotes ;;
+	"repo edit|--description") echo any ;;
+	"repo edit|--homepage") echo any ;;
+	"repo edit|--topics") echo any ;;
+	"repo edit|--on") echo remotes ;;
+	"repo edit|--jobs") echo any ;;
+	"repo edit|-j") echo any ;;
+	"repo edit|--timeout") echo any ;;
+	"release create|--title") echo any ;;
+	"release create|--notes") echo any ;;
+	"release create|--notes-file") echo any ;;
+	"release create|--asset") echo any ;;
+	"release create|--on") echo remotes ;;
+	"release create|--jobs") echo any ;;
+	"release create|-j") echo any ;;
+	"release create|--timeout") echo any ;;
+	"release list|--on") echo remotes ;;
+	"release list|--jobs") echo any ;;
+	"release list|-j") echo any ;;
+	"release list|--timeout") echo any ;;
+	"release delete|--on") echo remotes ;;
+	"release delete|--jobs") echo any ;;
+	"release delete|-j") echo any ;;
+	"release delete|--timeout") echo any ;;
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
 	"push|--recurse-submodules") echo any ;;

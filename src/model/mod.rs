@@ -10,6 +10,8 @@ pub mod log;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod release;
+pub mod repo_meta;
 
 pub use backup::Saved;
 pub use check::Check;

@@ -52,6 +52,14 @@ impl Provider for Bitbucket {
         &self.0
     }
 
+    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
+        Some(self)
+    }
+
+    fn releases(&self) -> Option<&dyn super::releases::Releases> {
+        Some(self)
+    }
+
     fn repo_path(&self, owner: &str, name: &str) -> String {
         format!(
             "/repositories/{}/{}",

@@ -30,6 +30,14 @@ impl Provider for Gitea {
         &self.0
     }
 
+    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
+        (!self.is_gogs()).then_some(self as &dyn super::metadata::Metadata)
+    }
+
+    fn releases(&self) -> Option<&dyn super::releases::Releases> {
+        Some(self)
+    }
+
     fn repo_path(&self, owner: &str, name: &str) -> String {
         repo_path(owner, name)
     }

@@ -103,6 +103,14 @@ impl Provider for GitLab {
         &self.0
     }
 
+    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
+        Some(self)
+    }
+
+    fn releases(&self) -> Option<&dyn super::releases::Releases> {
+        Some(self)
+    }
+
     fn repo_path(&self, owner: &str, name: &str) -> String {
         format!("/projects/{}", encode(&format!("{owner}/{name}")))
     }

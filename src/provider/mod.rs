@@ -11,6 +11,9 @@ mod github;
 mod gitlab;
 pub mod http;
 mod member;
+pub mod metadata;
+mod multipart;
+pub mod releases;
 
 pub use crate::hosting::ProviderKind;
 pub use member::{for_member, missing_token, MemberApi};
@@ -266,6 +269,16 @@ pub trait Provider: Send + Sync {
 
     fn host(&self) -> &str {
         &self.rest().api.host
+    }
+
+    /// Description, homepage, topics and visibility, where the host has an API for them.
+    fn metadata(&self) -> Option<&dyn metadata::Metadata> {
+        None
+    }
+
+    /// Releases and their files, where the host keeps them.
+    fn releases(&self) -> Option<&dyn releases::Releases> {
+        None
     }
 
     /// Who the token belongs to, from one request.
