@@ -12,16 +12,20 @@ impl Gitea {
     /// Gogs has the list only.
     fn writable(&self) -> Result<(), ApiError> {
         if self.rest().kind == ProviderKind::Gogs {
-            Err(self
-                .rest()
-                .unsupported("Gogs has no API to create, change or delete releases"))
+            Err(self.rest().unsupported(GOGS))
         } else {
             Ok(())
         }
     }
 }
 
+const GOGS: &str = "Gogs has no API to create, change or delete releases";
+
 impl Releases for Gitea {
+    fn refuses(&self, _new: &NewRelease) -> Option<&'static str> {
+        (self.rest().kind == ProviderKind::Gogs).then_some(GOGS)
+    }
+
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
         let query = if self.rest().kind == ProviderKind::Gogs {
             ""
