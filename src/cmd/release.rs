@@ -554,11 +554,9 @@ fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
         let api = hosted.host.api.releases().expect("checked by connect");
         let (owner, repo) = (&hosted.owner, &hosted.repo);
         if api.downloads_only() {
-            let err = hosted
-                .host
-                .api
-                .rest()
-                .unsupported("Bitbucket has no releases, only Downloads: delete files there with its web interface");
+            let err = hosted.host.api.rest().unsupported(
+                "has no releases, only Downloads: delete files there with its web interface",
+            );
             return api_failure(job, &err, detail);
         }
         let found = api.release_find(owner, repo, &args.tag);

@@ -8,7 +8,7 @@ use super::bitbucket::Bitbucket;
 use super::gitea::Gitea;
 use super::github::GitHub;
 use super::gitlab::GitLab;
-use super::{text, ApiError, Provider};
+use super::{text, ApiError, Base};
 use crate::model::repo_meta::{MetaChange, RepoMeta, HOMEPAGE, TOPICS};
 
 /// Reading and changing a repository's metadata on one host.
@@ -26,8 +26,8 @@ pub trait Metadata: Send + Sync {
 }
 
 /// The repository object at `path`; a missing repository is an error here (there is nothing to edit).
-fn repo_object(provider: &dyn Provider, path: &str) -> Result<Value, ApiError> {
-    let api = &provider.rest().api;
+fn repo_object(host: &dyn Base, path: &str) -> Result<Value, ApiError> {
+    let api = &host.rest().api;
     let reply = api.get(path)?;
     api.expect_ok(&reply)
 }
@@ -50,15 +50,15 @@ fn or_empty(value: Option<String>) -> Option<String> {
 /// GitHub and Gitea share the shape: a PATCH of the repository, then topics replaced whole at `/topics` under
 /// `topics_key`.
 fn github_like_set(
-    provider: &dyn Provider,
+    host: &dyn Base,
     owner: &str,
     name: &str,
     change: &MetaChange,
     homepage_key: &str,
     topics_key: &str,
 ) -> Result<(), ApiError> {
-    let rest = provider.rest();
-    let path = provider.repo_path(owner, name);
+    let rest = host.rest();
+    let path = host.repo_path(owner, name);
     let mut body = Map::new();
     if let Some(description) = &change.description {
         body.insert("description".into(), json!(description));
@@ -81,18 +81,18 @@ fn github_like_set(
 
 /// GitHub and Gitea answer the repository with its topics; when one leaves them out, the topics route says.
 fn github_like_meta(
-    provider: &dyn Provider,
+    host: &dyn Base,
     owner: &str,
     name: &str,
     homepage_key: &str,
     topics_key: &str,
 ) -> Result<RepoMeta, ApiError> {
-    let path = provider.repo_path(owner, name);
-    let repo = repo_object(provider, &path)?;
+    let path = host.repo_path(owner, name);
+    let repo = repo_object(host, &path)?;
     let topics = match string_list(repo.get("topics")) {
         Some(topics) => topics,
         None => {
-            let listed = repo_object(provider, &format!("{path}/topics"))?;
+            let listed = repo_object(host, &format!("{path}/topics"))?;
             string_list(listed.get(topics_key)).unwrap_or_default()
         }
     };

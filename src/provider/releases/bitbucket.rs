@@ -8,7 +8,7 @@ use super::Releases;
 use crate::model::release::{Asset, NewRelease, Release};
 use crate::provider::bitbucket::Bitbucket;
 use crate::provider::http::encode;
-use crate::provider::{multipart, text, ApiError, Provider};
+use crate::provider::{multipart, text, ApiError, Base};
 
 impl Bitbucket {
     /// The Downloads as the assets of a release of `tag`.
@@ -33,8 +33,7 @@ impl Bitbucket {
     }
 }
 
-const NO_RELEASES: &str =
-    "Bitbucket has no releases, only Downloads (files without a tag, title or notes)";
+const NO_RELEASES: &str = "has no releases, only Downloads (files without a tag, title or notes)";
 
 impl Releases for Bitbucket {
     fn downloads_only(&self) -> bool {

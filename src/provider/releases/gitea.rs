@@ -1,38 +1,19 @@
 //! Gitea and Forgejo releases: GitHub's shape, attachments as a multipart form. Gogs lists releases but has no
 //! API to make, change or delete them.
 
-use super::{github_body, github_release, id, Releases};
+use super::{find_in, github_body, github_release, id, Releases};
 use crate::model::release::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
 use crate::provider::github::repo_path;
+use crate::provider::gogs::Gogs;
 use crate::provider::http::encode;
-use crate::provider::{multipart, text, ApiError, Provider, ProviderKind};
+use crate::provider::{multipart, text, ApiError, Base};
 
-impl Gitea {
-    /// Gogs has the list only.
-    fn writable(&self) -> Result<(), ApiError> {
-        if self.rest().kind == ProviderKind::Gogs {
-            Err(self.rest().unsupported(GOGS))
-        } else {
-            Ok(())
-        }
-    }
-}
-
-const GOGS: &str = "Gogs has no API to create, change or delete releases";
+const GOGS: &str = "has no API to create, change or delete releases";
 
 impl Releases for Gitea {
-    fn refuses(&self, _new: &NewRelease) -> Option<&'static str> {
-        (self.rest().kind == ProviderKind::Gogs).then_some(GOGS)
-    }
-
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let query = if self.rest().kind == ProviderKind::Gogs {
-            ""
-        } else {
-            "?limit=50"
-        };
-        let path = format!("{}/releases{query}", repo_path(owner, name));
+        let path = format!("{}/releases?limit=50", repo_path(owner, name));
         let all = self.rest().api.get_all(&path)?;
         Ok(all.iter().map(github_release).collect())
     }
@@ -44,10 +25,7 @@ impl Releases for Gitea {
         tag: &str,
     ) -> Result<Option<Release>, ApiError> {
         // The by-tag route leaves drafts out; the list has them.
-        Ok(self
-            .release_list(owner, name)?
-            .into_iter()
-            .find(|r| r.tag == tag))
+        find_in(self.release_list(owner, name)?, tag)
     }
 
     fn release_create(
@@ -56,7 +34,6 @@ impl Releases for Gitea {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        self.writable()?;
         let api = &self.rest().api;
         let reply = api.post(
             &format!("{}/releases", repo_path(owner, name)),
@@ -72,7 +49,6 @@ impl Releases for Gitea {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        self.writable()?;
         let api = &self.rest().api;
         let path = format!("{}/releases/{}", repo_path(owner, name), encode(&old.id));
         let reply = api.patch(&path, &github_body(new, false))?;
@@ -80,7 +56,6 @@ impl Releases for Gitea {
     }
 
     fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        self.writable()?;
         let rest = self.rest();
         let path = format!(
             "{}/releases/{}",
@@ -98,7 +73,6 @@ impl Releases for Gitea {
         file: &str,
         bytes: &[u8],
     ) -> Result<Asset, ApiError> {
-        self.writable()?;
         let api = &self.rest().api;
         let path = format!(
             "{}/releases/{}/assets?name={}",
@@ -124,7 +98,6 @@ impl Releases for Gitea {
         release: &Release,
         asset: &Asset,
     ) -> Result<(), ApiError> {
-        self.writable()?;
         let rest = self.rest();
         let path = format!(
             "{}/releases/{}/assets/{}",
@@ -133,5 +106,62 @@ impl Releases for Gitea {
             encode(&asset.id)
         );
         rest.done(&rest.api.delete(&path)?)
+    }
+}
+
+/// Gogs lists releases (in GitHub's shape) and has no API for anything else about them.
+impl Releases for Gogs {
+    fn refuses(&self, _new: &NewRelease) -> Option<&'static str> {
+        Some("Gogs has no API to create, change or delete releases")
+    }
+
+    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
+        let all = self
+            .rest()
+            .api
+            .get_all(&format!("{}/releases", repo_path(owner, name)))?;
+        Ok(all.iter().map(github_release).collect())
+    }
+
+    fn release_find(
+        &self,
+        owner: &str,
+        name: &str,
+        tag: &str,
+    ) -> Result<Option<Release>, ApiError> {
+        find_in(self.release_list(owner, name)?, tag)
+    }
+
+    fn release_create(&self, _: &str, _: &str, _: &NewRelease) -> Result<Release, ApiError> {
+        Err(self.rest().unsupported(GOGS))
+    }
+
+    fn release_update(
+        &self,
+        _: &str,
+        _: &str,
+        _: &Release,
+        _: &NewRelease,
+    ) -> Result<Release, ApiError> {
+        Err(self.rest().unsupported(GOGS))
+    }
+
+    fn release_delete(&self, _: &str, _: &str, _: &Release) -> Result<(), ApiError> {
+        Err(self.rest().unsupported(GOGS))
+    }
+
+    fn asset_upload(
+        &self,
+        _: &str,
+        _: &str,
+        _: &Release,
+        _: &str,
+        _: &[u8],
+    ) -> Result<Asset, ApiError> {
+        Err(self.rest().unsupported(GOGS))
+    }
+
+    fn asset_delete(&self, _: &str, _: &str, _: &Release, _: &Asset) -> Result<(), ApiError> {
+        Err(self.rest().unsupported(GOGS))
     }
 }

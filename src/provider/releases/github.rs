@@ -5,7 +5,7 @@ use super::{github_body, github_release, Releases};
 use crate::model::release::{Asset, NewRelease, Release};
 use crate::provider::github::{repo_path, GitHub};
 use crate::provider::http::{encode, Client};
-use crate::provider::{text, ApiError, Provider};
+use crate::provider::{text, ApiError, Base};
 
 /// Where assets go for the API at `api`: GitHub.com has an upload host of its own, Enterprise Server a path
 /// beside `/api/v3`; anything else (a proxy, a test server) takes them at the API root itself. Computed, not
@@ -34,10 +34,7 @@ impl Releases for GitHub {
         tag: &str,
     ) -> Result<Option<Release>, ApiError> {
         // The by-tag route never shows drafts; the list does.
-        Ok(self
-            .release_list(owner, name)?
-            .into_iter()
-            .find(|r| r.tag == tag))
+        super::find_in(self.release_list(owner, name)?, tag)
     }
 
     fn release_create(

@@ -8,7 +8,7 @@ use super::{id, Releases};
 use crate::model::release::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
-use crate::provider::{text, ApiError, Provider};
+use crate::provider::{text, ApiError, Base};
 
 /// A GitLab release object.
 fn release(value: &Value) -> Release {

@@ -76,6 +76,11 @@ pub trait Releases: Send + Sync {
     ) -> Result<(), ApiError>;
 }
 
+/// The release of `tag` in a list (drafts have no route by tag on GitHub and Gitea).
+fn find_in(list: Vec<Release>, tag: &str) -> Result<Option<Release>, ApiError> {
+    Ok(list.into_iter().find(|r| r.tag == tag))
+}
+
 /// An id that hosts send as a number or as text.
 fn id(value: &Value, key: &str) -> String {
     match value.get(key) {
