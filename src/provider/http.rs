@@ -457,6 +457,8 @@ impl Client {
             };
             match list {
                 Value::Array(values) => items.extend(values),
+                // A 2xx without a body lists nothing (Bitbucket's description of Downloads declares none).
+                Value::Null if reply.body.trim().is_empty() => {}
                 _ => {
                     return Err(ApiError::Malformed {
                         host: self.host.clone(),

@@ -11,6 +11,7 @@ mod ci;
 mod clone;
 mod concurrency;
 mod contract;
+mod contract_releases;
 mod convergence;
 mod core;
 mod doctor;
