@@ -78,6 +78,7 @@ fn cell(release: &Release) -> String {
     };
     match release.assets.len() {
         0 => kind.to_string(),
+        1 => format!("{kind} (1 file)"),
         n => format!("{kind} ({n} files)"),
     }
 }

@@ -218,7 +218,7 @@ fn a_release_needs_its_tag_then_is_created_updated_and_deleted_idempotently() {
     assert_eq!(doc["releases"][0]["on"]["gh"]["prerelease"], true);
     let table = env.multi(["release", "list"]).expect_code(0);
     assert!(
-        table.stdout.contains("v1.0  pre-release (1 files)"),
+        table.stdout.contains("v1.0  pre-release (1 file)"),
         "{}",
         table.stdout
     );
@@ -366,4 +366,95 @@ fn each_host_keeps_files_its_own_way_and_hosts_that_cannot_are_skipped() {
         .contains("Content-Disposition: form-data; name=\"files\"; filename=\"tool.tar.gz\""));
     assert!(upload.body.contains("\r\n\r\nbuild\r\n--"));
     run.assert_not_shown(TOKEN);
+}
+
+#[test]
+fn release_list_walks_every_page_of_every_host_into_one_table() {
+    let mut env = TestEnv::new();
+    for var in [
+        "GIT_MULTI_GITHUB_TOKEN",
+        "GIT_MULTI_GITLAB_TOKEN",
+        "GIT_MULTI_GITEA_TOKEN",
+        "GIT_MULTI_BITBUCKET_TOKEN",
+    ] {
+        env.set_env(var, TOKEN);
+    }
+    let github = FakeApi::start(|seen: &Seen, _| {
+        match seen.url.as_str() {
+        "/repos/alice/demo/releases?per_page=100" => Answer::json(
+            200,
+            json!([{"id": 2, "tag_name": "v2.0", "name": "Two", "draft": true, "prerelease": false, "assets": []}]),
+        )
+        .header(
+            "Link",
+            &format!(
+                "<{}/repos/alice/demo/releases?per_page=100&page=2>; rel=\"next\"",
+                seen.header("host").map(|h| format!("http://{h}")).unwrap()
+            ),
+        ),
+        "/repos/alice/demo/releases?per_page=100&page=2" => Answer::json(
+            200,
+            json!([{"id": 1, "tag_name": "v1.0", "name": "One", "draft": false, "prerelease": false,
+                    "assets": [{"id": 9, "name": "tool.tar.gz", "size": 5}]}]),
+        ),
+        _ => Answer::json(404, json!({"message": "Not Found"})),
+    }
+    });
+    let gitlab = FakeApi::start(|seen: &Seen, _| {
+        match seen.url.as_str() {
+        "/projects/alice%2Fdemo/releases?per_page=100" => Answer::json(
+            200,
+            json!([{"tag_name": "v1.0", "name": "One", "description": "", "assets": {"links": []}}]),
+        )
+        .header("X-Next-Page", "2"),
+        "/projects/alice%2Fdemo/releases?per_page=100&page=2" => Answer::json(
+            200,
+            json!([{"tag_name": "v0.9", "name": "Old", "assets": {"links": []}}]),
+        )
+        .header("X-Next-Page", ""),
+        _ => Answer::json(404, json!({"message": "404 Not Found"})),
+    }
+    });
+    let gitea = FakeApi::start(|_: &Seen, _| {
+        Answer::json(
+            403,
+            json!({"message": "token does not have at least one of required scope(s): [read:repository]"}),
+        )
+    });
+    let bitbucket = FakeApi::start(|_: &Seen, _| Answer::json(404, json!({})));
+    add_member(&env, "gh", "github", &github);
+    add_member(&env, "gl", "gitlab", &gitlab);
+    add_member(&env, "cb", "gitea", &gitea);
+    add_member(&env, "bb", "bitbucket", &bitbucket);
+
+    let run = env.multi(["release", "list"]).expect_code(1);
+    let mut table = run.stdout.clone();
+    for (fake, name) in [(&gitea, "<gitea>"), (&bitbucket, "<bitbucket>")] {
+        table = table.replace(fake.url.trim_start_matches("http://"), name);
+    }
+    insta::assert_snapshot!(table);
+    assert_eq!(github.lines().len(), 2, "{:?}", github.lines());
+    assert_eq!(gitlab.lines().len(), 2, "{:?}", gitlab.lines());
+    // Bitbucket has no releases: nothing is asked of it.
+    assert!(bitbucket.lines().is_empty(), "{:?}", bitbucket.lines());
+
+    let doc = env
+        .multi(["release", "list", "--json"])
+        .expect_code(1)
+        .json();
+    assert_eq!(doc["ok"], false);
+    let tags: Vec<&str> = doc["releases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["tag"].as_str().unwrap())
+        .collect();
+    assert_eq!(tags, ["v2.0", "v1.0", "v0.9"]);
+    assert_eq!(
+        doc["releases"][1]["on"]["gh"]["assets"][0]["name"],
+        "tool.tar.gz"
+    );
+    assert_eq!(doc["releases"][1]["on"]["cb"], Value::Null);
+    assert_eq!(outcome(&doc, "cb")["status"], "failed");
+    assert_eq!(outcome(&doc, "bb")["status"], "skipped");
 }
