@@ -5,7 +5,7 @@
 use serde_json::Value;
 
 use super::Releases;
-use crate::model::release::{Asset, NewRelease, Release};
+use super::{Asset, NewRelease, Release};
 use crate::provider::bitbucket::Bitbucket;
 use crate::provider::http::encode;
 use crate::provider::{multipart, text, ApiError, Base};

@@ -2,7 +2,7 @@
 //! API to make, change or delete them.
 
 use super::{find_in, github_body, github_release, id, Releases};
-use crate::model::release::{Asset, NewRelease, Release};
+use super::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
 use crate::provider::github::repo_path;
 use crate::provider::gogs::Gogs;

@@ -2,7 +2,7 @@
 //! `upload_url` (`uploads.github.com`; `/api/uploads` on Enterprise Server).
 
 use super::{github_body, github_release, Releases};
-use crate::model::release::{Asset, NewRelease, Release};
+use super::{Asset, NewRelease, Release};
 use crate::provider::github::{repo_path, GitHub};
 use crate::provider::http::{encode, Client};
 use crate::provider::{text, ApiError, Base};

@@ -5,7 +5,7 @@
 use serde_json::{json, Value};
 
 use super::{id, Releases};
-use crate::model::release::{Asset, NewRelease, Release};
+use super::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
 use crate::provider::{text, ApiError, Base};

@@ -3,6 +3,7 @@
 //! Bitbucket Downloads); Bitbucket has Downloads only, and Gogs can list releases but not make them.
 
 mod bitbucket;
+mod data;
 mod gitea;
 mod github;
 mod gitlab;
@@ -10,7 +11,7 @@ mod gitlab;
 use serde_json::Value;
 
 use super::{text, ApiError};
-use crate::model::release::{Asset, NewRelease, Release};
+pub use data::{Asset, NewRelease, Release};
 
 /// Releases on one host.
 pub trait Releases: Send + Sync {
