@@ -215,7 +215,7 @@ fn connect<D>(
     detail: D,
 ) -> std::result::Result<(HostedRepo, D), Outcome<D>> {
     let m = job.member;
-    let hosted = match hosted::locate(ctx, m).and_then(|h| h.require_token().map(|()| h)) {
+    let hosted = match hosted::locate(ctx, job).and_then(|h| h.require_token().map(|()| h)) {
         Ok(hosted) => hosted,
         Err(why) => return Err(why.outcome(m, std::time::Instant::now(), detail)),
     };
@@ -502,7 +502,7 @@ fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        crate::config::DEFAULT_TIMEOUT,
+        crate::config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fan.run(&members, |job| {
@@ -538,7 +538,7 @@ fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        crate::config::DEFAULT_TIMEOUT,
+        crate::config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fan.run(&members, |job| {

@@ -88,7 +88,7 @@ pub fn run(ctx: &Session, command: &RepoCommand) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        crate::config::DEFAULT_TIMEOUT,
+        crate::config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fan.run(&members, |job| edit_one(ctx, job, &wanted));
@@ -107,7 +107,7 @@ fn edit_one(ctx: &Session, job: &Job, wanted: &MetaChange) -> Outcome<EditDetail
         provider: m.provider().0.to_string(),
         ..EditDetail::default()
     };
-    let hosted = match hosted::locate(ctx, m).and_then(|h| h.require_token().map(|()| h)) {
+    let hosted = match hosted::locate(ctx, job).and_then(|h| h.require_token().map(|()| h)) {
         Ok(hosted) => hosted,
         Err(why) => return why.outcome(m, std::time::Instant::now(), detail),
     };
