@@ -458,3 +458,39 @@ fn release_list_walks_every_page_of_every_host_into_one_table() {
     assert_eq!(outcome(&doc, "cb")["status"], "failed");
     assert_eq!(outcome(&doc, "bb")["status"], "skipped");
 }
+
+#[test]
+fn a_host_that_never_answers_times_out_while_the_others_finish() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_GITHUB_TOKEN", TOKEN);
+    env.set_env("GIT_MULTI_GITEA_TOKEN", TOKEN);
+    let github = github_fake();
+    let hung = FakeApi::never_answering();
+    add_member(&env, "gh", "github", &github);
+    add_member(&env, "cb", "gitea", &hung);
+    let started = std::time::Instant::now();
+    let run = env
+        .multi(["release", "list", "--timeout", "2", "--json"])
+        .expect_code(1);
+    let doc = run.json();
+    assert_eq!(outcome(&doc, "gh")["status"], "ok", "{}", run.stdout);
+    assert_eq!(outcome(&doc, "cb")["status"], "timeout", "{}", run.stdout);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(30),
+        "took {:?}",
+        started.elapsed()
+    );
+    let edit = env
+        .multi([
+            "repo",
+            "edit",
+            "--description",
+            "d",
+            "--timeout",
+            "1",
+            "--on",
+            "cb",
+        ])
+        .expect_code(1);
+    assert!(edit.stdout.contains("cb  timeout"), "{}", edit.stdout);
+}

@@ -215,3 +215,78 @@ fn repo_edit_changes_only_what_differs_on_each_host_and_then_nothing() {
         run.assert_not_shown(TOKEN);
     }
 }
+
+#[test]
+fn create_sets_topics_and_homepage_and_a_rerun_changes_nothing() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_GITHUB_TOKEN", TOKEN);
+    let bare = env.bare("demo.git");
+    let clone_url = bare.to_str().unwrap().to_string();
+    let state = Arc::new(Mutex::new(None::<Value>));
+    let fake = FakeApi::start(move |seen: &Seen, _| {
+        let mut repo = state.lock().unwrap();
+        match (seen.method.as_str(), seen.url.as_str()) {
+            ("GET", "/user") => Answer::json(200, json!({"login": "alice"})),
+            ("POST", "/user/repos") if repo.is_some() => Answer::json(
+                422,
+                json!({"message": "Repository creation failed.", "errors": [{"message": "name already exists on this account"}]}),
+            ),
+            ("POST", "/user/repos") => {
+                *repo = Some(
+                    json!({"name": "demo", "owner": {"login": "alice"}, "clone_url": clone_url,
+                    "default_branch": "main", "private": true, "description": "", "homepage": null, "topics": [],
+                    "permissions": {"push": true}}),
+                );
+                Answer::json(201, repo.clone().unwrap())
+            }
+            ("GET", "/repos/alice/demo") if repo.is_some() => {
+                Answer::json(200, repo.clone().unwrap())
+            }
+            ("PATCH", "/repos/alice/demo") => {
+                merge("", &seen.json(), repo.as_mut().unwrap());
+                Answer::json(200, repo.clone().unwrap())
+            }
+            ("PUT", "/repos/alice/demo/topics") => {
+                repo.as_mut().unwrap()["topics"] = seen.json()["names"].clone();
+                Answer::json(200, json!({"names": seen.json()["names"]}))
+            }
+            _ => Answer::json(404, json!({"message": "Not Found"})),
+        }
+    });
+    add(&env, "gh", "github", &fake);
+    let args = [
+        "create",
+        "--topics",
+        "CLI,git",
+        "--homepage",
+        "https://tool.example",
+    ];
+    let first = env.multi(args).expect_code(0);
+    assert!(
+        first.stdout.contains("; set homepage, topics"),
+        "{}",
+        first.stdout
+    );
+    let writes_after_first = writes(&fake);
+    assert!(writes_after_first.contains(&(
+        "PUT /repos/alice/demo/topics".to_string(),
+        json!({"names": ["cli", "git"]})
+    )));
+    assert!(writes_after_first.contains(&(
+        "PATCH /repos/alice/demo".to_string(),
+        json!({"homepage": "https://tool.example"})
+    )));
+    let again = env
+        .multi(args.iter().copied().chain(["--json"]))
+        .expect_code(0);
+    let gh = outcome(&again.json(), "gh").clone();
+    assert_eq!(gh["status"], "up-to-date", "{}", again.stdout);
+    assert!(gh.get("settings").is_none(), "{gh}");
+    // The second run only adopted: no write besides the refused create.
+    assert_eq!(
+        writes(&fake).len(),
+        writes_after_first.len() + 1,
+        "{:?}",
+        fake.lines()
+    );
+}
