@@ -8,10 +8,12 @@
 
 pub mod archive;
 pub mod automation;
+pub mod backups;
 pub mod clone;
 pub mod config;
 pub mod conflicts;
 pub mod doctor;
+pub mod export;
 pub mod fetch;
 pub mod import;
 pub mod integrate;
