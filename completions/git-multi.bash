@@ -10,12 +10,14 @@ __git_multi_dynamic() {
 # $1: subcommand path; prints its subcommands
 __git_multi_subs() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs group conflicts resolve primary mirror retry tui doctor log undo backup restore export import config hook schedule ci workspace help" ;;
+	"") echo "init clone remote auth create branch tag webhook repo release push fetch status pull sync refs group conflicts resolve primary mirror retry tui doctor log undo backup restore export import config hook schedule ci workspace help" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test" ;;
 	"auth") echo "login status logout" ;;
 	"branch") echo "list ls create delete protect" ;;
 	"tag") echo "list ls create delete" ;;
 	"webhook") echo "add list remove" ;;
+	"repo") echo "edit" ;;
+	"release") echo "create list delete" ;;
 	"refs") echo "add list ls remove rm" ;;
 	"group") echo "add list ls remove rm" ;;
 	"backup") echo "list ls" ;;
@@ -48,7 +50,7 @@ __git_multi_opts() {
 	"auth login") echo "--with-token --color --progress --no-progress --help -h" ;;
 	"auth status") echo "--json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"auth logout") echo "--color --progress --no-progress --help -h" ;;
-	"create") echo "--org --private --public --description --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"create") echo "--org --private --public --description --topics --homepage --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"branch") echo "--color --progress --no-progress --help -h" ;;
 	"branch list") echo "--jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
 	"branch ls") echo "--jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
@@ -64,6 +66,12 @@ __git_multi_opts() {
 	"webhook add") echo "--events --secret-stdin --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"webhook list") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"webhook remove") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"repo") echo "--color --progress --no-progress --help -h" ;;
+	"repo edit") echo "--description --homepage --topics --private --public --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"release") echo "--color --progress --no-progress --help -h" ;;
+	"release create") echo "--title --notes --notes-file --asset --clobber --draft --prerelease --push --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"release list") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"release delete") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --only --jobs -j --timeout --verbose -v --json --color --progress --no-progress --help -h" ;;
 	"fetch") echo "--prune -p --only --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
 	"status") echo "--offline --tags --detailed --failed-only --exit-code --only --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
@@ -169,6 +177,8 @@ __git_multi_value() {
 	"auth logout|--color") echo "values:auto always never" ;;
 	"create|--org") echo "any" ;;
 	"create|--description") echo "any" ;;
+	"create|--topics") echo "any" ;;
+	"create|--homepage") echo "any" ;;
 	"create|--on") echo "members" ;;
 	"create|--jobs") echo "any" ;;
 	"create|-j") echo "any" ;;
@@ -233,6 +243,35 @@ __git_multi_value() {
 	"webhook remove|-j") echo "any" ;;
 	"webhook remove|--timeout") echo "any" ;;
 	"webhook remove|--color") echo "values:auto always never" ;;
+	"repo|--color") echo "values:auto always never" ;;
+	"repo edit|--description") echo "any" ;;
+	"repo edit|--homepage") echo "any" ;;
+	"repo edit|--topics") echo "any" ;;
+	"repo edit|--on") echo "members" ;;
+	"repo edit|--jobs") echo "any" ;;
+	"repo edit|-j") echo "any" ;;
+	"repo edit|--timeout") echo "any" ;;
+	"repo edit|--color") echo "values:auto always never" ;;
+	"release|--color") echo "values:auto always never" ;;
+	"release create|--title") echo "any" ;;
+	"release create|--notes") echo "any" ;;
+	"release create|--notes-file") echo "any" ;;
+	"release create|--asset") echo "any" ;;
+	"release create|--on") echo "members" ;;
+	"release create|--jobs") echo "any" ;;
+	"release create|-j") echo "any" ;;
+	"release create|--timeout") echo "any" ;;
+	"release create|--color") echo "values:auto always never" ;;
+	"release list|--on") echo "members" ;;
+	"release list|--jobs") echo "any" ;;
+	"release list|-j") echo "any" ;;
+	"release list|--timeout") echo "any" ;;
+	"release list|--color") echo "values:auto always never" ;;
+	"release delete|--on") echo "members" ;;
+	"release delete|--jobs") echo "any" ;;
+	"release delete|-j") echo "any" ;;
+	"release delete|--timeout") echo "any" ;;
+	"release delete|--color") echo "values:auto always never" ;;
 	"push|--branch") echo "any" ;;
 	"push|-b") echo "any" ;;
 	"push|--recurse-submodules") echo "values:check on-demand" ;;
@@ -416,6 +455,8 @@ __git_multi_positional() {
 	"tag delete|0") echo "tags" ;;
 	"webhook add|0") echo "any" ;;
 	"webhook remove|0") echo "any" ;;
+	"release create|0") echo "any" ;;
+	"release delete|0") echo "any" ;;
 	"push|0") echo "members-all" ;;
 	"push|"*) echo "members-all" ;;
 	"fetch|0") echo "members-all" ;;

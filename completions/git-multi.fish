@@ -39,6 +39,8 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "create" -d 'Cre
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Branches on every remote, and their protection on the hosts'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tag" -d 'Tags on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "repo" -d 'A repository\'s settings on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "release" -d 'Releases on every host'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
@@ -219,6 +221,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l topics -d 'Topics, comma-separated (set after creating, or on the repository adopted; Bitbucket has none)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l homepage -d 'Project web site (GitHub homepage, Gitea/Forgejo and Bitbucket website; GitLab has none)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
@@ -384,6 +388,75 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and not __fish_seen_subcommand_from edit" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and not __fish_seen_subcommand_from edit" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and not __fish_seen_subcommand_from edit" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and not __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and not __fish_seen_subcommand_from edit" -f -a "edit" -d 'Set the description, homepage, topics or visibility on every host (only what differs is changed)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l description -d 'Short description shown by the hosts ("" clears it)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l homepage -d 'Project web site (GitHub homepage, Gitea/Forgejo and Bitbucket website; GitLab has none)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l topics -d 'Topics, comma-separated, replacing the current ones ("" removes all; Bitbucket has none)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l on -d 'Only these remotes (repeatable; default: every enabled member)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l private -d 'Make the repositories private'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l public -d 'Make the repositories public'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand repo; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -f -a "create" -d 'Create (or update) the release of a tag on every host, with its files'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -f -a "list" -d 'Show the releases of every host as a tag × host table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and not __fish_seen_subcommand_from create list delete" -f -a "delete" -d 'Delete the release of a tag on every host (the tag itself stays)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l title -d 'The release\'s title (default: the host\'s, usually the tag)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l notes -d 'Release notes' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l notes-file -d 'Read the release notes from this file (`-` for standard input)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l asset -d 'Attach this file (repeatable): GitHub assets, GitLab generic packages + release links, Gitea/Forgejo attachments, Bitbucket Downloads' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l on -d 'Only these remotes (repeatable; default: every enabled member)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l clobber -d 'Replace an asset of the same name that is already there (otherwise it is skipped)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l draft -d 'Save it as a draft (GitHub, Gitea, Forgejo; GitLab has no drafts and is skipped)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l prerelease -d 'Mark it as a pre-release (GitHub, Gitea, Forgejo)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l push -d 'Push the tag to a remote that lacks it first (otherwise that remote stops with a hint)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable; default: every enabled member)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l on -d 'Only these remotes (repeatable; default: every enabled member)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"

@@ -72,6 +72,10 @@ pub enum Command {
     Tag(cmd::tag::TagCommand),
     #[command(subcommand)]
     Webhook(cmd::webhook::WebhookCommand),
+    #[command(subcommand)]
+    Repo(cmd::repo::RepoCommand),
+    #[command(subcommand)]
+    Release(cmd::release::ReleaseCommand),
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),

@@ -253,6 +253,8 @@ fn run_in(ctx: &Session, cli: &Cli) -> Result<Exit> {
         Command::Mirror(args) => mirror::run(ctx, args),
         Command::Tui(args) => tui::run(ctx, args),
         Command::Webhook(command) => webhook::run(ctx, command),
+        Command::Repo(command) => repo::run(ctx, command),
+        Command::Release(command) => release::run(ctx, command),
         Command::Log(args) => log::run(ctx, args),
         Command::Undo(args) => undo::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

@@ -26,6 +26,8 @@ pub mod primary;
 pub mod publish;
 pub mod push;
 pub mod refs;
+pub mod release;
+pub mod repo;
 pub mod resolve;
 pub mod status;
 pub mod sync;

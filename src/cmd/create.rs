@@ -11,6 +11,7 @@ use crate::cmd::common::ParallelArgs;
 use crate::config;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
+use crate::model::repo_meta::{EditDetail, MetaChange};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::{self, ApiError, Created, NewRepo, Provider, RepoInfo};
 use crate::remote_set::Member;
@@ -39,6 +40,12 @@ pub struct CreateArgs {
     /// Short description shown by the hosts
     #[arg(long, value_name = "TEXT")]
     pub description: Option<String>,
+    /// Topics, comma-separated (set after creating, or on the repository adopted; Bitbucket has none)
+    #[arg(long, value_name = "A,B", value_delimiter = ',', num_args = 1)]
+    pub topics: Option<Vec<String>>,
+    /// Project web site (GitHub homepage, Gitea/Forgejo and Bitbucket website; GitLab has none)
+    #[arg(long, value_name = "URL")]
+    pub homepage: Option<String>,
     /// Only these remotes (repeatable; default: every enabled member with a host API)
     #[arg(long = "on", value_name = "REMOTE")]
     pub on: Vec<String>,
@@ -58,6 +65,9 @@ pub struct CreateDetail {
     url: Option<String>,
     web_url: Option<String>,
     default_branch: Option<String>,
+    /// Settings `--topics`/`--homepage` changed on the host (`repo edit`'s names).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    settings: Vec<&'static str>,
     /// Something worth knowing that did not make the remote fail.
     note: Option<String>,
     /// What to write to .git/config once every host is done.
@@ -75,6 +85,9 @@ impl Detail for CreateDetail {
             ),
             None => String::new(),
         };
+        if !self.settings.is_empty() {
+            text.push_str(&format!("; set {}", self.settings.join(", ")));
+        }
         if let Some(note) = &self.note {
             text.push_str(&format!(" ({note})"));
         }
@@ -87,10 +100,10 @@ impl crate::audit::Audited for CreateDetail {
         Vec::new()
     }
 
-    /// A repository made on the host is a change; adopting one that was there is not (its URL change, if
+    /// A repository made on the host is a change, and so are settings changed; adopting one that was there is not (its URL change, if
     /// any, is logged as a change of the set).
     fn changed(&self) -> bool {
-        self.created == Some(true)
+        self.created == Some(true) || !self.settings.is_empty()
     }
 }
 
@@ -328,18 +341,62 @@ fn create_one(
             );
         }
     }
+    let wanted = MetaChange {
+        homepage: args.homepage.clone(),
+        topics: args.topics.as_deref().map(MetaChange::normalise_topics),
+        ..MetaChange::default()
+    };
+    let settings_failed = if wanted.is_empty() {
+        None
+    } else {
+        job.say("setting topics and homepage");
+        settings(host.api.as_ref(), (&owner, &name), &wanted, &mut detail).err()
+    };
     detail.write = Some(Write {
         remote: m.name.clone(),
         url: url.filter(|u| m.url.as_deref() != Some(u.as_str())),
         owner: (m.owner.as_deref() != Some(owner.as_str())).then(|| owner.clone()),
         repo: (m.repo.as_deref() != Some(name.as_str())).then(|| name.clone()),
     });
-    let status = if created {
+    if let Some(err) = settings_failed {
+        let why = format!("the repository is ready but setting its topics/homepage failed: {err}");
+        return Outcome::failed(&m.name, why, started.elapsed(), detail)
+            .with_hint("run the same command again to finish");
+    }
+    let status = if created || !detail.settings.is_empty() {
         Status::Ok
     } else {
         Status::UpToDate
     };
     Outcome::new(&m.name, status, started.elapsed(), detail)
+}
+
+/// Sets `--topics`/`--homepage` where the host keeps them (read first, only what differs); what a host has no
+/// place for is a note.
+fn settings(
+    api: &dyn Provider,
+    (owner, name): (&str, &str),
+    wanted: &MetaChange,
+    detail: &mut CreateDetail,
+) -> std::result::Result<(), ApiError> {
+    let Some(api) = api.metadata() else {
+        detail.note = Some(format!(
+            "{} has no API for topics or homepage",
+            detail.provider
+        ));
+        return Ok(());
+    };
+    let mut edit = EditDetail::default();
+    crate::cmd::repo::converge(api, owner, name, wanted, &mut edit)?;
+    detail.settings = edit.changed;
+    if !edit.unsupported.is_empty() {
+        detail.note = Some(format!(
+            "{} has no {}",
+            detail.provider,
+            edit.unsupported.join(" or ")
+        ));
+    }
+    Ok(())
 }
 
 /// Makes `branch` the repository's default where the host has an API for it; what could not be done is a note,

@@ -114,6 +114,8 @@ pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
             description: answers.description.clone(),
             on: linked.iter().map(|r| r.to_string()).collect(),
             json: false,
+            topics: None,
+            homepage: None,
             parallel: crate::cmd::common::ParallelArgs {
                 jobs: None,
                 timeout: None,

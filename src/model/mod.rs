@@ -15,6 +15,8 @@ pub mod mirror;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod release;
+pub mod repo_meta;
 pub mod resolve;
 pub mod sync;
 pub mod workspace;

@@ -93,6 +93,14 @@ impl Provider for GitHub {
     fn webhooks(&self) -> Option<&dyn Webhooks> {
         Some(self)
     }
+
+    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
+        Some(self)
+    }
+
+    fn releases(&self) -> Option<&dyn super::releases::Releases> {
+        Some(self)
+    }
 }
 
 impl DefaultBranch for GitHub {}

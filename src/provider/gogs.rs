@@ -43,6 +43,10 @@ impl Provider for Gogs {
     fn webhooks(&self) -> Option<&dyn Webhooks> {
         Some(self)
     }
+
+    fn releases(&self) -> Option<&dyn super::releases::Releases> {
+        Some(self)
+    }
 }
 
 impl Repositories for Gogs {

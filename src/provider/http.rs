@@ -93,6 +93,16 @@ pub enum AuthStyle {
     PrivateToken,
 }
 
+/// What a request carries: JSON (almost everything) or raw bytes of a stated type (release assets).
+#[derive(Debug, Clone, Copy)]
+pub enum Payload<'a> {
+    Json(&'a Value),
+    Bytes {
+        content_type: &'a str,
+        bytes: &'a [u8],
+    },
+}
+
 /// A host's answer with what callers look at.
 #[derive(Debug)]
 pub struct Reply {
@@ -273,9 +283,45 @@ impl Client {
         self.send("PATCH", path, Some(body))
     }
 
+    /// The same host's credentials and conventions at another root: GitHub takes release assets at an upload
+    /// origin of its own (`uploads.github.com`, `/api/uploads` on Enterprise).
+    pub fn at(&self, base: &str) -> Client {
+        let mut other = self.clone();
+        other.base = base.trim_end_matches('/').to_string();
+        other.host = crate::url::http_host(&other.base).unwrap_or_else(|| other.base.clone());
+        other
+    }
+
+    /// Sends `bytes` as `content_type` (an asset upload), with the retries of [`Client::send`].
+    pub fn send_bytes(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        bytes: &[u8],
+    ) -> Result<Reply, ApiError> {
+        self.send_payload(
+            method,
+            path,
+            Some(Payload::Bytes {
+                content_type,
+                bytes,
+            }),
+        )
+    }
+
     /// Sends one request, retrying 429/5xx and connection failures a bounded number of times. Any status is
     /// returned as a [`Reply`]; only transport failures and exhausted retries are errors.
     pub fn send(&self, method: &str, path: &str, body: Option<&Value>) -> Result<Reply, ApiError> {
+        self.send_payload(method, path, body.map(Payload::Json))
+    }
+
+    fn send_payload(
+        &self,
+        method: &str,
+        path: &str,
+        body: Option<Payload<'_>>,
+    ) -> Result<Reply, ApiError> {
         let mut url = self.url(path);
         // Anyone on the path could read a token sent in clear; loopback (tests, tunnels) never leaves the host.
         if self.token.is_some() && url.starts_with("http://") && !is_loopback(&self.host) {
@@ -315,7 +361,7 @@ impl Client {
         &self,
         method: &str,
         url: &str,
-        body: Option<&Value>,
+        body: Option<Payload<'_>>,
     ) -> Result<Reply, ApiError> {
         let deadline = self.deadline();
         // Between requests is where Ctrl-C stops a host's work; one in flight ends at its own timeout.
@@ -365,7 +411,7 @@ impl Client {
         &self,
         method: &str,
         url: &str,
-        body: Option<&Value>,
+        body: Option<Payload<'_>>,
         left: Option<Duration>,
     ) -> Result<Reply, ureq::Error> {
         let mut builder = ureq::http::Request::builder()
@@ -388,10 +434,19 @@ impl Client {
             }
         }
         let response = match body {
-            Some(value) => {
-                let bytes = serde_json::to_vec(value).expect("JSON values serialise");
+            Some(payload) => {
+                let (content_type, bytes) = match payload {
+                    Payload::Json(value) => (
+                        "application/json",
+                        serde_json::to_vec(value).expect("JSON values serialise"),
+                    ),
+                    Payload::Bytes {
+                        content_type,
+                        bytes,
+                    } => (content_type, bytes.to_vec()),
+                };
                 let request = builder
-                    .header("Content-Type", "application/json")
+                    .header("Content-Type", content_type)
                     .body(bytes)
                     .map_err(|e| ureq::Error::BadUri(e.to_string()))?;
                 agent().run(limited(request, left))?
@@ -464,6 +519,8 @@ impl Client {
             };
             match list {
                 Value::Array(values) => items.extend(values),
+                // A 2xx without a body lists nothing (Bitbucket's description of Downloads declares none).
+                Value::Null if reply.body.trim().is_empty() => {}
                 _ => {
                     return Err(ApiError::Malformed {
                         host: self.host.clone(),

@@ -15,7 +15,10 @@ mod gitlab;
 mod gogs;
 pub mod http;
 mod member;
+pub mod metadata;
+mod multipart;
 mod protection;
+pub mod releases;
 mod repositories;
 mod webhooks;
 
@@ -253,6 +256,16 @@ pub trait Provider: Base {
     }
 
     fn webhooks(&self) -> Option<&dyn Webhooks> {
+        None
+    }
+
+    /// Description, homepage, topics and visibility.
+    fn metadata(&self) -> Option<&dyn metadata::Metadata> {
+        None
+    }
+
+    /// Releases and their files.
+    fn releases(&self) -> Option<&dyn releases::Releases> {
         None
     }
 

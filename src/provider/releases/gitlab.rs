@@ -1,0 +1,190 @@
+//! GitLab releases: addressed by tag, notes in `description`, no drafts and no pre-release flag. Files go to the
+//! project's generic package registry (package = the project's path, version = the tag) and are attached as
+//! release links pointing there.
+
+use serde_json::{json, Value};
+
+use super::{id, Releases};
+use super::{Asset, NewRelease, Release};
+use crate::provider::gitlab::GitLab;
+use crate::provider::http::encode;
+use crate::provider::{text, ApiError, Base};
+
+/// A GitLab release object.
+fn release(value: &Value) -> Release {
+    let assets = value
+        .pointer("/assets/links")
+        .and_then(Value::as_array)
+        .map(|links| {
+            links
+                .iter()
+                .map(|l| Asset {
+                    id: id(l, "id"),
+                    name: text(l, "/name").unwrap_or_default(),
+                    size: None,
+                    url: text(l, "/direct_asset_url").or_else(|| text(l, "/url")),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let tag = text(value, "/tag_name").unwrap_or_default();
+    Release {
+        id: tag.clone(),
+        tag,
+        title: text(value, "/name").filter(|n| !n.is_empty()),
+        notes: text(value, "/description").filter(|d| !d.is_empty()),
+        draft: false,
+        prerelease: false,
+        web_url: text(value, "/_links/self"),
+        assets,
+    }
+}
+
+fn body(new: &NewRelease, with_tag: bool) -> Value {
+    let mut body = json!({});
+    if with_tag {
+        body["tag_name"] = json!(new.tag);
+    }
+    if let Some(title) = &new.title {
+        body["name"] = json!(title);
+    }
+    if let Some(notes) = &new.notes {
+        body["description"] = json!(notes);
+    }
+    body
+}
+
+/// A generic package name is letters, digits and `._-`; the project's path is, nearly always.
+fn package_name(name: &str) -> String {
+    name.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || "._-".contains(c) {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
+}
+
+impl Releases for GitLab {
+    fn refuses(&self, new: &NewRelease) -> Option<&'static str> {
+        new.draft
+            .then_some("GitLab has no draft releases; a release there is published at once")
+    }
+
+    fn drops(&self, new: &NewRelease) -> Vec<String> {
+        let mut dropped = Vec::new();
+        if new.prerelease {
+            dropped.push("GitLab has no pre-release flag".to_string());
+        }
+        dropped
+    }
+
+    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
+        let path = format!("{}/releases?per_page=100", self.repo_path(owner, name));
+        let all = self.rest().api.get_all(&path)?;
+        Ok(all.iter().map(release).collect())
+    }
+
+    fn release_find(
+        &self,
+        owner: &str,
+        name: &str,
+        tag: &str,
+    ) -> Result<Option<Release>, ApiError> {
+        let path = format!("{}/releases/{}", self.repo_path(owner, name), encode(tag));
+        Ok(self.rest().api.get_optional(&path)?.map(|v| release(&v)))
+    }
+
+    fn release_create(
+        &self,
+        owner: &str,
+        name: &str,
+        new: &NewRelease,
+    ) -> Result<Release, ApiError> {
+        let api = &self.rest().api;
+        let path = format!("{}/releases", self.repo_path(owner, name));
+        let reply = api.post(&path, &body(new, true))?;
+        Ok(release(&api.expect_ok(&reply)?))
+    }
+
+    fn release_update(
+        &self,
+        owner: &str,
+        name: &str,
+        old: &Release,
+        new: &NewRelease,
+    ) -> Result<Release, ApiError> {
+        let api = &self.rest().api;
+        let path = format!(
+            "{}/releases/{}",
+            self.repo_path(owner, name),
+            encode(&old.tag)
+        );
+        let reply = api.put(&path, &body(new, false))?;
+        Ok(release(&api.expect_ok(&reply)?))
+    }
+
+    fn release_delete(&self, owner: &str, name: &str, old: &Release) -> Result<(), ApiError> {
+        let rest = self.rest();
+        let path = format!(
+            "{}/releases/{}",
+            self.repo_path(owner, name),
+            encode(&old.tag)
+        );
+        rest.done(&rest.api.delete(&path)?)
+    }
+
+    fn asset_upload(
+        &self,
+        owner: &str,
+        name: &str,
+        old: &Release,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<Asset, ApiError> {
+        let api = &self.rest().api;
+        let project = self.repo_path(owner, name);
+        let package = format!(
+            "{project}/packages/generic/{}/{}/{}",
+            encode(&package_name(name)),
+            encode(&old.tag),
+            encode(file)
+        );
+        let stored = api.send_bytes("PUT", &package, "application/octet-stream", bytes)?;
+        self.rest().done(&stored)?;
+        let link = json!({
+            "name": file,
+            "url": format!("{}{package}", api.base),
+            "link_type": "package",
+        });
+        let path = format!("{project}/releases/{}/assets/links", encode(&old.tag));
+        let reply = api.post(&path, &link)?;
+        let value = api.expect_ok(&reply)?;
+        Ok(Asset {
+            id: id(&value, "id"),
+            name: text(&value, "/name").unwrap_or_else(|| file.to_string()),
+            size: Some(bytes.len() as u64),
+            url: text(&value, "/direct_asset_url").or_else(|| text(&value, "/url")),
+        })
+    }
+
+    fn asset_delete(
+        &self,
+        owner: &str,
+        name: &str,
+        old: &Release,
+        asset: &Asset,
+    ) -> Result<(), ApiError> {
+        // The link goes; the package file stays in the registry (a new upload of the same name is a new file).
+        let rest = self.rest();
+        let path = format!(
+            "{}/releases/{}/assets/links/{}",
+            self.repo_path(owner, name),
+            encode(&old.tag),
+            encode(&asset.id)
+        );
+        rest.done(&rest.api.delete(&path)?)
+    }
+}

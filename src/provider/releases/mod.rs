@@ -1,0 +1,162 @@
+//! The [`Releases`] capability: a release per tag with its notes and files, per host. Each host keeps the files
+//! its own way (GitHub's upload origin, GitLab generic packages plus release links, Gitea/Forgejo attachments,
+//! Bitbucket Downloads); Bitbucket has Downloads only, and Gogs can list releases but not make them.
+
+mod bitbucket;
+mod data;
+mod gitea;
+mod github;
+mod gitlab;
+
+use serde_json::Value;
+
+use super::{text, ApiError};
+pub use data::{Asset, NewRelease, Release};
+
+/// Releases on one host.
+pub trait Releases: Send + Sync {
+    /// Whether a "release" here is only the repository's Downloads: no tag, title or notes are kept.
+    fn downloads_only(&self) -> bool {
+        false
+    }
+
+    /// Why this host cannot make `new` at all (a draft on GitLab), before anything is sent.
+    fn refuses(&self, new: &NewRelease) -> Option<&'static str> {
+        let _ = new;
+        None
+    }
+
+    /// What of `new` this host leaves out, said to the user but not a failure.
+    fn drops(&self, new: &NewRelease) -> Vec<String> {
+        let _ = new;
+        Vec::new()
+    }
+
+    /// Every release, newest first as the host lists them.
+    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError>;
+
+    /// The release of `tag`, drafts included; `None` when there is none.
+    fn release_find(&self, owner: &str, name: &str, tag: &str)
+        -> Result<Option<Release>, ApiError>;
+
+    fn release_create(
+        &self,
+        owner: &str,
+        name: &str,
+        new: &NewRelease,
+    ) -> Result<Release, ApiError>;
+
+    /// Changes `old` to say what `new` says.
+    fn release_update(
+        &self,
+        owner: &str,
+        name: &str,
+        old: &Release,
+        new: &NewRelease,
+    ) -> Result<Release, ApiError>;
+
+    /// Deletes the release (never the tag).
+    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError>;
+
+    /// Attaches `bytes` as `file` to `release`.
+    fn asset_upload(
+        &self,
+        owner: &str,
+        name: &str,
+        release: &Release,
+        file: &str,
+        bytes: &[u8],
+    ) -> Result<Asset, ApiError>;
+
+    fn asset_delete(
+        &self,
+        owner: &str,
+        name: &str,
+        release: &Release,
+        asset: &Asset,
+    ) -> Result<(), ApiError>;
+}
+
+/// The release of `tag` in a list (drafts have no route by tag on GitHub and Gitea).
+fn find_in(list: Vec<Release>, tag: &str) -> Result<Option<Release>, ApiError> {
+    Ok(list.into_iter().find(|r| r.tag == tag))
+}
+
+/// An id that hosts send as a number or as text.
+fn id(value: &Value, key: &str) -> String {
+    match value.get(key) {
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Number(n)) => n.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// A release in GitHub's shape, which Gitea, Forgejo and Gogs copy.
+fn github_release(value: &Value) -> Release {
+    let assets = value
+        .get("assets")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|a| Asset {
+                    id: id(a, "id"),
+                    name: text(a, "/name").unwrap_or_default(),
+                    size: a.get("size").and_then(Value::as_u64),
+                    url: text(a, "/browser_download_url"),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Release {
+        id: id(value, "id"),
+        tag: text(value, "/tag_name").unwrap_or_default(),
+        title: text(value, "/name").filter(|n| !n.is_empty()),
+        notes: text(value, "/body").filter(|b| !b.is_empty()),
+        draft: value.get("draft").and_then(Value::as_bool).unwrap_or(false),
+        prerelease: value
+            .get("prerelease")
+            .and_then(Value::as_bool)
+            .unwrap_or(false),
+        web_url: text(value, "/html_url"),
+        assets,
+    }
+}
+
+/// The create/update body GitHub and Gitea share.
+fn github_body(new: &NewRelease, with_tag: bool) -> Value {
+    let mut body = serde_json::json!({ "draft": new.draft, "prerelease": new.prerelease });
+    if with_tag {
+        body["tag_name"] = serde_json::json!(new.tag);
+    }
+    if let Some(title) = &new.title {
+        body["name"] = serde_json::json!(title);
+    }
+    if let Some(notes) = &new.notes {
+        body["body"] = serde_json::json!(notes);
+    }
+    body
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_github_release_object_reads_with_its_assets() {
+        // As api.github.com answers it (trimmed).
+        let value: Value = serde_json::from_str(
+            r#"{"id": 1, "tag_name": "v1.0.0", "name": "v1.0.0", "body": "", "draft": false, "prerelease": true,
+                "html_url": "https://github.com/octocat/Hello-World/releases/v1.0.0",
+                "assets": [{"id": 7, "name": "example.zip", "size": 1024,
+                            "browser_download_url": "https://github.com/octocat/Hello-World/releases/download/v1.0.0/example.zip"}]}"#,
+        )
+        .unwrap();
+        let release = github_release(&value);
+        assert_eq!(release.id, "1");
+        assert_eq!(release.title.as_deref(), Some("v1.0.0"));
+        assert_eq!(release.notes, None);
+        assert!(release.prerelease && !release.draft);
+        assert_eq!(release.assets[0].id, "7");
+        assert_eq!(release.assets[0].size, Some(1024));
+    }
+}
