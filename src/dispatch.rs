@@ -171,11 +171,11 @@ fn remember(
         run.failed
             .sort_by_key(|name| at(name).unwrap_or(usize::MAX));
     }
-    if !run.failed.is_empty() {
-        crate::report::advice::retry(&run.failed);
-    }
+    // A missing or refused token is not fixed by running again: the token advice replaces retry's.
     if code == Exit::Auth {
         crate::report::advice::auth();
+    } else if !run.failed.is_empty() {
+        crate::report::advice::retry(&run.failed);
     }
     last_run::save(&ctx.git, run, retried);
 }

@@ -21,20 +21,21 @@ fn hint(lines: &[String]) {
     for line in lines {
         text.push_str(&format!("hint: {line}\n"));
     }
-    text.push_str(&format!(
-        "hint: Disable this message with \"git config {} false\"\n",
-        crate::config::ADVICE
-    ));
     PENDING
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .push_str(&text);
 }
 
-/// Prints the advice kept so far, once the command has said everything else.
+/// Prints the advice kept so far, once the command has said everything else, and how to silence it (once,
+/// however many pieces of advice there were).
 pub fn flush() {
-    let text = std::mem::take(&mut *PENDING.lock().unwrap_or_else(|e| e.into_inner()));
+    let mut text = std::mem::take(&mut *PENDING.lock().unwrap_or_else(|e| e.into_inner()));
     if !text.is_empty() && ENABLED.load(Ordering::Relaxed) {
+        text.push_str(&format!(
+            "hint: Disable this message with \"git config {} false\"\n",
+            crate::config::ADVICE
+        ));
         super::err_line(&text);
     }
 }
