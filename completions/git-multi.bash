@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook org push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -43,6 +43,9 @@ __git_multi_words() {
 	"webhook add") echo "--events --secret-stdin --on --json --help -h" ;;
 	"webhook list") echo "--on --json --help -h" ;;
 	"webhook remove") echo "--on --json --help -h" ;;
+	"org") echo "list repos --help -h" ;;
+	"org list") echo "--on --json --jobs -j --timeout --help -h" ;;
+	"org repos") echo "--missing --on --json --jobs -j --timeout --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
@@ -147,6 +150,14 @@ __git_multi_value() {
 	"webhook add|--on") echo remotes ;;
 	"webhook list|--on") echo remotes ;;
 	"webhook remove|--on") echo remotes ;;
+	"org list|--on") echo remotes ;;
+	"org list|--jobs") echo any ;;
+	"org list|-j") echo any ;;
+	"org list|--timeout") echo any ;;
+	"org repos|--on") echo remotes ;;
+	"org repos|--jobs") echo any ;;
+	"org repos|-j") echo any ;;
+	"org repos|--timeout") echo any ;;
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
 	"push|--recurse-submodules") echo any ;;

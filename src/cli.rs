@@ -41,6 +41,8 @@ pub enum Command {
     Tag(cmd::tag::TagCommand),
     #[command(subcommand)]
     Webhook(cmd::webhook::WebhookCommand),
+    #[command(subcommand)]
+    Org(cmd::org::OrgCommand),
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),

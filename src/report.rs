@@ -15,6 +15,7 @@ pub mod doctor;
 pub mod fetch;
 pub mod import;
 pub mod integrate;
+pub mod inventory;
 pub mod lock;
 pub mod log;
 pub mod mirror;

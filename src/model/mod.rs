@@ -6,6 +6,7 @@ pub mod backup;
 pub mod check;
 pub mod converge;
 pub mod fetch;
+pub mod inventory;
 pub mod log;
 pub mod outcome;
 pub mod push;

@@ -10,6 +10,7 @@ mod gitea;
 mod github;
 mod gitlab;
 pub mod http;
+pub mod inventory;
 mod member;
 
 pub use crate::hosting::ProviderKind;

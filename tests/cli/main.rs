@@ -21,6 +21,7 @@ mod hooks;
 mod hosts;
 mod integrate;
 mod interruption;
+mod inventory;
 mod keyring;
 mod lfs;
 mod mirror;
