@@ -86,8 +86,9 @@ __git_multi_words() {
 	"schedule ls") echo "--json --help -h" ;;
 	"schedule remove") echo "--help -h" ;;
 	"schedule rm") echo "--help -h" ;;
-	"ci") echo "generate --help -h" ;;
+	"ci") echo "generate status --help -h" ;;
 	"ci generate") echo "--action --stdout --install-from --help -h" ;;
+	"ci status") echo "--wait --on --json --jobs -j --timeout --help -h" ;;
 	"workspace") echo "add remove rm list ls push fetch status sync --help -h" ;;
 	"workspace add") echo "--help -h" ;;
 	"workspace remove") echo "--help -h" ;;
@@ -215,6 +216,10 @@ __git_multi_value() {
 	"schedule install|--action") echo any ;;
 	"ci generate|--action") echo any ;;
 	"ci generate|--install-from") echo any ;;
+	"ci status|--on") echo remotes ;;
+	"ci status|--jobs") echo any ;;
+	"ci status|-j") echo any ;;
+	"ci status|--timeout") echo any ;;
 	"workspace push|--jobs") echo any ;;
 	"workspace push|-j") echo any ;;
 	"workspace push|--timeout") echo any ;;

@@ -56,7 +56,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'App
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "schedule" -d 'Run git multi on a schedule (systemd user timer, cron, or launchd on macOS)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push, and the CI state of a commit on every host'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
@@ -364,13 +364,20 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -f -a "status" -d 'Show the CI state of a commit on every host (GitHub checks and statuses, GitLab pipelines, Gitea/Forgejo and Bitbucket commit statuses)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l action -d 'What the job runs: `git multi push --all --tags` or `git multi mirror`' -r -f -a "push\t'`git multi push --all --tags --json`'
 mirror\t'`git multi mirror --json`'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l install-from -d 'Build git-multi in the job from this git repository (https:// or ssh://, no credentials) instead of the project\'s own; `@<rev>` picks a tag, branch or full commit id (default: this version\'s tag)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l stdout -d 'Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l wait -d 'Ask again with backoff until every host\'s state is final, or --timeout (default: multi.timeout, else 30 minutes) runs out'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "add" -d 'Add repositories to the workspace'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -f -a "remove" -d 'Remove a repository from the workspace (the repository itself is not touched)'

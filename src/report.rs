@@ -8,6 +8,7 @@
 
 pub mod archive;
 pub mod automation;
+pub mod ci_status;
 pub mod clone;
 pub mod config;
 pub mod conflicts;

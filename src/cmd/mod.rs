@@ -5,6 +5,7 @@ pub mod auth;
 pub mod branch;
 pub mod branch_ops;
 pub mod ci;
+pub mod ci_status;
 pub mod clone;
 pub mod common;
 pub mod conflicts;

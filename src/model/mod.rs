@@ -4,6 +4,7 @@
 
 pub mod backup;
 pub mod check;
+pub mod ci;
 pub mod converge;
 pub mod fetch;
 pub mod inventory;

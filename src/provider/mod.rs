@@ -6,6 +6,7 @@
 //! turn it into per-remote outcomes.
 
 mod bitbucket;
+pub mod ci_status;
 mod gitea;
 mod github;
 mod gitlab;

@@ -8,6 +8,7 @@ mod archive;
 mod audit_log;
 mod bad_input;
 mod ci;
+mod ci_status;
 mod clone;
 mod concurrency;
 mod contract;
