@@ -9,7 +9,7 @@ __git_multi_members() {
 # $1: subcommand path; prints the candidate words
 __git_multi_words() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook org push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
+	"") echo "init clone remote auth create branch tag webhook org stats push fetch status pull sync refs conflicts resolve primary mirror tui doctor log undo backup restore export import config hook schedule ci workspace --help -h --version -V" ;;
 	"init") echo "--import --help -h" ;;
 	"clone") echo "--mirror-to --json --help -h" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test --help -h" ;;
@@ -46,6 +46,7 @@ __git_multi_words() {
 	"org") echo "list repos --help -h" ;;
 	"org list") echo "--on --json --jobs -j --timeout --help -h" ;;
 	"org repos") echo "--missing --on --json --jobs -j --timeout --help -h" ;;
+	"stats") echo "--on --json --export --jobs -j --timeout --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --jobs -j --timeout --verbose -v --json --help -h" ;;
 	"fetch") echo "--prune -p --jobs -j --timeout --json --help -h" ;;
 	"status") echo "--offline --tags --exit-code --jobs -j --timeout --json --help -h" ;;
@@ -159,6 +160,11 @@ __git_multi_value() {
 	"org repos|--jobs") echo any ;;
 	"org repos|-j") echo any ;;
 	"org repos|--timeout") echo any ;;
+	"stats|--on") echo remotes ;;
+	"stats|--export") echo any ;;
+	"stats|--jobs") echo any ;;
+	"stats|-j") echo any ;;
+	"stats|--timeout") echo any ;;
 	"push|--branch") echo any ;;
 	"push|-b") echo any ;;
 	"push|--recurse-submodules") echo any ;;

@@ -35,6 +35,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "branch" -d 'Bra
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tag" -d 'Tags on every remote'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "org" -d 'Organisations and repository inventories on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "stats" -d 'Show what every host counts about the repository (stars, forks, watchers, open issues and pull requests, size, default branch, last push) and the local history\'s numbers (commits, contributors, branches, tags, first and last commit)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
@@ -204,6 +205,12 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l missing -d 'Only list the repositories absent from some host, and where'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l export -d 'Also write the figures to this file: JSON for `.json` (the --json document), CSV for `.csv` (one row per remote, then a `(local)` row)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"

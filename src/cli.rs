@@ -43,6 +43,7 @@ pub enum Command {
     Webhook(cmd::webhook::WebhookCommand),
     #[command(subcommand)]
     Org(cmd::org::OrgCommand),
+    Stats(cmd::stats::StatsArgs),
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),

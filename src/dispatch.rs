@@ -114,6 +114,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         Command::Tui(args) => tui::run(&ctx, args),
         Command::Webhook(command) => webhook::run(&ctx, command),
         Command::Org(command) => org::run(&ctx, command),
+        Command::Stats(args) => stats::run(&ctx, args),
         Command::Log(args) => log::run(&ctx, args),
         Command::Undo(args) => undo::run(&ctx, args),
         Command::Backup(args) => backup::run(&ctx, args),

@@ -25,6 +25,7 @@ pub mod publish;
 pub mod push;
 pub mod refs;
 pub mod resolve;
+pub mod stats;
 pub mod status;
 pub mod sync;
 pub mod undo;

@@ -26,6 +26,7 @@ pub mod refs;
 pub mod remote;
 pub mod resolve;
 pub mod schedule;
+pub mod stats;
 pub mod status;
 pub mod sync;
 pub mod tag;

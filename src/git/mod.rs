@@ -24,6 +24,7 @@ pub mod refname;
 mod refs;
 mod remote;
 mod repository;
+mod stats;
 mod version;
 
 pub use combine::{CommitSpec, MergedTree, Role};

@@ -12,6 +12,7 @@ pub mod log;
 pub mod outcome;
 pub mod push;
 pub mod relation;
+pub mod stats;
 
 pub use backup::Saved;
 pub use check::Check;

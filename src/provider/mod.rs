@@ -13,6 +13,7 @@ mod gitlab;
 pub mod http;
 pub mod inventory;
 mod member;
+pub mod stats;
 
 pub use crate::hosting::ProviderKind;
 pub use member::{for_member, missing_token, MemberApi};

@@ -19,6 +19,7 @@ mod drift;
 mod everywhere;
 mod fanout;
 mod hooks;
+mod host_stats;
 mod hosts;
 mod integrate;
 mod interruption;
