@@ -42,6 +42,20 @@ impl ProviderKind {
         }
     }
 
+    /// The service's own spelling, for sentences ("Gogs has no …").
+    pub fn title(self) -> &'static str {
+        match self {
+            ProviderKind::Github => "GitHub",
+            ProviderKind::Gitlab => "GitLab",
+            ProviderKind::Gitea => "Gitea",
+            ProviderKind::Forgejo => "Forgejo",
+            ProviderKind::Bitbucket => "Bitbucket",
+            ProviderKind::Gogs => "Gogs",
+            ProviderKind::Sourcehut => "sourcehut",
+            ProviderKind::Generic => "generic git host",
+        }
+    }
+
     /// Whether git-multi has an API client for this kind.
     pub fn has_api(self) -> bool {
         !matches!(self, ProviderKind::Sourcehut | ProviderKind::Generic)

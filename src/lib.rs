@@ -17,7 +17,10 @@ mod lockfile;
 mod model;
 mod ops;
 mod progress;
-mod provider;
+// Public only so the integration tests can drive each host's API client against the fake host that lives in
+// tests/cli; not an API for other crates.
+#[doc(hidden)]
+pub mod provider;
 mod quote;
 mod redact;
 mod remote_set;

@@ -101,7 +101,7 @@ fn login(_git: &Git, set: Option<&RemoteSet>, args: &LoginArgs) -> Result<Exit> 
         .kind
         .and_then(|kind| provider::connect(kind, &target.api_url, Some(token.clone())))
     {
-        Some(api) => match api.whoami() {
+        Some(api) => match api.repositories().whoami() {
             Ok(me) => report::note(&format!(
                 "Token for {} belongs to {}.",
                 target.host, me.login
@@ -280,7 +280,7 @@ fn check(git: &Git, target: &Target) -> HostStatus {
     else {
         return status;
     };
-    match api.whoami_with_scopes() {
+    match api.repositories().whoami_with_scopes() {
         Ok(me) => {
             status.valid = Some(true);
             status.login = Some(me.login);

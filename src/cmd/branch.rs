@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::cmd::hosted::{self, HostedRepo};
 use crate::error::{Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{Feature, Protection};
+use crate::provider::{Capability, ProtectionRule};
 use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
@@ -66,7 +66,7 @@ pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
     let BranchCommand::Protect(args) = command;
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
-    let rule = Protection {
+    let rule = ProtectionRule {
         branch: args.branch.clone(),
         require_review: args.require_review,
         min_approvals: args.min_approvals.unwrap_or(1),
@@ -83,7 +83,7 @@ pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
     Ok(report.api_exit())
 }
 
-fn describe(rule: &Protection) -> String {
+fn describe(rule: &ProtectionRule) -> String {
     let mut parts = vec![format!("protect {}", rule.branch)];
     if rule.require_review {
         parts.push(format!("{} approval(s) required", rule.min_approvals));
@@ -94,7 +94,12 @@ fn describe(rule: &Protection) -> String {
     parts.join(", ")
 }
 
-fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outcome<ProtectDetail> {
+fn protect(
+    ctx: &Session,
+    m: &Member,
+    rule: &ProtectionRule,
+    dry_run: bool,
+) -> Outcome<ProtectDetail> {
     let started = Instant::now();
     let mut detail = ProtectDetail {
         provider: m.provider().0.to_string(),
@@ -106,10 +111,10 @@ fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outco
         Err(why) => return why.outcome(m, started, detail),
     };
     let HostedRepo { host, owner, repo } = &hosted;
-    if let Err(why) = host.api.supports(Feature::BranchProtection) {
-        detail.summary = why.to_string();
+    let Some(api) = host.api.protection() else {
+        detail.summary = host.api.lacks(Capability::Protection).to_string();
         return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
-    }
+    };
     if dry_run {
         detail.summary = format!("would {} on {owner}/{repo}", describe(rule));
         return Outcome::new(&m.name, Status::DryRun, started.elapsed(), detail);
@@ -117,7 +122,7 @@ fn protect(ctx: &Session, m: &Member, rule: &Protection, dry_run: bool) -> Outco
     if let Err(why) = hosted.require_token() {
         return why.outcome(m, started, detail);
     }
-    match host.api.protect_branch(owner, repo, rule) {
+    match api.protect_branch(owner, repo, rule) {
         Ok(()) => Outcome::new(&m.name, Status::Ok, started.elapsed(), detail),
         Err(err) if err.is_unsupported() => {
             detail.summary = err.to_string();

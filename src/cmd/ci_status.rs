@@ -15,7 +15,6 @@ use crate::cmd::host_job;
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::ci_status::ci_status;
 use crate::provider::MemberApi;
 use crate::report;
 use crate::runner::Job;
@@ -94,11 +93,11 @@ fn one(ctx: &Session, job: &Job, sha: &str, wait: bool) -> Outcome<CiDetail> {
         Ok(host) => host,
         Err(outcome) => return outcome,
     };
-    if ci_status(host.api.as_ref()).is_none() {
+    if host.api.ci_status().is_none() {
         let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
         outcome.error = Some(format!(
             "{} has no commit status API",
-            job.member.provider().0
+            job.member.provider().0.title()
         ));
         return outcome;
     }
@@ -168,7 +167,7 @@ fn ask(
         sha.to_string(),
     );
     host_job::within(job, move || {
-        let api = ci_status(host.api.as_ref()).expect("checked before asking");
+        let api = host.api.ci_status().expect("checked before asking");
         api.checks(&owner, &repo, &sha)
     })
 }

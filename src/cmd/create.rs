@@ -248,7 +248,7 @@ fn create_one(
     if let Err(err) = host.require_token() {
         return fail(&err, detail);
     }
-    let me = match host.api.whoami() {
+    let me = match host.api.repositories().whoami() {
         Ok(me) => me,
         Err(err) => return fail(&err, detail),
     };
@@ -270,7 +270,7 @@ fn create_one(
         default_branch: branch.map(str::to_string),
         project: m.project.clone(),
     };
-    let (created, info) = match host.api.create_repo(&new, &me.login) {
+    let (created, info) = match host.api.repositories().create_repo(&new, &me.login) {
         Ok(Created::New(info)) if info.https_url.is_some() || info.ssh_url.is_some() => {
             (true, Some(info))
         }
@@ -282,7 +282,7 @@ fn create_one(
     let info: RepoInfo = match info {
         Some(info) => info,
         None => {
-            match host.api.repo(&owner, &name) {
+            match host.api.repositories().repo(&owner, &name) {
                 Ok(Some(info)) => info,
                 Ok(None) => {
                     let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
@@ -328,12 +328,16 @@ fn create_one(
         if info.default_branch.as_deref() != Some(branch) {
             // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
             // next run after the first push sets it.
-            match host.api.set_default_branch(&owner, &name, branch) {
-                Ok(()) => detail.default_branch = Some(branch.to_string()),
-                Err(err) if err.is_unsupported() => {
+            let set = host
+                .api
+                .default_branch()
+                .map(|api| api.set_default_branch(&owner, &name, branch));
+            match set {
+                Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
+                None => {
                     detail.note = Some(format!("{} cannot set the default branch", detail.provider))
                 }
-                Err(_) => {
+                Some(Err(_)) => {
                     detail.note = Some(format!(
                         "default branch stays {}; run again after the first push",
                         info.default_branch.as_deref().unwrap_or("unset")

@@ -585,7 +585,7 @@ fn api(git: &Git, m: &Member) -> Check {
             login_hint,
         );
     };
-    match host.api.whoami() {
+    match host.api.repositories().whoami() {
         Ok(me) => {
             let mut detail = format!(
                 "provider {kind}, API {api_url}: token from {source}, logged in as {}",

@@ -10,7 +10,6 @@ use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::inventory::{self, Organisations, OwnerListing};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::inventory::inventory;
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
@@ -92,7 +91,7 @@ fn organisations(ctx: &Session, job: &Job) -> Outcome<Organisations> {
     }
     job.say("listing organisations");
     let asked = host_job::within(job, move || {
-        let Some(inventory) = inventory(host.api.as_ref()) else {
+        let Some(inventory) = host.api.inventory() else {
             return Err(None);
         };
         inventory.organisations().map_err(Some)
@@ -164,10 +163,10 @@ fn listing(ctx: &Session, job: &Job, owner: Option<&str>) -> Outcome<OwnerListin
     detail.owner = Some(owner.clone());
     job.say(&format!("listing {owner}"));
     let asked = host_job::within(job, move || {
-        let Some(inventory) = inventory(host.api.as_ref()) else {
+        let Some(inventory) = host.api.inventory() else {
             return Err(None);
         };
-        inventory.repositories(&owner).map_err(Some)
+        inventory.owner_repositories(&owner).map_err(Some)
     });
     match asked {
         None => host_job::timed_out(job, detail),
@@ -187,8 +186,8 @@ fn failure<D>(job: &Job, err: Option<ApiError>, detail: D) -> Outcome<D> {
         None => {
             let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
             outcome.error = Some(format!(
-                "no inventory API for provider {}",
-                job.member.provider().0
+                "{} has no API to list organisations and repositories",
+                job.member.provider().0.title()
             ));
             outcome
         }

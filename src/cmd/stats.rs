@@ -12,7 +12,6 @@ use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::model::stats::HostStats;
 use crate::model::{Outcome, Report, Status};
-use crate::provider::stats::repo_stats;
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
@@ -102,8 +101,17 @@ fn one(ctx: &Session, job: &Job) -> Outcome<HostStats> {
     };
     job.say("asking");
     let (owner, repo) = (hosted.owner.clone(), hosted.repo.clone());
+    if hosted.host.api.stats().is_none() {
+        let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
+        outcome.error = Some(format!(
+            "{} has no repository API",
+            job.member.provider().0.title()
+        ));
+        return outcome;
+    }
     let asked = host_job::within(job, move || {
-        repo_stats(hosted.host.api.as_ref(), &hosted.owner, &hosted.repo)
+        let api = hosted.host.api.stats().expect("checked before asking");
+        api.repo_stats(&hosted.owner, &hosted.repo)
     });
     match asked {
         None => host_job::timed_out(job, detail),

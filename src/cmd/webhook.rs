@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::cmd::hosted::{self, HostedRepo};
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{NewWebhook, Webhook};
+use crate::provider::{Capability, NewWebhook, Webhook};
 use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
@@ -141,7 +141,11 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
         Err(why) => return why.outcome(m, started, detail),
     };
     let HostedRepo { host, owner, repo } = &hosted;
-    let existing = match host.api.webhooks(owner, repo) {
+    let Some(api) = host.api.webhooks() else {
+        detail.summary = host.api.lacks(Capability::Webhooks).to_string();
+        return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
+    };
+    let existing = match api.webhooks(owner, repo) {
         Ok(hooks) => hooks,
         Err(err) => return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
     };
@@ -164,7 +168,7 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
                 detail.webhooks = vec![hook];
                 Ok(Status::UpToDate)
             } else {
-                host.api.add_webhook(owner, repo, new).map(|hook| {
+                api.add_webhook(owner, repo, new).map(|hook| {
                     detail.summary = format!("added (id {})", hook.id);
                     detail.webhooks = vec![hook];
                     Status::Ok
@@ -179,7 +183,7 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
             } else {
                 let removed = matching
                     .iter()
-                    .try_for_each(|h| host.api.remove_webhook(owner, repo, &h.id));
+                    .try_for_each(|h| api.remove_webhook(owner, repo, &h.id));
                 removed.map(|()| {
                     detail.summary = format!("removed {}", matching.len());
                     detail.webhooks = matching;

@@ -5,8 +5,8 @@ use serde_json::{json, Value};
 
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, strings, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
-    RepoInfo, Rest, Webhook,
+    map_events, strings, text, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection,
+    ProtectionRule, Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct Bitbucket(Rest);
@@ -47,7 +47,7 @@ fn strip_user(url: &str) -> String {
     }
 }
 
-impl Provider for Bitbucket {
+impl Base for Bitbucket {
     fn rest(&self) -> &Rest {
         &self.0
     }
@@ -59,7 +59,39 @@ impl Provider for Bitbucket {
             encode(&name.to_ascii_lowercase())
         )
     }
+}
 
+impl Provider for Bitbucket {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
+    fn repositories(&self) -> &dyn Repositories {
+        self
+    }
+
+    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
+        Some(self)
+    }
+
+    fn protection(&self) -> Option<&dyn Protection> {
+        Some(self)
+    }
+
+    fn webhooks(&self) -> Option<&dyn Webhooks> {
+        Some(self)
+    }
+}
+
+impl Repositories for Bitbucket {
     fn repo_info(&self, value: &Value) -> RepoInfo {
         let clone = |kind: &str| {
             value
@@ -114,15 +146,24 @@ impl Provider for Bitbucket {
     fn already_exists(&self, reply: &Reply) -> bool {
         reply.status == 400 && reply.body.contains("already exists")
     }
+}
 
+impl DefaultBranch for Bitbucket {
     fn default_branch_request(&self, branch: &str) -> (&'static str, Value) {
         (
             "PUT",
             json!({ "type": "repository", "mainbranch": { "type": "branch", "name": branch } }),
         )
     }
+}
 
-    fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
+impl Protection for Bitbucket {
+    fn protect_branch(
+        &self,
+        owner: &str,
+        name: &str,
+        rule: &ProtectionRule,
+    ) -> Result<(), ApiError> {
         let api = &self.0.api;
         let base = format!("{}/branch-restrictions", self.repo_path(owner, name));
         let existing = api.get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
@@ -166,7 +207,9 @@ impl Provider for Bitbucket {
         }
         Ok(())
     }
+}
 
+impl Webhooks for Bitbucket {
     fn hooks_query(&self) -> &'static str {
         ""
     }

@@ -4,50 +4,33 @@
 
 use serde_json::Value;
 
-use super::http::{encode, Client};
-use super::{text, ApiError, Provider, ProviderKind};
+use super::bitbucket::Bitbucket;
+use super::gitea::Gitea;
+use super::github::GitHub;
+use super::gitlab::GitLab;
+use super::http::encode;
+use super::{text, ApiError, Base};
 use crate::model::ci::{CiCheck, CiState};
 
 /// What a host can say about the CI runs of a commit.
-pub trait CiStatus {
+pub trait CiStatus: Base {
     /// Every check of `sha` in the repository `owner`/`name`; empty when the host has none.
     fn checks(&self, owner: &str, name: &str, sha: &str) -> Result<Vec<CiCheck>, ApiError>;
 }
 
-/// The CI capability of `provider`; `None` for hosts without a commit status API (Gogs).
-pub fn ci_status(provider: &dyn Provider) -> Option<Box<dyn CiStatus + '_>> {
-    let rest = provider.rest();
-    let api = &rest.api;
-    Some(match rest.kind {
-        ProviderKind::Github => Box::new(GitHubChecks { provider, api }),
-        ProviderKind::Gitea | ProviderKind::Forgejo => Box::new(GiteaStatuses { provider, api }),
-        ProviderKind::Gitlab => Box::new(Pipelines { provider, api }),
-        ProviderKind::Bitbucket => Box::new(BitbucketStatuses { provider, api }),
-        ProviderKind::Gogs | ProviderKind::Sourcehut | ProviderKind::Generic => return None,
-    })
-}
-
 /// GitHub has two systems side by side: commit statuses (older integrations) and check runs (Actions, apps).
-struct GitHubChecks<'a> {
-    provider: &'a dyn Provider,
-    api: &'a Client,
-}
-
-impl CiStatus for GitHubChecks<'_> {
+impl CiStatus for GitHub {
     fn checks(&self, owner: &str, name: &str, sha: &str) -> Result<Vec<CiCheck>, ApiError> {
-        let base = format!(
-            "{}/commits/{}",
-            self.provider.repo_path(owner, name),
-            encode(sha)
-        );
-        let reply = self.api.get(&format!("{base}/status?per_page=100"))?;
-        let combined = self.api.expect_ok(&reply)?;
+        let api = &self.rest().api;
+        let base = format!("{}/commits/{}", self.repo_path(owner, name), encode(sha));
+        let reply = api.get(&format!("{base}/status?per_page=100"))?;
+        let combined = api.expect_ok(&reply)?;
         let mut checks: Vec<CiCheck> = list(&combined, "statuses")
             .iter()
             .map(|s| status_check(s, "/context", "/state", "/target_url"))
             .collect();
-        let reply = self.api.get(&format!("{base}/check-runs?per_page=100"))?;
-        let runs = self.api.expect_ok(&reply)?;
+        let reply = api.get(&format!("{base}/check-runs?per_page=100"))?;
+        let runs = api.expect_ok(&reply)?;
         checks.extend(list(&runs, "check_runs").iter().map(check_run));
         Ok(checks)
     }
@@ -95,24 +78,20 @@ pub(crate) fn check_run(value: &Value) -> CiCheck {
 }
 
 /// Gitea and Forgejo: the combined status of the commit, whose entries say `status` (older servers `state`).
-struct GiteaStatuses<'a> {
-    provider: &'a dyn Provider,
-    api: &'a Client,
-}
-
-impl CiStatus for GiteaStatuses<'_> {
+impl CiStatus for Gitea {
     fn checks(&self, owner: &str, name: &str, sha: &str) -> Result<Vec<CiCheck>, ApiError> {
+        let api = &self.rest().api;
         let path = format!(
             "{}/commits/{}/status?limit=50",
-            self.provider.repo_path(owner, name),
+            self.repo_path(owner, name),
             encode(sha)
         );
-        let reply = self.api.get(&path)?;
+        let reply = api.get(&path)?;
         // A commit the host has never seen has no statuses rather than an error.
         if reply.status == 404 {
             return Ok(Vec::new());
         }
-        let combined = self.api.expect_ok(&reply)?;
+        let combined = api.expect_ok(&reply)?;
         Ok(list(&combined, "statuses")
             .iter()
             .map(|s| {
@@ -129,19 +108,14 @@ impl CiStatus for GiteaStatuses<'_> {
 
 /// GitLab: the pipelines run for the sha, newest first; only the newest per ref counts (a retried pipeline
 /// replaces the one before it).
-struct Pipelines<'a> {
-    provider: &'a dyn Provider,
-    api: &'a Client,
-}
-
-impl CiStatus for Pipelines<'_> {
+impl CiStatus for GitLab {
     fn checks(&self, owner: &str, name: &str, sha: &str) -> Result<Vec<CiCheck>, ApiError> {
         let path = format!(
             "{}/pipelines?sha={}&order_by=id&sort=desc&per_page=100",
-            self.provider.repo_path(owner, name),
+            self.repo_path(owner, name),
             encode(sha)
         );
-        let pipelines = self.api.get_all(&path)?;
+        let pipelines = self.rest().api.get_all(&path)?;
         let mut seen_refs: Vec<String> = Vec::new();
         let mut checks = Vec::new();
         for pipeline in &pipelines {
@@ -177,19 +151,14 @@ pub(crate) fn pipeline_check(value: &Value, reference: &str) -> CiCheck {
 }
 
 /// Bitbucket: the commit's build statuses, `{"values", "next"}` paged.
-struct BitbucketStatuses<'a> {
-    provider: &'a dyn Provider,
-    api: &'a Client,
-}
-
-impl CiStatus for BitbucketStatuses<'_> {
+impl CiStatus for Bitbucket {
     fn checks(&self, owner: &str, name: &str, sha: &str) -> Result<Vec<CiCheck>, ApiError> {
         let path = format!(
             "{}/commit/{}/statuses?pagelen=100",
-            self.provider.repo_path(owner, name),
+            self.repo_path(owner, name),
             encode(sha)
         );
-        let statuses = self.api.get_all(&path)?;
+        let statuses = self.rest().api.get_all(&path)?;
         Ok(statuses.iter().map(bitbucket_status).collect())
     }
 }

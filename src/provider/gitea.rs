@@ -1,14 +1,13 @@
-//! Gitea, Forgejo (Codeberg) and Gogs (`/api/v1`): GitHub-shaped objects, `Authorization: token`, Link
-//! pagination. Gogs is Gitea's ancestor: same routes for what it has, `/org/<org>/repos` for organisations, no
-//! branch protection and no default-branch API.
+//! Gitea and Forgejo (Codeberg) (`/api/v1`): GitHub-shaped objects, `Authorization: token`, Link pagination.
+//! Gogs, their ancestor, shares the requests below that it has (`gogs.rs`).
 
 use serde_json::{json, Value};
 
 use super::github::{hook_info, repo_info, repo_path};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, ApiError, Feature, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
-    RepoInfo, Rest, Webhook,
+    map_events, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection, ProtectionRule,
+    Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct Gitea(Rest);
@@ -17,15 +16,49 @@ impl Gitea {
     pub fn new(kind: ProviderKind, base: &str, token: Option<String>) -> Gitea {
         Gitea(Rest::new(kind, base, token, AuthStyle::Token, Paging::Link))
     }
-
-    fn is_gogs(&self) -> bool {
-        self.0.kind == ProviderKind::Gogs
-    }
 }
 
 const EVENTS: [(&str, &str); 2] = [("tag", "create"), ("issues", "issues")];
 
-impl Provider for Gitea {
+/// The create route and body of the Gitea family; organisations live under `org_segment` (`orgs`, Gogs `org`),
+/// and only hosts that take one get the default branch.
+pub(crate) fn create_request(
+    new: &NewRepo,
+    login: &str,
+    org_segment: &str,
+    with_default_branch: bool,
+) -> (String, Value) {
+    let mut body = json!({ "name": new.name, "private": new.private });
+    if let Some(description) = &new.description {
+        body["description"] = json!(description);
+    }
+    if let (Some(branch), true) = (&new.default_branch, with_default_branch) {
+        body["default_branch"] = json!(branch);
+    }
+    let path = match &new.owner {
+        Some(owner) if !owner.eq_ignore_ascii_case(login) => {
+            format!("/{org_segment}/{}/repos", encode(owner))
+        }
+        _ => "/user/repos".to_string(),
+    };
+    (path, body)
+}
+
+/// Gitea/Forgejo answer 409; Gogs 422 "repository already exists".
+pub(crate) fn already_exists(reply: &Reply) -> bool {
+    reply.status == 409 || (reply.status == 422 && reply.body.contains("already exist"))
+}
+
+/// The webhook create body of the Gitea family; `kind` is the hook type (`gitea`, `gogs`).
+pub(crate) fn hook_body(hook: &NewWebhook, kind: &str) -> Value {
+    let mut config = json!({ "url": hook.url, "content_type": "json" });
+    if let Some(secret) = &hook.secret {
+        config["secret"] = json!(secret);
+    }
+    json!({ "type": kind, "active": true, "events": map_events(&hook.events, &EVENTS), "config": config })
+}
+
+impl Base for Gitea {
     fn rest(&self) -> &Rest {
         &self.0
     }
@@ -33,7 +66,39 @@ impl Provider for Gitea {
     fn repo_path(&self, owner: &str, name: &str) -> String {
         repo_path(owner, name)
     }
+}
 
+impl Provider for Gitea {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
+    fn repositories(&self) -> &dyn Repositories {
+        self
+    }
+
+    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
+        Some(self)
+    }
+
+    fn protection(&self) -> Option<&dyn Protection> {
+        Some(self)
+    }
+
+    fn webhooks(&self) -> Option<&dyn Webhooks> {
+        Some(self)
+    }
+}
+
+impl Repositories for Gitea {
     fn repo_info(&self, value: &Value) -> RepoInfo {
         repo_info(value)
     }
@@ -43,42 +108,23 @@ impl Provider for Gitea {
     }
 
     fn create_request(&self, new: &NewRepo, login: &str) -> Result<(String, Value), ApiError> {
-        let mut body = json!({ "name": new.name, "private": new.private });
-        if let Some(description) = &new.description {
-            body["description"] = json!(description);
-        }
-        if let (Some(branch), false) = (&new.default_branch, self.is_gogs()) {
-            body["default_branch"] = json!(branch);
-        }
-        let path = match &new.owner {
-            Some(owner) if !owner.eq_ignore_ascii_case(login) => {
-                let segment = if self.is_gogs() { "org" } else { "orgs" };
-                format!("/{segment}/{}/repos", encode(owner))
-            }
-            _ => "/user/repos".to_string(),
-        };
-        Ok((path, body))
+        Ok(create_request(new, login, "orgs", true))
     }
 
     fn already_exists(&self, reply: &Reply) -> bool {
-        // Gitea/Forgejo answer 409; Gogs 422 "repository already exists".
-        reply.status == 409 || (reply.status == 422 && reply.body.contains("already exist"))
+        already_exists(reply)
     }
+}
 
-    fn supports(&self, feature: Feature) -> Result<(), ApiError> {
-        match feature {
-            _ if !self.is_gogs() => Ok(()),
-            Feature::DefaultBranch => Err(self
-                .0
-                .unsupported("Gogs has no API to set the default branch")),
-            Feature::BranchProtection => Err(self
-                .0
-                .unsupported("Gogs has no branch protection API; set it in the web UI")),
-        }
-    }
+impl DefaultBranch for Gitea {}
 
-    fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
-        self.supports(Feature::BranchProtection)?;
+impl Protection for Gitea {
+    fn protect_branch(
+        &self,
+        owner: &str,
+        name: &str,
+        rule: &ProtectionRule,
+    ) -> Result<(), ApiError> {
         let api = &self.0.api;
         // Gitea has no separate force-push switch in its documented API: protection itself forbids force
         // pushes, and `enable_push` keeps ordinary pushes by writers allowed.
@@ -97,13 +143,11 @@ impl Provider for Gitea {
         };
         self.0.done(&reply)
     }
+}
 
+impl Webhooks for Gitea {
     fn hooks_query(&self) -> &'static str {
-        if self.is_gogs() {
-            ""
-        } else {
-            "?limit=50"
-        }
+        "?limit=50"
     }
 
     fn hook_info(&self, value: &Value) -> Webhook {
@@ -111,11 +155,6 @@ impl Provider for Gitea {
     }
 
     fn hook_body(&self, hook: &NewWebhook) -> Value {
-        let mut config = json!({ "url": hook.url, "content_type": "json" });
-        if let Some(secret) = &hook.secret {
-            config["secret"] = json!(secret);
-        }
-        let kind = if self.is_gogs() { "gogs" } else { "gitea" };
-        json!({ "type": kind, "active": true, "events": map_events(&hook.events, &EVENTS), "config": config })
+        hook_body(hook, "gitea")
     }
 }

@@ -4,8 +4,8 @@ use serde_json::{json, Value};
 
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    map_events, strings, text, ApiError, NewRepo, NewWebhook, Protection, Provider, ProviderKind,
-    RepoInfo, Rest, Webhook,
+    map_events, strings, text, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection,
+    ProtectionRule, Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct GitHub(Rest);
@@ -67,7 +67,7 @@ const EVENTS: [(&str, &str); 3] = [
     ("issues", "issues"),
 ];
 
-impl Provider for GitHub {
+impl Base for GitHub {
     fn rest(&self) -> &Rest {
         &self.0
     }
@@ -75,7 +75,41 @@ impl Provider for GitHub {
     fn repo_path(&self, owner: &str, name: &str) -> String {
         repo_path(owner, name)
     }
+}
 
+impl Provider for GitHub {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
+    fn repositories(&self) -> &dyn Repositories {
+        self
+    }
+
+    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
+        Some(self)
+    }
+
+    fn protection(&self) -> Option<&dyn Protection> {
+        Some(self)
+    }
+
+    fn webhooks(&self) -> Option<&dyn Webhooks> {
+        Some(self)
+    }
+}
+
+impl DefaultBranch for GitHub {}
+
+impl Repositories for GitHub {
     fn repo_info(&self, value: &Value) -> RepoInfo {
         repo_info(value)
     }
@@ -107,8 +141,15 @@ impl Provider for GitHub {
         // "name already exists on this account"
         reply.status == 422 && reply.body.contains("already exists")
     }
+}
 
-    fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
+impl Protection for GitHub {
+    fn protect_branch(
+        &self,
+        owner: &str,
+        name: &str,
+        rule: &ProtectionRule,
+    ) -> Result<(), ApiError> {
         let reviews = if rule.require_review {
             json!({ "required_approving_review_count": rule.min_approvals.max(1) })
         } else {
@@ -128,7 +169,9 @@ impl Provider for GitHub {
         );
         self.0.done(&self.0.api.put(&path, &body)?)
     }
+}
 
+impl Webhooks for GitHub {
     fn hook_info(&self, value: &Value) -> Webhook {
         hook_info(value)
     }

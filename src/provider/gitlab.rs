@@ -5,8 +5,8 @@ use serde_json::{json, Value};
 
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
-    text, ApiError, Identity, NewRepo, NewWebhook, Protection, Provider, ProviderKind, RepoInfo,
-    Rest, Webhook,
+    text, ApiError, Base, DefaultBranch, Identity, NewRepo, NewWebhook, Protection, ProtectionRule,
+    Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct GitLab(Rest);
@@ -98,7 +98,7 @@ impl GitLab {
     }
 }
 
-impl Provider for GitLab {
+impl Base for GitLab {
     fn rest(&self) -> &Rest {
         &self.0
     }
@@ -106,7 +106,39 @@ impl Provider for GitLab {
     fn repo_path(&self, owner: &str, name: &str) -> String {
         format!("/projects/{}", encode(&format!("{owner}/{name}")))
     }
+}
 
+impl Provider for GitLab {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
+    fn repositories(&self) -> &dyn Repositories {
+        self
+    }
+
+    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
+        Some(self)
+    }
+
+    fn protection(&self) -> Option<&dyn Protection> {
+        Some(self)
+    }
+
+    fn webhooks(&self) -> Option<&dyn Webhooks> {
+        Some(self)
+    }
+}
+
+impl Repositories for GitLab {
     fn repo_info(&self, value: &Value) -> RepoInfo {
         let level = [
             "/permissions/project_access/access_level",
@@ -179,12 +211,21 @@ impl Provider for GitLab {
         // "has already been taken", as 400 (validation) or 409 on newer servers.
         reply.status == 409 || (reply.status == 400 && reply.body.contains("already been taken"))
     }
+}
 
+impl DefaultBranch for GitLab {
     fn default_branch_request(&self, branch: &str) -> (&'static str, Value) {
         ("PUT", json!({ "default_branch": branch }))
     }
+}
 
-    fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError> {
+impl Protection for GitLab {
+    fn protect_branch(
+        &self,
+        owner: &str,
+        name: &str,
+        rule: &ProtectionRule,
+    ) -> Result<(), ApiError> {
         let api = &self.0.api;
         let project = self.repo_path(owner, name);
         let base = format!("{project}/protected_branches");
@@ -210,7 +251,9 @@ impl Provider for GitLab {
         }
         Ok(())
     }
+}
 
+impl Webhooks for GitLab {
     fn hook_info(&self, value: &Value) -> Webhook {
         let mut events = Vec::new();
         for (field, name) in [

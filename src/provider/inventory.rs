@@ -3,110 +3,115 @@
 
 use serde_json::Value;
 
-use super::http::{encode, Client};
-use super::{text, ApiError, Provider, ProviderKind};
+use super::bitbucket::Bitbucket;
+use super::gitea::Gitea;
+use super::github::GitHub;
+use super::gitlab::GitLab;
+use super::gogs::Gogs;
+use super::http::encode;
+use super::{text, ApiError, Base, Repositories};
 use crate::model::inventory::Listed;
 
 /// What a host can list about accounts: the token's organisations and an owner's repositories.
-pub trait Inventory {
+pub trait Inventory: Base {
     /// Organisations, groups (full paths) or workspaces the token's account belongs to.
     fn organisations(&self) -> Result<Vec<String>, ApiError>;
     /// Every repository of `owner` (a user, organisation, group or workspace) the token can see, all pages.
-    fn repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError>;
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError>;
 }
 
-/// The inventory capability of `provider`; every host with an API git-multi uses has one.
-pub fn inventory(provider: &dyn Provider) -> Option<Box<dyn Inventory + '_>> {
-    let rest = provider.rest();
-    let api = &rest.api;
-    Some(match rest.kind {
-        ProviderKind::Github | ProviderKind::Gitea | ProviderKind::Forgejo | ProviderKind::Gogs => {
-            Box::new(GithubLike {
-                provider,
-                api,
-                kind: rest.kind,
-            })
-        }
-        ProviderKind::Gitlab => Box::new(GitLabGroups { api }),
-        ProviderKind::Bitbucket => Box::new(Workspaces { api }),
-        ProviderKind::Sourcehut | ProviderKind::Generic => return None,
-    })
-}
+// GitHub, and Gitea/Forgejo/Gogs, whose routes copy GitHub's: `/user/orgs`, `/orgs/<org>/repos`,
+// `/users/<user>/repos`, `/user/repos`; Link pagination. Each asks for the largest page it serves: GitHub 100,
+// Gitea 50 (its default `MAX_RESPONSE_ITEMS`); Gogs pages nothing it lists here.
 
-/// GitHub, and Gitea/Forgejo/Gogs, whose routes copy GitHub's: `/user/orgs`, `/orgs/<org>/repos`,
-/// `/users/<user>/repos`, `/user/repos`; Link pagination.
-struct GithubLike<'a> {
-    provider: &'a dyn Provider,
-    api: &'a Client,
-    kind: ProviderKind,
-}
-
-impl GithubLike<'_> {
-    /// The largest page each host serves: GitHub 100, Gitea 50 (its default `MAX_RESPONSE_ITEMS`); Gogs pages
-    /// nothing it lists here.
-    fn page_query(&self) -> &'static str {
-        match self.kind {
-            ProviderKind::Github => "per_page=100",
-            ProviderKind::Gogs => "",
-            _ => "limit=50",
-        }
-    }
-
-    fn with_query(&self, path: &str, extra: &str) -> String {
-        let query: Vec<&str> = [extra, self.page_query()]
-            .into_iter()
-            .filter(|q| !q.is_empty())
-            .collect();
-        if query.is_empty() {
-            path.to_string()
-        } else {
-            format!("{path}?{}", query.join("&"))
-        }
-    }
-}
-
-impl Inventory for GithubLike<'_> {
+impl Inventory for GitHub {
     fn organisations(&self) -> Result<Vec<String>, ApiError> {
-        let orgs = self.api.get_all(&self.with_query("/user/orgs", ""))?;
-        Ok(orgs
-            .iter()
-            .filter_map(|o| {
-                text(o, "/login")
-                    .or_else(|| text(o, "/username"))
-                    .or_else(|| text(o, "/name"))
-            })
-            .collect())
+        github_like_organisations(self, "per_page=100")
     }
 
-    fn repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
-        let org = self
-            .api
-            .get_all(&self.with_query(&format!("/orgs/{}/repos", encode(owner)), ""));
-        let items = match org {
-            Ok(items) => items,
-            // Not an organisation: a user. Their own account lists private repositories too, but only
-            // through `/user/repos`, which also holds other owners' repositories the user works on.
-            Err(ApiError::NotFound { .. }) => {
-                let me = self.provider.whoami()?;
-                if me.login.eq_ignore_ascii_case(owner) {
-                    let extra = if self.kind == ProviderKind::Github {
-                        "affiliation=owner"
-                    } else {
-                        ""
-                    };
-                    let all = self.api.get_all(&self.with_query("/user/repos", extra))?;
-                    all.into_iter()
-                        .filter(|r| owner_login(r).is_none_or(|o| o.eq_ignore_ascii_case(owner)))
-                        .collect()
-                } else {
-                    self.api
-                        .get_all(&self.with_query(&format!("/users/{}/repos", encode(owner)), ""))?
-                }
-            }
-            Err(err) => return Err(err),
-        };
-        Ok(items.iter().map(github_listed).collect())
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
+        github_like_repositories(self, self, owner, "per_page=100", "affiliation=owner")
     }
+}
+
+impl Inventory for Gitea {
+    fn organisations(&self) -> Result<Vec<String>, ApiError> {
+        github_like_organisations(self, "limit=50")
+    }
+
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
+        github_like_repositories(self, self, owner, "limit=50", "")
+    }
+}
+
+impl Inventory for Gogs {
+    fn organisations(&self) -> Result<Vec<String>, ApiError> {
+        github_like_organisations(self, "")
+    }
+
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
+        github_like_repositories(self, self, owner, "", "")
+    }
+}
+
+/// `path` with the query parts that are not empty.
+fn with_query(path: &str, parts: &[&str]) -> String {
+    let query: Vec<&str> = parts.iter().copied().filter(|q| !q.is_empty()).collect();
+    if query.is_empty() {
+        path.to_string()
+    } else {
+        format!("{path}?{}", query.join("&"))
+    }
+}
+
+fn github_like_organisations(host: &dyn Base, page: &str) -> Result<Vec<String>, ApiError> {
+    let orgs = host
+        .rest()
+        .api
+        .get_all(&with_query("/user/orgs", &[page]))?;
+    Ok(orgs
+        .iter()
+        .filter_map(|o| {
+            text(o, "/login")
+                .or_else(|| text(o, "/username"))
+                .or_else(|| text(o, "/name"))
+        })
+        .collect())
+}
+
+/// An organisation's repositories, else a user's: their own account lists private repositories too, but only
+/// through `/user/repos`, which also holds other owners' repositories the user works on (filtered out here).
+fn github_like_repositories(
+    host: &dyn Base,
+    account: &dyn Repositories,
+    owner: &str,
+    page: &str,
+    own_filter: &str,
+) -> Result<Vec<Listed>, ApiError> {
+    let api = &host.rest().api;
+    let org = api.get_all(&with_query(
+        &format!("/orgs/{}/repos", encode(owner)),
+        &[page],
+    ));
+    let items = match org {
+        Ok(items) => items,
+        Err(ApiError::NotFound { .. }) => {
+            let me = account.whoami()?;
+            if me.login.eq_ignore_ascii_case(owner) {
+                let all = api.get_all(&with_query("/user/repos", &[own_filter, page]))?;
+                all.into_iter()
+                    .filter(|r| owner_login(r).is_none_or(|o| o.eq_ignore_ascii_case(owner)))
+                    .collect()
+            } else {
+                api.get_all(&with_query(
+                    &format!("/users/{}/repos", encode(owner)),
+                    &[page],
+                ))?
+            }
+        }
+        Err(err) => return Err(err),
+    };
+    Ok(items.iter().map(github_listed).collect())
 }
 
 fn owner_login(repo: &Value) -> Option<String> {
@@ -137,14 +142,11 @@ fn visibility(private: bool) -> &'static str {
 }
 
 /// GitLab: groups the token's user is a member of, and a group's (else a user's) projects; `x-next-page`.
-struct GitLabGroups<'a> {
-    api: &'a Client,
-}
-
-impl Inventory for GitLabGroups<'_> {
+impl Inventory for GitLab {
     fn organisations(&self) -> Result<Vec<String>, ApiError> {
         // Without `min_access_level`, GitLab lists every group the user can see: all public ones on gitlab.com.
         let groups = self
+            .rest()
             .api
             .get_all("/groups?min_access_level=10&per_page=100")?;
         Ok(groups
@@ -153,16 +155,17 @@ impl Inventory for GitLabGroups<'_> {
             .collect())
     }
 
-    fn repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
-        let group = self.api.get_all(&format!(
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
+        let api = &self.rest().api;
+        let group = api.get_all(&format!(
             "/groups/{}/projects?per_page=100&include_subgroups=false",
             encode(owner)
         ));
         let items = match group {
             Ok(items) => items,
-            Err(ApiError::NotFound { .. }) => self
-                .api
-                .get_all(&format!("/users/{}/projects?per_page=100", encode(owner)))?,
+            Err(ApiError::NotFound { .. }) => {
+                api.get_all(&format!("/users/{}/projects?per_page=100", encode(owner)))?
+            }
             Err(err) => return Err(err),
         };
         Ok(items.iter().map(gitlab_listed).collect())
@@ -181,13 +184,10 @@ pub(crate) fn gitlab_listed(value: &Value) -> Listed {
 }
 
 /// Bitbucket Cloud: the workspaces the user belongs to and a workspace's repositories; `{"values", "next"}`.
-struct Workspaces<'a> {
-    api: &'a Client,
-}
-
-impl Inventory for Workspaces<'_> {
+impl Inventory for Bitbucket {
     fn organisations(&self) -> Result<Vec<String>, ApiError> {
         let memberships = self
+            .rest()
             .api
             .get_all("/user/permissions/workspaces?pagelen=100")?;
         Ok(memberships
@@ -196,8 +196,9 @@ impl Inventory for Workspaces<'_> {
             .collect())
     }
 
-    fn repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
+    fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
         let items = self
+            .rest()
             .api
             .get_all(&format!("/repositories/{}?pagelen=100", encode(owner)))?;
         Ok(items.iter().map(bitbucket_listed).collect())

@@ -1,27 +1,41 @@
-//! Git hosting services: which kind a remote is on, and their REST APIs behind one [`Provider`] trait.
+//! Git hosting services: which kind a remote is on, and their REST APIs as capability traits.
 //!
-//! Only this module speaks HTTP. Each host has its own file holding only what that host does its own way; the
-//! requests every host makes alike are the [`Provider`] trait's default methods over a [`Rest`] base, and the
-//! agent, retries and pagination are `http.rs`'s. Everything a provider returns is plain data so commands can
-//! turn it into per-remote outcomes.
+//! Only this module speaks HTTP. A [`Provider`] is a host's set of capabilities: [`Repositories`] always, and
+//! [`DefaultBranch`], [`Protection`], [`Webhooks`] where the host has an API for them (one file per trait).
+//! Each host has its own file holding only what that host does its own way; the requests every host makes
+//! alike are the capability traits' default methods over the [`Base`] they share, and the agent, retries and
+//! pagination are `http.rs`'s. Everything a provider returns is plain data so commands can turn it into
+//! per-remote outcomes.
 
 mod bitbucket;
 pub mod ci_status;
+mod default_branch;
 mod gitea;
 mod github;
 mod gitlab;
+mod gogs;
 pub mod http;
 pub mod inventory;
 mod member;
+mod protection;
+mod repositories;
 pub mod stats;
+mod webhooks;
 
 pub use crate::hosting::ProviderKind;
+pub use default_branch::DefaultBranch;
 pub use member::{for_member, missing_token, MemberApi};
+pub use protection::Protection;
+pub use repositories::Repositories;
+pub use webhooks::Webhooks;
+
+pub use ci_status::CiStatus;
+pub use inventory::Inventory;
+pub use stats::RepoStats;
 
 use serde::Serialize;
-use serde_json::{json, Value};
 
-use http::{encode, AuthStyle, Client, Paging, Reply};
+use http::{AuthStyle, Client, Paging, Reply};
 
 /// Why an API call did not do what was asked; every variant names the host.
 #[derive(Debug, Clone, thiserror::Error)]
@@ -44,7 +58,7 @@ pub enum ApiError {
     Malformed { host: String, detail: String },
     /// The host has no API for something; `what` says so in the host's terms.
     #[error("{host}: {what}")]
-    Unsupported { host: String, what: &'static str },
+    Unsupported { host: String, what: String },
     #[error("{host}: refusing to send a token over plain http")]
     InsecureUrl { host: String },
     #[error("{host}: refusing to follow a link to another host ({url})")]
@@ -142,7 +156,7 @@ pub enum Created {
 
 /// A branch protection rule, in the terms all hosts share.
 #[derive(Debug, Clone, Serialize)]
-pub struct Protection {
+pub struct ProtectionRule {
     pub branch: String,
     pub require_review: bool,
     pub min_approvals: u32,
@@ -163,13 +177,6 @@ pub struct NewWebhook {
     /// Neutral event names: push, tag, pull_request, issues, release.
     pub events: Vec<String>,
     pub secret: Option<String>,
-}
-
-/// Something not every host offers through its API.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Feature {
-    DefaultBranch,
-    BranchProtection,
 }
 
 /// What every provider is built on: its kind and its REST client over the shared agent.
@@ -198,155 +205,86 @@ impl Rest {
         self.api.expect_ok(reply).map(drop)
     }
 
-    pub fn unsupported(&self, what: &'static str) -> ApiError {
+    /// The error for something this host has no API for; `what` finishes a sentence that starts with the
+    /// host's name ("has no branch protection API").
+    pub fn unsupported(&self, what: &str) -> ApiError {
         ApiError::Unsupported {
             host: self.api.host.clone(),
-            what,
+            what: format!("{} {what}", self.kind.title()),
         }
     }
 }
 
-/// One hosting service's REST API.
-///
-/// Commands use the operations at the end (`whoami`, `repo`, `create_repo`, …): their default bodies are the
-/// plumbing every host shares, written once. A host's file implements only what it says its own way: routes,
-/// the shapes of its objects and request bodies, the answer that means "already exists", and branch
-/// protection, which no two hosts model alike. The defaults among those are what most hosts do.
-pub trait Provider: Send + Sync {
+/// What every capability of a host stands on: the REST client and the host's route to one repository.
+pub trait Base: Send + Sync {
     /// The kind and the client this provider was built with.
     fn rest(&self) -> &Rest;
 
     /// The route of one repository.
     fn repo_path(&self, owner: &str, name: &str) -> String;
 
-    /// A repository object in this host's shape.
-    fn repo_info(&self, value: &Value) -> RepoInfo;
-
-    /// Where `GET /user` names the account, best first; the first one is named when none is there.
-    fn login_fields(&self) -> &'static [&'static str];
-
-    /// The header listing the token's scopes on every answer, where the host sends one.
-    fn scopes_header(&self) -> Option<&'static str> {
-        None
-    }
-
-    /// The header counting the requests left before the rate limit, where the host sends one.
-    fn rate_limit_header(&self) -> Option<&'static str> {
-        Some("x-ratelimit-remaining")
-    }
-
-    /// The route and body that create `new` (a host may need to ask something first).
-    fn create_request(&self, new: &NewRepo, login: &str) -> Result<(String, Value), ApiError>;
-
-    /// Whether a refused create says a repository of that name is already there.
-    fn already_exists(&self, reply: &Reply) -> bool;
-
-    /// The method and body that change a repository's default branch.
-    fn default_branch_request(&self, branch: &str) -> (&'static str, Value) {
-        ("PATCH", json!({ "default_branch": branch }))
-    }
-
-    /// `Err(Unsupported)` when this host has no API for `feature`. Known before anything is sent, so a dry run
-    /// can say so too.
-    fn supports(&self, feature: Feature) -> Result<(), ApiError> {
-        let _ = feature;
-        Ok(())
-    }
-
-    /// Sets `rule` on the branch, leaving the repository's other rules alone.
-    fn protect_branch(&self, owner: &str, name: &str, rule: &Protection) -> Result<(), ApiError>;
-
-    /// The query that makes a webhook list come in as few pages as the host allows.
-    fn hooks_query(&self) -> &'static str {
-        "?per_page=100"
-    }
-
-    /// A webhook object in this host's shape.
-    fn hook_info(&self, value: &Value) -> Webhook;
-
-    /// The body that creates `hook`.
-    fn hook_body(&self, hook: &NewWebhook) -> Value;
-
     fn host(&self) -> &str {
         &self.rest().api.host
     }
+}
 
-    /// Who the token belongs to, from one request.
-    fn whoami(&self) -> Result<Identity, ApiError> {
-        let rest = self.rest();
-        let reply = rest.api.get("/user")?;
-        let value = rest.api.expect_ok(&reply)?;
-        let fields = self.login_fields();
-        let login = fields
-            .iter()
-            .find_map(|field| text(&value, field))
-            .ok_or_else(|| {
-                let first = fields.first().map_or("", |f| f.trim_start_matches('/'));
-                rest.api.malformed(format!("no `{first}` in /user"))
-            })?;
-        Ok(Identity {
-            login,
-            scopes: self.scopes_header().and_then(|h| reply.header_list(h)),
-            rate_limit_remaining: self
-                .rate_limit_header()
-                .and_then(|h| reply.header_number(h)),
-        })
+/// One hosting service's REST API, as the capabilities it has.
+///
+/// Every host manages repositories; the rest are capabilities a host's type implements or not, reached through
+/// the accessors below: `None` means this host has no API for it (reported as `skipped`, with
+/// [`Provider::lacks`]'s words). A new capability is one trait in its own file plus one accessor here whose
+/// default is `None`; the hosts that have it answer `Some(self)`.
+pub trait Provider: Base {
+    fn repositories(&self) -> &dyn Repositories;
+
+    /// Changing the default branch of an existing repository.
+    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
+        None
     }
 
-    /// [`Provider::whoami`] plus the token's scopes, even where the host needs another request for them.
-    fn whoami_with_scopes(&self) -> Result<Identity, ApiError> {
-        self.whoami()
+    fn protection(&self) -> Option<&dyn Protection> {
+        None
     }
 
-    /// `Ok(None)` when the repository does not exist (or is invisible to this token).
-    fn repo(&self, owner: &str, name: &str) -> Result<Option<RepoInfo>, ApiError> {
-        let found = self.rest().api.get_optional(&self.repo_path(owner, name))?;
-        Ok(found.map(|value| self.repo_info(&value)))
+    fn webhooks(&self) -> Option<&dyn Webhooks> {
+        None
     }
 
-    fn create_repo(&self, new: &NewRepo, login: &str) -> Result<Created, ApiError> {
-        let rest = self.rest();
-        let (path, body) = self.create_request(new, login)?;
-        let reply = rest.api.post(&path, &body)?;
-        match reply.status {
-            // Bitbucket answers 200 where the others say 201.
-            200 | 201 => Ok(Created::New(self.repo_info(&reply.json(&rest.api.host)?))),
-            _ if self.already_exists(&reply) => Ok(Created::AlreadyExists),
-            _ => Err(rest.api.error(&reply)),
+    /// Listing organisations and an owner's repositories (`org list`, `org repos`).
+    fn inventory(&self) -> Option<&dyn Inventory> {
+        None
+    }
+
+    /// The counters the host keeps about a repository (`stats`).
+    fn stats(&self) -> Option<&dyn RepoStats> {
+        None
+    }
+
+    /// The CI state of a commit (`ci status`).
+    fn ci_status(&self) -> Option<&dyn CiStatus> {
+        None
+    }
+
+    /// The error that says this host has no API for `capability` (one of [`Capability`]'s).
+    fn lacks(&self, capability: Capability) -> ApiError {
+        self.rest().unsupported(capability.missing())
+    }
+}
+
+/// The capabilities a host may lack, named for messages: the accessors of [`Provider`] say which it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Capability {
+    Protection,
+    Webhooks,
+}
+
+impl Capability {
+    /// The end of "<Host> …" when a host has none.
+    fn missing(self) -> &'static str {
+        match self {
+            Capability::Protection => "has no branch protection API; set it in the web UI",
+            Capability::Webhooks => "has no webhook API",
         }
-    }
-
-    fn set_default_branch(&self, owner: &str, name: &str, branch: &str) -> Result<(), ApiError> {
-        self.supports(Feature::DefaultBranch)?;
-        let (method, body) = self.default_branch_request(branch);
-        let rest = self.rest();
-        let reply = rest
-            .api
-            .send(method, &self.repo_path(owner, name), Some(&body))?;
-        rest.done(&reply)
-    }
-
-    fn webhooks(&self, owner: &str, name: &str) -> Result<Vec<Webhook>, ApiError> {
-        let path = format!(
-            "{}/hooks{}",
-            self.repo_path(owner, name),
-            self.hooks_query()
-        );
-        let hooks = self.rest().api.get_all(&path)?;
-        Ok(hooks.iter().map(|h| self.hook_info(h)).collect())
-    }
-
-    fn add_webhook(&self, owner: &str, name: &str, hook: &NewWebhook) -> Result<Webhook, ApiError> {
-        let rest = self.rest();
-        let path = format!("{}/hooks", self.repo_path(owner, name));
-        let reply = rest.api.post(&path, &self.hook_body(hook))?;
-        Ok(self.hook_info(&rest.api.expect_ok(&reply)?))
-    }
-
-    fn remove_webhook(&self, owner: &str, name: &str, id: &str) -> Result<(), ApiError> {
-        let rest = self.rest();
-        let path = format!("{}/hooks/{}", self.repo_path(owner, name), encode(id));
-        rest.done(&rest.api.delete(&path)?)
     }
 }
 
@@ -359,9 +297,10 @@ pub fn connect(
     Some(match kind {
         ProviderKind::Github => Box::new(github::GitHub::new(api_url, token)),
         ProviderKind::Gitlab => Box::new(gitlab::GitLab::new(api_url, token)),
-        ProviderKind::Gitea | ProviderKind::Forgejo | ProviderKind::Gogs => {
+        ProviderKind::Gitea | ProviderKind::Forgejo => {
             Box::new(gitea::Gitea::new(kind, api_url, token))
         }
+        ProviderKind::Gogs => Box::new(gogs::Gogs::new(api_url, token)),
         ProviderKind::Bitbucket => Box::new(bitbucket::Bitbucket::new(api_url, token)),
         ProviderKind::Sourcehut | ProviderKind::Generic => return None,
     })
@@ -401,9 +340,3 @@ pub(crate) fn map_events(events: &[String], table: &[(&str, &str)]) -> Vec<Strin
         })
         .collect()
 }
-
-#[cfg(test)]
-#[path = "../../tests/cli/fake_api.rs"]
-mod fake;
-#[cfg(test)]
-mod tests;

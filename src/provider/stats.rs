@@ -1,44 +1,93 @@
-//! The numbers a host keeps about a repository (`stats`): one repository GET on most hosts, each host's field
+//! The numbers a host keeps about a repository (`stats`): one repository GET on every host, each host's field
 //! names mapped to [`HostStats`]; GitLab needs one more request for its open merge requests.
 
 use serde_json::Value;
 
-use super::{text, ApiError, Provider, ProviderKind};
+use super::bitbucket::Bitbucket;
+use super::gitea::Gitea;
+use super::github::GitHub;
+use super::gitlab::GitLab;
+use super::gogs::Gogs;
+use super::{text, ApiError, Base};
 use crate::model::stats::HostStats;
 
-/// What a host counts about the repository `owner`/`name`; `Ok(None)` when it is not there.
-pub fn repo_stats(
-    provider: &dyn Provider,
-    owner: &str,
-    name: &str,
-) -> Result<Option<HostStats>, ApiError> {
-    let rest = provider.rest();
-    let path = provider.repo_path(owner, name);
-    let path = if rest.kind == ProviderKind::Gitlab {
-        format!("{path}?statistics=true")
-    } else {
-        path
-    };
-    let Some(repo) = rest.api.get_optional(&path)? else {
-        return Ok(None);
-    };
-    let mut stats = match rest.kind {
-        ProviderKind::Github => github_stats(&repo),
-        ProviderKind::Gitlab => gitlab_stats(&repo),
-        ProviderKind::Bitbucket => bitbucket_stats(&repo),
-        _ => gitea_stats(&repo),
-    };
-    if rest.kind == ProviderKind::Gitlab {
-        // The count is in the `x-total` header of a one-item page.
-        let reply = rest.api.get(&format!(
-            "{}/merge_requests?state=opened&per_page=1",
-            provider.repo_path(owner, name)
-        ))?;
-        rest.api.expect_ok(&reply)?;
-        stats.open_pull_requests = reply.header_number("x-total");
+/// What a host counts about a repository.
+pub trait RepoStats: Base {
+    /// This host's repository object in the common shape.
+    fn stats_of(&self, repo: &Value) -> HostStats;
+
+    /// The route that gets the repository with its counters.
+    fn stats_path(&self, owner: &str, name: &str) -> String {
+        self.repo_path(owner, name)
     }
-    stats.provider = rest.kind.to_string();
-    Ok(Some(stats))
+
+    /// Counters that need requests of their own (GitLab's open merge requests).
+    fn more_stats(
+        &self,
+        _owner: &str,
+        _name: &str,
+        _stats: &mut HostStats,
+    ) -> Result<(), ApiError> {
+        Ok(())
+    }
+
+    /// What the host counts about `owner`/`name`; `Ok(None)` when it is not there.
+    fn repo_stats(&self, owner: &str, name: &str) -> Result<Option<HostStats>, ApiError> {
+        let rest = self.rest();
+        let Some(repo) = rest.api.get_optional(&self.stats_path(owner, name))? else {
+            return Ok(None);
+        };
+        let mut stats = self.stats_of(&repo);
+        self.more_stats(owner, name, &mut stats)?;
+        stats.provider = rest.kind.to_string();
+        Ok(Some(stats))
+    }
+}
+
+impl RepoStats for GitHub {
+    fn stats_of(&self, repo: &Value) -> HostStats {
+        github_stats(repo)
+    }
+}
+
+impl RepoStats for Gitea {
+    fn stats_of(&self, repo: &Value) -> HostStats {
+        gitea_stats(repo)
+    }
+}
+
+impl RepoStats for Gogs {
+    fn stats_of(&self, repo: &Value) -> HostStats {
+        gitea_stats(repo)
+    }
+}
+
+impl RepoStats for Bitbucket {
+    fn stats_of(&self, repo: &Value) -> HostStats {
+        bitbucket_stats(repo)
+    }
+}
+
+impl RepoStats for GitLab {
+    fn stats_of(&self, repo: &Value) -> HostStats {
+        gitlab_stats(repo)
+    }
+
+    fn stats_path(&self, owner: &str, name: &str) -> String {
+        format!("{}?statistics=true", self.repo_path(owner, name))
+    }
+
+    fn more_stats(&self, owner: &str, name: &str, stats: &mut HostStats) -> Result<(), ApiError> {
+        // The count is in the `x-total` header of a one-item page.
+        let api = &self.rest().api;
+        let reply = api.get(&format!(
+            "{}/merge_requests?state=opened&per_page=1",
+            self.repo_path(owner, name)
+        ))?;
+        api.expect_ok(&reply)?;
+        stats.open_pull_requests = reply.header_number("x-total");
+        Ok(())
+    }
 }
 
 fn number(value: &Value, pointer: &str) -> Option<u64> {

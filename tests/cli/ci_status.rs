@@ -159,7 +159,7 @@ fn each_host_says_its_state_in_the_same_words() {
     gl   running  1 of 2 checks: pipeline 12 (main) running
     tea  failure  1 of 2 checks: lint failure
     bb   running  1 of 2 checks: b running
-    old  skipped  gogs has no commit status API
+    old  skipped  Gogs has no commit status API
     commit <sha>: 1 success, 2 running, 1 failure, 1 skipped
     ");
     run.assert_not_shown("tok-ci-status-123");

@@ -1,6 +1,6 @@
 //! A tiny in-process HTTP server on 127.0.0.1 for host-API tests: a closure answers each request, and every
-//! request is recorded so tests can check exactly what was sent. Shared by the unit tests of `src/provider`
-//! and the integration tests.
+//! request is recorded so tests can check exactly what was sent. The provider tests (`provider_api`) and the
+//! command tests share it; src never includes it.
 #![allow(dead_code)]
 
 use std::sync::{Arc, Mutex};

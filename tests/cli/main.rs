@@ -30,6 +30,7 @@ mod mirror;
 mod namespaces;
 mod newcomer;
 mod organisations;
+mod provider_api;
 mod remote_set;
 mod resolve;
 mod schedule;

@@ -204,7 +204,7 @@ fn computed_url(
             })?;
             let api = crate::provider::connect(kind, &api_url, Some(token.secret))
                 .ok_or_else(|| Error::usage(format!("{kind} has no API")))?;
-            let me = api.whoami().map_err(|err| {
+            let me = api.repositories().whoami().map_err(|err| {
                 let hint = err
                     .hint()
                     .unwrap_or_else(|| "give the owner with --owner".into());

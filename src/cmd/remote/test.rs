@@ -193,12 +193,12 @@ fn check_api(
         return None;
     }
     let mut failure = None;
-    match host.api.whoami() {
+    match host.api.repositories().whoami() {
         Ok(me) => {
             check.login = Some(me.login);
             check.rate_limit_remaining = me.rate_limit_remaining;
             if let (Some(owner), Some(repo)) = (&host.owner, &host.repo) {
-                match host.api.repo(owner, repo) {
+                match host.api.repositories().repo(owner, repo) {
                     Ok(Some(info)) => {
                         check.can_push = info.can_push;
                         check.can_admin = info.can_admin;

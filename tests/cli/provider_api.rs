@@ -1,4 +1,4 @@
-//! Behaviour of every provider against an in-process fake host: success, already-exists, 401/403, 404, 429
+//! Behaviour of every provider's API client, driven through the library, against the in-test fake host: success, already-exists, 401/403, 404, 429
 //! with Retry-After, 5xx then success, pagination over several pages, malformed JSON.
 
 use std::sync::{Arc, Mutex};
@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use super::fake::{Answer, FakeApi};
-use super::*;
+use git_multi::provider::*;
+
+use crate::fake_api::{Answer, FakeApi};
 
 const TOKEN: &str = "tok-provider-test-123456";
 
@@ -101,7 +102,11 @@ fn creates_and_reads_back_a_repository() {
         let body = host.repo.clone();
         let fake = FakeApi::start(move |_, _| Answer::json(status, body.clone()));
         let api = client(host.kind, &fake);
-        let Created::New(info) = api.create_repo(&new_repo(), "alice").unwrap() else {
+        let Created::New(info) = api
+            .repositories()
+            .create_repo(&new_repo(), "alice")
+            .unwrap()
+        else {
             panic!("{}: not created", host.kind)
         };
         assert_eq!(
@@ -142,6 +147,7 @@ fn organisations_and_groups_get_their_own_routes() {
         ..new_repo()
     };
     client(ProviderKind::Gitlab, &fake)
+        .repositories()
         .create_repo(&new, "alice")
         .unwrap();
     assert_eq!(fake.seen()[1].json()["namespace_id"], 77);
@@ -155,7 +161,10 @@ fn organisations_and_groups_get_their_own_routes() {
         (ProviderKind::Gogs, "/org/org/repos"),
     ] {
         let fake = FakeApi::start(|_, _| Answer::json(201, json!({})));
-        client(kind, &fake).create_repo(&new, "alice").unwrap();
+        client(kind, &fake)
+            .repositories()
+            .create_repo(&new, "alice")
+            .unwrap();
         assert_eq!(fake.seen()[0].url, path, "{kind}");
     }
 }
@@ -168,6 +177,7 @@ fn already_exists_is_recognised() {
         assert!(
             matches!(
                 client(host.kind, &fake)
+                    .repositories()
                     .create_repo(&new_repo(), "alice")
                     .unwrap(),
                 Created::AlreadyExists
@@ -190,7 +200,7 @@ fn unauthorized_forbidden_and_not_found() {
             _ => Answer::json(404, json!({"message": "Not Found"})),
         });
         let api = client(host.kind, &fake);
-        let err = api.whoami().unwrap_err();
+        let err = api.repositories().whoami().unwrap_err();
         assert!(err.is_auth(), "{}: {err}", host.kind);
         assert!(
             err.to_string().contains("the token was rejected")
@@ -198,14 +208,21 @@ fn unauthorized_forbidden_and_not_found() {
             "{err}"
         );
         assert!(err.hint().unwrap().contains("git multi auth login"));
-        let err = api.create_repo(&new_repo(), "alice").unwrap_err();
+        let err = api
+            .repositories()
+            .create_repo(&new_repo(), "alice")
+            .unwrap_err();
         assert!(
             matches!(err, ApiError::Forbidden { .. }),
             "{}: {err}",
             host.kind
         );
-        assert!(api.repo("alice", "demo").unwrap().is_none());
-        let err = api.remove_webhook("alice", "demo", "1").unwrap_err();
+        assert!(api.repositories().repo("alice", "demo").unwrap().is_none());
+        let err = api
+            .webhooks()
+            .unwrap()
+            .remove_webhook("alice", "demo", "1")
+            .unwrap_err();
         assert!(matches!(err, ApiError::NotFound { .. }), "{err}");
         assert!(!err.to_string().contains(TOKEN));
     }
@@ -221,6 +238,7 @@ fn retries_429_and_5xx_then_succeeds() {
             _ => Answer::json(200, body.clone()),
         });
         let info = client(host.kind, &fake)
+            .repositories()
             .repo("alice", "demo")
             .unwrap()
             .unwrap();
@@ -236,7 +254,10 @@ fn honours_retry_after_and_gives_up_after_bounded_attempts() {
         _ => Answer::json(200, json!({"login": "alice"})),
     });
     let started = Instant::now();
-    client(ProviderKind::Github, &fake).whoami().unwrap();
+    client(ProviderKind::Github, &fake)
+        .repositories()
+        .whoami()
+        .unwrap();
     assert!(
         started.elapsed() >= Duration::from_secs(1),
         "waited {:?}",
@@ -246,7 +267,10 @@ fn honours_retry_after_and_gives_up_after_bounded_attempts() {
     let fake = FakeApi::start(|_, _| {
         Answer::json(503, json!({"message": "maintenance"})).header("Retry-After", "0")
     });
-    let err = client(ProviderKind::Gitea, &fake).whoami().unwrap_err();
+    let err = client(ProviderKind::Gitea, &fake)
+        .repositories()
+        .whoami()
+        .unwrap_err();
     assert_eq!(fake.seen().len(), 3);
     assert!(
         err.to_string().contains("HTTP 503") && err.to_string().contains("maintenance"),
@@ -259,7 +283,10 @@ fn honours_retry_after_and_gives_up_after_bounded_attempts() {
             .header("x-ratelimit-remaining", "0")
             .header("x-ratelimit-reset", "4000000000")
     });
-    let err = client(ProviderKind::Github, &fake).whoami().unwrap_err();
+    let err = client(ProviderKind::Github, &fake)
+        .repositories()
+        .whoami()
+        .unwrap_err();
     assert!(matches!(err, ApiError::RateLimited { .. }), "{err}");
     assert_eq!(fake.seen().len(), 1);
 }
@@ -329,7 +356,11 @@ fn follows_every_hosts_pagination() {
                 }
             }
         });
-        let hooks = client(kind, &fake).webhooks("alice", "demo").unwrap();
+        let hooks = client(kind, &fake)
+            .webhooks()
+            .unwrap()
+            .webhooks("alice", "demo")
+            .unwrap();
         let urls: Vec<&str> = hooks.iter().map(|h| h.url.as_str()).collect();
         assert_eq!(
             urls,
@@ -354,6 +385,8 @@ fn never_follows_a_next_link_to_another_host() {
             .header("Link", "<https://evil.example/steal?page=2>; rel=\"next\"")
     });
     let err = client(ProviderKind::Github, &fake)
+        .webhooks()
+        .unwrap()
         .webhooks("a", "b")
         .unwrap_err();
     assert!(err.to_string().contains("another host"), "{err}");
@@ -372,7 +405,10 @@ fn redirects_keep_the_token_on_the_host() {
                 Answer::json(301, json!({})).header("Location", "/moved")
             }
         });
-        let found = client(host.kind, &fake).repo("alice", "demo").unwrap();
+        let found = client(host.kind, &fake)
+            .repositories()
+            .repo("alice", "demo")
+            .unwrap();
         assert!(found.is_some(), "{}", host.kind);
         let seen = fake.seen();
         assert_eq!(seen.len(), 2, "{}", host.kind);
@@ -388,7 +424,10 @@ fn redirects_keep_the_token_on_the_host() {
         let target = format!("{}/steal", elsewhere.url);
         let fake =
             FakeApi::start(move |_, _| Answer::json(302, json!({})).header("Location", &target));
-        let err = client(host.kind, &fake).repo("alice", "demo").unwrap_err();
+        let err = client(host.kind, &fake)
+            .repositories()
+            .repo("alice", "demo")
+            .unwrap_err();
         assert!(
             err.to_string().contains("another host"),
             "{}: {err}",
@@ -402,7 +441,10 @@ fn redirects_keep_the_token_on_the_host() {
 fn malformed_json_is_a_clear_error() {
     for host in hosts() {
         let fake = FakeApi::start(|_, _| Answer::raw(200, "{\"login\": "));
-        let err = client(host.kind, &fake).whoami().unwrap_err();
+        let err = client(host.kind, &fake)
+            .repositories()
+            .whoami()
+            .unwrap_err();
         assert!(
             matches!(err, ApiError::Malformed { .. }),
             "{}: {err}",
@@ -413,20 +455,33 @@ fn malformed_json_is_a_clear_error() {
 }
 
 #[test]
-fn gogs_has_no_branch_protection() {
+fn gogs_has_no_branch_protection_and_no_default_branch_api() {
     let fake = FakeApi::start(|_, _| Answer::json(200, json!({})));
-    let rule = Protection {
-        branch: "main".into(),
-        require_review: true,
-        min_approvals: 1,
-        no_force_push: true,
-    };
-    let err = client(ProviderKind::Gogs, &fake)
-        .protect_branch("a", "b", &rule)
-        .unwrap_err();
+    let api = client(ProviderKind::Gogs, &fake);
+    assert!(api.protection().is_none());
+    assert!(api.default_branch().is_none());
+    assert!(api.webhooks().is_some());
+    let err = api.lacks(Capability::Protection);
     assert!(err.is_unsupported(), "{err}");
-    assert!(err.to_string().contains("branch protection"), "{err}");
+    assert!(
+        err.to_string()
+            .ends_with(": Gogs has no branch protection API; set it in the web UI"),
+        "{err}"
+    );
     assert!(fake.seen().is_empty());
+    for kind in [
+        ProviderKind::Github,
+        ProviderKind::Gitlab,
+        ProviderKind::Gitea,
+        ProviderKind::Forgejo,
+        ProviderKind::Bitbucket,
+    ] {
+        let api = client(kind, &fake);
+        assert!(
+            api.protection().is_some() && api.default_branch().is_some(),
+            "{kind}"
+        );
+    }
 }
 
 #[test]
@@ -437,6 +492,7 @@ fn connection_refused_names_the_host() {
     };
     let err = connect(ProviderKind::Gitea, &url, None)
         .unwrap()
+        .repositories()
         .whoami()
         .unwrap_err();
     assert!(matches!(err, ApiError::Network { .. }), "{err}");
@@ -457,6 +513,7 @@ fn a_colon_in_a_token_means_basic_auth_on_bitbucket_only() {
         let fake = FakeApi::start(|_, _| Answer::json(200, json!({"login": "alice"})));
         let _ = connect(kind, &fake.url, Some(token.to_string()))
             .unwrap()
+            .repositories()
             .whoami();
         assert_eq!(
             fake.seen()[0].header("authorization"),
@@ -584,8 +641,8 @@ fn loose_rule() -> serde_json::Value {
     })
 }
 
-fn strict() -> Protection {
-    Protection {
+fn strict() -> ProtectionRule {
+    ProtectionRule {
         branch: "main".into(),
         require_review: true,
         min_approvals: 2,
@@ -618,6 +675,8 @@ fn levels(rule: &Rule) -> Option<(serde_json::Value, serde_json::Value, serde_js
 fn gitlab_updates_an_existing_rule_in_place() {
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Apply, 0);
     client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap();
     let lines = fake.lines();
@@ -647,6 +706,8 @@ fn gitlab_updates_an_existing_rule_in_place() {
 fn gitlab_a_failing_update_leaves_the_old_rule() {
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Fail, 0);
     let err = client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap_err();
     assert!(err.to_string().contains("HTTP 500"), "{err}");
@@ -664,6 +725,8 @@ fn gitlab_a_failing_update_leaves_the_old_rule() {
 fn gitlab_creates_a_missing_rule_without_deleting_anything() {
     let (fake, rule) = gitlab_protection(None, Patch::Apply, 0);
     client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap();
     let lines = fake.lines();
@@ -684,6 +747,8 @@ fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failu
     // A server without the update endpoint: replaced, and the new rule is in place.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 0);
     client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap();
     assert_eq!(
@@ -694,6 +759,8 @@ fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failu
     // A Free server that takes `allow_force_push` but ignores the access-level records: replaced too.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::IgnoreLevels, 0);
     client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap();
     assert_eq!(
@@ -704,6 +771,8 @@ fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failu
     // Creating the replacement fails: the old rule is put back, and the failure is still reported.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 1);
     let err = client(ProviderKind::Gitlab, &fake)
+        .protection()
+        .unwrap()
         .protect_branch("alice", "demo", &strict())
         .unwrap_err();
     assert!(
@@ -725,10 +794,10 @@ fn gitlab_asks_for_the_token_scopes_only_when_asked() {
         _ => Answer::json(200, json!({"scopes": ["api"]})),
     });
     let api = client(ProviderKind::Gitlab, &fake);
-    let me = api.whoami().unwrap();
+    let me = api.repositories().whoami().unwrap();
     assert_eq!((me.login.as_str(), me.scopes), ("alice", None));
     assert_eq!(fake.lines(), ["GET /user"]);
-    let me = api.whoami_with_scopes().unwrap();
+    let me = api.repositories().whoami_with_scopes().unwrap();
     assert_eq!(me.scopes, Some(vec!["api".to_string()]));
     assert_eq!(
         fake.lines()[1..],
