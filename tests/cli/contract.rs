@@ -16,15 +16,15 @@ use crate::env::TestEnv;
 
 const TOKEN: &str = "contract-test-token-0123456789";
 
-struct Prism {
+pub(crate) struct Prism {
     child: Child,
-    url: String,
+    pub(crate) url: String,
     log: Arc<(Mutex<String>, Condvar)>,
 }
 
 impl Prism {
     /// `None` (skip) when Prism is not installed and we are not in CI.
-    fn start(spec: &str, errors: bool) -> Option<Prism> {
+    pub(crate) fn start(spec: &str, errors: bool) -> Option<Prism> {
         let in_ci = std::env::var("CI").as_deref() == Ok("true");
         let prism = std::env::var("GIT_MULTI_PRISM")
             .ok()
@@ -110,7 +110,7 @@ impl Prism {
         Some(prism)
     }
 
-    fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         self.log.0.lock().unwrap().clone()
     }
 
@@ -136,7 +136,7 @@ impl Prism {
     }
 
     /// Request violations Prism logged so far.
-    fn violations(&self) -> Vec<String> {
+    pub(crate) fn violations(&self) -> Vec<String> {
         self.settle();
         self.text()
             .lines()

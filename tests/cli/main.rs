@@ -12,6 +12,7 @@ mod ci_status;
 mod clone;
 mod concurrency;
 mod contract;
+mod contract_hosts;
 mod convergence;
 mod core;
 mod doctor;
