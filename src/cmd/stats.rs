@@ -62,7 +62,7 @@ fn format_of(path: &Path) -> Result<Format> {
 
 pub fn run(ctx: &Session, args: &StatsArgs) -> Result<Exit> {
     let format = args.export.as_deref().map(format_of).transpose()?;
-    let local = ctx.git.local_stats()?;
+    let local = crate::model::stats::LocalStats::from(ctx.git.history_counts()?);
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
     let fanout = ctx.fan_out(

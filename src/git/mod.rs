@@ -41,6 +41,7 @@ pub use process::{finish as finish_jobs, reap};
 pub use progress::Progress;
 pub use push::{remote_messages, PushOptions, RecurseSubmodules, RefStatus, Refspec, Rejection};
 pub use refs::{CommitFacts, RefWrite};
+pub use stats::HistoryCounts;
 pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;

@@ -2,17 +2,28 @@
 //! first and last commit.
 
 use super::{Git, GitError};
-use crate::model::stats::{LocalStats, Stamp};
+
+/// What [`Git::history_counts`] finds: commits and authors of HEAD, local branches and tags, and the first and
+/// last commit as (id, committer date in RFC 3339).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HistoryCounts {
+    pub commits: u64,
+    pub contributors: u64,
+    pub branches: u64,
+    pub tags: u64,
+    pub first: Option<(String, String)>,
+    pub last: Option<(String, String)>,
+}
 
 impl Git {
     /// The numbers of HEAD's history and the local refs; an unborn HEAD counts nothing.
-    pub fn local_stats(&self) -> Result<LocalStats, GitError> {
+    pub fn history_counts(&self) -> Result<HistoryCounts, GitError> {
         let refs = self.refs(&["refs/heads", "refs/tags"])?;
         let count = |prefix: &str| refs.keys().filter(|r| r.starts_with(prefix)).count() as u64;
-        let mut stats = LocalStats {
+        let mut stats = HistoryCounts {
             branches: count("refs/heads/"),
             tags: count("refs/tags/"),
-            ..LocalStats::default()
+            ..HistoryCounts::default()
         };
         if self.rev_parse("HEAD")?.is_none() {
             return Ok(stats);
@@ -43,14 +54,14 @@ impl Git {
                 "--",
             ])
             .run()?;
-        stats.first_commit = parse_stamps(&roots.stdout)
+        stats.first = parse_stamps(&roots.stdout)
             .into_iter()
             .min_by_key(|(time, _)| *time)
             .map(|(_, stamp)| stamp);
         let last = self
             .command(["log", "-1", "--format=%H %ct %cI", "HEAD", "--"])
             .run()?;
-        stats.last_commit = parse_stamps(&last.stdout)
+        stats.last = parse_stamps(&last.stdout)
             .into_iter()
             .next()
             .map(|(_, s)| s);
@@ -59,14 +70,14 @@ impl Git {
 }
 
 /// Lines of `%H %ct %cI`: each commit with its committer time as seconds (to compare) and as a date.
-fn parse_stamps(text: &str) -> Vec<(i64, Stamp)> {
+fn parse_stamps(text: &str) -> Vec<(i64, (String, String))> {
     text.lines()
         .filter_map(|line| {
             let mut parts = line.split(' ');
             let commit = parts.next()?.to_string();
             let time = parts.next()?.parse().ok()?;
             let date = parts.next()?.to_string();
-            Some((time, Stamp { commit, date }))
+            Some((time, (commit, date)))
         })
         .collect()
 }
@@ -83,8 +94,8 @@ mod tests {
         let stamps = parse_stamps(SAMPLE_ROOTS);
         assert_eq!(stamps.len(), 2);
         let oldest = stamps.into_iter().min_by_key(|(t, _)| *t).unwrap().1;
-        assert_eq!(oldest.commit, "3bb42fdf0addc9908320fcbf91b9c8b4bcacf1bf");
-        assert_eq!(oldest.date, "2026-12-04T05:30:00Z");
+        assert_eq!(oldest.0, "3bb42fdf0addc9908320fcbf91b9c8b4bcacf1bf");
+        assert_eq!(oldest.1, "2026-12-04T05:30:00Z");
         assert!(parse_stamps("").is_empty());
     }
 }

@@ -1,20 +1,11 @@
-//! What a host says about an owner's repositories and organisations: one listed repository per row, the
-//! inventory of one member's host, and the repository × host matrix built from all of them.
+//! What the hosts say about an owner's repositories and organisations: the inventory of one member's host, and
+//! the repository × host matrix built from all of them (a host's own row, [`Listed`], is the provider's).
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-/// One repository as an owner's listing describes it.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Listed {
-    pub name: String,
-    /// `private` or `public` (GitLab's `internal` counts as private: not everyone can see it).
-    pub visibility: Option<String>,
-    pub default_branch: Option<String>,
-    /// The host's last-push (or last-activity) time, as the host wrote it (RFC 3339).
-    pub last_push: Option<String>,
-}
+pub use crate::provider::inventory::Listed;
 
 /// One member's part of `org repos`: whose repositories were listed there, and what came back.
 #[derive(Debug, Clone, Default, Serialize)]

@@ -2,22 +2,7 @@
 
 use serde::Serialize;
 
-/// What one host says about the repository. `None`: this host does not count it (or did not say).
-#[derive(Debug, Clone, Default, Serialize)]
-pub struct HostStats {
-    pub provider: String,
-    pub stars: Option<u64>,
-    pub forks: Option<u64>,
-    pub watchers: Option<u64>,
-    pub open_issues: Option<u64>,
-    pub open_pull_requests: Option<u64>,
-    /// GitHub counts open pull requests among its open issues and gives no separate number.
-    pub issues_include_pull_requests: bool,
-    pub size_kb: Option<u64>,
-    pub default_branch: Option<String>,
-    /// The last push (GitLab: last activity; Gitea, Gogs, Bitbucket: last update), as the host wrote it.
-    pub last_push: Option<String>,
-}
+pub use crate::provider::stats::HostStats;
 
 /// A commit and its committer date (RFC 3339).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -36,4 +21,18 @@ pub struct LocalStats {
     pub tags: u64,
     pub first_commit: Option<Stamp>,
     pub last_commit: Option<Stamp>,
+}
+
+impl From<crate::git::HistoryCounts> for LocalStats {
+    fn from(counts: crate::git::HistoryCounts) -> LocalStats {
+        let stamp = |s: Option<(String, String)>| s.map(|(commit, date)| Stamp { commit, date });
+        LocalStats {
+            commits: counts.commits,
+            contributors: counts.contributors,
+            branches: counts.branches,
+            tags: counts.tags,
+            first_commit: stamp(counts.first),
+            last_commit: stamp(counts.last),
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! pipelines for the sha, Gitea/Forgejo commit statuses, Bitbucket commit statuses; every host's words mapped
 //! to one [`CiState`]. Gogs has no commit status API.
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::bitbucket::Bitbucket;
@@ -10,7 +11,66 @@ use super::github::GitHub;
 use super::gitlab::GitLab;
 use super::http::encode;
 use super::{text, ApiError, Base};
-use crate::model::ci::{CiCheck, CiState};
+
+/// One normalised CI state, the same words on every host.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CiState {
+    /// Waiting to start (queued, created, scheduled, waiting for a manual step).
+    Pending,
+    Running,
+    Success,
+    Failure,
+    /// Cancelled, stopped or broken on the CI's side rather than failed by the code.
+    Error,
+    /// The host has nothing for this commit.
+    None,
+}
+
+impl CiState {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CiState::Pending => "pending",
+            CiState::Running => "running",
+            CiState::Success => "success",
+            CiState::Failure => "failure",
+            CiState::Error => "error",
+            CiState::None => "none",
+        }
+    }
+
+    /// Nothing more will change without a new run: success, failure, error (and `none`, which only a new run
+    /// can change too).
+    pub fn is_final(self) -> bool {
+        !matches!(self, CiState::Pending | CiState::Running)
+    }
+
+    /// The host's state from its checks: any failure, else any error, else anything running, else anything
+    /// pending, else success; no checks at all is `none`.
+    pub fn combine(states: impl IntoIterator<Item = CiState>) -> CiState {
+        let states: Vec<CiState> = states.into_iter().collect();
+        if states.is_empty() {
+            return CiState::None;
+        }
+        [
+            CiState::Failure,
+            CiState::Error,
+            CiState::Running,
+            CiState::Pending,
+        ]
+        .into_iter()
+        .find(|s| states.contains(s))
+        .unwrap_or(CiState::Success)
+    }
+}
+
+/// One check of a commit as the host names it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CiCheck {
+    pub name: String,
+    pub state: CiState,
+    pub url: Option<String>,
+}
 
 /// What a host can say about the CI runs of a commit.
 pub trait CiStatus: Base {
@@ -216,5 +276,18 @@ mod tests {
         assert_eq!(bb("INPROGRESS"), CiState::Running);
         assert_eq!(bb("STOPPED"), CiState::Error);
         assert_eq!(bb("SUCCESSFUL"), CiState::Success);
+    }
+
+    #[test]
+    fn the_worst_check_decides() {
+        use CiState::{Error, Failure, Pending, Running, Success};
+        assert_eq!(CiState::combine([]), CiState::None);
+        assert_eq!(CiState::combine([Success, Success]), Success);
+        assert_eq!(CiState::combine([Success, Pending]), Pending);
+        assert_eq!(CiState::combine([Pending, Running, Success]), Running);
+        assert_eq!(CiState::combine([Running, Error]), Error);
+        assert_eq!(CiState::combine([Error, Failure, Running]), Failure);
+        assert!(!Running.is_final() && !Pending.is_final());
+        assert!(CiState::None.is_final() && Failure.is_final());
     }
 }

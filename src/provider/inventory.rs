@@ -1,6 +1,7 @@
 //! Organisations and repository listings on each host (`org list`, `org repos`): which route lists what, how
 //! each host pages it (through [`Client::get_all`]), and each host's repository object as a [`Listed`] row.
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::bitbucket::Bitbucket;
@@ -10,7 +11,17 @@ use super::gitlab::GitLab;
 use super::gogs::Gogs;
 use super::http::encode;
 use super::{text, ApiError, Base, Repositories};
-use crate::model::inventory::Listed;
+
+/// One repository as an owner's listing describes it.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Listed {
+    pub name: String,
+    /// `private` or `public` (GitLab's `internal` counts as private: not everyone can see it).
+    pub visibility: Option<String>,
+    pub default_branch: Option<String>,
+    /// The host's last-push (or last-activity) time, as the host wrote it (RFC 3339).
+    pub last_push: Option<String>,
+}
 
 /// What a host can list about accounts: the token's organisations and an owner's repositories.
 pub trait Inventory: Base {

@@ -1,6 +1,7 @@
 //! The numbers a host keeps about a repository (`stats`): one repository GET on every host, each host's field
 //! names mapped to [`HostStats`]; GitLab needs one more request for its open merge requests.
 
+use serde::Serialize;
 use serde_json::Value;
 
 use super::bitbucket::Bitbucket;
@@ -9,7 +10,23 @@ use super::github::GitHub;
 use super::gitlab::GitLab;
 use super::gogs::Gogs;
 use super::{text, ApiError, Base};
-use crate::model::stats::HostStats;
+
+/// What one host says about the repository. `None`: this host does not count it (or did not say).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct HostStats {
+    pub provider: String,
+    pub stars: Option<u64>,
+    pub forks: Option<u64>,
+    pub watchers: Option<u64>,
+    pub open_issues: Option<u64>,
+    pub open_pull_requests: Option<u64>,
+    /// GitHub counts open pull requests among its open issues and gives no separate number.
+    pub issues_include_pull_requests: bool,
+    pub size_kb: Option<u64>,
+    pub default_branch: Option<String>,
+    /// The last push (GitLab: last activity; Gitea, Gogs, Bitbucket: last update), as the host wrote it.
+    pub last_push: Option<String>,
+}
 
 /// What a host counts about a repository.
 pub trait RepoStats: Base {
