@@ -110,13 +110,16 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and not __fish_seen_subcommand_from login status logout" -f -a "logout" -d 'Remove a host\'s token from the OS keyring'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -l with-token -d 'Read the token from standard input instead of a hidden prompt'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from login" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l private -d 'Create private repositories (the default)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l public -d 'Create public repositories'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l json -d 'Print one JSON document instead of a table'
@@ -147,6 +150,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l require-review -d 'Changes must come through a reviewed pull/merge request'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l no-force-push -d 'Refuse force pushes to the branch'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l dry-run -d 'Say what would be set, change nothing'
@@ -182,13 +187,19 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __f
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "remove" -d 'Remove the webhook with this URL from every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Events, comma-separated: push, tag, pull_request, issues, release (default: push)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret-stdin -d 'Read the shared secret the host signs deliveries with from standard input'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -s h -l help -d 'Print help'
@@ -382,7 +393,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l on -d 'Only these remotes (repeatable)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l wait -d 'Ask again with backoff until every host\'s state is final, or --timeout (default: multi.timeout, else 30 minutes) runs out'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l wait -d 'Ask again with backoff until every host\'s state is final, or --timeout (default: multi.timeout, else 30 minutes; without --wait 60 s) runs out'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -s h -l help -d 'Print help'

@@ -49,6 +49,9 @@ pub const DEFAULT_PER_HOST: usize = 4;
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(300);
 /// A probe (ls-remote for `remote test`, `status`) that takes longer than this is stopped.
 pub const DEFAULT_PROBE_TIMEOUT: Duration = Duration::from_secs(30);
+/// One host's share of a host API command (`create`, `webhook`, `branch protect`, `auth status`): every
+/// request to that host, retries included, ends within it.
+pub const DEFAULT_API_TIMEOUT: Duration = Duration::from_secs(60);
 /// The shortest `--timeout` / `multi.timeout` accepted: a tenth of a second. Less cannot even start git, so a
 /// value like `1e-9` is a typo, not a wish, and would only report every remote as timed out.
 pub const MIN_TIMEOUT: Duration = Duration::from_millis(100);
@@ -400,9 +403,9 @@ pub const KEYS: &[KeyDef] = &[
     KeyDef {
         name: TIMEOUT,
         kind: ValueKind::Seconds,
-        default: "300 (transfers), 30 (probes)",
+        default: "300 (transfers), 30 (probes), 60 (host APIs)",
         multi_valued: false,
-        description: "seconds before a remote's git is stopped (--timeout)",
+        description: "seconds before a remote's git, or its host API calls, are stopped (--timeout)",
     },
     KeyDef {
         name: PRIMARY,

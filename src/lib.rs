@@ -7,6 +7,7 @@ pub mod cli;
 mod clock;
 mod cmd;
 pub mod config;
+mod deadline;
 mod dispatch;
 mod error;
 mod events;

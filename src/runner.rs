@@ -8,45 +8,14 @@ use std::collections::HashMap;
 use std::sync::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 
+pub use crate::deadline::Deadline;
+
 use crate::config::{self, Settings};
 use crate::events::{Event, Sink};
 use crate::git::{GitError, Progress, ProgressSink};
 use crate::model::Outcome;
 use crate::remote_set::Member;
 use crate::retry::{self, Verdict};
-
-/// One remote's time budget, fixed when its job starts: every step of the job (backup, retries, the push)
-/// spends from it, and a timeout is reported with the budget the user set, not with what was left.
-#[derive(Debug, Clone, Copy)]
-pub struct Deadline {
-    budget: Duration,
-    until: Instant,
-}
-
-impl Deadline {
-    pub fn start(budget: Duration) -> Deadline {
-        Deadline {
-            budget,
-            until: Instant::now() + budget,
-        }
-    }
-
-    /// The whole budget (`--timeout` / `multi.timeout`).
-    pub fn budget(&self) -> Duration {
-        self.budget
-    }
-
-    pub fn instant(&self) -> Instant {
-        self.until
-    }
-
-    /// Time left, at least a millisecond so a last step still gets to run and report its timeout.
-    pub fn left(&self) -> Duration {
-        self.until
-            .saturating_duration_since(Instant::now())
-            .max(Duration::from_millis(1))
-    }
-}
 
 /// One remote's job: the member, its deadline, and where to report progress.
 pub struct Job<'a> {

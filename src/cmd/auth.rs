@@ -7,11 +7,14 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::auth::{self, Source, Target};
+use crate::cmd::common::ParallelArgs;
+use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
-use crate::provider::{self, ApiError};
+use crate::provider::{self, ApiError, Deadline};
 use crate::remote_set::RemoteSet;
 use crate::report;
+use crate::runner::Pool;
 
 /// Manage host API tokens (stored in the OS keyring, never in .git/config)
 #[derive(Debug, Subcommand)]
@@ -42,6 +45,8 @@ pub struct StatusArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 /// Remove a host's token from the OS keyring
@@ -99,7 +104,7 @@ fn login(_git: &Git, set: Option<&RemoteSet>, args: &LoginArgs) -> Result<Exit> 
     // Check the token before keeping it, where we know how to ask the host who it belongs to.
     match target
         .kind
-        .and_then(|kind| provider::connect(kind, &target.api_url, Some(token.clone())))
+        .and_then(|kind| provider::connect(kind, &target.api_url, Some(token.clone()), None))
     {
         Some(api) => match api.repositories().whoami() {
             Ok(me) => report::note(&format!(
@@ -192,7 +197,17 @@ fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit>
     let mut seen = std::collections::HashSet::new();
     targets.retain(|t| seen.insert(t.api_url.clone()));
 
-    let hosts: Vec<HostStatus> = targets.iter().map(|t| check(git, t)).collect();
+    // Hosts are asked in parallel, each within its own budget, so one that never answers holds up nobody.
+    let settings = set.map(|s| s.settings.clone()).unwrap_or_default();
+    let budget = args
+        .parallel
+        .timeout(&settings, config::DEFAULT_API_TIMEOUT)?;
+    let pool = Pool::new(&settings, args.parallel.jobs, targets.len());
+    let hosts: Vec<HostStatus> = pool.run(
+        &targets,
+        |_| None,
+        |t| check(git, t, Deadline::start(budget)),
+    );
     // Missing or rejected tokens are exit 4; a host that could not say whether the token works is exit 1.
     let auth_ok = hosts
         .iter()
@@ -256,7 +271,7 @@ fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit>
 }
 
 /// Looks the token up and asks the host who it belongs to.
-fn check(git: &Git, target: &Target) -> HostStatus {
+fn check(git: &Git, target: &Target, deadline: Deadline) -> HostStatus {
     let (token, problem) = auth::lookup(git, target);
     let mut status = HostStatus {
         host: target.host.clone(),
@@ -274,10 +289,9 @@ fn check(git: &Git, target: &Target) -> HostStatus {
             Some(problem.map_or_else(|| "no token".to_string(), |p| format!("no token ({p})")));
         return status;
     };
-    let Some(api) = target
-        .kind
-        .and_then(|kind| provider::connect(kind, &target.api_url, Some(token.secret)))
-    else {
+    let Some(api) = target.kind.and_then(|kind| {
+        provider::connect(kind, &target.api_url, Some(token.secret), Some(deadline))
+    }) else {
         return status;
     };
     match api.repositories().whoami_with_scopes() {

@@ -6,15 +6,16 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cmd::common::ParallelArgs;
 use crate::cmd::hosted::{self, HostedRepo};
+use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::{Capability, ProtectionRule};
-use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
-use crate::runner::Pool;
-use crate::session::Session;
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 /// Repository settings for branches, on every host
 #[derive(Debug, Subcommand)]
@@ -46,9 +47,11 @@ pub struct ProtectArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 pub struct ProtectDetail {
     provider: String,
     branch: String,
@@ -72,12 +75,15 @@ pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
         min_approvals: args.min_approvals.unwrap_or(1),
         no_force_push: args.no_force_push,
     };
-    let pool = Pool::new(&set.settings, None, members.len());
-    let outcomes = pool.run(
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
         &members,
-        |m| m.host(),
-        |m| protect(ctx, m, &rule, args.dry_run),
+        config::DEFAULT_API_TIMEOUT,
+        Watch::Live,
     );
+    let outcomes = fanout.run(&members, |job| protect(ctx, job, &rule, args.dry_run));
+    fanout.finish();
     let report = Report::new(outcomes);
     report::show(&report, args.json);
     Ok(report.api_exit())
@@ -96,17 +102,18 @@ fn describe(rule: &ProtectionRule) -> String {
 
 fn protect(
     ctx: &Session,
-    m: &Member,
+    job: &Job,
     rule: &ProtectionRule,
     dry_run: bool,
 ) -> Outcome<ProtectDetail> {
+    let m = job.member;
     let started = Instant::now();
     let mut detail = ProtectDetail {
         provider: m.provider().0.to_string(),
         branch: rule.branch.clone(),
         summary: describe(rule),
     };
-    let hosted = match hosted::locate(ctx, m) {
+    let hosted = match hosted::locate(ctx, job) {
         Ok(hosted) => hosted,
         Err(why) => return why.outcome(m, started, detail),
     };
@@ -122,6 +129,7 @@ fn protect(
     if let Err(why) = hosted.require_token() {
         return why.outcome(m, started, detail);
     }
+    job.say("protecting");
     match api.protect_branch(owner, repo, rule) {
         Ok(()) => Outcome::new(&m.name, Status::Ok, started.elapsed(), detail),
         Err(err) if err.is_unsupported() => {

@@ -5,17 +5,17 @@
 //! failure or error, has no CI for the commit (`none`), or could not be asked; 8 when nothing failed but
 //! something is still pending or running; 4 when only tokens were missing or rejected.
 
-use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::host_job;
+use crate::cmd::hosted::Unavailable;
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::MemberApi;
+use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
 use crate::session::{Session, Watch};
@@ -40,7 +40,7 @@ pub struct StatusArgs {
     /// The commit (default: HEAD); resolved in this repository, a full commit id is taken as given
     pub commit: Option<String>,
     /// Ask again with backoff until every host's state is final, or --timeout (default: multi.timeout, else
-    /// 30 minutes) runs out
+    /// 30 minutes; without --wait 60 s) runs out
     #[arg(long)]
     pub wait: bool,
     /// Only these remotes (repeatable)
@@ -61,7 +61,7 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let default = if args.wait {
         DEFAULT_WAIT
     } else {
-        crate::config::DEFAULT_TIMEOUT
+        crate::config::DEFAULT_API_TIMEOUT
     };
     let fanout = ctx.fan_out(&set, args.parallel.get(), &members, default, Watch::Live);
     let outcomes = fanout.run(&members, |job| one(ctx, job, &sha, args.wait));
@@ -93,50 +93,31 @@ fn one(ctx: &Session, job: &Job, sha: &str, wait: bool) -> Outcome<CiDetail> {
         Ok(host) => host,
         Err(outcome) => return outcome,
     };
-    if host.api.ci_status().is_none() {
-        let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
-        outcome.error = Some(format!(
-            "{} has no commit status API",
-            job.member.provider().0.title()
-        ));
-        return outcome;
-    }
-    let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
-        return crate::cmd::hosted::Unavailable::Repository.outcome(
-            job.member,
-            std::time::Instant::now(),
-            detail,
-        );
+    let Some(api) = host.api.ci_status() else {
+        return host_job::lacking(job, "no commit status API", detail);
     };
-    let host = Arc::new(host);
+    let (Some(owner), Some(repo)) = (host.owner.as_deref(), host.repo.as_deref()) else {
+        return Unavailable::Repository.outcome(job.member, Instant::now(), detail);
+    };
     let mut pause = FIRST_PAUSE;
     loop {
         detail.polls += 1;
-        job.say(
-            if detail.polls == 1 {
-                "asking".to_string()
-            } else {
-                format!("asking again ({})", detail.polls)
-            }
-            .as_str(),
-        );
-        let asked = ask(job, &host, &owner, &repo, sha);
-        let checks = match asked {
-            None => return host_job::timed_out(job, detail),
-            Some(Ok(checks)) => checks,
-            Some(Err(err)) => {
-                return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail)
-            }
+        if detail.polls == 1 {
+            job.say("asking");
+        } else {
+            job.say(&format!("asking again ({})", detail.polls));
+        }
+        let checks = match api.checks(owner, repo, sha) {
+            Ok(checks) => checks,
+            // `--wait` ran out of time while asking again: the last answer stands (still pending).
+            Err(ApiError::Timeout { .. }) if detail.state.is_some() => break,
+            Err(err) => return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
         };
         let state = CiState::combine(checks.iter().map(|c| c.state));
         detail.state = Some(state);
         detail.checks = checks;
         let settled = state.is_final() && (state != CiState::None || job.elapsed() >= NONE_GRACE);
-        if !wait || settled || crate::interrupt::requested() {
-            break;
-        }
-        let left = job.deadline.left();
-        if left <= Duration::from_millis(1) {
+        if !wait || settled || crate::interrupt::requested() || job.deadline.expired() {
             break;
         }
         job.say(&format!(
@@ -144,32 +125,13 @@ fn one(ctx: &Session, job: &Job, sha: &str, wait: bool) -> Outcome<CiDetail> {
             state.as_str(),
             pause.as_secs()
         ));
-        std::thread::sleep(pause.min(left));
-        if job.deadline.left() <= Duration::from_millis(1) {
+        std::thread::sleep(pause.min(job.deadline.left()));
+        if job.deadline.expired() {
             break;
         }
         pause = (pause * 2).min(MAX_PAUSE);
     }
     Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
-}
-
-fn ask(
-    job: &Job,
-    host: &Arc<MemberApi>,
-    owner: &str,
-    repo: &str,
-    sha: &str,
-) -> Option<std::result::Result<Vec<crate::model::ci::CiCheck>, crate::provider::ApiError>> {
-    let (host, owner, repo, sha) = (
-        Arc::clone(host),
-        owner.to_string(),
-        repo.to_string(),
-        sha.to_string(),
-    );
-    host_job::within(job, move || {
-        let api = host.api.ci_status().expect("checked before asking");
-        api.checks(&owner, &repo, &sha)
-    })
 }
 
 /// See the module's documentation: failures of the hosts first (1, or 4 for tokens), then the CI's states.

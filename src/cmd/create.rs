@@ -7,15 +7,17 @@ use std::time::Instant;
 use clap::Args;
 use serde::Serialize;
 
+use crate::cmd::common::ParallelArgs;
+use crate::config;
 use crate::config::member;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::{self, ApiError, Created, NewRepo, RepoInfo};
+use crate::provider::{self, ApiError, Created, NewRepo, Provider, RepoInfo};
 use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
-use crate::runner::Pool;
-use crate::session::Session;
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 /// Create the repository on every host of the set (or adopt it where it already exists)
 #[derive(Debug, Args)]
@@ -43,9 +45,8 @@ pub struct CreateArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
-    /// How many hosts to talk to at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -59,6 +60,9 @@ pub struct CreateDetail {
     default_branch: Option<String>,
     /// Something worth knowing that did not make the remote fail.
     note: Option<String>,
+    /// What to write to .git/config once every host is done.
+    #[serde(skip)]
+    write: Option<Write>,
 }
 
 impl Detail for CreateDetail {
@@ -91,6 +95,7 @@ impl crate::audit::Audited for CreateDetail {
 }
 
 /// A config change to make after the parallel part: writes to .git/config must not race for its lock.
+#[derive(Debug)]
 struct Write {
     remote: String,
     url: Option<String>,
@@ -167,16 +172,21 @@ pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
             })?,
     };
     let branch = ctx.git.current_branch().ok().flatten();
-    let pool = Pool::new(&set.settings, args.jobs, members.len());
-    let results = pool.run(
+    let fanout = ctx.fan_out(
+        &set,
+        args.parallel.get(),
         &members,
-        |m| m.host(),
-        |m| create_one(ctx, m, args, &target, &fallback_name, branch.as_deref()),
+        config::DEFAULT_API_TIMEOUT,
+        Watch::Live,
     );
+    let results = fanout.run(&members, |job| {
+        create_one(ctx, job, args, &target, &fallback_name, branch.as_deref())
+    });
+    fanout.finish();
 
     let mut outcomes = Vec::new();
-    for (mut outcome, write) in results {
-        if let Some(write) = write {
+    for mut outcome in results {
+        if let Some(write) = outcome.detail.write.take() {
             if let Err(err) = apply(ctx, &write) {
                 outcome = Outcome::failed(
                     &outcome.name,
@@ -214,40 +224,35 @@ fn apply(ctx: &Session, write: &Write) -> Result<()> {
 
 fn create_one(
     ctx: &Session,
-    m: &Member,
+    job: &Job,
     args: &CreateArgs,
     target: &Target,
     fallback_name: &str,
     branch: Option<&str>,
-) -> (Outcome<CreateDetail>, Option<Write>) {
+) -> Outcome<CreateDetail> {
+    let m = job.member;
     let started = Instant::now();
     let mut detail = CreateDetail {
         provider: m.provider().0.to_string(),
         ..CreateDetail::default()
     };
-    let host = match provider::for_member(&ctx.git, m) {
+    let host = match provider::for_member(&ctx.git, m, job.deadline) {
         Ok(host) => host,
         Err(why) => {
             let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
             outcome.error = Some(why);
-            return (
-                outcome.with_hint(format!(
-                    "set the provider with `git config multi.{}.provider <kind>`",
-                    m.name
-                )),
-                None,
-            );
+            return outcome.with_hint(format!(
+                "set the provider with `git config multi.{}.provider <kind>`",
+                m.name
+            ));
         }
     };
-    let fail = |err: &ApiError, detail| {
-        (
-            Outcome::from_api_error(&m.name, err, started.elapsed(), detail),
-            None,
-        )
-    };
+    let fail =
+        |err: &ApiError, detail| Outcome::from_api_error(&m.name, err, started.elapsed(), detail);
     if let Err(err) = host.require_token() {
         return fail(&err, detail);
     }
+    job.say("checking token");
     let me = match host.api.repositories().whoami() {
         Ok(me) => me,
         Err(err) => return fail(&err, detail),
@@ -270,6 +275,7 @@ fn create_one(
         default_branch: branch.map(str::to_string),
         project: m.project.clone(),
     };
+    job.say("creating");
     let (created, info) = match host.api.repositories().create_repo(&new, &me.login) {
         Ok(Created::New(info)) if info.https_url.is_some() || info.ssh_url.is_some() => {
             (true, Some(info))
@@ -282,15 +288,13 @@ fn create_one(
     let info: RepoInfo = match info {
         Some(info) => info,
         None => {
+            job.say("checking the repository");
             match host.api.repositories().repo(&owner, &name) {
                 Ok(Some(info)) => info,
                 Ok(None) => {
                     let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
-                    return (
-                        Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
-                            "check the token's access to that owner (`git multi auth status`)",
-                        ),
-                        None,
+                    return Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
+                        "check the token's access to that owner (`git multi auth status`)",
                     );
                 }
                 Err(err) => return fail(&err, detail),
@@ -302,63 +306,76 @@ fn create_one(
             "{owner}/{name} already exists on {} and this token may not push to it",
             host.api.host()
         );
-        return (
-            Outcome::failed(&m.name, why, started.elapsed(), detail)
-                .with_hint("pick another name, or ask the owner for write access"),
-            None,
-        );
+        return Outcome::failed(&m.name, why, started.elapsed(), detail)
+            .with_hint("pick another name, or ask the owner for write access");
     }
     detail.created = Some(created);
     detail.web_url = info.web_url.clone();
     detail.default_branch = info.default_branch.clone();
 
-    // Keep the member's transport: ssh stays ssh, everything else gets the host's https URL.
-    let wants_ssh = m
-        .url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
-    let url = if wants_ssh {
-        info.ssh_url.clone().or(info.https_url.clone())
-    } else {
-        info.https_url.clone().or(info.ssh_url.clone())
-    };
+    let url = clone_url(m, &info);
     detail.url = url.clone().or_else(|| m.url.clone());
 
     if let Some(branch) = branch {
         if info.default_branch.as_deref() != Some(branch) {
-            // On a fresh empty repository most hosts refuse a default branch that does not exist yet; the
-            // next run after the first push sets it.
-            let set = host
-                .api
-                .default_branch()
-                .map(|api| api.set_default_branch(&owner, &name, branch));
-            match set {
-                Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
-                None => {
-                    detail.note = Some(format!("{} cannot set the default branch", detail.provider))
-                }
-                Some(Err(_)) => {
-                    detail.note = Some(format!(
-                        "default branch stays {}; run again after the first push",
-                        info.default_branch.as_deref().unwrap_or("unset")
-                    ))
-                }
-            }
+            job.say("setting the default branch");
+            default_branch(
+                host.api.as_ref(),
+                (&owner, &name),
+                branch,
+                &info,
+                &mut detail,
+            );
         }
     }
-    let write = Write {
+    detail.write = Some(Write {
         remote: m.name.clone(),
         url: url.filter(|u| m.url.as_deref() != Some(u.as_str())),
         owner: (m.owner.as_deref() != Some(owner.as_str())).then(|| owner.clone()),
         repo: (m.repo.as_deref() != Some(name.as_str())).then(|| name.clone()),
-    };
+    });
     let status = if created {
         Status::Ok
     } else {
         Status::UpToDate
     };
-    (
-        Outcome::new(&m.name, status, started.elapsed(), detail),
-        Some(write),
-    )
+    Outcome::new(&m.name, status, started.elapsed(), detail)
+}
+
+/// Makes `branch` the repository's default where the host has an API for it; what could not be done is a note,
+/// not a failure. On a fresh empty repository most hosts refuse a default branch that does not exist yet: the
+/// next run after the first push sets it.
+fn default_branch(
+    api: &dyn Provider,
+    (owner, name): (&str, &str),
+    branch: &str,
+    info: &RepoInfo,
+    detail: &mut CreateDetail,
+) {
+    match api
+        .default_branch()
+        .map(|api| api.set_default_branch(owner, name, branch))
+    {
+        Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
+        None => detail.note = Some(format!("{} cannot set the default branch", detail.provider)),
+        Some(Err(_)) => {
+            detail.note = Some(format!(
+                "default branch stays {}; run again after the first push",
+                info.default_branch.as_deref().unwrap_or("unset")
+            ))
+        }
+    }
+}
+
+/// The host's clone URL in the member's transport: ssh stays ssh, everything else gets the https URL.
+fn clone_url(m: &Member, info: &RepoInfo) -> Option<String> {
+    let wants_ssh = m
+        .url
+        .as_deref()
+        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
+    if wants_ssh {
+        info.ssh_url.clone().or(info.https_url.clone())
+    } else {
+        info.https_url.clone().or(info.ssh_url.clone())
+    }
 }

@@ -415,7 +415,7 @@ fn member_checks(git: &Git, job: &Job) -> Vec<Check> {
         }
     };
     checks.push(credentials(git, m, raw, &parsed, auth_trouble));
-    checks.push(api(git, m));
+    checks.push(api(git, job));
     checks.push(backups(git, m));
     checks
 }
@@ -564,10 +564,11 @@ fn ssh_key(git: &Git, parsed: &url::RemoteUrl, auth_trouble: bool, name: String)
 }
 
 /// The member's host API and its token: where it comes from and what the host says about it.
-fn api(git: &Git, m: &Member) -> Check {
+fn api(git: &Git, job: &Job) -> Check {
+    let m = job.member;
     let name = format!("remote.{}.api", m.name);
     let (kind, _) = m.provider();
-    let host = match crate::provider::for_member(git, m) {
+    let host = match crate::provider::for_member(git, m, job.deadline) {
         Ok(host) => host,
         Err(_) => {
             return Check::ok(

@@ -6,6 +6,7 @@ use std::time::Instant;
 use crate::model::{Outcome, Status};
 use crate::provider::{self, ApiError, MemberApi};
 use crate::remote_set::Member;
+use crate::runner::Job;
 use crate::session::Session;
 
 /// A member's repository on its host: the API client and the repository's owner and name.
@@ -50,9 +51,11 @@ impl Unavailable {
     }
 }
 
-/// Connects to `member`'s host API and works out which repository it stands for.
-pub fn locate(ctx: &Session, member: &Member) -> Result<HostedRepo, Unavailable> {
-    let host = provider::for_member(&ctx.git, member).map_err(Unavailable::Api)?;
+/// Connects the job's member to its host API (its requests spending from the job's deadline) and works out
+/// which repository it stands for.
+pub fn locate(ctx: &Session, job: &Job) -> Result<HostedRepo, Unavailable> {
+    let host =
+        provider::for_member(&ctx.git, job.member, job.deadline).map_err(Unavailable::Api)?;
     let (Some(owner), Some(repo)) = (host.owner.clone(), host.repo.clone()) else {
         return Err(Unavailable::Repository);
     };

@@ -10,7 +10,6 @@ use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::inventory::{self, Organisations, OwnerListing};
 use crate::model::{Outcome, Report, Status};
-use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
 use crate::session::{Session, Watch};
@@ -55,6 +54,9 @@ pub struct ReposArgs {
     pub parallel: ParallelArgs,
 }
 
+/// How a host without these routes is skipped ("<Host> has …").
+const NO_INVENTORY: &str = "no API to list organisations and repositories";
+
 pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
     match command {
         OrgCommand::List(args) => list(ctx, args),
@@ -69,7 +71,7 @@ fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        config::DEFAULT_TIMEOUT,
+        config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fanout.run(&members, |job| organisations(ctx, job));
@@ -89,21 +91,17 @@ fn organisations(ctx: &Session, job: &Job) -> Outcome<Organisations> {
     if let Err(err) = host.require_token() {
         return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail);
     }
+    let Some(inventory) = host.api.inventory() else {
+        return host_job::lacking(job, NO_INVENTORY, detail);
+    };
     job.say("listing organisations");
-    let asked = host_job::within(job, move || {
-        let Some(inventory) = host.api.inventory() else {
-            return Err(None);
-        };
-        inventory.organisations().map_err(Some)
-    });
-    match asked {
-        None => host_job::timed_out(job, detail),
-        Some(Ok(mut names)) => {
+    match inventory.organisations() {
+        Ok(mut names) => {
             names.sort_by_key(|n| n.to_lowercase());
             detail.organisations = names;
             Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
         }
-        Some(Err(err)) => failure(job, err, detail),
+        Err(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
     }
 }
 
@@ -114,7 +112,7 @@ fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        config::DEFAULT_TIMEOUT,
+        config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fanout.run(&members, |job| listing(ctx, job, args.owner.as_deref()));
@@ -161,35 +159,16 @@ fn listing(ctx: &Session, job: &Job, owner: Option<&str>) -> Outcome<OwnerListin
         ));
     };
     detail.owner = Some(owner.clone());
+    let Some(inventory) = host.api.inventory() else {
+        return host_job::lacking(job, NO_INVENTORY, detail);
+    };
     job.say(&format!("listing {owner}"));
-    let asked = host_job::within(job, move || {
-        let Some(inventory) = host.api.inventory() else {
-            return Err(None);
-        };
-        inventory.owner_repositories(&owner).map_err(Some)
-    });
-    match asked {
-        None => host_job::timed_out(job, detail),
-        Some(Ok(repositories)) => {
+    match inventory.owner_repositories(&owner) {
+        Ok(repositories) => {
             detail.count = repositories.len();
             detail.repositories = repositories;
             Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
         }
-        Some(Err(err)) => failure(job, err, detail),
-    }
-}
-
-/// The outcome of a failed listing; `None` = this host kind has no such API (skipped, with the reason).
-fn failure<D>(job: &Job, err: Option<ApiError>, detail: D) -> Outcome<D> {
-    match err {
-        Some(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
-        None => {
-            let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
-            outcome.error = Some(format!(
-                "{} has no API to list organisations and repositories",
-                job.member.provider().0.title()
-            ));
-            outcome
-        }
+        Err(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
     }
 }

@@ -69,7 +69,7 @@ pub fn run(ctx: &Session, args: &StatsArgs) -> Result<Exit> {
         &set,
         args.parallel.get(),
         &members,
-        config::DEFAULT_TIMEOUT,
+        config::DEFAULT_API_TIMEOUT,
         Watch::Live,
     );
     let outcomes = fanout.run(&members, |job| one(ctx, job));
@@ -95,28 +95,18 @@ fn one(ctx: &Session, job: &Job) -> Outcome<HostStats> {
         provider: job.member.provider().0.to_string(),
         ..HostStats::default()
     };
-    let hosted = match hosted::locate(ctx, job.member) {
+    let hosted = match hosted::locate(ctx, job) {
         Ok(hosted) => hosted,
         Err(why) => return why.outcome(job.member, std::time::Instant::now(), detail),
     };
     job.say("asking");
-    let (owner, repo) = (hosted.owner.clone(), hosted.repo.clone());
-    if hosted.host.api.stats().is_none() {
-        let mut outcome = Outcome::new(job.name(), Status::Skipped, job.elapsed(), detail);
-        outcome.error = Some(format!(
-            "{} has no repository API",
-            job.member.provider().0.title()
-        ));
-        return outcome;
-    }
-    let asked = host_job::within(job, move || {
-        let api = hosted.host.api.stats().expect("checked before asking");
-        api.repo_stats(&hosted.owner, &hosted.repo)
-    });
-    match asked {
-        None => host_job::timed_out(job, detail),
-        Some(Ok(Some(stats))) => Outcome::new(job.name(), Status::Ok, job.elapsed(), stats),
-        Some(Ok(None)) => {
+    let Some(api) = hosted.host.api.stats() else {
+        return host_job::lacking(job, "no repository statistics API", detail);
+    };
+    let (owner, repo) = (&hosted.owner, &hosted.repo);
+    match api.repo_stats(owner, repo) {
+        Ok(Some(stats)) => Outcome::new(job.name(), Status::Ok, job.elapsed(), stats),
+        Ok(None) => {
             let err = ApiError::NotFound {
                 host: job.member.host().unwrap_or_default(),
                 message: format!("no repository {owner}/{repo}"),
@@ -124,6 +114,6 @@ fn one(ctx: &Session, job: &Job) -> Outcome<HostStats> {
             Outcome::from_api_error(job.name(), &err, job.elapsed(), detail)
                 .with_hint(crate::model::outcome::not_found_hint(job.member))
         }
-        Some(Err(err)) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
+        Err(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
     }
 }

@@ -7,15 +7,16 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
+use crate::cmd::common::ParallelArgs;
 use crate::cmd::hosted::{self, HostedRepo};
+use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::{Capability, NewWebhook, Webhook};
-use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
-use crate::runner::Pool;
-use crate::session::Session;
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 /// Webhooks on every host of the set
 #[derive(Debug, Subcommand)]
@@ -43,6 +44,8 @@ pub struct AddArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 /// List the webhooks of every host
@@ -54,6 +57,8 @@ pub struct ListArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 /// Remove the webhook with this URL from every host
@@ -67,6 +72,8 @@ pub struct RemoveArgs {
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -90,7 +97,7 @@ enum Action {
 }
 
 pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
-    let (on, json, action) = match command {
+    let (on, json, parallel, action) = match command {
         WebhookCommand::Add(args) => {
             let secret = if args.secret_stdin {
                 let mut text = String::new();
@@ -111,6 +118,7 @@ pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
             (
                 &args.on,
                 args.json,
+                &args.parallel,
                 Action::Add(NewWebhook {
                     url: args.url.clone(),
                     events: args.events.clone(),
@@ -118,25 +126,38 @@ pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
                 }),
             )
         }
-        WebhookCommand::List(args) => (&args.on, args.json, Action::List),
-        WebhookCommand::Remove(args) => (&args.on, args.json, Action::Remove(args.url.clone())),
+        WebhookCommand::List(args) => (&args.on, args.json, &args.parallel, Action::List),
+        WebhookCommand::Remove(args) => (
+            &args.on,
+            args.json,
+            &args.parallel,
+            Action::Remove(args.url.clone()),
+        ),
     };
     let set = ctx.remote_set()?;
     let members = set.select(on)?;
-    let pool = Pool::new(&set.settings, None, members.len());
-    let outcomes = pool.run(&members, |m| m.host(), |m| one(ctx, m, &action));
+    let fanout = ctx.fan_out(
+        &set,
+        parallel.get(),
+        &members,
+        config::DEFAULT_API_TIMEOUT,
+        Watch::Live,
+    );
+    let outcomes = fanout.run(&members, |job| one(ctx, job, &action));
+    fanout.finish();
     let report = Report::new(outcomes);
     report::show(&report, json);
     Ok(report.api_exit())
 }
 
-fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
+fn one(ctx: &Session, job: &Job, action: &Action) -> Outcome<HookDetail> {
+    let m = job.member;
     let started = Instant::now();
     let mut detail = HookDetail {
         provider: m.provider().0.to_string(),
         ..HookDetail::default()
     };
-    let hosted = match hosted::locate(ctx, m).and_then(|h| h.require_token().map(|()| h)) {
+    let hosted = match hosted::locate(ctx, job).and_then(|h| h.require_token().map(|()| h)) {
         Ok(hosted) => hosted,
         Err(why) => return why.outcome(m, started, detail),
     };
@@ -145,6 +166,7 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
         detail.summary = host.api.lacks(Capability::Webhooks).to_string();
         return Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
     };
+    job.say("listing webhooks");
     let existing = match api.webhooks(owner, repo) {
         Ok(hooks) => hooks,
         Err(err) => return Outcome::from_api_error(&m.name, &err, started.elapsed(), detail),
@@ -168,6 +190,7 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
                 detail.webhooks = vec![hook];
                 Ok(Status::UpToDate)
             } else {
+                job.say("adding");
                 api.add_webhook(owner, repo, new).map(|hook| {
                     detail.summary = format!("added (id {})", hook.id);
                     detail.webhooks = vec![hook];
@@ -181,6 +204,7 @@ fn one(ctx: &Session, m: &Member, action: &Action) -> Outcome<HookDetail> {
                 detail.summary = "no webhook with that URL".into();
                 Ok(Status::UpToDate)
             } else {
+                job.say("removing");
                 let removed = matching
                     .iter()
                     .try_for_each(|h| api.remove_webhook(owner, repo, &h.id));

@@ -138,6 +138,12 @@ impl<D> Outcome<D> {
         detail: D,
     ) -> Self {
         use crate::provider::ApiError;
+        // A host that did not answer within the remote's budget is a timeout, as git's would be.
+        if let ApiError::Timeout { .. } = err {
+            let mut outcome = Outcome::new(name, Status::Timeout, elapsed, detail);
+            outcome.error = Some(err.to_string());
+            return outcome;
+        }
         let mut outcome = Outcome::failed(name, err.to_string(), elapsed, detail);
         outcome.reason = Some(match err {
             ApiError::Auth { missing: true, .. } => FailureKind::AuthRequired,

@@ -1,5 +1,9 @@
 //! The one HTTP client every provider shares: a single `ureq` agent, bounded retries of 429/5xx that honour
 //! `Retry-After` and rate-limit reset headers, pagination per host, and one clear error per failed request.
+//!
+//! A client made for a job carries that job's [`Deadline`]: every request gets the time left as its whole
+//! timeout (connect at most [`CONNECT`] of it), retries never wait past it, a request that runs out of it is
+//! [`ApiError::Timeout`] with the budget the user set, and after Ctrl-C no further request is sent.
 
 use std::sync::OnceLock;
 use std::time::Duration;
@@ -7,8 +11,15 @@ use std::time::Duration;
 use serde_json::Value;
 
 use super::ApiError;
+use crate::deadline::Deadline;
 use crate::redact::redact;
 use crate::retry::{self, Verdict};
+
+/// The longest a connection may take to open, however much of the budget is left: a host that does not
+/// accept within this is not going to.
+pub const CONNECT: Duration = Duration::from_secs(10);
+/// A request's whole time when no deadline was given (a client made outside any job).
+const UNBOUNDED_REQUEST: Duration = Duration::from_secs(60);
 
 /// Redirects followed for one read before the answer is taken as it is.
 const MAX_REDIRECTS: u32 = 3;
@@ -29,8 +40,8 @@ fn agent() -> &'static ureq::Agent {
     AGENT.get_or_init(|| {
         let config = ureq::Agent::config_builder()
             .user_agent(concat!("git-multi/", env!("CARGO_PKG_VERSION")))
-            .timeout_connect(Some(Duration::from_secs(10)))
-            .timeout_global(Some(Duration::from_secs(60)))
+            .timeout_connect(Some(CONNECT))
+            .timeout_global(Some(UNBOUNDED_REQUEST))
             // Status codes are data here: every host's error body is parsed into one message.
             .http_status_as_error(false)
             // HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY, as curl and git honour them.
@@ -41,6 +52,21 @@ fn agent() -> &'static ureq::Agent {
             .build();
         config.into()
     })
+}
+
+/// `request` bounded by `left` in all (connecting, sending, the answer and its body), when there is a deadline.
+fn limited<S: ureq::AsSendBody>(
+    request: ureq::http::Request<S>,
+    left: Option<Duration>,
+) -> ureq::http::Request<S> {
+    match left {
+        None => request,
+        Some(left) => agent()
+            .configure_request(request)
+            .timeout_global(Some(left))
+            .timeout_connect(Some(left.min(CONNECT)))
+            .build(),
+    }
 }
 
 /// How a host hands out the next page of a list.
@@ -121,6 +147,8 @@ pub struct Client {
     token: Option<String>,
     auth: AuthStyle,
     paging: Paging,
+    /// The job's budget, set once when the job connects; none: the agent's fixed timeouts.
+    deadline: OnceLock<Deadline>,
 }
 
 impl std::fmt::Debug for Client {
@@ -200,7 +228,17 @@ impl Client {
             token,
             auth,
             paging,
+            deadline: OnceLock::new(),
         }
+    }
+
+    /// Spends this client's requests from `deadline` (a job's budget); the first deadline given stays.
+    pub fn within(&self, deadline: Deadline) {
+        let _ = self.deadline.set(deadline);
+    }
+
+    pub fn deadline(&self) -> Option<Deadline> {
+        self.deadline.get().copied()
     }
 
     pub fn has_token(&self) -> bool {
@@ -272,18 +310,28 @@ impl Client {
         }
     }
 
-    /// One request, retried on 429/5xx and connection failures.
+    /// One request, retried on 429/5xx and connection failures, within the client's deadline.
     fn send_retrying(
         &self,
         method: &str,
         url: &str,
         body: Option<&Value>,
     ) -> Result<Reply, ApiError> {
+        let deadline = self.deadline();
+        // Between requests is where Ctrl-C stops a host's work; one in flight ends at its own timeout.
+        if crate::interrupt::requested() {
+            return Err(ApiError::Interrupted {
+                host: self.host.clone(),
+            });
+        }
+        if let Some(deadline) = deadline.filter(|d| d.expired()) {
+            return Err(self.timed_out(deadline));
+        }
         // The same policy as git transfers: bounded retries of what another try can change, waiting as long
-        // as the host asks (Retry-After, rate-limit reset) or the policy's backoff.
+        // as the host asks (Retry-After, rate-limit reset) or the policy's backoff, never past the deadline.
         let attempted = retry::DEFAULT.run(
-            None,
-            |_| self.send_once(method, url, body),
+            deadline.map(|d| d.instant()),
+            |left| self.send_once(method, url, body, left),
             |result| match result {
                 Ok(reply)
                     if reply.status == 429 || reply.status >= 500 || is_rate_limited(reply) =>
@@ -291,20 +339,34 @@ impl Client {
                     Verdict::Transient(requested_wait(reply))
                 }
                 Ok(_) => Verdict::Final,
+                // The budget is spent: another try could only time out again.
+                Err(ureq::Error::Timeout(_)) if deadline.is_some() => Verdict::Final,
                 Err(_) => Verdict::Transient(None),
             },
         );
-        attempted.result.map_err(|err| ApiError::Network {
-            host: self.host.clone(),
-            detail: redact(&err.to_string()).into_owned(),
+        attempted.result.map_err(|err| match (err, deadline) {
+            (ureq::Error::Timeout(_), Some(deadline)) => self.timed_out(deadline),
+            (err, _) => ApiError::Network {
+                host: self.host.clone(),
+                detail: redact(&err.to_string()).into_owned(),
+            },
         })
     }
 
+    fn timed_out(&self, deadline: Deadline) -> ApiError {
+        ApiError::Timeout {
+            host: self.host.clone(),
+            budget: deadline.budget(),
+        }
+    }
+
+    /// One exchange; `left` (the deadline's time left) bounds all of it, the connection at most [`CONNECT`].
     fn send_once(
         &self,
         method: &str,
         url: &str,
         body: Option<&Value>,
+        left: Option<Duration>,
     ) -> Result<Reply, ureq::Error> {
         let mut builder = ureq::http::Request::builder()
             .method(method)
@@ -332,13 +394,13 @@ impl Client {
                     .header("Content-Type", "application/json")
                     .body(bytes)
                     .map_err(|e| ureq::Error::BadUri(e.to_string()))?;
-                agent().run(request)?
+                agent().run(limited(request, left))?
             }
             None => {
                 let request = builder
                     .body(())
                     .map_err(|e| ureq::Error::BadUri(e.to_string()))?;
-                agent().run(request)?
+                agent().run(limited(request, left))?
             }
         };
         let status = response.status().as_u16();

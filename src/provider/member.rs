@@ -6,7 +6,7 @@ use crate::error::Error;
 use crate::git::Git;
 use crate::remote_set::Member;
 
-use super::{connect, ApiError, Provider};
+use super::{connect, ApiError, Deadline, Provider};
 
 /// A member's API client, with the token found for it, plus where the repository lives on the host.
 pub struct MemberApi {
@@ -32,8 +32,9 @@ impl MemberApi {
     }
 }
 
-/// Connects `member` to its host's API; `Err` says why it has none (no provider with an API, no API URL).
-pub fn for_member(git: &Git, member: &Member) -> Result<MemberApi, String> {
+/// Connects `member` to its host's API, every request spending from `deadline` (the member's job's); `Err`
+/// says why it has none (no provider with an API, no API URL).
+pub fn for_member(git: &Git, member: &Member, deadline: Deadline) -> Result<MemberApi, String> {
     let (kind, _) = member.provider();
     let no_api = || format!("no host API for provider {kind}");
     let api_url = member
@@ -43,7 +44,8 @@ pub fn for_member(git: &Git, member: &Member) -> Result<MemberApi, String> {
     let target = Target::new(Some(kind), &api_url);
     let token = auth::lookup_once(git, &target);
     let source = token.as_ref().map(|t| t.source.clone());
-    let api = connect(kind, &api_url, token.map(|t| t.secret)).ok_or_else(no_api)?;
+    let api =
+        connect(kind, &api_url, token.map(|t| t.secret), Some(deadline)).ok_or_else(no_api)?;
     let (owner, repo) = member.owner_repo();
     Ok(MemberApi {
         api,

@@ -35,6 +35,7 @@ pub use stats::RepoStats;
 
 use serde::Serialize;
 
+pub use crate::deadline::Deadline;
 use http::{AuthStyle, Client, Paging, Reply};
 
 /// Why an API call did not do what was asked; every variant names the host.
@@ -59,6 +60,15 @@ pub enum ApiError {
     /// The host has no API for something; `what` says so in the host's terms.
     #[error("{host}: {what}")]
     Unsupported { host: String, what: String },
+    /// The job's time budget ran out before the host answered.
+    #[error("{host}: no answer within {}; stopped", crate::clock::span(*.budget))]
+    Timeout {
+        host: String,
+        budget: std::time::Duration,
+    },
+    /// Ctrl-C: no further request was sent.
+    #[error("{host}: interrupted")]
+    Interrupted { host: String },
     #[error("{host}: refusing to send a token over plain http")]
     InsecureUrl { host: String },
     #[error("{host}: refusing to follow a link to another host ({url})")]
@@ -288,13 +298,15 @@ impl Capability {
     }
 }
 
-/// The API client for `kind` at `api_url`; `None` for kinds without an API git-multi uses.
+/// The API client for `kind` at `api_url`, its requests spending from `deadline` (a job's budget; `None`: the
+/// agent's fixed timeouts); `None` for kinds without an API git-multi uses.
 pub fn connect(
     kind: ProviderKind,
     api_url: &str,
     token: Option<String>,
+    deadline: Option<Deadline>,
 ) -> Option<Box<dyn Provider>> {
-    Some(match kind {
+    let provider: Box<dyn Provider> = match kind {
         ProviderKind::Github => Box::new(github::GitHub::new(api_url, token)),
         ProviderKind::Gitlab => Box::new(gitlab::GitLab::new(api_url, token)),
         ProviderKind::Gitea | ProviderKind::Forgejo => {
@@ -303,7 +315,11 @@ pub fn connect(
         ProviderKind::Gogs => Box::new(gogs::Gogs::new(api_url, token)),
         ProviderKind::Bitbucket => Box::new(bitbucket::Bitbucket::new(api_url, token)),
         ProviderKind::Sourcehut | ProviderKind::Generic => return None,
-    })
+    };
+    if let Some(deadline) = deadline {
+        provider.rest().api.within(deadline);
+    }
+    Some(provider)
 }
 
 /// A JSON string field, owned.

@@ -70,6 +70,8 @@ pub struct FakeApi {
     server: Arc<tiny_http::Server>,
     seen: Arc<Mutex<Vec<Seen>>>,
     thread: Option<JoinHandle<()>>,
+    /// Dropped first on drop: lets go of requests a never-answering host holds.
+    release: Option<std::sync::mpsc::Sender<()>>,
 }
 
 impl FakeApi {
@@ -123,7 +125,21 @@ impl FakeApi {
             server,
             seen,
             thread: Some(thread),
+            release: None,
         }
+    }
+
+    /// A host whose API accepts every connection and request and never answers, until it is dropped.
+    pub fn never_answering() -> FakeApi {
+        let (release, held) = std::sync::mpsc::channel::<()>();
+        let held = Mutex::new(held);
+        let mut fake = FakeApi::start(move |_, _| {
+            // Returns only once the sender is gone, i.e. when the test drops this host.
+            let _ = held.lock().unwrap().recv();
+            Answer::raw(503, "")
+        });
+        fake.release = Some(release);
+        fake
     }
 
     /// Every request so far, in arrival order.
@@ -138,6 +154,7 @@ impl FakeApi {
 
 impl Drop for FakeApi {
     fn drop(&mut self) {
+        self.release.take();
         self.server.unblock();
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();

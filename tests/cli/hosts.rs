@@ -9,11 +9,11 @@ use serde_json::json;
 use crate::env::{Run, TestEnv};
 use crate::fake_api::{Answer, FakeApi, Seen};
 
-const TOKEN: &str = "ghp_KnownTestToken0123456789abcdefXYZ";
+pub const TOKEN: &str = "ghp_KnownTestToken0123456789abcdefXYZ";
 
 /// A GitHub-like host that remembers which repositories exist; clone URLs point at local bare repositories
 /// so git itself can use them afterwards.
-fn github_fake(env: &TestEnv, fail_creates: bool) -> (FakeApi, Arc<Mutex<bool>>) {
+pub fn github_fake(env: &TestEnv, fail_creates: bool) -> (FakeApi, Arc<Mutex<bool>>) {
     let bare = env.bare("alice-demo.git");
     let clone_url = bare.to_str().unwrap().to_string();
     let exists = Arc::new(Mutex::new(false));
@@ -459,10 +459,10 @@ fn remote_add_computes_the_url_from_the_provider() {
     );
 }
 
-type Hooks = Arc<Mutex<Vec<serde_json::Value>>>;
+pub type Hooks = Arc<Mutex<Vec<serde_json::Value>>>;
 
 /// A GitHub/Gogs-shaped host that keeps webhooks in memory.
-fn hook_fake() -> (FakeApi, Hooks) {
+pub fn hook_fake() -> (FakeApi, Hooks) {
     let hooks: Hooks = Arc::default();
     let store = Arc::clone(&hooks);
     let fake = FakeApi::start(move |seen: &Seen, _| {

@@ -20,6 +20,7 @@ mod drift;
 mod everywhere;
 mod fanout;
 mod hooks;
+mod host_jobs;
 mod host_stats;
 mod hosts;
 mod integrate;

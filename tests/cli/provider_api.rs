@@ -88,7 +88,7 @@ fn new_repo() -> NewRepo {
 }
 
 fn client(kind: ProviderKind, fake: &FakeApi) -> Box<dyn Provider> {
-    connect(kind, &fake.url, Some(TOKEN.to_string())).unwrap()
+    connect(kind, &fake.url, Some(TOKEN.to_string()), None).unwrap()
 }
 
 #[test]
@@ -485,12 +485,65 @@ fn gogs_has_no_branch_protection_and_no_default_branch_api() {
 }
 
 #[test]
+fn a_deadline_bounds_every_request_and_every_wait() {
+    let within = |fake: &FakeApi, budget: Duration| {
+        connect(
+            ProviderKind::Github,
+            &fake.url,
+            Some(TOKEN.to_string()),
+            Some(Deadline::start(budget)),
+        )
+        .unwrap()
+    };
+    // A host that never answers: the request ends when the budget does, as a timeout naming the budget.
+    let hung = FakeApi::never_answering();
+    let started = Instant::now();
+    let err = within(&hung, Duration::from_secs(1))
+        .repositories()
+        .whoami()
+        .unwrap_err();
+    let took = started.elapsed();
+    assert!(matches!(err, ApiError::Timeout { .. }), "{err}");
+    assert!(
+        err.to_string().ends_with("no answer within 1s; stopped"),
+        "{err}"
+    );
+    assert!(
+        took >= Duration::from_secs(1) && took < Duration::from_secs(3),
+        "{took:?}"
+    );
+    assert_eq!(hung.seen().len(), 1, "no retry once the budget is spent");
+
+    // A host asking to wait longer than the budget has left gets its answer reported, not a sleep.
+    let busy = FakeApi::start(|_, _| {
+        Answer::json(429, json!({"message": "slow down"})).header("Retry-After", "30")
+    });
+    let started = Instant::now();
+    let err = within(&busy, Duration::from_secs(5))
+        .repositories()
+        .whoami()
+        .unwrap_err();
+    assert!(matches!(err, ApiError::RateLimited { .. }), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(3));
+    assert_eq!(busy.seen().len(), 1);
+
+    // A spent budget sends nothing at all.
+    let idle = FakeApi::start(|_, _| Answer::json(200, json!({"login": "alice"})));
+    let err = within(&idle, Duration::ZERO)
+        .repositories()
+        .whoami()
+        .unwrap_err();
+    assert!(matches!(err, ApiError::Timeout { .. }), "{err}");
+    assert!(idle.seen().is_empty());
+}
+
+#[test]
 fn connection_refused_names_the_host() {
     let url = {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         format!("http://{}", listener.local_addr().unwrap())
     };
-    let err = connect(ProviderKind::Gitea, &url, None)
+    let err = connect(ProviderKind::Gitea, &url, None, None)
         .unwrap()
         .repositories()
         .whoami()
@@ -511,7 +564,7 @@ fn a_colon_in_a_token_means_basic_auth_on_bitbucket_only() {
         ),
     ] {
         let fake = FakeApi::start(|_, _| Answer::json(200, json!({"login": "alice"})));
-        let _ = connect(kind, &fake.url, Some(token.to_string()))
+        let _ = connect(kind, &fake.url, Some(token.to_string()), None)
             .unwrap()
             .repositories()
             .whoami();

@@ -202,7 +202,7 @@ fn computed_url(
                 crate::provider::missing_token(&target)
                     .hint("or give the owner with --owner <user|org|group|workspace>")
             })?;
-            let api = crate::provider::connect(kind, &api_url, Some(token.secret))
+            let api = crate::provider::connect(kind, &api_url, Some(token.secret), None)
                 .ok_or_else(|| Error::usage(format!("{kind} has no API")))?;
             let me = api.repositories().whoami().map_err(|err| {
                 let hint = err

@@ -12,7 +12,6 @@ use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::RemoteRef;
 use crate::model::{Outcome, Report, Status};
-use crate::remote_set::Member;
 use crate::report;
 use crate::report::Detail;
 use crate::runner::Job;
@@ -150,7 +149,7 @@ fn probe(ctx: &Session, job: &Job) -> Outcome<Reachability> {
             member.name
         ));
     }
-    let api_error = check_api(ctx, member, &mut detail);
+    let api_error = check_api(ctx, job, &mut detail);
     match job
         .git(|left, _| ctx.git.ls_remote(&member.name, Some(left)))
         .result
@@ -175,10 +174,11 @@ fn probe(ctx: &Session, job: &Job) -> Outcome<Reachability> {
 /// the host, and a git credential helper's password for that host may be the git password, not an API token.
 fn check_api(
     ctx: &Session,
-    member: &Member,
+    job: &Job,
     detail: &mut Reachability,
 ) -> Option<crate::provider::ApiError> {
-    let host = crate::provider::for_member(&ctx.git, member).ok()?;
+    job.say("checking the host API");
+    let host = crate::provider::for_member(&ctx.git, job.member, job.deadline).ok()?;
     let mut check = ApiCheck {
         host: host.target.host.clone(),
         token_source: host.source.clone(),
