@@ -52,7 +52,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "log" -d 'Show w
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "undo" -d 'Put back what a logged command changed on the remotes (default: the newest change not undone yet, so each further `undo` steps one command further back)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "backup" -d 'Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "restore" -d 'Push the refs of a `git multi backup` bundle to a remote (diverged refs only with --force)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "export" -d 'Write the remote set (members, URLs without secrets, providers, settings) as TOML, JSON or YAML'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'Apply a remote set exported by `git multi export` (validated first; nothing is changed on any error)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
@@ -60,9 +60,20 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "schedule" -d 'R
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push, and the CI state of a commit on every host'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__complete" -d 'Internal: values only the repository knows, one per line, for the shell completions'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "__reap" -d 'Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l name -d 'Repository name on the hosts (default: the directory name)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l description -d 'Short description for the hosts (used by --create)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l default-branch -d 'The branch to publish as the default: an unborn HEAD is pointed at it, another current branch renamed to it (`git branch -m`)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l visibility -d 'Visibility of the repositories --create makes (default: private)' -r -f -a "private\t''
+public\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l host -d 'A host to link, as a remote of that name: github, gitlab, codeberg, gitea or bitbucket, with the owner (user, organisation, group) after `=` (default: the token\'s account). Repeatable' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l import -d 'Adopt every existing git remote (and any names already in `remotes.multi`) as a member'
-complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s i -l interactive -d 'Ask the questions below on the terminal (exit 2 without one); flags given answer theirs'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l ssh -d 'The hosts\' URLs use ssh (git@host:owner/name.git) instead of https'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l create -d 'Then create the repositories on the hosts (`git multi create`)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -l no-create -d 'Do not create them (the default; `git multi create` does it later)'
+complete -c git-multi -n "__fish_git_multi_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -l mirror-to -d 'Another host to keep in sync, as `<url>` or `<name>=<url>` (repeatable); the name defaults to the host\'s (`github` for github.com), else `mirror`' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand clone" -s h -l help -d 'Print help'
@@ -117,7 +128,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_see
 complete -c git-multi -n "__fish_git_multi_using_subcommand auth; and __fish_seen_subcommand_from logout" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l org -d 'Create it under this organisation (GitHub, Gitea, Forgejo, Gogs), group (GitLab; `group/subgroup` too) or workspace (Bitbucket) instead of your own account' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l description -d 'Short description shown by the hosts' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand create" -l private -d 'Create private repositories (the default)'
@@ -149,7 +160,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_s
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l min-approvals -d 'Approvals needed with --require-review (default 1)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l on -d 'Only these remotes (repeatable; default: every enabled member with a host API)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from protect" -l require-review -d 'Changes must come through a reviewed pull/merge request'
@@ -186,18 +197,18 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __f
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "list" -d 'List the webhooks of every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and not __fish_seen_subcommand_from add list remove" -f -a "remove" -d 'Remove the webhook with this URL from every host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l events -d 'Events, comma-separated: push, tag, pull_request, issues, release (default: push)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l secret-stdin -d 'Read the shared secret the host signs deliveries with from standard input'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document instead of a table'
@@ -205,18 +216,18 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand webhook; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -f -a "list" -d 'List the organisations (GitLab groups, Bitbucket workspaces) of the token\'s account on each host'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -f -a "repos" -d 'Show an owner\'s repositories on every host: a repository × host matrix (visibility, default branch, last push), every page of every host, hosts in parallel'
-complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes\' hosts (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes\' hosts (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l on -d 'Only these remotes\' hosts (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l on -d 'Only these remotes\' hosts (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l missing -d 'Only list the repositories absent from some host, and where'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l export -d 'Also write the figures to this file: JSON for `.json` (the --json document), CSV for `.csv` (one row per remote, then a `(local)` row)' -r -F
 complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
@@ -248,7 +259,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l tags -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l exit-code -d 'Exit with 1 when anything is out of sync'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -l json -d 'Print one JSON document instead of a matrix'
 complete -c git-multi -n "__fish_git_multi_using_subcommand status" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -l ff-only -d 'Only fast-forward (the default)'
@@ -258,7 +269,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand pull" -s h -l help -
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l strategy -d 'How to bring other copies\' commits into the current branch: ff-only (fast-forwards only), rebase (onto the primary\'s copy) or merge (every remote\'s copy, in the configured order)' -r -f -a "ff-only\t''
 merge\t''
 rebase\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l primary -d 'The remote to integrate from (default: multi.primary, else the branch\'s upstream remote; merge needs none)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand sync" -s n -l dry-run -d 'Print what would happen on each remote and change nothing (no fetch, no merge, no push)'
@@ -286,7 +297,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l timeou
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l exit-code -d 'Exit with 1 when any ref differs'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -l json -d 'Print one JSON document: {"conflicts":[{"ref","kind","tips","action"}]}'
 complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, or `local` for the local repository\'s' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l take -d 'Give every side this copy: a remote\'s name, or `local` for the local repository\'s' -r -f -a "(git-multi __complete take 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -l merge -d 'Merge every copy (the checked-out branch in the work tree; other refs without one, as a union)'
@@ -297,7 +308,7 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand resolve" -s h -l hel
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l unset -d 'Remove the setting (sync and pull then use the current branch\'s upstream remote)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -l json -d 'Print one JSON document'
 complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l from -d 'The remote to copy (default: multi.primary)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -l prune -d 'Also delete branches, tags and namespace refs the source does not have (each saved first)'
@@ -313,6 +324,8 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -l json -d '
 complete -c git-multi -n "__fish_git_multi_using_subcommand doctor" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s n -l max-count -d 'Show at most this many entries' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l since -d 'Only entries from this time on (UTC): 2026-01-31, 2026-01-31T12:00:00Z, today, yesterday, last week, 3d, 12h, "2 weeks ago"' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l action -d 'Only entries of this command: `push`, `undo`, `remote add`; a first word alone (`remote`) takes all its subcommands. Repeat for any of several' -r -f -a "(git-multi __complete verbs 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l remote -d 'Only entries that changed this remote (its refs or its place in the set). Repeat for any of several' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -l json -d 'Print one JSON document instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand log" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
@@ -320,22 +333,37 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l timeout -d 
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s n -l dry-run -d 'Show what would be put back and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand undo" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -l json -d 'Print one JSON document instead of a table'
-complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -s h -l help -d 'Print help'
-complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l to -d 'Directory for the bundles and manifest.json (created; must not hold a backup already)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l include-config -d 'Also store the remote set and multi settings (remote-set.toml, as `export` writes it); `git multi import <dir>` recreates them'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "list" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and not __fish_seen_subcommand_from list ls" -a "ls" -d 'Show the saved tips (refs/multi/backup/, by remote and event, newest first) and the backup directories written by `backup --to`'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of text'
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l to -d 'The remote to restore to' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s f -l force -d 'Overwrite refs that diverged on the remote (their tips are saved under refs/multi/backup/ first)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s n -l dry-run -d 'Show what would be pushed and change nothing'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand restore" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l format -d 'The file\'s format (default: the --output file\'s extension, .toml/.json/.yaml/.yml, else toml)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s o -l output -d 'Write to this file instead of standard output (a file that exists is left alone without --force)' -r -F
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s f -l force -d 'Replace the --output file when it exists'
+complete -c git-multi -n "__fish_git_multi_using_subcommand export" -l json -d 'Print one JSON document saying what was exported (the set itself under "set") instead of the file'
 complete -c git-multi -n "__fish_git_multi_using_subcommand export" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l format -d 'The file\'s format (default: its extension, .toml/.json/.yaml/.yml, else what its content looks like)' -r -f -a "toml\t''
+json\t''
+yaml\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s n -l dry-run -d 'Show what would change and change nothing'
+complete -c git-multi -n "__fish_git_multi_using_subcommand import" -l json -d 'Print one JSON document (the changes, made or not) instead of text'
 complete -c git-multi -n "__fish_git_multi_using_subcommand import" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand config; and not __fish_seen_subcommand_from list get set unset" -f -a "list" -d 'Every documented key with its value, default and meaning'
@@ -353,10 +381,11 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "ls" -d 'Show git-multi\'s hooks (and any other hook in their place)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm" -d 'Remove git-multi\'s hook and put back, unchanged, the hook it chained'
-complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync` or `fetch` (pre-push: push only)' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -l action -d 'What the hook runs: `git multi push`, `sync`, `fetch` or `mirror` (pre-push: push only)' -r -f -a "push\t''
 sync\t''
-fetch\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
+complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand hook; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
@@ -370,12 +399,13 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "remove"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and not __fish_seen_subcommand_from install list ls remove rm" -f -a "rm"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l every -d 'How often: 1m … 30m (a divisor of an hour), 1h … 12h (a divisor of a day), hourly, daily or weekly' -r
-complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run' -r -f -a "push\t''
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l action -d 'What to run: `git multi fetch`, `push`, `sync` or `mirror`' -r -f -a "push\t''
 sync\t''
-fetch\t''"
+fetch\t''
+mirror\t'`git multi mirror`: every member made a copy of the primary (for a clone that only relays)'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l cron -d 'Use a crontab entry (the default where systemd does not run the machine)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -l systemd -d 'Use a systemd user timer (the default where systemd runs the machine)'
-complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from install" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from ls" -l json -d 'Print one JSON document instead of a table'
@@ -390,7 +420,7 @@ mirror\t'`git multi mirror --json`'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l install-from -d 'Build git-multi in the job from this git repository (https:// or ssh://, no credentials) instead of the project\'s own; `@<rev>` picks a tag, branch or full commit id (default: this version\'s tag)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l stdout -d 'Print the workflow instead of writing it (e.g. to merge into an existing .gitlab-ci.yml)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l on -d 'Only these remotes (repeatable)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l wait -d 'Ask again with backoff until every host\'s state is final, or --timeout (default: multi.timeout, else 30 minutes; without --wait 60 s) runs out'
@@ -434,5 +464,24 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and not __fish_seen_subcommand_from man completions" -f -a "completions" -d 'Print the completion script for SHELL'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from man" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand generate; and __fish_seen_subcommand_from completions" -s h -l help -d 'Print help'
+complete -c git-multi -n "__fish_git_multi_using_subcommand __complete" -s h -l help -d 'Print help'
 complete -c git-multi -n "__fish_git_multi_using_subcommand __reap" -s h -l help -d 'Print help'
 complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from remove rm" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from rename" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from set-url" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from enable" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from disable" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand remote; and __fish_seen_subcommand_from test" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from list ls" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand branch; and __fish_seen_subcommand_from delete" -f -a "(git-multi __complete branches 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from list ls" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand tag; and __fish_seen_subcommand_from delete" -f -a "(git-multi __complete tags 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand push" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand fetch" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand status" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand refs; and __fish_seen_subcommand_from remove rm" -f -a "(git-multi __complete namespaces 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand conflicts" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand primary" -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand mirror" -f -a "(git-multi __complete members-all 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand backup" -f -a "(git-multi __complete members-all 2>/dev/null)"

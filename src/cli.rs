@@ -77,6 +77,9 @@ pub enum Command {
     /// Write the man pages or shell completions (for packagers and the repository's checked-in copies)
     #[command(hide = true)]
     Generate(cmd::generate::GenerateArgs),
+    /// Internal: values only the repository knows, one per line, for the shell completions
+    #[command(name = "__complete", hide = true)]
+    Complete(cmd::complete::CompleteArgs),
     /// Internal: kills the git jobs of a git-multi that died without stopping them (started by git-multi)
     #[command(name = "__reap", hide = true)]
     Reap,

@@ -26,7 +26,7 @@ fn writes(command: &Command) -> Option<(&'static str, Option<&common::ParallelAr
         Command::Undo(a) if !a.dry_run => ("undo", Some(&a.parallel)),
         Command::Restore(a) if !a.dry_run => ("restore", Some(&a.parallel)),
         Command::Import(a) if !a.dry_run => ("import", None),
-        Command::Backup(a) => ("backup", Some(&a.parallel)),
+        Command::Backup(a) if a.command.is_none() => ("backup", Some(&a.parallel)),
         Command::Create(_) => ("create", None),
         Command::Primary(a) if a.remote.is_some() || a.unset => ("primary", None),
         Command::Remote(R::Add(_)) => ("remote add", None),
@@ -82,6 +82,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         None => None,
     };
     match &cli.command {
+        Command::Init(args) if args.guided() => init_guided::run(&ctx, args),
         Command::Init(args) => init::run(&ctx, args),
         Command::Push(args) => push::run(&ctx, args),
         Command::Fetch(args) => fetch::run(&ctx, args),
@@ -125,6 +126,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         Command::Hook(command) => hook::run(&ctx, command),
         Command::Schedule(command) => schedule::run(&ctx, command),
         Command::Ci(command) => ci::run(&ctx, command),
+        Command::Complete(args) => complete::run(&ctx, args),
         Command::Generate(_)
         | Command::Auth(_)
         | Command::Doctor(_)

@@ -18,6 +18,7 @@ mod lockfile;
 mod model;
 mod ops;
 mod progress;
+mod prompt;
 // Public only so the integration tests can drive each host's API client against the fake host that lives in
 // tests/cli; not an API for other crates.
 #[doc(hidden)]

@@ -8,11 +8,13 @@
 
 pub mod archive;
 pub mod automation;
+pub mod backups;
 pub mod ci_status;
 pub mod clone;
 pub mod config;
 pub mod conflicts;
 pub mod doctor;
+pub mod export;
 pub mod fetch;
 pub mod import;
 pub mod integrate;

@@ -1,4 +1,4 @@
-//! The remote set as a TOML file people move between clones (`git multi export` writes it, `git multi
+//! The remote set as a file (TOML by default, JSON or YAML on request) people move between clones (`git multi export` writes it, `git multi
 //! import` reads it): the members with their URLs (never a secret), providers, API URLs, owner/repo and
 //! whether they are enabled, plus the repository-wide settings (primary, jobs, timeout, namespaces).
 //!
@@ -107,16 +107,95 @@ impl SetFile {
         }
     }
 
-    /// The file's text, with a header saying what it is.
-    pub fn to_text(&self, exported_at: &str) -> Result<String, String> {
-        let body = toml::to_string(self).map_err(|e| e.to_string())?;
-        Ok(format!(
-            "# git-multi remote set, exported {exported_at}\n# Apply it to another clone with `git multi import <file>`.\n\n{body}"
-        ))
+    /// The file's text in `format`; TOML and YAML get a header saying what it is (JSON has no comments).
+    pub fn to_text(&self, format: Format, exported_at: &str) -> Result<String, String> {
+        let header = format!(
+            "# git-multi remote set, exported {exported_at}\n# Apply it to another clone with `git multi import <file>`.\n\n"
+        );
+        match format {
+            Format::Toml => Ok(header + &toml::to_string(self).map_err(|e| e.to_string())?),
+            Format::Yaml => Ok(header + &serde_norway::to_string(self).map_err(|e| e.to_string())?),
+            Format::Json => serde_json::to_string_pretty(self)
+                .map(|text| text + "\n")
+                .map_err(|e| e.to_string()),
+        }
+    }
+
+    /// Reads a file in `format`, or, without one, in the format its content shows (see [`Format::sniff`]).
+    pub fn parse_as(text: &str, format: Option<Format>) -> Result<(SetFile, Format), String> {
+        let format = format.unwrap_or_else(|| Format::sniff(text));
+        let parsed = match format {
+            Format::Toml => SetFile::parse(text),
+            Format::Json => serde_json::from_str(text).map_err(|e| e.to_string()),
+            // An empty YAML document is "null", not an empty set.
+            Format::Yaml if text.trim().is_empty() => Ok(SetFile::default()),
+            Format::Yaml => serde_norway::from_str(text).map_err(|e| e.to_string()),
+        };
+        parsed
+            .map(|file| (file, format))
+            .map_err(|e| format!("({}) {}", format.as_str(), e.trim_end()))
     }
 
     pub fn parse(text: &str) -> Result<SetFile, String> {
         toml::from_str(text).map_err(|e| e.to_string().trim_end().to_string())
+    }
+}
+
+/// The formats a set file is written and read in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    Toml,
+    Json,
+    Yaml,
+}
+
+impl Format {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Format::Toml => "toml",
+            Format::Json => "json",
+            Format::Yaml => "yaml",
+        }
+    }
+
+    /// The format a file name's extension names (`.toml`, `.json`, `.yaml`/`.yml`, any case).
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "toml" => Some(Format::Toml),
+            "json" => Some(Format::Json),
+            "yaml" | "yml" => Some(Format::Yaml),
+            _ => None,
+        }
+    }
+
+    /// The format a file's content is in, for stdin and names without a known extension: JSON starts with
+    /// `{`; TOML has `[settings]`/`[[remote]]` tables or `key = value` lines; YAML has `key:` lines. Comments
+    /// and blank lines say nothing; a file of nothing else is read as TOML (an empty set either way).
+    pub fn sniff(text: &str) -> Format {
+        let first = text
+            .lines()
+            .map(str::trim)
+            .find(|l| !l.is_empty() && !l.starts_with('#'));
+        let Some(first) = first else {
+            return Format::Toml;
+        };
+        if first.starts_with('{') {
+            return Format::Json;
+        }
+        if first.starts_with('[') {
+            return Format::Toml;
+        }
+        // `a = 1` is TOML, `a: 1`, `- a` and `---` are YAML: whichever separator comes first decides.
+        if first.starts_with('-') {
+            return Format::Yaml;
+        }
+        match (first.find('='), first.find(':')) {
+            (Some(eq), Some(colon)) if colon < eq => Format::Yaml,
+            (None, Some(_)) => Format::Yaml,
+            _ => Format::Toml,
+        }
     }
 }
 
@@ -184,7 +263,7 @@ mod tests {
         })
         .collect();
         let file = SetFile::from_set(&RemoteSet::from_entries(&entries).unwrap());
-        let text = file.to_text("2026-01-01T00:00:00Z").unwrap();
+        let text = file.to_text(Format::Toml, "2026-01-01T00:00:00Z").unwrap();
         assert!(!text.contains("pw@"), "{text}");
         assert!(text.contains("[[remote]]"), "{text}");
         let back = SetFile::parse(&text).unwrap();
@@ -193,6 +272,44 @@ mod tests {
         assert_eq!(back.remotes[1].push_urls, ["/srv/lab-mirror.git"]);
         assert_eq!(back.settings.refs, ["refs/notes/*:union"]);
         assert_eq!(back.settings.timeout, Some(2.5));
+    }
+
+    #[test]
+    fn round_trips_through_json_and_yaml_and_sniffs_them() {
+        let entries: Vec<ConfigEntry> = [
+            ("remote.gh.url", "https://github.com/a/b.git"),
+            ("multi.gh.enabled", "true"),
+            ("multi.gh.provider", "github"),
+            ("multi.jobs", "3"),
+            ("multi.refs", "refs/notes/*"),
+        ]
+        .iter()
+        .map(|(k, v)| ConfigEntry {
+            key: k.to_string(),
+            value: Some(v.to_string()),
+        })
+        .collect();
+        let file = SetFile::from_set(&RemoteSet::from_entries(&entries).unwrap());
+        for format in [Format::Toml, Format::Json, Format::Yaml] {
+            let text = file.to_text(format, "2026-01-01T00:00:00Z").unwrap();
+            assert_eq!(Format::sniff(&text), format, "{text}");
+            assert_eq!(
+                SetFile::parse_as(&text, None).unwrap(),
+                (file.clone(), format)
+            );
+            assert_eq!(SetFile::parse_as(&text, Some(format)).unwrap().0, file);
+        }
+        let yaml = file.to_text(Format::Yaml, "now").unwrap();
+        assert!(yaml.contains("remote:\n- name: gh\n"), "{yaml}");
+        let err =
+            SetFile::parse_as("remote:\n- name: a\n  url: /x\n  urll: 1\n", None).unwrap_err();
+        assert!(err.starts_with("(yaml)") && err.contains("urll"), "{err}");
+        assert_eq!(SetFile::parse_as("", None).unwrap().0, SetFile::default());
+        assert_eq!(
+            Format::from_path(std::path::Path::new("set.YML")),
+            Some(Format::Yaml)
+        );
+        assert_eq!(Format::from_path(std::path::Path::new("set.txt")), None);
     }
 
     #[test]

@@ -38,13 +38,15 @@ impl HookName {
     }
 }
 
-/// What the hook runs.
+/// What a hook or a schedule runs: `git multi <action> --json`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Action {
     Push,
     Sync,
     Fetch,
+    /// `git multi mirror`: every member made a copy of the primary (for a clone that only relays).
+    Mirror,
 }
 
 impl Action {
@@ -53,11 +55,12 @@ impl Action {
             Action::Push => "push",
             Action::Sync => "sync",
             Action::Fetch => "fetch",
+            Action::Mirror => "mirror",
         }
     }
 
-    fn parse(word: &str) -> Option<Action> {
-        [Action::Push, Action::Sync, Action::Fetch]
+    pub fn parse(word: &str) -> Option<Action> {
+        [Action::Push, Action::Sync, Action::Fetch, Action::Mirror]
             .into_iter()
             .find(|a| a.as_str() == word)
     }
@@ -235,7 +238,9 @@ pub fn install(git: &Git, hook: HookName, action: Action) -> Result<(HooksDir, H
             "a pre-push hook can only push (it brings the other members up to date), not {}",
             action.as_str()
         ))
-        .hint("use `--action push`, or a post-commit / post-merge hook for sync and fetch"));
+        .hint(
+            "use `--action push`, or a post-commit / post-merge hook for sync, fetch and mirror",
+        ));
     }
     let dir = hooks_dir(git)?;
     let path = dir.path.join(hook.as_str());

@@ -3,6 +3,7 @@
 //! The results are checked in (`man/`, `completions/`) and a test fails when they drift from the code.
 
 mod bash;
+pub mod dynamic;
 
 use std::path::PathBuf;
 
@@ -93,12 +94,49 @@ fn collect_pages(
     }
 }
 
+/// `complete` lines for the positionals that take repository values, under the conditions clap_complete's
+/// fish script uses for their subcommand.
+fn fish_positionals(root: &clap::Command) -> String {
+    let mut out = String::new();
+    for top in root.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let mut at = vec![(top, String::new(), top.get_name().to_string())];
+        for sub in top.get_subcommands().filter(|s| !s.is_hide_set()) {
+            let names: Vec<&str> = std::iter::once(sub.get_name())
+                .chain(sub.get_visible_aliases())
+                .collect();
+            at.push((
+                sub,
+                format!("; and __fish_seen_subcommand_from {}", names.join(" ")),
+                format!("{} {}", top.get_name(), sub.get_name()),
+            ));
+        }
+        for (command, seen, path) in at {
+            for arg in command.get_positionals() {
+                if let Some(kind) = dynamic::of(&path, arg) {
+                    out.push_str(&format!(
+                        "complete -c git-multi -n \"__fish_git_multi_using_subcommand {}{seen}\" -f -a \"(git-multi __complete {} 2>/dev/null)\"\n",
+                        top.get_name(),
+                        kind.word()
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
 /// The completion script for `shell`.
 pub fn completions(root: clap::Command, shell: Shell) -> String {
     let mut command = installed(root);
     let mut buffer = Vec::new();
+    if let Shell::Bash = shell {
+        return bash::script(&command);
+    }
+    // Built first: how many values a positional takes is known only then.
+    command.build();
+    let mut command = dynamic::marked(command);
     match shell {
-        Shell::Bash => return bash::script(&command),
+        Shell::Bash => unreachable!("written above"),
         Shell::Zsh => clap_complete::generate(
             clap_complete::Shell::Zsh,
             &mut command,
@@ -116,5 +154,33 @@ pub fn completions(root: clap::Command, shell: Shell) -> String {
             buffer.extend_from_slice(b"complete -f -c git -n __fish_git_needs_command -a multi -d 'Keep one repository in sync with many hosts'\n");
         }
     }
-    String::from_utf8(buffer).expect("completion scripts are UTF-8")
+    let mut text = String::from_utf8(buffer).expect("completion scripts are UTF-8");
+    // The markers become calls of `git-multi __complete <kind>` when completing.
+    for kind in dynamic::Dyn::ALL {
+        let marker = kind.marker();
+        text = match shell {
+            Shell::Zsh => text.replace(
+                &format!(":({marker})'"),
+                &format!(":__git_multi_dyn {}'", kind.word()),
+            ),
+            _ => text.replace(
+                &format!("\"{marker}\\t''\""),
+                &format!("\"(git-multi __complete {} 2>/dev/null)\"", kind.word()),
+            ),
+        };
+    }
+    if let Shell::Fish = shell {
+        // clap_complete's fish script completes options only: the positionals with such values are added here.
+        text.push_str(&fish_positionals(&command));
+    }
+    if let Shell::Zsh = shell {
+        let helper = "# Values only the repository knows (members, groups, branches, …), from git-multi itself.\n\
+            (( $+functions[__git_multi_dyn] )) ||\n\
+            __git_multi_dyn() {\n    local -a values\n    values=(${(f)\"$(git-multi __complete $1 2>/dev/null)\"})\n    compadd -a values\n}\n\n";
+        let at = text
+            .rfind("if [ \"$funcstack[1]\" = \"_git-multi\" ]")
+            .unwrap_or(text.len());
+        text.insert_str(at, helper);
+    }
+    text
 }

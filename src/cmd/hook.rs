@@ -26,7 +26,7 @@ pub struct InstallArgs {
     /// `git push <remote>` push the same branches to every other member too
     #[arg(value_enum)]
     pub hook: HookName,
-    /// What the hook runs: `git multi push`, `sync` or `fetch` (pre-push: push only)
+    /// What the hook runs: `git multi push`, `sync`, `fetch` or `mirror` (pre-push: push only)
     #[arg(long, value_enum, default_value = "push")]
     pub action: Action,
 }

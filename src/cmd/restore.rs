@@ -41,7 +41,16 @@ pub struct RestoreArgs {
 
 pub fn run(ctx: &Session, args: &RestoreArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select(std::slice::from_ref(&args.to))?;
+    let members = set.select(std::slice::from_ref(&args.to)).map_err(|err| {
+        match holds_set(&args.source) {
+            // A fresh clone has no remotes yet: the backup can bring them.
+            true => err.hint(format!(
+                "this backup holds the remote set: `git multi import {}` recreates it",
+                crate::quote::shown(args.source.display())
+            )),
+            false => err,
+        }
+    })?;
     let budget = args
         .parallel
         .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
@@ -218,4 +227,9 @@ fn check(ctx: &Session, bundle: &Path, entry: Option<&Archived>) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// Whether `source` is a backup directory written with `--include-config`.
+fn holds_set(source: &std::path::Path) -> bool {
+    source.is_dir() && archive::read_manifest(source).is_ok_and(|m| m.config.is_some())
 }

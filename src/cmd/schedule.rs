@@ -26,7 +26,7 @@ pub struct InstallArgs {
     /// How often: 1m … 30m (a divisor of an hour), 1h … 12h (a divisor of a day), hourly, daily or weekly
     #[arg(long, value_name = "INTERVAL")]
     pub every: String,
-    /// What to run
+    /// What to run: `git multi fetch`, `push`, `sync` or `mirror`
     #[arg(long, value_enum, default_value = "fetch")]
     pub action: Action,
     /// Use a crontab entry (the default where systemd does not run the machine)

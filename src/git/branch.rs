@@ -28,6 +28,20 @@ impl Git {
         Ok(output.success())
     }
 
+    /// `git symbolic-ref HEAD refs/heads/<name>`: the branch the first commit will start (HEAD is unborn).
+    pub fn point_head(&self, name: &str) -> Result<(), GitError> {
+        self.command(["symbolic-ref", "HEAD", &refname::branch(name)])
+            .run()
+            .map(drop)
+    }
+
+    /// `git branch -m <old> <new>` (refused by git when `new` exists).
+    pub fn branch_rename(&self, old: &str, new: &str) -> Result<(), GitError> {
+        self.command(["branch", "-m", "--end-of-options", old, new])
+            .run()
+            .map(drop)
+    }
+
     /// `git branch <name> [<start>]` (the current commit without a start).
     pub fn branch_create(&self, name: &str, start: Option<&str>) -> Result<(), GitError> {
         let mut args = vec!["branch", "--end-of-options", name];

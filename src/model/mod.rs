@@ -3,6 +3,7 @@
 //! draw them; the operations below build them.
 
 pub mod backup;
+pub mod backups;
 pub mod check;
 pub mod ci;
 pub mod converge;

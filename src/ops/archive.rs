@@ -28,7 +28,14 @@ pub struct Manifest {
     /// When the backup was made (RFC 3339, UTC).
     pub created: String,
     pub remotes: Vec<Archived>,
+    /// The remote set and multi settings (`backup --include-config`): the file's name in the directory, in
+    /// the format `export` writes and `import` reads.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub config: Option<String>,
 }
+
+/// The remote-set file's name in a backup directory (`backup --include-config`).
+pub const CONFIG_FILE: &str = "remote-set.toml";
 
 /// One remote's backup.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]

@@ -9,6 +9,7 @@
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
+//! - [`saved`]: read those tips back by remote and event, and the backup directories `backup --to` wrote
 //! - [`snapshot`]: one read of many refs, shared by every remote of a run
 //! - [`converge`]: one ref across local and every remote: how it stands, what makes the copies agree
 //! - [`union`]: the deterministic merge commit over diverged copies of a ref (notes through `git notes merge`)
@@ -30,6 +31,7 @@ pub mod push;
 pub mod pushed;
 pub mod relate;
 pub mod run;
+pub mod saved;
 pub mod snapshot;
 pub mod union;
 

@@ -11,7 +11,8 @@ struct Document<'a> {
     entries: &'a [Entry],
 }
 
-/// The entries chosen out of the `total` the log holds (`--since` and `-n` may leave out some or all).
+/// The entries chosen out of the `total` the log holds (`--since`, `--action`, `--remote` and `-n` may leave
+/// out some or all).
 pub fn show(entries: &[Entry], total: usize, json: bool) {
     if json {
         super::json(&Document { entries });
@@ -23,7 +24,7 @@ pub fn show(entries: &[Entry], total: usize, json: bool) {
     }
     if entries.is_empty() {
         super::note(&format!(
-            "no entry matches (the audit log has {total} entr{}); `git multi log` without --since or -n shows them all",
+            "no entry matches (the audit log has {total} entr{}); `git multi log` without --since, --action, --remote or -n shows them all",
             if total == 1 { "y" } else { "ies" }
         ));
         return;

@@ -19,12 +19,12 @@ pub fn wait_until(limit: Duration, what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-fn hook_log(env: &TestEnv) -> String {
+pub(crate) fn hook_log(env: &TestEnv) -> String {
     std::fs::read_to_string(env.work.join(".git/multi/hook.log")).unwrap_or_default()
 }
 
 /// Waits until no process started by this environment (the detached git-multi and its git children) runs.
-fn wait_for_background(env: &TestEnv) {
+pub(crate) fn wait_for_background(env: &TestEnv) {
     wait_until(
         Duration::from_secs(60),
         "the background git-multi ends",

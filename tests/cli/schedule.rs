@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use crate::env::TestEnv;
 
 /// A stand-in for a system tool: a shell script at `<root>/bin/<name>`.
-fn fake_tool(env: &TestEnv, name: &str, body: &str) -> PathBuf {
+pub(crate) fn fake_tool(env: &TestEnv, name: &str, body: &str) -> PathBuf {
     let dir = env.root.join("bin");
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join(name);
@@ -18,7 +18,7 @@ fn fake_tool(env: &TestEnv, name: &str, body: &str) -> PathBuf {
 }
 
 /// A `crontab` that keeps the table in `<root>/crontab` (`-l` prints it, `-` replaces it).
-fn fake_crontab(env: &mut TestEnv) -> PathBuf {
+pub(crate) fn fake_crontab(env: &mut TestEnv) -> PathBuf {
     let table = env.root.join("crontab");
     let tool = fake_tool(
         env,
@@ -33,7 +33,7 @@ fn fake_crontab(env: &mut TestEnv) -> PathBuf {
 }
 
 /// Runs a crontab entry's command the way cron does: `sh -c` after turning `\%` back into `%`.
-fn run_cron_command(env: &TestEnv, entry: &str) {
+pub(crate) fn run_cron_command(env: &TestEnv, entry: &str) {
     let command: String = entry.split(' ').skip(5).collect::<Vec<_>>().join(" ");
     let status = env
         .command("sh", &env.root)

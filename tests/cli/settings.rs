@@ -4,7 +4,7 @@
 use crate::env::TestEnv;
 
 /// A set with every kind of fact: providers, an API URL, owner/repo, a push URL, a disabled member, settings.
-fn rich_set(env: &TestEnv) {
+pub(crate) fn rich_set(env: &TestEnv) {
     let a = env.bare("a.git");
     let b = env.bare("b.git");
     env.multi(["remote", "add", "a", a.to_str().unwrap()])
@@ -38,7 +38,7 @@ fn rich_set(env: &TestEnv) {
 }
 
 /// A fresh clone of hosts/a.git next to the work repository (it has an `origin`, and no set yet).
-fn fresh_clone(env: &TestEnv, name: &str) -> std::path::PathBuf {
+pub(crate) fn fresh_clone(env: &TestEnv, name: &str) -> std::path::PathBuf {
     let dir = env.root.join(name);
     env.git_in(
         &env.root,

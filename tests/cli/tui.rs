@@ -8,12 +8,12 @@ use std::time::{Duration, Instant};
 use crate::env::{tip, TestEnv};
 
 /// A tmux server of this test's own (private socket), killed when the test ends however it ends.
-struct Tmux {
-    socket: std::path::PathBuf,
+pub(crate) struct Tmux {
+    pub(crate) socket: std::path::PathBuf,
 }
 
 impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
+    pub(crate) fn run(&self, args: &[&str]) -> String {
         let output = Command::new("tmux")
             .arg("-S")
             .arg(&self.socket)
@@ -23,12 +23,17 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
-    fn screen(&self) -> String {
+    pub(crate) fn screen(&self) -> String {
         self.run(&["capture-pane", "-p"])
     }
 
     /// Polls the screen until `ready` holds, for at most `within`.
-    fn wait_for(&self, what: &str, within: Duration, ready: impl Fn(&str) -> bool) -> String {
+    pub(crate) fn wait_for(
+        &self,
+        what: &str,
+        within: Duration,
+        ready: impl Fn(&str) -> bool,
+    ) -> String {
         let deadline = Instant::now() + within;
         loop {
             let screen = self.screen();

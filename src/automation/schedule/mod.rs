@@ -184,12 +184,7 @@ pub fn parse_marker(line: &str) -> Option<Schedule> {
     let (name, rest) = rest.split_once(" every ")?;
     let (every, rest) = rest.split_once(' ')?;
     let (action, repo) = rest.split_once(" in ")?;
-    let action = match action {
-        "push" => Action::Push,
-        "sync" => Action::Sync,
-        "fetch" => Action::Fetch,
-        _ => return None,
-    };
+    let action = Action::parse(action)?;
     let mut repo = repo.trim_end().to_string();
     if let Some(inside) = repo.strip_suffix(" -->") {
         // A plist comment: the text was escaped for XML.

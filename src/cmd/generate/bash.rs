@@ -1,74 +1,98 @@
 //! A bash completion script with the function git's own completion calls for `git multi` (`_git_multi`), which
-//! clap_complete cannot name that way; also registered for the `git-multi` binary itself.
+//! clap_complete cannot name that way; also registered for the `git-multi` binary itself. It knows every
+//! subcommand, option and fixed value from the clap definitions, and asks `git multi __complete <kind>` for
+//! the values only the repository knows (see `dynamic`).
 
 use std::fmt::Write;
 
+use super::dynamic;
 use crate::provider::ProviderKind;
 
-/// Candidate words per subcommand path (`""`, `"remote"`, `"remote add"`), and which options take a value.
+/// One subcommand path as typed (`""`, `"remote"`, `"remote rm"`): its subcommands, options, the kind of value
+/// each option takes, and the kind of each positional (the last one repeating when it takes many).
 struct Node {
     path: String,
-    words: Vec<String>,
-    value_options: Vec<(String, &'static str)>,
-    takes_remotes: bool,
+    subs: Vec<String>,
+    opts: Vec<String>,
+    value_options: Vec<(String, String)>,
+    positionals: Vec<String>,
+    last_repeats: bool,
 }
 
-fn walk(command: &clap::Command, path: &str, nodes: &mut Vec<Node>) {
-    let mut words = Vec::new();
+/// What completes a value of `arg`: `values:<words>`, a dynamic kind's word, `kinds`, or `any`.
+fn value_kind(canonical: &str, arg: &clap::Arg) -> String {
+    if let Some(kind) = dynamic::of(canonical, arg) {
+        return kind.word().to_string();
+    }
+    let fixed: Vec<String> = arg
+        .get_possible_values()
+        .iter()
+        .filter(|v| !v.is_hide_set())
+        .map(|v| v.get_name().to_string())
+        .collect();
+    if !fixed.is_empty() && arg.get_action().takes_values() {
+        return format!("values:{}", fixed.join(" "));
+    }
+    match arg
+        .get_value_names()
+        .and_then(|v| v.first())
+        .map(|v| v.as_str())
+    {
+        Some("KIND") => "kinds".into(),
+        _ => "any".into(),
+    }
+}
+
+fn walk(command: &clap::Command, path: &str, canonical: &str, nodes: &mut Vec<Node>) {
+    let mut subs = Vec::new();
+    let mut opts = Vec::new();
     let mut value_options = Vec::new();
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        words.push(sub.get_name().to_string());
-        words.extend(sub.get_visible_aliases().map(str::to_string));
+        subs.push(sub.get_name().to_string());
+        subs.extend(sub.get_visible_aliases().map(str::to_string));
     }
-    let mut takes_remotes = false;
+    let mut positionals = Vec::new();
+    let mut last_repeats = false;
     for arg in command.get_arguments().filter(|a| !a.is_hide_set()) {
-        let value_kind = match arg
-            .get_value_names()
-            .and_then(|v| v.first())
-            .map(|v| v.as_str())
-        {
-            Some("KIND") => "kinds",
-            Some("REMOTE") => "remotes",
-            _ => "any",
-        };
+        let kind = value_kind(canonical, arg);
         if arg.is_positional() {
-            takes_remotes |= value_kind == "remotes";
+            last_repeats = arg.get_num_args().is_some_and(|n| n.max_values() > 1);
+            positionals.push(kind);
             continue;
         }
         let takes_value = arg.get_action().takes_values();
-        for name in arg.get_long_and_visible_aliases().into_iter().flatten() {
-            words.push(format!("--{name}"));
+        let names = arg
+            .get_long_and_visible_aliases()
+            .into_iter()
+            .flatten()
+            .map(|n| format!("--{n}"))
+            .chain(arg.get_short().map(|c| format!("-{c}")));
+        for name in names {
             if takes_value {
-                value_options.push((format!("--{name}"), value_kind));
+                value_options.push((name.clone(), kind.clone()));
             }
-        }
-        if let Some(short) = arg.get_short() {
-            words.push(format!("-{short}"));
-            if takes_value {
-                value_options.push((format!("-{short}"), value_kind));
-            }
+            opts.push(name);
         }
     }
     nodes.push(Node {
         path: path.to_string(),
-        words,
+        subs,
+        opts,
         value_options,
-        takes_remotes,
+        positionals,
+        last_repeats,
     });
     for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
-        let child = if path.is_empty() {
-            sub.get_name().to_string()
-        } else {
-            format!("{path} {}", sub.get_name())
-        };
-        walk(sub, &child, nodes);
-        for alias in sub.get_visible_aliases() {
-            let alias_path = if path.is_empty() {
-                alias.to_string()
+        let join = |base: &str, word: &str| {
+            if base.is_empty() {
+                word.to_string()
             } else {
-                format!("{path} {alias}")
-            };
-            walk(sub, &alias_path, nodes);
+                format!("{base} {word}")
+            }
+        };
+        let child_canonical = join(canonical, sub.get_name());
+        for name in std::iter::once(sub.get_name()).chain(sub.get_visible_aliases()) {
+            walk(sub, &join(path, name), &child_canonical, nodes);
         }
     }
 }
@@ -77,63 +101,81 @@ pub fn script(command: &clap::Command) -> String {
     let mut nodes = Vec::new();
     let mut root = command.clone();
     root.build();
-    walk(&root, "", &mut nodes);
+    walk(&root, "", "", &mut nodes);
     let kinds: Vec<&str> = ProviderKind::ALL.iter().map(|k| k.as_str()).collect();
 
     let mut s = String::new();
     s.push_str("# bash completion for git-multi -*- shell-script -*-\n");
     s.push_str("# Generated by `git multi generate completions bash`; do not edit.\n");
     s.push_str("# `git multi <TAB>` works through git's completion, which calls _git_multi; `git-multi <TAB>` too.\n\n");
-    s.push_str("__git_multi_members() {\n\tgit config --name-only --get-regexp '^multi\\..+\\.enabled$' 2>/dev/null | sed -e 's/^multi\\.//' -e 's/\\.enabled$//'\n}\n\n");
-    s.push_str("# $1: subcommand path; prints the candidate words\n__git_multi_words() {\n\tcase \"$1\" in\n");
-    for node in &nodes {
+    s.push_str("# $1: members, members-all, groups, namespaces, branches, tags, take or verbs; values from this repository\n");
+    s.push_str("__git_multi_dynamic() {\n\tgit multi __complete \"$1\" 2>/dev/null\n}\n\n");
+    let table = |s: &mut String, name: &str, what: &str, pick: &dyn Fn(&Node) -> &Vec<String>| {
         let _ = writeln!(
             s,
-            "\t\"{}\") echo \"{}\" ;;",
-            node.path,
-            node.words.join(" ")
+            "# $1: subcommand path; prints its {what}\n{name}() {{\n\tcase \"$1\" in"
         );
-    }
-    s.push_str("\tesac\n}\n\n");
+        for node in &nodes {
+            let words = pick(node);
+            if !words.is_empty() {
+                let _ = writeln!(s, "\t\"{}\") echo \"{}\" ;;", node.path, words.join(" "));
+            }
+        }
+        s.push_str("\tesac\n}\n\n");
+    };
+    table(&mut s, "__git_multi_subs", "subcommands", &|n| &n.subs);
+    table(&mut s, "__git_multi_opts", "options", &|n| &n.opts);
     s.push_str("# $1: subcommand path, $2: option; prints what kind of value it takes, if any\n__git_multi_value() {\n\tcase \"$1|$2\" in\n");
     for node in &nodes {
         for (option, kind) in &node.value_options {
-            let _ = writeln!(s, "\t\"{}|{option}\") echo {kind} ;;", node.path);
+            let _ = writeln!(s, "\t\"{}|{option}\") echo \"{kind}\" ;;", node.path);
         }
     }
     s.push_str("\tesac\n}\n\n");
-    s.push_str("__git_multi_takes_remotes() {\n\tcase \"$1\" in\n");
-    let remote_paths: Vec<String> = nodes
-        .iter()
-        .filter(|n| n.takes_remotes)
-        .map(|n| format!("\"{}\"", n.path))
-        .collect();
-    if !remote_paths.is_empty() {
-        let _ = writeln!(s, "\t{}) return 0 ;;", remote_paths.join("|"));
+    s.push_str("# $1: subcommand path, $2: how many positionals come before; prints what kind that one is\n__git_multi_positional() {\n\tcase \"$1|$2\" in\n");
+    for node in &nodes {
+        for (i, kind) in node.positionals.iter().enumerate() {
+            let _ = writeln!(s, "\t\"{}|{i}\") echo \"{kind}\" ;;", node.path);
+        }
+        if let (true, Some(kind)) = (node.last_repeats, node.positionals.last()) {
+            let _ = writeln!(s, "\t\"{}|\"*) echo \"{kind}\" ;;", node.path);
+        }
     }
-    s.push_str("\tesac\n\treturn 1\n}\n\n");
+    s.push_str("\tesac\n}\n\n");
     let _ = write!(
         s,
         r#"# $1: index of the first word after `multi`/`git-multi` in words[]; uses words, cword and cur.
 __git_multi_complete() {{
-	local i path="" word next candidates value prev="${{words[cword-1]}}"
+	local i path="" word next candidates="" value="" skip="" count=0 prev="${{words[cword-1]}}"
 	for ((i = $1; i < cword; i++)); do
 		word="${{words[i]}}"
-		case "$word" in -*) continue ;; esac
+		if [ -n "$skip" ]; then skip=""; continue; fi
+		case "$word" in
+		--*=*) continue ;;
+		-*) [ -n "$(__git_multi_value "$path" "$word")" ] && skip=1; continue ;;
+		esac
 		if [ -z "$path" ]; then next="$word"; else next="$path $word"; fi
-		case " $(__git_multi_words "$path") " in *" $word "*) path="$next" ;; esac
+		case " $(__git_multi_subs "$path") " in
+		*" $word "*) [ "$count" -eq 0 ] && path="$next" || count=$((count + 1)) ;;
+		*) count=$((count + 1)) ;;
+		esac
 	done
-	value="$(__git_multi_value "$path" "$prev")"
-	case "$value" in
-	kinds) candidates="{kinds}" ;;
-	remotes) candidates="$(__git_multi_members)" ;;
-	any) COMPREPLY=(); return ;;
-	*)
-		candidates="$(__git_multi_words "$path")"
-		if [[ "$cur" != -* ]] && __git_multi_takes_remotes "$path"; then
-			candidates="$(__git_multi_members) all"
+	case "$prev" in -*) value="$(__git_multi_value "$path" "$prev")" ;; esac
+	if [ -z "$value" ]; then
+		if [[ "$cur" == -* ]]; then
+			candidates="$(__git_multi_opts "$path")"
+		else
+			[ "$count" -eq 0 ] && candidates="$(__git_multi_subs "$path")"
+			value="$(__git_multi_positional "$path" "$count")"
+			if [ -z "$value" ] && [ -z "$candidates" ]; then candidates="$(__git_multi_opts "$path")"; fi
 		fi
-		;;
+	fi
+	case "$value" in
+	"") ;;
+	any) COMPREPLY=(); return ;;
+	kinds) candidates="{kinds}" ;;
+	values:*) candidates="${{value#values:}}" ;;
+	*) candidates="$candidates $(__git_multi_dynamic "$value")" ;;
 	esac
 	if declare -F __gitcomp >/dev/null && [ -n "${{__git_cmd_idx-}}" ]; then
 		__gitcomp "$candidates"
