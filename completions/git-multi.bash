@@ -10,7 +10,7 @@ __git_multi_dynamic() {
 # $1: subcommand path; prints its subcommands
 __git_multi_subs() {
 	case "$1" in
-	"") echo "init clone remote auth create branch tag webhook repo release push fetch status pull sync refs group conflicts resolve primary mirror retry tui doctor log undo backup restore export import config hook schedule ci workspace help" ;;
+	"") echo "init clone remote auth create branch tag webhook repo release org stats push fetch status pull sync refs group conflicts resolve primary mirror retry tui doctor log undo backup restore export import config hook schedule ci workspace help" ;;
 	"remote") echo "add list ls remove rm rename set-url enable disable test" ;;
 	"auth") echo "login status logout" ;;
 	"branch") echo "list ls create delete protect" ;;
@@ -18,13 +18,14 @@ __git_multi_subs() {
 	"webhook") echo "add list remove" ;;
 	"repo") echo "edit" ;;
 	"release") echo "create list delete" ;;
+	"org") echo "list repos" ;;
 	"refs") echo "add list ls remove rm" ;;
 	"group") echo "add list ls remove rm" ;;
 	"backup") echo "list ls" ;;
 	"config") echo "list get set unset" ;;
 	"hook") echo "install list ls remove rm" ;;
 	"schedule") echo "install list ls remove rm" ;;
-	"ci") echo "generate" ;;
+	"ci") echo "generate status" ;;
 	"workspace") echo "add remove rm list ls push fetch status sync" ;;
 	esac
 }
@@ -72,6 +73,10 @@ __git_multi_opts() {
 	"release create") echo "--title --notes --notes-file --asset --clobber --draft --prerelease --push --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"release list") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"release delete") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"org") echo "--color --progress --no-progress --help -h" ;;
+	"org list") echo "--on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"org repos") echo "--missing --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
+	"stats") echo "--on --json --export --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"push") echo "--branch -b --all --tags --dry-run -n --force -f --force-with-lease --atomic --recurse-submodules --only --jobs -j --timeout --verbose -v --json --color --progress --no-progress --help -h" ;;
 	"fetch") echo "--prune -p --only --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
 	"status") echo "--offline --tags --detailed --failed-only --exit-code --only --jobs -j --timeout --json --color --progress --no-progress --help -h" ;;
@@ -123,6 +128,7 @@ __git_multi_opts() {
 	"schedule rm") echo "--color --progress --no-progress --help -h" ;;
 	"ci") echo "--color --progress --no-progress --help -h" ;;
 	"ci generate") echo "--action --stdout --install-from --color --progress --no-progress --help -h" ;;
+	"ci status") echo "--wait --on --json --jobs -j --timeout --color --progress --no-progress --help -h" ;;
 	"workspace") echo "--color --progress --no-progress --help -h" ;;
 	"workspace add") echo "--color --progress --no-progress --help -h" ;;
 	"workspace remove") echo "--color --progress --no-progress --help -h" ;;
@@ -272,6 +278,23 @@ __git_multi_value() {
 	"release delete|-j") echo "any" ;;
 	"release delete|--timeout") echo "any" ;;
 	"release delete|--color") echo "values:auto always never" ;;
+	"org|--color") echo "values:auto always never" ;;
+	"org list|--on") echo "members" ;;
+	"org list|--jobs") echo "any" ;;
+	"org list|-j") echo "any" ;;
+	"org list|--timeout") echo "any" ;;
+	"org list|--color") echo "values:auto always never" ;;
+	"org repos|--on") echo "members" ;;
+	"org repos|--jobs") echo "any" ;;
+	"org repos|-j") echo "any" ;;
+	"org repos|--timeout") echo "any" ;;
+	"org repos|--color") echo "values:auto always never" ;;
+	"stats|--on") echo "members" ;;
+	"stats|--export") echo "any" ;;
+	"stats|--jobs") echo "any" ;;
+	"stats|-j") echo "any" ;;
+	"stats|--timeout") echo "any" ;;
+	"stats|--color") echo "values:auto always never" ;;
 	"push|--branch") echo "any" ;;
 	"push|-b") echo "any" ;;
 	"push|--recurse-submodules") echo "values:check on-demand" ;;
@@ -390,6 +413,11 @@ __git_multi_value() {
 	"ci generate|--action") echo "values:push mirror" ;;
 	"ci generate|--install-from") echo "any" ;;
 	"ci generate|--color") echo "values:auto always never" ;;
+	"ci status|--on") echo "members" ;;
+	"ci status|--jobs") echo "any" ;;
+	"ci status|-j") echo "any" ;;
+	"ci status|--timeout") echo "any" ;;
+	"ci status|--color") echo "values:auto always never" ;;
 	"workspace|--color") echo "values:auto always never" ;;
 	"workspace add|--color") echo "values:auto always never" ;;
 	"workspace remove|--color") echo "values:auto always never" ;;
@@ -457,6 +485,7 @@ __git_multi_positional() {
 	"webhook remove|0") echo "any" ;;
 	"release create|0") echo "any" ;;
 	"release delete|0") echo "any" ;;
+	"org repos|0") echo "any" ;;
 	"push|0") echo "members-all" ;;
 	"push|"*) echo "members-all" ;;
 	"fetch|0") echo "members-all" ;;
@@ -494,6 +523,7 @@ __git_multi_positional() {
 	"hook remove|0") echo "values:post-commit post-merge pre-push" ;;
 	"hook rm|0") echo "values:post-commit post-merge pre-push" ;;
 	"ci generate|0") echo "values:github gitlab forgejo" ;;
+	"ci status|0") echo "any" ;;
 	"workspace add|0") echo "any" ;;
 	"workspace add|"*) echo "any" ;;
 	"workspace remove|0") echo "any" ;;

@@ -41,6 +41,8 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "tag" -d 'Tags o
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "webhook" -d 'Webhooks on every host of the set'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "repo" -d 'A repository\'s settings on every host'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "release" -d 'Releases on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "org" -d 'Organisations and repository inventories on every host'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "stats" -d 'Show what every host counts about the repository (stars, forks, watchers, open issues and pull requests, size, default branch, last push) and the local history\'s numbers (commits, contributors, branches, tags, first and last commit)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "push" -d 'Push to every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "fetch" -d 'Fetch from every remote of the set at once'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "status" -d 'Show how every branch compares on every remote'
@@ -64,7 +66,7 @@ complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "import" -d 'App
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "config" -d 'Read and change git-multi\'s settings (multi.* keys), checked before they are written'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "hook" -d 'Run git multi from git hooks (in the background: git never waits for the network)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "schedule" -d 'Run git multi on a schedule (systemd user timer, cron, or launchd on macOS)'
-complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push'
+complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "ci" -d 'CI workflows that run git multi on every push, and the CI state of a commit on every host'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "workspace" -d 'Work on many repositories at once (push, fetch, status, sync across every repository and remote)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "help" -d 'Show a command\'s help (the same as `git multi <command> --help`; `git help multi` opens the manual)'
 complete -c git-multi -n "__fish_git_multi_needs_command" -f -a "generate" -d 'Write the man pages or shell completions (for packagers and the repository\'s checked-in copies)'
@@ -457,6 +459,46 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_
 complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand release; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -f -a "list" -d 'List the organisations (GitLab groups, Bitbucket workspaces) of the token\'s account on each host'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and not __fish_seen_subcommand_from list repos" -f -a "repos" -d 'Show an owner\'s repositories on every host: a repository × host matrix (visibility, default branch, last push), every page of every host, hosts in parallel'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l on -d 'Only these remotes\' hosts (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l on -d 'Only these remotes\' hosts (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l missing -d 'Only list the repositories absent from some host, and where'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand org; and __fish_seen_subcommand_from repos" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l export -d 'Also write the figures to this file: JSON for `.json` (the --json document), CSV for `.csv` (one row per remote, then a `(local)` row)' -r -F
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand stats" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -s b -l branch -d 'Branch to push to the branch of the same name (repeatable; default: the current branch); also a full ref name (`refs/git-mile/tasks/T1`) or a ref glob (`refs/git-mile/*`)' -r
 complete -c git-multi -n "__fish_git_multi_using_subcommand push" -l recurse-submodules -d 'Submodule commits the pushed commits need: `check` that each submodule\'s remote has them, or push them there first (`on-demand`); passed to every `git push`' -r -f -a "check\t''
 on-demand\t''"
@@ -907,13 +949,14 @@ never\t''"
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from rm" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand schedule; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -l no-progress -d 'Never show the live progress board'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -f -a "generate" -d 'Write the CI\'s workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and not __fish_seen_subcommand_from generate status" -f -a "status" -d 'Show the CI state of a commit on every host (GitHub checks and statuses, GitLab pipelines, Gitea/Forgejo and Bitbucket commit statuses)'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l action -d 'What the job runs: `git multi push --all --tags` or `git multi mirror`' -r -f -a "push\t'`git multi push --all --tags --json`'
 mirror\t'`git multi mirror --json`'"
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l install-from -d 'Build git-multi in the job from this git repository (https:// or ssh://, no credentials) instead of the project\'s own; `@<rev>` picks a tag, branch or full commit id (default: this version\'s tag)' -r
@@ -924,6 +967,17 @@ complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -l no-progress -d 'Never show the live progress board'
 complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l on -d 'Only these remotes (repeatable)' -r -f -a "(git-multi __complete members 2>/dev/null)"
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s j -l jobs -d 'How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l timeout -d 'Stop a remote\'s git after this many seconds, 0.1 to 86400 (default: multi.timeout)' -r
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
+always\t''
+never\t''"
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l wait -d 'Ask again with backoff until every host\'s state is final, or --timeout (default: multi.timeout, else 30 minutes; without --wait 60 s) runs out'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l json -d 'Print one JSON document instead of a table'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l progress -d 'Show the live progress board (bytes and rates per remote) even when stderr is not a terminal'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -l no-progress -d 'Never show the live progress board'
+complete -c git-multi -n "__fish_git_multi_using_subcommand ci; and __fish_seen_subcommand_from status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c git-multi -n "__fish_git_multi_using_subcommand workspace; and not __fish_seen_subcommand_from add remove rm list ls push fetch status sync" -l color -d 'Colour the results: auto (on a terminal, unless NO_COLOR is set), always or never (default: color.multi, else color.ui, else auto)' -r -f -a "auto\t'On a terminal, unless NO_COLOR is set'
 always\t''
 never\t''"

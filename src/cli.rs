@@ -76,6 +76,9 @@ pub enum Command {
     Repo(cmd::repo::RepoCommand),
     #[command(subcommand)]
     Release(cmd::release::ReleaseCommand),
+    #[command(subcommand)]
+    Org(cmd::org::OrgCommand),
+    Stats(cmd::stats::StatsArgs),
     Push(cmd::push::PushArgs),
     Fetch(cmd::fetch::FetchArgs),
     Status(cmd::status::StatusArgs),

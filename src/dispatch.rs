@@ -255,6 +255,8 @@ fn run_in(ctx: &Session, cli: &Cli) -> Result<Exit> {
         Command::Webhook(command) => webhook::run(ctx, command),
         Command::Repo(command) => repo::run(ctx, command),
         Command::Release(command) => release::run(ctx, command),
+        Command::Org(command) => org::run(ctx, command),
+        Command::Stats(args) => stats::run(ctx, args),
         Command::Log(args) => log::run(ctx, args),
         Command::Undo(args) => undo::run(ctx, args),
         Command::Backup(args) => backup::run(ctx, args),

@@ -16,6 +16,8 @@ pub enum Exit {
     Usage = 2,
     /// Authentication required or failed.
     Auth = 4,
+    /// `ci status`: nothing failed, but some CI run had not finished (as `gh pr checks` exits 8).
+    Pending = 8,
     /// Stopped by Ctrl-C.
     Interrupted = 130,
 }

@@ -9,11 +9,12 @@ use crate::error::{Error, Exit, Result};
 use crate::report;
 use crate::session::Session;
 
-/// CI workflows that run git multi on every push
+/// CI workflows that run git multi on every push, and the CI state of a commit on every host
 #[derive(Debug, Subcommand)]
 #[command(disable_help_subcommand = true)]
 pub enum CiCommand {
     Generate(GenerateArgs),
+    Status(crate::cmd::ci_status::StatusArgs),
 }
 
 /// Write the CI's workflow file (GitHub Actions, GitLab CI, Forgejo/Gitea Actions) for this remote set
@@ -34,7 +35,10 @@ pub struct GenerateArgs {
 }
 
 pub fn run(ctx: &Session, command: &CiCommand) -> Result<Exit> {
-    let CiCommand::Generate(args) = command;
+    let args = match command {
+        CiCommand::Generate(args) => args,
+        CiCommand::Status(args) => return crate::cmd::ci_status::run(ctx, args),
+    };
     let source = match &args.install_from {
         Some(given) => InstallSource::parse(given)
             .map_err(|refused| Error::usage(refused.why).hint(refused.hint))?,

@@ -25,6 +25,7 @@ pub mod refname;
 mod refs;
 mod remote;
 mod repository;
+mod stats;
 mod version;
 
 pub use combine::{CommitSpec, MergedTree, Role};
@@ -44,6 +45,7 @@ pub use push::{
     Rejection,
 };
 pub use refs::{CommitFacts, RefWrite};
+pub use stats::HistoryCounts;
 pub use version::{GitVersion, FEATURES};
 
 use std::ffi::OsStr;

@@ -5,11 +5,13 @@
 pub mod backup;
 pub mod backups;
 pub mod check;
+pub mod ci;
 pub mod clone;
 pub mod converge;
 pub mod detail;
 pub mod fetch;
 pub mod integrate;
+pub mod inventory;
 pub mod log;
 pub mod mirror;
 pub mod outcome;
@@ -18,6 +20,7 @@ pub mod relation;
 pub mod release;
 pub mod repo_meta;
 pub mod resolve;
+pub mod stats;
 pub mod sync;
 pub mod workspace;
 

@@ -69,6 +69,18 @@ impl Base for Gitea {
 }
 
 impl Provider for Gitea {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
     fn repositories(&self) -> &dyn Repositories {
         self
     }

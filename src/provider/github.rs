@@ -78,6 +78,18 @@ impl Base for GitHub {
 }
 
 impl Provider for GitHub {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
+    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
+        Some(self)
+    }
+
     fn repositories(&self) -> &dyn Repositories {
         self
     }

@@ -36,6 +36,14 @@ impl Base for Gogs {
 }
 
 impl Provider for Gogs {
+    fn inventory(&self) -> Option<&dyn super::Inventory> {
+        Some(self)
+    }
+
+    fn stats(&self) -> Option<&dyn super::RepoStats> {
+        Some(self)
+    }
+
     fn repositories(&self) -> &dyn Repositories {
         self
     }

@@ -8,18 +8,21 @@
 //! per-remote outcomes.
 
 mod bitbucket;
+pub mod ci_status;
 mod default_branch;
 mod gitea;
 mod github;
 mod gitlab;
 mod gogs;
 pub mod http;
+pub mod inventory;
 mod member;
 pub mod metadata;
 mod multipart;
 mod protection;
 pub mod releases;
 mod repositories;
+pub mod stats;
 mod webhooks;
 
 pub use crate::hosting::ProviderKind;
@@ -28,6 +31,10 @@ pub use member::{for_member, missing_token, MemberApi};
 pub use protection::Protection;
 pub use repositories::Repositories;
 pub use webhooks::Webhooks;
+
+pub use ci_status::CiStatus;
+pub use inventory::Inventory;
+pub use stats::RepoStats;
 
 use serde::Serialize;
 
@@ -266,6 +273,21 @@ pub trait Provider: Base {
 
     /// Releases and their files.
     fn releases(&self) -> Option<&dyn releases::Releases> {
+        None
+    }
+
+    /// Listing organisations and an owner's repositories (`org list`, `org repos`).
+    fn inventory(&self) -> Option<&dyn Inventory> {
+        None
+    }
+
+    /// The counters the host keeps about a repository (`stats`).
+    fn stats(&self) -> Option<&dyn RepoStats> {
+        None
+    }
+
+    /// The CI state of a commit (`ci status`).
+    fn ci_status(&self) -> Option<&dyn CiStatus> {
         None
     }
 

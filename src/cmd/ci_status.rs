@@ -1,0 +1,158 @@
+//! `git multi ci status [<commit>] [--wait]`: the CI state of one commit on every host, asked in parallel;
+//! with `--wait`, each host is asked again with backoff until its state is final or its time is up.
+//!
+//! Exit codes (like `gh pr checks`): 0 when every host that was asked reports success; 1 when any reports
+//! failure or error, has no CI for the commit (`none`), or could not be asked; 8 when nothing failed but
+//! something is still pending or running; 4 when only tokens were missing or rejected.
+
+use std::time::{Duration, Instant};
+
+use clap::Args;
+
+use crate::cmd::common::ParallelArgs;
+use crate::cmd::host_job;
+use crate::cmd::hosted::Unavailable;
+use crate::error::{Error, Exit, Result};
+use crate::model::ci::{CiDetail, CiState};
+use crate::model::{Outcome, Report, Status};
+use crate::provider::ApiError;
+use crate::report;
+use crate::runner::Job;
+use crate::session::{Session, Watch};
+
+/// How long `--wait` waits for a host that has no CI for the commit yet: a run just pushed may take a moment
+/// to be registered, but a host without CI should not hold the wait until its timeout.
+const NONE_GRACE: Duration = Duration::from_secs(60);
+/// The first pause between two questions to a host; it doubles up to [`MAX_PAUSE`].
+const FIRST_PAUSE: Duration = Duration::from_secs(1);
+const MAX_PAUSE: Duration = Duration::from_secs(30);
+/// `--wait`'s default time per host: CI runs take longer than pushes.
+const DEFAULT_WAIT: Duration = Duration::from_secs(1800);
+
+/// Show the CI state of a commit on every host (GitHub checks and statuses, GitLab pipelines, Gitea/Forgejo
+/// and Bitbucket commit statuses)
+///
+/// Exit status: 0 when every host reports success; 1 when any reports failure or error, has no CI for the
+/// commit, or could not be asked; 8 when nothing failed but something is still pending or running (also
+/// after --wait ran out of time); 4 when only tokens were missing or rejected.
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The commit (default: HEAD); resolved in this repository, a full commit id is taken as given
+    pub commit: Option<String>,
+    /// Ask again with backoff until every host's state is final, or --timeout (default: multi.timeout, else
+    /// 30 minutes; without --wait 60 s) runs out
+    #[arg(long)]
+    pub wait: bool,
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+}
+
+pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
+    let given = args.commit.as_deref().unwrap_or("HEAD");
+    let sha = resolve(ctx, given)?;
+    let set = ctx.remote_set()?;
+    let members = set.select(&args.on)?;
+    let default = if args.wait {
+        DEFAULT_WAIT
+    } else {
+        crate::config::DEFAULT_API_TIMEOUT
+    };
+    let fanout = ctx.fan_out(&set, args.parallel.get(), &members, default, Watch::Live);
+    let outcomes = fanout.run(&members, |job| one(ctx, job, &sha, args.wait));
+    fanout.finish();
+    let report = Report::new(outcomes);
+    report::ci_status::show(&report, &sha, args.json);
+    Ok(exit(&report))
+}
+
+/// A full commit id names itself (the commit may exist only on the hosts); anything else must resolve here.
+fn resolve(ctx: &Session, given: &str) -> Result<String> {
+    if given.len() == 40 && given.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Ok(given.to_ascii_lowercase());
+    }
+    ctx.git
+        .rev_parse(&format!("{given}^{{commit}}"))?
+        .ok_or_else(|| {
+            Error::usage(format!("`{given}` does not name a commit here"))
+                .hint("give a branch, tag or commit id of this repository (`git log` lists them), or a full commit id")
+        })
+}
+
+fn one(ctx: &Session, job: &Job, sha: &str, wait: bool) -> Outcome<CiDetail> {
+    let mut detail = CiDetail {
+        provider: job.member.provider().0.to_string(),
+        ..CiDetail::default()
+    };
+    let host = match host_job::connect(ctx, job, detail.clone()) {
+        Ok(host) => host,
+        Err(outcome) => return outcome,
+    };
+    let Some(api) = host.api.ci_status() else {
+        return host_job::lacking(job, "no commit status API", detail);
+    };
+    let (Some(owner), Some(repo)) = (host.owner.as_deref(), host.repo.as_deref()) else {
+        return Unavailable::Repository.outcome(job.member, Instant::now(), detail);
+    };
+    let mut pause = FIRST_PAUSE;
+    loop {
+        detail.polls += 1;
+        if detail.polls == 1 {
+            job.say("asking");
+        } else {
+            job.say(&format!("asking again ({})", detail.polls));
+        }
+        let checks = match api.checks(owner, repo, sha) {
+            Ok(checks) => checks,
+            // `--wait` ran out of time while asking again: the last answer stands (still pending).
+            Err(ApiError::Timeout { .. }) if detail.state.is_some() => break,
+            Err(err) => return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
+        };
+        let state = CiState::combine(checks.iter().map(|c| c.state));
+        detail.state = Some(state);
+        detail.checks = checks;
+        let settled = state.is_final() && (state != CiState::None || job.elapsed() >= NONE_GRACE);
+        if !wait || settled || crate::interrupt::requested() || job.deadline.expired() {
+            break;
+        }
+        job.say(&format!(
+            "{}; asking again in {}s",
+            state.as_str(),
+            pause.as_secs()
+        ));
+        std::thread::sleep(pause.min(job.deadline.left()));
+        if job.deadline.expired() {
+            break;
+        }
+        pause = (pause * 2).min(MAX_PAUSE);
+    }
+    Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
+}
+
+/// See the module's documentation: failures of the hosts first (1, or 4 for tokens), then the CI's states.
+fn exit(report: &Report<CiDetail>) -> Exit {
+    let asked = report.exit();
+    if asked != Exit::Success {
+        return asked;
+    }
+    let states: Vec<CiState> = report
+        .remotes
+        .iter()
+        .filter_map(|o| o.detail.state)
+        .collect();
+    if states
+        .iter()
+        .any(|s| matches!(s, CiState::Failure | CiState::Error | CiState::None))
+    {
+        Exit::Failure
+    } else if states.iter().any(|s| !s.is_final()) {
+        Exit::Pending
+    } else {
+        Exit::Success
+    }
+}
