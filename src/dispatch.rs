@@ -229,7 +229,7 @@ fn run_in(ctx: &Session, cli: &Cli) -> Result<Exit> {
         Command::Refs(command) => refs::run(ctx, command),
         Command::Group(command) => group::run(ctx, command),
         Command::Conflicts(args) => conflicts::run(ctx, args),
-        Command::Resolve(args) if args.interactive => resolve_pick::interactive(ctx, args),
+        Command::Resolve(args) if args.interactive => resolve::pick::interactive(ctx, args),
         Command::Resolve(args) => resolve::run(ctx, args),
         Command::Remote(command) => match command {
             RemoteCommand::Add(args) => remote::add::run(ctx, args),

@@ -30,7 +30,6 @@ pub mod release;
 pub mod remote;
 pub mod repo;
 pub mod resolve;
-pub mod resolve_pick;
 pub mod retry;
 pub mod schedule;
 pub mod stats;

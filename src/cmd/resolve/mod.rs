@@ -2,6 +2,8 @@
 //! copy (`--take <remote>|local`), merge every copy (`--merge`), or rebase the local commits onto the remotes'
 //! copy (`--rebase`). The operation is `ops::resolve`; this parses, calls it and renders.
 
+pub mod pick;
+
 use clap::{ArgGroup, Args};
 
 use crate::error::{Exit, Result};

@@ -3,7 +3,7 @@
 
 use std::io::IsTerminal;
 
-use crate::cmd::resolve::{self, ResolveArgs};
+use super::ResolveArgs;
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::model::converge::Conflict;
@@ -110,7 +110,7 @@ pub fn interactive(ctx: &Session, args: &ResolveArgs) -> Result<Exit> {
             parallel: args.parallel.clone(),
             json: false,
         };
-        let exit = resolve::run(ctx, &one).unwrap_or_else(|err| {
+        let exit = super::run(ctx, &one).unwrap_or_else(|err| {
             crate::report::error(&err);
             err.exit
         });
