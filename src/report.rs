@@ -136,14 +136,21 @@ pub fn note(message: &str) {
 /// One JSON document on stdout. Every document has a top-level `ok`: a document that does not say otherwise
 /// (a listing) is the answer of a command that worked, `"ok": true`, first.
 pub fn json<T: Serialize>(value: &T) {
-    let mut document = serde_json::to_value(value).expect("report types serialise");
-    if let serde_json::Value::Object(map) = &mut document {
-        if !map.contains_key("ok") {
-            map.shift_insert(0, "ok".into(), serde_json::Value::Bool(true));
-        }
+    let text = serde_json::to_string_pretty(value).expect("report types serialise");
+    out(&format!("{}\n", json_inert(&with_ok(text))));
+}
+
+/// The document with a top-level `"ok": true` first when it has no `ok` of its own. Works on the pretty text
+/// so a large document (`status --json` over 90,000 refs) is not built a second time as a `Value`: a pretty
+/// object's own keys are the lines indented by exactly two spaces (strings never hold a raw newline).
+fn with_ok(text: String) -> String {
+    if !text.starts_with('{') || text.contains("\n  \"ok\": ") {
+        return text;
     }
-    let text = serde_json::to_string_pretty(&document).expect("report types serialise");
-    out(&format!("{}\n", json_inert(&text)));
+    if text == "{}" {
+        return "{\n  \"ok\": true\n}".to_string();
+    }
+    format!("{{\n  \"ok\": true,{}", &text[1..])
 }
 
 /// When results are coloured: `--color`, else `color.multi`, else `color.ui` (as git reads them), else auto.
@@ -396,4 +403,27 @@ pub fn table(rows: &[Vec<String>]) {
         text.push('\n');
     }
     out(&text);
+}
+
+#[cfg(test)]
+mod json_ok_tests {
+    use super::with_ok;
+
+    #[test]
+    fn ok_goes_first_when_the_document_has_none() {
+        let text =
+            serde_json::to_string_pretty(&serde_json::json!({"remotes": [{"ok": false}]})).unwrap();
+        let doc: serde_json::Value = serde_json::from_str(&with_ok(text.clone())).unwrap();
+        assert_eq!(doc["ok"], true);
+        assert!(with_ok(text).starts_with("{\n  \"ok\": true,\n  \"remotes\""));
+        assert_eq!(with_ok("{}".into()), "{\n  \"ok\": true\n}");
+    }
+
+    #[test]
+    fn a_documents_own_ok_is_kept_wherever_it_stands() {
+        let text = serde_json::to_string_pretty(&serde_json::json!({"a": 1, "ok": false})).unwrap();
+        assert_eq!(with_ok(text.clone()), text);
+        let list = serde_json::to_string_pretty(&serde_json::json!([1])).unwrap();
+        assert_eq!(with_ok(list.clone()), list);
+    }
 }
