@@ -194,6 +194,7 @@ fn retry(ctx: Session, args: &retry::RetryArgs) -> Result<Exit> {
         ))
         .hint("run the command again yourself")
     })?;
+    crate::report::advice::narrowed();
     if matches!(cli.command, Command::Retry(_)) {
         return Err(Error::usage(
             "the last run was a retry with nothing of its own to run",

@@ -101,7 +101,7 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     crate::audit::record(&ctx.git, "push", &report);
     let exit = report::push::finish(&report, args.json);
     let everyone = set.members.iter().filter(|m| m.in_group()).count();
-    if members.len() < everyone && !args.dry_run {
+    if members.len() < everyone && !args.dry_run && args.only.is_none() {
         report::advice::pushed_to_subset(members.len(), everyone);
     }
     Ok(exit)

@@ -7,6 +7,8 @@ use std::sync::Mutex;
 
 static ENABLED: AtomicBool = AtomicBool::new(true);
 static PENDING: Mutex<String> = Mutex::new(String::new());
+/// The remotes were narrowed on purpose (`retry` runs the failed ones alone): no advice about a subset.
+static NARROWED: AtomicBool = AtomicBool::new(false);
 
 /// Set once per command from `multi.advice` and the output mode.
 pub fn enable(enabled: bool) {
@@ -40,8 +42,16 @@ pub fn flush() {
     }
 }
 
+/// `retry` narrows the remotes itself: saying that others exist would only repeat what it chose.
+pub fn narrowed() {
+    NARROWED.store(true, Ordering::Relaxed);
+}
+
 /// Pushed to some members while others exist.
 pub fn pushed_to_subset(done: usize, members: usize) {
+    if NARROWED.load(Ordering::Relaxed) {
+        return;
+    }
     hint(&[
         format!("pushed to {done} of the {members} remotes of the set;"),
         "`git multi push` without remote names (or `git multi push all`) pushes to every one"

@@ -31,6 +31,28 @@ fn push_to_a_subset_advises_pushing_to_all() {
 }
 
 #[test]
+fn a_chosen_subset_gets_no_subset_advice() {
+    let env = TestEnv::new();
+    env.add_local_remotes(&["a", "b", "c"]);
+    env.multi(["group", "add", "work", "a", "b"]).expect_code(0);
+    // A group is a subset chosen by name: nothing to advise.
+    let only = env.multi(["push", "--only", "work"]).expect_code(0);
+    assert!(!only.stderr.contains("pushed to"), "{}", only.stderr);
+    // retry narrows to the failed remotes itself: no advice about the others either.
+    let missing = env.root.join("hosts/late.git");
+    env.multi(["remote", "add", "late", missing.to_str().unwrap()])
+        .expect_code(0);
+    env.multi(["push"]).expect_code(1);
+    env.git_in(
+        &env.root,
+        ["init", "-q", "--bare", missing.to_str().unwrap()],
+    );
+    let retried = env.multi(["retry"]).expect_code(0);
+    assert!(retried.stderr.contains("retrying"), "{}", retried.stderr);
+    assert!(!retried.stderr.contains("pushed to"), "{}", retried.stderr);
+}
+
+#[test]
 fn failures_advise_retry() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
