@@ -7,7 +7,7 @@ use super::github::{hook_info, repo_info, repo_path};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     map_events, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection, ProtectionRule,
-    Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct Gitea(Rest);
@@ -68,43 +68,7 @@ impl Base for Gitea {
     }
 }
 
-impl Provider for Gitea {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(Gitea: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl Repositories for Gitea {
     fn repo_info(&self, value: &Value) -> RepoInfo {

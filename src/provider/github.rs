@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     map_events, strings, text, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection,
-    ProtectionRule, Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProtectionRule, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct GitHub(Rest);
@@ -77,43 +77,7 @@ impl Base for GitHub {
     }
 }
 
-impl Provider for GitHub {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(GitHub: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl DefaultBranch for GitHub {}
 

@@ -7,6 +7,32 @@
 //! pagination are `http.rs`'s. Everything a provider returns is plain data so commands can turn it into
 //! per-remote outcomes.
 
+/// Implements [`Provider`] for a host that has the capabilities listed (besides [`Repositories`], which every
+/// host has): each listed accessor answers `Some(self)`, the others keep their default `None`.
+macro_rules! capabilities {
+    ($host:ty: $($capability:ident),* $(,)?) => {
+        impl $crate::provider::Provider for $host {
+            fn repositories(&self) -> &dyn $crate::provider::Repositories {
+                self
+            }
+            $(capabilities!(@accessor $capability);)*
+        }
+    };
+    (@accessor default_branch) => { capabilities!(@some default_branch, DefaultBranch); };
+    (@accessor protection) => { capabilities!(@some protection, Protection); };
+    (@accessor webhooks) => { capabilities!(@some webhooks, Webhooks); };
+    (@accessor metadata) => { capabilities!(@some metadata, metadata::Metadata); };
+    (@accessor releases) => { capabilities!(@some releases, releases::Releases); };
+    (@accessor inventory) => { capabilities!(@some inventory, Inventory); };
+    (@accessor stats) => { capabilities!(@some stats, RepoStats); };
+    (@accessor ci_status) => { capabilities!(@some ci_status, CiStatus); };
+    (@some $accessor:ident, $($capability:ident)::+) => {
+        fn $accessor(&self) -> Option<&dyn $crate::provider::$($capability)::+> {
+            Some(self)
+        }
+    };
+}
+
 mod bitbucket;
 pub mod ci_status;
 mod default_branch;
