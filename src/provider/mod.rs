@@ -247,6 +247,11 @@ impl Rest {
         self.api.expect_ok(reply).map(drop)
     }
 
+    /// Deletes what `path` names; any 2xx answer is done.
+    pub fn delete(&self, path: &str) -> Result<(), ApiError> {
+        self.done(&self.api.delete(path)?)
+    }
+
     /// The error for something this host has no API for; `what` finishes a sentence that starts with the
     /// host's name ("has no branch protection API").
     pub fn unsupported(&self, what: &str) -> ApiError {

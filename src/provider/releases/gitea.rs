@@ -1,21 +1,20 @@
 //! Gitea and Forgejo releases: GitHub's shape, attachments as a multipart form. Gogs lists releases but has no
 //! API to make, change or delete them.
 
-use super::{find_in, github_body, github_release, id, Releases};
+use super::{find_in, github_asset, github_create, github_release, github_update, list, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
 use crate::provider::github::repo_path;
 use crate::provider::gogs::Gogs;
 use crate::provider::http::encode;
-use crate::provider::{multipart, text, ApiError, Base};
+use crate::provider::{multipart, ApiError, Base};
 
 const GOGS: &str = "has no API to create, change or delete releases";
 
 impl Releases for Gitea {
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
         let path = format!("{}/releases?limit=50", repo_path(owner, name));
-        let all = self.rest().api.get_all(&path)?;
-        Ok(all.iter().map(github_release).collect())
+        list(self.rest(), &path, github_release)
     }
 
     fn release_find(
@@ -34,12 +33,7 @@ impl Releases for Gitea {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let reply = api.post(
-            &format!("{}/releases", repo_path(owner, name)),
-            &github_body(new, true),
-        )?;
-        Ok(github_release(&api.expect_ok(&reply)?))
+        github_create(self.rest(), &repo_path(owner, name), new)
     }
 
     fn release_update(
@@ -49,20 +43,16 @@ impl Releases for Gitea {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let path = format!("{}/releases/{}", repo_path(owner, name), encode(&old.id));
-        let reply = api.patch(&path, &github_body(new, false))?;
-        Ok(github_release(&api.expect_ok(&reply)?))
+        github_update(self.rest(), &repo_path(owner, name), old, new)
     }
 
     fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!(
             "{}/releases/{}",
             repo_path(owner, name),
             encode(&release.id)
         );
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 
     fn asset_upload(
@@ -82,13 +72,7 @@ impl Releases for Gitea {
         );
         let (content_type, body) = multipart::form("attachment", file, bytes);
         let reply = api.send_bytes("POST", &path, &content_type, &body)?;
-        let value = api.expect_ok(&reply)?;
-        Ok(Asset {
-            id: id(&value, "id"),
-            name: text(&value, "/name").unwrap_or_else(|| file.to_string()),
-            size: value.get("size").and_then(serde_json::Value::as_u64),
-            url: text(&value, "/browser_download_url"),
-        })
+        Ok(github_asset(&api.expect_ok(&reply)?, file))
     }
 
     fn asset_delete(
@@ -98,14 +82,11 @@ impl Releases for Gitea {
         release: &Release,
         asset: &Asset,
     ) -> Result<(), ApiError> {
-        let rest = self.rest();
-        let path = format!(
-            "{}/releases/{}/assets/{}",
-            repo_path(owner, name),
-            encode(&release.id),
+        let (repo, release) = (repo_path(owner, name), encode(&release.id));
+        self.rest().delete(&format!(
+            "{repo}/releases/{release}/assets/{}",
             encode(&asset.id)
-        );
-        rest.done(&rest.api.delete(&path)?)
+        ))
     }
 }
 
@@ -116,11 +97,8 @@ impl Releases for Gogs {
     }
 
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let all = self
-            .rest()
-            .api
-            .get_all(&format!("{}/releases", repo_path(owner, name)))?;
-        Ok(all.iter().map(github_release).collect())
+        let path = format!("{}/releases", repo_path(owner, name));
+        list(self.rest(), &path, github_release)
     }
 
     fn release_find(

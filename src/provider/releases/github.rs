@@ -1,11 +1,11 @@
 //! GitHub releases: JSON under `/repos/…/releases`, assets as raw bytes to the upload origin the API names in
 //! `upload_url` (`uploads.github.com`; `/api/uploads` on Enterprise Server).
 
-use super::{github_body, github_release, Releases};
+use super::{github_asset, github_create, github_release, github_update, list, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::github::{repo_path, GitHub};
 use crate::provider::http::{encode, Client};
-use crate::provider::{text, ApiError, Base};
+use crate::provider::{ApiError, Base};
 
 /// Where assets go for the API at `api`: GitHub.com has an upload host of its own, Enterprise Server a path
 /// beside `/api/v3`; anything else (a proxy, a test server) takes them at the API root itself. Computed, not
@@ -23,8 +23,7 @@ fn uploads(api: &Client) -> Client {
 impl Releases for GitHub {
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
         let path = format!("{}/releases?per_page=100", repo_path(owner, name));
-        let all = self.rest().api.get_all(&path)?;
-        Ok(all.iter().map(github_release).collect())
+        list(self.rest(), &path, github_release)
     }
 
     fn release_find(
@@ -43,12 +42,7 @@ impl Releases for GitHub {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let reply = api.post(
-            &format!("{}/releases", repo_path(owner, name)),
-            &github_body(new, true),
-        )?;
-        Ok(github_release(&api.expect_ok(&reply)?))
+        github_create(self.rest(), &repo_path(owner, name), new)
     }
 
     fn release_update(
@@ -58,20 +52,16 @@ impl Releases for GitHub {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let path = format!("{}/releases/{}", repo_path(owner, name), encode(&old.id));
-        let reply = api.patch(&path, &github_body(new, false))?;
-        Ok(github_release(&api.expect_ok(&reply)?))
+        github_update(self.rest(), &repo_path(owner, name), old, new)
     }
 
     fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!(
             "{}/releases/{}",
             repo_path(owner, name),
             encode(&release.id)
         );
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 
     fn asset_upload(
@@ -90,13 +80,7 @@ impl Releases for GitHub {
             encode(file)
         );
         let reply = api.send_bytes("POST", &path, "application/octet-stream", bytes)?;
-        let value = api.expect_ok(&reply)?;
-        Ok(Asset {
-            id: super::id(&value, "id"),
-            name: text(&value, "/name").unwrap_or_else(|| file.to_string()),
-            size: value.get("size").and_then(serde_json::Value::as_u64),
-            url: text(&value, "/browser_download_url"),
-        })
+        Ok(github_asset(&api.expect_ok(&reply)?, file))
     }
 
     fn asset_delete(
@@ -106,13 +90,12 @@ impl Releases for GitHub {
         _release: &Release,
         asset: &Asset,
     ) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!(
             "{}/releases/assets/{}",
             repo_path(owner, name),
             encode(&asset.id)
         );
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 }
 

@@ -10,7 +10,8 @@ mod gitlab;
 
 use serde_json::Value;
 
-use super::{text, ApiError};
+use super::http::encode;
+use super::{text, ApiError, Rest};
 pub use data::{Asset, NewRelease, Release};
 
 /// Releases on one host.
@@ -77,6 +78,56 @@ pub trait Releases: Send + Sync {
     ) -> Result<(), ApiError>;
 }
 
+/// The releases `path` lists, each read by `read` (the host's release object).
+fn list(rest: &Rest, path: &str, read: fn(&Value) -> Release) -> Result<Vec<Release>, ApiError> {
+    Ok(rest.api.get_all(path)?.iter().map(read).collect())
+}
+
+/// Sends `body` to `path` and reads the release the host answers with.
+fn write(
+    rest: &Rest,
+    method: &str,
+    path: &str,
+    body: &Value,
+    read: fn(&Value) -> Release,
+) -> Result<Release, ApiError> {
+    let reply = rest.api.send(method, path, Some(body))?;
+    Ok(read(&rest.api.expect_ok(&reply)?))
+}
+
+/// Creates `new` under `repo` (the repository's API path) as GitHub, Gitea and Forgejo take it.
+fn github_create(rest: &Rest, repo: &str, new: &NewRelease) -> Result<Release, ApiError> {
+    let path = format!("{repo}/releases");
+    write(rest, "POST", &path, &github_body(new, true), github_release)
+}
+
+/// Changes `old` under `repo` to say what `new` says, as GitHub, Gitea and Forgejo take it.
+fn github_update(
+    rest: &Rest,
+    repo: &str,
+    old: &Release,
+    new: &NewRelease,
+) -> Result<Release, ApiError> {
+    let path = format!("{repo}/releases/{}", encode(&old.id));
+    write(
+        rest,
+        "PATCH",
+        &path,
+        &github_body(new, false),
+        github_release,
+    )
+}
+
+/// An asset in GitHub's shape; `file` names it when the host does not.
+fn github_asset(value: &Value, file: &str) -> Asset {
+    Asset {
+        id: id(value, "id"),
+        name: text(value, "/name").unwrap_or_else(|| file.to_string()),
+        size: value.get("size").and_then(Value::as_u64),
+        url: text(value, "/browser_download_url"),
+    }
+}
+
 /// The release of `tag` in a list (drafts have no route by tag on GitHub and Gitea).
 fn find_in(list: Vec<Release>, tag: &str) -> Result<Option<Release>, ApiError> {
     Ok(list.into_iter().find(|r| r.tag == tag))
@@ -96,16 +147,7 @@ fn github_release(value: &Value) -> Release {
     let assets = value
         .get("assets")
         .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|a| Asset {
-                    id: id(a, "id"),
-                    name: text(a, "/name").unwrap_or_default(),
-                    size: a.get("size").and_then(Value::as_u64),
-                    url: text(a, "/browser_download_url"),
-                })
-                .collect()
-        })
+        .map(|list| list.iter().map(|a| github_asset(a, "")).collect())
         .unwrap_or_default();
     Release {
         id: id(value, "id"),
