@@ -1,9 +1,11 @@
 //! GitHub releases: JSON under `/repos/…/releases`, assets as raw bytes to the upload origin the API names in
 //! `upload_url` (`uploads.github.com`; `/api/uploads` on Enterprise Server).
 
-use super::{github_asset, github_create, github_release, github_update, list, Releases};
-use super::{Asset, NewRelease, Release};
-use crate::provider::github::{repo_path, GitHub};
+use serde_json::Value;
+
+use super::github_shape::GithubShape;
+use super::{Asset, Release};
+use crate::provider::github::GitHub;
 use crate::provider::http::{encode, Client};
 use crate::provider::{ApiError, Base};
 
@@ -20,82 +22,17 @@ fn uploads(api: &Client) -> Client {
     }
 }
 
-impl Releases for GitHub {
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?per_page=100", repo_path(owner, name));
-        list(self.rest(), &path, github_release)
-    }
+impl GithubShape for GitHub {
+    const PAGE: &'static str = "per_page=100";
 
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        // The by-tag route never shows drafts; the list does.
-        super::find_in(self.release_list(owner, name)?, tag)
-    }
-
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        github_create(self.rest(), &repo_path(owner, name), new)
-    }
-
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        github_update(self.rest(), &repo_path(owner, name), old, new)
-    }
-
-    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            repo_path(owner, name),
-            encode(&release.id)
-        );
-        self.rest().delete(&path)
-    }
-
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError> {
+    fn send_file(&self, path: &str, _file: &str, bytes: &[u8]) -> Result<Value, ApiError> {
         let api = uploads(&self.rest().api);
-        let path = format!(
-            "{}/releases/{}/assets?name={}",
-            repo_path(owner, name),
-            encode(&release.id),
-            encode(file)
-        );
-        let reply = api.send_bytes("POST", &path, "application/octet-stream", bytes)?;
-        Ok(github_asset(&api.expect_ok(&reply)?, file))
+        let reply = api.send_bytes("POST", path, "application/octet-stream", bytes)?;
+        api.expect_ok(&reply)
     }
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        _release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/assets/{}",
-            repo_path(owner, name),
-            encode(&asset.id)
-        );
-        self.rest().delete(&path)
+    fn asset_route(&self, _release: &Release, asset: &Asset) -> String {
+        format!("assets/{}", encode(&asset.id))
     }
 }
 

@@ -6,11 +6,11 @@ mod bitbucket;
 mod data;
 mod gitea;
 mod github;
+mod github_shape;
 mod gitlab;
 
 use serde_json::Value;
 
-use super::http::encode;
 use super::{text, ApiError, Rest};
 pub use data::{Asset, NewRelease, Release};
 
@@ -36,9 +36,19 @@ pub trait Releases: Send + Sync {
     /// Every release, newest first as the host lists them.
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError>;
 
-    /// The release of `tag`, drafts included; `None` when there is none.
-    fn release_find(&self, owner: &str, name: &str, tag: &str)
-        -> Result<Option<Release>, ApiError>;
+    /// The release of `tag`, drafts included; `None` when there is none. By default it is looked for in the
+    /// list, as GitHub's and Gitea's by-tag routes leave drafts out.
+    fn release_find(
+        &self,
+        owner: &str,
+        name: &str,
+        tag: &str,
+    ) -> Result<Option<Release>, ApiError> {
+        Ok(self
+            .release_list(owner, name)?
+            .into_iter()
+            .find(|r| r.tag == tag))
+    }
 
     fn release_create(
         &self,
@@ -95,29 +105,6 @@ fn write(
     Ok(read(&rest.api.expect_ok(&reply)?))
 }
 
-/// Creates `new` under `repo` (the repository's API path) as GitHub, Gitea and Forgejo take it.
-fn github_create(rest: &Rest, repo: &str, new: &NewRelease) -> Result<Release, ApiError> {
-    let path = format!("{repo}/releases");
-    write(rest, "POST", &path, &github_body(new, true), github_release)
-}
-
-/// Changes `old` under `repo` to say what `new` says, as GitHub, Gitea and Forgejo take it.
-fn github_update(
-    rest: &Rest,
-    repo: &str,
-    old: &Release,
-    new: &NewRelease,
-) -> Result<Release, ApiError> {
-    let path = format!("{repo}/releases/{}", encode(&old.id));
-    write(
-        rest,
-        "PATCH",
-        &path,
-        &github_body(new, false),
-        github_release,
-    )
-}
-
 /// An asset in GitHub's shape; `file` names it when the host does not.
 fn github_asset(value: &Value, file: &str) -> Asset {
     Asset {
@@ -126,11 +113,6 @@ fn github_asset(value: &Value, file: &str) -> Asset {
         size: value.get("size").and_then(Value::as_u64),
         url: text(value, "/browser_download_url"),
     }
-}
-
-/// The release of `tag` in a list (drafts have no route by tag on GitHub and Gitea).
-fn find_in(list: Vec<Release>, tag: &str) -> Result<Option<Release>, ApiError> {
-    Ok(list.into_iter().find(|r| r.tag == tag))
 }
 
 /// An id that hosts send as a number or as text.
