@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{id, list, write, Releases};
+use super::{assets, id, list, write, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
@@ -12,11 +12,7 @@ use crate::provider::{text, ApiError, Base};
 
 /// A GitLab release object.
 fn release(value: &Value) -> Release {
-    let assets = value
-        .pointer("/assets/links")
-        .and_then(Value::as_array)
-        .map(|links| links.iter().map(|l| link_asset(l, "")).collect())
-        .unwrap_or_default();
+    let assets = assets(value, "/assets/links", link_asset);
     let tag = text(value, "/tag_name").unwrap_or_default();
     Release {
         id: tag.clone(),

@@ -124,13 +124,16 @@ fn id(value: &Value, key: &str) -> String {
     }
 }
 
+/// The assets in the list at `pointer` in a release object, each read by `read` (with no name to fall back on).
+fn assets(value: &Value, pointer: &str, read: fn(&Value, &str) -> Asset) -> Vec<Asset> {
+    let list = value.pointer(pointer).and_then(Value::as_array);
+    list.map(|list| list.iter().map(|a| read(a, "")).collect())
+        .unwrap_or_default()
+}
+
 /// A release in GitHub's shape, which Gitea, Forgejo and Gogs copy.
 fn github_release(value: &Value) -> Release {
-    let assets = value
-        .get("assets")
-        .and_then(Value::as_array)
-        .map(|list| list.iter().map(|a| github_asset(a, "")).collect())
-        .unwrap_or_default();
+    let assets = assets(value, "/assets", github_asset);
     Release {
         id: id(value, "id"),
         tag: text(value, "/tag_name").unwrap_or_default(),
