@@ -130,14 +130,9 @@ impl DefaultBranch for Bitbucket {
 }
 
 impl Protection for Bitbucket {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let api = &self.0.api;
-        let base = format!("{}/branch-restrictions", self.repo_path(owner, name));
+        let base = format!("{repo}/branch-restrictions");
         let existing = api.get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
         let mut wanted = Vec::new();
         if rule.no_force_push {

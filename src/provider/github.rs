@@ -22,11 +22,6 @@ impl GitHub {
     }
 }
 
-/// `/repos/<owner>/<name>`, shared with Gitea and Gogs.
-pub(crate) fn repo_path(owner: &str, name: &str) -> String {
-    format!("/repos/{}/{}", encode(owner), encode(name))
-}
-
 /// A GitHub repository object as [`RepoInfo`]; also used by Gitea and Gogs, whose objects copy its shape.
 pub(crate) fn repo_info(value: &Value) -> RepoInfo {
     RepoInfo {
@@ -71,10 +66,6 @@ impl Base for GitHub {
     fn rest(&self) -> &Rest {
         &self.0
     }
-
-    fn repo_path(&self, owner: &str, name: &str) -> String {
-        repo_path(owner, name)
-    }
 }
 
 capabilities!(GitHub: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
@@ -116,12 +107,7 @@ impl Repositories for GitHub {
 }
 
 impl Protection for GitHub {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let reviews = if rule.require_review {
             json!({ "required_approving_review_count": rule.min_approvals.max(1) })
         } else {
@@ -134,11 +120,7 @@ impl Protection for GitHub {
             "restrictions": null,
             "allow_force_pushes": !rule.no_force_push,
         });
-        let path = format!(
-            "{}/branches/{}/protection",
-            repo_path(owner, name),
-            encode(&rule.branch)
-        );
+        let path = format!("{repo}/branches/{}/protection", encode(&rule.branch));
         self.0.done(&self.0.api.put(&path, &body)?)
     }
 }

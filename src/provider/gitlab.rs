@@ -192,15 +192,9 @@ impl DefaultBranch for GitLab {
 }
 
 impl Protection for GitLab {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let api = &self.0.api;
-        let project = self.repo_path(owner, name);
-        let base = format!("{project}/protected_branches");
+        let base = format!("{repo}/protected_branches");
         let path = format!("{base}/{}", encode(&rule.branch));
         let wanted = Levels {
             push: MAINTAINER,
@@ -219,7 +213,7 @@ impl Protection for GitLab {
         }
         if rule.require_review {
             let approvals = json!({ "approvals_before_merge": rule.min_approvals.max(1) });
-            self.0.done(&api.put(&project, &approvals)?)?;
+            self.0.done(&api.put(repo, &approvals)?)?;
         }
         Ok(())
     }

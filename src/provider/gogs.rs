@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::gitea::{already_exists, create_request, hook_body};
-use super::github::{hook_info, repo_info, repo_path};
+use super::github::{hook_info, repo_info};
 use super::http::{AuthStyle, Paging, Reply};
 use super::{
     ApiError, Base, NewRepo, NewWebhook, ProviderKind, RepoInfo, Repositories, Rest, Webhook,
@@ -28,10 +28,6 @@ impl Gogs {
 impl Base for Gogs {
     fn rest(&self) -> &Rest {
         &self.0
-    }
-
-    fn repo_path(&self, owner: &str, name: &str) -> String {
-        repo_path(owner, name)
     }
 }
 

@@ -267,8 +267,11 @@ pub trait Base: Send + Sync {
     /// The kind and the client this provider was built with.
     fn rest(&self) -> &Rest;
 
-    /// The route of one repository.
-    fn repo_path(&self, owner: &str, name: &str) -> String;
+    /// The route of one repository: GitHub's `/repos/<owner>/<name>`, which Gitea, Forgejo and Gogs copy,
+    /// unless the host has its own.
+    fn repo_path(&self, owner: &str, name: &str) -> String {
+        format!("/repos/{}/{}", http::encode(owner), http::encode(name))
+    }
 
     fn host(&self) -> &str {
         &self.rest().api.host

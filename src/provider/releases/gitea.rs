@@ -7,7 +7,6 @@ use super::github_shape::GithubShape;
 use super::{github_release, list, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
-use crate::provider::github::repo_path;
 use crate::provider::gogs::Gogs;
 use crate::provider::http::encode;
 use crate::provider::{multipart, ApiError, Base};
@@ -35,7 +34,7 @@ impl Releases for Gogs {
     }
 
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases", repo_path(owner, name));
+        let path = format!("{}/releases", self.repo_path(owner, name));
         list(self.rest(), &path, github_release)
     }
 
