@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     map_events, strings, text, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection,
-    ProtectionRule, Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProtectionRule, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct Bitbucket(Rest);
@@ -61,43 +61,7 @@ impl Base for Bitbucket {
     }
 }
 
-impl Provider for Bitbucket {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(Bitbucket: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl Repositories for Bitbucket {
     fn repo_info(&self, value: &Value) -> RepoInfo {
@@ -166,14 +130,9 @@ impl DefaultBranch for Bitbucket {
 }
 
 impl Protection for Bitbucket {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let api = &self.0.api;
-        let base = format!("{}/branch-restrictions", self.repo_path(owner, name));
+        let base = format!("{repo}/branch-restrictions");
         let existing = api.get_all(&format!("{base}?pattern={}", encode(&rule.branch)))?;
         let mut wanted = Vec::new();
         if rule.no_force_push {

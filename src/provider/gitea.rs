@@ -3,11 +3,11 @@
 
 use serde_json::{json, Value};
 
-use super::github::{hook_info, repo_info, repo_path};
+use super::github::{hook_info, repo_info};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     map_events, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection, ProtectionRule,
-    Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct Gitea(Rest);
@@ -62,49 +62,9 @@ impl Base for Gitea {
     fn rest(&self) -> &Rest {
         &self.0
     }
-
-    fn repo_path(&self, owner: &str, name: &str) -> String {
-        repo_path(owner, name)
-    }
 }
 
-impl Provider for Gitea {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(Gitea: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl Repositories for Gitea {
     fn repo_info(&self, value: &Value) -> RepoInfo {
@@ -127,12 +87,7 @@ impl Repositories for Gitea {
 impl DefaultBranch for Gitea {}
 
 impl Protection for Gitea {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let api = &self.0.api;
         // Gitea has no separate force-push switch in its documented API: protection itself forbids force
         // pushes, and `enable_push` keeps ordinary pushes by writers allowed.
@@ -140,7 +95,7 @@ impl Protection for Gitea {
         if rule.require_review {
             body["required_approvals"] = json!(rule.min_approvals.max(1));
         }
-        let base = format!("{}/branch_protections", repo_path(owner, name));
+        let base = format!("{repo}/branch_protections");
         let existing = api.get(&format!("{base}/{}", encode(&rule.branch)))?;
         let reply = if existing.status == 200 {
             api.patch(&format!("{base}/{}", encode(&rule.branch)), &body)?

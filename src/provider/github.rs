@@ -5,7 +5,7 @@ use serde_json::{json, Value};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     map_events, strings, text, ApiError, Base, DefaultBranch, NewRepo, NewWebhook, Protection,
-    ProtectionRule, Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProtectionRule, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct GitHub(Rest);
@@ -20,11 +20,6 @@ impl GitHub {
             Paging::Link,
         ))
     }
-}
-
-/// `/repos/<owner>/<name>`, shared with Gitea and Gogs.
-pub(crate) fn repo_path(owner: &str, name: &str) -> String {
-    format!("/repos/{}/{}", encode(owner), encode(name))
 }
 
 /// A GitHub repository object as [`RepoInfo`]; also used by Gitea and Gogs, whose objects copy its shape.
@@ -71,49 +66,9 @@ impl Base for GitHub {
     fn rest(&self) -> &Rest {
         &self.0
     }
-
-    fn repo_path(&self, owner: &str, name: &str) -> String {
-        repo_path(owner, name)
-    }
 }
 
-impl Provider for GitHub {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(GitHub: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl DefaultBranch for GitHub {}
 
@@ -152,12 +107,7 @@ impl Repositories for GitHub {
 }
 
 impl Protection for GitHub {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let reviews = if rule.require_review {
             json!({ "required_approving_review_count": rule.min_approvals.max(1) })
         } else {
@@ -170,11 +120,7 @@ impl Protection for GitHub {
             "restrictions": null,
             "allow_force_pushes": !rule.no_force_push,
         });
-        let path = format!(
-            "{}/branches/{}/protection",
-            repo_path(owner, name),
-            encode(&rule.branch)
-        );
+        let path = format!("{repo}/branches/{}/protection", encode(&rule.branch));
         self.0.done(&self.0.api.put(&path, &body)?)
     }
 }

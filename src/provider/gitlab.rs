@@ -6,7 +6,7 @@ use serde_json::{json, Value};
 use super::http::{encode, AuthStyle, Paging, Reply};
 use super::{
     text, ApiError, Base, DefaultBranch, Identity, NewRepo, NewWebhook, Protection, ProtectionRule,
-    Provider, ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
+    ProviderKind, RepoInfo, Repositories, Rest, Webhook, Webhooks,
 };
 
 pub struct GitLab(Rest);
@@ -108,43 +108,7 @@ impl Base for GitLab {
     }
 }
 
-impl Provider for GitLab {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn ci_status(&self) -> Option<&dyn super::CiStatus> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn default_branch(&self) -> Option<&dyn DefaultBranch> {
-        Some(self)
-    }
-
-    fn protection(&self) -> Option<&dyn Protection> {
-        Some(self)
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn metadata(&self) -> Option<&dyn super::metadata::Metadata> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(GitLab: default_branch, protection, webhooks, metadata, releases, inventory, stats, ci_status);
 
 impl Repositories for GitLab {
     fn repo_info(&self, value: &Value) -> RepoInfo {
@@ -228,15 +192,9 @@ impl DefaultBranch for GitLab {
 }
 
 impl Protection for GitLab {
-    fn protect_branch(
-        &self,
-        owner: &str,
-        name: &str,
-        rule: &ProtectionRule,
-    ) -> Result<(), ApiError> {
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError> {
         let api = &self.0.api;
-        let project = self.repo_path(owner, name);
-        let base = format!("{project}/protected_branches");
+        let base = format!("{repo}/protected_branches");
         let path = format!("{base}/{}", encode(&rule.branch));
         let wanted = Levels {
             push: MAINTAINER,
@@ -255,7 +213,7 @@ impl Protection for GitLab {
         }
         if rule.require_review {
             let approvals = json!({ "approvals_before_merge": rule.min_approvals.max(1) });
-            self.0.done(&api.put(&project, &approvals)?)?;
+            self.0.done(&api.put(repo, &approvals)?)?;
         }
         Ok(())
     }

@@ -4,11 +4,11 @@
 use serde_json::Value;
 
 use super::gitea::{already_exists, create_request, hook_body};
-use super::github::{hook_info, repo_info, repo_path};
+use super::github::{hook_info, repo_info};
 use super::http::{AuthStyle, Paging, Reply};
 use super::{
-    ApiError, Base, NewRepo, NewWebhook, Provider, ProviderKind, RepoInfo, Repositories, Rest,
-    Webhook, Webhooks,
+    ApiError, Base, NewRepo, NewWebhook, ProviderKind, RepoInfo, Repositories, Rest, Webhook,
+    Webhooks,
 };
 
 pub struct Gogs(Rest);
@@ -29,33 +29,9 @@ impl Base for Gogs {
     fn rest(&self) -> &Rest {
         &self.0
     }
-
-    fn repo_path(&self, owner: &str, name: &str) -> String {
-        repo_path(owner, name)
-    }
 }
 
-impl Provider for Gogs {
-    fn inventory(&self) -> Option<&dyn super::Inventory> {
-        Some(self)
-    }
-
-    fn stats(&self) -> Option<&dyn super::RepoStats> {
-        Some(self)
-    }
-
-    fn repositories(&self) -> &dyn Repositories {
-        self
-    }
-
-    fn webhooks(&self) -> Option<&dyn Webhooks> {
-        Some(self)
-    }
-
-    fn releases(&self) -> Option<&dyn super::releases::Releases> {
-        Some(self)
-    }
-}
+capabilities!(Gogs: webhooks, releases, inventory, stats);
 
 impl Repositories for Gogs {
     fn repo_info(&self, value: &Value) -> RepoInfo {

@@ -75,19 +75,16 @@ fn with_query(path: &str, parts: &[&str]) -> String {
     }
 }
 
+/// The names in every item `path` lists: each item's first text at one of `pointers`.
+fn names(host: &dyn Base, path: &str, pointers: &[&str]) -> Result<Vec<String>, ApiError> {
+    let items = host.rest().api.get_all(path)?;
+    let name = |item: &Value| pointers.iter().find_map(|p| text(item, p));
+    Ok(items.iter().filter_map(name).collect())
+}
+
 fn github_like_organisations(host: &dyn Base, page: &str) -> Result<Vec<String>, ApiError> {
-    let orgs = host
-        .rest()
-        .api
-        .get_all(&with_query("/user/orgs", &[page]))?;
-    Ok(orgs
-        .iter()
-        .filter_map(|o| {
-            text(o, "/login")
-                .or_else(|| text(o, "/username"))
-                .or_else(|| text(o, "/name"))
-        })
-        .collect())
+    let path = with_query("/user/orgs", &[page]);
+    names(host, &path, &["/login", "/username", "/name"])
 }
 
 /// An organisation's repositories, else a user's: their own account lists private repositories too, but only
@@ -156,14 +153,11 @@ fn visibility(private: bool) -> &'static str {
 impl Inventory for GitLab {
     fn organisations(&self) -> Result<Vec<String>, ApiError> {
         // Without `min_access_level`, GitLab lists every group the user can see: all public ones on gitlab.com.
-        let groups = self
-            .rest()
-            .api
-            .get_all("/groups?min_access_level=10&per_page=100")?;
-        Ok(groups
-            .iter()
-            .filter_map(|g| text(g, "/full_path"))
-            .collect())
+        names(
+            self,
+            "/groups?min_access_level=10&per_page=100",
+            &["/full_path"],
+        )
     }
 
     fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {
@@ -197,14 +191,8 @@ pub(crate) fn gitlab_listed(value: &Value) -> Listed {
 /// Bitbucket Cloud: the workspaces the user belongs to and a workspace's repositories; `{"values", "next"}`.
 impl Inventory for Bitbucket {
     fn organisations(&self) -> Result<Vec<String>, ApiError> {
-        let memberships = self
-            .rest()
-            .api
-            .get_all("/user/permissions/workspaces?pagelen=100")?;
-        Ok(memberships
-            .iter()
-            .filter_map(|m| text(m, "/workspace/slug"))
-            .collect())
+        let path = "/user/permissions/workspaces?pagelen=100";
+        names(self, path, &["/workspace/slug"])
     }
 
     fn owner_repositories(&self, owner: &str) -> Result<Vec<Listed>, ApiError> {

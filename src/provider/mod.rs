@@ -7,6 +7,32 @@
 //! pagination are `http.rs`'s. Everything a provider returns is plain data so commands can turn it into
 //! per-remote outcomes.
 
+/// Implements [`Provider`] for a host that has the capabilities listed (besides [`Repositories`], which every
+/// host has): each listed accessor answers `Some(self)`, the others keep their default `None`.
+macro_rules! capabilities {
+    ($host:ty: $($capability:ident),* $(,)?) => {
+        impl $crate::provider::Provider for $host {
+            fn repositories(&self) -> &dyn $crate::provider::Repositories {
+                self
+            }
+            $(capabilities!(@accessor $capability);)*
+        }
+    };
+    (@accessor default_branch) => { capabilities!(@some default_branch, DefaultBranch); };
+    (@accessor protection) => { capabilities!(@some protection, Protection); };
+    (@accessor webhooks) => { capabilities!(@some webhooks, Webhooks); };
+    (@accessor metadata) => { capabilities!(@some metadata, metadata::Metadata); };
+    (@accessor releases) => { capabilities!(@some releases, releases::Releases); };
+    (@accessor inventory) => { capabilities!(@some inventory, Inventory); };
+    (@accessor stats) => { capabilities!(@some stats, RepoStats); };
+    (@accessor ci_status) => { capabilities!(@some ci_status, CiStatus); };
+    (@some $accessor:ident, $($capability:ident)::+) => {
+        fn $accessor(&self) -> Option<&dyn $crate::provider::$($capability)::+> {
+            Some(self)
+        }
+    };
+}
+
 mod bitbucket;
 pub mod ci_status;
 mod default_branch;
@@ -221,6 +247,11 @@ impl Rest {
         self.api.expect_ok(reply).map(drop)
     }
 
+    /// Deletes what `path` names; any 2xx answer is done.
+    pub fn delete(&self, path: &str) -> Result<(), ApiError> {
+        self.done(&self.api.delete(path)?)
+    }
+
     /// The error for something this host has no API for; `what` finishes a sentence that starts with the
     /// host's name ("has no branch protection API").
     pub fn unsupported(&self, what: &str) -> ApiError {
@@ -236,8 +267,11 @@ pub trait Base: Send + Sync {
     /// The kind and the client this provider was built with.
     fn rest(&self) -> &Rest;
 
-    /// The route of one repository.
-    fn repo_path(&self, owner: &str, name: &str) -> String;
+    /// The route of one repository: GitHub's `/repos/<owner>/<name>`, which Gitea, Forgejo and Gogs copy,
+    /// unless the host has its own.
+    fn repo_path(&self, owner: &str, name: &str) -> String {
+        format!("/repos/{}/{}", http::encode(owner), http::encode(name))
+    }
 
     fn host(&self) -> &str {
         &self.rest().api.host

@@ -10,5 +10,10 @@ pub trait Protection: Base {
         owner: &str,
         name: &str,
         rule: &ProtectionRule,
-    ) -> Result<(), ApiError>;
+    ) -> Result<(), ApiError> {
+        self.protect(&self.repo_path(owner, name), rule)
+    }
+
+    /// [`Protection::protect_branch`] in the repository at `repo` (its [`Base::repo_path`]).
+    fn protect(&self, repo: &str, rule: &ProtectionRule) -> Result<(), ApiError>;
 }

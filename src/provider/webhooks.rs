@@ -35,8 +35,7 @@ pub trait Webhooks: Base {
     }
 
     fn remove_webhook(&self, owner: &str, name: &str, id: &str) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!("{}/hooks/{}", self.repo_path(owner, name), encode(id));
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 }

@@ -108,12 +108,11 @@ impl Releases for Bitbucket {
         _release: &Release,
         asset: &Asset,
     ) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!(
             "{}/downloads/{}",
             self.repo_path(owner, name),
             encode(&asset.name)
         );
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 }

@@ -1,11 +1,13 @@
 //! GitHub releases: JSON under `/repos/…/releases`, assets as raw bytes to the upload origin the API names in
 //! `upload_url` (`uploads.github.com`; `/api/uploads` on Enterprise Server).
 
-use super::{github_body, github_release, Releases};
-use super::{Asset, NewRelease, Release};
-use crate::provider::github::{repo_path, GitHub};
+use serde_json::Value;
+
+use super::github_shape::GithubShape;
+use super::{Asset, Release};
+use crate::provider::github::GitHub;
 use crate::provider::http::{encode, Client};
-use crate::provider::{text, ApiError, Base};
+use crate::provider::{ApiError, Base};
 
 /// Where assets go for the API at `api`: GitHub.com has an upload host of its own, Enterprise Server a path
 /// beside `/api/v3`; anything else (a proxy, a test server) takes them at the API root itself. Computed, not
@@ -20,99 +22,17 @@ fn uploads(api: &Client) -> Client {
     }
 }
 
-impl Releases for GitHub {
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?per_page=100", repo_path(owner, name));
-        let all = self.rest().api.get_all(&path)?;
-        Ok(all.iter().map(github_release).collect())
-    }
+impl GithubShape for GitHub {
+    const PAGE: &'static str = "per_page=100";
 
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        // The by-tag route never shows drafts; the list does.
-        super::find_in(self.release_list(owner, name)?, tag)
-    }
-
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let reply = api.post(
-            &format!("{}/releases", repo_path(owner, name)),
-            &github_body(new, true),
-        )?;
-        Ok(github_release(&api.expect_ok(&reply)?))
-    }
-
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
-        let path = format!("{}/releases/{}", repo_path(owner, name), encode(&old.id));
-        let reply = api.patch(&path, &github_body(new, false))?;
-        Ok(github_release(&api.expect_ok(&reply)?))
-    }
-
-    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let rest = self.rest();
-        let path = format!(
-            "{}/releases/{}",
-            repo_path(owner, name),
-            encode(&release.id)
-        );
-        rest.done(&rest.api.delete(&path)?)
-    }
-
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError> {
+    fn send_file(&self, path: &str, _file: &str, bytes: &[u8]) -> Result<Value, ApiError> {
         let api = uploads(&self.rest().api);
-        let path = format!(
-            "{}/releases/{}/assets?name={}",
-            repo_path(owner, name),
-            encode(&release.id),
-            encode(file)
-        );
-        let reply = api.send_bytes("POST", &path, "application/octet-stream", bytes)?;
-        let value = api.expect_ok(&reply)?;
-        Ok(Asset {
-            id: super::id(&value, "id"),
-            name: text(&value, "/name").unwrap_or_else(|| file.to_string()),
-            size: value.get("size").and_then(serde_json::Value::as_u64),
-            url: text(&value, "/browser_download_url"),
-        })
+        let reply = api.send_bytes("POST", path, "application/octet-stream", bytes)?;
+        api.expect_ok(&reply)
     }
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        _release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError> {
-        let rest = self.rest();
-        let path = format!(
-            "{}/releases/assets/{}",
-            repo_path(owner, name),
-            encode(&asset.id)
-        );
-        rest.done(&rest.api.delete(&path)?)
+    fn asset_route(&self, _release: &Release, asset: &Asset) -> String {
+        format!("assets/{}", encode(&asset.id))
     }
 }
 

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{id, Releases};
+use super::{assets, id, list, write, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
@@ -12,21 +12,7 @@ use crate::provider::{text, ApiError, Base};
 
 /// A GitLab release object.
 fn release(value: &Value) -> Release {
-    let assets = value
-        .pointer("/assets/links")
-        .and_then(Value::as_array)
-        .map(|links| {
-            links
-                .iter()
-                .map(|l| Asset {
-                    id: id(l, "id"),
-                    name: text(l, "/name").unwrap_or_default(),
-                    size: None,
-                    url: text(l, "/direct_asset_url").or_else(|| text(l, "/url")),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let assets = assets(value, "/assets/links", link_asset);
     let tag = text(value, "/tag_name").unwrap_or_default();
     Release {
         id: tag.clone(),
@@ -37,6 +23,16 @@ fn release(value: &Value) -> Release {
         prerelease: false,
         web_url: text(value, "/_links/self"),
         assets,
+    }
+}
+
+/// A release link as an asset; `file` names it when the host does not. GitLab keeps no size for a link.
+fn link_asset(value: &Value, file: &str) -> Asset {
+    Asset {
+        id: id(value, "id"),
+        name: text(value, "/name").unwrap_or_else(|| file.to_string()),
+        size: None,
+        url: text(value, "/direct_asset_url").or_else(|| text(value, "/url")),
     }
 }
 
@@ -83,8 +79,7 @@ impl Releases for GitLab {
 
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
         let path = format!("{}/releases?per_page=100", self.repo_path(owner, name));
-        let all = self.rest().api.get_all(&path)?;
-        Ok(all.iter().map(release).collect())
+        list(self.rest(), &path, release)
     }
 
     fn release_find(
@@ -103,10 +98,8 @@ impl Releases for GitLab {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
         let path = format!("{}/releases", self.repo_path(owner, name));
-        let reply = api.post(&path, &body(new, true))?;
-        Ok(release(&api.expect_ok(&reply)?))
+        write(self.rest(), "POST", &path, &body(new, true), release)
     }
 
     fn release_update(
@@ -116,24 +109,21 @@ impl Releases for GitLab {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let api = &self.rest().api;
         let path = format!(
             "{}/releases/{}",
             self.repo_path(owner, name),
             encode(&old.tag)
         );
-        let reply = api.put(&path, &body(new, false))?;
-        Ok(release(&api.expect_ok(&reply)?))
+        write(self.rest(), "PUT", &path, &body(new, false), release)
     }
 
     fn release_delete(&self, owner: &str, name: &str, old: &Release) -> Result<(), ApiError> {
-        let rest = self.rest();
         let path = format!(
             "{}/releases/{}",
             self.repo_path(owner, name),
             encode(&old.tag)
         );
-        rest.done(&rest.api.delete(&path)?)
+        self.rest().delete(&path)
     }
 
     fn asset_upload(
@@ -161,12 +151,9 @@ impl Releases for GitLab {
         });
         let path = format!("{project}/releases/{}/assets/links", encode(&old.tag));
         let reply = api.post(&path, &link)?;
-        let value = api.expect_ok(&reply)?;
         Ok(Asset {
-            id: id(&value, "id"),
-            name: text(&value, "/name").unwrap_or_else(|| file.to_string()),
             size: Some(bytes.len() as u64),
-            url: text(&value, "/direct_asset_url").or_else(|| text(&value, "/url")),
+            ..link_asset(&api.expect_ok(&reply)?, file)
         })
     }
 
@@ -178,13 +165,10 @@ impl Releases for GitLab {
         asset: &Asset,
     ) -> Result<(), ApiError> {
         // The link goes; the package file stays in the registry (a new upload of the same name is a new file).
-        let rest = self.rest();
-        let path = format!(
-            "{}/releases/{}/assets/links/{}",
-            self.repo_path(owner, name),
-            encode(&old.tag),
+        let (repo, tag) = (self.repo_path(owner, name), encode(&old.tag));
+        self.rest().delete(&format!(
+            "{repo}/releases/{tag}/assets/links/{}",
             encode(&asset.id)
-        );
-        rest.done(&rest.api.delete(&path)?)
+        ))
     }
 }

@@ -6,11 +6,12 @@ mod bitbucket;
 mod data;
 mod gitea;
 mod github;
+mod github_shape;
 mod gitlab;
 
 use serde_json::Value;
 
-use super::{text, ApiError};
+use super::{text, ApiError, Rest};
 pub use data::{Asset, NewRelease, Release};
 
 /// Releases on one host.
@@ -35,9 +36,19 @@ pub trait Releases: Send + Sync {
     /// Every release, newest first as the host lists them.
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError>;
 
-    /// The release of `tag`, drafts included; `None` when there is none.
-    fn release_find(&self, owner: &str, name: &str, tag: &str)
-        -> Result<Option<Release>, ApiError>;
+    /// The release of `tag`, drafts included; `None` when there is none. By default it is looked for in the
+    /// list, as GitHub's and Gitea's by-tag routes leave drafts out.
+    fn release_find(
+        &self,
+        owner: &str,
+        name: &str,
+        tag: &str,
+    ) -> Result<Option<Release>, ApiError> {
+        Ok(self
+            .release_list(owner, name)?
+            .into_iter()
+            .find(|r| r.tag == tag))
+    }
 
     fn release_create(
         &self,
@@ -77,9 +88,31 @@ pub trait Releases: Send + Sync {
     ) -> Result<(), ApiError>;
 }
 
-/// The release of `tag` in a list (drafts have no route by tag on GitHub and Gitea).
-fn find_in(list: Vec<Release>, tag: &str) -> Result<Option<Release>, ApiError> {
-    Ok(list.into_iter().find(|r| r.tag == tag))
+/// The releases `path` lists, each read by `read` (the host's release object).
+fn list(rest: &Rest, path: &str, read: fn(&Value) -> Release) -> Result<Vec<Release>, ApiError> {
+    Ok(rest.api.get_all(path)?.iter().map(read).collect())
+}
+
+/// Sends `body` to `path` and reads the release the host answers with.
+fn write(
+    rest: &Rest,
+    method: &str,
+    path: &str,
+    body: &Value,
+    read: fn(&Value) -> Release,
+) -> Result<Release, ApiError> {
+    let reply = rest.api.send(method, path, Some(body))?;
+    Ok(read(&rest.api.expect_ok(&reply)?))
+}
+
+/// An asset in GitHub's shape; `file` names it when the host does not.
+fn github_asset(value: &Value, file: &str) -> Asset {
+    Asset {
+        id: id(value, "id"),
+        name: text(value, "/name").unwrap_or_else(|| file.to_string()),
+        size: value.get("size").and_then(Value::as_u64),
+        url: text(value, "/browser_download_url"),
+    }
 }
 
 /// An id that hosts send as a number or as text.
@@ -91,22 +124,16 @@ fn id(value: &Value, key: &str) -> String {
     }
 }
 
+/// The assets in the list at `pointer` in a release object, each read by `read` (with no name to fall back on).
+fn assets(value: &Value, pointer: &str, read: fn(&Value, &str) -> Asset) -> Vec<Asset> {
+    let list = value.pointer(pointer).and_then(Value::as_array);
+    list.map(|list| list.iter().map(|a| read(a, "")).collect())
+        .unwrap_or_default()
+}
+
 /// A release in GitHub's shape, which Gitea, Forgejo and Gogs copy.
 fn github_release(value: &Value) -> Release {
-    let assets = value
-        .get("assets")
-        .and_then(Value::as_array)
-        .map(|list| {
-            list.iter()
-                .map(|a| Asset {
-                    id: id(a, "id"),
-                    name: text(a, "/name").unwrap_or_default(),
-                    size: a.get("size").and_then(Value::as_u64),
-                    url: text(a, "/browser_download_url"),
-                })
-                .collect()
-        })
-        .unwrap_or_default();
+    let assets = assets(value, "/assets", github_asset);
     Release {
         id: id(value, "id"),
         tag: text(value, "/tag_name").unwrap_or_default(),
