@@ -14,6 +14,7 @@ pub mod ci_status;
 pub mod clone;
 pub mod config;
 pub mod conflicts;
+pub mod create;
 pub mod doctor;
 pub mod export;
 pub mod fetch;

@@ -6,6 +6,7 @@ use std::time::Duration;
 use crate::cmd::common::ParallelArgs;
 use crate::error::Result;
 use crate::model::Outcome;
+use crate::remote_set::{Member, RemoteSet};
 use crate::runner::Job;
 use crate::session::{Session, Watch};
 
@@ -19,21 +20,23 @@ pub fn each<D: Send + Default>(
     parallel: &ParallelArgs,
     one: impl Fn(&Job) -> Outcome<D> + Sync,
 ) -> Result<Vec<Outcome<D>>> {
-    each_within(ctx, on, parallel, crate::config::DEFAULT_API_TIMEOUT, one)
+    let set = ctx.remote_set()?;
+    let members = set.select(on)?;
+    let default = crate::config::DEFAULT_API_TIMEOUT;
+    Ok(each_of(ctx, &set, &members, parallel, default, one))
 }
 
-/// [`each`] with `default` as the budget when none is set (work that pushes as well as asks).
-pub fn each_within<D: Send + Default>(
+/// [`each`] over members already selected from `set`, with `default` as the budget when none is set.
+pub fn each_of<D: Send + Default>(
     ctx: &Session,
-    on: &[String],
+    set: &RemoteSet,
+    members: &[&Member],
     parallel: &ParallelArgs,
     default: Duration,
     one: impl Fn(&Job) -> Outcome<D> + Sync,
-) -> Result<Vec<Outcome<D>>> {
-    let set = ctx.remote_set()?;
-    let members = set.select(on)?;
-    let fanout = ctx.fan_out(&set, parallel.get(), &members, default, Watch::Live);
-    let outcomes = fanout.run(&members, one);
+) -> Vec<Outcome<D>> {
+    let fanout = ctx.fan_out(set, parallel.get(), members, default, Watch::Live);
+    let outcomes = fanout.run(members, one);
     fanout.finish();
-    Ok(outcomes)
+    outcomes
 }

@@ -173,13 +173,12 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         push: args.push,
         clobber: args.clobber,
     };
-    let outcomes = hosted::each_within(
-        ctx,
-        &args.on,
-        &args.parallel,
-        crate::config::DEFAULT_TIMEOUT,
-        |job| release::create_one(ctx, job, &request),
-    )?;
+    let set = ctx.remote_set()?;
+    let members = set.select(&args.on)?;
+    let budget = crate::config::DEFAULT_TIMEOUT;
+    let outcomes = hosted::each_of(ctx, &set, &members, &args.parallel, budget, |job| {
+        release::create_one(ctx, job, &request)
+    });
     audited(ctx, "release create", &Report::new(outcomes), args.json)
 }
 
