@@ -11,14 +11,14 @@ use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::host_job;
-use crate::cmd::hosted::Unavailable;
+use crate::cmd::hosted::{self, Unavailable};
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// How long `--wait` waits for a host that has no CI for the commit yet: a run just pushed may take a moment
 /// to be registered, but a host without CI should not hold the wait until its timeout.
@@ -63,9 +63,9 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     } else {
         crate::config::DEFAULT_API_TIMEOUT
     };
-    let fanout = ctx.fan_out(&set, args.parallel.get(), &members, default, Watch::Live);
-    let outcomes = fanout.run(&members, |job| one(ctx, job, &sha, args.wait));
-    fanout.finish();
+    let outcomes = hosted::each_of(ctx, &set, &members, &args.parallel, default, |job| {
+        one(ctx, job, &sha, args.wait)
+    });
     let report = Report::new(outcomes);
     report::ci_status::show(&report, &sha, args.json);
     Ok(exit(&report))

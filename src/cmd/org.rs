@@ -6,13 +6,13 @@ use clap::{Args, Subcommand};
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::host_job;
-use crate::config;
+use crate::cmd::hosted;
 use crate::error::{Exit, Result};
 use crate::model::inventory::{self, Organisations, OwnerListing};
 use crate::model::{Outcome, Report, Status};
 use crate::report;
 use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Organisations and repository inventories on every host
 #[derive(Debug, Subcommand)]
@@ -65,17 +65,7 @@ pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
 }
 
 fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| organisations(ctx, job));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| organisations(ctx, job))?;
     Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
@@ -106,17 +96,9 @@ fn organisations(ctx: &Session, job: &Job) -> Outcome<Organisations> {
 }
 
 fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| listing(ctx, job, args.owner.as_deref()));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+        listing(ctx, job, args.owner.as_deref())
+    })?;
     let listings: Vec<(String, Option<&[inventory::Listed]>)> = outcomes
         .iter()
         .filter(|o| o.status != Status::Skipped)

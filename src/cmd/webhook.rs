@@ -9,14 +9,13 @@ use serde::Serialize;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::hosted::{self, HostedRepo};
-use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::{Capability, NewWebhook, Webhook};
 use crate::report;
 use crate::report::Detail;
 use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Webhooks on every host of the set
 #[derive(Debug, Subcommand)]
@@ -134,17 +133,7 @@ pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
             Action::Remove(args.url.clone()),
         ),
     };
-    let set = ctx.remote_set()?;
-    let members = set.select(on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| one(ctx, job, &action));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, on, parallel, |job| one(ctx, job, &action))?;
     let report = Report::new(outcomes);
     report::show(&report, json);
     Ok(report.api_exit())
