@@ -9,9 +9,9 @@ use std::time::{Duration, Instant};
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::cmd::host_job;
-use crate::cmd::hosted::{self, Unavailable};
+use crate::cmd::hosted::Unavailable;
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::{Outcome, Report, Status};
@@ -63,7 +63,7 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     } else {
         crate::config::DEFAULT_API_TIMEOUT
     };
-    let outcomes = hosted::each_of(ctx, &set, &members, &args.parallel, default, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.parallel, default, |job| {
         one(ctx, job, &sha, args.wait)
     });
     let report = Report::new(outcomes);

@@ -4,8 +4,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
-use crate::cmd::hosted;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::error::{Error, Exit, Result};
 use crate::model::repo_meta::MetaChange;
 use crate::model::Report;
@@ -123,7 +122,7 @@ pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         },
     };
     let api = crate::config::DEFAULT_API_TIMEOUT;
-    let results = hosted::each_of(ctx, &set, &members, &args.parallel, api, |job| {
+    let results = common::each(ctx, &set, &members, &args.parallel, api, |job| {
         create::create_one(ctx, job, &request)
     });
     let report = Report::new(create::write_config(ctx, results));

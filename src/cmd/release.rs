@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::release::{NewRelease, ReleaseDetail};
@@ -176,7 +176,7 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select(&args.on)?;
     let budget = crate::config::DEFAULT_TIMEOUT;
-    let outcomes = hosted::each_of(ctx, &set, &members, &args.parallel, budget, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.parallel, budget, |job| {
         release::create_one(ctx, job, &request)
     });
     audited(ctx, "release create", &Report::new(outcomes), args.json)
