@@ -36,6 +36,7 @@ pub mod stats;
 pub mod status;
 pub mod sync;
 pub mod undo;
+pub mod webhook;
 pub mod workspace;
 
 use std::io::{IsTerminal, Write};

@@ -48,6 +48,7 @@ pub mod standing;
 pub mod sync;
 pub mod undo;
 pub mod union;
+pub mod webhook;
 pub mod workspace;
 
 pub use backup::Backups;
