@@ -11,8 +11,8 @@ use crate::cmd::common::{self, ParallelArgs};
 use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::release::{NewRelease, ReleaseDetail};
-use crate::model::Report;
-use crate::ops::release::{self, File, Request};
+use crate::model::{Outcome, Report};
+use crate::ops::release::{self, Request};
 use crate::report;
 use crate::session::Session;
 
@@ -55,33 +55,28 @@ pub struct CreateArgs {
     /// Push the tag to a remote that lacks it first (otherwise that remote stops with a hint)
     #[arg(long)]
     pub push: bool,
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: Hosts,
 }
 
 /// Show the releases of every host as a tag × host table
 #[derive(Debug, Args)]
 pub struct ListArgs {
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: Hosts,
 }
 
 /// Delete the release of a tag on every host (the tag itself stays)
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     pub tag: String,
+    #[command(flatten)]
+    pub hosts: Hosts,
+}
+
+/// The remotes to work on, the output, `-j`/`--timeout`: the same for every subcommand.
+#[derive(Debug, Args)]
+pub struct Hosts {
     /// Only these remotes (repeatable; default: every enabled member)
     #[arg(long = "on", value_name = "REMOTE")]
     pub on: Vec<String>,
@@ -128,24 +123,6 @@ fn read_notes(args: &CreateArgs) -> Result<Option<String>> {
     Ok(Some(text))
 }
 
-fn read_assets(paths: &[PathBuf]) -> Result<Vec<File>> {
-    let mut files: Vec<File> = Vec::new();
-    for path in paths {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .ok_or_else(|| Error::usage(format!("`{}` names no file", path.display())))?;
-        if files.iter().any(|f| f.name == name) {
-            return Err(Error::usage(format!("two assets are named `{name}`"))
-                .hint("hosts keep one file per name in a release: rename one of them"));
-        }
-        let bytes = std::fs::read(path)
-            .map_err(|e| Error::usage(format!("cannot read the asset {}: {e}", path.display())))?;
-        files.push(File { name, bytes });
-    }
-    Ok(files)
-}
-
 fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     check_tag(ctx, &args.tag)?;
     let new = NewRelease {
@@ -155,7 +132,7 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         draft: args.draft,
         prerelease: args.prerelease,
     };
-    let files = read_assets(&args.assets)?;
+    let files = release::read_files(&args.assets)?;
     let local_tag = ctx
         .git
         .rev_parse(&format!("{}^{{}}", crate::git::refname::tag(&args.tag)))
@@ -174,41 +151,42 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         clobber: args.clobber,
     };
     let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
+    let members = set.select(&args.hosts.on)?;
     let budget = crate::config::DEFAULT_TIMEOUT;
-    let outcomes = common::each(ctx, &set, &members, &args.parallel, budget, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.hosts.parallel, budget, |job| {
         release::create_one(ctx, job, &request)
     });
-    audited(ctx, "release create", &Report::new(outcomes), args.json)
+    audited(ctx, "release create", outcomes, args.hosts.json)
 }
 
 fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         release::list_one(ctx, job)
     })?;
     let report = Report::new(outcomes);
-    report::release::matrix(&report, args.json);
+    report::release::matrix(&report, args.hosts.json);
     Ok(report.api_exit())
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
     check_tag(ctx, &args.tag)?;
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         release::delete_one(ctx, job, &args.tag)
     })?;
-    audited(ctx, "release delete", &Report::new(outcomes), args.json)
+    audited(ctx, "release delete", outcomes, args.hosts.json)
 }
 
 /// Logs what `command` changed, shows it, and exits as API commands do.
 fn audited(
     ctx: &Session,
     command: &str,
-    report: &Report<ReleaseDetail>,
+    outcomes: Vec<Outcome<ReleaseDetail>>,
     json: bool,
 ) -> Result<Exit> {
+    let report = Report::new(outcomes);
     crate::audit::Record::new(command)
-        .outcomes(report)
+        .outcomes(&report)
         .write(&ctx.git);
-    report::show(report, json);
+    report::show(&report, json);
     Ok(report.api_exit())
 }

@@ -1,6 +1,9 @@
 //! One release per tag on one member's host: create or update it (pushing the tag first when asked), attach
 //! its files where the host keeps them, list or delete it. Every step's failure is that member's outcome.
 
+use std::path::PathBuf;
+
+use crate::error::{Error, Result};
 use crate::git::{PushOptions, Refspec};
 use crate::model::release::{
     AssetResult, AssetStatus, NewRelease, Release, ReleaseDetail, ReleaseList,
@@ -16,6 +19,25 @@ use crate::session::Session;
 pub struct File {
     pub name: String,
     pub bytes: Vec<u8>,
+}
+
+/// The files to attach, each read whole; two of the same name are refused (a host keeps one per name).
+pub fn read_files(paths: &[PathBuf]) -> Result<Vec<File>> {
+    let mut files: Vec<File> = Vec::new();
+    for path in paths {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .ok_or_else(|| Error::usage(format!("`{}` names no file", path.display())))?;
+        if files.iter().any(|f| f.name == name) {
+            return Err(Error::usage(format!("two assets are named `{name}`"))
+                .hint("hosts keep one file per name in a release: rename one of them"));
+        }
+        let bytes = std::fs::read(path)
+            .map_err(|e| Error::usage(format!("cannot read the asset {}: {e}", path.display())))?;
+        files.push(File { name, bytes });
+    }
+    Ok(files)
 }
 
 /// What `release create` asks of every host.
