@@ -55,28 +55,33 @@ pub struct CreateArgs {
     /// Push the tag to a remote that lacks it first (otherwise that remote stops with a hint)
     #[arg(long)]
     pub push: bool,
+    /// Only these remotes (repeatable; default: every enabled member)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
-    pub hosts: Hosts,
+    pub parallel: ParallelArgs,
 }
 
 /// Show the releases of every host as a tag × host table
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only these remotes (repeatable; default: every enabled member)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
-    pub hosts: Hosts,
+    pub parallel: ParallelArgs,
 }
 
 /// Delete the release of a tag on every host (the tag itself stays)
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     pub tag: String,
-    #[command(flatten)]
-    pub hosts: Hosts,
-}
-
-/// The remotes to work on, the output, `-j`/`--timeout`: the same for every subcommand.
-#[derive(Debug, Args)]
-pub struct Hosts {
     /// Only these remotes (repeatable; default: every enabled member)
     #[arg(long = "on", value_name = "REMOTE")]
     pub on: Vec<String>,
@@ -151,29 +156,29 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         clobber: args.clobber,
     };
     let set = ctx.remote_set()?;
-    let members = set.select(&args.hosts.on)?;
+    let members = set.select(&args.on)?;
     let budget = crate::config::DEFAULT_TIMEOUT;
-    let outcomes = common::each(ctx, &set, &members, &args.hosts.parallel, budget, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.parallel, budget, |job| {
         release::create_one(ctx, job, &request)
     });
-    audited(ctx, "release create", outcomes, args.hosts.json)
+    audited(ctx, "release create", outcomes, args.json)
 }
 
 fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
         release::list_one(ctx, job)
     })?;
     let report = Report::new(outcomes);
-    report::release::matrix(&report, args.hosts.json);
+    report::release::matrix(&report, args.json);
     Ok(report.api_exit())
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
     check_tag(ctx, &args.tag)?;
-    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
         release::delete_one(ctx, job, &args.tag)
     })?;
-    audited(ctx, "release delete", outcomes, args.hosts.json)
+    audited(ctx, "release delete", outcomes, args.json)
 }
 
 /// Logs what `command` changed, shows it, and exits as API commands do.

@@ -34,15 +34,27 @@ pub struct AddArgs {
     /// Read the shared secret the host signs deliveries with from standard input
     #[arg(long)]
     pub secret_stdin: bool,
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
-    pub hosts: Hosts,
+    pub parallel: ParallelArgs,
 }
 
 /// List the webhooks of every host
 #[derive(Debug, Args)]
 pub struct ListArgs {
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
     #[command(flatten)]
-    pub hosts: Hosts,
+    pub parallel: ParallelArgs,
 }
 
 /// Remove the webhook with this URL from every host
@@ -50,13 +62,6 @@ pub struct ListArgs {
 pub struct RemoveArgs {
     /// The delivery URL of the webhook to remove (as `webhook list` shows it)
     pub url: String,
-    #[command(flatten)]
-    pub hosts: Hosts,
-}
-
-/// The remotes to work on, the output, `-j`/`--timeout`: the same for every subcommand.
-#[derive(Debug, Args)]
-pub struct Hosts {
     /// Only these remotes (repeatable)
     #[arg(long = "on", value_name = "REMOTE")]
     pub on: Vec<String>,
@@ -68,7 +73,7 @@ pub struct Hosts {
 }
 
 pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
-    let (hosts, action) = match command {
+    let (on, json, parallel, action) = match command {
         WebhookCommand::Add(args) => {
             let secret = if args.secret_stdin {
                 let mut text = String::new();
@@ -87,7 +92,9 @@ pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
                 None
             };
             (
-                &args.hosts,
+                &args.on,
+                args.json,
+                &args.parallel,
                 Action::Add(NewWebhook {
                     url: args.url.clone(),
                     events: args.events.clone(),
@@ -95,13 +102,16 @@ pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
                 }),
             )
         }
-        WebhookCommand::List(args) => (&args.hosts, Action::List),
-        WebhookCommand::Remove(args) => (&args.hosts, Action::Remove(args.url.clone())),
+        WebhookCommand::List(args) => (&args.on, args.json, &args.parallel, Action::List),
+        WebhookCommand::Remove(args) => (
+            &args.on,
+            args.json,
+            &args.parallel,
+            Action::Remove(args.url.clone()),
+        ),
     };
-    let outcomes = hosted::each(ctx, &hosts.on, &hosts.parallel, |job| {
-        webhook::one(ctx, job, &action)
-    })?;
+    let outcomes = hosted::each(ctx, on, parallel, |job| webhook::one(ctx, job, &action))?;
     let report = Report::new(outcomes);
-    report::show(&report, hosts.json);
+    report::show(&report, json);
     Ok(report.api_exit())
 }
