@@ -10,11 +10,11 @@ use std::time::{Duration, Instant};
 use clap::Args;
 
 use crate::cmd::common::{self, ParallelArgs};
-use crate::cmd::host_job;
 use crate::cmd::hosted::Unavailable;
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::{Outcome, Report, Status};
+use crate::ops::host_job;
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;

@@ -7,10 +7,11 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::{host_job, hosted};
+use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::stats::HostStats;
 use crate::model::{Outcome, Report, Status};
+use crate::ops::host_job;
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
