@@ -7,7 +7,7 @@ use crate::model::Outcome;
 use crate::runner::Job;
 use crate::session::Session;
 
-pub use crate::ops::hosted::{locate, HostedRepo, Unavailable};
+pub use crate::ops::hosted::{locate, HostedRepo};
 
 /// Runs `one` for every member `--on` selects (every enabled member without it), hosts in parallel, each
 /// with `--timeout`, else `multi.timeout`, else the API default to spend.

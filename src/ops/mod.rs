@@ -21,6 +21,7 @@
 pub mod ancestry;
 pub mod archive;
 pub mod backup;
+pub mod ci_status;
 pub mod clone;
 pub mod conflicts;
 pub mod converge;
