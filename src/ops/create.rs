@@ -178,30 +178,17 @@ pub fn create_one(ctx: &Session, job: &Job, request: &Request) -> Outcome<Create
         Err(err) => return fail(&err, detail),
     };
     // Adopting: make sure the repository really is there and reachable with this token.
-    let info: RepoInfo = match info {
-        Some(info) => info,
-        None => {
-            job.say("checking the repository");
-            match host.api.repositories().repo(&owner, &name) {
-                Ok(Some(info)) => info,
-                Ok(None) => {
-                    let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
-                    return Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
-                        "check the token's access to that owner (`git multi auth status`)",
-                    );
-                }
-                Err(err) => return fail(&err, detail),
-            }
+    let info = match info {
+        Some(info) => Ok(info),
+        None => adopted(job, host.api.as_ref(), (&owner, &name), created),
+    };
+    let info = match info {
+        Ok(info) => info,
+        Err(Refusal::Api(err)) => return fail(&err, detail),
+        Err(Refusal::Said(why, hint)) => {
+            return Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(hint)
         }
     };
-    if !created && info.can_push == Some(false) {
-        let why = format!(
-            "{owner}/{name} already exists on {} and this token may not push to it",
-            host.api.host()
-        );
-        return Outcome::failed(&m.name, why, started.elapsed(), detail)
-            .with_hint("pick another name, or ask the owner for write access");
-    }
     detail.created = Some(created);
     detail.web_url = info.web_url.clone();
     detail.default_branch = info.default_branch.clone();
@@ -244,6 +231,45 @@ pub fn create_one(ctx: &Session, job: &Job, request: &Request) -> Outcome<Create
         Status::UpToDate
     };
     Outcome::new(&m.name, status, started.elapsed(), detail)
+}
+
+/// Why a repository the host says exists cannot be adopted.
+enum Refusal {
+    Api(ApiError),
+    /// What is wrong, and what to do.
+    Said(String, &'static str),
+}
+
+/// The repository the host said exists, read back: it must be readable, and pushable with this token unless
+/// this run `created` it.
+fn adopted(
+    job: &Job,
+    api: &dyn Provider,
+    (owner, name): (&str, &str),
+    created: bool,
+) -> std::result::Result<RepoInfo, Refusal> {
+    job.say("checking the repository");
+    let info = match api.repositories().repo(owner, name) {
+        Ok(Some(info)) => info,
+        Ok(None) => {
+            let why = format!(
+                "{}: the host says {owner}/{name} exists but it cannot be read with this token",
+                api.host()
+            );
+            let hint = "check the token's access to that owner (`git multi auth status`)";
+            return Err(Refusal::Said(why, hint));
+        }
+        Err(err) => return Err(Refusal::Api(err)),
+    };
+    if !created && info.can_push == Some(false) {
+        let why = format!(
+            "{owner}/{name} already exists on {} and this token may not push to it",
+            api.host()
+        );
+        let hint = "pick another name, or ask the owner for write access";
+        return Err(Refusal::Said(why, hint));
+    }
+    Ok(info)
 }
 
 /// Sets `--topics`/`--homepage` where the host keeps them (read first, only what differs); what a host has no
