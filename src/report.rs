@@ -14,6 +14,7 @@ pub mod ci_status;
 pub mod clone;
 pub mod config;
 pub mod conflicts;
+pub mod create;
 pub mod doctor;
 pub mod export;
 pub mod fetch;
@@ -35,6 +36,7 @@ pub mod stats;
 pub mod status;
 pub mod sync;
 pub mod undo;
+pub mod webhook;
 pub mod workspace;
 
 use std::io::{IsTerminal, Write};

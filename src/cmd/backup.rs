@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
@@ -16,7 +16,7 @@ use crate::ops::archive::{self, Failure, Manifest};
 use crate::ops::saved;
 use crate::report;
 use crate::report::archive::BackupDetail;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 use crate::setfile::{Format, SetFile};
 
 /// Save every ref of each remote as a git bundle, with a manifest (restore with `git multi restore`)
@@ -59,9 +59,6 @@ pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
     };
     let set = ctx.remote_set()?;
     let members = set.select(&args.remotes)?;
-    let _budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     if to.join(archive::MANIFEST).exists() {
         return Err(Error::usage(format!(
             "{} already holds a backup",
@@ -75,15 +72,13 @@ pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
     })?;
     let dir = std::fs::canonicalize(to).unwrap_or_else(|_| to.clone());
     let patterns = archive::patterns(&set.settings.namespaces);
-    let fanout = ctx.fan_out(
+    let outcomes = common::each(
+        ctx,
         &set,
-        args.parallel.get(),
         &members,
+        &args.parallel,
         config::DEFAULT_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| {
-        match archive::back_up(job, &ctx.git, &patterns, &dir) {
+        |job| match archive::back_up(job, &ctx.git, &patterns, &dir) {
             Ok(archived) => Outcome::new(
                 job.name(),
                 Status::Ok,
@@ -94,9 +89,8 @@ pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
             Err(Failure::Io(message)) => {
                 Outcome::failed(job.name(), message, job.elapsed(), BackupDetail::default())
             }
-        }
-    });
-    fanout.finish();
+        },
+    );
     let created = crate::clock::rfc3339(crate::clock::now_secs());
     let config = if args.include_config {
         Some(write_config(&set, &dir, &created)?)

@@ -8,14 +8,13 @@ use serde::Serialize;
 
 use crate::cmd::common::ParallelArgs;
 use crate::cmd::hosted::{self, HostedRepo};
-use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::{Outcome, Report, Status};
 use crate::provider::{Capability, ProtectionRule};
 use crate::report;
 use crate::report::Detail;
 use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Repository settings for branches, on every host
 #[derive(Debug, Subcommand)]
@@ -67,23 +66,15 @@ impl Detail for ProtectDetail {
 
 pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
     let BranchCommand::Protect(args) = command;
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
     let rule = ProtectionRule {
         branch: args.branch.clone(),
         require_review: args.require_review,
         min_approvals: args.min_approvals.unwrap_or(1),
         no_force_push: args.no_force_push,
     };
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| protect(ctx, job, &rule, args.dry_run));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+        protect(ctx, job, &rule, args.dry_run)
+    })?;
     let report = Report::new(outcomes);
     report::show(&report, args.json);
     Ok(report.api_exit())

@@ -5,27 +5,18 @@
 //! failure or error, has no CI for the commit (`none`), or could not be asked; 8 when nothing failed but
 //! something is still pending or running; 4 when only tokens were missing or rejected.
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
-use crate::cmd::host_job;
-use crate::cmd::hosted::Unavailable;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
-use crate::model::{Outcome, Report, Status};
-use crate::provider::ApiError;
+use crate::model::Report;
+use crate::ops::ci_status;
 use crate::report;
-use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
-/// How long `--wait` waits for a host that has no CI for the commit yet: a run just pushed may take a moment
-/// to be registered, but a host without CI should not hold the wait until its timeout.
-const NONE_GRACE: Duration = Duration::from_secs(60);
-/// The first pause between two questions to a host; it doubles up to [`MAX_PAUSE`].
-const FIRST_PAUSE: Duration = Duration::from_secs(1);
-const MAX_PAUSE: Duration = Duration::from_secs(30);
 /// `--wait`'s default time per host: CI runs take longer than pushes.
 const DEFAULT_WAIT: Duration = Duration::from_secs(1800);
 
@@ -63,9 +54,9 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     } else {
         crate::config::DEFAULT_API_TIMEOUT
     };
-    let fanout = ctx.fan_out(&set, args.parallel.get(), &members, default, Watch::Live);
-    let outcomes = fanout.run(&members, |job| one(ctx, job, &sha, args.wait));
-    fanout.finish();
+    let outcomes = common::each(ctx, &set, &members, &args.parallel, default, |job| {
+        ci_status::one(ctx, job, &sha, args.wait)
+    });
     let report = Report::new(outcomes);
     report::ci_status::show(&report, &sha, args.json);
     Ok(exit(&report))
@@ -82,56 +73,6 @@ fn resolve(ctx: &Session, given: &str) -> Result<String> {
             Error::usage(format!("`{given}` does not name a commit here"))
                 .hint("give a branch, tag or commit id of this repository (`git log` lists them), or a full commit id")
         })
-}
-
-fn one(ctx: &Session, job: &Job, sha: &str, wait: bool) -> Outcome<CiDetail> {
-    let mut detail = CiDetail {
-        provider: job.member.provider().0.to_string(),
-        ..CiDetail::default()
-    };
-    let host = match host_job::connect(ctx, job, detail.clone()) {
-        Ok(host) => host,
-        Err(outcome) => return outcome,
-    };
-    let Some(api) = host.api.ci_status() else {
-        return host_job::lacking(job, "no commit status API", detail);
-    };
-    let (Some(owner), Some(repo)) = (host.owner.as_deref(), host.repo.as_deref()) else {
-        return Unavailable::Repository.outcome(job.member, Instant::now(), detail);
-    };
-    let mut pause = FIRST_PAUSE;
-    loop {
-        detail.polls += 1;
-        if detail.polls == 1 {
-            job.say("asking");
-        } else {
-            job.say(&format!("asking again ({})", detail.polls));
-        }
-        let checks = match api.checks(owner, repo, sha) {
-            Ok(checks) => checks,
-            // `--wait` ran out of time while asking again: the last answer stands (still pending).
-            Err(ApiError::Timeout { .. }) if detail.state.is_some() => break,
-            Err(err) => return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
-        };
-        let state = CiState::combine(checks.iter().map(|c| c.state));
-        detail.state = Some(state);
-        detail.checks = checks;
-        let settled = state.is_final() && (state != CiState::None || job.elapsed() >= NONE_GRACE);
-        if !wait || settled || crate::interrupt::requested() || job.deadline.expired() {
-            break;
-        }
-        job.say(&format!(
-            "{}; asking again in {}s",
-            state.as_str(),
-            pause.as_secs()
-        ));
-        std::thread::sleep(pause.min(job.deadline.left()));
-        if job.deadline.expired() {
-            break;
-        }
-        pause = (pause * 2).min(MAX_PAUSE);
-    }
-    Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
 }
 
 /// See the module's documentation: failures of the hosts first (1, or 4 for tokens), then the CI's states.

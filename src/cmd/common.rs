@@ -8,7 +8,11 @@ use clap::Args;
 use crate::config::{self, parse_seconds, Settings};
 use crate::error::Result;
 use crate::git::Git;
+use crate::model::Outcome;
+use crate::remote_set::{Member, RemoteSet};
 use crate::run_lock::{LockError, RunLock};
+use crate::runner::Job;
+use crate::session::{Session, Watch};
 
 #[derive(Debug, Clone, Args)]
 pub struct ParallelArgs {
@@ -39,6 +43,22 @@ impl ParallelArgs {
     pub fn timeout(&self, settings: &Settings, default: Duration) -> Result<Duration> {
         Ok(self.timeout.or(settings.timeout).unwrap_or(default))
     }
+}
+
+/// Runs `one` for each of `members`, in parallel with `-j`, each with `--timeout`, else `multi.timeout`, else
+/// `default` to spend, watched live: the fan-out of a command that works on its members once.
+pub fn each<D: Send + Default>(
+    ctx: &Session,
+    set: &RemoteSet,
+    members: &[&Member],
+    parallel: &ParallelArgs,
+    default: Duration,
+    one: impl Fn(&Job) -> Outcome<D> + Sync,
+) -> Vec<Outcome<D>> {
+    let fanout = ctx.fan_out(set, parallel.get(), members, default, Watch::Live);
+    let outcomes = fanout.run(members, one);
+    fanout.finish();
+    outcomes
 }
 
 /// How long a command waits for another run's lock: its `--timeout` when it has one (checked like everywhere

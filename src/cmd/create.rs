@@ -2,23 +2,15 @@
 //! already there is adopted after checking it can be read and pushed to, the host's clone URL becomes the
 //! remote's URL, and running the command again finishes whatever a previous run left undone.
 
-use std::time::Instant;
-
 use clap::Args;
-use serde::Serialize;
 
-use crate::cmd::common::ParallelArgs;
-use crate::config;
-use crate::config::member;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::error::{Error, Exit, Result};
-use crate::model::repo_meta::{EditDetail, MetaChange};
-use crate::model::{Outcome, Report, Status};
-use crate::provider::{self, ApiError, Created, NewRepo, Provider, RepoInfo};
-use crate::remote_set::Member;
+use crate::model::repo_meta::MetaChange;
+use crate::model::Report;
+use crate::ops::create::{self, Request, Target};
 use crate::report;
-use crate::report::Detail;
-use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Create the repository on every host of the set (or adopt it where it already exists)
 #[derive(Debug, Args)]
@@ -54,73 +46,6 @@ pub struct CreateArgs {
     pub json: bool,
     #[command(flatten)]
     pub parallel: ParallelArgs,
-}
-
-#[derive(Debug, Default, Serialize)]
-pub struct CreateDetail {
-    provider: String,
-    /// `true` when this run created it, `false` when an existing repository was adopted.
-    created: Option<bool>,
-    /// The remote's URL afterwards.
-    url: Option<String>,
-    web_url: Option<String>,
-    default_branch: Option<String>,
-    /// Settings `--topics`/`--homepage` changed on the host (`repo edit`'s names).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    settings: Vec<&'static str>,
-    /// Something worth knowing that did not make the remote fail.
-    note: Option<String>,
-    /// What to write to .git/config once every host is done.
-    #[serde(skip)]
-    write: Option<Write>,
-}
-
-impl Detail for CreateDetail {
-    fn human(&self) -> String {
-        let mut text = match self.created {
-            Some(true) => format!("created {}", self.url.as_deref().unwrap_or("")),
-            Some(false) => format!(
-                "already there, adopted {}",
-                self.url.as_deref().unwrap_or("")
-            ),
-            None => String::new(),
-        };
-        if !self.settings.is_empty() {
-            text.push_str(&format!("; set {}", self.settings.join(", ")));
-        }
-        if let Some(note) = &self.note {
-            text.push_str(&format!(" ({note})"));
-        }
-        text.trim().to_string()
-    }
-}
-
-impl crate::audit::Audited for CreateDetail {
-    fn changed_refs(&self) -> Vec<crate::model::log::RefEntry> {
-        Vec::new()
-    }
-
-    /// A repository made on the host is a change, and so are settings changed; adopting one that was there is not (its URL change, if
-    /// any, is logged as a change of the set).
-    fn changed(&self) -> bool {
-        self.created == Some(true) || !self.settings.is_empty()
-    }
-}
-
-/// A config change to make after the parallel part: writes to .git/config must not race for its lock.
-#[derive(Debug)]
-struct Write {
-    remote: String,
-    url: Option<String>,
-    owner: Option<String>,
-    repo: Option<String>,
-}
-
-/// Where the repository goes, from the command line: an owner (organisation, group, workspace) when one was
-/// named, and the name.
-struct Target {
-    owner: Option<String>,
-    name: Option<String>,
 }
 
 /// `owner/name` (the last `/` splits: a GitLab subgroup is `group/sub/name`) or `--org`; a name never holds a
@@ -184,255 +109,27 @@ pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
                     .hint("give it: `git multi create <name>`")
             })?,
     };
-    let branch = ctx.git.current_branch().ok().flatten();
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let results = fanout.run(&members, |job| {
-        create_one(ctx, job, args, &target, &fallback_name, branch.as_deref())
+    let request = Request {
+        target,
+        fallback_name,
+        branch: ctx.git.current_branch().ok().flatten(),
+        private: !args.public,
+        description: args.description.clone(),
+        wanted: MetaChange {
+            homepage: args.homepage.clone(),
+            topics: args.topics.as_deref().map(MetaChange::normalise_topics),
+            ..MetaChange::default()
+        },
+    };
+    let api = crate::config::DEFAULT_API_TIMEOUT;
+    let results = common::each(ctx, &set, &members, &args.parallel, api, |job| {
+        create::create_one(ctx, job, &request)
     });
-    fanout.finish();
-
-    let mut outcomes = Vec::new();
-    for mut outcome in results {
-        if let Some(write) = outcome.detail.write.take() {
-            if let Err(err) = apply(ctx, &write) {
-                outcome = Outcome::failed(
-                    &outcome.name,
-                    format!("the repository is ready but updating .git/config failed: {err}"),
-                    std::time::Duration::from_millis(outcome.duration_ms),
-                    outcome.detail,
-                );
-            }
-        }
-        outcomes.push(outcome);
-    }
-    let report = Report::new(outcomes);
+    let report = Report::new(create::write_config(ctx, results));
     crate::audit::Record::new("create")
         .outcomes(&report)
         .set_since(&ctx.git, &set)
         .write(&ctx.git);
     report::show(&report, args.json);
     Ok(report.api_exit())
-}
-
-fn apply(ctx: &Session, write: &Write) -> Result<()> {
-    if let Some(url) = &write.url {
-        ctx.git.remote_set_url(&write.remote, url)?;
-    }
-    if let Some(owner) = &write.owner {
-        ctx.git
-            .config_set(&member::key(&write.remote, member::OWNER), owner)?;
-    }
-    if let Some(repo) = &write.repo {
-        ctx.git
-            .config_set(&member::key(&write.remote, member::REPO), repo)?;
-    }
-    Ok(())
-}
-
-fn create_one(
-    ctx: &Session,
-    job: &Job,
-    args: &CreateArgs,
-    target: &Target,
-    fallback_name: &str,
-    branch: Option<&str>,
-) -> Outcome<CreateDetail> {
-    let m = job.member;
-    let started = Instant::now();
-    let mut detail = CreateDetail {
-        provider: m.provider().0.to_string(),
-        ..CreateDetail::default()
-    };
-    let host = match provider::for_member(&ctx.git, m, job.deadline) {
-        Ok(host) => host,
-        Err(why) => {
-            let mut outcome = Outcome::new(&m.name, Status::Skipped, started.elapsed(), detail);
-            outcome.error = Some(why);
-            return outcome.with_hint(format!(
-                "set the provider with `git config multi.{}.provider <kind>`",
-                m.name
-            ));
-        }
-    };
-    let fail =
-        |err: &ApiError, detail| Outcome::from_api_error(&m.name, err, started.elapsed(), detail);
-    if let Err(err) = host.require_token() {
-        return fail(&err, detail);
-    }
-    job.say("checking token");
-    let me = match host.api.repositories().whoami() {
-        Ok(me) => me,
-        Err(err) => return fail(&err, detail),
-    };
-    let name = target
-        .name
-        .clone()
-        .or_else(|| host.repo.clone())
-        .unwrap_or_else(|| fallback_name.to_string());
-    let owner = target
-        .owner
-        .clone()
-        .or_else(|| host.owner.clone())
-        .unwrap_or_else(|| me.login.clone());
-    let new = NewRepo {
-        owner: Some(owner.clone()),
-        name: name.clone(),
-        private: !args.public,
-        description: args.description.clone(),
-        default_branch: branch.map(str::to_string),
-        project: m.project.clone(),
-    };
-    job.say("creating");
-    let (created, info) = match host.api.repositories().create_repo(&new, &me.login) {
-        Ok(Created::New(info)) if info.https_url.is_some() || info.ssh_url.is_some() => {
-            (true, Some(info))
-        }
-        Ok(Created::New(_)) => (true, None),
-        Ok(Created::AlreadyExists) => (false, None),
-        Err(err) => return fail(&err, detail),
-    };
-    // Adopting: make sure the repository really is there and reachable with this token.
-    let info: RepoInfo = match info {
-        Some(info) => info,
-        None => {
-            job.say("checking the repository");
-            match host.api.repositories().repo(&owner, &name) {
-                Ok(Some(info)) => info,
-                Ok(None) => {
-                    let why = format!("{}: the host says {owner}/{name} exists but it cannot be read with this token", host.api.host());
-                    return Outcome::failed(&m.name, why, started.elapsed(), detail).with_hint(
-                        "check the token's access to that owner (`git multi auth status`)",
-                    );
-                }
-                Err(err) => return fail(&err, detail),
-            }
-        }
-    };
-    if !created && info.can_push == Some(false) {
-        let why = format!(
-            "{owner}/{name} already exists on {} and this token may not push to it",
-            host.api.host()
-        );
-        return Outcome::failed(&m.name, why, started.elapsed(), detail)
-            .with_hint("pick another name, or ask the owner for write access");
-    }
-    detail.created = Some(created);
-    detail.web_url = info.web_url.clone();
-    detail.default_branch = info.default_branch.clone();
-
-    let url = clone_url(m, &info);
-    detail.url = url.clone().or_else(|| m.url.clone());
-
-    if let Some(branch) = branch {
-        if info.default_branch.as_deref() != Some(branch) {
-            job.say("setting the default branch");
-            default_branch(
-                host.api.as_ref(),
-                (&owner, &name),
-                branch,
-                &info,
-                &mut detail,
-            );
-        }
-    }
-    let wanted = MetaChange {
-        homepage: args.homepage.clone(),
-        topics: args.topics.as_deref().map(MetaChange::normalise_topics),
-        ..MetaChange::default()
-    };
-    let settings_failed = if wanted.is_empty() {
-        None
-    } else {
-        job.say("setting topics and homepage");
-        settings(host.api.as_ref(), (&owner, &name), &wanted, &mut detail).err()
-    };
-    detail.write = Some(Write {
-        remote: m.name.clone(),
-        url: url.filter(|u| m.url.as_deref() != Some(u.as_str())),
-        owner: (m.owner.as_deref() != Some(owner.as_str())).then(|| owner.clone()),
-        repo: (m.repo.as_deref() != Some(name.as_str())).then(|| name.clone()),
-    });
-    if let Some(err) = settings_failed {
-        let why = format!("the repository is ready but setting its topics/homepage failed: {err}");
-        return Outcome::failed(&m.name, why, started.elapsed(), detail)
-            .with_hint("run the same command again to finish");
-    }
-    let status = if created || !detail.settings.is_empty() {
-        Status::Ok
-    } else {
-        Status::UpToDate
-    };
-    Outcome::new(&m.name, status, started.elapsed(), detail)
-}
-
-/// Sets `--topics`/`--homepage` where the host keeps them (read first, only what differs); what a host has no
-/// place for is a note.
-fn settings(
-    api: &dyn Provider,
-    (owner, name): (&str, &str),
-    wanted: &MetaChange,
-    detail: &mut CreateDetail,
-) -> std::result::Result<(), ApiError> {
-    let Some(api) = api.metadata() else {
-        detail.note = Some(format!(
-            "{} has no API for topics or homepage",
-            detail.provider
-        ));
-        return Ok(());
-    };
-    let mut edit = EditDetail::default();
-    crate::cmd::repo::converge(api, owner, name, wanted, &mut edit)?;
-    detail.settings = edit.changed;
-    if !edit.unsupported.is_empty() {
-        detail.note = Some(format!(
-            "{} has no {}",
-            detail.provider,
-            edit.unsupported.join(" or ")
-        ));
-    }
-    Ok(())
-}
-
-/// Makes `branch` the repository's default where the host has an API for it; what could not be done is a note,
-/// not a failure. On a fresh empty repository most hosts refuse a default branch that does not exist yet: the
-/// next run after the first push sets it.
-fn default_branch(
-    api: &dyn Provider,
-    (owner, name): (&str, &str),
-    branch: &str,
-    info: &RepoInfo,
-    detail: &mut CreateDetail,
-) {
-    match api
-        .default_branch()
-        .map(|api| api.set_default_branch(owner, name, branch))
-    {
-        Some(Ok(())) => detail.default_branch = Some(branch.to_string()),
-        None => detail.note = Some(format!("{} cannot set the default branch", detail.provider)),
-        Some(Err(_)) => {
-            detail.note = Some(format!(
-                "default branch stays {}; run again after the first push",
-                info.default_branch.as_deref().unwrap_or("unset")
-            ))
-        }
-    }
-}
-
-/// The host's clone URL in the member's transport: ssh stays ssh, everything else gets the https URL.
-fn clone_url(m: &Member, info: &RepoInfo) -> Option<String> {
-    let wants_ssh = m
-        .url
-        .as_deref()
-        .is_some_and(|u| u.starts_with("ssh://") || (u.contains('@') && !u.contains("://")));
-    if wants_ssh {
-        info.ssh_url.clone().or(info.https_url.clone())
-    } else {
-        info.https_url.clone().or(info.ssh_url.clone())
-    }
 }

@@ -3,13 +3,13 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::Report;
 use crate::ops::run::FetchRun;
 use crate::report;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Fetch from every remote of the set at once
 #[derive(Debug, Args)]
@@ -33,20 +33,16 @@ pub struct FetchArgs {
 pub fn run(ctx: &Session, args: &FetchArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select_only(&args.remotes, args.only.as_deref())?;
-    let _budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     // Configured namespaces come along into refs/multi/remotes/<remote>/…, per remote.
     let run = FetchRun::prepare(&ctx.git, &members, &set.settings.namespaces, args.prune)?;
-    let fanout = ctx.fan_out(
+    let fetched = common::each(
+        ctx,
         &set,
-        args.parallel.get(),
         &members,
+        &args.parallel,
         config::DEFAULT_TIMEOUT,
-        Watch::Live,
+        |job| run.fetch(job),
     );
-    let fetched = fanout.run(&members, |job| run.fetch(job));
-    fanout.finish();
     let report = Report::new(run.finish(fetched)?);
     // Only pruning changes anything worth logging (the tips it removed, and where they were saved).
     crate::audit::record(&ctx.git, "fetch", &report);

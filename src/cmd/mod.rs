@@ -16,7 +16,6 @@ pub mod fetch;
 pub mod generate;
 pub mod group;
 pub mod hook;
-pub mod host_job;
 pub mod hosted;
 pub mod init;
 pub mod init_guided;

@@ -5,14 +5,13 @@
 use clap::{Args, Subcommand};
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::host_job;
-use crate::config;
+use crate::cmd::hosted;
 use crate::error::{Exit, Result};
-use crate::model::inventory::{self, Organisations, OwnerListing};
-use crate::model::{Outcome, Report, Status};
+use crate::model::inventory;
+use crate::model::{Report, Status};
+use crate::ops;
 use crate::report;
-use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Organisations and repository inventories on every host
 #[derive(Debug, Subcommand)]
@@ -54,9 +53,6 @@ pub struct ReposArgs {
     pub parallel: ParallelArgs,
 }
 
-/// How a host without these routes is skipped ("<Host> has …").
-const NO_INVENTORY: &str = "no API to list organisations and repositories";
-
 pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
     match command {
         OrgCommand::List(args) => list(ctx, args),
@@ -65,58 +61,16 @@ pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
 }
 
 fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| organisations(ctx, job));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+        ops::inventory::organisations(ctx, job)
+    })?;
     Ok(report::finish(&Report::new(outcomes), args.json))
 }
 
-fn organisations(ctx: &Session, job: &Job) -> Outcome<Organisations> {
-    let mut detail = Organisations {
-        provider: job.member.provider().0.to_string(),
-        ..Organisations::default()
-    };
-    let host = match host_job::connect(ctx, job, detail.clone()) {
-        Ok(host) => host,
-        Err(outcome) => return outcome,
-    };
-    if let Err(err) = host.require_token() {
-        return Outcome::from_api_error(job.name(), &err, job.elapsed(), detail);
-    }
-    let Some(inventory) = host.api.inventory() else {
-        return host_job::lacking(job, NO_INVENTORY, detail);
-    };
-    job.say("listing organisations");
-    match inventory.organisations() {
-        Ok(mut names) => {
-            names.sort_by_key(|n| n.to_lowercase());
-            detail.organisations = names;
-            Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
-        }
-        Err(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
-    }
-}
-
 fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| listing(ctx, job, args.owner.as_deref()));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+        ops::inventory::listing(ctx, job, args.owner.as_deref())
+    })?;
     let listings: Vec<(String, Option<&[inventory::Listed]>)> = outcomes
         .iter()
         .filter(|o| o.status != Status::Skipped)
@@ -135,40 +89,4 @@ fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
     let report = Report::new(outcomes);
     report::inventory::repos(&report, &rows, args.missing, args.json);
     Ok(report.exit())
-}
-
-fn listing(ctx: &Session, job: &Job, owner: Option<&str>) -> Outcome<OwnerListing> {
-    let mut detail = OwnerListing {
-        provider: job.member.provider().0.to_string(),
-        ..OwnerListing::default()
-    };
-    let host = match host_job::connect(ctx, job, detail.clone()) {
-        Ok(host) => host,
-        Err(outcome) => return outcome,
-    };
-    let Some(owner) = owner.map(str::to_string).or_else(|| host.owner.clone()) else {
-        return Outcome::failed(
-            job.name(),
-            "cannot tell whose repositories to list",
-            job.elapsed(),
-            detail,
-        )
-        .with_hint(format!(
-            "name the owner: `git multi org repos <owner>`, or set `git config multi.{}.owner <owner>`",
-            job.name()
-        ));
-    };
-    detail.owner = Some(owner.clone());
-    let Some(inventory) = host.api.inventory() else {
-        return host_job::lacking(job, NO_INVENTORY, detail);
-    };
-    job.say(&format!("listing {owner}"));
-    match inventory.owner_repositories(&owner) {
-        Ok(repositories) => {
-            detail.count = repositories.len();
-            detail.repositories = repositories;
-            Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
-        }
-        Err(err) => Outcome::from_api_error(job.name(), &err, job.elapsed(), detail),
-    }
 }

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, ParallelArgs};
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::RecurseSubmodules;
@@ -11,7 +11,7 @@ use crate::model::Report;
 use crate::ops::push::Force;
 use crate::ops::run::{Named, PushHow, PushRun};
 use crate::report;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Push to every remote of the set at once
 #[derive(Debug, Args)]
@@ -63,9 +63,6 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     crate::report::set_verbose(args.verbose);
     let set = ctx.remote_set()?;
     let members = set.select_only(&args.remotes, args.only.as_deref())?;
-    let _budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_TIMEOUT)?;
     let named = Named {
         names: &args.branches,
         all: args.all,
@@ -88,15 +85,14 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
     // of an atomic push): --force and --force-with-lease overwrite only what was named, and a namespace ref a
     // remote has newer commits of is left for `git multi sync` to bring together.
     let run = PushRun::prepare_named(&ctx.git, &members, named, &set.settings.namespaces, how)?;
-    let fanout = ctx.fan_out(
+    let outcomes = common::each(
+        ctx,
         &set,
-        args.parallel.get(),
         &members,
+        &args.parallel,
         config::DEFAULT_TIMEOUT,
-        Watch::Live,
+        |job| run.push(job),
     );
-    let outcomes = fanout.run(&members, |job| run.push(job));
-    fanout.finish();
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
     let exit = report::push::finish(&report, args.json);

@@ -7,15 +7,15 @@ use std::path::{Path, PathBuf};
 use clap::Args;
 
 use crate::cmd::common::ParallelArgs;
-use crate::cmd::{host_job, hosted};
-use crate::config;
+use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::stats::HostStats;
 use crate::model::{Outcome, Report, Status};
+use crate::ops::host_job;
 use crate::provider::ApiError;
 use crate::report;
 use crate::runner::Job;
-use crate::session::{Session, Watch};
+use crate::session::Session;
 
 /// Show what every host counts about the repository (stars, forks, watchers, open issues and pull requests,
 /// size, default branch, last push) and the local history's numbers (commits, contributors, branches, tags,
@@ -63,17 +63,7 @@ fn format_of(path: &Path) -> Result<Format> {
 pub fn run(ctx: &Session, args: &StatsArgs) -> Result<Exit> {
     let format = args.export.as_deref().map(format_of).transpose()?;
     let local = crate::model::stats::LocalStats::from(ctx.git.history_counts()?);
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
-    let fanout = ctx.fan_out(
-        &set,
-        args.parallel.get(),
-        &members,
-        config::DEFAULT_API_TIMEOUT,
-        Watch::Live,
-    );
-    let outcomes = fanout.run(&members, |job| one(ctx, job));
-    fanout.finish();
+    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| one(ctx, job))?;
     let report = Report::new(outcomes);
     if let (Some(path), Some(format)) = (&args.export, format) {
         let text = match format {

@@ -48,9 +48,6 @@ pub struct StatusArgs {
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let members = set.select_only(&args.remotes, args.only.as_deref())?;
-    let _budget = args
-        .parallel
-        .timeout(&set.settings, config::DEFAULT_PROBE_TIMEOUT)?;
     if args.tags && args.offline {
         report::status::tags_need_the_remotes();
     }

@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
-use crate::cmd::hosted::Unavailable;
 use crate::model::{Outcome, Status};
+use crate::ops::hosted::Unavailable;
 use crate::provider::{self, MemberApi};
 use crate::runner::Job;
 use crate::session::Session;

@@ -1,0 +1,23 @@
+//! `create` in words: created or adopted, with what was set and any note.
+
+use crate::ops::create::CreateDetail;
+
+impl super::Detail for CreateDetail {
+    fn human(&self) -> String {
+        let mut text = match self.created {
+            Some(true) => format!("created {}", self.url.as_deref().unwrap_or("")),
+            Some(false) => format!(
+                "already there, adopted {}",
+                self.url.as_deref().unwrap_or("")
+            ),
+            None => String::new(),
+        };
+        if !self.settings.is_empty() {
+            text.push_str(&format!("; set {}", self.settings.join(", ")));
+        }
+        if let Some(note) = &self.note {
+            text.push_str(&format!(" ({note})"));
+        }
+        text.trim().to_string()
+    }
+}
