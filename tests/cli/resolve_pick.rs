@@ -2,10 +2,10 @@
 //! here through tmux: per conflicted ref local, a remote's copy, merge or skip; exit 2 without a terminal).
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::env::TestEnv;
+use crate::tui::Tmux;
 
 /// Remotes a and b with main pushed, then a commit someone else pushed to a's main; returns that commit.
 fn a_moved_on(env: &TestEnv) -> (String, Vec<std::path::PathBuf>) {
@@ -36,44 +36,6 @@ fn interactive_needs_a_terminal() {
     a_moved_on(&env);
     let run = env.multi(["resolve", "--interactive"]).expect_code(2);
     assert!(run.stderr.contains("asks on a terminal"), "{}", run.stderr);
-}
-
-struct Tmux {
-    socket: std::path::PathBuf,
-}
-
-impl Tmux {
-    fn run(&self, args: &[&str]) -> String {
-        let output = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs");
-        String::from_utf8_lossy(&output.stdout).into_owned()
-    }
-
-    fn wait_for(&self, what: &str, ready: impl Fn(&str) -> bool) -> String {
-        let deadline = Instant::now() + Duration::from_secs(30);
-        loop {
-            let screen = self.run(&["capture-pane", "-p"]);
-            if ready(&screen) {
-                return screen;
-            }
-            assert!(Instant::now() < deadline, "never saw {what}:\n{screen}");
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .arg("kill-server")
-            .output();
-    }
 }
 
 #[test]
@@ -112,7 +74,7 @@ fn interactive_asks_per_ref_and_takes_the_chosen_copy() {
         "30",
         script.to_str().unwrap(),
     ]);
-    let screen = tmux.wait_for("the prompt for main", |s| {
+    let screen = tmux.wait_for("the prompt for main", Duration::from_secs(30), |s| {
         s.contains("refs/heads/main (behind a remote)") && s.contains("skip")
     });
     assert!(screen.contains("local ("), "{screen}");
