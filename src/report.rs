@@ -28,6 +28,7 @@ pub mod mirror;
 pub mod primary;
 pub mod publish;
 pub mod push;
+pub mod reachability;
 pub mod refs;
 pub mod release;
 pub mod repo;

@@ -16,6 +16,7 @@ pub mod log;
 pub mod mirror;
 pub mod outcome;
 pub mod push;
+pub mod reachability;
 pub mod relation;
 pub mod release;
 pub mod repo_meta;

@@ -39,6 +39,7 @@ pub mod primary;
 pub mod publish;
 pub mod push;
 pub mod pushed;
+pub mod reachability;
 pub mod relate;
 pub mod release;
 pub mod repo;
