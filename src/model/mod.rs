@@ -7,6 +7,7 @@ pub mod backups;
 pub mod check;
 pub mod ci;
 pub mod clone;
+pub mod config;
 pub mod converge;
 pub mod detail;
 pub mod fetch;

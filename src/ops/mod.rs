@@ -23,6 +23,7 @@ pub mod archive;
 pub mod backup;
 pub mod ci_status;
 pub mod clone;
+pub mod config;
 pub mod conflicts;
 pub mod converge;
 pub mod create;

@@ -2,19 +2,7 @@
 
 use serde::Serialize;
 
-use crate::config::ValueKind;
-
-/// One key as `list` shows it.
-#[derive(Debug, Serialize)]
-pub struct KeyState {
-    pub key: String,
-    /// Every value set (all scopes, in order; the last wins for single-valued keys).
-    pub values: Vec<String>,
-    #[serde(rename = "type")]
-    pub kind: ValueKind,
-    pub default: &'static str,
-    pub description: &'static str,
-}
+use crate::model::config::KeyState;
 
 #[derive(Serialize)]
 struct Document<'a> {
