@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{check_new_name, existing};
+use crate::cmd::remote::{change_set, check_new_name, existing};
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::session::Session;
@@ -17,32 +17,35 @@ pub struct RenameArgs {
 }
 
 pub fn run(ctx: &Session, args: &RenameArgs) -> Result<Exit> {
-    let mut set = ctx.remote_set_unreported()?;
-    let before = set.clone();
-    existing(&set, &args.old)?;
-    check_new_name(
-        ctx,
-        &set,
-        &args.new,
-        &format!("git multi remote rename {} <other-name>", args.old),
-    )?;
-    if set.is_git_remote(&args.old) {
-        ctx.git.remote_rename(&args.old, &args.new)?;
-    }
-    // git moved refs/remotes/<old>/; the copies of namespace refs move the same way.
-    crate::ops::fetch::rename_copies(&ctx.git, &args.old, &args.new, "git multi remote rename")?;
-    ctx.git.config_rename_section(
-        &format!("{}.{}", config::SECTION, args.old),
-        &format!("{}.{}", config::SECTION, args.new),
-    )?;
-    for m in set.members.iter_mut().filter(|m| m.name == args.old) {
-        m.name = args.new.clone();
-    }
-    set.write_group(&ctx.git)?;
-    if set.settings.primary.as_deref() == Some(args.old.as_str()) {
-        ctx.git.config_set(config::PRIMARY, &args.new)?;
-    }
-    ctx.report_drift();
-    crate::audit::record_set(&ctx.git, "remote rename", &before);
-    Ok(Exit::Success)
+    change_set(ctx, "remote rename", |set| {
+        existing(set, &args.old)?;
+        check_new_name(
+            ctx,
+            set,
+            &args.new,
+            &format!("git multi remote rename {} <other-name>", args.old),
+        )?;
+        if set.is_git_remote(&args.old) {
+            ctx.git.remote_rename(&args.old, &args.new)?;
+        }
+        // git moved refs/remotes/<old>/; the copies of namespace refs move the same way.
+        crate::ops::fetch::rename_copies(
+            &ctx.git,
+            &args.old,
+            &args.new,
+            "git multi remote rename",
+        )?;
+        ctx.git.config_rename_section(
+            &format!("{}.{}", config::SECTION, args.old),
+            &format!("{}.{}", config::SECTION, args.new),
+        )?;
+        for m in set.members.iter_mut().filter(|m| m.name == args.old) {
+            m.name = args.new.clone();
+        }
+        set.write_group(&ctx.git)?;
+        if set.settings.primary.as_deref() == Some(args.old.as_str()) {
+            ctx.git.config_set(config::PRIMARY, &args.new)?;
+        }
+        Ok(())
+    })
 }

@@ -2,7 +2,7 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{check_url, existing, storable_url, warn_if_no_repository};
+use crate::cmd::remote::{change_set, check_url, existing, storable_url, warn_if_no_repository};
 use crate::error::{Exit, Result};
 use crate::session::Session;
 
@@ -15,18 +15,17 @@ pub struct SetUrlArgs {
 }
 
 pub fn run(ctx: &Session, args: &SetUrlArgs) -> Result<Exit> {
-    let set = ctx.remote_set_unreported()?;
-    existing(&set, &args.name)?;
-    let parsed = check_url(ctx, &args.url)?;
-    let url = storable_url(&args.url, &parsed);
-    if set.is_git_remote(&args.name) {
-        ctx.git.remote_set_url(&args.name, &url)?;
-    } else {
-        // The git remote was removed behind our back; setting a URL brings it back.
-        ctx.git.remote_add(&args.name, &url)?;
-    }
-    warn_if_no_repository(&args.name, &url, &parsed);
-    ctx.report_drift();
-    crate::audit::record_set(&ctx.git, "remote set-url", &set);
-    Ok(Exit::Success)
+    change_set(ctx, "remote set-url", |set| {
+        existing(set, &args.name)?;
+        let parsed = check_url(ctx, &args.url)?;
+        let url = storable_url(&args.url, &parsed);
+        if set.is_git_remote(&args.name) {
+            ctx.git.remote_set_url(&args.name, &url)?;
+        } else {
+            // The git remote was removed behind our back; setting a URL brings it back.
+            ctx.git.remote_add(&args.name, &url)?;
+        }
+        warn_if_no_repository(&args.name, &url, &parsed);
+        Ok(())
+    })
 }

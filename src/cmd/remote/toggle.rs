@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::remote::existing;
+use crate::cmd::remote::{change_set, existing};
 use crate::config::member;
 use crate::error::{Exit, Result};
 use crate::session::Session;
@@ -15,23 +15,20 @@ pub struct ToggleArgs {
 }
 
 pub fn run(ctx: &Session, args: &ToggleArgs, enable: bool) -> Result<Exit> {
-    let mut set = ctx.remote_set_unreported()?;
-    let before = set.clone();
-    existing(&set, &args.name)?;
-    ctx.git.config_set(
-        &member::key(&args.name, member::ENABLED),
-        if enable { "true" } else { "false" },
-    )?;
-    for m in set.members.iter_mut().filter(|m| m.name == args.name) {
-        m.enabled = enable;
-    }
-    set.write_group(&ctx.git)?;
-    ctx.report_drift();
     let command = if enable {
         "remote enable"
     } else {
         "remote disable"
     };
-    crate::audit::record_set(&ctx.git, command, &before);
-    Ok(Exit::Success)
+    change_set(ctx, command, |set| {
+        existing(set, &args.name)?;
+        ctx.git.config_set(
+            &member::key(&args.name, member::ENABLED),
+            if enable { "true" } else { "false" },
+        )?;
+        for m in set.members.iter_mut().filter(|m| m.name == args.name) {
+            m.enabled = enable;
+        }
+        set.write_group(&ctx.git)
+    })
 }

@@ -1,0 +1,109 @@
+//! Adding a member to the set: its URL (given, or computed from the host's conventions), checked before the
+//! first write, then the git remote, its `[multi "<name>"]` keys and `remotes.multi`, all or nothing.
+
+use crate::config::{self, member};
+use crate::error::Result;
+use crate::ops::computed_url::computed_url;
+use crate::ops::url_check::check_answers;
+use crate::provider::ProviderKind;
+use crate::remote_set::{Member, RemoteSet};
+use crate::session::Session;
+use crate::url::RemoteUrl;
+use crate::validate::{check_url, storable_url};
+
+/// What `remote add` was asked for, its name and provider already checked.
+pub struct NewRemote<'a> {
+    pub name: &'a str,
+    /// `None`: computed from `provider`, `owner` and `repo`.
+    pub url: Option<&'a str>,
+    pub provider: Option<ProviderKind>,
+    pub api_url: Option<&'a str>,
+    pub owner: Option<&'a str>,
+    pub repo: Option<&'a str>,
+    pub project: Option<&'a str>,
+    /// A computed URL uses ssh.
+    pub ssh: bool,
+    /// The URL must answer before anything is written.
+    pub check: bool,
+}
+
+/// The URL stored for the new remote.
+pub struct Added {
+    pub url: String,
+    pub parsed: RemoteUrl,
+}
+
+/// Adds `new` to `set` and to the repository's config. Everything is checked before the first write, so bad
+/// input leaves .git/config untouched; a failed write takes back what was written.
+pub fn add(ctx: &Session, set: &mut RemoteSet, new: &NewRemote) -> Result<Added> {
+    let (url, parsed, owner, repo) = match new.url {
+        Some(raw) => {
+            let parsed = check_url(&ctx.git, raw)?;
+            let (owner, repo) = (new.owner.map(str::to_string), new.repo.map(str::to_string));
+            (storable_url(raw, &parsed), parsed, owner, repo)
+        }
+        None => {
+            let computed = computed_url(ctx, new)?;
+            let parsed = check_url(&ctx.git, &computed.url)?;
+            (
+                computed.url,
+                parsed,
+                Some(computed.owner),
+                Some(computed.repo),
+            )
+        }
+    };
+    if new.check {
+        let timeout = set
+            .settings
+            .timeout
+            .unwrap_or(config::DEFAULT_PROBE_TIMEOUT);
+        check_answers(ctx, &url, &parsed, timeout)?;
+    }
+
+    ctx.git.remote_add(new.name, &url)?;
+    let written = write_member(ctx, new, owner.as_deref(), repo.as_deref()).and_then(|()| {
+        set.members.push(Member {
+            name: new.name.to_string(),
+            enabled: true,
+            ..Member::default()
+        });
+        set.write_group(&ctx.git)
+    });
+    if let Err(err) = written {
+        // Leave nothing half-added behind.
+        let _ = ctx
+            .git
+            .config_remove_section(&format!("multi.{}", new.name));
+        let _ = ctx.git.remote_remove(new.name);
+        return Err(err);
+    }
+    Ok(Added { url, parsed })
+}
+
+fn write_member(
+    ctx: &Session,
+    new: &NewRemote,
+    owner: Option<&str>,
+    repo: Option<&str>,
+) -> Result<()> {
+    let set =
+        |variable: &str, value: &str| ctx.git.config_set(&member::key(new.name, variable), value);
+    set(member::ENABLED, "true")?;
+    if let Some(kind) = new.provider {
+        set(member::PROVIDER, kind.as_str())?;
+    }
+    if let Some(api) = new.api_url {
+        set(member::API_URL, api.trim_end_matches('/'))?;
+    }
+    if let Some(owner) = owner {
+        set(member::OWNER, owner)?;
+    }
+    if let Some(repo) = repo {
+        set(member::REPO, repo)?;
+    }
+    if let Some(project) = new.project {
+        set(member::PROJECT, project)?;
+    }
+    Ok(())
+}
