@@ -3,9 +3,18 @@
 //! directory's.
 
 use crate::error::{Error, Result};
-use crate::ops::remote_add::NewRemote;
 use crate::provider::ProviderKind;
 use crate::session::Session;
+
+/// Where a repository lives on its host, as far as it was said.
+pub struct RepoOnHost<'a> {
+    pub provider: Option<ProviderKind>,
+    pub api_url: Option<&'a str>,
+    pub owner: Option<&'a str>,
+    pub repo: Option<&'a str>,
+    /// A computed URL uses ssh.
+    pub ssh: bool,
+}
 
 /// A URL computed from the host's conventions, with the owner and name it was made of.
 pub struct Computed {
@@ -14,7 +23,7 @@ pub struct Computed {
     pub repo: String,
 }
 
-pub fn computed_url(ctx: &Session, new: &NewRemote) -> Result<Computed> {
+pub fn computed_url(ctx: &Session, new: &RepoOnHost) -> Result<Computed> {
     let Some(kind) = new.provider else {
         return Err(
             Error::usage("a URL is needed unless --provider says which host to use").hint(

@@ -3,9 +3,8 @@
 
 use crate::config::{self, member};
 use crate::error::Result;
-use crate::ops::computed_url::computed_url;
+use crate::ops::computed_url::{computed_url, RepoOnHost};
 use crate::ops::url_check::check_answers;
-use crate::provider::ProviderKind;
 use crate::remote_set::{Member, RemoteSet};
 use crate::session::Session;
 use crate::url::RemoteUrl;
@@ -14,15 +13,10 @@ use crate::validate::{check_url, storable_url};
 /// What `remote add` was asked for, its name and provider already checked.
 pub struct NewRemote<'a> {
     pub name: &'a str,
-    /// `None`: computed from `provider`, `owner` and `repo`.
+    /// `None`: computed from `on_host`.
     pub url: Option<&'a str>,
-    pub provider: Option<ProviderKind>,
-    pub api_url: Option<&'a str>,
-    pub owner: Option<&'a str>,
-    pub repo: Option<&'a str>,
+    pub on_host: RepoOnHost<'a>,
     pub project: Option<&'a str>,
-    /// A computed URL uses ssh.
-    pub ssh: bool,
     /// The URL must answer before anything is written.
     pub check: bool,
 }
@@ -39,11 +33,15 @@ pub fn add(ctx: &Session, set: &mut RemoteSet, new: &NewRemote) -> Result<Added>
     let (url, parsed, owner, repo) = match new.url {
         Some(raw) => {
             let parsed = check_url(&ctx.git, raw)?;
-            let (owner, repo) = (new.owner.map(str::to_string), new.repo.map(str::to_string));
+            let on_host = &new.on_host;
+            let (owner, repo) = (
+                on_host.owner.map(str::to_string),
+                on_host.repo.map(str::to_string),
+            );
             (storable_url(raw, &parsed), parsed, owner, repo)
         }
         None => {
-            let computed = computed_url(ctx, new)?;
+            let computed = computed_url(ctx, &new.on_host)?;
             let parsed = check_url(&ctx.git, &computed.url)?;
             (
                 computed.url,
@@ -90,10 +88,10 @@ fn write_member(
     let set =
         |variable: &str, value: &str| ctx.git.config_set(&member::key(new.name, variable), value);
     set(member::ENABLED, "true")?;
-    if let Some(kind) = new.provider {
+    if let Some(kind) = new.on_host.provider {
         set(member::PROVIDER, kind.as_str())?;
     }
-    if let Some(api) = new.api_url {
+    if let Some(api) = new.on_host.api_url {
         set(member::API_URL, api.trim_end_matches('/'))?;
     }
     if let Some(owner) = owner {

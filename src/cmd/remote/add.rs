@@ -4,6 +4,7 @@ use clap::Args;
 
 use crate::cmd::remote::{change_set, check_new_name, warn_if_no_repository};
 use crate::error::{Exit, Result};
+use crate::ops::computed_url::RepoOnHost;
 use crate::ops::remote_add::{self, NewRemote};
 use crate::session::Session;
 use crate::validate::{check_api_url, parse_provider};
@@ -59,12 +60,14 @@ pub fn run(ctx: &Session, args: &AddArgs) -> Result<Exit> {
         let new = NewRemote {
             name: &args.name,
             url: args.url.as_deref(),
-            provider,
-            api_url: args.api_url.as_deref(),
-            owner: args.owner.as_deref(),
-            repo: args.repo.as_deref(),
+            on_host: RepoOnHost {
+                provider,
+                api_url: args.api_url.as_deref(),
+                owner: args.owner.as_deref(),
+                repo: args.repo.as_deref(),
+                ssh: args.ssh,
+            },
             project: args.project.as_deref(),
-            ssh: args.ssh,
             check: args.check,
         };
         let added = remote_add::add(ctx, set, &new)?;
