@@ -139,3 +139,53 @@ fn check_segments(owner: &str, repo: &str) -> Result<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn host(kind: ProviderKind, api_url: Option<&str>) -> Option<(String, String)> {
+        web_host(kind, api_url)
+    }
+
+    #[test]
+    fn the_web_host_comes_from_the_api_url_or_the_public_service() {
+        let https = |h: &str| Some(("https".to_string(), h.to_string()));
+        assert_eq!(host(ProviderKind::Github, None), https("github.com"));
+        // The public API's own host names the public web host.
+        assert_eq!(
+            host(ProviderKind::Github, Some("https://api.github.com")),
+            https("github.com")
+        );
+        // A self-hosted server keeps its scheme and port; the API path is not part of the host.
+        assert_eq!(
+            host(ProviderKind::Gitea, Some("http://127.0.0.1:3000/api/v1")),
+            Some(("http".to_string(), "127.0.0.1:3000".to_string()))
+        );
+        // Without an API URL, only services with a public API have a host this computation can use.
+        assert_eq!(host(ProviderKind::Gitea, None), https("gitea.com"));
+        assert_eq!(host(ProviderKind::Sourcehut, None), None);
+        assert_eq!(host(ProviderKind::Generic, None), None);
+    }
+
+    #[test]
+    fn owners_and_names_must_be_plain_path_segments() {
+        assert!(check_segments("alice", "app").is_ok());
+        assert!(check_segments("group/sub", "app").is_ok());
+        for (owner, repo) in [
+            ("", "app"),
+            ("-alice", "app"),
+            ("alice", "my app"),
+            ("alice@evil", "app"),
+            ("group/../other", "app"),
+            ("group//sub", "app"),
+            ("alice", "a:b"),
+            ("alice", "group/app"),
+        ] {
+            assert!(
+                check_segments(owner, repo).is_err(),
+                "`{owner}` `{repo}` should be refused"
+            );
+        }
+    }
+}

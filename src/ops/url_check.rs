@@ -88,3 +88,52 @@ pub fn check_answers(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(raw: &str) -> Option<bool> {
+        local_repository(&crate::url::parse(raw, |_| true).expect("a URL"))
+    }
+
+    /// A directory git would open as a bare repository: HEAD and objects/ are what git checks first.
+    fn bare(dir: &Path) {
+        std::fs::create_dir_all(dir.join("objects")).unwrap();
+        std::fs::write(dir.join("HEAD"), "ref: refs/heads/main\n").unwrap();
+    }
+
+    #[test]
+    fn a_local_path_leads_to_a_repository_where_git_would_find_one() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_str().unwrap();
+        bare(&tmp.path().join("app.git"));
+        assert_eq!(at(&format!("{root}/app.git")), Some(true));
+        // git also tries `<path>.git`.
+        assert_eq!(at(&format!("{root}/app")), Some(true));
+        assert_eq!(at(&format!("file://{root}/app.git")), Some(true));
+        // A work tree's `.git` directory, and a `.git` file pointing elsewhere (worktrees, submodules).
+        bare(&tmp.path().join("work/.git"));
+        assert_eq!(at(&format!("{root}/work")), Some(true));
+        std::fs::create_dir_all(tmp.path().join("linked")).unwrap();
+        std::fs::write(tmp.path().join("linked/.git"), "gitdir: ../work/.git\n").unwrap();
+        assert_eq!(at(&format!("{root}/linked")), Some(true));
+        // A bundle file is fetched from as well.
+        std::fs::write(tmp.path().join("saved.bundle"), "# v2 git bundle\n").unwrap();
+        assert_eq!(at(&format!("{root}/saved.bundle")), Some(true));
+    }
+
+    #[test]
+    fn nothing_there_is_no_repository_and_a_network_url_is_not_judged() {
+        let tmp = tempfile::tempdir().unwrap();
+        let root = tmp.path().to_str().unwrap();
+        assert_eq!(at(&format!("{root}/missing.git")), Some(false));
+        // An empty directory, and a plain file, are not repositories.
+        std::fs::create_dir_all(tmp.path().join("empty")).unwrap();
+        assert_eq!(at(&format!("{root}/empty")), Some(false));
+        std::fs::write(tmp.path().join("notes.txt"), "hello\n").unwrap();
+        assert_eq!(at(&format!("{root}/notes.txt")), Some(false));
+        assert_eq!(at("https://example.com/alice/app.git"), None);
+        assert_eq!(at("git@example.com:alice/app.git"), None);
+    }
+}
