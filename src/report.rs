@@ -8,6 +8,7 @@
 
 pub mod advice;
 pub mod archive;
+pub mod auth;
 pub mod automation;
 pub mod backups;
 pub mod ci_status;

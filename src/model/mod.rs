@@ -22,6 +22,7 @@ pub mod repo_meta;
 pub mod resolve;
 pub mod stats;
 pub mod sync;
+pub mod token;
 pub mod workspace;
 
 pub use backup::Saved;

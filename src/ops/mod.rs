@@ -20,6 +20,7 @@
 
 pub mod ancestry;
 pub mod archive;
+pub mod auth_status;
 pub mod backup;
 pub mod ci_status;
 pub mod clone;
@@ -34,6 +35,7 @@ pub mod import;
 pub mod integrate;
 pub mod inventory;
 pub mod lfs;
+pub mod login;
 pub mod mirror;
 pub mod primary;
 pub mod publish;
