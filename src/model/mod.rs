@@ -15,6 +15,7 @@ pub mod inventory;
 pub mod log;
 pub mod mirror;
 pub mod outcome;
+pub mod publish;
 pub mod push;
 pub mod relation;
 pub mod release;

@@ -6,6 +6,8 @@
 //! - [`fresh`]: whether a remote changed since it was fetched (one listing), so fetches and pushes can be spared
 //! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
 //! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
+//! - [`everywhere`], [`everywhere_push`], [`published`]: `branch` / `tag` on every remote (list, create, delete)
+//! - [`auth_status`], [`login`]: host API tokens (ask each host as a job; check a token before storing it)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
@@ -27,6 +29,8 @@ pub mod clone;
 pub mod conflicts;
 pub mod converge;
 pub mod create;
+pub mod everywhere;
+pub mod everywhere_push;
 pub mod fetch;
 pub mod fresh;
 pub mod host_job;
@@ -39,6 +43,7 @@ pub mod login;
 pub mod mirror;
 pub mod primary;
 pub mod publish;
+pub mod published;
 pub mod push;
 pub mod pushed;
 pub mod relate;
