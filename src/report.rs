@@ -21,6 +21,7 @@ pub mod export;
 pub mod fetch;
 pub mod group;
 pub mod import;
+pub mod init;
 pub mod integrate;
 pub mod inventory;
 pub mod lock;

@@ -10,6 +10,7 @@ pub mod clone;
 pub mod converge;
 pub mod detail;
 pub mod fetch;
+pub mod init;
 pub mod integrate;
 pub mod inventory;
 pub mod log;

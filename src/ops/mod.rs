@@ -36,6 +36,7 @@ pub mod fresh;
 pub mod host_job;
 pub mod hosted;
 pub mod import;
+pub mod init;
 pub mod integrate;
 pub mod inventory;
 pub mod lfs;
