@@ -98,7 +98,7 @@ fn one(ctx: &Session, job: &Job, target: &Target) -> Outcome<TokenCheck> {
         // Not a provider's API: there is nobody to ask whether the token works.
         return Outcome::new(job.name(), Status::Skipped, job.elapsed(), found);
     };
-    job.say("asking who the token belongs to");
+    job.say("checking token");
     match api.repositories().whoami_with_scopes() {
         Ok(me) => {
             found.valid = Some(true);
