@@ -10,7 +10,8 @@ use crate::cmd::common::ParallelArgs;
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
 use crate::model::token::{self, Verified};
-use crate::ops::{auth_status, login as verify};
+use crate::ops::auth_status;
+use crate::ops::login::{accept, verify};
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::session::{Output, Session};
@@ -90,14 +91,14 @@ fn read_token(args: &LoginArgs, target: &Target) -> Result<String> {
             )),
         );
     };
-    verify::accept(&text)
+    accept(&text)
 }
 
 fn login(set: Option<&RemoteSet>, args: &LoginArgs) -> Result<Exit> {
     let target = auth::resolve(&args.target, set)?;
     let token = read_token(args, &target)?;
     // Check the token before keeping it, where we know how to ask the host who it belongs to.
-    match verify::verify(&target, &token) {
+    match verify(&target, &token) {
         Verified::Rejected(err) => {
             return Err(Error::auth(format!("{err}; nothing was stored"))
                 .hint("create a new token on the host and run `git multi auth login` again"))
