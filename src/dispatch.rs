@@ -66,7 +66,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
     }
     // Tokens belong to hosts, not repositories: auth works anywhere.
     if let Command::Auth(command) = &cli.command {
-        return auth::run(command);
+        return auth::run(command, output);
     }
     // clone makes the repository it then works in.
     if let Command::Clone(args) = &cli.command {

@@ -8,6 +8,7 @@
 
 pub mod advice;
 pub mod archive;
+pub mod auth;
 pub mod automation;
 pub mod backups;
 pub mod ci_status;
@@ -20,6 +21,7 @@ pub mod export;
 pub mod fetch;
 pub mod group;
 pub mod import;
+pub mod init;
 pub mod integrate;
 pub mod inventory;
 pub mod lock;

@@ -4,17 +4,17 @@
 use std::io::{IsTerminal, Read};
 
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
-use crate::auth::{self, Source, Target};
+use crate::auth::{self, Target};
 use crate::cmd::common::ParallelArgs;
-use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::git::Git;
-use crate::provider::{self, ApiError, Deadline};
+use crate::model::token::{self, Verified};
+use crate::ops::auth_status;
+use crate::ops::login::{accept, verify};
 use crate::remote_set::RemoteSet;
 use crate::report;
-use crate::runner::Pool;
+use crate::session::{Output, Session};
 
 /// Manage host API tokens (stored in the OS keyring, never in .git/config)
 #[derive(Debug, Subcommand)]
@@ -57,19 +57,24 @@ pub struct LogoutArgs {
     pub target: String,
 }
 
-pub fn run(command: &AuthCommand) -> Result<Exit> {
+/// Runs outside a repository too: tokens belong to hosts, so there may be no remote set to consult, which is
+/// fine for provider names and hosts.
+pub fn run(command: &AuthCommand, output: Output) -> Result<Exit> {
     let git = Git::locate()?;
-    // Outside a repository there is no remote set to consult; that is fine for provider names and hosts.
     let set = git.git_dir().ok().and_then(|_| RemoteSet::load(&git).ok());
     match command {
-        AuthCommand::Login(args) => login(&git, set.as_ref(), args),
-        AuthCommand::Status(args) => status(&git, set.as_ref(), args),
+        AuthCommand::Login(args) => login(set.as_ref(), args),
+        AuthCommand::Status(args) => {
+            let ctx = Session::at(git, &crate::progress::TerminalFaces, output);
+            status(&ctx, set.as_ref(), args)
+        }
         AuthCommand::Logout(args) => logout(&git, set.as_ref(), args),
     }
 }
 
+/// The token from stdin (`--with-token`) or a hidden prompt; never from the command line.
 fn read_token(args: &LoginArgs, target: &Target) -> Result<String> {
-    let token = if args.with_token {
+    let text = if args.with_token {
         let mut text = String::new();
         std::io::stdin()
             .read_to_string(&mut text)
@@ -86,225 +91,37 @@ fn read_token(args: &LoginArgs, target: &Target) -> Result<String> {
             )),
         );
     };
-    let token = token.trim().to_string();
-    if token.is_empty() {
-        return Err(Error::usage("the token is empty")
-            .hint("paste the whole token, or pipe it with --with-token"));
-    }
-    if token.contains(char::is_whitespace) {
-        return Err(Error::usage("the token contains white space").hint("give exactly one token"));
-    }
-    crate::redact::register_secret(&token);
-    Ok(token)
+    accept(&text)
 }
 
-fn login(_git: &Git, set: Option<&RemoteSet>, args: &LoginArgs) -> Result<Exit> {
+fn login(set: Option<&RemoteSet>, args: &LoginArgs) -> Result<Exit> {
     let target = auth::resolve(&args.target, set)?;
     let token = read_token(args, &target)?;
     // Check the token before keeping it, where we know how to ask the host who it belongs to.
-    match target
-        .kind
-        .and_then(|kind| provider::connect(kind, &target.api_url, Some(token.clone()), None))
-    {
-        Some(api) => match api.repositories().whoami() {
-            Ok(me) => report::note(&format!(
-                "Token for {} belongs to {}.",
-                target.host, me.login
-            )),
-            Err(err @ ApiError::Auth { .. }) => {
-                return Err(Error::auth(format!("{err}; nothing was stored"))
-                    .hint("create a new token on the host and run `git multi auth login` again"))
-            }
-            Err(err) => report::warning(&format!(
-                "could not verify the token ({err}); storing it anyway"
-            )),
-        },
-        None => report::note(&format!(
-            "{} is not a known provider's API: the token is stored without checking it.",
-            target.host
-        )),
+    match verify(&target, &token) {
+        Verified::Rejected(err) => {
+            return Err(Error::auth(format!("{err}; nothing was stored"))
+                .hint("create a new token on the host and run `git multi auth login` again"))
+        }
+        verdict => report::auth::verified(&target, &verdict),
     }
     auth::keyring_store(&target, &token)?;
-    report::note(&format!(
-        "Stored in the OS keyring as {}.",
-        target.service()
-    ));
+    report::auth::stored(&target);
     Ok(Exit::Success)
 }
 
 fn logout(git: &Git, set: Option<&RemoteSet>, args: &LogoutArgs) -> Result<Exit> {
     let target = auth::resolve(&args.target, set)?;
-    if auth::keyring_delete(&target)? {
-        report::note(&format!(
-            "Removed the token for {} from the OS keyring.",
-            target.host
-        ));
-    } else {
-        report::note(&format!(
-            "No token for {} was stored in the OS keyring.",
-            target.host
-        ));
-    }
+    let removed = auth::keyring_delete(&target)?;
     // Tell the user when another source will still hand out a token.
-    if let (Some(token), _) = auth::lookup(git, &target) {
-        report::warning(&format!(
-            "a token for {} is still provided by the {}",
-            target.host, token.source
-        ));
-    }
+    let (still, _) = auth::lookup(git, &target);
+    report::auth::logged_out(&target, removed, still.as_ref().map(|t| &t.source));
     Ok(Exit::Success)
 }
 
-#[derive(Debug, Serialize)]
-struct HostStatus {
-    host: String,
-    provider: Option<String>,
-    api_url: String,
-    /// Where the token comes from; `null` when there is none.
-    source: Option<Source>,
-    valid: Option<bool>,
-    login: Option<String>,
-    scopes: Option<Vec<String>>,
-    rate_limit_remaining: Option<u64>,
-    error: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct StatusReport {
-    ok: bool,
-    hosts: Vec<HostStatus>,
-}
-
-fn status(git: &Git, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit> {
-    let mut targets: Vec<Target> = Vec::new();
-    if args.targets.is_empty() {
-        for member in set.map(|s| s.members.as_slice()).unwrap_or_default() {
-            let (kind, _) = member.provider();
-            if let Some(api) = member.effective_api_url().filter(|_| kind.has_api()) {
-                targets.push(Target::new(Some(kind), &api));
-            }
-        }
-        if targets.is_empty() {
-            return Err(Error::usage("no host APIs to check").hint(
-                "name one, e.g. `git multi auth status github`, or add remotes with `--provider`",
-            ));
-        }
-    } else {
-        for what in &args.targets {
-            targets.push(auth::resolve(what, set)?);
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    targets.retain(|t| seen.insert(t.api_url.clone()));
-
-    // Hosts are asked in parallel, each within its own budget, so one that never answers holds up nobody.
-    let settings = set.map(|s| s.settings.clone()).unwrap_or_default();
-    let budget = args
-        .parallel
-        .timeout(&settings, config::DEFAULT_API_TIMEOUT)?;
-    let pool = Pool::new(&settings, args.parallel.jobs, targets.len());
-    let hosts: Vec<HostStatus> = pool.run(
-        &targets,
-        |_| None,
-        |t| check(git, t, Deadline::start(budget)),
-    );
-    // Missing or rejected tokens are exit 4; a host that could not say whether the token works is exit 1.
-    let auth_ok = hosts
-        .iter()
-        .all(|h| h.valid != Some(false) && h.source.is_some());
-    let ok = auth_ok && hosts.iter().all(|h| h.error.is_none());
-    if args.json {
-        report::json(&StatusReport { ok, hosts });
-    } else {
-        let mut rows = vec![vec![
-            "HOST".to_string(),
-            "PROVIDER".into(),
-            "TOKEN".into(),
-            "STATUS".into(),
-        ]];
-        for h in &hosts {
-            let state = match (&h.valid, &h.error) {
-                (Some(true), _) => {
-                    let mut s = format!("ok, logged in as {}", h.login.as_deref().unwrap_or("?"));
-                    if let Some(scopes) = &h.scopes {
-                        s.push_str(&format!(
-                            "; scopes: {}",
-                            if scopes.is_empty() {
-                                "none".to_string()
-                            } else {
-                                scopes.join(",")
-                            }
-                        ));
-                    }
-                    if let Some(n) = h.rate_limit_remaining {
-                        s.push_str(&format!("; {n} requests left"));
-                    }
-                    s
-                }
-                (_, Some(error)) => error.clone(),
-                (None, None) => "not checked".into(),
-                (Some(false), None) => "rejected".into(),
-            };
-            let source = h
-                .source
-                .as_ref()
-                .map_or_else(|| "none".to_string(), |s| s.to_string());
-            rows.push(vec![
-                h.host.clone(),
-                h.provider.clone().unwrap_or_else(|| "-".into()),
-                source,
-                state,
-            ]);
-        }
-        report::table(&rows);
-        if !ok {
-            report::note("hint: store a token with `git multi auth login <host>`");
-        }
-    }
-    Ok(if !auth_ok {
-        Exit::Auth
-    } else if ok {
-        Exit::Success
-    } else {
-        Exit::Failure
-    })
-}
-
-/// Looks the token up and asks the host who it belongs to.
-fn check(git: &Git, target: &Target, deadline: Deadline) -> HostStatus {
-    let (token, problem) = auth::lookup(git, target);
-    let mut status = HostStatus {
-        host: target.host.clone(),
-        provider: target.kind.map(|k| k.to_string()),
-        api_url: target.api_url.clone(),
-        source: token.as_ref().map(|t| t.source.clone()),
-        valid: None,
-        login: None,
-        scopes: None,
-        rate_limit_remaining: None,
-        error: None,
-    };
-    let Some(token) = token else {
-        status.error =
-            Some(problem.map_or_else(|| "no token".to_string(), |p| format!("no token ({p})")));
-        return status;
-    };
-    let Some(api) = target.kind.and_then(|kind| {
-        provider::connect(kind, &target.api_url, Some(token.secret), Some(deadline))
-    }) else {
-        return status;
-    };
-    match api.repositories().whoami_with_scopes() {
-        Ok(me) => {
-            status.valid = Some(true);
-            status.login = Some(me.login);
-            status.scopes = me.scopes;
-            status.rate_limit_remaining = me.rate_limit_remaining;
-        }
-        Err(err) => {
-            status.valid = if err.is_auth() { Some(false) } else { None };
-            status.error = Some(crate::redact::redact(&err.to_string()).into_owned());
-        }
-    }
-    status
+fn status(ctx: &Session, set: Option<&RemoteSet>, args: &StatusArgs) -> Result<Exit> {
+    let targets = auth_status::targets(set, &args.targets)?;
+    let hosts = auth_status::check(ctx, set, &targets, args.parallel.get());
+    report::auth::status(&hosts, args.json);
+    Ok(token::exit(&hosts))
 }

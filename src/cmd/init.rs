@@ -1,15 +1,13 @@
 //! `git multi init [--import]`: create the remote group, optionally adopting every existing git remote.
-//! With `--interactive` (or the flags that answer its questions) `init_guided` runs instead, and uses the
-//! steps here.
+//! With `--interactive` (or the flags that answer its questions) `init_guided` runs instead.
 
 use clap::Args;
 
-use crate::config::{self, member};
 use crate::error::{Exit, Result};
-use crate::remote_set::{reserved, Member, RemoteSet};
+use crate::ops;
+use crate::ops::init::answers::Given;
 use crate::report;
 use crate::session::Session;
-use crate::url::{self, UrlError};
 
 /// Set up the remote set in this repository
 ///
@@ -71,94 +69,23 @@ impl InitArgs {
             || self.ssh
             || self.create
     }
+
+    /// The answers the flags give to the guided setup's questions.
+    pub fn given(&self) -> Given {
+        Given {
+            name: self.name.clone(),
+            description: self.description.clone(),
+            default_branch: self.default_branch.clone(),
+            public: self.visibility.map(|v| v == Visibility::Public),
+            hosts: self.hosts.clone(),
+            create: self.create,
+            no_create: self.no_create,
+        }
+    }
 }
 
 pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
-    let adopted = set_up(ctx, args.import)?;
-    summarise(ctx, &adopted)?;
+    let adopted = ops::init::set_up(ctx, args.import)?;
+    report::init::summary(&ops::init::summary(ctx, &adopted)?);
     Ok(Exit::Success)
-}
-
-/// The remote group, and with `import` every git remote adopted (their names).
-pub fn set_up(ctx: &Session, import: bool) -> Result<Vec<String>> {
-    let mut set = ctx.remote_set_unreported()?;
-    let before = set.clone();
-    let mut adopted = Vec::new();
-    if import {
-        for name in set.git_remotes.clone() {
-            if set.member(&name).is_some() {
-                continue;
-            }
-            if let Some(why) = reserved(&name) {
-                report::warning_with_hint(
-                    &format!("not adopting the git remote `{name}`: {why}"),
-                    &format!("rename it with `git remote rename {q_name} <new-name>`, then run `git multi init --import` again", q_name = crate::quote::word(&name)),
-                );
-                continue;
-            }
-            ctx.git
-                .config_set(&member::key(&name, member::ENABLED), "true")?;
-            set.members.push(Member {
-                name: name.clone(),
-                enabled: true,
-                ..Member::default()
-            });
-            adopted.push(name);
-        }
-    }
-    set.write_group(&ctx.git)?;
-    crate::audit::record_set(&ctx.git, "init", &before);
-    Ok(adopted)
-}
-
-/// Says what the set is now (and which remotes were just adopted), with the next step when it is empty.
-pub fn summarise(ctx: &Session, adopted: &[String]) -> Result<()> {
-    // Re-read so the summary shows URLs exactly as git resolves them.
-    let set = ctx.remote_set()?;
-    warn_about_secrets(&set);
-    let names: Vec<&str> = set
-        .members
-        .iter()
-        .map(|m| m.name.as_str())
-        .filter(|name| reserved(name).is_none())
-        .collect();
-    if names.is_empty() {
-        report::out("remote set initialised with no members\n");
-    } else {
-        report::out(&format!(
-            "remote set: {} ({} in {})\n",
-            names.join(", "),
-            names.len(),
-            config::GROUP_KEY
-        ));
-    }
-    if names.is_empty() {
-        let hint = if set.git_remotes.is_empty() {
-            "add hosts with `git multi remote add <name> <url>`"
-        } else {
-            "adopt the existing remotes with `git multi init --import`, or add hosts with `git multi remote add <name> <url>`"
-        };
-        report::note(&format!("hint: {hint}"));
-    } else if !adopted.is_empty() {
-        report::note(&format!(
-            "adopted {} existing remote(s): {}",
-            adopted.len(),
-            adopted.join(", ")
-        ));
-    }
-    Ok(())
-}
-
-/// An adopted remote may already carry a password in its URL: we did not put it there, but we say so.
-fn warn_about_secrets(set: &RemoteSet) {
-    for m in &set.members {
-        if let Some(Err(UrlError::EmbeddedSecret)) =
-            m.url.as_deref().map(|u| url::parse(u, |_| true))
-        {
-            report::warning(&format!(
-                "remote `{}` has a password or token in its URL in .git/config; move it to a credential helper and run `git multi remote set-url {} <url-without-secret>`",
-                m.name, m.name
-            ));
-        }
-    }
 }

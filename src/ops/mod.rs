@@ -6,6 +6,8 @@
 //! - [`fresh`]: whether a remote changed since it was fetched (one listing), so fetches and pushes can be spared
 //! - [`mirror`]: make other remotes exact copies of one (scope, source fetch, per-target plan and leased push)
 //! - [`publish`]: one branch or tag on every remote (read, delete under a lease when a guard allows)
+//! - [`everywhere`], [`everywhere_push`], [`published`]: `branch` / `tag` on every remote (list, create, delete)
+//! - [`auth_status`], [`login`]: host API tokens (ask each host as a job; check a token before storing it)
 //! - [`relate`]: how a local tip relates to a remote's (in sync, ahead, behind, diverged, …)
 //! - [`integrate`]: bring another tip into the checked-out branch (ff, merge, rebase)
 //! - [`backup`]: save tips under `refs/multi/backup/` before anything overwrites or deletes them
@@ -20,6 +22,7 @@
 
 pub mod ancestry;
 pub mod archive;
+pub mod auth_status;
 pub mod backup;
 pub mod ci_status;
 pub mod clone;
@@ -28,17 +31,22 @@ pub mod config;
 pub mod conflicts;
 pub mod converge;
 pub mod create;
+pub mod everywhere;
+pub mod everywhere_push;
 pub mod fetch;
 pub mod fresh;
 pub mod host_job;
 pub mod hosted;
 pub mod import;
+pub mod init;
 pub mod integrate;
 pub mod inventory;
 pub mod lfs;
+pub mod login;
 pub mod mirror;
 pub mod primary;
 pub mod publish;
+pub mod published;
 pub mod push;
 pub mod pushed;
 pub mod reachability;

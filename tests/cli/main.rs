@@ -8,6 +8,7 @@ mod transcript;
 mod advice;
 mod archive;
 mod audit_log;
+mod auth;
 mod backup_list;
 mod bad_input;
 mod ci;
