@@ -12,6 +12,8 @@ use crate::model::{Outcome, Status};
 struct HostRow<'a> {
     #[serde(flatten)]
     check: &'a TokenCheck,
+    /// As every per-remote document says it: `ok`, `failed`, `timeout` (a host that never answered).
+    status: Status,
     error: Option<&'a str>,
 }
 
@@ -31,6 +33,7 @@ pub fn status(hosts: &[Outcome<TokenCheck>], json: bool) {
                 .iter()
                 .map(|h| HostRow {
                     check: &h.detail,
+                    status: h.status,
                     error: h.error.as_deref(),
                 })
                 .collect(),

@@ -35,10 +35,12 @@ fn status_reports_a_host_that_never_answers_as_timeout_within_its_budget() {
     assert_eq!(hosts[0]["valid"], serde_json::Value::Null, "{doc}");
     let error = hosts[0]["error"].as_str().unwrap_or_default();
     assert!(error.contains("no answer within 2s"), "{doc}");
+    assert_eq!(hosts[0]["status"], "timeout", "{doc}");
     // The other host answered in the meantime.
     assert_eq!(hosts[1]["api_url"], good.url, "{doc}");
     assert_eq!(hosts[1]["valid"], true, "{doc}");
     assert_eq!(hosts[1]["login"], "alice", "{doc}");
+    assert_eq!(hosts[1]["status"], "ok", "{doc}");
     // One request (who am I), never a retry once the budget ran out.
     assert_eq!(hung.lines(), ["GET /user"]);
 
