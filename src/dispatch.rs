@@ -18,11 +18,11 @@ fn writes(command: &Command) -> Option<(&'static str, Option<&common::ParallelAr
     use RemoteCommand as R;
     Some(match command {
         Command::Init(_) => ("init", None),
-        Command::Push(a) if !a.dry_run => ("push", Some(&a.parallel)),
-        Command::Fetch(a) => ("fetch", Some(&a.parallel)),
-        Command::Pull(a) => ("pull", Some(&a.parallel)),
-        Command::Sync(a) if !a.dry_run => ("sync", Some(&a.parallel)),
-        Command::Mirror(a) if !a.dry_run => ("mirror", Some(&a.parallel)),
+        Command::Push(a) if !a.dry_run => ("push", Some(&a.pushing.fan_out.parallel)),
+        Command::Fetch(a) => ("fetch", Some(&a.fan_out.parallel)),
+        Command::Pull(a) => ("pull", Some(&a.fan_out.parallel)),
+        Command::Sync(a) if !a.dry_run => ("sync", Some(&a.pushing.fan_out.parallel)),
+        Command::Mirror(a) if !a.dry_run => ("mirror", Some(&a.pushing.fan_out.parallel)),
         Command::Resolve(a) if !a.dry_run => ("resolve", Some(&a.parallel)),
         Command::Undo(a) if !a.dry_run => ("undo", Some(&a.parallel)),
         Command::Restore(a) if !a.dry_run => ("restore", Some(&a.parallel)),

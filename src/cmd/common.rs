@@ -1,5 +1,5 @@
-//! What the commands that work on many remotes share: the `-j`/`--timeout` options, the checked-out branch,
-//! and which remote is the primary.
+//! What the commands that work on many remotes share: the `-j`/`--timeout` options, the option blocks of the
+//! git fan-out and host-API commands, the fan-out itself and the run lock.
 
 use std::time::Duration;
 
@@ -22,6 +22,59 @@ pub struct ParallelArgs {
     /// Stop a remote's git after this many seconds, 0.1 to 86400 (default: multi.timeout)
     #[arg(long, value_name = "SECS", value_parser = timeout_flag)]
     pub timeout: Option<Duration>,
+}
+
+/// `--only GROUP` and `-j`/`--timeout`: the members a git fan-out command (push, fetch, status, …) works on, and
+/// how many at once.
+#[derive(Debug, Clone, Args)]
+pub struct FanOutArgs {
+    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
+    #[arg(long, value_name = "GROUP")]
+    pub only: Option<String>,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+}
+
+/// What the commands that push (push, sync, mirror) add to the fan-out options: `-v` and `--json`.
+#[derive(Debug, Clone, Args)]
+pub struct PushingArgs {
+    #[command(flatten)]
+    pub fan_out: FanOutArgs,
+    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
+    #[arg(short, long)]
+    pub verbose: bool,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `--on REMOTE`, `--json` and `-j`/`--timeout`: the hosts a host-API command (release, webhook, org, ci status)
+/// asks, and how. A command whose `--on` says more rewords it with `common::on_help` (through `mut_args`), a
+/// command group with `common::on_help_in` (through `mut_subcommands`).
+#[derive(Debug, Clone, Args)]
+pub struct HostSelection {
+    /// Only these remotes (repeatable)
+    #[arg(long = "on", value_name = "REMOTE")]
+    pub on: Vec<String>,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+}
+
+/// `--on`'s help worded for one command (what it defaults to, what it asks). Through `mut_args`, which changes
+/// the option in place: `mut_arg` would move it to the end of the completions.
+pub fn on_help(text: &'static str) -> impl FnMut(clap::Arg) -> clap::Arg {
+    move |arg| match arg.get_id().as_str() {
+        "on" => arg.help(text),
+        _ => arg,
+    }
+}
+
+/// `on_help` for every subcommand of a command group (`release create|list|delete`).
+pub fn on_help_in(text: &'static str) -> impl FnMut(clap::Command) -> clap::Command {
+    move |sub| sub.mut_args(on_help(text))
 }
 
 /// `--timeout` is checked while the command line is read, so a bad value stops the command before it looks at

@@ -4,7 +4,7 @@
 use crate::model::Reached;
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::FanOutArgs;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
@@ -35,11 +35,8 @@ pub struct StatusArgs {
     /// Exit with 1 when anything is out of sync
     #[arg(long)]
     pub exit_code: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub fan_out: FanOutArgs,
     /// Print one JSON document instead of a matrix
     #[arg(long)]
     pub json: bool,
@@ -47,7 +44,7 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select_only(&args.remotes, args.only.as_deref())?;
+    let members = set.select_only(&args.remotes, args.fan_out.only.as_deref())?;
     if args.tags && args.offline {
         report::status::tags_need_the_remotes();
     }
@@ -63,7 +60,7 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     } else {
         let fanout = ctx.fan_out(
             &set,
-            args.parallel.get(),
+            args.fan_out.parallel.get(),
             &members,
             config::DEFAULT_PROBE_TIMEOUT,
             Watch::Nobody,
