@@ -63,6 +63,14 @@ pub struct HostSelection {
     pub parallel: ParallelArgs,
 }
 
+/// `--json` alone: the options of a listing subcommand (`group list`, `refs list`, `hook list`).
+#[derive(Debug, Clone, Args)]
+pub struct JsonArgs {
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `--on`'s help worded for one command (what it defaults to, what it asks). Through `mut_args`, which changes
 /// the option in place: `mut_arg` would move it to the end of the completions.
 pub fn on_help(text: &'static str) -> impl FnMut(clap::Arg) -> clap::Arg {

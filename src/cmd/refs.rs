@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 
+use crate::cmd::common::JsonArgs;
 use crate::config::{self, MergeMode, Namespace, PatternProblem};
 use crate::error::{Error, Exit, Result};
 use crate::remote_set::RemoteSet;
@@ -14,8 +15,9 @@ use crate::session::Session;
 #[command(disable_help_subcommand = true)]
 pub enum RefsCommand {
     Add(AddArgs),
+    /// Show the configured ref namespaces
     #[command(visible_alias = "ls")]
-    List(ListArgs),
+    List(JsonArgs),
     #[command(visible_alias = "rm")]
     Remove(RemoveArgs),
 }
@@ -29,14 +31,6 @@ pub struct AddArgs {
     /// fast-forwards (ff-only), or the primary's copy (theirs)
     #[arg(long, value_enum, default_value = "union")]
     pub merge: MergeMode,
-}
-
-/// Show the configured ref namespaces
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Stop carrying a ref namespace (refs already pushed or fetched stay where they are)
@@ -87,7 +81,7 @@ fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
+fn list(ctx: &Session, args: &JsonArgs) -> Result<Exit> {
     let settings = ctx.remote_set()?.settings;
     report::refs::list(&settings.namespaces, args.json);
     Ok(Exit::Success)
