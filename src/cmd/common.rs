@@ -63,6 +63,17 @@ pub struct HostSelection {
     pub parallel: ParallelArgs,
 }
 
+/// `-j`/`--timeout` and `--json`: how a command that works once per remote (undo, restore, backup, branch and
+/// tag create|delete) runs and reports.
+#[derive(Debug, Clone, Args)]
+pub struct RunArgs {
+    #[command(flatten)]
+    pub parallel: ParallelArgs,
+    /// Print one JSON document instead of a table
+    #[arg(long)]
+    pub json: bool,
+}
+
 /// `--json` alone: the options of a listing subcommand (`group list`, `refs list`, `hook list`).
 #[derive(Debug, Clone, Args)]
 pub struct JsonArgs {
