@@ -9,10 +9,10 @@ use clap::{Args, Subcommand};
 
 use crate::cmd::common::{self, HostSelection};
 use crate::cmd::hosted;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Exit, Result};
 use crate::model::release::{NewRelease, ReleaseDetail};
 use crate::model::{Outcome, Report};
-use crate::ops::release::{self, Request};
+use crate::ops::release::{self, given, Request};
 use crate::report;
 use crate::session::Session;
 
@@ -82,54 +82,18 @@ pub fn run(ctx: &Session, command: &ReleaseCommand) -> Result<Exit> {
     }
 }
 
-fn check_tag(ctx: &Session, tag: &str) -> Result<()> {
-    if tag.starts_with("refs/") || !ctx.git.is_valid_tag_name(tag).unwrap_or(false) {
-        return Err(Error::usage(format!("`{tag}` is not a valid tag name"))
-            .hint("give the tag's short name, as `git tag --list` shows it"));
-    }
-    Ok(())
-}
-
-fn read_notes(args: &CreateArgs) -> Result<Option<String>> {
-    let Some(path) = &args.notes_file else {
-        return Ok(args.notes.clone());
-    };
-    let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| Error::usage(format!("cannot read the notes from stdin: {e}")))?;
-        text
-    } else {
-        std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the notes file {}: {e}",
-                path.display()
-            ))
-        })?
-    };
-    Ok(Some(text))
-}
-
 fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    check_tag(ctx, &args.tag)?;
+    given::check_tag(&ctx.git, &args.tag)?;
     let new = NewRelease {
         tag: args.tag.clone(),
         title: args.title.clone(),
-        notes: read_notes(args)?,
+        notes: given::read_notes(args.notes.as_deref(), args.notes_file.as_deref())?,
         draft: args.draft,
         prerelease: args.prerelease,
     };
     let files = release::read_files(&args.assets)?;
-    let local_tag = ctx
-        .git
-        .rev_parse(&format!("{}^{{}}", crate::git::refname::tag(&args.tag)))
-        .ok()
-        .flatten();
-    if args.push && local_tag.is_none() {
-        return Err(
-            Error::usage(format!("--push: there is no tag `{}` here", args.tag))
-                .hint(format!("create it first: `git tag {}`", args.tag)),
-        );
+    if args.push {
+        given::check_tag_here(&ctx.git, &args.tag)?;
     }
     let request = Request {
         new: &new,
@@ -156,7 +120,7 @@ fn list(ctx: &Session, hosts: &HostSelection) -> Result<Exit> {
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    check_tag(ctx, &args.tag)?;
+    given::check_tag(&ctx.git, &args.tag)?;
     let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         release::delete_one(ctx, job, &args.tag)
     })?;
