@@ -35,6 +35,7 @@ pub mod integrate;
 pub mod inventory;
 pub mod lfs;
 pub mod mirror;
+pub mod namespaces;
 pub mod primary;
 pub mod publish;
 pub mod push;
