@@ -81,7 +81,8 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         report::status::json(&view);
     } else {
         report::status::matrix(&view);
-        advise(&comparison);
+        let (remotes_behind, local_behind) = crate::ops::standing::behind(&comparison);
+        report::advice::out_of_sync(&remotes_behind, &local_behind);
         // "everything in sync" is true of a repository where nothing exists yet, and says too little.
         if comparison.local.is_empty() && ctx.git.refs(&[refname::HEADS, refname::TAGS])?.is_empty()
         {
@@ -94,30 +95,6 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         out_of_sync: args.exit_code && out_of_sync,
         ..reachable.facts()
     }))
-}
-
-/// Which remotes lack local commits and which have commits not here, for the advice after the matrix.
-fn advise(comparison: &crate::model::Comparison) {
-    use crate::model::State;
-    let mut remotes_behind: Vec<&str> = Vec::new();
-    let mut local_behind: Vec<&str> = Vec::new();
-    for entry in comparison.out_of_sync() {
-        let list = match entry.relation.state {
-            State::Ahead | State::MissingRemote => &mut remotes_behind,
-            State::Behind => &mut local_behind,
-            State::Diverged => {
-                if !local_behind.contains(&entry.remote.as_str()) {
-                    local_behind.push(&entry.remote);
-                }
-                &mut remotes_behind
-            }
-            _ => continue,
-        };
-        if !list.contains(&entry.remote.as_str()) {
-            list.push(&entry.remote);
-        }
-    }
-    report::advice::out_of_sync(&remotes_behind, &local_behind);
 }
 
 /// `--detailed` and `--failed-only`: the same comparison, shown per remote or narrowed to what is wrong.
