@@ -167,3 +167,37 @@ pub fn behind(comparison: &Comparison) -> (Vec<&str>, Vec<&str>) {
     }
     (remotes_behind, local_behind)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Compared, Relation};
+
+    fn entry(remote: &str, name: &str, state: State) -> Compared {
+        Compared {
+            remote: remote.into(),
+            name: name.into(),
+            local: None,
+            remote_oid: None,
+            relation: Relation::of(state),
+        }
+    }
+
+    #[test]
+    fn behind_names_each_remote_once_and_a_diverged_one_on_both_sides() {
+        let comparison = Comparison {
+            local: BTreeMap::new(),
+            entries: vec![
+                entry("gh", "main", State::Ahead),
+                entry("gh", "dev", State::MissingRemote),
+                entry("gl", "main", State::Behind),
+                entry("gl", "dev", State::InSync),
+                entry("cb", "main", State::Diverged),
+                entry("cb", "dev", State::Behind),
+                entry("gt", "main", State::MissingLocal),
+            ],
+            remote_only: BTreeSet::new(),
+        };
+        assert_eq!(behind(&comparison), (vec!["gh", "cb"], vec!["gl", "cb"]));
+    }
+}
