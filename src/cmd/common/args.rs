@@ -8,6 +8,7 @@ use clap::Args;
 use crate::config::{parse_seconds, Settings};
 use crate::error::Result;
 
+/// `-j`/`--timeout`: how many remotes at once, and how long each one's work may take.
 #[derive(Debug, Clone, Args)]
 pub struct ParallelArgs {
     /// How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
