@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, RunArgs};
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::model::{Outcome, Report, Status};
@@ -36,10 +36,7 @@ pub struct BackupArgs {
     #[arg(long)]
     pub include_config: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 #[derive(Debug, Subcommand)]
@@ -76,7 +73,7 @@ pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
         ctx,
         &set,
         &members,
-        &args.parallel,
+        &args.how.parallel,
         config::DEFAULT_TIMEOUT,
         |job| match archive::back_up(job, &ctx.git, &patterns, &dir) {
             Ok(archived) => Outcome::new(
@@ -119,7 +116,7 @@ pub fn run(ctx: &Session, args: &BackupArgs) -> Result<Exit> {
             ));
         }
     }
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    Ok(report::finish(&Report::new(outcomes), args.how.json))
 }
 
 /// The remote set and settings as `export` writes them, into the backup directory; its file name.

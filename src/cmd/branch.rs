@@ -6,7 +6,7 @@ use std::time::Instant;
 use clap::{Args, Subcommand};
 use serde::Serialize;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, HostSelection};
 use crate::cmd::hosted::{self, HostedRepo};
 use crate::error::{Exit, Result};
 use crate::model::{Outcome, Report, Status};
@@ -25,6 +25,9 @@ pub enum BranchCommand {
 
 /// Protect a branch on every host that supports it
 #[derive(Debug, Args)]
+#[command(mut_args(common::on_help(
+    "Only these remotes (repeatable; default: every enabled member with a host API)"
+)))]
 pub struct ProtectArgs {
     /// The branch to protect
     pub branch: String,
@@ -40,14 +43,8 @@ pub struct ProtectArgs {
     /// Say what would be set, change nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Only these remotes (repeatable; default: every enabled member with a host API)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 #[derive(Debug, Default, Serialize)]
@@ -72,11 +69,11 @@ pub fn run(ctx: &Session, command: &BranchCommand) -> Result<Exit> {
         min_approvals: args.min_approvals.unwrap_or(1),
         no_force_push: args.no_force_push,
     };
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         protect(ctx, job, &rule, args.dry_run)
     })?;
     let report = Report::new(outcomes);
-    report::show(&report, args.json);
+    report::show(&report, args.hosts.json);
     Ok(report.api_exit())
 }
 

@@ -6,11 +6,12 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::RunArgs;
 use crate::cmd::everywhere::{self, Local};
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
+use crate::remote_set::RemoteSet;
 use crate::report::publish::Kind;
 use crate::session::Session;
 
@@ -23,10 +24,7 @@ pub struct CreateArgs {
     /// Where a new branch starts (default: HEAD); an existing branch must already be there
     pub start: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 /// Delete a branch on every remote (each tip saved under refs/multi/backup/ first), then here
@@ -42,10 +40,7 @@ pub struct DeleteArgs {
     #[arg(long)]
     pub keep_local: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 /// The branch × remote matrix.
@@ -54,9 +49,8 @@ pub fn list(ctx: &Session, args: &everywhere::ListArgs) -> Result<Exit> {
 }
 
 pub fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
+    let (set, run, full) = start(ctx, &args.name, &args.how)?;
     let name = &args.name;
-    let full = refname::branch(name);
     let start = everywhere::commit_of(
         ctx,
         args.start.as_deref(),
@@ -112,9 +106,8 @@ pub fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
 }
 
 pub fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Branch, &args.name, &args.parallel, args.json)?;
+    let (set, run, full) = start(ctx, &args.name, &args.how)?;
     let name = &args.name;
-    let full = refname::branch(name);
     let local = ctx.git.rev_parse(&full)?;
     if let (Some(oid), false) = (&local, args.keep_local) {
         // The same checks as `git branch -d`, made before any remote is touched.
@@ -145,4 +138,10 @@ pub fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
         delete: || ctx.git.branch_delete(name),
     };
     everywhere::remove(ctx, &set, Kind::Branch, &full, guard, &run, local)
+}
+
+/// The set, how the run goes and the branch's full ref name, checked before anything is changed.
+fn start(ctx: &Session, name: &str, how: &RunArgs) -> Result<(RemoteSet, everywhere::Run, String)> {
+    let (set, run) = everywhere::prepare(ctx, Kind::Branch, name, &how.parallel, how.json)?;
+    Ok((set, run, refname::branch(name)))
 }

@@ -9,7 +9,7 @@ use std::time::Duration;
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, HostSelection};
 use crate::error::{Error, Exit, Result};
 use crate::model::ci::{CiDetail, CiState};
 use crate::model::Report;
@@ -34,31 +34,25 @@ pub struct StatusArgs {
     /// 30 minutes; without --wait 60 s) runs out
     #[arg(long)]
     pub wait: bool,
-    /// Only these remotes (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let given = args.commit.as_deref().unwrap_or("HEAD");
     let sha = resolve(ctx, given)?;
     let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
+    let members = set.select(&args.hosts.on)?;
     let default = if args.wait {
         DEFAULT_WAIT
     } else {
         crate::config::DEFAULT_API_TIMEOUT
     };
-    let outcomes = common::each(ctx, &set, &members, &args.parallel, default, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.hosts.parallel, default, |job| {
         ci_status::one(ctx, job, &sha, args.wait)
     });
     let report = Report::new(outcomes);
-    report::ci_status::show(&report, &sha, args.json);
+    report::ci_status::show(&report, &sha, args.hosts.json);
     Ok(exit(&report))
 }
 

@@ -1,9 +1,11 @@
-//! What the commands that work on many remotes share: the `-j`/`--timeout` options, the checked-out branch,
-//! and which remote is the primary.
+//! What the commands that work on many remotes share: their option blocks (`args`), the fan-out itself and
+//! the run lock.
 
 use std::time::Duration;
 
-use clap::Args;
+mod args;
+
+pub use args::*;
 
 use crate::config::{self, parse_seconds, Settings};
 use crate::error::Result;
@@ -13,37 +15,6 @@ use crate::remote_set::{Member, RemoteSet};
 use crate::run_lock::{LockError, RunLock};
 use crate::runner::Job;
 use crate::session::{Session, Watch};
-
-#[derive(Debug, Clone, Args)]
-pub struct ParallelArgs {
-    /// How many remotes to work on at once (default: multi.jobs, else one per remote up to 8; 0 = no limit)
-    #[arg(short, long, value_name = "N")]
-    pub jobs: Option<usize>,
-    /// Stop a remote's git after this many seconds, 0.1 to 86400 (default: multi.timeout)
-    #[arg(long, value_name = "SECS", value_parser = timeout_flag)]
-    pub timeout: Option<Duration>,
-}
-
-/// `--timeout` is checked while the command line is read, so a bad value stops the command before it looks at
-/// anything (exit 2), whatever else is wrong.
-pub fn timeout_flag(text: &str) -> std::result::Result<Duration, String> {
-    parse_seconds("--timeout", text)
-}
-
-impl ParallelArgs {
-    /// As the session takes them.
-    pub fn get(&self) -> crate::session::Parallel {
-        crate::session::Parallel {
-            jobs: self.jobs,
-            timeout: self.timeout,
-        }
-    }
-
-    /// `--timeout` beats `multi.timeout` beats `default`.
-    pub fn timeout(&self, settings: &Settings, default: Duration) -> Result<Duration> {
-        Ok(self.timeout.or(settings.timeout).unwrap_or(default))
-    }
-}
 
 /// Runs `one` for each of `members`, in parallel with `-j`, each with `--timeout`, else `multi.timeout`, else
 /// `default` to spend, watched live: the fan-out of a command that works on its members once.

@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, HostSelection};
 use crate::error::{Error, Exit, Result};
 use crate::model::repo_meta::MetaChange;
 use crate::model::Report;
@@ -14,6 +14,9 @@ use crate::session::Session;
 
 /// Create the repository on every host of the set (or adopt it where it already exists)
 #[derive(Debug, Args)]
+#[command(mut_args(common::on_help(
+    "Only these remotes (repeatable; default: every enabled member with a host API)"
+)))]
 pub struct CreateArgs {
     /// Repository name on the hosts, `<owner>/<name>` to create it under an organisation or group (default:
     /// each remote's `multi.<remote>.owner`/`repo`, else your account and the directory name)
@@ -38,14 +41,8 @@ pub struct CreateArgs {
     /// Project web site (GitHub homepage, Gitea/Forgejo and Bitbucket website; GitLab has none)
     #[arg(long, value_name = "URL")]
     pub homepage: Option<String>,
-    /// Only these remotes (repeatable; default: every enabled member with a host API)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 /// `owner/name` (the last `/` splits: a GitLab subgroup is `group/sub/name`) or `--org`; a name never holds a
@@ -97,7 +94,7 @@ fn target(args: &CreateArgs) -> Result<Target> {
 pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
     let target = target(args)?;
     let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
+    let members = set.select(&args.hosts.on)?;
     let fallback_name = match &target.name {
         Some(name) => name.clone(),
         None => ctx
@@ -122,7 +119,7 @@ pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         },
     };
     let api = crate::config::DEFAULT_API_TIMEOUT;
-    let results = common::each(ctx, &set, &members, &args.parallel, api, |job| {
+    let results = common::each(ctx, &set, &members, &args.hosts.parallel, api, |job| {
         create::create_one(ctx, job, &request)
     });
     let report = Report::new(create::write_config(ctx, results));
@@ -130,6 +127,6 @@ pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         .outcomes(&report)
         .set_since(&ctx.git, &set)
         .write(&ctx.git);
-    report::show(&report, args.json);
+    report::show(&report, args.hosts.json);
     Ok(report.api_exit())
 }

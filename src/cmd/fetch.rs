@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, FanOutArgs};
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::model::Report;
@@ -20,11 +20,8 @@ pub struct FetchArgs {
     /// Remove tracking refs whose branch is gone on the remote (their tips are kept under refs/multi/backup/)
     #[arg(short, long)]
     pub prune: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub fan_out: FanOutArgs,
     /// Print one JSON document instead of a table
     #[arg(long)]
     pub json: bool,
@@ -32,14 +29,14 @@ pub struct FetchArgs {
 
 pub fn run(ctx: &Session, args: &FetchArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select_only(&args.remotes, args.only.as_deref())?;
+    let members = set.select_only(&args.remotes, args.fan_out.only.as_deref())?;
     // Configured namespaces come along into refs/multi/remotes/<remote>/…, per remote.
     let run = FetchRun::prepare(&ctx.git, &members, &set.settings.namespaces, args.prune)?;
     let fetched = common::each(
         ctx,
         &set,
         &members,
-        &args.parallel,
+        &args.fan_out.parallel,
         config::DEFAULT_TIMEOUT,
         |job| run.fetch(job),
     );

@@ -3,6 +3,7 @@
 
 use clap::{Args, Subcommand};
 
+use crate::cmd::common::JsonArgs;
 use crate::config;
 use crate::error::{Error, Exit, Result};
 use crate::remote_set::RemoteSet;
@@ -14,8 +15,9 @@ use crate::session::Session;
 #[command(disable_help_subcommand = true)]
 pub enum GroupCommand {
     Add(AddArgs),
+    /// Show the remote groups and who is in them
     #[command(visible_alias = "ls")]
-    List(ListArgs),
+    List(JsonArgs),
     #[command(visible_alias = "rm")]
     Remove(RemoveArgs),
 }
@@ -28,14 +30,6 @@ pub struct AddArgs {
     /// Members of the set to put into it
     #[arg(value_name = "REMOTE", required = true)]
     pub remotes: Vec<String>,
-}
-
-/// Show the remote groups and who is in them
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Remove a remote group (its remotes stay members of the set)
@@ -107,7 +101,7 @@ fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
+fn list(ctx: &Session, args: &JsonArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let groups: Vec<(&str, &[String])> = set
         .groups

@@ -4,6 +4,7 @@
 use clap::{Args, Subcommand};
 
 use crate::automation::hooks::{self, Action, HookName};
+use crate::cmd::common::JsonArgs;
 use crate::error::{Exit, Result};
 use crate::report;
 use crate::session::Session;
@@ -13,8 +14,9 @@ use crate::session::Session;
 #[command(disable_help_subcommand = true)]
 pub enum HookCommand {
     Install(InstallArgs),
+    /// Show git-multi's hooks (and any other hook in their place)
     #[command(visible_alias = "ls")]
-    List(ListArgs),
+    List(JsonArgs),
     #[command(visible_alias = "rm")]
     Remove(RemoveArgs),
 }
@@ -29,14 +31,6 @@ pub struct InstallArgs {
     /// What the hook runs: `git multi push`, `sync`, `fetch` or `mirror` (pre-push: push only)
     #[arg(long, value_enum, default_value = "push")]
     pub action: Action,
-}
-
-/// Show git-multi's hooks (and any other hook in their place)
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Remove git-multi's hook and put back, unchanged, the hook it chained

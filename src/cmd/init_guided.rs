@@ -62,13 +62,15 @@ pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
             private: !answers.public,
             public: answers.public,
             description: answers.description.clone(),
-            on: linked.iter().map(|r| r.to_string()).collect(),
-            json: false,
             topics: None,
             homepage: None,
-            parallel: crate::cmd::common::ParallelArgs {
-                jobs: None,
-                timeout: None,
+            hosts: crate::cmd::common::HostSelection {
+                on: linked.iter().map(|r| r.to_string()).collect(),
+                json: false,
+                parallel: crate::cmd::common::ParallelArgs {
+                    jobs: None,
+                    timeout: None,
+                },
             },
         },
     )

@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::PushingArgs;
 use crate::error::{Exit, Result};
 use crate::ops::mirror::{self, MirrorRequest};
 use crate::report;
@@ -28,34 +28,25 @@ pub struct MirrorArgs {
     /// Say per remote what would be created, updated, forced and deleted; change nothing (nothing is fetched)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub pushing: PushingArgs,
 }
 
 pub fn run(ctx: &Session, args: &MirrorArgs) -> Result<Exit> {
-    crate::report::set_verbose(args.verbose);
+    crate::report::set_verbose(args.pushing.verbose);
     let mut set = ctx.remote_set()?;
-    set.narrow_to_group(args.only.as_deref())?;
+    set.narrow_to_group(args.pushing.fan_out.only.as_deref())?;
     let request = MirrorRequest {
         from: args.from.as_deref(),
         targets: &args.remotes,
         prune: args.prune,
         force: args.force,
         dry_run: args.dry_run,
-        parallel: args.parallel.get(),
+        parallel: args.pushing.fan_out.parallel.get(),
     };
     match mirror::mirror(ctx, &set, &request)? {
         Ok(mirrored) => {
-            report::mirror::show(&mirrored, args.json);
+            report::mirror::show(&mirrored, args.pushing.json);
             Ok(mirrored.report.exit())
         }
         Err(halt) => Err(report::mirror::halted(&halt, &args.remotes)),

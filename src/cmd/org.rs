@@ -4,7 +4,7 @@
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, HostSelection};
 use crate::cmd::hosted;
 use crate::error::{Exit, Result};
 use crate::model::inventory;
@@ -13,25 +13,19 @@ use crate::ops;
 use crate::report;
 use crate::session::Session;
 
+/// `--on`'s help in this command.
+const ON_HELP: &str = "Only these remotes' hosts (repeatable)";
+
 /// Organisations and repository inventories on every host
 #[derive(Debug, Subcommand)]
-#[command(disable_help_subcommand = true)]
+#[command(
+    disable_help_subcommand = true,
+    mut_subcommands(common::on_help_in(ON_HELP))
+)]
 pub enum OrgCommand {
-    List(ListArgs),
+    /// List the organisations (GitLab groups, Bitbucket workspaces) of the token's account on each host
+    List(HostSelection),
     Repos(ReposArgs),
-}
-
-/// List the organisations (GitLab groups, Bitbucket workspaces) of the token's account on each host
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only these remotes' hosts (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub parallel: ParallelArgs,
 }
 
 /// Show an owner's repositories on every host: a repository × host matrix (visibility, default branch, last
@@ -43,14 +37,8 @@ pub struct ReposArgs {
     /// Only list the repositories absent from some host, and where
     #[arg(long)]
     pub missing: bool,
-    /// Only these remotes' hosts (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
@@ -60,15 +48,15 @@ pub fn run(ctx: &Session, command: &OrgCommand) -> Result<Exit> {
     }
 }
 
-fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+fn list(ctx: &Session, hosts: &HostSelection) -> Result<Exit> {
+    let outcomes = hosted::each(ctx, &hosts.on, &hosts.parallel, |job| {
         ops::inventory::organisations(ctx, job)
     })?;
-    Ok(report::finish(&Report::new(outcomes), args.json))
+    Ok(report::finish(&Report::new(outcomes), hosts.json))
 }
 
 fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         ops::inventory::listing(ctx, job, args.owner.as_deref())
     })?;
     let listings: Vec<(String, Option<&[inventory::Listed]>)> = outcomes
@@ -87,6 +75,6 @@ fn repos(ctx: &Session, args: &ReposArgs) -> Result<Exit> {
         rows.retain(|r| !r.missing.is_empty());
     }
     let report = Report::new(outcomes);
-    report::inventory::repos(&report, &rows, args.missing, args.json);
+    report::inventory::repos(&report, &rows, args.missing, args.hosts.json);
     Ok(report.exit())
 }

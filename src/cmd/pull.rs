@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::FanOutArgs;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
@@ -29,11 +29,8 @@ pub struct PullArgs {
     /// Merge the primary's commits
     #[arg(long)]
     pub merge: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub fan_out: FanOutArgs,
     /// Print one JSON document instead of a line
     #[arg(long)]
     pub json: bool,
@@ -42,7 +39,7 @@ pub struct PullArgs {
 pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
     let branch = primary::current_branch(&ctx.git)?;
-    let primary = match args.only.as_deref() {
+    let primary = match args.fan_out.only.as_deref() {
         None => primary::primary(&ctx.git, &set, args.primary.as_deref(), &branch)?,
         Some(group) => {
             primary::primary_in_group(&ctx.git, &set, args.primary.as_deref(), &branch, group)?
@@ -57,7 +54,7 @@ pub fn run(ctx: &Session, args: &PullArgs) -> Result<Exit> {
     };
     let fanout = ctx.fan_out(
         &set,
-        args.parallel.get(),
+        args.fan_out.parallel.get(),
         &[primary],
         config::DEFAULT_TIMEOUT,
         Watch::Live,

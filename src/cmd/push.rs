@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, PushingArgs};
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::RecurseSubmodules;
@@ -46,23 +46,14 @@ pub struct PushArgs {
     /// there first (`on-demand`); passed to every `git push`
     #[arg(long, value_enum, value_name = "HOW")]
     pub recurse_submodules: Option<RecurseSubmodules>,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub pushing: PushingArgs,
 }
 
 pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
-    crate::report::set_verbose(args.verbose);
+    crate::report::set_verbose(args.pushing.verbose);
     let set = ctx.remote_set()?;
-    let members = set.select_only(&args.remotes, args.only.as_deref())?;
+    let members = set.select_only(&args.remotes, args.pushing.fan_out.only.as_deref())?;
     let named = Named {
         names: &args.branches,
         all: args.all,
@@ -89,15 +80,15 @@ pub fn run(ctx: &Session, args: &PushArgs) -> Result<Exit> {
         ctx,
         &set,
         &members,
-        &args.parallel,
+        &args.pushing.fan_out.parallel,
         config::DEFAULT_TIMEOUT,
         |job| run.push(job),
     );
     let report = Report::new(outcomes);
     crate::audit::record(&ctx.git, "push", &report);
-    let exit = report::push::finish(&report, args.json);
+    let exit = report::push::finish(&report, args.pushing.json);
     let everyone = set.members.iter().filter(|m| m.in_group()).count();
-    if members.len() < everyone && !args.dry_run && args.only.is_none() {
+    if members.len() < everyone && !args.dry_run && args.pushing.fan_out.only.is_none() {
         report::advice::pushed_to_subset(members.len(), everyone);
     }
     Ok(exit)

@@ -3,8 +3,10 @@
 
 use clap::{Args, Subcommand};
 
-use crate::config::{self, MergeMode, Namespace, PatternProblem};
+use crate::cmd::common::JsonArgs;
+use crate::config::{self, MergeMode};
 use crate::error::{Error, Exit, Result};
+use crate::ops::namespaces;
 use crate::remote_set::RemoteSet;
 use crate::report;
 use crate::session::Session;
@@ -14,8 +16,9 @@ use crate::session::Session;
 #[command(disable_help_subcommand = true)]
 pub enum RefsCommand {
     Add(AddArgs),
+    /// Show the configured ref namespaces
     #[command(visible_alias = "ls")]
-    List(ListArgs),
+    List(JsonArgs),
     #[command(visible_alias = "rm")]
     Remove(RemoveArgs),
 }
@@ -29,14 +32,6 @@ pub struct AddArgs {
     /// fast-forwards (ff-only), or the primary's copy (theirs)
     #[arg(long, value_enum, default_value = "union")]
     pub merge: MergeMode,
-}
-
-/// Show the configured ref namespaces
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
 }
 
 /// Stop carrying a ref namespace (refs already pushed or fetched stay where they are)
@@ -55,7 +50,7 @@ pub fn run(ctx: &Session, command: &RefsCommand) -> Result<Exit> {
 }
 
 fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
-    let namespace = checked(&args.pattern, args.merge)?;
+    let namespace = namespaces::checked(&args.pattern, args.merge)?;
     let set_before = ctx.remote_set()?;
     let settings = &set_before.settings;
     let before = settings
@@ -78,7 +73,7 @@ fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
         )));
     }
     // Any earlier line for the same pattern goes first, so one pattern has one merge mode.
-    for value in stored_values(ctx, &namespace.pattern)? {
+    for value in namespaces::stored_values(&ctx.git, &namespace.pattern)? {
         ctx.git.config_unset_value(config::REFS, &value)?;
     }
     ctx.git.config_add(config::REFS, &namespace.value())?;
@@ -87,7 +82,7 @@ fn add(ctx: &Session, args: &AddArgs) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
+fn list(ctx: &Session, args: &JsonArgs) -> Result<Exit> {
     let settings = ctx.remote_set()?.settings;
     report::refs::list(&settings.namespaces, args.json);
     Ok(Exit::Success)
@@ -96,21 +91,14 @@ fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
 /// Works from the raw values, without building the set: it is how a bad or overlapping value found in the
 /// configuration (which stops every other command) gets removed.
 fn remove(ctx: &Session, args: &RemoveArgs) -> Result<Exit> {
-    let anywhere: Vec<String> = ctx
-        .git
-        .config_entries(&key_regex())?
-        .into_iter()
-        .filter_map(|e| e.value)
-        .filter(|v| Namespace::split(v).0 == args.pattern)
-        .collect();
-    if anywhere.is_empty() {
+    if !namespaces::configured_anywhere(&ctx.git, &args.pattern)? {
         return Err(Error::usage(format!(
             "`{}` is not a configured ref namespace",
             args.pattern
         ))
         .hint("`git multi refs list` shows the configured ones"));
     }
-    let values = stored_values(ctx, &args.pattern)?;
+    let values = namespaces::stored_values(&ctx.git, &args.pattern)?;
     if values.is_empty() {
         return Err(Error::usage(format!(
             "`{}` is configured outside this repository",
@@ -131,42 +119,4 @@ fn remove(ctx: &Session, args: &RemoveArgs) -> Result<Exit> {
     }
     report::refs::removed(&args.pattern);
     Ok(Exit::Success)
-}
-
-/// A namespace from user input, checked as every `multi.refs` value is (`Namespace::problem`): a ref pattern
-/// git accepts, under `refs/`, clear of branches, tags and git-multi's own refs.
-fn checked(pattern: &str, merge: MergeMode) -> Result<Namespace> {
-    let namespace = Namespace {
-        pattern: pattern.to_string(),
-        merge,
-    };
-    match namespace.problem() {
-        None => Ok(namespace),
-        Some(problem @ PatternProblem::Invalid) => Err(Error::usage(problem.describe(pattern)).hint(
-            "give a ref under refs/ with at most one `*`, as git refspecs take them: `git multi refs add 'refs/git-mile/*'`",
-        )),
-        Some(problem @ PatternProblem::Reserved(crate::git::refname::STASH)) => {
-            Err(Error::usage(problem.describe(pattern)).hint(
-                "to share stashed work, commit it on a branch (`git stash branch <name>`) and push that; pick a namespace of your own such as `refs/git-mile/*`",
-            ))
-        }
-        Some(problem @ PatternProblem::Reserved(_)) => Err(Error::usage(problem.describe(pattern))
-            .hint("branches go with `git multi push --branch`/`--all`, tags with `--tags`; pick a namespace of your own such as `refs/git-mile/*`")),
-    }
-}
-
-fn key_regex() -> String {
-    format!("^{}$", config::REFS.replace('.', "\\."))
-}
-
-/// The values of `multi.refs` in this repository's own config that are about `pattern` (whatever their mode,
-/// valid or not).
-fn stored_values(ctx: &Session, pattern: &str) -> Result<Vec<String>> {
-    Ok(ctx
-        .git
-        .config_entries_in_repository(&key_regex())?
-        .into_iter()
-        .filter_map(|e| e.value)
-        .filter(|v| Namespace::split(v).0 == pattern)
-        .collect())
 }

@@ -7,21 +7,28 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::{self, ParallelArgs};
+use crate::cmd::common::{self, HostSelection};
 use crate::cmd::hosted;
-use crate::error::{Error, Exit, Result};
+use crate::error::{Exit, Result};
 use crate::model::release::{NewRelease, ReleaseDetail};
 use crate::model::{Outcome, Report};
-use crate::ops::release::{self, Request};
+use crate::ops::release::{self, given, Request};
 use crate::report;
 use crate::session::Session;
 
+/// `--on`'s help in this command.
+const ON_HELP: &str = "Only these remotes (repeatable; default: every enabled member)";
+
 /// Releases on every host
 #[derive(Debug, Subcommand)]
-#[command(disable_help_subcommand = true)]
+#[command(
+    disable_help_subcommand = true,
+    mut_subcommands(common::on_help_in(ON_HELP))
+)]
 pub enum ReleaseCommand {
     Create(CreateArgs),
-    List(ListArgs),
+    /// Show the releases of every host as a tag × host table
+    List(HostSelection),
     Delete(DeleteArgs),
 }
 
@@ -55,41 +62,16 @@ pub struct CreateArgs {
     /// Push the tag to a remote that lacks it first (otherwise that remote stops with a hint)
     #[arg(long)]
     pub push: bool,
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-}
-
-/// Show the releases of every host as a tag × host table
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 /// Delete the release of a tag on every host (the tag itself stays)
 #[derive(Debug, Args)]
 pub struct DeleteArgs {
     pub tag: String,
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 pub fn run(ctx: &Session, command: &ReleaseCommand) -> Result<Exit> {
@@ -100,54 +82,18 @@ pub fn run(ctx: &Session, command: &ReleaseCommand) -> Result<Exit> {
     }
 }
 
-fn check_tag(ctx: &Session, tag: &str) -> Result<()> {
-    if tag.starts_with("refs/") || !ctx.git.is_valid_tag_name(tag).unwrap_or(false) {
-        return Err(Error::usage(format!("`{tag}` is not a valid tag name"))
-            .hint("give the tag's short name, as `git tag --list` shows it"));
-    }
-    Ok(())
-}
-
-fn read_notes(args: &CreateArgs) -> Result<Option<String>> {
-    let Some(path) = &args.notes_file else {
-        return Ok(args.notes.clone());
-    };
-    let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-            .map_err(|e| Error::usage(format!("cannot read the notes from stdin: {e}")))?;
-        text
-    } else {
-        std::fs::read_to_string(path).map_err(|e| {
-            Error::usage(format!(
-                "cannot read the notes file {}: {e}",
-                path.display()
-            ))
-        })?
-    };
-    Ok(Some(text))
-}
-
 fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    check_tag(ctx, &args.tag)?;
+    given::check_tag(&ctx.git, &args.tag)?;
     let new = NewRelease {
         tag: args.tag.clone(),
         title: args.title.clone(),
-        notes: read_notes(args)?,
+        notes: given::read_notes(args.notes.as_deref(), args.notes_file.as_deref())?,
         draft: args.draft,
         prerelease: args.prerelease,
     };
     let files = release::read_files(&args.assets)?;
-    let local_tag = ctx
-        .git
-        .rev_parse(&format!("{}^{{}}", crate::git::refname::tag(&args.tag)))
-        .ok()
-        .flatten();
-    if args.push && local_tag.is_none() {
-        return Err(
-            Error::usage(format!("--push: there is no tag `{}` here", args.tag))
-                .hint(format!("create it first: `git tag {}`", args.tag)),
-        );
+    if args.push {
+        given::check_tag_here(&ctx.git, &args.tag)?;
     }
     let request = Request {
         new: &new,
@@ -156,29 +102,29 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
         clobber: args.clobber,
     };
     let set = ctx.remote_set()?;
-    let members = set.select(&args.on)?;
+    let members = set.select(&args.hosts.on)?;
     let budget = crate::config::DEFAULT_TIMEOUT;
-    let outcomes = common::each(ctx, &set, &members, &args.parallel, budget, |job| {
+    let outcomes = common::each(ctx, &set, &members, &args.hosts.parallel, budget, |job| {
         release::create_one(ctx, job, &request)
     });
-    audited(ctx, "release create", outcomes, args.json)
+    audited(ctx, "release create", outcomes, args.hosts.json)
 }
 
-fn list(ctx: &Session, args: &ListArgs) -> Result<Exit> {
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+fn list(ctx: &Session, hosts: &HostSelection) -> Result<Exit> {
+    let outcomes = hosted::each(ctx, &hosts.on, &hosts.parallel, |job| {
         release::list_one(ctx, job)
     })?;
     let report = Report::new(outcomes);
-    report::release::matrix(&report, args.json);
+    report::release::matrix(&report, hosts.json);
     Ok(report.api_exit())
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    check_tag(ctx, &args.tag)?;
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    given::check_tag(&ctx.git, &args.tag)?;
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         release::delete_one(ctx, job, &args.tag)
     })?;
-    audited(ctx, "release delete", outcomes, args.json)
+    audited(ctx, "release delete", outcomes, args.hosts.json)
 }
 
 /// Logs what `command` changed, shows it, and exits as API commands do.

@@ -3,7 +3,7 @@
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{self, HostSelection};
 use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::repo_meta::{EditDetail, MetaChange};
@@ -21,6 +21,9 @@ pub enum RepoCommand {
 
 /// Set the description, homepage, topics or visibility on every host (only what differs is changed)
 #[derive(Debug, Args)]
+#[command(mut_args(common::on_help(
+    "Only these remotes (repeatable; default: every enabled member)"
+)))]
 pub struct EditArgs {
     /// Short description shown by the hosts ("" clears it)
     #[arg(long, value_name = "TEXT")]
@@ -37,14 +40,8 @@ pub struct EditArgs {
     /// Make the repositories public
     #[arg(long)]
     pub public: bool,
-    /// Only these remotes (repeatable; default: every enabled member)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 impl EditArgs {
@@ -80,13 +77,13 @@ pub fn run(ctx: &Session, command: &RepoCommand) -> Result<Exit> {
             "name at least one of --description, --homepage, --topics, --private or --public",
         ));
     }
-    let outcomes = hosted::each(ctx, &args.on, &args.parallel, |job| {
+    let outcomes = hosted::each(ctx, &args.hosts.on, &args.hosts.parallel, |job| {
         repo::edit_one(ctx, job, &wanted)
     })?;
     let report = Report::new(outcomes);
     crate::audit::Record::new("repo edit")
         .outcomes(&report)
         .write(&ctx.git);
-    report::show(&report, args.json);
+    report::show(&report, args.hosts.json);
     Ok(report.api_exit())
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::RunArgs;
 use crate::error::{Exit, Result};
 use crate::model::backup::Restored;
 use crate::ops::restore::{self as ops, RestoreRequest};
@@ -29,10 +29,7 @@ pub struct RestoreArgs {
     #[arg(short = 'n', long)]
     pub dry_run: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 pub fn run(ctx: &Session, args: &RestoreArgs) -> Result<Exit> {
@@ -42,7 +39,7 @@ pub fn run(ctx: &Session, args: &RestoreArgs) -> Result<Exit> {
         to: &args.to,
         force: args.force,
         dry_run: args.dry_run,
-        parallel: args.parallel.get(),
+        parallel: args.how.parallel.get(),
     };
     match ops::restore(ctx, &set, &request)? {
         Restored::Empty { remote } => {
@@ -51,6 +48,6 @@ pub fn run(ctx: &Session, args: &RestoreArgs) -> Result<Exit> {
             ));
             Ok(Exit::Success)
         }
-        Restored::Pushed(report) => Ok(report::finish(&report, args.json)),
+        Restored::Pushed(report) => Ok(report::finish(&report, args.how.json)),
     }
 }

@@ -4,7 +4,7 @@
 use crate::model::Reached;
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::FanOutArgs;
 use crate::config;
 use crate::error::{Exit, Result};
 use crate::git::refname;
@@ -35,11 +35,8 @@ pub struct StatusArgs {
     /// Exit with 1 when anything is out of sync
     #[arg(long)]
     pub exit_code: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub fan_out: FanOutArgs,
     /// Print one JSON document instead of a matrix
     #[arg(long)]
     pub json: bool,
@@ -47,7 +44,7 @@ pub struct StatusArgs {
 
 pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     let set = ctx.remote_set()?;
-    let members = set.select_only(&args.remotes, args.only.as_deref())?;
+    let members = set.select_only(&args.remotes, args.fan_out.only.as_deref())?;
     if args.tags && args.offline {
         report::status::tags_need_the_remotes();
     }
@@ -63,7 +60,7 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
     } else {
         let fanout = ctx.fan_out(
             &set,
-            args.parallel.get(),
+            args.fan_out.parallel.get(),
             &members,
             config::DEFAULT_PROBE_TIMEOUT,
             Watch::Nobody,
@@ -84,7 +81,8 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         report::status::json(&view);
     } else {
         report::status::matrix(&view);
-        advise(&comparison);
+        let (remotes_behind, local_behind) = crate::ops::standing::behind(&comparison);
+        report::advice::out_of_sync(&remotes_behind, &local_behind);
         // "everything in sync" is true of a repository where nothing exists yet, and says too little.
         if comparison.local.is_empty() && ctx.git.refs(&[refname::HEADS, refname::TAGS])?.is_empty()
         {
@@ -97,30 +95,6 @@ pub fn run(ctx: &Session, args: &StatusArgs) -> Result<Exit> {
         out_of_sync: args.exit_code && out_of_sync,
         ..reachable.facts()
     }))
-}
-
-/// Which remotes lack local commits and which have commits not here, for the advice after the matrix.
-fn advise(comparison: &crate::model::Comparison) {
-    use crate::model::State;
-    let mut remotes_behind: Vec<&str> = Vec::new();
-    let mut local_behind: Vec<&str> = Vec::new();
-    for entry in comparison.out_of_sync() {
-        let list = match entry.relation.state {
-            State::Ahead | State::MissingRemote => &mut remotes_behind,
-            State::Behind => &mut local_behind,
-            State::Diverged => {
-                if !local_behind.contains(&entry.remote.as_str()) {
-                    local_behind.push(&entry.remote);
-                }
-                &mut remotes_behind
-            }
-            _ => continue,
-        };
-        if !list.contains(&entry.remote.as_str()) {
-            list.push(&entry.remote);
-        }
-    }
-    report::advice::out_of_sync(&remotes_behind, &local_behind);
 }
 
 /// `--detailed` and `--failed-only`: the same comparison, shown per remote or narrowed to what is wrong.

@@ -5,7 +5,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::PushingArgs;
 use crate::error::{Exit, Result};
 use crate::model::integrate::Strategy;
 use crate::ops::sync::{self, SyncRequest};
@@ -26,38 +26,29 @@ pub struct SyncArgs {
     /// Print what would happen on each remote and change nothing (no fetch, no merge, no push)
     #[arg(short = 'n', long)]
     pub dry_run: bool,
-    /// Work only on the members of this remote group (git's remotes.<group>; see `git multi group list`)
-    #[arg(long, value_name = "GROUP")]
-    pub only: Option<String>,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// List every ref pushed to a remote (beyond 10 they are counted: "1,000 refs updated")
-    #[arg(short, long)]
-    pub verbose: bool,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub pushing: PushingArgs,
 }
 
 pub fn run(ctx: &Session, args: &SyncArgs) -> Result<Exit> {
-    crate::report::set_verbose(args.verbose);
+    crate::report::set_verbose(args.pushing.verbose);
     let mut set = ctx.remote_set()?;
-    set.narrow_to_group(args.only.as_deref())?;
+    set.narrow_to_group(args.pushing.fan_out.only.as_deref())?;
     let request = SyncRequest {
         strategy: args.strategy,
         primary: args.primary.as_deref(),
-        parallel: args.parallel.get(),
+        parallel: args.pushing.fan_out.parallel.get(),
         watch: Watch::Live,
     };
     if args.dry_run {
         let plan = sync::plan(ctx, &set, &request)?;
-        report::sync::show_plan(&plan, args.json);
+        report::sync::show_plan(&plan, args.pushing.json);
         return Ok(plan.report.exit());
     }
     let mut synced =
         sync::sync(ctx, &set, &request)?.map_err(|halted| report::sync::halted(&halted, true))?;
     report::sync::explain(&mut synced);
-    report::sync::show(&synced, args.json);
+    report::sync::show(&synced, args.pushing.json);
     let mut facts = synced.report.facts();
     facts.failed += synced.unsettled();
     Ok(crate::error::exit_code(facts))

@@ -5,11 +5,12 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::RunArgs;
 use crate::cmd::everywhere::{self, Local};
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
 use crate::ops::publish::Guard;
+use crate::remote_set::RemoteSet;
 use crate::report::publish::Kind;
 use crate::session::Session;
 
@@ -28,10 +29,7 @@ pub struct CreateArgs {
     #[arg(short, long, requires = "message")]
     pub sign: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 /// Delete a tag on every remote (each copy saved under refs/multi/backup/ first), then here
@@ -43,10 +41,7 @@ pub struct DeleteArgs {
     #[arg(long)]
     pub keep_local: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 /// Tags on every remote
@@ -69,9 +64,8 @@ pub fn run(ctx: &Session, command: &TagCommand) -> Result<Exit> {
 }
 
 fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
+    let (set, run, full) = start(ctx, &args.name, &args.how)?;
     let name = &args.name;
-    let full = refname::tag(name);
     let target = everywhere::commit_of(
         ctx,
         args.commit.as_deref(),
@@ -139,13 +133,18 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Tag, &args.name, &args.parallel, args.json)?;
+    let (set, run, full) = start(ctx, &args.name, &args.how)?;
     let name = &args.name;
-    let full = refname::tag(name);
     let local = Local {
         oid: ctx.git.rev_parse(&full)?,
         keep: args.keep_local,
         delete: || ctx.git.tag_delete(name),
     };
     everywhere::remove(ctx, &set, Kind::Tag, &full, Guard::Always, &run, local)
+}
+
+/// The set, how the run goes and the tag's full ref name, checked before anything is changed.
+fn start(ctx: &Session, name: &str, how: &RunArgs) -> Result<(RemoteSet, everywhere::Run, String)> {
+    let (set, run) = everywhere::prepare(ctx, Kind::Tag, name, &how.parallel, how.json)?;
+    Ok((set, run, refname::tag(name)))
 }

@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::RunArgs;
 use crate::error::{Exit, Result};
 use crate::ops::undo::{self as ops, UndoRequest};
 use crate::report;
@@ -21,19 +21,16 @@ pub struct UndoArgs {
     #[arg(short = 'n', long)]
     pub dry_run: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
+    pub how: RunArgs,
 }
 
 pub fn run(ctx: &Session, args: &UndoArgs) -> Result<Exit> {
     let request = UndoRequest {
         entry: args.entry.as_deref(),
         dry_run: args.dry_run,
-        parallel: args.parallel.get(),
+        parallel: args.how.parallel.get(),
     };
     let (entry, report) = ops::undo(ctx, &request)?;
-    report::undo::show(&entry, &report, args.json);
+    report::undo::show(&entry, &report, args.how.json);
     Ok(report.exit())
 }

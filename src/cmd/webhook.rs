@@ -5,7 +5,7 @@ use std::io::Read;
 
 use clap::{Args, Subcommand};
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::HostSelection;
 use crate::cmd::hosted;
 use crate::error::{Error, Exit, Result};
 use crate::model::Report;
@@ -19,7 +19,8 @@ use crate::session::Session;
 #[command(disable_help_subcommand = true)]
 pub enum WebhookCommand {
     Add(AddArgs),
-    List(ListArgs),
+    /// List the webhooks of every host
+    List(HostSelection),
     Remove(RemoveArgs),
 }
 
@@ -34,27 +35,8 @@ pub struct AddArgs {
     /// Read the shared secret the host signs deliveries with from standard input
     #[arg(long)]
     pub secret_stdin: bool,
-    /// Only these remotes (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
-}
-
-/// List the webhooks of every host
-#[derive(Debug, Args)]
-pub struct ListArgs {
-    /// Only these remotes (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
-    #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 /// Remove the webhook with this URL from every host
@@ -62,56 +44,46 @@ pub struct ListArgs {
 pub struct RemoveArgs {
     /// The delivery URL of the webhook to remove (as `webhook list` shows it)
     pub url: String,
-    /// Only these remotes (repeatable)
-    #[arg(long = "on", value_name = "REMOTE")]
-    pub on: Vec<String>,
-    /// Print one JSON document instead of a table
-    #[arg(long)]
-    pub json: bool,
     #[command(flatten)]
-    pub parallel: ParallelArgs,
+    pub hosts: HostSelection,
 }
 
 pub fn run(ctx: &Session, command: &WebhookCommand) -> Result<Exit> {
-    let (on, json, parallel, action) = match command {
-        WebhookCommand::Add(args) => {
-            let secret = if args.secret_stdin {
-                let mut text = String::new();
-                std::io::stdin().read_to_string(&mut text).map_err(|e| {
-                    Error::usage(format!("could not read the secret from stdin: {e}"))
-                })?;
-                let text = text.trim().to_string();
-                if text.is_empty() {
-                    return Err(Error::usage("--secret-stdin got an empty secret").hint(
-                        "pipe it in: `git multi webhook add <url> --secret-stdin < secret-file`",
-                    ));
-                }
-                crate::redact::register_secret(&text);
-                Some(text)
-            } else {
-                None
-            };
-            (
-                &args.on,
-                args.json,
-                &args.parallel,
-                Action::Add(NewWebhook {
-                    url: args.url.clone(),
-                    events: args.events.clone(),
-                    secret,
-                }),
-            )
-        }
-        WebhookCommand::List(args) => (&args.on, args.json, &args.parallel, Action::List),
-        WebhookCommand::Remove(args) => (
-            &args.on,
-            args.json,
-            &args.parallel,
-            Action::Remove(args.url.clone()),
+    let (hosts, action) = match command {
+        WebhookCommand::Add(args) => (
+            &args.hosts,
+            Action::Add(NewWebhook {
+                url: args.url.clone(),
+                events: args.events.clone(),
+                secret: if args.secret_stdin {
+                    Some(read_secret()?)
+                } else {
+                    None
+                },
+            }),
         ),
+        WebhookCommand::List(hosts) => (hosts, Action::List),
+        WebhookCommand::Remove(args) => (&args.hosts, Action::Remove(args.url.clone())),
     };
-    let outcomes = hosted::each(ctx, on, parallel, |job| webhook::one(ctx, job, &action))?;
+    let outcomes = hosted::each(ctx, &hosts.on, &hosts.parallel, |job| {
+        webhook::one(ctx, job, &action)
+    })?;
     let report = Report::new(outcomes);
-    report::show(&report, json);
+    report::show(&report, hosts.json);
     Ok(report.api_exit())
+}
+
+/// `--secret-stdin`: the secret, registered for redaction before anything could print it.
+fn read_secret() -> Result<String> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .map_err(|e| Error::usage(format!("could not read the secret from stdin: {e}")))?;
+    let text = text.trim().to_string();
+    if text.is_empty() {
+        return Err(Error::usage("--secret-stdin got an empty secret")
+            .hint("pipe it in: `git multi webhook add <url> --secret-stdin < secret-file`"));
+    }
+    crate::redact::register_secret(&text);
+    Ok(text)
 }

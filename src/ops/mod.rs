@@ -44,6 +44,7 @@ pub mod inventory;
 pub mod lfs;
 pub mod login;
 pub mod mirror;
+pub mod namespaces;
 pub mod primary;
 pub mod publish;
 pub mod published;

@@ -15,6 +15,8 @@ use crate::provider::ApiError;
 use crate::runner::Job;
 use crate::session::Session;
 
+pub mod given;
+
 /// A file to attach, read once before any host is asked.
 pub struct File {
     pub name: String,

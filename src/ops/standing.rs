@@ -1,6 +1,7 @@
 //! `status --detailed` and `--failed-only`: each remote's standing from a comparison already made, with when
 //! it was last fetched and pushed (tracking-ref reflogs and the audit log, whichever is newer), and the same
-//! comparison narrowed to what is not in sync or not reachable.
+//! comparison narrowed to what is not in sync or not reachable; and, for the advice after the matrix, who is
+//! behind whom.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -141,4 +142,62 @@ pub fn failed_only(
         remote_only: comparison.remote_only.clone(),
     };
     (keep, narrowed)
+}
+
+/// The remotes that lack local commits, and those that have commits not here (a diverged remote is both),
+/// each named once, in the comparison's order.
+pub fn behind(comparison: &Comparison) -> (Vec<&str>, Vec<&str>) {
+    let mut remotes_behind: Vec<&str> = Vec::new();
+    let mut local_behind: Vec<&str> = Vec::new();
+    for entry in comparison.out_of_sync() {
+        let list = match entry.relation.state {
+            State::Ahead | State::MissingRemote => &mut remotes_behind,
+            State::Behind => &mut local_behind,
+            State::Diverged => {
+                if !local_behind.contains(&entry.remote.as_str()) {
+                    local_behind.push(&entry.remote);
+                }
+                &mut remotes_behind
+            }
+            _ => continue,
+        };
+        if !list.contains(&entry.remote.as_str()) {
+            list.push(&entry.remote);
+        }
+    }
+    (remotes_behind, local_behind)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Compared, Relation};
+
+    fn entry(remote: &str, name: &str, state: State) -> Compared {
+        Compared {
+            remote: remote.into(),
+            name: name.into(),
+            local: None,
+            remote_oid: None,
+            relation: Relation::of(state),
+        }
+    }
+
+    #[test]
+    fn behind_names_each_remote_once_and_a_diverged_one_on_both_sides() {
+        let comparison = Comparison {
+            local: BTreeMap::new(),
+            entries: vec![
+                entry("gh", "main", State::Ahead),
+                entry("gh", "dev", State::MissingRemote),
+                entry("gl", "main", State::Behind),
+                entry("gl", "dev", State::InSync),
+                entry("cb", "main", State::Diverged),
+                entry("cb", "dev", State::Behind),
+                entry("gt", "main", State::MissingLocal),
+            ],
+            remote_only: BTreeSet::new(),
+        };
+        assert_eq!(behind(&comparison), (vec!["gh", "cb"], vec!["gl", "cb"]));
+    }
 }

@@ -494,3 +494,56 @@ fn a_host_that_never_answers_times_out_while_the_others_finish() {
         .expect_code(1);
     assert!(edit.stdout.contains("cb  timeout"), "{}", edit.stdout);
 }
+
+/// What `release create|delete` is given is checked before any host is asked (a tag name git refuses, a tag to
+/// `--push` that is not here, a notes file that cannot be read), and `--notes-file -` reads standard input.
+#[test]
+fn what_a_release_is_given_is_checked_before_any_host_is_asked() {
+    let mut env = TestEnv::new();
+    env.set_env("GIT_MULTI_GITHUB_TOKEN", TOKEN);
+    let fake = github_fake();
+    add_member(&env, "gh", "github", &fake);
+    let refused: [(&[&str], &str); 4] = [
+        (
+            &["release", "create", "refs/tags/v1.0"],
+            "`refs/tags/v1.0` is not a valid tag name",
+        ),
+        (
+            &["release", "delete", "v1..0"],
+            "`v1..0` is not a valid tag name",
+        ),
+        (
+            &["release", "create", "v9.9", "--push"],
+            "--push: there is no tag `v9.9` here",
+        ),
+        (
+            &["release", "create", "v1.0", "--notes-file", "missing.md"],
+            "cannot read the notes file",
+        ),
+    ];
+    for (args, said) in refused {
+        let run = env.multi(args).expect_code(2);
+        assert!(run.stderr.contains(said), "{args:?}\n{}", run.stderr);
+    }
+    assert!(fake.lines().is_empty(), "{:?}", fake.lines());
+
+    env.git(["tag", "v1.0"]);
+    let args = [
+        "release",
+        "create",
+        "v1.0",
+        "--push",
+        "--notes-file",
+        "-",
+        "--json",
+    ];
+    env.multi_with_stdin(&args, "Notes from stdin\n")
+        .expect_code(0);
+    let created: Vec<_> = fake
+        .seen()
+        .into_iter()
+        .filter(|s| s.method == "POST" && s.url == "/repos/alice/demo/releases")
+        .collect();
+    assert_eq!(created.len(), 1, "{:?}", fake.lines());
+    assert_eq!(created[0].json()["body"], "Notes from stdin\n");
+}
