@@ -8,14 +8,14 @@ use crate::cmd::common::ParallelArgs;
 use crate::error::{exit_code, Exit, ExitFacts, Result};
 use crate::git::GitError;
 use crate::model::publish::{Kind, LocalStep};
-use crate::ops::everywhere::{self as ops, Run};
+use crate::ops::everywhere as ops;
 use crate::ops::everywhere_push::{Deleting, Everywhere};
 use crate::ops::publish::Guard;
 use crate::remote_set::RemoteSet;
 use crate::report::publish::{self as show, ListView};
 use crate::session::Session;
 
-pub use crate::ops::everywhere::{commit_of, local_step, taken_elsewhere};
+pub use crate::ops::everywhere::{commit_of, local_step, taken_elsewhere, Run};
 pub use crate::ops::everywhere_push::Local;
 
 #[derive(Debug, Args)]
