@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::github_shape::GithubShape;
-use super::{github_release, list, Releases};
+use super::{github_release, list, releases_route, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
 use crate::provider::gogs::Gogs;
@@ -34,7 +34,7 @@ impl Releases for Gogs {
     }
 
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
+        let path = releases_route(self, owner, name);
         list(self.rest(), &path, github_release)
     }
 

@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{github_body, github_release, list, write, Releases};
+use super::{github_body, github_release, list, release_route, releases_route, write, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::http::encode;
 use crate::provider::{ApiError, Base};
@@ -23,7 +23,7 @@ pub(super) trait GithubShape: Base {
 
 impl<T: GithubShape> Releases for T {
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?{}", self.repo_path(owner, name), T::PAGE);
+        let path = format!("{}?{}", releases_route(self, owner, name), T::PAGE);
         list(self.rest(), &path, github_release)
     }
 
@@ -33,7 +33,7 @@ impl<T: GithubShape> Releases for T {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
+        let path = releases_route(self, owner, name);
         write(
             self.rest(),
             "POST",
@@ -50,11 +50,7 @@ impl<T: GithubShape> Releases for T {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.id)
-        );
+        let path = release_route(self, owner, name, &old.id);
         write(
             self.rest(),
             "PATCH",
@@ -65,12 +61,8 @@ impl<T: GithubShape> Releases for T {
     }
 
     fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&release.id)
-        );
-        self.rest().delete(&path)
+        self.rest()
+            .delete(&release_route(self, owner, name, &release.id))
     }
 
     fn asset_upload(
@@ -81,8 +73,8 @@ impl<T: GithubShape> Releases for T {
         file: &str,
         bytes: &[u8],
     ) -> Result<Asset, ApiError> {
-        let (repo, id) = (self.repo_path(owner, name), encode(&release.id));
-        let path = format!("{repo}/releases/{id}/assets?name={}", encode(file));
+        let release = release_route(self, owner, name, &release.id);
+        let path = format!("{release}/assets?name={}", encode(file));
         Ok(super::github_asset(
             &self.send_file(&path, file, bytes)?,
             file,
@@ -97,7 +89,7 @@ impl<T: GithubShape> Releases for T {
         asset: &Asset,
     ) -> Result<(), ApiError> {
         let route = self.asset_route(release, asset);
-        self.rest()
-            .delete(&format!("{}/releases/{route}", self.repo_path(owner, name)))
+        let path = format!("{}/{route}", releases_route(self, owner, name));
+        self.rest().delete(&path)
     }
 }

@@ -4,7 +4,7 @@
 
 use serde_json::{json, Value};
 
-use super::{assets, id, list, write, Releases};
+use super::{assets, body, id, list, release_route, releases_route, write, Releases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
@@ -36,20 +36,6 @@ fn link_asset(value: &Value, file: &str) -> Asset {
     }
 }
 
-fn body(new: &NewRelease, with_tag: bool) -> Value {
-    let mut body = json!({});
-    if with_tag {
-        body["tag_name"] = json!(new.tag);
-    }
-    if let Some(title) = &new.title {
-        body["name"] = json!(title);
-    }
-    if let Some(notes) = &new.notes {
-        body["description"] = json!(notes);
-    }
-    body
-}
-
 /// A generic package name is letters, digits and `._-`; the project's path is, nearly always.
 fn package_name(name: &str) -> String {
     name.chars()
@@ -78,7 +64,7 @@ impl Releases for GitLab {
     }
 
     fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?per_page=100", self.repo_path(owner, name));
+        let path = format!("{}?per_page=100", releases_route(self, owner, name));
         list(self.rest(), &path, release)
     }
 
@@ -88,7 +74,7 @@ impl Releases for GitLab {
         name: &str,
         tag: &str,
     ) -> Result<Option<Release>, ApiError> {
-        let path = format!("{}/releases/{}", self.repo_path(owner, name), encode(tag));
+        let path = release_route(self, owner, name, tag);
         Ok(self.rest().api.get_optional(&path)?.map(|v| release(&v)))
     }
 
@@ -98,8 +84,14 @@ impl Releases for GitLab {
         name: &str,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
-        write(self.rest(), "POST", &path, &body(new, true), release)
+        let path = releases_route(self, owner, name);
+        write(
+            self.rest(),
+            "POST",
+            &path,
+            &body(json!({}), new, true, "description"),
+            release,
+        )
     }
 
     fn release_update(
@@ -109,21 +101,14 @@ impl Releases for GitLab {
         old: &Release,
         new: &NewRelease,
     ) -> Result<Release, ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.tag)
-        );
-        write(self.rest(), "PUT", &path, &body(new, false), release)
+        let path = release_route(self, owner, name, &old.tag);
+        let body = body(json!({}), new, false, "description");
+        write(self.rest(), "PUT", &path, &body, release)
     }
 
     fn release_delete(&self, owner: &str, name: &str, old: &Release) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.tag)
-        );
-        self.rest().delete(&path)
+        self.rest()
+            .delete(&release_route(self, owner, name, &old.tag))
     }
 
     fn asset_upload(
@@ -149,7 +134,10 @@ impl Releases for GitLab {
             "url": format!("{}{package}", api.base),
             "link_type": "package",
         });
-        let path = format!("{project}/releases/{}/assets/links", encode(&old.tag));
+        let path = format!(
+            "{}/assets/links",
+            release_route(self, owner, name, &old.tag)
+        );
         let reply = api.post(&path, &link)?;
         Ok(Asset {
             size: Some(bytes.len() as u64),
@@ -165,10 +153,8 @@ impl Releases for GitLab {
         asset: &Asset,
     ) -> Result<(), ApiError> {
         // The link goes; the package file stays in the registry (a new upload of the same name is a new file).
-        let (repo, tag) = (self.repo_path(owner, name), encode(&old.tag));
-        self.rest().delete(&format!(
-            "{repo}/releases/{tag}/assets/links/{}",
-            encode(&asset.id)
-        ))
+        let release = release_route(self, owner, name, &old.tag);
+        let path = format!("{release}/assets/links/{}", encode(&asset.id));
+        self.rest().delete(&path)
     }
 }

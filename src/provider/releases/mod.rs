@@ -11,7 +11,8 @@ mod gitlab;
 
 use serde_json::Value;
 
-use super::{text, ApiError, Rest};
+use super::http::encode;
+use super::{text, ApiError, Base, Rest};
 pub use data::{Asset, NewRelease, Release};
 
 /// Releases on one host.
@@ -88,6 +89,16 @@ pub trait Releases: Send + Sync {
     ) -> Result<(), ApiError>;
 }
 
+/// The route of the repository's releases.
+fn releases_route<H: Base + ?Sized>(host: &H, owner: &str, name: &str) -> String {
+    format!("{}/releases", host.repo_path(owner, name))
+}
+
+/// The route of one release, by the key the host addresses it with (GitHub's id, GitLab's tag).
+fn release_route<H: Base + ?Sized>(host: &H, owner: &str, name: &str, key: &str) -> String {
+    format!("{}/{}", releases_route(host, owner, name), encode(key))
+}
+
 /// The releases `path` lists, each read by `read` (the host's release object).
 fn list(rest: &Rest, path: &str, read: fn(&Value) -> Release) -> Result<Vec<Release>, ApiError> {
     Ok(rest.api.get_all(path)?.iter().map(read).collect())
@@ -151,7 +162,13 @@ fn github_release(value: &Value) -> Release {
 
 /// The create/update body GitHub and Gitea share.
 fn github_body(new: &NewRelease, with_tag: bool) -> Value {
-    let mut body = serde_json::json!({ "draft": new.draft, "prerelease": new.prerelease });
+    let flags = serde_json::json!({ "draft": new.draft, "prerelease": new.prerelease });
+    body(flags, new, with_tag, "body")
+}
+
+/// `body` with what `new` says of the tag (on create: `with_tag`), title and notes (under `notes_key`) added
+/// after what it holds; what `new` leaves out is not sent, so an update keeps it.
+fn body(mut body: Value, new: &NewRelease, with_tag: bool, notes_key: &str) -> Value {
     if with_tag {
         body["tag_name"] = serde_json::json!(new.tag);
     }
@@ -159,7 +176,7 @@ fn github_body(new: &NewRelease, with_tag: bool) -> Value {
         body["name"] = serde_json::json!(title);
     }
     if let Some(notes) = &new.notes {
-        body["body"] = serde_json::json!(notes);
+        body[notes_key] = serde_json::json!(notes);
     }
     body
 }
