@@ -34,69 +34,72 @@ pub trait Releases: Send + Sync {
         Vec::new()
     }
 
+    /// The releases of the repository `owner/name` here.
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a>;
+}
+
+/// One repository's releases on its host.
+pub trait RepoReleases {
     /// Every release, newest first as the host lists them.
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError>;
+    fn list(&self) -> Result<Vec<Release>, ApiError>;
 
     /// The release of `tag`, drafts included; `None` when there is none. By default it is looked for in the
     /// list, as GitHub's and Gitea's by-tag routes leave drafts out.
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        Ok(self
-            .release_list(owner, name)?
-            .into_iter()
-            .find(|r| r.tag == tag))
+    fn find(&self, tag: &str) -> Result<Option<Release>, ApiError> {
+        Ok(self.list()?.into_iter().find(|r| r.tag == tag))
     }
 
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError>;
+    fn create(&self, new: &NewRelease) -> Result<Release, ApiError>;
 
     /// Changes `old` to say what `new` says.
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError>;
+    fn update(&self, old: &Release, new: &NewRelease) -> Result<Release, ApiError>;
 
     /// Deletes the release (never the tag).
-    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError>;
+    fn delete(&self, release: &Release) -> Result<(), ApiError>;
 
     /// Attaches `bytes` as `file` to `release`.
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError>;
+    fn upload(&self, release: &Release, file: &str, bytes: &[u8]) -> Result<Asset, ApiError>;
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError>;
+    /// Deletes `asset` of `release`.
+    fn remove(&self, release: &Release, asset: &Asset) -> Result<(), ApiError>;
 }
 
-/// The route of the repository's releases.
-fn releases_route<H: Base + ?Sized>(host: &H, owner: &str, name: &str) -> String {
-    format!("{}/releases", host.repo_path(owner, name))
+/// A repository on a host: what each host's [`RepoReleases`] works on.
+struct At<'a, H> {
+    host: &'a H,
+    owner: &'a str,
+    name: &'a str,
 }
 
-/// The route of one release, by the key the host addresses it with (GitHub's id, GitLab's tag).
-fn release_route<H: Base + ?Sized>(host: &H, owner: &str, name: &str, key: &str) -> String {
-    format!("{}/{}", releases_route(host, owner, name), encode(key))
+impl<'a, H: Base> At<'a, H>
+where
+    At<'a, H>: RepoReleases,
+{
+    /// The repository `owner/name` on `host`, as its releases.
+    fn boxed(host: &'a H, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        Box::new(At { host, owner, name })
+    }
+}
+
+impl<H: Base> At<'_, H> {
+    fn rest(&self) -> &Rest {
+        self.host.rest()
+    }
+
+    /// The route of the repository.
+    fn repo(&self) -> String {
+        self.host.repo_path(self.owner, self.name)
+    }
+
+    /// The route of the repository's releases.
+    fn releases(&self) -> String {
+        format!("{}/releases", self.repo())
+    }
+
+    /// The route of one release, by the key the host addresses it with (GitHub's id, GitLab's tag).
+    fn release(&self, key: &str) -> String {
+        format!("{}/{}", self.releases(), encode(key))
+    }
 }
 
 /// The releases `path` lists, each read by `read` (the host's release object).
