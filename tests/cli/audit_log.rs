@@ -85,22 +85,7 @@ fn pushes_forced_pushes_and_set_changes_are_logged_without_secrets() {
     runs.push(env.multi(["push"]).expect_code(0));
     runs.push(env.multi(["push", "--dry-run", "--force"]).expect_code(0));
     // Host API work with the token from the environment.
-    runs.push(
-        env.multi([
-            "remote",
-            "add",
-            "gh",
-            "--provider",
-            "github",
-            "--owner",
-            "alice",
-            "--repo",
-            "demo",
-            "--api-url",
-            &fake.url,
-        ])
-        .expect_code(0),
-    );
+    runs.push(env.add_on_api("gh", "github", "alice/demo", &fake.url, &[]));
     runs.push(env.multi(["create", "--on", "gh", "--json"]).expect_code(0));
 
     let entries = log_lines(&env);

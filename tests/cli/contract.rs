@@ -154,6 +154,18 @@ impl Drop for Prism {
     }
 }
 
+/// A test environment holding the token of `provider`, for a replay against Prism.
+pub(crate) fn env_for(provider: &str) -> TestEnv {
+    let mut env = TestEnv::new();
+    env.set_env(
+        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
+        TOKEN,
+    );
+    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
+    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
+    env
+}
+
 /// Runs every API-using command against Prism serving `spec`, for remotes owned by `owners`. `known_gaps`:
 /// commands whose requests the description cannot express, with the reason.
 fn replay(
@@ -167,29 +179,10 @@ fn replay(
     let Some(prism) = Prism::start(spec, errors) else {
         return;
     };
-    let mut env = TestEnv::new();
-    env.set_env(
-        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
-        TOKEN,
-    );
-    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
-    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
+    let env = env_for(provider);
     for (i, owner) in owners.iter().enumerate() {
-        let name = format!("r{i}");
-        env.multi([
-            "remote",
-            "add",
-            &name,
-            "--provider",
-            provider,
-            "--owner",
-            owner,
-            "--repo",
-            "demo",
-            "--api-url",
-            &prism.url,
-        ])
-        .expect_code(0);
+        let path = format!("{owner}/demo");
+        env.add_on_api(&format!("r{i}"), provider, &path, &prism.url, &[]);
     }
     let hook = [
         "webhook",

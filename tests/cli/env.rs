@@ -462,3 +462,33 @@ pub fn write_script(path: &Path, text: &str) {
     std::fs::write(path, text).unwrap();
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+impl TestEnv {
+    /// Member `name` for `path` (`owner/repo`; the owner may hold slashes, as GitLab groups do) on a `provider`
+    /// host whose API is at `api_url`; `extra` flags follow. Answers the `remote add` run.
+    pub fn add_on_api(
+        &self,
+        name: &str,
+        provider: &str,
+        path: &str,
+        api_url: &str,
+        extra: &[&str],
+    ) -> Run {
+        let (owner, repo) = path.rsplit_once('/').unwrap();
+        let mut args = vec![
+            "remote",
+            "add",
+            name,
+            "--provider",
+            provider,
+            "--owner",
+            owner,
+            "--repo",
+            repo,
+            "--api-url",
+            api_url,
+        ];
+        args.extend_from_slice(extra);
+        self.multi(args).expect_code(0)
+    }
+}

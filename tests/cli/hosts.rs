@@ -79,22 +79,7 @@ pub fn add_on_api(
     fake: &FakeApi,
     extra: &[&str],
 ) {
-    let (owner, repo) = path.rsplit_once('/').unwrap();
-    let mut args = vec![
-        "remote",
-        "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        owner,
-        "--repo",
-        repo,
-        "--api-url",
-        &fake.url,
-    ];
-    args.extend_from_slice(extra);
-    env.multi(args).expect_code(0);
+    env.add_on_api(name, provider, path, &fake.url, extra);
 }
 
 /// Panics when the known token shows up anywhere a user or another process could see it.

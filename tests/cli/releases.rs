@@ -68,20 +68,7 @@ fn github_fake() -> FakeApi {
 
 /// Adds member `name` of `provider` for alice/demo with its API at `fake`, its git URL a local bare repository.
 fn add_member(env: &TestEnv, name: &str, provider: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, provider, "alice/demo", &fake.url, &[]);
     let bare = env.bare(&format!("{name}.git"));
     env.git(["remote", "set-url", name, bare.to_str().unwrap()]);
 }

@@ -41,20 +41,7 @@ fn merge(_: &str, body: &Value, repo: &mut Value) {
 }
 
 fn add(env: &TestEnv, name: &str, provider: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, provider, "alice/demo", &fake.url, &[]);
 }
 
 fn writes(fake: &FakeApi) -> Vec<(String, Value)> {
