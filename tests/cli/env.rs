@@ -273,6 +273,15 @@ impl TestEnv {
         path
     }
 
+    /// A bare repository `hosts/<name>` for each of `names`; answers the `hosts` directory (what the test
+    /// servers serve).
+    pub fn bares(&self, names: &[&str]) -> PathBuf {
+        for name in names {
+            self.bare(name);
+        }
+        self.root.join("hosts")
+    }
+
     pub fn config_bytes(&self) -> Vec<u8> {
         std::fs::read(self.work.join(".git/config")).unwrap()
     }
@@ -355,6 +364,16 @@ impl TestEnv {
 
 /// The entry for remote `name` in an outcome document (`{"remotes": [{"name": …}, …]}`).
 #[track_caller]
+/// The names of the remotes a `--json` answer lists, in its order.
+pub fn remote_names(json: &serde_json::Value) -> Vec<String> {
+    json["remotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
 pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     json["remotes"]
         .as_array()

@@ -8,20 +8,7 @@ use crate::env::{outcome, TestEnv};
 use crate::fake_api::{Answer, FakeApi};
 
 fn member(env: &TestEnv, name: &str, kind: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        kind,
-        "--owner",
-        "acme",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, kind, "acme/demo", &fake.url, &[]);
 }
 
 fn hosts(env: &mut TestEnv) -> (FakeApi, FakeApi, FakeApi) {

@@ -17,20 +17,7 @@ fn token_env(kind: &str) -> String {
 
 /// Adds member `name` of provider `kind` for `owner`/demo with its API at `fake`.
 fn member(env: &TestEnv, name: &str, kind: &str, owner: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        kind,
-        "--owner",
-        owner,
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, kind, &format!("{owner}/demo"), &fake.url, &[]);
 }
 
 /// The `page` query parameter of a request, 1 when absent.

@@ -4,24 +4,19 @@
 use std::time::{Duration, Instant};
 
 use crate::env::{outcome as remote, refs, TestEnv};
-use crate::servers::daemon::GitDaemon;
 use crate::servers::http::{Fault, HttpServer};
-use crate::servers::ssh::SshServer;
-use crate::transports::{use_credential_helper, PASSWORD, USER};
+use crate::transports::{network_servers, use_credential_helper, PASSWORD, USER};
 
 #[test]
 fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replaced() {
     let env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in [
+    let hosts = env.bares(&[
         "src.git",
         "extra.git",
         "diverged.git",
         "web.git",
         "hang.git",
-    ] {
-        env.bare(name);
-    }
+    ]);
     let http = HttpServer::start(&hosts, USER, PASSWORD);
     use_credential_helper(&env, PASSWORD);
     http.set_fault("hang.git", Some(Fault::Hang));
@@ -301,25 +296,16 @@ fn primary_is_shown_set_and_checked() {
 #[test]
 fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let mut env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in [
+    let hosts = env.bares(&[
         "empty.git",
         "local.git",
         "daemon.git",
         "web.git",
         "secure.git",
-    ] {
-        env.bare(name);
-    }
-    let Some(daemon) = GitDaemon::start(&hosts) else {
+    ]);
+    let Some((daemon, sshd, http)) = network_servers(&mut env, &hosts) else {
         return;
     };
-    let Some(sshd) = SshServer::start(&env.root.join("sshd")) else {
-        return;
-    };
-    let http = HttpServer::start(&hosts, USER, PASSWORD);
-    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
-    use_credential_helper(&env, PASSWORD);
     let path = |name: &str| hosts.join(name).display().to_string();
     let remotes = [
         ("local", format!("file://{}", path("local.git"))),
