@@ -374,6 +374,16 @@ pub fn remote_names(json: &serde_json::Value) -> Vec<String> {
         .collect()
 }
 
+/// The entry of ref `r` in the `refs` list of `json` (a remote's outcome, a status answer).
+pub fn ref_entry<'a>(json: &'a serde_json::Value, r: &str) -> &'a serde_json::Value {
+    json["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ref"] == r)
+        .unwrap_or_else(|| panic!("no {r} in {json}"))
+}
+
 pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     json["remotes"]
         .as_array()

@@ -3,7 +3,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::env::{outcome as remote, refs, TestEnv};
+use crate::env::{outcome as remote, ref_entry, refs, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
 use crate::transports::{network_servers, use_credential_helper, PASSWORD, USER};
 
@@ -93,15 +93,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
     assert_eq!(dry["dry_run"], true);
     assert_eq!(remote(&dry, "extra")["status"], "dry-run", "{dry}");
     assert_eq!(remote(&dry, "hang")["status"], "timeout", "{dry}");
-    let planned = |name: &str, r: &str| {
-        remote(&dry, name)["refs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["ref"] == r)
-            .unwrap_or_else(|| panic!("{name} {r} in {dry}"))["status"]
-            .clone()
-    };
+    let planned = |name: &str, r: &str| ref_entry(remote(&dry, name), r)["status"].clone();
     assert_eq!(planned("extra", "refs/heads/main"), "updated");
     assert_eq!(planned("extra", "refs/heads/stale"), "deleted");
     assert_eq!(planned("extra", "refs/tags/old-tag"), "deleted");

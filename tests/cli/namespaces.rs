@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::env::{outcome as remote, tip, write_script, Run, TestEnv};
+use crate::env::{outcome as remote, ref_entry, tip, write_script, Run, TestEnv};
 
 /// The empty tree git-mile's event commits carry.
 pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
@@ -115,23 +115,28 @@ fn namespace_errors_read_like_git_mile() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
     env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
-    usage_error(
-        env.multi(["push", "x", "--branch", "refs/git-mile/*"]),
-        "Remote 'x' not found",
-    );
-    usage_error(env.multi(["fetch", "x"]), "Remote 'x' not found");
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/*"]),
-        "No refs to push under refs/git-mile/",
-    );
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/**"]),
-        "is not a valid ref pattern",
-    );
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/tasks/T9"]),
-        "no local ref `refs/git-mile/tasks/T9`",
-    );
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["push", "x", "--branch", "refs/git-mile/*"],
+            "Remote 'x' not found",
+        ),
+        (&["fetch", "x"], "Remote 'x' not found"),
+        (
+            &["push", "--branch", "refs/git-mile/*"],
+            "No refs to push under refs/git-mile/",
+        ),
+        (
+            &["push", "--branch", "refs/git-mile/**"],
+            "is not a valid ref pattern",
+        ),
+        (
+            &["push", "--branch", "refs/git-mile/tasks/T9"],
+            "no local ref `refs/git-mile/tasks/T9`",
+        ),
+    ];
+    for (args, message) in cases {
+        usage_error(env.multi(args), message);
+    }
 }
 
 #[test]
@@ -427,6 +432,28 @@ fn commit_on(env: &TestEnv, dir: &Path, parent: &str, file: &str, text: &str) ->
     oid
 }
 
+/// `name` made to differ: `theirs` pushed from the clone `other` to its origin, `mine` here.
+fn diverge(env: &TestEnv, other: &Path, name: &str, theirs: &str, mine: &str) {
+    env.git_in(other, ["push", "-q", "origin", &format!("{theirs}:{name}")]);
+    env.git(["update-ref", name, mine]);
+}
+
+/// `sync` stops at `name`, whose copies changed `file` two ways: the conflict is named and neither copy (here
+/// `mine`, on `host` `theirs`) moved.
+fn assert_conflict(env: &TestEnv, host: &Path, name: &str, file: &str, mine: &str, theirs: &str) {
+    let run = env.multi(["sync"]).expect_code(1);
+    let short = name.strip_prefix("refs/").unwrap();
+    assert!(
+        run.stdout.contains(&format!(
+            "{short}: could not be united: conflicting changes in {file}"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(tip(env, &env.work, name), Some(mine.to_string()));
+    assert_eq!(tip(env, host, name), Some(theirs.to_string()));
+}
+
 #[test]
 fn copies_with_different_content_are_united_or_reported() {
     let env = TestEnv::new();
@@ -440,12 +467,8 @@ fn copies_with_different_content_are_united_or_reported() {
 
     // Different files on each side: the union holds both.
     let theirs = commit_on(&env, &other, &base, "g.txt", "theirs");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
-    );
     let mine = commit_on(&env, &env.work, &base, "h.txt", "mine");
-    env.git(["update-ref", "refs/review/r1", &mine]);
+    diverge(&env, &other, "refs/review/r1", &theirs, &mine);
     let json = env.multi(["sync", "--json"]).expect_code(0).json();
     assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
     let united = json["namespaces"][0]["target"]
@@ -464,21 +487,9 @@ fn copies_with_different_content_are_united_or_reported() {
         ["fetch", "-q", "origin", "+refs/review/*:refs/review/*"],
     );
     let theirs = commit_on(&env, &other, &united, "g.txt", "theirs again");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
-    );
     let mine = commit_on(&env, &env.work, &united, "g.txt", "mine again");
-    env.git(["update-ref", "refs/review/r1", &mine]);
-    let run = env.multi(["sync"]).expect_code(1);
-    assert!(
-        run.stdout
-            .contains("review/r1: could not be united: conflicting changes in g.txt"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(tip(&env, &env.work, "refs/review/r1"), Some(mine));
-    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
+    diverge(&env, &other, "refs/review/r1", &theirs, &mine);
+    assert_conflict(&env, &hosts[1], "refs/review/r1", "g.txt", &mine, &theirs);
 }
 
 /// Three hosts with our main and `refs/git-mile/*` carried; others clone `hosts[0]`.
@@ -600,13 +611,7 @@ fn forced_pushes_carry_namespaces_but_never_force_them() {
             "never forced"
         );
     }
-    let t1 = remote(&json, "a")["refs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
-        .cloned()
-        .unwrap();
+    let t1 = ref_entry(remote(&json, "a"), "refs/git-mile/tasks/T1");
     assert_eq!(t1["status"], "skipped", "{json}");
 
     let t3 = task_event(&env, &env.work, "T3", "created");
@@ -650,13 +655,7 @@ fn remote_rename_and_remove_take_the_namespace_copies_along() {
         .multi(["status", "--offline", "alpha", "--json"])
         .expect_code(0)
         .json();
-    let t1 = offline["refs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
-        .cloned()
-        .unwrap();
+    let t1 = ref_entry(&offline, "refs/git-mile/tasks/T1");
     assert_eq!(t1["state"], "in-sync", "{offline}");
 
     let kept = env.git(["rev-parse", "refs/multi/remotes/b/git-mile/tasks/T1"]);
@@ -779,12 +778,8 @@ fn plain_files_under_refs_notes_are_never_dropped() {
 
     // Different files on each side: both are in the union.
     let theirs = data(&other, Some(&base), "b.json", "bob");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
-    );
     let mine = data(&env.work, Some(&base), "a.json", "alice");
-    env.git(["update-ref", "refs/notes/tool", &mine]);
+    diverge(&env, &other, "refs/notes/tool", &theirs, &mine);
     let json = env.multi(["sync", "--json"]).expect_code(0).json();
     assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
     let files = env.git(["ls-tree", "--name-only", "refs/notes/tool"]);
@@ -799,21 +794,9 @@ fn plain_files_under_refs_notes_are_never_dropped() {
         ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
     );
     let theirs = data(&other, Some(&united), "a.json", "bob's a");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
-    );
     let mine = data(&env.work, Some(&united), "a.json", "alice's a");
-    env.git(["update-ref", "refs/notes/tool", &mine]);
-    let run = env.multi(["sync"]).expect_code(1);
-    assert!(
-        run.stdout
-            .contains("notes/tool: could not be united: conflicting changes in a.json"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(tip(&env, &env.work, "refs/notes/tool"), Some(mine));
-    assert_eq!(tip(&env, &hosts[1], "refs/notes/tool"), Some(theirs));
+    diverge(&env, &other, "refs/notes/tool", &theirs, &mine);
+    assert_conflict(&env, &hosts[1], "refs/notes/tool", "a.json", &mine, &theirs);
 }
 
 /// A remote that could not be reached is never called in sync: its copies are unknown.
