@@ -2,7 +2,6 @@
 //! GitLab `x-next-page`, Bitbucket `next`), a user's own repositories, 429 then success, a failing host beside
 //! working ones, and a host that never answers reported as `timeout` while the others finish.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -303,15 +302,7 @@ fn a_rate_limited_page_is_retried_and_a_failing_host_fails_alone() {
 fn a_host_that_never_answers_times_out_while_the_others_finish() {
     let mut env = TestEnv::new();
     env.set_env("GIT_MULTI_GITHUB_TOKEN", "tok-github-123");
-    let release = Arc::new(AtomicBool::new(false));
-    let held = Arc::clone(&release);
-    let hung = FakeApi::start(move |_, _| {
-        // Holds every request until the test is over.
-        while !held.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Answer::json(500, json!({}))
-    });
+    let hung = FakeApi::never_answering();
     let fine = github(&["demo"]);
     member(&env, "slow", "github", "acme", &hung);
     member(&env, "gh", "github", "acme", &fine);
@@ -321,7 +312,6 @@ fn a_host_that_never_answers_times_out_while_the_others_finish() {
         .expect_code(1)
         .json();
     let took = started.elapsed();
-    release.store(true, Ordering::SeqCst);
     assert!(took < Duration::from_secs(6), "took {took:?}");
     assert_eq!(outcome(&doc, "slow")["status"], "timeout");
     assert_eq!(outcome(&doc, "gh")["status"], "ok");
