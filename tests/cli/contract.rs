@@ -184,17 +184,9 @@ fn replay(
         let path = format!("{owner}/demo");
         env.add_on_api(&format!("r{i}"), provider, &path, &prism.url, &[]);
     }
-    let hook = [
-        "webhook",
-        "add",
-        "https://ci.example/hook",
-        "--events",
-        "push,tag",
-        "--secret-stdin",
-    ];
     let status = env.multi(["auth", "status", "--json"]);
     let create = env.multi(["create", "--description", "contract test", "--json"]);
-    let add = env.multi_with_stdin(&hook, "hook-secret-value\n");
+    let add = crate::hosts::add_hook(&env, "hook-secret-value\n", &[]);
     let list = env.multi(["webhook", "list", "--json"]);
     // Remove a hook the mock really lists, so that the DELETE request is sent and checked too.
     let listed = serde_json::from_str::<serde_json::Value>(&list.stdout)
@@ -222,18 +214,7 @@ fn replay(
         ("webhook add", add),
         ("webhook list", list),
         ("webhook remove", remove),
-        (
-            "branch protect",
-            env.multi([
-                "branch",
-                "protect",
-                "main",
-                "--require-review",
-                "--min-approvals",
-                "2",
-                "--no-force-push",
-            ]),
-        ),
+        ("branch protect", crate::hosts::protect_main(&env, "2")),
         (
             "branch protect again",
             env.multi(["branch", "protect", "main", "--no-force-push"]),

@@ -82,6 +82,33 @@ pub fn add_on_api(
     env.add_on_api(name, provider, path, &fake.url, extra);
 }
 
+/// `webhook add` of `https://ci.example/hook` for pushes and tags (then `extra`), `secret` given on stdin.
+pub fn add_hook(env: &TestEnv, secret: &str, extra: &[&str]) -> Run {
+    let mut args = vec![
+        "webhook",
+        "add",
+        "https://ci.example/hook",
+        "--events",
+        "push,tag",
+        "--secret-stdin",
+    ];
+    args.extend_from_slice(extra);
+    env.multi_with_stdin(&args, secret)
+}
+
+/// `branch protect main` asking for `approvals` reviews and no force pushes.
+pub fn protect_main(env: &TestEnv, approvals: &str) -> Run {
+    env.multi([
+        "branch",
+        "protect",
+        "main",
+        "--require-review",
+        "--min-approvals",
+        approvals,
+        "--no-force-push",
+    ])
+}
+
 /// Panics when the known token shows up anywhere a user or another process could see it.
 #[track_caller]
 fn assert_no_token(env: &TestEnv, runs: &[&Run], fakes: &[&FakeApi]) {
@@ -132,11 +159,7 @@ fn create_uses_the_hosts_url_and_a_second_run_adopts() {
         bare.to_str().unwrap(),
         "the host's clone URL became the remote URL"
     );
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let post = fake.first("POST");
     assert_eq!(
         post.json(),
         json!({"name": "demo", "private": true, "description": "demo repo"})
@@ -496,20 +519,7 @@ fn webhooks_and_protection_across_hosts() {
     add_github(&env, "gh", &fake);
     add_on_api(&env, "gogs", "gogs", "alice/demo", &gogs, &[]);
 
-    let run = env
-        .multi_with_stdin(
-            &[
-                "webhook",
-                "add",
-                "https://ci.example/hook",
-                "--events",
-                "push,tag",
-                "--secret-stdin",
-                "--json",
-            ],
-            "s3cret-hook-value\n",
-        )
-        .expect_code(0);
+    let run = add_hook(&env, "s3cret-hook-value\n", &["--json"]).expect_code(0);
     run.assert_not_shown("s3cret-hook-value");
     let created = hooks.lock().unwrap().clone();
     assert_eq!(created[0]["config"]["secret"], "s3cret-hook-value");
@@ -530,24 +540,14 @@ fn webhooks_and_protection_across_hosts() {
         .expect_code(0);
     assert!(hooks.lock().unwrap().is_empty());
 
-    let run = env
-        .multi([
-            "branch",
-            "protect",
-            "main",
-            "--require-review",
-            "--min-approvals",
-            "2",
-            "--no-force-push",
-        ])
-        .expect_code(0);
+    let run = protect_main(&env, "2").expect_code(0);
     assert!(
         run.stdout.contains("gogs  skipped")
             && run.stdout.contains("Gogs has no branch protection API"),
         "{}",
         run.stdout
     );
-    let put = fake.seen().into_iter().find(|s| s.method == "PUT").unwrap();
+    let put = fake.first("PUT");
     assert_eq!(
         put.json()["required_pull_request_reviews"]["required_approving_review_count"],
         2
@@ -595,11 +595,7 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
         "{}",
         run.stdout
     );
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let post = fake.first("POST");
     assert_eq!(
         post.json(),
         json!({"type": "repository", "scm": "git", "is_private": false, "project": {"type": "project", "key": "PRJ"}})
@@ -700,11 +696,7 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
     });
     add_on_api(&env, "gl", "gitlab", "group/sub/demo", &fake, &[]);
     env.multi(["create"]).expect_code(0);
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let post = fake.first("POST");
     assert_eq!(post.json()["namespace_id"], 42);
     assert_eq!(post.json()["visibility"], "private");
     assert_eq!(
@@ -817,18 +809,7 @@ fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
         }
     });
     add_on_api(&env, "bb", "bitbucket", "team/demo", &fake, &[]);
-    let protect = |approvals: &str| {
-        env.multi([
-            "branch",
-            "protect",
-            "main",
-            "--require-review",
-            "--min-approvals",
-            approvals,
-            "--no-force-push",
-        ])
-        .expect_code(0)
-    };
+    let protect = |approvals: &str| protect_main(&env, approvals).expect_code(0);
     protect("1");
     assert_eq!(restrictions.lock().unwrap().len(), 2);
     let before = fake.seen().len();

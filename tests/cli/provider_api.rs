@@ -746,11 +746,7 @@ fn gitlab_updates_an_existing_rule_in_place() {
         !lines.iter().any(|l| l.starts_with("DELETE")),
         "deleted first: {lines:?}"
     );
-    let patch = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "PATCH")
-        .expect("a PATCH");
+    let patch = fake.first("PATCH");
     assert_eq!(patch.json()["allow_force_push"], false);
     assert_eq!(
         patch.json()["allowed_to_merge"],

@@ -338,11 +338,7 @@ fn each_host_keeps_files_its_own_way_and_hosts_that_cannot_are_skipped() {
         json!({"name": "tool.tar.gz", "url": format!("{}/projects/alice%2Fdemo/packages/generic/demo/v1.0/tool.tar.gz", gitlab.url), "link_type": "package"})
     );
     // Bitbucket: one multipart form with the file in `files`.
-    let upload = bitbucket
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let upload = bitbucket.first("POST");
     let content_type = upload.header("content-type").unwrap().to_string();
     assert!(
         content_type.starts_with("multipart/form-data; boundary="),
