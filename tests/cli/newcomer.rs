@@ -93,17 +93,8 @@ fn clone_says_nothing_about_the_group_it_writes() {
     let source = env.bare("source.git");
     env.git(["push", "-q", source.to_str().unwrap(), "main"]);
     let mirror = env.bare("mirror.git");
-    let run = env
-        .multi_in(
-            &env.root,
-            [
-                "clone",
-                &format!("file://{}", source.display()),
-                "--mirror-to",
-                mirror.to_str().unwrap(),
-            ],
-        )
-        .expect_code(0);
+    let mirror_to = ["--mirror-to", mirror.to_str().unwrap()];
+    let run = crate::clone::clone_over_file(&env, &source, &mirror_to).expect_code(0);
     assert!(!run.stderr.contains("remotes.multi"), "{}", run.stderr);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     assert!(run.stdout.contains("cloned into"), "{}", run.stdout);
