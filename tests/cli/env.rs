@@ -61,6 +61,23 @@ impl Run {
         );
     }
 
+    /// Panics unless stdout or stderr says `text`, showing both.
+    #[track_caller]
+    pub fn assert_says(&self, text: &str) {
+        assert!(
+            self.stdout.contains(text) || self.stderr.contains(text),
+            "want {text:?} in\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+    }
+
+    /// The words of stdout's first line (a table's header, or its first row).
+    pub fn first_line_words(&self) -> Vec<&str> {
+        let first = self.stdout.lines().next().unwrap_or_default();
+        first.split_whitespace().collect()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))

@@ -87,13 +87,7 @@ fn list_shows_members_in_order_with_provider() {
     assert_eq!(json["remotes"][0]["transport"], "ssh");
 
     let human = env.multi(["remote", "list"]).expect_code(0);
-    let first: Vec<&str> = human
-        .stdout
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let first = human.first_line_words();
     assert_eq!(first, ["gh", "git@github.com:me/app.git", "github"]);
     let verbose = env.multi(["remote", "list", "-v"]).expect_code(0);
     assert!(
