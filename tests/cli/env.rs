@@ -61,6 +61,18 @@ impl Run {
         );
     }
 
+    /// Panics unless stdout contains `text`, showing stdout.
+    #[track_caller]
+    pub fn assert_stdout_has(&self, text: &str) {
+        assert!(self.stdout.contains(text), "{}", self.stdout);
+    }
+
+    /// Panics unless stderr contains `text`, showing stderr.
+    #[track_caller]
+    pub fn assert_stderr_has(&self, text: &str) {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+    }
+
     /// Panics unless stdout or stderr says `text`, showing both.
     #[track_caller]
     pub fn assert_says(&self, text: &str) {

@@ -171,7 +171,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
         "{}",
         again.stdout
     );
-    assert!(again.stdout.contains("hang      ok"), "{}", again.stdout);
+    again.assert_stdout_has("hang      ok");
     assert!(
         again.stdout.ends_with("4 remotes: 1 ok, 3 up-to-date\n"),
         "{}",
@@ -194,12 +194,7 @@ fn mirror_without_prune_keeps_extra_refs_and_never_touches_the_source() {
         ],
     );
     let run = env.multi(["mirror", "--from", "src"]).expect_code(0);
-    assert!(
-        run.stderr
-            .contains("kept refs the source does not have (other 1)"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("kept refs the source does not have (other 1)");
     let refs = env.git_in(&other, ["for-each-ref", "--format=%(refname)"]);
     assert_eq!(refs, "refs/heads/main\nrefs/heads/mine\n");
     assert_eq!(
@@ -208,11 +203,7 @@ fn mirror_without_prune_keeps_extra_refs_and_never_touches_the_source() {
     );
     // The source cannot also be a target; without a primary there is no source.
     let refused = env.multi(["mirror", "--from", "src", "src"]).expect_code(2);
-    assert!(
-        refused.stderr.contains("is the source of the mirror"),
-        "{}",
-        refused.stderr
-    );
+    refused.assert_stderr_has("is the source of the mirror");
     let before = env.config_bytes();
     let none = env.multi(["mirror"]).expect_code(2);
     assert!(
@@ -234,11 +225,7 @@ fn primary_is_shown_set_and_checked() {
     env.add_local_remotes(&["a", "b"]);
     let unset = env.multi(["primary"]).expect_code(0);
     assert_eq!(unset.stdout, "");
-    assert!(
-        unset.stderr.contains("no primary remote is set"),
-        "{}",
-        unset.stderr
-    );
+    unset.assert_stderr_has("no primary remote is set");
     assert_eq!(
         env.multi(["primary", "--json"]).expect_code(0).json()["primary"],
         serde_json::Value::Null
@@ -263,11 +250,7 @@ fn primary_is_shown_set_and_checked() {
         "{}",
         unknown.stderr
     );
-    assert!(
-        unknown.stderr.contains("hint: members are: a, b"),
-        "{}",
-        unknown.stderr
-    );
+    unknown.assert_stderr_has("hint: members are: a, b");
     assert!(unknown.stdout.is_empty());
     assert_eq!(env.config_bytes(), before, ".git/config changed");
     // A plain git remote outside the set is no primary either.
@@ -344,12 +327,8 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
             refused.stderr
         );
     }
-    assert!(
-        refused.stderr.contains(
-            "hint: `git multi mirror --from empty --prune --force` deletes them all the same"
-        ),
-        "{}",
-        refused.stderr
+    refused.assert_stderr_has(
+        "hint: `git multi mirror --from empty --prune --force` deletes them all the same",
     );
     let after: Vec<_> = targets
         .iter()
@@ -374,12 +353,7 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let dry = env
         .multi(["mirror", "--prune", "--from", "empty", "--dry-run"])
         .expect_code(0);
-    assert!(
-        dry.stderr
-            .contains("a real run refuses unless `--force` is given"),
-        "{}",
-        dry.stderr
-    );
+    dry.assert_stderr_has("a real run refuses unless `--force` is given");
     // Without --prune an empty source deletes nothing: no refusal.
     env.multi(["mirror", "--from", "empty"]).expect_code(0);
 
@@ -412,11 +386,7 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let again = env
         .multi(["mirror", "--prune", "--from", "empty", "--force", "local"])
         .expect_code(0);
-    assert!(
-        again.stderr.contains(
-            "kept the branch each remote's HEAD points to (local main): no push may delete it"
-        ),
-        "{}",
-        again.stderr
+    again.assert_stderr_has(
+        "kept the branch each remote's HEAD points to (local main): no push may delete it",
     );
 }

@@ -38,7 +38,7 @@ fn usage_error(run: Run, message: &str) -> Run {
         "want {message:?} in:\n{}",
         run.stderr
     );
-    assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
+    run.assert_stderr_has("\nhint: ");
     run
 }
 
@@ -47,7 +47,7 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
     let added = env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
-    assert!(added.stdout.contains("refs/git-mile/*"), "{}", added.stdout);
+    added.assert_stdout_has("refs/git-mile/*");
     env.multi(["refs", "add", "refs/notes/*", "--merge", "ff-only"])
         .expect_code(0);
     let list = env.multi(["refs", "list", "--json"]).expect_code(0).json();
@@ -96,7 +96,7 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
     {
         let stash = "refs/stash";
         let run = usage_error(env.multi(["refs", "add", stash]), "covers `refs/stash`");
-        assert!(run.stderr.contains("git stash branch"), "{}", run.stderr);
+        run.assert_stderr_has("git stash branch");
     }
 
     env.multi(["refs", "remove", "refs/notes/*"]).expect_code(0);
@@ -214,22 +214,12 @@ fn push_fetch_and_status_carry_task_refs() {
     assert_eq!(b["refs"][1]["ref"], "refs/git-mile/tasks/T1", "{skipped}");
     assert_eq!(b["refs"][1]["status"], "skipped", "{skipped}");
     let human = env.multi(["push"]).expect_code(0);
-    assert!(
-        human.stdout.contains("`git multi sync`"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("`git multi sync`");
     // Named, it is refused, with a hint that leads somewhere else than the same refusal.
     let named = env
         .multi(["push", "b", "--branch", "refs/git-mile/tasks/T1"])
         .expect_code(1);
-    assert!(
-        named
-            .stdout
-            .contains("git multi resolve refs/git-mile/tasks/T1 --merge"),
-        "{}",
-        named.stdout
-    );
+    named.assert_stdout_has("git multi resolve refs/git-mile/tasks/T1 --merge");
     assert_eq!(
         tip(&env, &hosts[1], "refs/git-mile/tasks/T1"),
         Some(theirs.clone())
@@ -443,13 +433,9 @@ fn diverge(env: &TestEnv, other: &Path, name: &str, theirs: &str, mine: &str) {
 fn assert_conflict(env: &TestEnv, host: &Path, name: &str, file: &str, mine: &str, theirs: &str) {
     let run = env.multi(["sync"]).expect_code(1);
     let short = name.strip_prefix("refs/").unwrap();
-    assert!(
-        run.stdout.contains(&format!(
-            "{short}: could not be united: conflicting changes in {file}"
-        )),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&format!(
+        "{short}: could not be united: conflicting changes in {file}"
+    ));
     assert_eq!(tip(env, &env.work, name), Some(mine.to_string()));
     assert_eq!(tip(env, host, name), Some(theirs.to_string()));
 }
@@ -568,7 +554,7 @@ fn a_push_never_fails_over_namespace_refs_that_are_only_behind() {
         .multi(["push", "a", "--branch", "refs/git-mile/*"])
         .expect_code(1);
     assert!(!all.stdout.contains("force"), "{}", all.stdout);
-    assert!(all.stdout.contains("`git multi sync`"), "{}", all.stdout);
+    all.assert_stdout_has("`git multi sync`");
     assert!(!all.stdout.contains("resolve"), "{}", all.stdout);
 }
 
@@ -666,8 +652,8 @@ fn remote_rename_and_remove_take_the_namespace_copies_along() {
 
     // The entry of `push a` is about a remote that is now called alpha.
     let undo = env.multi(["undo"]).expect_code(1);
-    assert!(undo.stdout.contains("renamed"), "{}", undo.stdout);
-    assert!(undo.stdout.contains("git multi log"), "{}", undo.stdout);
+    undo.assert_stdout_has("renamed");
+    undo.assert_stdout_has("git multi log");
     assert!(!undo.stdout.contains("remote add a"), "{}", undo.stdout);
 }
 
@@ -685,13 +671,8 @@ fn overlapping_namespaces_are_refused() {
     ] {
         let before = env.config_bytes();
         let run = usage_error(env.multi(["refs", "add", pattern]), "overlaps");
-        assert!(run.stderr.contains(existing), "{}", run.stderr);
-        assert!(
-            run.stderr
-                .contains(&format!("git multi refs remove '{existing}'")),
-            "{}",
-            run.stderr
-        );
+        run.assert_stderr_has(existing);
+        run.assert_stderr_has(&format!("git multi refs remove '{existing}'"));
         assert_eq!(env.config_bytes(), before);
     }
     // The same pattern again is a change of mode, not an overlap; one written behind our back is refused.
@@ -703,11 +684,7 @@ fn overlapping_namespaces_are_refused() {
         "refs/git-mile/tasks/*:theirs",
     ]);
     let run = usage_error(env.multi(["status"]), "overlaps");
-    assert!(
-        run.stderr.contains("git multi refs remove"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("git multi refs remove");
     env.multi(["refs", "remove", "refs/git-mile/tasks/*"])
         .expect_code(0);
     env.multi(["status"]).expect_code(0);
@@ -743,7 +720,7 @@ fn sync_says_everywhere_only_when_every_remote_took_it() {
 
     std::fs::remove_file(&hook).unwrap();
     let fixed = env.multi(["sync"]).expect_code(0);
-    assert!(fixed.stdout.contains("everywhere"), "{}", fixed.stdout);
+    fixed.assert_stdout_has("everywhere");
 }
 
 /// A tree of plain files kept under `refs/notes/` (as some tools do): git's notes merge would drop every file
@@ -848,12 +825,7 @@ fn a_diverged_namespace_ref_points_to_plain_sync() {
     let run = env
         .multi(["push", "--branch", "refs/git-mile/tasks/T1"])
         .expect_code(1);
-    assert!(
-        run.stdout
-            .contains("`git multi sync` unites the copies of every namespace ref"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("`git multi sync` unites the copies of every namespace ref");
     assert!(!run.stdout.contains("--strategy merge"), "{}", run.stdout);
     env.multi(["primary", "a"]).expect_code(0);
     env.multi(["sync"]).expect_code(0);

@@ -223,15 +223,9 @@ fn remote_test_names_each_failure_truthfully() {
             "missing",
         ])
         .expect_code(1);
-    assert!(human.stdout.contains("good       ok"), "{}", human.stdout);
-    assert!(human.stdout.contains("error: 403"), "{}", human.stdout);
-    assert!(
-        human
-            .stdout
-            .contains("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("good       ok");
+    human.assert_stdout_has("error: 403");
+    human.assert_stdout_has("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`");
     assert!(
         human.stdout.ends_with("3 remotes: 1 ok, 2 failed\n"),
         "{}",
