@@ -192,6 +192,17 @@ impl TestEnv {
         Run::with_input(command, Some(input))
     }
 
+    /// git-multi started with `args` in the work tree, its stdout and stderr piped, not waited for (a test
+    /// that interrupts it, or reads it as it goes).
+    pub fn spawn_multi(&self, args: &[&str]) -> std::process::Child {
+        self.command(env!("CARGO_BIN_EXE_git-multi"), &self.work)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
+    }
+
     pub fn multi_in<I, S>(&self, dir: &Path, args: I) -> Run
     where
         I: IntoIterator<Item = S>,

@@ -2,7 +2,6 @@
 //! (`--timeout`, else `multi.timeout`), so a host whose API accepts and never answers is reported as `timeout`
 //! within its budget while the other hosts finish, and after Ctrl-C no further request is sent.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
@@ -126,13 +125,7 @@ fn ctrl_c_stops_a_host_before_its_next_request() {
         _ => Answer::json(201, json!({"name": "demo"})),
     });
     add_github(&env, "gh", &fake);
-    let child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(["create", "--json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = env.spawn_multi(&["create", "--json"]);
     let until = Instant::now() + Duration::from_secs(30);
     while fake.seen().is_empty() {
         assert!(Instant::now() < until, "git-multi never asked the host");

@@ -141,5 +141,5 @@ fn export_writes_json_or_csv_by_the_extension() {
     assert_eq!(lines[4].split(',').count(), columns);
 
     let bad = env.multi(["stats", "--export", "stats.txt"]).expect_code(2);
-    assert!(bad.stderr.contains(".json or .csv"), "{}", bad.stderr);
+    bad.assert_stderr_has(".json or .csv");
 }

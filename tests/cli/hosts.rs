@@ -168,13 +168,7 @@ fn create_uses_the_hosts_url_and_a_second_run_adopts() {
     // Second run: the host says it exists; it is checked and adopted, nothing changes.
     let before = env.config_bytes();
     let second = env.multi(["create"]).expect_code(0);
-    assert!(
-        second
-            .stdout
-            .contains("gh  up-to-date  already there, adopted"),
-        "{}",
-        second.stdout
-    );
+    second.assert_stdout_has("gh  up-to-date  already there, adopted");
     assert_eq!(env.config_bytes(), before);
     assert!(fake.lines().contains(&"GET /repos/alice/demo".to_string()));
 
@@ -251,17 +245,8 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
     let (fake, _) = github_fake(&env, false);
     add_github(&env, "gh", &fake);
     let run = env.multi(["create"]).expect_code(4);
-    assert!(
-        run.stdout.contains("no token for this host"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("hint: store a token with `git multi auth login 127.0.0.1:"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("no token for this host");
+    run.assert_stdout_has("hint: store a token with `git multi auth login 127.0.0.1:");
     assert!(fake.seen().is_empty(), "no request without a token");
 
     let run = env.multi(["auth", "status", "gh"]).expect_code(4);
@@ -277,12 +262,7 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
         "ghp_WrongToken000000000000000000000000",
     );
     let run = env.multi(["create"]).expect_code(4);
-    assert!(
-        run.stdout
-            .contains("the token was rejected (Bad credentials)"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("the token was rejected (Bad credentials)");
     run.assert_not_shown("ghp_WrongToken");
     let run = env.multi(["auth", "status", "--json", "gh"]).expect_code(4);
     assert_eq!(run.json()["hosts"][0]["valid"], false);
@@ -307,7 +287,7 @@ fn login_refuses_a_rejected_token_and_never_echoes_it() {
     run.assert_not_shown("ghp_RejectedToken");
     // Without --with-token and without a terminal there is nobody to ask.
     let run = env.multi(["auth", "login", "gh"]).expect_code(2);
-    assert!(run.stderr.contains("--with-token"), "{}", run.stderr);
+    run.assert_stderr_has("--with-token");
 }
 
 #[test]
@@ -320,17 +300,8 @@ fn login_without_a_keyring_says_so_and_offers_other_sources() {
             &format!("{TOKEN}\n"),
         )
         .expect_code(1);
-    assert!(
-        run.stderr
-            .contains("could not store the token in the OS keyring"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("git credential approve"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("could not store the token in the OS keyring");
+    run.assert_stderr_has("git credential approve");
     run.assert_not_shown(TOKEN);
 }
 
@@ -458,7 +429,7 @@ fn remote_add_computes_the_url_from_the_provider() {
     let run = env
         .multi(["remote", "add", "x", "--provider", "gogs", "--owner", "a"])
         .expect_code(2);
-    assert!(run.stderr.contains("--api-url"), "{}", run.stderr);
+    run.assert_stderr_has("--api-url");
     let run = env
         .multi([
             "remote",
@@ -470,7 +441,7 @@ fn remote_add_computes_the_url_from_the_provider() {
             "a b",
         ])
         .expect_code(2);
-    assert!(run.stderr.contains("invalid --owner"), "{}", run.stderr);
+    run.assert_stderr_has("invalid --owner");
     // No owner and no token: exit 4, naming both ways out.
     let run = env
         .multi(["remote", "add", "x", "--provider", "github"])
@@ -530,7 +501,7 @@ fn webhooks_and_protection_across_hosts() {
     let run = env
         .multi(["webhook", "add", "https://ci.example/hook"])
         .expect_code(0);
-    assert!(run.stdout.contains("2 up-to-date"), "{}", run.stdout);
+    run.assert_stdout_has("2 up-to-date");
     let run = env.multi(["webhook", "list", "--json"]).expect_code(0);
     assert_eq!(
         run.json()["remotes"][0]["webhooks"][0]["url"],
@@ -557,7 +528,7 @@ fn webhooks_and_protection_across_hosts() {
     let run = env
         .multi(["branch", "protect", "main", "--dry-run"])
         .expect_code(0);
-    assert!(run.stdout.contains("dry-run"), "{}", run.stdout);
+    run.assert_stdout_has("dry-run");
     assert_eq!(fake.seen().len(), before, "a dry run sends nothing");
 }
 
@@ -589,12 +560,7 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
         &["--project", "PRJ"],
     );
     let run = env.multi(["create", "--public"]).expect_code(0);
-    assert!(
-        run.stdout
-            .contains("bb  ok  created https://bitbucket.example/team/demo.git"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("bb  ok  created https://bitbucket.example/team/demo.git");
     let post = fake.first("POST");
     assert_eq!(
         post.json(),

@@ -3,7 +3,6 @@
 //! left anyway (a crash) is named by the push it blocks and by `doctor`.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::core::send;
@@ -106,13 +105,7 @@ fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
     let (env, remote) = pushed_then_committed("held");
     let mark = env.root.join("prepared");
     hold_locks(&remote, &mark);
-    let child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(["push", "--timeout", "120"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = env.spawn_multi(&["push", "--timeout", "120"]);
     wait_for(&mark, Duration::from_secs(30));
     send("INT", child.id());
     let output = child.wait_with_output().unwrap();
@@ -196,13 +189,7 @@ fn doctor_names_stale_lock_files_here_and_in_local_remotes() {
 #[allow(clippy::zombie_processes)]
 fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
     use std::io::Read;
-    let mut child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = env.spawn_multi(args);
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {

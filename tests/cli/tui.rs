@@ -140,11 +140,7 @@ fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_re
     );
     // The push is in the audit log as the dashboard's.
     let log = env.multi(["log", "-n", "1"]).expect_code(0);
-    assert!(
-        log.stdout.contains("(from git multi tui)"),
-        "{}",
-        log.stdout
-    );
+    log.assert_stdout_has("(from git multi tui)");
 }
 
 #[test]
@@ -152,9 +148,5 @@ fn without_a_terminal_the_dashboard_says_so() {
     let env = TestEnv::new();
     env.add_local_remotes(&["alpha"]);
     let run = env.multi(["tui"]).expect_code(2);
-    assert!(
-        run.stderr.contains("error: git multi tui needs a terminal"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("error: git multi tui needs a terminal");
 }
