@@ -30,19 +30,20 @@ pub struct SetFile {
 
 /// Repository-wide settings; what is left out is left as the clone has it.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+// Every setting may be left out: what is missing is the default (unset).
+#[serde(default, deny_unknown_fields)]
 pub struct FileSettings {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub primary: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub jobs: Option<u64>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub per_host: Option<u64>,
     /// Seconds.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub timeout: Option<f64>,
     /// Ref namespaces (`multi.refs`): `<pattern>[:<merge>]`.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub refs: Vec<String>,
 }
 
@@ -228,6 +229,18 @@ mod tests {
     use super::*;
     use crate::git::ConfigEntry;
 
+    /// The file of the set these git config entries make.
+    fn set_file_of(config: &[(&str, &str)]) -> SetFile {
+        let entries: Vec<ConfigEntry> = config
+            .iter()
+            .map(|(k, v)| ConfigEntry {
+                key: k.to_string(),
+                value: Some(v.to_string()),
+            })
+            .collect();
+        SetFile::from_set(&RemoteSet::from_entries(&entries).unwrap())
+    }
+
     #[test]
     fn secrets_stay_behind() {
         assert_eq!(
@@ -244,7 +257,7 @@ mod tests {
 
     #[test]
     fn round_trips_through_toml() {
-        let entries: Vec<ConfigEntry> = [
+        let file = set_file_of(&[
             ("remote.gh.url", "https://bob:pw@github.com/a/b.git"),
             ("multi.gh.enabled", "true"),
             ("multi.gh.provider", "github"),
@@ -255,14 +268,7 @@ mod tests {
             ("multi.primary", "gh"),
             ("multi.timeout", "2.5"),
             ("multi.refs", "refs/notes/*"),
-        ]
-        .iter()
-        .map(|(k, v)| ConfigEntry {
-            key: k.to_string(),
-            value: Some(v.to_string()),
-        })
-        .collect();
-        let file = SetFile::from_set(&RemoteSet::from_entries(&entries).unwrap());
+        ]);
         let text = file.to_text(Format::Toml, "2026-01-01T00:00:00Z").unwrap();
         assert!(!text.contains("pw@"), "{text}");
         assert!(text.contains("[[remote]]"), "{text}");
@@ -276,20 +282,13 @@ mod tests {
 
     #[test]
     fn round_trips_through_json_and_yaml_and_sniffs_them() {
-        let entries: Vec<ConfigEntry> = [
+        let file = set_file_of(&[
             ("remote.gh.url", "https://github.com/a/b.git"),
             ("multi.gh.enabled", "true"),
             ("multi.gh.provider", "github"),
             ("multi.jobs", "3"),
             ("multi.refs", "refs/notes/*"),
-        ]
-        .iter()
-        .map(|(k, v)| ConfigEntry {
-            key: k.to_string(),
-            value: Some(v.to_string()),
-        })
-        .collect();
-        let file = SetFile::from_set(&RemoteSet::from_entries(&entries).unwrap());
+        ]);
         for format in [Format::Toml, Format::Json, Format::Yaml] {
             let text = file.to_text(format, "2026-01-01T00:00:00Z").unwrap();
             assert_eq!(Format::sniff(&text), format, "{text}");

@@ -305,28 +305,13 @@ fn arm(
     let mut options = Leases::new();
     let mut refspecs = Vec::new();
     let mut saved: Vec<Saved> = Vec::new();
-    let expectation = |name: &str| expected(exact, name);
     match request.force {
         _ if exact.is_some() => {
             // The expected tips are usually here already (this repository pushed them); the others are
             // fetched from the remote into their backup refs, and dropped again if the lease fails.
-            let to_save: Vec<(String, String)> = request
-                .refs
-                .iter()
-                .filter_map(|r| {
-                    let old = expectation(&r.name)?;
-                    (Some(&old) != r.oid.as_ref()).then(|| (r.name.clone(), old))
-                })
-                .collect();
-            if !request.dry_run {
-                saved = request
-                    .backups
-                    .fetch_and_save(job, git, &to_save, request.reason)?;
-            }
-            for r in request.refs {
-                options.push((r.name.clone(), expectation(&r.name)));
-                refspecs.push(refspec(r, false));
-            }
+            saved = lease_all(job, git, request, &mut options, &mut refspecs, |name| {
+                expected(exact, name)
+            })?;
         }
         Force::Yes => {
             // Save exactly what is there, then overwrite exactly that: a lease on the saved tip means a
@@ -335,24 +320,12 @@ fn arm(
                 Some(there) => there,
                 None => remote_tips(job, git, request.refs)?,
             };
-            let to_save: Vec<(String, String)> = request
-                .refs
-                .iter()
-                .filter_map(|r| {
-                    let old = there.iter().find(|(n, _)| *n == r.name)?;
-                    (Some(&old.1) != r.oid.as_ref()).then(|| old.clone())
-                })
-                .collect();
-            if !request.dry_run {
-                saved = request
-                    .backups
-                    .fetch_and_save(job, git, &to_save, request.reason)?;
-            }
-            for r in request.refs {
-                let old = there.iter().find(|(n, _)| *n == r.name).map(|(_, o)| o);
-                options.push((r.name.clone(), old.cloned()));
-                refspecs.push(refspec(r, false));
-            }
+            saved = lease_all(job, git, request, &mut options, &mut refspecs, |name| {
+                there
+                    .iter()
+                    .find(|(n, _)| n == name)
+                    .map(|(_, o)| o.clone())
+            })?;
         }
         Force::CreateOnly => {
             for r in request.refs {
@@ -375,6 +348,38 @@ fn arm(
         Force::No => refspecs.extend(plain_refspecs(git, request.refs)?),
     }
     Ok((options, refspecs, saved))
+}
+
+/// Leases every ref of the request on the tip `old_of` names (none: the ref must not exist), first saving the
+/// tips the push would overwrite (not under `--dry-run`); answers what was saved.
+fn lease_all(
+    job: &Job,
+    git: &Git,
+    request: &PushRequest,
+    options: &mut Leases,
+    refspecs: &mut Vec<Refspec>,
+    old_of: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<Saved>, GitError> {
+    let to_save: Vec<(String, String)> = request
+        .refs
+        .iter()
+        .filter_map(|r| {
+            let old = old_of(&r.name)?;
+            (Some(&old) != r.oid.as_ref()).then(|| (r.name.clone(), old))
+        })
+        .collect();
+    let saved = if request.dry_run {
+        Vec::new()
+    } else {
+        request
+            .backups
+            .fetch_and_save(job, git, &to_save, request.reason)?
+    };
+    for r in request.refs {
+        options.push((r.name.clone(), old_of(&r.name)));
+        refspecs.push(refspec(r, false));
+    }
+    Ok(saved)
 }
 
 /// `(remote ref, expected oid)` per leased ref.

@@ -228,13 +228,13 @@ fn publish(
 ) -> std::result::Result<Release, ApiError> {
     if api.downloads_only() {
         detail.action = Some("downloads");
-        return api.release_create(owner, repo, new);
+        return api.of(owner, repo).create(new);
     }
-    match api.release_find(owner, repo, &new.tag)? {
+    match api.of(owner, repo).find(&new.tag)? {
         None => {
             job.say("creating the release");
             detail.action = Some("created");
-            api.release_create(owner, repo, new)
+            api.of(owner, repo).create(new)
         }
         Some(old) => {
             // Flags the host does not keep cannot differ.
@@ -265,7 +265,7 @@ fn publish(
             job.say("updating the release");
             detail.action = Some("updated");
             detail.changed = changed;
-            let updated = api.release_update(owner, repo, &old, new)?;
+            let updated = api.of(owner, repo).update(&old, new)?;
             // Some answers leave the assets out; the old list is what the host has.
             Ok(if updated.assets.is_empty() {
                 Release {
@@ -289,6 +289,7 @@ fn attach(
     clobber: bool,
 ) -> AssetResult {
     let existing = release.assets.iter().find(|a| a.name == file.name);
+    let at = api.of(owner, repo);
     let result = match existing {
         Some(_) if !clobber => {
             return AssetResult {
@@ -297,12 +298,12 @@ fn attach(
                 error: Some("already there; --clobber replaces it".into()),
             }
         }
-        Some(old) => api
-            .asset_delete(owner, repo, release, old)
-            .and_then(|()| api.asset_upload(owner, repo, release, &file.name, &file.bytes))
+        Some(old) => at
+            .remove(release, old)
+            .and_then(|()| at.upload(release, &file.name, &file.bytes))
             .map(|_| AssetStatus::Replaced),
-        None => api
-            .asset_upload(owner, repo, release, &file.name, &file.bytes)
+        None => at
+            .upload(release, &file.name, &file.bytes)
             .map(|_| AssetStatus::Uploaded),
     };
     match result {
@@ -363,7 +364,8 @@ pub fn list_one(ctx: &Session, job: &Job) -> Outcome<ReleaseList> {
     };
     let api = hosted.host.api.releases().expect("checked by connect");
     job.say("listing releases");
-    match api.release_list(&hosted.owner, &hosted.repo) {
+    let listed = api.of(&hosted.owner, &hosted.repo).list();
+    match listed {
         Ok(releases) => {
             detail.releases = releases;
             Outcome::new(job.name(), Status::Ok, job.elapsed(), detail)
@@ -391,7 +393,7 @@ pub fn delete_one(ctx: &Session, job: &Job, tag: &str) -> Outcome<ReleaseDetail>
         );
         return api_failure(job, &err, detail);
     }
-    let found = api.release_find(owner, repo, tag);
+    let found = api.of(owner, repo).find(tag);
     let result = found.and_then(|found| match found {
         None => {
             detail.action = Some("absent");
@@ -399,7 +401,7 @@ pub fn delete_one(ctx: &Session, job: &Job, tag: &str) -> Outcome<ReleaseDetail>
         }
         Some(release) => {
             job.say("deleting the release");
-            api.release_delete(owner, repo, &release).map(|()| {
+            api.of(owner, repo).delete(&release).map(|()| {
                 detail.action = Some("deleted");
                 Status::Ok
             })

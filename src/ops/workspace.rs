@@ -284,6 +284,26 @@ fn prepare_and_fan_out<'a, T: Send + Sync, D: Send + Default>(
     (prepared, outcomes)
 }
 
+/// Each repository's result, in order, by `finish` over its outcomes; a repository that could not be opened or
+/// prepared answers that error instead.
+fn finish_each<T, D, R>(
+    repos: &Repos,
+    prepared: &Prepared<'_, T>,
+    outcomes: Vec<Vec<Outcome<D>>>,
+    finish: impl Fn(&Repo, &T, Vec<Outcome<D>>) -> Result<R>,
+) -> Vec<Result<R>> {
+    repos
+        .iter()
+        .enumerate()
+        .zip(outcomes)
+        .map(|((r, (_, repo)), remotes)| {
+            let repo = repo.as_ref().map_err(clone_error)?;
+            let run = prepared.get(r).as_ref().map_err(clone_error)?;
+            finish(repo, run, remotes)
+        })
+        .collect()
+}
+
 /// `workspace push`: each repository's current branch (and its namespaces) to its remotes, as `git multi
 /// push` in each; each repository's audit log gets its push.
 pub fn push(repos: &Repos, jobs: Option<usize>) -> Vec<Result<Report<PushDetail>>> {
@@ -300,18 +320,11 @@ pub fn push(repos: &Repos, jobs: Option<usize>) -> Vec<Result<Report<PushDetail>
         },
         PushRun::push,
     );
-    repos
-        .iter()
-        .enumerate()
-        .zip(outcomes)
-        .map(|((r, (_, repo)), remotes)| {
-            let repo = repo.as_ref().map_err(clone_error)?;
-            prepared.get(r).as_ref().map_err(clone_error)?;
-            let report = Report::new(remotes);
-            crate::audit::record(&repo.git, "push", &report);
-            Ok(report)
-        })
-        .collect()
+    finish_each(repos, &prepared, outcomes, |repo, _, remotes| {
+        let report = Report::new(remotes);
+        crate::audit::record(&repo.git, "push", &report);
+        Ok(report)
+    })
 }
 
 /// `workspace fetch`: every remote of every repository, as `git multi fetch` in each; what each fetch changed
@@ -357,21 +370,14 @@ pub fn status(repos: &Repos, jobs: Option<usize>) -> Vec<Result<RepoStatus>> {
         },
         StatusRun::probe,
     );
-    repos
-        .iter()
-        .enumerate()
-        .zip(outcomes)
-        .map(|((r, (_, repo)), remotes)| {
-            let repo = repo.as_ref().map_err(clone_error)?;
-            let run = prepared.get(r).as_ref().map_err(clone_error)?;
-            let comparison = run.finish(&repo.members(), &remotes)?;
-            Ok(RepoStatus {
-                remotes,
-                comparison,
-                members: repo.members.clone(),
-            })
+    finish_each(repos, &prepared, outcomes, |repo, run, remotes| {
+        let comparison = run.finish(&repo.members(), &remotes)?;
+        Ok(RepoStatus {
+            remotes,
+            comparison,
+            members: repo.members.clone(),
         })
-        .collect()
+    })
 }
 
 /// `workspace sync`: the same sync as `git multi sync` (the primary's copy fast-forward only, namespaces

@@ -85,22 +85,7 @@ fn pushes_forced_pushes_and_set_changes_are_logged_without_secrets() {
     runs.push(env.multi(["push"]).expect_code(0));
     runs.push(env.multi(["push", "--dry-run", "--force"]).expect_code(0));
     // Host API work with the token from the environment.
-    runs.push(
-        env.multi([
-            "remote",
-            "add",
-            "gh",
-            "--provider",
-            "github",
-            "--owner",
-            "alice",
-            "--repo",
-            "demo",
-            "--api-url",
-            &fake.url,
-        ])
-        .expect_code(0),
-    );
+    runs.push(env.add_on_api("gh", "github", "alice/demo", &fake.url, &[]));
     runs.push(env.multi(["create", "--on", "gh", "--json"]).expect_code(0));
 
     let entries = log_lines(&env);
@@ -200,16 +185,8 @@ fn pushes_forced_pushes_and_set_changes_are_logged_without_secrets() {
     assert_eq!(recent["entries"].as_array().unwrap().len(), entries.len());
     env.multi(["log", "--since", "whenever"]).expect_code(2);
     let human = env.multi(["log"]).expect_code(0);
-    assert!(
-        human.stdout.contains("git multi push --force --json"),
-        "{}",
-        human.stdout
-    );
-    assert!(
-        human.stdout.contains("old tip at refs/multi/backup/web/"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("git multi push --force --json");
+    human.assert_stdout_has("old tip at refs/multi/backup/web/");
     runs.push(human);
 
     let runs: Vec<&Run> = runs.iter().collect();
@@ -270,11 +247,7 @@ fn undo_after_a_forced_push_restores_every_remote_unless_someone_pushed_since() 
         "work pushed since the entry is never clobbered"
     );
     let human = env.multi(["log", "-n", "1"]).expect_code(0);
-    assert!(
-        human.stdout.contains(&format!("undoes {forced_id}")),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has(&format!("undoes {forced_id}"));
 
     // The undo is logged too, so naming it puts the rewritten tip back where the lease holds (a plain `undo`
     // steps further back instead: see `successive_undos_step_further_back`).
@@ -327,18 +300,10 @@ fn undo_deletes_what_the_entry_created_and_names_entries_by_prefix() {
     // Entries are named by their id or a unique prefix; set changes cannot be undone this way.
     let add_entry = entries[0]["id"].as_str().unwrap().to_string();
     let refused = env.multi(["undo", &add_entry]).expect_code(2);
-    assert!(
-        refused.stderr.contains("changed no remote's refs"),
-        "{}",
-        refused.stderr
-    );
-    assert!(refused.stderr.contains("hint: "), "{}", refused.stderr);
+    refused.assert_stderr_has("changed no remote's refs");
+    refused.assert_stderr_has("hint: ");
     let unknown = env.multi(["undo", "19990101"]).expect_code(2);
-    assert!(
-        unknown.stderr.contains("git multi log"),
-        "{}",
-        unknown.stderr
-    );
+    unknown.assert_stderr_has("git multi log");
     assert_ne!(push_main, push_topic);
 }
 
@@ -347,12 +312,8 @@ fn undo_with_an_empty_log_says_there_is_nothing_to_undo() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
     let run = env.multi(["undo"]).expect_code(2);
-    assert!(run.stderr.contains("nothing to undo"), "{}", run.stderr);
-    assert!(
-        run.stderr.contains("hint: `git multi log`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("nothing to undo");
+    run.assert_stderr_has("hint: `git multi log`");
 }
 
 #[test]
@@ -389,11 +350,7 @@ fn log_filters_that_match_nothing_say_so_and_since_reads_git_words() {
         );
     }
     let bad = env.multi(["log", "--since", "soonish"]).expect_code(2);
-    assert!(
-        bad.stderr.contains("error: --since: cannot read `soonish`"),
-        "{}",
-        bad.stderr
-    );
+    bad.assert_stderr_has("error: --since: cannot read `soonish`");
     assert!(
         bad.stderr
             .contains("hint: `git multi log --since <date>` takes one of:")
@@ -405,11 +362,7 @@ fn log_filters_that_match_nothing_say_so_and_since_reads_git_words() {
     // A log with no entries at all still says so.
     let empty = TestEnv::new();
     let run = empty.multi(["log"]).expect_code(0);
-    assert!(
-        run.stderr.contains("the audit log is empty"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("the audit log is empty");
 }
 
 #[test]
@@ -419,17 +372,8 @@ fn removing_the_primary_says_it_unset_multi_primary_and_logs_it() {
     env.multi(["primary", "a"]).expect_code(0);
 
     let run = env.multi(["remote", "remove", "a"]).expect_code(0);
-    assert!(
-        run.stderr
-            .contains("`a` was the primary remote, so multi.primary is unset now"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("`git multi primary <remote>`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("`a` was the primary remote, so multi.primary is unset now");
+    run.assert_stderr_has("`git multi primary <remote>`");
     assert_eq!(run.stdout, "");
     assert_eq!(env.read_config("multi.primary"), None);
     let entry = log_lines(&env).pop().unwrap();
@@ -448,11 +392,7 @@ fn removing_the_primary_says_it_unset_multi_primary_and_logs_it() {
         "{entry}"
     );
     let shown = env.multi(["log", "-n", "1"]).expect_code(0);
-    assert!(
-        shown.stdout.contains("set: multi.primary: a -> (unset)"),
-        "{}",
-        shown.stdout
-    );
+    shown.assert_stdout_has("set: multi.primary: a -> (unset)");
 
     // Removing a member that is not the primary says nothing about it.
     env.multi(["primary", "b"]).expect_code(0);
@@ -614,9 +554,5 @@ fn successive_undos_step_further_back() {
         );
     }
     let run = env.multi(["undo"]).expect_code(2);
-    assert!(
-        run.stderr.contains("nothing left to undo"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("nothing left to undo");
 }

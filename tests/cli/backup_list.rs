@@ -63,12 +63,7 @@ fn saved_tips_are_listed_by_remote_and_event_newest_first() {
     assert_eq!(oids, overwritten);
 
     let text = env.multi(["backup", "list"]).expect_code(0);
-    assert!(
-        text.stdout
-            .contains("saved tips (refs/multi/backup/), newest first:\n  b\n"),
-        "{}",
-        text.stdout
-    );
+    text.assert_stdout_has("saved tips (refs/multi/backup/), newest first:\n  b\n");
     assert!(text.stdout.contains(" 1 ref  ("), "{}", text.stdout);
     // Listing takes no lock and changes nothing.
     assert!(!env.work.join(".git/multi/backups").exists());
@@ -122,12 +117,7 @@ fn backup_directories_are_listed_and_include_config_lets_import_recreate_the_set
     let lost = env
         .multi_in(&clone, ["restore", with.to_str().unwrap(), "--to", "a"])
         .expect_code(2);
-    assert!(
-        lost.stderr
-            .contains("this backup holds the remote set: `git multi import"),
-        "{}",
-        lost.stderr
-    );
+    lost.assert_stderr_has("this backup holds the remote set: `git multi import");
     env.multi_in(&clone, ["import", with.to_str().unwrap()])
         .expect_code(0);
     for dir in [&env.work, &clone] {

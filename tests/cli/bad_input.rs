@@ -152,11 +152,7 @@ fn urls_with_secrets_are_refused_and_never_echoed() {
             "secret echoed:\n{}",
             run.stderr
         );
-        assert!(
-            run.stderr.contains("git multi auth login"),
-            "{}",
-            run.stderr
-        );
+        run.assert_stderr_has("git multi auth login");
         let run = refused(
             &env,
             &["remote", "set-url", "a", url],
@@ -224,12 +220,7 @@ fn bad_configuration_values() {
     );
     env.git(["config", "--unset", "multi.timeout"]);
     let run = env.multi(["remote", "test", "--timeout=-3"]).expect_code(2);
-    assert!(
-        run.stderr
-            .contains("--timeout must be a number of seconds from 0.1 to 86400"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("--timeout must be a number of seconds from 0.1 to 86400");
 }
 
 #[test]
@@ -325,12 +316,7 @@ fn unreadable_config_file() {
                 "{first_bad}: {}",
                 run.stderr
             );
-            assert!(
-                run.stderr
-                    .contains(&format!("hint: fix .git/config near line {line} with")),
-                "{}",
-                run.stderr
-            );
+            run.assert_stderr_has(&format!("hint: fix .git/config near line {line} with"));
         }
     }
 }
@@ -408,7 +394,7 @@ fn reserved_member_names() {
         } else {
             "means every member"
         };
-        assert!(run.stderr.contains(why), "{}", run.stderr);
+        run.assert_stderr_has(why);
     }
 }
 
@@ -479,14 +465,10 @@ fn a_url_that_is_neither_a_url_nor_a_path_is_refused() {
     let run = env
         .multi(["remote", "add", "later", later.to_str().unwrap()])
         .expect_code(0);
-    assert!(
-        run.stderr.contains(&format!(
-            "hint: create it with `git init --bare '{}'`",
-            later.display()
-        )),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has(&format!(
+        "hint: create it with `git init --bare '{}'`",
+        later.display()
+    ));
     // An existing directory is a path whatever its name.
     std::fs::create_dir_all(env.work.join("plainword")).unwrap();
     env.multi(["remote", "add", "word", "plainword"])

@@ -513,22 +513,12 @@ fn set_config(env: &TestEnv, dir: &Path, names: &[&str]) -> BTreeSet<String> {
 fn the_jobs_set_is_this_one_every_setting_and_character_included() {
     let env = TestEnv::new();
     set_up(&env);
-    env.git([
-        "remote",
-        "set-url",
-        "--add",
-        "--push",
-        "github",
+    for url in [
         "https://github.com/alice/app-push.git",
-    ]);
-    env.git([
-        "remote",
-        "set-url",
-        "--add",
-        "--push",
-        "github",
         "https://github.com/alice/app.git",
-    ]);
+    ] {
+        env.git(["remote", "set-url", "--add", "--push", "github", url]);
+    }
     let members = ["github", "forge", "lab"];
     let here = set_config(&env, &env.work, &members);
     assert!(

@@ -2,7 +2,6 @@
 //! (0 all success, 1 any failure / none / host error, 8 still pending), `--wait` asking again until the state
 //! is final or the time is up, a host without a status API skipped, and a hung host reported as `timeout`.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -12,20 +11,7 @@ use crate::env::{outcome, TestEnv};
 use crate::fake_api::{Answer, FakeApi};
 
 fn member(env: &TestEnv, name: &str, kind: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        kind,
-        "--owner",
-        "acme",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, kind, "acme/demo", &fake.url, &[]);
 }
 
 fn tokens(env: &mut TestEnv) {
@@ -244,15 +230,7 @@ fn wait_gives_up_at_the_timeout_and_a_hung_host_times_out_alone() {
     tokens(&mut env);
     let sha = env.git(["rev-parse", "HEAD"]).trim().to_string();
     let running = github(&sha, "pending", vec![("in_progress", Value::Null)]);
-    let release = Arc::new(AtomicBool::new(false));
-    let held = Arc::clone(&release);
-    let hung = FakeApi::start(move |_, _| {
-        // Holds every request until the test is over.
-        while !held.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Answer::json(500, json!({}))
-    });
+    let hung = FakeApi::never_answering();
     member(&env, "gh", "github", &running);
     let started = Instant::now();
     let doc = env
@@ -273,7 +251,6 @@ fn wait_gives_up_at_the_timeout_and_a_hung_host_times_out_alone() {
         .multi(["ci", "status", "--timeout", "2", "--json"])
         .expect_code(1)
         .json();
-    release.store(true, Ordering::SeqCst);
     assert!(
         started.elapsed() < Duration::from_secs(6),
         "{:?}",

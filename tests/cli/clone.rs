@@ -1,7 +1,9 @@
 //! `git multi clone`: the clone becomes a remote set of the origin and the `--mirror-to` hosts (named by the
 //! host or explicitly), each checked with ls-remote; bad input is refused before anything is cloned.
 
-use crate::env::{outcome, TestEnv};
+use std::path::Path;
+
+use crate::env::{outcome, Run, TestEnv};
 use crate::servers::http::HttpServer;
 use crate::transports::{PASSWORD, USER};
 
@@ -11,6 +13,12 @@ fn source(env: &TestEnv) -> std::path::PathBuf {
     env.commit("second");
     env.git(["push", "-q", bare.to_str().unwrap(), "main"]);
     bare
+}
+
+/// `git multi clone file://<source>` then `args`, run in the test's root.
+pub fn clone_over_file(env: &TestEnv, source: &Path, args: &[&str]) -> Run {
+    let url = format!("file://{}", source.display());
+    env.multi_in(&env.root, [&["clone", url.as_str()], args].concat())
 }
 
 #[test]
@@ -27,20 +35,9 @@ fn clone_with_mirrors_sets_up_the_set_and_checks_every_remote() {
         &format!("!f() {{ echo username={USER}; echo password={PASSWORD}; }}; f"),
     ]);
 
-    let run = env
-        .multi_in(
-            &env.root,
-            [
-                "clone",
-                &format!("file://{}", source.display()),
-                "--mirror-to",
-                local.to_str().unwrap(),
-                "--mirror-to",
-                &format!("web={}", http.url("web.git")),
-                "--json",
-            ],
-        )
-        .expect_code(0);
+    let web = format!("web={}", http.url("web.git"));
+    let mirrors = ["--mirror-to", local.to_str().unwrap(), "--mirror-to", &web];
+    let run = clone_over_file(&env, &source, &[&mirrors[..], &["--json"]].concat()).expect_code(0);
     let json = run.json();
     let dir = env.root.join("source");
     assert_eq!(json["directory"], dir.display().to_string());

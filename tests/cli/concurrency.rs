@@ -371,12 +371,7 @@ fn a_second_run_in_the_same_clone_waits_for_the_first() {
         "{}",
         workspace.stderr
     );
-    assert!(
-        format!("{}{}", workspace.stdout, workspace.stderr).contains("is still running"),
-        "{}{}",
-        workspace.stdout,
-        workspace.stderr
-    );
+    workspace.assert_says("is still running");
 
     // A run that waits: it says so once, and goes ahead when the first is done.
     let second_err = env.root.join("second.err");

@@ -154,6 +154,18 @@ impl Drop for Prism {
     }
 }
 
+/// A test environment holding the token of `provider`, for a replay against Prism.
+pub(crate) fn env_for(provider: &str) -> TestEnv {
+    let mut env = TestEnv::new();
+    env.set_env(
+        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
+        TOKEN,
+    );
+    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
+    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
+    env
+}
+
 /// Runs every API-using command against Prism serving `spec`, for remotes owned by `owners`. `known_gaps`:
 /// commands whose requests the description cannot express, with the reason.
 fn replay(
@@ -167,41 +179,14 @@ fn replay(
     let Some(prism) = Prism::start(spec, errors) else {
         return;
     };
-    let mut env = TestEnv::new();
-    env.set_env(
-        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
-        TOKEN,
-    );
-    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
-    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
+    let env = env_for(provider);
     for (i, owner) in owners.iter().enumerate() {
-        let name = format!("r{i}");
-        env.multi([
-            "remote",
-            "add",
-            &name,
-            "--provider",
-            provider,
-            "--owner",
-            owner,
-            "--repo",
-            "demo",
-            "--api-url",
-            &prism.url,
-        ])
-        .expect_code(0);
+        let path = format!("{owner}/demo");
+        env.add_on_api(&format!("r{i}"), provider, &path, &prism.url, &[]);
     }
-    let hook = [
-        "webhook",
-        "add",
-        "https://ci.example/hook",
-        "--events",
-        "push,tag",
-        "--secret-stdin",
-    ];
     let status = env.multi(["auth", "status", "--json"]);
     let create = env.multi(["create", "--description", "contract test", "--json"]);
-    let add = env.multi_with_stdin(&hook, "hook-secret-value\n");
+    let add = crate::hosts::add_hook(&env, "hook-secret-value\n", &[]);
     let list = env.multi(["webhook", "list", "--json"]);
     // Remove a hook the mock really lists, so that the DELETE request is sent and checked too.
     let listed = serde_json::from_str::<serde_json::Value>(&list.stdout)
@@ -229,18 +214,7 @@ fn replay(
         ("webhook add", add),
         ("webhook list", list),
         ("webhook remove", remove),
-        (
-            "branch protect",
-            env.multi([
-                "branch",
-                "protect",
-                "main",
-                "--require-review",
-                "--min-approvals",
-                "2",
-                "--no-force-push",
-            ]),
-        ),
+        ("branch protect", crate::hosts::protect_main(&env, "2")),
         (
             "branch protect again",
             env.multi(["branch", "protect", "main", "--no-force-push"]),

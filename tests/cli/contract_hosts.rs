@@ -8,7 +8,7 @@
 use serde_json::Value;
 
 use crate::contract::Prism;
-use crate::env::{outcome, TestEnv};
+use crate::env::outcome;
 use crate::fake_api::{Answer, FakeApi, Seen};
 
 const TOKEN: &str = "contract-hosts-token-0123456789";
@@ -47,28 +47,9 @@ fn replay(spec: &str, errors: bool, provider: &str, expect_ci: bool) {
             relay(&prism_url, seen)
         }
     });
-    let mut env = TestEnv::new();
-    env.set_env(
-        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
-        TOKEN,
-    );
-    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
-    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
+    let env = crate::contract::env_for(provider);
     for (name, url) in [("direct", &prism.url), ("relayed", &relay_host.url)] {
-        env.multi([
-            "remote",
-            "add",
-            name,
-            "--provider",
-            provider,
-            "--owner",
-            "acme",
-            "--repo",
-            "demo",
-            "--api-url",
-            url,
-        ])
-        .expect_code(0);
+        env.add_on_api(name, provider, "acme/demo", url, &[]);
     }
     let runs = vec![
         (

@@ -25,27 +25,8 @@ fn replay(
     let Some(prism) = Prism::start(spec, errors) else {
         return;
     };
-    let mut env = TestEnv::new();
-    env.set_env(
-        &format!("GIT_MULTI_{}_TOKEN", provider.to_ascii_uppercase()),
-        TOKEN,
-    );
-    // The descriptions' example Link / `next` values point at the real hosts; never page past the first answer.
-    env.set_env("GIT_MULTI_API_MAX_PAGES", "1");
-    env.multi([
-        "remote",
-        "add",
-        "r0",
-        "--provider",
-        provider,
-        "--owner",
-        "acme",
-        "--repo",
-        "demo",
-        "--api-url",
-        &prism.url,
-    ])
-    .expect_code(0);
+    let env = crate::contract::env_for(provider);
+    env.add_on_api("r0", provider, "acme/demo", &prism.url, &[]);
     // The tag check talks git to the remote: a local bare repository stands in for the host's git side.
     let bare = env.bare("r0.git");
     env.git(["remote", "set-url", "r0", bare.to_str().unwrap()]);
@@ -87,26 +68,59 @@ fn step(label: &'static str, code: i32, run: Run) -> Step {
     Step { label, run, code }
 }
 
+/// `repo edit` of the description, homepage, topics (where `topics`) and `visibility` (`--public`/`--private`).
+fn edit(env: &TestEnv, topics: bool, visibility: &str) -> Step {
+    let mut args = vec![
+        "repo",
+        "edit",
+        "--description",
+        "d",
+        "--homepage",
+        "https://x.example",
+    ];
+    if topics {
+        args.extend(["--topics", "rust,git"]);
+    }
+    args.push(visibility);
+    step("repo edit", 0, env.multi(args))
+}
+
+/// `release list`, ending with `code`.
+fn list(env: &TestEnv, args: &[&str], code: i32) -> Step {
+    let run = env.multi(["release", "list"].iter().chain(args));
+    step("release list", code, run)
+}
+
+/// `release delete tag`, ending with `code`.
+fn delete(env: &TestEnv, tag: &str, code: i32) -> Step {
+    step(
+        "release delete",
+        code,
+        env.multi(["release", "delete", tag]),
+    )
+}
+
+/// `create` of an existing repository with topics and a homepage.
+fn create_with_topics(env: &TestEnv) -> Step {
+    step(
+        "create --topics --homepage",
+        0,
+        env.multi([
+            "create",
+            "--topics",
+            "a,b",
+            "--homepage",
+            "https://x.example",
+        ]),
+    )
+}
+
 /// What every host with releases and an edit API is asked.
 fn full(env: &TestEnv, root: &str) -> Vec<Step> {
     let asset = format!("{root}/tool.tar.gz");
     let example = format!("{root}/example.zip");
     vec![
-        step(
-            "repo edit",
-            0,
-            env.multi([
-                "repo",
-                "edit",
-                "--description",
-                "d",
-                "--homepage",
-                "https://x.example",
-                "--topics",
-                "rust,git",
-                "--public",
-            ]),
-        ),
+        edit(env, true, "--public"),
         step(
             "release create (new)",
             0,
@@ -130,23 +144,9 @@ fn full(env: &TestEnv, root: &str) -> Vec<Step> {
                 "--push",
             ]),
         ),
-        step("release list", 0, env.multi(["release", "list", "--json"])),
-        step(
-            "release delete",
-            0,
-            env.multi(["release", "delete", "v1.0.0"]),
-        ),
-        step(
-            "create --topics --homepage",
-            0,
-            env.multi([
-                "create",
-                "--topics",
-                "a,b",
-                "--homepage",
-                "https://x.example",
-            ]),
-        ),
+        list(env, &["--json"], 0),
+        delete(env, "v1.0.0", 0),
+        create_with_topics(env),
     ]
 }
 
@@ -188,21 +188,7 @@ fn gitea_release_and_edit_requests_follow_the_official_description() {
             // Gitea's description has no route to delete an attachment: no --clobber here.
             let asset = format!("{root}/tool.tar.gz");
             vec![
-                step(
-                    "repo edit",
-                    0,
-                    env.multi([
-                        "repo",
-                        "edit",
-                        "--description",
-                        "d",
-                        "--homepage",
-                        "https://x.example",
-                        "--topics",
-                        "rust,git",
-                        "--private",
-                    ]),
-                ),
+                edit(env, true, "--private"),
                 step(
                     "release create",
                     0,
@@ -211,23 +197,9 @@ fn gitea_release_and_edit_requests_follow_the_official_description() {
                         &asset, "--draft", "--push",
                     ]),
                 ),
-                step("release list", 0, env.multi(["release", "list", "--json"])),
-                step(
-                    "release delete",
-                    0,
-                    env.multi(["release", "delete", "string"]),
-                ),
-                step(
-                    "create --topics --homepage",
-                    0,
-                    env.multi([
-                        "create",
-                        "--topics",
-                        "a,b",
-                        "--homepage",
-                        "https://x.example",
-                    ]),
-                ),
+                list(env, &["--json"], 0),
+                delete(env, "string", 0),
+                create_with_topics(env),
             ]
         },
     );
@@ -251,31 +223,15 @@ fn bitbucket_downloads_and_edit_requests_follow_the_official_description() {
         |env, root| {
             let asset = format!("{root}/tool.tar.gz");
             vec![
-                step(
-                    "repo edit",
-                    0,
-                    env.multi([
-                        "repo",
-                        "edit",
-                        "--description",
-                        "d",
-                        "--homepage",
-                        "https://x.example",
-                        "--public",
-                    ]),
-                ),
+                edit(env, false, "--public"),
                 step(
                     "release create (Downloads)",
                     1,
                     env.multi(["release", "create", "v1.0", "--asset", &asset]),
                 ),
                 // No releases to list or delete on Bitbucket: skipped everywhere, so nothing was done (exit 1).
-                step("release list", 1, env.multi(["release", "list"])),
-                step(
-                    "release delete",
-                    1,
-                    env.multi(["release", "delete", "v1.0"]),
-                ),
+                list(env, &[], 1),
+                delete(env, "v1.0", 1),
             ]
         },
     );
@@ -291,7 +247,7 @@ fn gogs_release_list_follows_the_official_description() {
         &["get /repos/acme/demo/releases"],
         |env, _| {
             vec![
-                step("release list", 0, env.multi(["release", "list", "--json"])),
+                list(env, &["--json"], 0),
                 // Gogs can neither edit a repository nor make a release: skipped, nothing sent.
                 step(
                     "repo edit",

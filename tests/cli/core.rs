@@ -1,7 +1,6 @@
 //! Regressions for the defects found when every command was tried as a new user would, and when we tried to
 //! break it: each test failed before its fix.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::env::{outcome as remote, TestEnv};
@@ -32,13 +31,7 @@ pub fn hanging_push(env: &mut TestEnv, http: &HttpServer) -> std::process::Child
         .expect_code(0);
     env.multi(["remote", "add", "ok", &http.url("ok.git")])
         .expect_code(0);
-    let child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(["push", "--timeout", "120"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = env.spawn_multi(&["push", "--timeout", "120"]);
     let deadline = Instant::now() + Duration::from_secs(20);
     while http.requests("hang.git") == 0 {
         assert!(Instant::now() < deadline, "git never reached the server");
@@ -113,27 +106,18 @@ fn a_moved_tag_is_reported_as_existing_and_force_saves_it() {
         &["push", "--tags", "--force-with-lease"],
     ] {
         let run = env.multi(flags).expect_code(1);
-        assert!(
-            run.stdout
-                .contains("tags/v1: already exists on the remote with another target"),
-            "{}",
-            run.stdout
-        );
+        run.assert_stdout_has("tags/v1: already exists on the remote with another target");
         assert!(!run.stdout.contains("non-fast-forward"), "{}", run.stdout);
-        assert!(run.stdout.contains("--force"), "{}", run.stdout);
+        run.assert_stdout_has("--force");
     }
 
     let run = env.multi(["push", "--tags", "--force"]).expect_code(0);
     assert!(!run.stdout.contains('?'), "{}", run.stdout);
-    assert!(
-        run.stdout.contains(&format!(
-            "tags/v1 {}...{} (forced)",
-            &first[..7],
-            &moved[..7]
-        )),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&format!(
+        "tags/v1 {}...{} (forced)",
+        &first[..7],
+        &moved[..7]
+    ));
     for name in ["a", "b"] {
         assert_eq!(
             env.backups_of(name, "tags/v1"),
@@ -179,20 +163,11 @@ fn a_merge_conflict_names_the_conflicting_paths() {
     env.git(["add", "shared.txt"]);
     env.git(["commit", "-q", "-m", "ours"]);
     let run = env.multi(["pull", "--merge"]).expect_code(1);
-    assert!(
-        run.stderr
-            .contains("error: could not integrate a/main into main: conflicts in shared.txt"),
-        "{}",
-        run.stderr
-    );
-    assert!(run.stderr.contains("git merge --abort"), "{}", run.stderr);
+    run.assert_stderr_has("error: could not integrate a/main into main: conflicts in shared.txt");
+    run.assert_stderr_has("git merge --abort");
     env.git(["merge", "--abort"]);
     let run = env.multi(["sync", "--strategy", "merge"]).expect_code(1);
-    assert!(
-        run.stderr.contains("conflicts in shared.txt"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("conflicts in shared.txt");
 }
 
 #[test]
@@ -241,7 +216,7 @@ fn the_summary_counts_refs_not_cells() {
     let env = two_remotes();
     env.commit("ahead");
     let run = env.multi(["status"]).expect_code(0);
-    assert!(run.stdout.contains("1 ref out of sync"), "{}", run.stdout);
+    run.assert_stdout_has("1 ref out of sync");
 }
 
 #[test]
@@ -354,11 +329,7 @@ fn a_member_without_a_git_remote_says_so() {
         "{}",
         run.stdout
     );
-    assert!(
-        run.stdout.contains("git multi remote remove b"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("git multi remote remove b");
 }
 
 #[test]
@@ -442,11 +413,7 @@ fn pull_does_not_call_a_branch_the_primary_deleted_up_to_date() {
     let topic = env.git(["rev-parse", "HEAD"]).trim().to_string();
     env.git_in(&env.root.join("hosts/a.git"), ["branch", "-D", "topic"]);
     let run = env.multi(["pull", "--primary", "a"]).expect_code(1);
-    assert!(
-        run.stderr.contains("`a` has no branch `topic`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("`a` has no branch `topic`");
     assert!(!run.stdout.contains("up to date"), "{}", run.stdout);
     // The tracking ref that went is kept, like fetch --prune keeps it.
     assert_eq!(env.backups_of("a", "heads/topic"), [topic]);
@@ -462,11 +429,7 @@ fn offline_status_leaves_tags_out_instead_of_calling_them_out_of_sync() {
         .multi(["status", "--tags", "--offline", "--exit-code"])
         .expect_code(0);
     assert!(!run.stdout.contains("tags/v1"), "{}", run.stdout);
-    assert!(
-        run.stderr.contains("tags are left out offline"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("tags are left out offline");
     env.multi(["status", "--tags", "--exit-code"])
         .expect_code(0);
 }
@@ -480,16 +443,12 @@ fn a_remote_name_inside_another_is_refused() {
         let run = env
             .multi(["remote", "add", name, path.to_str().unwrap()])
             .expect_code(2);
-        assert!(
-            run.stderr.contains("one name is a path inside the other"),
-            "{}",
-            run.stderr
-        );
+        run.assert_stderr_has("one name is a path inside the other");
     }
     env.multi(["remote", "add", "x/y", path.to_str().unwrap()])
         .expect_code(0);
     let run = env.multi(["remote", "rename", "b", "x"]).expect_code(2);
-    assert!(run.stderr.contains("`x/y`"), "{}", run.stderr);
+    run.assert_stderr_has("`x/y`");
     assert_ne!(env.config_bytes(), before, "x/y was added");
 }
 
@@ -526,14 +485,10 @@ fn a_missing_local_repository_gets_a_hint_that_creates_it() {
     let b = env.root.join("hosts/b.git");
     std::fs::remove_dir_all(&b).unwrap();
     let run = env.multi(["push"]).expect_code(1);
-    assert!(
-        run.stdout.contains(&format!(
-            "hint: create it with `git init --bare {}`",
-            b.display()
-        )),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&format!(
+        "hint: create it with `git init --bare {}`",
+        b.display()
+    ));
     assert!(!run.stdout.contains("git multi create"), "{}", run.stdout);
 }
 
@@ -542,15 +497,11 @@ fn unknown_cells_say_what_would_make_them_known() {
     let env = two_remotes();
     env.commit_elsewhere("a", "unseen", None);
     let run = env.multi(["status"]).expect_code(0);
-    assert!(
-        run.stdout.contains(
-            "unknown: a has commits not fetched here (`git multi fetch` lets status count them)"
-        ),
-        "{}",
-        run.stdout
+    run.assert_stdout_has(
+        "unknown: a has commits not fetched here (`git multi fetch` lets status count them)",
     );
     env.multi(["fetch", "a"]).expect_code(0);
     let run = env.multi(["status"]).expect_code(0);
     assert!(!run.stdout.contains("unknown"), "{}", run.stdout);
-    assert!(run.stdout.contains("behind 1"), "{}", run.stdout);
+    run.assert_stdout_has("behind 1");
 }

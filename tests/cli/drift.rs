@@ -2,16 +2,7 @@
 //! out of step. Each is reported once per command as `warning:` + `hint:` on stderr and
 //! shown by `remote list`; none stops a command.
 
-use crate::env::TestEnv;
-
-fn names(json: &serde_json::Value) -> Vec<&str> {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap())
-        .collect()
-}
+use crate::env::{remote_names, TestEnv};
 
 #[test]
 fn a_remote_named_multi_never_joins_its_own_group() {
@@ -52,7 +43,7 @@ fn a_remote_named_multi_never_joins_its_own_group() {
     );
     for args in [&["push", "--json"][..], &["push", "all", "--json"]] {
         let json = env.multi(args).expect_code(0).json();
-        assert_eq!(names(&json), ["a", "b"], "{args:?}");
+        assert_eq!(remote_names(&json), ["a", "b"], "{args:?}");
     }
     // The group is finite, so plain git fetches it and stops.
     env.git(["fetch", "-q", "multi"]);

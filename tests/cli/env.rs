@@ -61,6 +61,35 @@ impl Run {
         );
     }
 
+    /// Panics unless stdout contains `text`, showing stdout.
+    #[track_caller]
+    pub fn assert_stdout_has(&self, text: &str) {
+        assert!(self.stdout.contains(text), "{}", self.stdout);
+    }
+
+    /// Panics unless stderr contains `text`, showing stderr.
+    #[track_caller]
+    pub fn assert_stderr_has(&self, text: &str) {
+        assert!(self.stderr.contains(text), "{}", self.stderr);
+    }
+
+    /// Panics unless stdout or stderr says `text`, showing both.
+    #[track_caller]
+    pub fn assert_says(&self, text: &str) {
+        assert!(
+            self.stdout.contains(text) || self.stderr.contains(text),
+            "want {text:?} in\n--- stdout\n{}\n--- stderr\n{}",
+            self.stdout,
+            self.stderr
+        );
+    }
+
+    /// The words of stdout's first line (a table's header, or its first row).
+    pub fn first_line_words(&self) -> Vec<&str> {
+        let first = self.stdout.lines().next().unwrap_or_default();
+        first.split_whitespace().collect()
+    }
+
     pub fn json(&self) -> serde_json::Value {
         serde_json::from_str(&self.stdout)
             .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}", self.stdout))
@@ -161,6 +190,17 @@ impl TestEnv {
         let mut command = self.command(env!("CARGO_BIN_EXE_git-multi"), &self.work);
         command.args(args);
         Run::with_input(command, Some(input))
+    }
+
+    /// git-multi started with `args` in the work tree, its stdout and stderr piped, not waited for (a test
+    /// that interrupts it, or reads it as it goes).
+    pub fn spawn_multi(&self, args: &[&str]) -> std::process::Child {
+        self.command(env!("CARGO_BIN_EXE_git-multi"), &self.work)
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap()
     }
 
     pub fn multi_in<I, S>(&self, dir: &Path, args: I) -> Run
@@ -273,6 +313,15 @@ impl TestEnv {
         path
     }
 
+    /// A bare repository `hosts/<name>` for each of `names`; answers the `hosts` directory (what the test
+    /// servers serve).
+    pub fn bares(&self, names: &[&str]) -> PathBuf {
+        for name in names {
+            self.bare(name);
+        }
+        self.root.join("hosts")
+    }
+
     pub fn config_bytes(&self) -> Vec<u8> {
         std::fs::read(self.work.join(".git/config")).unwrap()
     }
@@ -355,6 +404,26 @@ impl TestEnv {
 
 /// The entry for remote `name` in an outcome document (`{"remotes": [{"name": …}, …]}`).
 #[track_caller]
+/// The names of the remotes a `--json` answer lists, in its order.
+pub fn remote_names(json: &serde_json::Value) -> Vec<String> {
+    json["remotes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["name"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// The entry of ref `r` in the `refs` list of `json` (a remote's outcome, a status answer).
+pub fn ref_entry<'a>(json: &'a serde_json::Value, r: &str) -> &'a serde_json::Value {
+    json["refs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["ref"] == r)
+        .unwrap_or_else(|| panic!("no {r} in {json}"))
+}
+
 pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     json["remotes"]
         .as_array()
@@ -461,4 +530,34 @@ pub fn write_script(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     std::fs::write(path, text).unwrap();
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+impl TestEnv {
+    /// Member `name` for `path` (`owner/repo`; the owner may hold slashes, as GitLab groups do) on a `provider`
+    /// host whose API is at `api_url`; `extra` flags follow. Answers the `remote add` run.
+    pub fn add_on_api(
+        &self,
+        name: &str,
+        provider: &str,
+        path: &str,
+        api_url: &str,
+        extra: &[&str],
+    ) -> Run {
+        let (owner, repo) = path.rsplit_once('/').unwrap();
+        let mut args = vec![
+            "remote",
+            "add",
+            name,
+            "--provider",
+            provider,
+            "--owner",
+            owner,
+            "--repo",
+            repo,
+            "--api-url",
+            api_url,
+        ];
+        args.extend_from_slice(extra);
+        self.multi(args).expect_code(0)
+    }
 }

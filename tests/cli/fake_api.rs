@@ -147,6 +147,16 @@ impl FakeApi {
         self.seen.lock().unwrap().clone()
     }
 
+    /// The first request sent with `method`; panics, listing every request, when there is none.
+    #[track_caller]
+    pub fn first(&self, method: &str) -> Seen {
+        let seen = self.seen();
+        let lines: Vec<String> = seen.iter().map(Seen::line).collect();
+        seen.into_iter()
+            .find(|s| s.method == method)
+            .unwrap_or_else(|| panic!("no {method} among {lines:?}"))
+    }
+
     pub fn lines(&self) -> Vec<String> {
         self.seen().iter().map(Seen::line).collect()
     }

@@ -1,16 +1,7 @@
 //! Remote groups: `git multi group add|list|remove` writes git's own `remotes.<group>`, and `--only <group>`
 //! narrows push, fetch, status, sync, pull and mirror to the group's members.
 
-use crate::env::{outcome, TestEnv};
-
-fn names(json: &serde_json::Value) -> Vec<String> {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::env::{outcome, remote_names, TestEnv};
 
 #[test]
 fn group_add_writes_what_git_fetch_reads() {
@@ -88,7 +79,7 @@ fn only_narrows_push_fetch_and_status_to_the_group() {
         .multi(["push", "--only", "two", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&push), ["a", "c"]);
+    assert_eq!(remote_names(&push), ["a", "c"]);
     assert_eq!(outcome(&push, "a")["status"], "ok");
     assert!(env
         .try_git_in(
@@ -101,7 +92,7 @@ fn only_narrows_push_fetch_and_status_to_the_group() {
         .multi(["fetch", "--only", "two", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&fetch), ["a", "c"]);
+    assert_eq!(remote_names(&fetch), ["a", "c"]);
     let status = env
         .multi(["status", "--only", "two", "--json"])
         .expect_code(0)
@@ -118,7 +109,7 @@ fn only_narrows_push_fetch_and_status_to_the_group() {
         .multi(["push", "a", "b", "--only", "two", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&one), ["a"]);
+    assert_eq!(remote_names(&one), ["a"]);
     let missing = env.multi(["push", "--only", "nope"]).expect_code(2);
     assert!(
         missing.stderr.contains("no remote group `nope`"),

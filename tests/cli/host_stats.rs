@@ -8,20 +8,7 @@ use crate::env::{outcome, TestEnv};
 use crate::fake_api::{Answer, FakeApi};
 
 fn member(env: &TestEnv, name: &str, kind: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        kind,
-        "--owner",
-        "acme",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, kind, "acme/demo", &fake.url, &[]);
 }
 
 fn hosts(env: &mut TestEnv) -> (FakeApi, FakeApi, FakeApi) {
@@ -154,5 +141,5 @@ fn export_writes_json_or_csv_by_the_extension() {
     assert_eq!(lines[4].split(',').count(), columns);
 
     let bad = env.multi(["stats", "--export", "stats.txt"]).expect_code(2);
-    assert!(bad.stderr.contains(".json or .csv"), "{}", bad.stderr);
+    bad.assert_stderr_has(".json or .csv");
 }

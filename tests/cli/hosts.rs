@@ -79,22 +79,34 @@ pub fn add_on_api(
     fake: &FakeApi,
     extra: &[&str],
 ) {
-    let (owner, repo) = path.rsplit_once('/').unwrap();
+    env.add_on_api(name, provider, path, &fake.url, extra);
+}
+
+/// `webhook add` of `https://ci.example/hook` for pushes and tags (then `extra`), `secret` given on stdin.
+pub fn add_hook(env: &TestEnv, secret: &str, extra: &[&str]) -> Run {
     let mut args = vec![
-        "remote",
+        "webhook",
         "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        owner,
-        "--repo",
-        repo,
-        "--api-url",
-        &fake.url,
+        "https://ci.example/hook",
+        "--events",
+        "push,tag",
+        "--secret-stdin",
     ];
     args.extend_from_slice(extra);
-    env.multi(args).expect_code(0);
+    env.multi_with_stdin(&args, secret)
+}
+
+/// `branch protect main` asking for `approvals` reviews and no force pushes.
+pub fn protect_main(env: &TestEnv, approvals: &str) -> Run {
+    env.multi([
+        "branch",
+        "protect",
+        "main",
+        "--require-review",
+        "--min-approvals",
+        approvals,
+        "--no-force-push",
+    ])
 }
 
 /// Panics when the known token shows up anywhere a user or another process could see it.
@@ -147,11 +159,7 @@ fn create_uses_the_hosts_url_and_a_second_run_adopts() {
         bare.to_str().unwrap(),
         "the host's clone URL became the remote URL"
     );
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let post = fake.first("POST");
     assert_eq!(
         post.json(),
         json!({"name": "demo", "private": true, "description": "demo repo"})
@@ -160,13 +168,7 @@ fn create_uses_the_hosts_url_and_a_second_run_adopts() {
     // Second run: the host says it exists; it is checked and adopted, nothing changes.
     let before = env.config_bytes();
     let second = env.multi(["create"]).expect_code(0);
-    assert!(
-        second
-            .stdout
-            .contains("gh  up-to-date  already there, adopted"),
-        "{}",
-        second.stdout
-    );
+    second.assert_stdout_has("gh  up-to-date  already there, adopted");
     assert_eq!(env.config_bytes(), before);
     assert!(fake.lines().contains(&"GET /repos/alice/demo".to_string()));
 
@@ -243,17 +245,8 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
     let (fake, _) = github_fake(&env, false);
     add_github(&env, "gh", &fake);
     let run = env.multi(["create"]).expect_code(4);
-    assert!(
-        run.stdout.contains("no token for this host"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout
-            .contains("hint: store a token with `git multi auth login 127.0.0.1:"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("no token for this host");
+    run.assert_stdout_has("hint: store a token with `git multi auth login 127.0.0.1:");
     assert!(fake.seen().is_empty(), "no request without a token");
 
     let run = env.multi(["auth", "status", "gh"]).expect_code(4);
@@ -269,12 +262,7 @@ fn missing_or_rejected_token_exits_4_with_a_hint() {
         "ghp_WrongToken000000000000000000000000",
     );
     let run = env.multi(["create"]).expect_code(4);
-    assert!(
-        run.stdout
-            .contains("the token was rejected (Bad credentials)"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("the token was rejected (Bad credentials)");
     run.assert_not_shown("ghp_WrongToken");
     let run = env.multi(["auth", "status", "--json", "gh"]).expect_code(4);
     assert_eq!(run.json()["hosts"][0]["valid"], false);
@@ -299,7 +287,7 @@ fn login_refuses_a_rejected_token_and_never_echoes_it() {
     run.assert_not_shown("ghp_RejectedToken");
     // Without --with-token and without a terminal there is nobody to ask.
     let run = env.multi(["auth", "login", "gh"]).expect_code(2);
-    assert!(run.stderr.contains("--with-token"), "{}", run.stderr);
+    run.assert_stderr_has("--with-token");
 }
 
 #[test]
@@ -312,17 +300,8 @@ fn login_without_a_keyring_says_so_and_offers_other_sources() {
             &format!("{TOKEN}\n"),
         )
         .expect_code(1);
-    assert!(
-        run.stderr
-            .contains("could not store the token in the OS keyring"),
-        "{}",
-        run.stderr
-    );
-    assert!(
-        run.stderr.contains("git credential approve"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("could not store the token in the OS keyring");
+    run.assert_stderr_has("git credential approve");
     run.assert_not_shown(TOKEN);
 }
 
@@ -450,7 +429,7 @@ fn remote_add_computes_the_url_from_the_provider() {
     let run = env
         .multi(["remote", "add", "x", "--provider", "gogs", "--owner", "a"])
         .expect_code(2);
-    assert!(run.stderr.contains("--api-url"), "{}", run.stderr);
+    run.assert_stderr_has("--api-url");
     let run = env
         .multi([
             "remote",
@@ -462,7 +441,7 @@ fn remote_add_computes_the_url_from_the_provider() {
             "a b",
         ])
         .expect_code(2);
-    assert!(run.stderr.contains("invalid --owner"), "{}", run.stderr);
+    run.assert_stderr_has("invalid --owner");
     // No owner and no token: exit 4, naming both ways out.
     let run = env
         .multi(["remote", "add", "x", "--provider", "github"])
@@ -511,20 +490,7 @@ fn webhooks_and_protection_across_hosts() {
     add_github(&env, "gh", &fake);
     add_on_api(&env, "gogs", "gogs", "alice/demo", &gogs, &[]);
 
-    let run = env
-        .multi_with_stdin(
-            &[
-                "webhook",
-                "add",
-                "https://ci.example/hook",
-                "--events",
-                "push,tag",
-                "--secret-stdin",
-                "--json",
-            ],
-            "s3cret-hook-value\n",
-        )
-        .expect_code(0);
+    let run = add_hook(&env, "s3cret-hook-value\n", &["--json"]).expect_code(0);
     run.assert_not_shown("s3cret-hook-value");
     let created = hooks.lock().unwrap().clone();
     assert_eq!(created[0]["config"]["secret"], "s3cret-hook-value");
@@ -535,7 +501,7 @@ fn webhooks_and_protection_across_hosts() {
     let run = env
         .multi(["webhook", "add", "https://ci.example/hook"])
         .expect_code(0);
-    assert!(run.stdout.contains("2 up-to-date"), "{}", run.stdout);
+    run.assert_stdout_has("2 up-to-date");
     let run = env.multi(["webhook", "list", "--json"]).expect_code(0);
     assert_eq!(
         run.json()["remotes"][0]["webhooks"][0]["url"],
@@ -545,24 +511,14 @@ fn webhooks_and_protection_across_hosts() {
         .expect_code(0);
     assert!(hooks.lock().unwrap().is_empty());
 
-    let run = env
-        .multi([
-            "branch",
-            "protect",
-            "main",
-            "--require-review",
-            "--min-approvals",
-            "2",
-            "--no-force-push",
-        ])
-        .expect_code(0);
+    let run = protect_main(&env, "2").expect_code(0);
     assert!(
         run.stdout.contains("gogs  skipped")
             && run.stdout.contains("Gogs has no branch protection API"),
         "{}",
         run.stdout
     );
-    let put = fake.seen().into_iter().find(|s| s.method == "PUT").unwrap();
+    let put = fake.first("PUT");
     assert_eq!(
         put.json()["required_pull_request_reviews"]["required_approving_review_count"],
         2
@@ -572,7 +528,7 @@ fn webhooks_and_protection_across_hosts() {
     let run = env
         .multi(["branch", "protect", "main", "--dry-run"])
         .expect_code(0);
-    assert!(run.stdout.contains("dry-run"), "{}", run.stdout);
+    run.assert_stdout_has("dry-run");
     assert_eq!(fake.seen().len(), before, "a dry run sends nothing");
 }
 
@@ -604,17 +560,8 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
         &["--project", "PRJ"],
     );
     let run = env.multi(["create", "--public"]).expect_code(0);
-    assert!(
-        run.stdout
-            .contains("bb  ok  created https://bitbucket.example/team/demo.git"),
-        "{}",
-        run.stdout
-    );
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    run.assert_stdout_has("bb  ok  created https://bitbucket.example/team/demo.git");
+    let post = fake.first("POST");
     assert_eq!(
         post.json(),
         json!({"type": "repository", "scm": "git", "is_private": false, "project": {"type": "project", "key": "PRJ"}})
@@ -715,11 +662,7 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
     });
     add_on_api(&env, "gl", "gitlab", "group/sub/demo", &fake, &[]);
     env.multi(["create"]).expect_code(0);
-    let post = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let post = fake.first("POST");
     assert_eq!(post.json()["namespace_id"], 42);
     assert_eq!(post.json()["visibility"], "private");
     assert_eq!(
@@ -832,18 +775,7 @@ fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
         }
     });
     add_on_api(&env, "bb", "bitbucket", "team/demo", &fake, &[]);
-    let protect = |approvals: &str| {
-        env.multi([
-            "branch",
-            "protect",
-            "main",
-            "--require-review",
-            "--min-approvals",
-            approvals,
-            "--no-force-push",
-        ])
-        .expect_code(0)
-    };
+    let protect = |approvals: &str| protect_main(&env, approvals).expect_code(0);
     protect("1");
     assert_eq!(restrictions.lock().unwrap().len(), 2);
     let before = fake.seen().len();

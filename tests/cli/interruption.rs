@@ -3,7 +3,6 @@
 //! left anyway (a crash) is named by the push it blocks and by `doctor`.
 
 use std::path::{Path, PathBuf};
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use crate::core::send;
@@ -75,7 +74,7 @@ fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_rem
         "the hook never held the locks: {}",
         run.stdout
     );
-    assert!(run.stdout.contains("held  timeout"), "{}", run.stdout);
+    run.assert_stdout_has("held  timeout");
     assert_eq!(locks(&remote), Vec::<PathBuf>::new(), "left in the remote");
     assert_eq!(locks(&env.work.join(".git")), Vec::<PathBuf>::new());
 
@@ -87,7 +86,7 @@ fn a_timeout_in_the_middle_of_a_ref_update_leaves_no_lock_here_or_in_a_local_rem
     hold_locks(&env.work.join(".git"), &local_mark);
     let run = env.multi(["fetch", "--timeout", "2"]).expect_code(1);
     assert!(local_mark.exists(), "{}", run.stdout);
-    assert!(run.stdout.contains("held  timeout"), "{}", run.stdout);
+    run.assert_stdout_has("held  timeout");
     assert_eq!(
         locks(&env.work.join(".git")),
         Vec::<PathBuf>::new(),
@@ -106,13 +105,7 @@ fn ctrl_c_in_the_middle_of_a_ref_update_leaves_no_lock() {
     let (env, remote) = pushed_then_committed("held");
     let mark = env.root.join("prepared");
     hold_locks(&remote, &mark);
-    let child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(["push", "--timeout", "120"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let child = env.spawn_multi(&["push", "--timeout", "120"]);
     wait_for(&mark, Duration::from_secs(30));
     send("INT", child.id());
     let output = child.wait_with_output().unwrap();
@@ -134,19 +127,11 @@ fn a_lock_file_left_on_a_remote_is_named_not_blamed_on_hooks() {
     let lock = remote.join("refs/heads/main.lock");
     std::fs::write(&lock, "").unwrap();
     let run = env.multi(["push"]).expect_code(1);
-    assert!(
-        run.stdout.contains(&format!(
-            "main: the remote's lock file `{}` is there",
-            lock.display()
-        )),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains(&format!("`rm {}`", lock.display())),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has(&format!(
+        "main: the remote's lock file `{}` is there",
+        lock.display()
+    ));
+    run.assert_stdout_has(&format!("`rm {}`", lock.display()));
     assert!(!run.stdout.contains("hooks"), "{}", run.stdout);
 }
 
@@ -204,13 +189,7 @@ fn doctor_names_stale_lock_files_here_and_in_local_remotes() {
 #[allow(clippy::zombie_processes)]
 fn run_measured(env: &TestEnv, args: &[&str]) -> (i32, String, i64) {
     use std::io::Read;
-    let mut child = env
-        .command(env!("CARGO_BIN_EXE_git-multi"), &env.work)
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = env.spawn_multi(args);
     let mut stdout = child.stdout.take().unwrap();
     let mut stderr = child.stderr.take().unwrap();
     let out = std::thread::spawn(move || {
@@ -300,11 +279,7 @@ fn thousands_of_refs_make_one_short_line_a_short_log_entry_and_a_whole_undo() {
         entry.len()
     );
     let human = env.multi(["log", "-n", "1"]).expect_code(0);
-    assert!(
-        human.stdout.contains("… and 1,151 more refs"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("… and 1,151 more refs");
 
     // -v lists every ref.
     env.commit("second");

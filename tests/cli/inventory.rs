@@ -2,7 +2,6 @@
 //! GitLab `x-next-page`, Bitbucket `next`), a user's own repositories, 429 then success, a failing host beside
 //! working ones, and a host that never answers reported as `timeout` while the others finish.
 
-use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -17,20 +16,7 @@ fn token_env(kind: &str) -> String {
 
 /// Adds member `name` of provider `kind` for `owner`/demo with its API at `fake`.
 fn member(env: &TestEnv, name: &str, kind: &str, owner: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        kind,
-        "--owner",
-        owner,
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, kind, &format!("{owner}/demo"), &fake.url, &[]);
 }
 
 /// The `page` query parameter of a request, 1 when absent.
@@ -316,15 +302,7 @@ fn a_rate_limited_page_is_retried_and_a_failing_host_fails_alone() {
 fn a_host_that_never_answers_times_out_while_the_others_finish() {
     let mut env = TestEnv::new();
     env.set_env("GIT_MULTI_GITHUB_TOKEN", "tok-github-123");
-    let release = Arc::new(AtomicBool::new(false));
-    let held = Arc::clone(&release);
-    let hung = FakeApi::start(move |_, _| {
-        // Holds every request until the test is over.
-        while !held.load(Ordering::SeqCst) {
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        Answer::json(500, json!({}))
-    });
+    let hung = FakeApi::never_answering();
     let fine = github(&["demo"]);
     member(&env, "slow", "github", "acme", &hung);
     member(&env, "gh", "github", "acme", &fine);
@@ -334,7 +312,6 @@ fn a_host_that_never_answers_times_out_while_the_others_finish() {
         .expect_code(1)
         .json();
     let took = started.elapsed();
-    release.store(true, Ordering::SeqCst);
     assert!(took < Duration::from_secs(6), "took {took:?}");
     assert_eq!(outcome(&doc, "slow")["status"], "timeout");
     assert_eq!(outcome(&doc, "gh")["status"], "ok");

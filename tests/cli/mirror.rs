@@ -3,25 +3,20 @@
 
 use std::time::{Duration, Instant};
 
-use crate::env::{outcome as remote, refs, TestEnv};
-use crate::servers::daemon::GitDaemon;
+use crate::env::{outcome as remote, ref_entry, refs, TestEnv};
 use crate::servers::http::{Fault, HttpServer};
-use crate::servers::ssh::SshServer;
-use crate::transports::{use_credential_helper, PASSWORD, USER};
+use crate::transports::{network_servers, use_credential_helper, PASSWORD, USER};
 
 #[test]
 fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replaced() {
     let env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in [
+    let hosts = env.bares(&[
         "src.git",
         "extra.git",
         "diverged.git",
         "web.git",
         "hang.git",
-    ] {
-        env.bare(name);
-    }
+    ]);
     let http = HttpServer::start(&hosts, USER, PASSWORD);
     use_credential_helper(&env, PASSWORD);
     http.set_fault("hang.git", Some(Fault::Hang));
@@ -98,15 +93,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
     assert_eq!(dry["dry_run"], true);
     assert_eq!(remote(&dry, "extra")["status"], "dry-run", "{dry}");
     assert_eq!(remote(&dry, "hang")["status"], "timeout", "{dry}");
-    let planned = |name: &str, r: &str| {
-        remote(&dry, name)["refs"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .find(|e| e["ref"] == r)
-            .unwrap_or_else(|| panic!("{name} {r} in {dry}"))["status"]
-            .clone()
-    };
+    let planned = |name: &str, r: &str| ref_entry(remote(&dry, name), r)["status"].clone();
     assert_eq!(planned("extra", "refs/heads/main"), "updated");
     assert_eq!(planned("extra", "refs/heads/stale"), "deleted");
     assert_eq!(planned("extra", "refs/tags/old-tag"), "deleted");
@@ -184,7 +171,7 @@ fn mirror_prune_makes_every_remote_equal_to_the_source_and_saves_what_it_replace
         "{}",
         again.stdout
     );
-    assert!(again.stdout.contains("hang      ok"), "{}", again.stdout);
+    again.assert_stdout_has("hang      ok");
     assert!(
         again.stdout.ends_with("4 remotes: 1 ok, 3 up-to-date\n"),
         "{}",
@@ -207,12 +194,7 @@ fn mirror_without_prune_keeps_extra_refs_and_never_touches_the_source() {
         ],
     );
     let run = env.multi(["mirror", "--from", "src"]).expect_code(0);
-    assert!(
-        run.stderr
-            .contains("kept refs the source does not have (other 1)"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("kept refs the source does not have (other 1)");
     let refs = env.git_in(&other, ["for-each-ref", "--format=%(refname)"]);
     assert_eq!(refs, "refs/heads/main\nrefs/heads/mine\n");
     assert_eq!(
@@ -221,11 +203,7 @@ fn mirror_without_prune_keeps_extra_refs_and_never_touches_the_source() {
     );
     // The source cannot also be a target; without a primary there is no source.
     let refused = env.multi(["mirror", "--from", "src", "src"]).expect_code(2);
-    assert!(
-        refused.stderr.contains("is the source of the mirror"),
-        "{}",
-        refused.stderr
-    );
+    refused.assert_stderr_has("is the source of the mirror");
     let before = env.config_bytes();
     let none = env.multi(["mirror"]).expect_code(2);
     assert!(
@@ -247,11 +225,7 @@ fn primary_is_shown_set_and_checked() {
     env.add_local_remotes(&["a", "b"]);
     let unset = env.multi(["primary"]).expect_code(0);
     assert_eq!(unset.stdout, "");
-    assert!(
-        unset.stderr.contains("no primary remote is set"),
-        "{}",
-        unset.stderr
-    );
+    unset.assert_stderr_has("no primary remote is set");
     assert_eq!(
         env.multi(["primary", "--json"]).expect_code(0).json()["primary"],
         serde_json::Value::Null
@@ -276,11 +250,7 @@ fn primary_is_shown_set_and_checked() {
         "{}",
         unknown.stderr
     );
-    assert!(
-        unknown.stderr.contains("hint: members are: a, b"),
-        "{}",
-        unknown.stderr
-    );
+    unknown.assert_stderr_has("hint: members are: a, b");
     assert!(unknown.stdout.is_empty());
     assert_eq!(env.config_bytes(), before, ".git/config changed");
     // A plain git remote outside the set is no primary either.
@@ -301,25 +271,16 @@ fn primary_is_shown_set_and_checked() {
 #[test]
 fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let mut env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in [
+    let hosts = env.bares(&[
         "empty.git",
         "local.git",
         "daemon.git",
         "web.git",
         "secure.git",
-    ] {
-        env.bare(name);
-    }
-    let Some(daemon) = GitDaemon::start(&hosts) else {
+    ]);
+    let Some((daemon, sshd, http)) = network_servers(&mut env, &hosts) else {
         return;
     };
-    let Some(sshd) = SshServer::start(&env.root.join("sshd")) else {
-        return;
-    };
-    let http = HttpServer::start(&hosts, USER, PASSWORD);
-    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
-    use_credential_helper(&env, PASSWORD);
     let path = |name: &str| hosts.join(name).display().to_string();
     let remotes = [
         ("local", format!("file://{}", path("local.git"))),
@@ -366,12 +327,8 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
             refused.stderr
         );
     }
-    assert!(
-        refused.stderr.contains(
-            "hint: `git multi mirror --from empty --prune --force` deletes them all the same"
-        ),
-        "{}",
-        refused.stderr
+    refused.assert_stderr_has(
+        "hint: `git multi mirror --from empty --prune --force` deletes them all the same",
     );
     let after: Vec<_> = targets
         .iter()
@@ -396,12 +353,7 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let dry = env
         .multi(["mirror", "--prune", "--from", "empty", "--dry-run"])
         .expect_code(0);
-    assert!(
-        dry.stderr
-            .contains("a real run refuses unless `--force` is given"),
-        "{}",
-        dry.stderr
-    );
+    dry.assert_stderr_has("a real run refuses unless `--force` is given");
     // Without --prune an empty source deletes nothing: no refusal.
     env.multi(["mirror", "--from", "empty"]).expect_code(0);
 
@@ -434,11 +386,7 @@ fn mirror_prune_from_an_empty_source_is_refused_unless_forced() {
     let again = env
         .multi(["mirror", "--prune", "--from", "empty", "--force", "local"])
         .expect_code(0);
-    assert!(
-        again.stderr.contains(
-            "kept the branch each remote's HEAD points to (local main): no push may delete it"
-        ),
-        "{}",
-        again.stderr
+    again.assert_stderr_has(
+        "kept the branch each remote's HEAD points to (local main): no push may delete it",
     );
 }

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::env::{outcome as remote, tip, write_script, Run, TestEnv};
+use crate::env::{outcome as remote, ref_entry, tip, write_script, Run, TestEnv};
 
 /// The empty tree git-mile's event commits carry.
 pub fn empty_tree(env: &TestEnv, dir: &Path) -> String {
@@ -38,7 +38,7 @@ fn usage_error(run: Run, message: &str) -> Run {
         "want {message:?} in:\n{}",
         run.stderr
     );
-    assert!(run.stderr.contains("\nhint: "), "{}", run.stderr);
+    run.assert_stderr_has("\nhint: ");
     run
 }
 
@@ -47,7 +47,7 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
     let added = env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
-    assert!(added.stdout.contains("refs/git-mile/*"), "{}", added.stdout);
+    added.assert_stdout_has("refs/git-mile/*");
     env.multi(["refs", "add", "refs/notes/*", "--merge", "ff-only"])
         .expect_code(0);
     let list = env.multi(["refs", "list", "--json"]).expect_code(0).json();
@@ -96,7 +96,7 @@ fn refs_add_list_remove_and_patterns_git_refuses() {
     {
         let stash = "refs/stash";
         let run = usage_error(env.multi(["refs", "add", stash]), "covers `refs/stash`");
-        assert!(run.stderr.contains("git stash branch"), "{}", run.stderr);
+        run.assert_stderr_has("git stash branch");
     }
 
     env.multi(["refs", "remove", "refs/notes/*"]).expect_code(0);
@@ -115,23 +115,28 @@ fn namespace_errors_read_like_git_mile() {
     let env = TestEnv::new();
     env.add_local_remotes(&["a"]);
     env.multi(["refs", "add", "refs/git-mile/*"]).expect_code(0);
-    usage_error(
-        env.multi(["push", "x", "--branch", "refs/git-mile/*"]),
-        "Remote 'x' not found",
-    );
-    usage_error(env.multi(["fetch", "x"]), "Remote 'x' not found");
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/*"]),
-        "No refs to push under refs/git-mile/",
-    );
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/**"]),
-        "is not a valid ref pattern",
-    );
-    usage_error(
-        env.multi(["push", "--branch", "refs/git-mile/tasks/T9"]),
-        "no local ref `refs/git-mile/tasks/T9`",
-    );
+    let cases: [(&[&str], &str); 5] = [
+        (
+            &["push", "x", "--branch", "refs/git-mile/*"],
+            "Remote 'x' not found",
+        ),
+        (&["fetch", "x"], "Remote 'x' not found"),
+        (
+            &["push", "--branch", "refs/git-mile/*"],
+            "No refs to push under refs/git-mile/",
+        ),
+        (
+            &["push", "--branch", "refs/git-mile/**"],
+            "is not a valid ref pattern",
+        ),
+        (
+            &["push", "--branch", "refs/git-mile/tasks/T9"],
+            "no local ref `refs/git-mile/tasks/T9`",
+        ),
+    ];
+    for (args, message) in cases {
+        usage_error(env.multi(args), message);
+    }
 }
 
 #[test]
@@ -209,22 +214,12 @@ fn push_fetch_and_status_carry_task_refs() {
     assert_eq!(b["refs"][1]["ref"], "refs/git-mile/tasks/T1", "{skipped}");
     assert_eq!(b["refs"][1]["status"], "skipped", "{skipped}");
     let human = env.multi(["push"]).expect_code(0);
-    assert!(
-        human.stdout.contains("`git multi sync`"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("`git multi sync`");
     // Named, it is refused, with a hint that leads somewhere else than the same refusal.
     let named = env
         .multi(["push", "b", "--branch", "refs/git-mile/tasks/T1"])
         .expect_code(1);
-    assert!(
-        named
-            .stdout
-            .contains("git multi resolve refs/git-mile/tasks/T1 --merge"),
-        "{}",
-        named.stdout
-    );
+    named.assert_stdout_has("git multi resolve refs/git-mile/tasks/T1 --merge");
     assert_eq!(
         tip(&env, &hosts[1], "refs/git-mile/tasks/T1"),
         Some(theirs.clone())
@@ -427,6 +422,24 @@ fn commit_on(env: &TestEnv, dir: &Path, parent: &str, file: &str, text: &str) ->
     oid
 }
 
+/// `name` made to differ: `theirs` pushed from the clone `other` to its origin, `mine` here.
+fn diverge(env: &TestEnv, other: &Path, name: &str, theirs: &str, mine: &str) {
+    env.git_in(other, ["push", "-q", "origin", &format!("{theirs}:{name}")]);
+    env.git(["update-ref", name, mine]);
+}
+
+/// `sync` stops at `name`, whose copies changed `file` two ways: the conflict is named and neither copy (here
+/// `mine`, on `host` `theirs`) moved.
+fn assert_conflict(env: &TestEnv, host: &Path, name: &str, file: &str, mine: &str, theirs: &str) {
+    let run = env.multi(["sync"]).expect_code(1);
+    let short = name.strip_prefix("refs/").unwrap();
+    run.assert_stdout_has(&format!(
+        "{short}: could not be united: conflicting changes in {file}"
+    ));
+    assert_eq!(tip(env, &env.work, name), Some(mine.to_string()));
+    assert_eq!(tip(env, host, name), Some(theirs.to_string()));
+}
+
 #[test]
 fn copies_with_different_content_are_united_or_reported() {
     let env = TestEnv::new();
@@ -440,12 +453,8 @@ fn copies_with_different_content_are_united_or_reported() {
 
     // Different files on each side: the union holds both.
     let theirs = commit_on(&env, &other, &base, "g.txt", "theirs");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
-    );
     let mine = commit_on(&env, &env.work, &base, "h.txt", "mine");
-    env.git(["update-ref", "refs/review/r1", &mine]);
+    diverge(&env, &other, "refs/review/r1", &theirs, &mine);
     let json = env.multi(["sync", "--json"]).expect_code(0).json();
     assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
     let united = json["namespaces"][0]["target"]
@@ -464,21 +473,9 @@ fn copies_with_different_content_are_united_or_reported() {
         ["fetch", "-q", "origin", "+refs/review/*:refs/review/*"],
     );
     let theirs = commit_on(&env, &other, &united, "g.txt", "theirs again");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/review/r1")],
-    );
     let mine = commit_on(&env, &env.work, &united, "g.txt", "mine again");
-    env.git(["update-ref", "refs/review/r1", &mine]);
-    let run = env.multi(["sync"]).expect_code(1);
-    assert!(
-        run.stdout
-            .contains("review/r1: could not be united: conflicting changes in g.txt"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(tip(&env, &env.work, "refs/review/r1"), Some(mine));
-    assert_eq!(tip(&env, &hosts[1], "refs/review/r1"), Some(theirs));
+    diverge(&env, &other, "refs/review/r1", &theirs, &mine);
+    assert_conflict(&env, &hosts[1], "refs/review/r1", "g.txt", &mine, &theirs);
 }
 
 /// Three hosts with our main and `refs/git-mile/*` carried; others clone `hosts[0]`.
@@ -557,7 +554,7 @@ fn a_push_never_fails_over_namespace_refs_that_are_only_behind() {
         .multi(["push", "a", "--branch", "refs/git-mile/*"])
         .expect_code(1);
     assert!(!all.stdout.contains("force"), "{}", all.stdout);
-    assert!(all.stdout.contains("`git multi sync`"), "{}", all.stdout);
+    all.assert_stdout_has("`git multi sync`");
     assert!(!all.stdout.contains("resolve"), "{}", all.stdout);
 }
 
@@ -600,13 +597,7 @@ fn forced_pushes_carry_namespaces_but_never_force_them() {
             "never forced"
         );
     }
-    let t1 = remote(&json, "a")["refs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
-        .cloned()
-        .unwrap();
+    let t1 = ref_entry(remote(&json, "a"), "refs/git-mile/tasks/T1");
     assert_eq!(t1["status"], "skipped", "{json}");
 
     let t3 = task_event(&env, &env.work, "T3", "created");
@@ -650,13 +641,7 @@ fn remote_rename_and_remove_take_the_namespace_copies_along() {
         .multi(["status", "--offline", "alpha", "--json"])
         .expect_code(0)
         .json();
-    let t1 = offline["refs"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|e| e["ref"] == "refs/git-mile/tasks/T1")
-        .cloned()
-        .unwrap();
+    let t1 = ref_entry(&offline, "refs/git-mile/tasks/T1");
     assert_eq!(t1["state"], "in-sync", "{offline}");
 
     let kept = env.git(["rev-parse", "refs/multi/remotes/b/git-mile/tasks/T1"]);
@@ -667,8 +652,8 @@ fn remote_rename_and_remove_take_the_namespace_copies_along() {
 
     // The entry of `push a` is about a remote that is now called alpha.
     let undo = env.multi(["undo"]).expect_code(1);
-    assert!(undo.stdout.contains("renamed"), "{}", undo.stdout);
-    assert!(undo.stdout.contains("git multi log"), "{}", undo.stdout);
+    undo.assert_stdout_has("renamed");
+    undo.assert_stdout_has("git multi log");
     assert!(!undo.stdout.contains("remote add a"), "{}", undo.stdout);
 }
 
@@ -686,13 +671,8 @@ fn overlapping_namespaces_are_refused() {
     ] {
         let before = env.config_bytes();
         let run = usage_error(env.multi(["refs", "add", pattern]), "overlaps");
-        assert!(run.stderr.contains(existing), "{}", run.stderr);
-        assert!(
-            run.stderr
-                .contains(&format!("git multi refs remove '{existing}'")),
-            "{}",
-            run.stderr
-        );
+        run.assert_stderr_has(existing);
+        run.assert_stderr_has(&format!("git multi refs remove '{existing}'"));
         assert_eq!(env.config_bytes(), before);
     }
     // The same pattern again is a change of mode, not an overlap; one written behind our back is refused.
@@ -704,11 +684,7 @@ fn overlapping_namespaces_are_refused() {
         "refs/git-mile/tasks/*:theirs",
     ]);
     let run = usage_error(env.multi(["status"]), "overlaps");
-    assert!(
-        run.stderr.contains("git multi refs remove"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("git multi refs remove");
     env.multi(["refs", "remove", "refs/git-mile/tasks/*"])
         .expect_code(0);
     env.multi(["status"]).expect_code(0);
@@ -744,7 +720,7 @@ fn sync_says_everywhere_only_when_every_remote_took_it() {
 
     std::fs::remove_file(&hook).unwrap();
     let fixed = env.multi(["sync"]).expect_code(0);
-    assert!(fixed.stdout.contains("everywhere"), "{}", fixed.stdout);
+    fixed.assert_stdout_has("everywhere");
 }
 
 /// A tree of plain files kept under `refs/notes/` (as some tools do): git's notes merge would drop every file
@@ -779,12 +755,8 @@ fn plain_files_under_refs_notes_are_never_dropped() {
 
     // Different files on each side: both are in the union.
     let theirs = data(&other, Some(&base), "b.json", "bob");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
-    );
     let mine = data(&env.work, Some(&base), "a.json", "alice");
-    env.git(["update-ref", "refs/notes/tool", &mine]);
+    diverge(&env, &other, "refs/notes/tool", &theirs, &mine);
     let json = env.multi(["sync", "--json"]).expect_code(0).json();
     assert_eq!(json["namespaces"][0]["result"], "union", "{json}");
     let files = env.git(["ls-tree", "--name-only", "refs/notes/tool"]);
@@ -799,21 +771,9 @@ fn plain_files_under_refs_notes_are_never_dropped() {
         ["fetch", "-q", "origin", "+refs/notes/*:refs/notes/*"],
     );
     let theirs = data(&other, Some(&united), "a.json", "bob's a");
-    env.git_in(
-        &other,
-        ["push", "-q", "origin", &format!("{theirs}:refs/notes/tool")],
-    );
     let mine = data(&env.work, Some(&united), "a.json", "alice's a");
-    env.git(["update-ref", "refs/notes/tool", &mine]);
-    let run = env.multi(["sync"]).expect_code(1);
-    assert!(
-        run.stdout
-            .contains("notes/tool: could not be united: conflicting changes in a.json"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(tip(&env, &env.work, "refs/notes/tool"), Some(mine));
-    assert_eq!(tip(&env, &hosts[1], "refs/notes/tool"), Some(theirs));
+    diverge(&env, &other, "refs/notes/tool", &theirs, &mine);
+    assert_conflict(&env, &hosts[1], "refs/notes/tool", "a.json", &mine, &theirs);
 }
 
 /// A remote that could not be reached is never called in sync: its copies are unknown.
@@ -865,12 +825,7 @@ fn a_diverged_namespace_ref_points_to_plain_sync() {
     let run = env
         .multi(["push", "--branch", "refs/git-mile/tasks/T1"])
         .expect_code(1);
-    assert!(
-        run.stdout
-            .contains("`git multi sync` unites the copies of every namespace ref"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("`git multi sync` unites the copies of every namespace ref");
     assert!(!run.stdout.contains("--strategy merge"), "{}", run.stdout);
     env.multi(["primary", "a"]).expect_code(0);
     env.multi(["sync"]).expect_code(0);

@@ -93,20 +93,11 @@ fn clone_says_nothing_about_the_group_it_writes() {
     let source = env.bare("source.git");
     env.git(["push", "-q", source.to_str().unwrap(), "main"]);
     let mirror = env.bare("mirror.git");
-    let run = env
-        .multi_in(
-            &env.root,
-            [
-                "clone",
-                &format!("file://{}", source.display()),
-                "--mirror-to",
-                mirror.to_str().unwrap(),
-            ],
-        )
-        .expect_code(0);
+    let mirror_to = ["--mirror-to", mirror.to_str().unwrap()];
+    let run = crate::clone::clone_over_file(&env, &source, &mirror_to).expect_code(0);
     assert!(!run.stderr.contains("remotes.multi"), "{}", run.stderr);
     assert!(!run.stderr.contains("warning"), "{}", run.stderr);
-    assert!(run.stdout.contains("cloned into"), "{}", run.stdout);
+    run.assert_stdout_has("cloned into");
     let dir = env.root.join("source");
     assert_eq!(
         env.git_in(&dir, ["config", "--get", "remotes.multi"])
@@ -116,11 +107,7 @@ fn clone_says_nothing_about_the_group_it_writes() {
     // A real drift is still reported on the next command.
     env.git_in(&dir, ["config", "--unset", "remotes.multi"]);
     let status = env.multi_in(&dir, ["status"]);
-    assert!(
-        status.stderr.contains("remotes.multi is not set"),
-        "{}",
-        status.stderr
-    );
+    status.assert_stderr_has("remotes.multi is not set");
 }
 
 #[test]
@@ -140,44 +127,20 @@ fn an_empty_repository_says_it_has_no_commits() {
         "{}",
         push.stderr
     );
-    assert!(
-        push.stderr.contains("hint: make a first commit"),
-        "{}",
-        push.stderr
-    );
+    push.assert_stderr_has("hint: make a first commit");
     assert!(!push.stderr.contains("no local branch"), "{}", push.stderr);
     let named = env
         .multi_in(&empty, ["push", "--branch", "main"])
         .expect_code(2);
-    assert!(
-        named.stderr.contains("has no commits yet"),
-        "{}",
-        named.stderr
-    );
+    named.assert_stderr_has("has no commits yet");
 
     let status = env.multi_in(&empty, ["status"]).expect_code(0);
-    assert!(
-        status
-            .stderr
-            .contains("note: the repository has no commits yet"),
-        "{}",
-        status.stderr
-    );
-    assert!(
-        status.stderr.contains("hint: make a first commit"),
-        "{}",
-        status.stderr
-    );
+    status.assert_stderr_has("note: the repository has no commits yet");
+    status.assert_stderr_has("hint: make a first commit");
     // The remote has a branch: the hint says how to start from it.
     env.git(["push", "-q", host.to_str().unwrap(), "main"]);
     let status = env.multi_in(&empty, ["status"]).expect_code(0);
-    assert!(
-        status
-            .stderr
-            .contains("`git multi fetch`, then `git switch -c"),
-        "{}",
-        status.stderr
-    );
+    status.assert_stderr_has("`git multi fetch`, then `git switch -c");
 
     // An unborn branch in a repository that has others: that branch has no commits yet.
     env.add_local_remotes(&["other"]);
@@ -210,46 +173,21 @@ fn a_push_refused_only_because_the_remote_is_ahead_says_to_pull() {
 
     // Not fetched yet ("fetch first"): the remote moved on from what this clone last saw of it.
     let run = env.multi(["push"]).expect_code(1);
-    assert!(
-        run.stdout.contains(
-            "main: rejected (non-fast-forward): the remote has commits you do not have, and you have none it lacks"
-        ),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains(
-            "hint: the remote is only ahead: bring its commits here with `git multi pull --primary host` (a fast-forward), then push again"
-        ),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("main: rejected (non-fast-forward): the remote has commits you do not have, and you have none it lacks");
+    run.assert_stdout_has("hint: the remote is only ahead: bring its commits here with `git multi pull --primary host` (a fast-forward), then push again");
     assert!(!run.stdout.contains("resolve"), "{}", run.stdout);
     assert!(!run.stdout.contains("force"), "{}", run.stdout);
 
     // Fetched: the counts are known, the advice the same.
     env.multi(["fetch"]).expect_code(0);
     let run = env.multi(["push"]).expect_code(1);
-    assert!(
-        run.stdout.contains("the remote is ahead by 1 commit"),
-        "{}",
-        run.stdout
-    );
-    assert!(
-        run.stdout.contains("`git multi pull --primary host`"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("the remote is ahead by 1 commit");
+    run.assert_stdout_has("`git multi pull --primary host`");
     assert!(!run.stdout.contains("resolve"), "{}", run.stdout);
 
     // A branch not checked out: pull would not touch it; git's own fast-forward fetch does.
     let run = env.multi(["push", "--branch", "side"]).expect_code(1);
-    assert!(
-        run.stdout
-            .contains("`git fetch host side:side` fast-forwards `side` to its commits"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("`git fetch host side:side` fast-forwards `side` to its commits");
     env.git(["fetch", "-q", "host", "side:side"]);
     env.multi(["push", "--branch", "side"]).expect_code(0);
 
@@ -261,12 +199,7 @@ fn a_push_refused_only_because_the_remote_is_ahead_says_to_pull() {
     env.commit("mine");
     env.push_foreign(&host, "main", "theirs-again");
     let run = env.multi(["push"]).expect_code(1);
-    assert!(run.stdout.contains("diverged"), "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("`git multi resolve refs/heads/main --merge`"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("diverged");
+    run.assert_stdout_has("`git multi resolve refs/heads/main --merge`");
     assert!(!run.stdout.contains("git multi pull"), "{}", run.stdout);
 }

@@ -724,45 +724,43 @@ fn levels(rule: &Rule) -> Option<(serde_json::Value, serde_json::Value, serde_js
     })
 }
 
-#[test]
-fn gitlab_updates_an_existing_rule_in_place() {
-    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Apply, 0);
-    client(ProviderKind::Gitlab, &fake)
+/// Protects `main` with [`strict`] on the fake GitLab `fake`.
+fn protect_strictly(fake: &FakeApi) -> Result<(), ApiError> {
+    client(ProviderKind::Gitlab, fake)
         .protection()
         .unwrap()
         .protect_branch("alice", "demo", &strict())
-        .unwrap();
+}
+
+/// What [`levels`] reads of a rule that is [`strict`]: pushes and merges by maintainers, no force push.
+fn strict_levels() -> Option<(serde_json::Value, serde_json::Value, serde_json::Value)> {
+    Some((json!([40]), json!([40]), json!(false)))
+}
+
+#[test]
+fn gitlab_updates_an_existing_rule_in_place() {
+    let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Apply, 0);
+    protect_strictly(&fake).unwrap();
     let lines = fake.lines();
     assert!(
         !lines.iter().any(|l| l.starts_with("DELETE")),
         "deleted first: {lines:?}"
     );
-    let patch = fake
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "PATCH")
-        .expect("a PATCH");
+    let patch = fake.first("PATCH");
     assert_eq!(patch.json()["allow_force_push"], false);
     assert_eq!(
         patch.json()["allowed_to_merge"],
         json!([{"id": 12, "access_level": 40}])
     );
     assert_eq!(patch.json().get("allowed_to_push"), None, "push was right");
-    assert_eq!(
-        levels(&rule),
-        Some((json!([40]), json!([40]), json!(false)))
-    );
+    assert_eq!(levels(&rule), strict_levels());
     assert!(lines.contains(&"PUT /projects/alice%2Fdemo".to_string()));
 }
 
 #[test]
 fn gitlab_a_failing_update_leaves_the_old_rule() {
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Fail, 0);
-    let err = client(ProviderKind::Gitlab, &fake)
-        .protection()
-        .unwrap()
-        .protect_branch("alice", "demo", &strict())
-        .unwrap_err();
+    let err = protect_strictly(&fake).unwrap_err();
     assert!(err.to_string().contains("HTTP 500"), "{err}");
     let lines = fake.lines();
     assert!(
@@ -777,11 +775,7 @@ fn gitlab_a_failing_update_leaves_the_old_rule() {
 #[test]
 fn gitlab_creates_a_missing_rule_without_deleting_anything() {
     let (fake, rule) = gitlab_protection(None, Patch::Apply, 0);
-    client(ProviderKind::Gitlab, &fake)
-        .protection()
-        .unwrap()
-        .protect_branch("alice", "demo", &strict())
-        .unwrap();
+    protect_strictly(&fake).unwrap();
     let lines = fake.lines();
     assert!(
         !lines
@@ -789,45 +783,24 @@ fn gitlab_creates_a_missing_rule_without_deleting_anything() {
             .any(|l| l.starts_with("DELETE") || l.starts_with("PATCH")),
         "{lines:?}"
     );
-    assert_eq!(
-        levels(&rule),
-        Some((json!([40]), json!([40]), json!(false)))
-    );
+    assert_eq!(levels(&rule), strict_levels());
 }
 
 #[test]
 fn gitlab_replaces_only_what_it_cannot_update_and_restores_the_old_rule_on_failure() {
     // A server without the update endpoint: replaced, and the new rule is in place.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 0);
-    client(ProviderKind::Gitlab, &fake)
-        .protection()
-        .unwrap()
-        .protect_branch("alice", "demo", &strict())
-        .unwrap();
-    assert_eq!(
-        levels(&rule),
-        Some((json!([40]), json!([40]), json!(false)))
-    );
+    protect_strictly(&fake).unwrap();
+    assert_eq!(levels(&rule), strict_levels());
 
     // A Free server that takes `allow_force_push` but ignores the access-level records: replaced too.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::IgnoreLevels, 0);
-    client(ProviderKind::Gitlab, &fake)
-        .protection()
-        .unwrap()
-        .protect_branch("alice", "demo", &strict())
-        .unwrap();
-    assert_eq!(
-        levels(&rule),
-        Some((json!([40]), json!([40]), json!(false)))
-    );
+    protect_strictly(&fake).unwrap();
+    assert_eq!(levels(&rule), strict_levels());
 
     // Creating the replacement fails: the old rule is put back, and the failure is still reported.
     let (fake, rule) = gitlab_protection(Some(loose_rule()), Patch::Missing, 1);
-    let err = client(ProviderKind::Gitlab, &fake)
-        .protection()
-        .unwrap()
-        .protect_branch("alice", "demo", &strict())
-        .unwrap_err();
+    let err = protect_strictly(&fake).unwrap_err();
     assert!(
         err.to_string().contains("push_access_level is invalid"),
         "{err}"

@@ -68,20 +68,7 @@ fn github_fake() -> FakeApi {
 
 /// Adds member `name` of `provider` for alice/demo with its API at `fake`, its git URL a local bare repository.
 fn add_member(env: &TestEnv, name: &str, provider: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, provider, "alice/demo", &fake.url, &[]);
     let bare = env.bare(&format!("{name}.git"));
     env.git(["remote", "set-url", name, bare.to_str().unwrap()]);
 }
@@ -351,11 +338,7 @@ fn each_host_keeps_files_its_own_way_and_hosts_that_cannot_are_skipped() {
         json!({"name": "tool.tar.gz", "url": format!("{}/projects/alice%2Fdemo/packages/generic/demo/v1.0/tool.tar.gz", gitlab.url), "link_type": "package"})
     );
     // Bitbucket: one multipart form with the file in `files`.
-    let upload = bitbucket
-        .seen()
-        .into_iter()
-        .find(|s| s.method == "POST")
-        .unwrap();
+    let upload = bitbucket.first("POST");
     let content_type = upload.header("content-type").unwrap().to_string();
     assert!(
         content_type.starts_with("multipart/form-data; boundary="),

@@ -1,16 +1,7 @@
 //! The remote set in .git/config: add, list, remove, rename, set-url, enable/disable, init --import, and that
 //! plain git sees the same set (`git fetch multi`), from anywhere git users run commands.
 
-use crate::env::TestEnv;
-
-fn names(json: &serde_json::Value) -> Vec<String> {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::env::{remote_names, TestEnv};
 
 #[test]
 fn add_stores_ordinary_remotes_in_a_group() {
@@ -75,7 +66,7 @@ fn list_shows_members_in_order_with_provider() {
         .multi(["remote", "list", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&json), ["gh", "lab", "cb", "own", "plain"]);
+    assert_eq!(remote_names(&json), ["gh", "lab", "cb", "own", "plain"]);
     let providers: Vec<&str> = json["remotes"]
         .as_array()
         .unwrap()
@@ -96,13 +87,7 @@ fn list_shows_members_in_order_with_provider() {
     assert_eq!(json["remotes"][0]["transport"], "ssh");
 
     let human = env.multi(["remote", "list"]).expect_code(0);
-    let first: Vec<&str> = human
-        .stdout
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let first = human.first_line_words();
     assert_eq!(first, ["gh", "git@github.com:me/app.git", "github"]);
     let verbose = env.multi(["remote", "list", "-v"]).expect_code(0);
     assert!(
@@ -190,7 +175,7 @@ fn remove_drops_remote_refs_and_group_entry() {
         .expect_code(0);
     assert_eq!(env.read_config("remote.b.url").as_deref(), b.to_str());
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some(""));
-    assert!(names(&env.multi(["remote", "list", "--json"]).json()).is_empty());
+    assert!(remote_names(&env.multi(["remote", "list", "--json"]).json()).is_empty());
 }
 
 #[test]
@@ -242,12 +227,12 @@ fn set_url_and_enable_disable() {
         .multi(["remote", "test", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&tested), ["b"]);
+    assert_eq!(remote_names(&tested), ["b"]);
     let named = env
         .multi(["remote", "test", "a", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&named), ["a"]);
+    assert_eq!(remote_names(&named), ["a"]);
 
     env.multi(["remote", "enable", "a"]).expect_code(0);
     assert_eq!(env.read_config("remotes.multi").as_deref(), Some("a b"));
@@ -294,7 +279,7 @@ fn works_from_subdirectory_worktree_dash_c_and_git_dir() {
         .multi_in(&sub, ["remote", "list", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&json), ["a"]);
+    assert_eq!(remote_names(&json), ["a"]);
     // A relative path given from a subdirectory is stored absolute, so it works from anywhere.
     let b = env.bare("b.git");
     let relative = pathdiff(&b, &sub);
@@ -315,7 +300,7 @@ fn works_from_subdirectory_worktree_dash_c_and_git_dir() {
         .multi_in(&tree, ["remote", "list", "--json"])
         .expect_code(0)
         .json();
-    assert_eq!(names(&json), ["a", "b"]);
+    assert_eq!(remote_names(&json), ["a", "b"]);
 
     // Through git itself, as users type it.
     let run = env
@@ -324,7 +309,7 @@ fn works_from_subdirectory_worktree_dash_c_and_git_dir() {
             ["-C", "work", "multi", "remote", "list", "--json"],
         )
         .expect_code(0);
-    assert_eq!(names(&run.json()), ["a", "b"]);
+    assert_eq!(remote_names(&run.json()), ["a", "b"]);
     let git_dir = env.work.join(".git");
     let run = env
         .git_multi_in(

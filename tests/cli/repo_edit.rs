@@ -41,20 +41,7 @@ fn merge(_: &str, body: &Value, repo: &mut Value) {
 }
 
 fn add(env: &TestEnv, name: &str, provider: &str, fake: &FakeApi) {
-    env.multi([
-        "remote",
-        "add",
-        name,
-        "--provider",
-        provider,
-        "--owner",
-        "alice",
-        "--repo",
-        "demo",
-        "--api-url",
-        &fake.url,
-    ])
-    .expect_code(0);
+    env.add_on_api(name, provider, "alice/demo", &fake.url, &[]);
 }
 
 fn writes(fake: &FakeApi) -> Vec<(String, Value)> {
@@ -122,27 +109,9 @@ fn repo_edit_changes_only_what_differs_on_each_host_and_then_nothing() {
         "--public",
     ];
     let first = env.multi(edit).expect_code(0);
-    assert!(
-        first
-            .stdout
-            .contains("gh  ok  changed description, homepage, topics, visibility"),
-        "{}",
-        first.stdout
-    );
-    assert!(
-        first
-            .stdout
-            .contains("gl  ok  changed topics, visibility (homepage not kept by gitlab)"),
-        "{}",
-        first.stdout
-    );
-    assert!(
-        first
-            .stdout
-            .contains("bb  ok  changed homepage, visibility (topics not kept by bitbucket)"),
-        "{}",
-        first.stdout
-    );
+    first.assert_stdout_has("gh  ok  changed description, homepage, topics, visibility");
+    first.assert_stdout_has("gl  ok  changed topics, visibility (homepage not kept by gitlab)");
+    first.assert_stdout_has("bb  ok  changed homepage, visibility (topics not kept by bitbucket)");
     assert_eq!(
         writes(&github),
         [
@@ -203,14 +172,10 @@ fn repo_edit_changes_only_what_differs_on_each_host_and_then_nothing() {
             "gl",
         ])
         .expect_code(1);
-    assert!(skipped.stdout.contains("gl  skipped"), "{}", skipped.stdout);
+    skipped.assert_stdout_has("gl  skipped");
 
     let nothing = env.multi(["repo", "edit"]).expect_code(2);
-    assert!(
-        nothing.stderr.contains("nothing to change"),
-        "{}",
-        nothing.stderr
-    );
+    nothing.assert_stderr_has("nothing to change");
     for run in [&first, &again] {
         run.assert_not_shown(TOKEN);
     }

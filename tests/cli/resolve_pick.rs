@@ -62,18 +62,7 @@ fn interactive_asks_per_ref_and_takes_the_chosen_copy() {
     )
     .unwrap();
     std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let tmux = Tmux {
-        socket: env.root.join("tmux.sock"),
-    };
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        script.to_str().unwrap(),
-    ]);
+    let tmux = Tmux::start(&env, 100, &script);
     let screen = tmux.wait_for("the prompt for main", Duration::from_secs(30), |s| {
         s.contains("refs/heads/main (behind a remote)") && s.contains("skip")
     });

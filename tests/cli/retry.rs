@@ -1,16 +1,7 @@
 //! `git multi retry [--last]`: the last operation run again with the same arguments, only on the remotes where
 //! it failed (kept in `.git/multi/last`).
 
-use crate::env::{outcome, TestEnv};
-
-fn names(json: &serde_json::Value) -> Vec<String> {
-    json["remotes"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|r| r["name"].as_str().unwrap().to_string())
-        .collect()
-}
+use crate::env::{outcome, remote_names, TestEnv};
 
 /// Members a, b, c where b's repository does not exist yet: every transfer to it fails.
 fn env_with_a_broken_remote() -> (TestEnv, std::path::PathBuf) {
@@ -46,7 +37,7 @@ fn retry_runs_the_same_push_only_where_it_failed() {
         retried.stderr
     );
     let json: serde_json::Value = serde_json::from_str(&retried.stdout).unwrap();
-    assert_eq!(names(&json), ["b"], "{json}");
+    assert_eq!(remote_names(&json), ["b"], "{json}");
     assert_eq!(outcome(&json, "b")["status"], "ok");
     let head = env.git(["rev-parse", "HEAD"]);
     assert_eq!(env.git_in(&missing, ["rev-parse", "main"]), head);
@@ -71,11 +62,11 @@ fn retry_of_a_fetch_and_of_the_last_run() {
     let again = env.multi(["retry"]).expect_code(1);
     assert!(again.stderr.contains("on b"), "{}", again.stderr);
     let json: serde_json::Value = serde_json::from_str(&again.stdout).unwrap();
-    assert_eq!(names(&json), ["b"]);
+    assert_eq!(remote_names(&json), ["b"]);
     make_bare(&env, &missing);
     let last = env.multi(["retry", "--last"]).expect_code(0);
     let json: serde_json::Value = serde_json::from_str(&last.stdout).unwrap();
-    assert_eq!(names(&json), ["b"]);
+    assert_eq!(remote_names(&json), ["b"]);
     assert_eq!(outcome(&json, "b")["status"], "up-to-date");
     env.multi(["retry"]).expect_code(0);
     let record: serde_json::Value =
@@ -113,7 +104,7 @@ fn retry_narrows_sync_to_the_failed_remote() {
     make_bare(&env, &missing);
     let retried = env.multi(["retry"]).expect_code(0);
     let json: serde_json::Value = serde_json::from_str(&retried.stdout).unwrap();
-    let synced = names(&json);
+    let synced = remote_names(&json);
     assert!(synced.contains(&"b".to_string()), "{json}");
     assert!(!synced.contains(&"c".to_string()), "{json}");
     let head = env.git(["rev-parse", "HEAD"]);

@@ -85,13 +85,7 @@ fn status_reports_every_state_from_the_remotes() {
     env.multi(["status", "--exit-code"]).expect_code(1);
     env.multi(["status", "same", "--exit-code"]).expect_code(0);
     let human = env.multi(["status"]).expect_code(0);
-    let header: Vec<&str> = human
-        .stdout
-        .lines()
-        .next()
-        .unwrap()
-        .split_whitespace()
-        .collect();
+    let header = human.first_line_words();
     assert_eq!(header, ["same", "old", "new", "fork", "empty", "extra"]);
     assert!(human.stdout.contains("diverged 1/1"), "{}", human.stdout);
 }

@@ -2,6 +2,7 @@
 //! file://, git daemon, smart HTTP with Basic auth through a credential helper, and ssh through a private sshd —
 //! plus the faults each server can produce.
 
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 use crate::env::{outcome as remote, TestEnv};
@@ -21,22 +22,27 @@ pub fn use_credential_helper(env: &TestEnv, password: &str) {
     ]);
 }
 
+/// A git daemon, an ssh server and an HTTP server asking for [`PASSWORD`], all serving `hosts`, with `env` set
+/// to reach them (ssh command, credential helper); `None` (the test is skipped) where a server is missing.
+pub fn network_servers(
+    env: &mut TestEnv,
+    hosts: &Path,
+) -> Option<(GitDaemon, SshServer, HttpServer)> {
+    let daemon = GitDaemon::start(hosts)?;
+    let sshd = SshServer::start(&env.root.join("sshd"))?;
+    let http = HttpServer::start(hosts, USER, PASSWORD);
+    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
+    use_credential_helper(env, PASSWORD);
+    Some((daemon, sshd, http))
+}
+
 #[test]
 fn four_transports_listed_pushed_and_fetched_by_plain_git() {
     let mut env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in ["file.git", "daemon.git", "http.git", "ssh.git"] {
-        env.bare(name);
-    }
-    let Some(daemon) = GitDaemon::start(&hosts) else {
+    let hosts = env.bares(&["file.git", "daemon.git", "http.git", "ssh.git"]);
+    let Some((daemon, sshd, http)) = network_servers(&mut env, &hosts) else {
         return;
     };
-    let Some(sshd) = SshServer::start(&env.root.join("sshd")) else {
-        return;
-    };
-    let http = HttpServer::start(&hosts, USER, PASSWORD);
-    env.set_env("GIT_SSH_COMMAND", &sshd.ssh_command());
-    use_credential_helper(&env, PASSWORD);
 
     env.multi([
         "remote",
@@ -125,16 +131,13 @@ fn four_transports_listed_pushed_and_fetched_by_plain_git() {
 #[test]
 fn remote_test_names_each_failure_truthfully() {
     let env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    for name in [
+    let hosts = env.bares(&[
         "good.git",
         "forbidden.git",
         "broken.git",
         "flaky.git",
         "slow.git",
-    ] {
-        env.bare(name);
-    }
+    ]);
     let Some(daemon) = GitDaemon::start(&hosts) else {
         return;
     };
@@ -220,15 +223,9 @@ fn remote_test_names_each_failure_truthfully() {
             "missing",
         ])
         .expect_code(1);
-    assert!(human.stdout.contains("good       ok"), "{}", human.stdout);
-    assert!(human.stdout.contains("error: 403"), "{}", human.stdout);
-    assert!(
-        human
-            .stdout
-            .contains("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`"),
-        "{}",
-        human.stdout
-    );
+    human.assert_stdout_has("good       ok");
+    human.assert_stdout_has("error: 403");
+    human.assert_stdout_has("hint: create the repository on its server, or fix the URL with `git multi remote set-url missing <url>`");
     assert!(
         human.stdout.ends_with("3 remotes: 1 ok, 2 failed\n"),
         "{}",

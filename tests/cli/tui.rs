@@ -13,6 +13,17 @@ pub(crate) struct Tmux {
 }
 
 impl Tmux {
+    /// A private tmux server of `env` running `script` in a detached session of `width` columns by 30 lines.
+    pub(crate) fn start(env: &TestEnv, width: u16, script: &Path) -> Tmux {
+        let tmux = Tmux {
+            socket: env.root.join("tmux.sock"),
+        };
+        let width = width.to_string();
+        let session = ["new-session", "-d", "-x", &width, "-y", "30"];
+        tmux.run(&[&session[..], &[script.to_str().unwrap()]].concat());
+        tmux
+    }
+
     pub(crate) fn run(&self, args: &[&str]) -> String {
         let output = Command::new("tmux")
             .arg("-S")
@@ -85,19 +96,8 @@ fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_re
     env.multi(["push"]).expect_code(0);
     let head = env.commit("second");
     let exit_file = env.root.join("tui-exit");
-    let tmux = Tmux {
-        socket: env.root.join("tmux.sock"),
-    };
     let script = launcher(&env, &exit_file);
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "100",
-        "-y",
-        "30",
-        script.to_str().unwrap(),
-    ]);
+    let tmux = Tmux::start(&env, 100, &script);
     // The remotes appear, and once asked each is one commit behind (this clone is ahead).
     tmux.wait_for("both remotes ahead by one", Duration::from_secs(30), |s| {
         s.contains("alpha") && s.contains("beta") && s.matches("ahead 1").count() >= 2
@@ -140,11 +140,7 @@ fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_re
     );
     // The push is in the audit log as the dashboard's.
     let log = env.multi(["log", "-n", "1"]).expect_code(0);
-    assert!(
-        log.stdout.contains("(from git multi tui)"),
-        "{}",
-        log.stdout
-    );
+    log.assert_stdout_has("(from git multi tui)");
 }
 
 #[test]
@@ -152,9 +148,5 @@ fn without_a_terminal_the_dashboard_says_so() {
     let env = TestEnv::new();
     env.add_local_remotes(&["alpha"]);
     let run = env.multi(["tui"]).expect_code(2);
-    assert!(
-        run.stderr.contains("error: git multi tui needs a terminal"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("error: git multi tui needs a terminal");
 }

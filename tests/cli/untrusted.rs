@@ -6,6 +6,31 @@ use serde_json::json;
 use crate::env::TestEnv;
 use crate::fake_api::{Answer, FakeApi};
 
+/// `push --json` refused (exit 1), with the first remote's error as the JSON holds it.
+fn refused_push_json(env: &TestEnv) -> (crate::env::Run, String) {
+    let json = env.multi(["push", "--json"]).expect_code(1);
+    let error = json.json()["remotes"][0]["error"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    (json, error)
+}
+
+/// Member `gh` on GitHub (a token set, its git side a local bare repository) whose API answers every request
+/// with HTTP 500 and `message`.
+fn github_failing_with(env: &mut TestEnv, message: &str) -> FakeApi {
+    let message = message.to_string();
+    let fake = FakeApi::start(move |_, _| Answer::json(500, json!({ "message": message })));
+    crate::hosts::add_github(env, "gh", &fake);
+    let bare = env.bare("gh.git");
+    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
+    env.set_env(
+        "GIT_MULTI_GITHUB_TOKEN",
+        "ghp_SomeToken0000000000000000000000000",
+    );
+    fake
+}
+
 #[test]
 fn hook_messages_cannot_drive_the_terminal() {
     let env = TestEnv::new();
@@ -26,31 +51,15 @@ fn hook_messages_cannot_drive_the_terminal() {
         );
     }
     // JSON carries the text as it was, escaped by JSON itself.
-    let json = env.multi(["push", "--json"]).expect_code(1);
+    let (json, error) = refused_push_json(&env);
     assert!(!json.stdout.contains('\x1b'), "{:?}", json.stdout);
-    let error = json.json()["remotes"][0]["error"]
-        .as_str()
-        .unwrap()
-        .to_string();
     assert!(error.contains("\x1b]0;pwned"), "{error:?}");
 }
 
 #[test]
 fn api_error_bodies_cannot_drive_the_terminal() {
     let mut env = TestEnv::new();
-    let fake = FakeApi::start(|_, _| {
-        Answer::json(
-            500,
-            json!({"message": "\u{1b}]0;pwned\u{7}\u{1b}[2Jbroken\rFAKE"}),
-        )
-    });
-    crate::hosts::add_github(&env, "gh", &fake);
-    let bare = env.bare("gh.git");
-    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
-    env.set_env(
-        "GIT_MULTI_GITHUB_TOKEN",
-        "ghp_SomeToken0000000000000000000000000",
-    );
+    let _fake = github_failing_with(&mut env, "\u{1b}]0;pwned\u{7}\u{1b}[2Jbroken\rFAKE");
     let run = env.multi(["remote", "test"]);
     assert!(run.stdout.contains("^[]0;pwned^G^[[2J"), "{:?}", run.stdout);
     for output in [&run.stdout, &run.stderr] {
@@ -121,28 +130,16 @@ fn bidirectional_overrides_and_c1_controls_are_shown_not_obeyed() {
     assert_inert(&run.stderr);
 
     // JSON: the same string for a reader, but `\u202e` escapes on the screen.
-    let json = env.multi(["push", "--json"]).expect_code(1);
+    let (json, error) = refused_push_json(&env);
     assert_inert(&json.stdout);
     assert!(json.stdout.contains("\\u202e"), "{}", json.stdout);
-    let error = json.json()["remotes"][0]["error"]
-        .as_str()
-        .unwrap()
-        .to_string();
     assert!(error.contains("\u{202e}niam\u{2066}"), "{error:?}");
 }
 
 #[test]
 fn api_error_bodies_cannot_reorder_text() {
     let mut env = TestEnv::new();
-    let fake =
-        FakeApi::start(|_, _| Answer::json(500, json!({"message": "bad \u{202e}tset\u{9b}2J"})));
-    crate::hosts::add_github(&env, "gh", &fake);
-    let bare = env.bare("gh.git");
-    env.git(["remote", "set-url", "gh", bare.to_str().unwrap()]);
-    env.set_env(
-        "GIT_MULTI_GITHUB_TOKEN",
-        "ghp_SomeToken0000000000000000000000000",
-    );
+    let _fake = github_failing_with(&mut env, "bad \u{202e}tset\u{9b}2J");
     for args in [&["remote", "test"][..], &["remote", "test", "--json"]] {
         let run = env.multi(args);
         assert_inert(&run.stdout);

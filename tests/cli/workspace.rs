@@ -70,11 +70,7 @@ fn twenty_repositories_times_three_remotes_on_one_pool() {
             ],
         )
         .expect_code(2);
-    assert!(
-        run.stderr.contains("is not inside a git repository"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("is not inside a git repository");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), text);
 
     let broken = "r07";
@@ -138,11 +134,7 @@ fn twenty_repositories_times_three_remotes_on_one_pool() {
         run.stdout
     );
     assert!(run.stdout.contains(&format!("== {}\n", repos[7].display())));
-    assert!(
-        run.stdout.contains("3 remotes: 2 up-to-date, 1 failed\n"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("3 remotes: 2 up-to-date, 1 failed\n");
     assert!(
         run.stdout.ends_with(&format!(
             "total: {REPOS} repositories, {} remotes: {} up-to-date, 1 failed; 1 repository with problems\n",
@@ -203,11 +195,7 @@ fn twenty_repositories_times_three_remotes_on_one_pool() {
             ["workspace", "remove", repos[7].to_str().unwrap()],
         )
         .expect_code(2);
-    assert!(
-        run.stderr.contains("hint: `git multi workspace list`"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("hint: `git multi workspace list`");
     let list = env
         .multi_in(&env.root, ["workspace", "list", "--json"])
         .json();
@@ -242,22 +230,13 @@ fn a_repository_that_cannot_run_is_reported_and_the_others_still_run() {
     let run = env
         .multi_in(&env.root, ["workspace", "sync"])
         .expect_code(1);
-    assert!(run.stdout.contains("a  up-to-date"), "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("error: the remote set has no enabled remotes\nhint: add one"),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("a  up-to-date");
+    run.assert_stdout_has("error: the remote set has no enabled remotes\nhint: add one");
     let empty = TestEnv::new();
     let run = empty
         .multi_in(&empty.root, ["workspace", "push"])
         .expect_code(2);
-    assert!(
-        run.stderr.contains("error: the workspace is empty"),
-        "{}",
-        run.stderr
-    );
+    run.assert_stderr_has("error: the workspace is empty");
 }
 
 #[test]
@@ -394,12 +373,7 @@ fn a_workspace_sync_converges_a_diverged_namespace_ref() {
     let run = env
         .multi_in(&env.root, ["workspace", "sync"])
         .expect_code(0);
-    assert!(
-        run.stdout
-            .contains("git-mile/tasks/T1: 2 diverged copies united in "),
-        "{}",
-        run.stdout
-    );
+    run.assert_stdout_has("git-mile/tasks/T1: 2 diverged copies united in ");
     let united = tip(&env, &env.work, task);
     assert_eq!(tip(&env, &hosts[0], task), united);
     assert_eq!(tip(&env, &hosts[1], task), united);

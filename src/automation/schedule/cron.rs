@@ -6,7 +6,7 @@ use std::path::Path;
 use crate::error::{Error, Result};
 
 use super::run::{self, run, Failed};
-use super::{parse_marker, run_path, sh_quote, Engine, Every, Found, Installed, Schedule, MARKER};
+use super::{parse_marker, sh_quote, Engine, Every, Found, Installed, Runner, Schedule, MARKER};
 
 /// Runs `crontab` (`-l` to read, `-` to replace) through this program instead; for tests and sandboxes.
 pub const CRONTAB_ENV: &str = "GIT_MULTI_CRONTAB";
@@ -27,17 +27,20 @@ impl Every {
 
 /// The two crontab lines of a schedule: the marker comment, then the entry. Output goes to
 /// `.git/multi/schedule.log` of the repository.
-pub fn cron_entry(schedule: &Schedule, git: &Path, log: &Path, exe_dir: Option<&Path>) -> String {
+pub fn cron_entry(schedule: &Schedule, runner: &Runner) -> String {
     let mut command = format!(
         "PATH={} {}",
-        sh_quote(&run_path(git, exe_dir)),
-        sh_quote(&git.to_string_lossy())
+        sh_quote(&runner.path()),
+        sh_quote(&runner.git.to_string_lossy())
     );
     for arg in schedule.args() {
         command.push(' ');
         command.push_str(&sh_quote(&arg));
     }
-    command.push_str(&format!(" >>{} 2>&1", sh_quote(&log.to_string_lossy())));
+    command.push_str(&format!(
+        " >>{} 2>&1",
+        sh_quote(&runner.log.to_string_lossy())
+    ));
     // cron turns an unescaped % into a newline. The trailing shell comment names us on the entry's own line,
     // for anyone (and `git multi doctor`) reading the crontab line by line.
     let command = command.replace('%', "\\%");
@@ -52,9 +55,7 @@ pub fn cron_entry(schedule: &Schedule, git: &Path, log: &Path, exe_dir: Option<&
 /// `active` says what cron holds rather than what was sent to it.
 pub(super) fn install(
     schedule: &Schedule,
-    git: &Path,
-    log: &Path,
-    exe_dir: Option<&Path>,
+    runner: &Runner,
     installed: &mut Installed,
 ) -> Result<()> {
     let current = crontab_read()?;
@@ -62,7 +63,7 @@ pub(super) fn install(
     if !text.is_empty() && !text.ends_with('\n') {
         text.push('\n');
     }
-    text.push_str(&cron_entry(schedule, git, log, exe_dir));
+    text.push_str(&cron_entry(schedule, runner));
     crontab_write(&text)?;
     let back = crontab_read()?;
     installed.active = scan_cron(&back)
@@ -152,9 +153,11 @@ mod tests {
         let schedule = Schedule::new(Path::new("/srv/100%"), Every::Minutes(5), Action::Sync);
         let entry = cron_entry(
             &schedule,
-            Path::new("/usr/bin/git"),
-            Path::new("/srv/100%/.git/multi/schedule.log"),
-            None,
+            &Runner {
+                git: Path::new("/usr/bin/git"),
+                log: Path::new("/srv/100%/.git/multi/schedule.log"),
+                exe_dir: None,
+            },
         );
         let lines: Vec<&str> = entry.lines().collect();
         assert_eq!(lines.len(), 2);

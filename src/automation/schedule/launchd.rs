@@ -5,15 +5,11 @@ use std::path::{Path, PathBuf};
 use crate::error::{Error, Result};
 
 use super::run::run;
-use super::{io_error, run_path, Every, Found, Installed, Schedule};
+use super::{io_error, Every, Found, Installed, Runner, Schedule};
 
 /// A launchd agent (macOS): the same run, at the same times.
-pub fn launchd_plist(
-    schedule: &Schedule,
-    git: &Path,
-    log: &Path,
-    exe_dir: Option<&Path>,
-) -> String {
+pub fn launchd_plist(schedule: &Schedule, runner: &Runner) -> String {
+    let (git, log) = (runner.git, runner.log);
     let xml = |s: &str| {
         s.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -61,7 +57,7 @@ pub fn launchd_plist(
          </plist>\n",
         marker = xml(&schedule.marker()),
         label = xml(&launchd_label(schedule)),
-        path = xml(&run_path(git, exe_dir)),
+        path = xml(&runner.path()),
         log = xml(&log.to_string_lossy()),
     )
 }
@@ -86,15 +82,13 @@ pub(super) fn launch_agents_dir() -> Result<PathBuf> {
 /// Writes the plist and loads it; a plist launchctl will not load stays, reported as the problem.
 pub(super) fn install(
     schedule: &Schedule,
-    git: &Path,
-    log: &Path,
-    exe_dir: Option<&Path>,
+    runner: &Runner,
     installed: &mut Installed,
 ) -> Result<()> {
     let dir = launch_agents_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
     let path = dir.join(format!("{}.plist", launchd_label(schedule)));
-    let text = launchd_plist(schedule, git, log, exe_dir);
+    let text = launchd_plist(schedule, runner);
     std::fs::write(&path, text).map_err(|e| io_error("write", &path, e))?;
     installed.files = vec![path.clone()];
     match launchctl("load", &path) {
@@ -137,9 +131,11 @@ mod tests {
         let schedule = Schedule::new(Path::new("/Users/me/a&b"), Every::Daily, Action::Push);
         let plist = launchd_plist(
             &schedule,
-            Path::new("/usr/bin/git"),
-            Path::new("/Users/me/a&b/.git/multi/schedule.log"),
-            None,
+            &Runner {
+                git: Path::new("/usr/bin/git"),
+                log: Path::new("/Users/me/a&b/.git/multi/schedule.log"),
+                exe_dir: None,
+            },
         );
         assert!(
             plist.contains("<!-- git-multi managed: schedule git-multi-a-b-"),

@@ -221,21 +221,33 @@ pub fn parse_marker(line: &str) -> Option<Schedule> {
     })
 }
 
-/// PATH for a scheduled run: git-multi's own directory and git's, then the usual system directories.
-fn run_path(git: &Path, exe_dir: Option<&Path>) -> String {
-    let mut dirs: Vec<String> = Vec::new();
-    for dir in [exe_dir, git.parent()].into_iter().flatten() {
-        let dir = dir.to_string_lossy().into_owned();
-        if !dirs.contains(&dir) {
-            dirs.push(dir);
+/// What every engine's scheduled run starts, and with what around it.
+pub struct Runner<'a> {
+    /// The git that runs `git multi …`.
+    pub git: &'a Path,
+    /// Where the run's output goes (cron and launchd; systemd keeps it in the journal).
+    pub log: &'a Path,
+    /// git-multi's own directory, first on the run's PATH.
+    pub exe_dir: Option<&'a Path>,
+}
+
+impl Runner<'_> {
+    /// PATH for a scheduled run: git-multi's own directory and git's, then the usual system directories.
+    fn path(&self) -> String {
+        let mut dirs: Vec<String> = Vec::new();
+        for dir in [self.exe_dir, self.git.parent()].into_iter().flatten() {
+            let dir = dir.to_string_lossy().into_owned();
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
         }
-    }
-    for dir in ["/usr/local/bin", "/usr/bin", "/bin"] {
-        if !dirs.iter().any(|d| d == dir) {
-            dirs.push(dir.to_string());
+        for dir in ["/usr/local/bin", "/usr/bin", "/bin"] {
+            if !dirs.iter().any(|d| d == dir) {
+                dirs.push(dir.to_string());
+            }
         }
+        dirs.join(":")
     }
-    dirs.join(":")
 }
 
 /// `$XDG_CONFIG_HOME`, else `~/.config`.
@@ -297,10 +309,11 @@ pub fn install(schedule: &Schedule, engine: Engine, git: &Path, log: &Path) -> R
         problem: None,
         replaced,
     };
+    let runner = Runner { git, log, exe_dir };
     match engine {
-        Engine::Systemd => systemd::install(schedule, git, exe_dir, &mut installed)?,
-        Engine::Cron => cron::install(schedule, git, log, exe_dir, &mut installed)?,
-        Engine::Launchd => launchd::install(schedule, git, log, exe_dir, &mut installed)?,
+        Engine::Systemd => systemd::install(schedule, &runner, &mut installed)?,
+        Engine::Cron => cron::install(schedule, &runner, &mut installed)?,
+        Engine::Launchd => launchd::install(schedule, &runner, &mut installed)?,
     }
     Ok(installed)
 }

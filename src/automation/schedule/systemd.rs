@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 
 use super::run::{self, run};
-use super::{io_error, run_path, Every, Found, Installed, Schedule};
+use super::{io_error, Every, Found, Installed, Runner, Schedule};
 
 /// Runs `systemctl --user …` through this program instead; for tests and sandboxes.
 pub const SYSTEMCTL_ENV: &str = "GIT_MULTI_SYSTEMCTL";
@@ -36,8 +36,8 @@ fn systemd_word(word: &str) -> String {
 }
 
 /// The `.service` and `.timer` of a systemd user schedule.
-pub fn systemd_units(schedule: &Schedule, git: &Path, exe_dir: Option<&Path>) -> (String, String) {
-    let mut exec = vec![systemd_word(&git.to_string_lossy())];
+pub fn systemd_units(schedule: &Schedule, runner: &Runner) -> (String, String) {
+    let mut exec = vec![systemd_word(&runner.git.to_string_lossy())];
     exec.extend(schedule.args().iter().map(|a| systemd_word(a)));
     let service = format!(
         "# {marker}\n\
@@ -51,7 +51,7 @@ pub fn systemd_units(schedule: &Schedule, git: &Path, exe_dir: Option<&Path>) ->
         marker = schedule.marker(),
         action = schedule.action.as_str(),
         repo = schedule.repo.display().to_string().replace('%', "%%"),
-        path = systemd_word(&format!("PATH={}", run_path(git, exe_dir))),
+        path = systemd_word(&format!("PATH={}", runner.path())),
         exec = exec.join(" "),
     );
     let timer = format!(
@@ -85,13 +85,12 @@ pub(super) fn systemd_dir() -> Result<PathBuf> {
 /// Writes, checks and starts the units; units systemd rejects are removed again, as nothing would ever run them.
 pub(super) fn install(
     schedule: &Schedule,
-    git: &Path,
-    exe_dir: Option<&Path>,
+    runner: &Runner,
     installed: &mut Installed,
 ) -> Result<()> {
     let dir = systemd_dir()?;
     std::fs::create_dir_all(&dir).map_err(|e| io_error("create", &dir, e))?;
-    let (service, timer) = systemd_units(schedule, git, exe_dir);
+    let (service, timer) = systemd_units(schedule, runner);
     let service_path = dir.join(format!("{}.service", schedule.name));
     let timer_path = dir.join(format!("{}.timer", schedule.name));
     for (path, text) in [(&service_path, &service), (&timer_path, &timer)] {
@@ -262,11 +261,12 @@ mod tests {
 
     #[test]
     fn units_quote_what_systemd_would_read_otherwise() {
-        let (service, timer) = systemd_units(
-            &sample(Every::Hours(1)),
-            Path::new("/usr/bin/git"),
-            Some(Path::new("/opt/bin")),
-        );
+        let runner = Runner {
+            git: Path::new("/usr/bin/git"),
+            log: Path::new("/home/me/src/my app/.git/multi/schedule.log"),
+            exe_dir: Some(Path::new("/opt/bin")),
+        };
+        let (service, timer) = systemd_units(&sample(Every::Hours(1)), &runner);
         assert!(
             service
                 .contains("ExecStart=/usr/bin/git -C \"/home/me/src/my app\" multi fetch --json\n"),
@@ -284,8 +284,12 @@ mod tests {
     #[test]
     fn the_syntax_check_wants_key_value_lines_and_the_essential_keys() {
         let dir = tempfile::tempdir().unwrap();
-        let (service, timer) =
-            systemd_units(&sample(Every::Daily), Path::new("/usr/bin/git"), None);
+        let runner = Runner {
+            git: Path::new("/usr/bin/git"),
+            log: Path::new("/home/me/src/my app/.git/multi/schedule.log"),
+            exe_dir: None,
+        };
+        let (service, timer) = systemd_units(&sample(Every::Daily), &runner);
         let s = dir.path().join("x.service");
         let t = dir.path().join("x.timer");
         std::fs::write(&s, service).unwrap();

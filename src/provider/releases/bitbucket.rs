@@ -4,17 +4,21 @@
 
 use serde_json::Value;
 
-use super::Releases;
 use super::{Asset, NewRelease, Release};
+use super::{At, Releases, RepoReleases};
 use crate::provider::bitbucket::Bitbucket;
 use crate::provider::http::encode;
-use crate::provider::{multipart, text, ApiError, Base};
+use crate::provider::{multipart, text, ApiError};
 
-impl Bitbucket {
+impl At<'_, Bitbucket> {
+    /// The route of the repository's Downloads.
+    fn downloads(&self) -> String {
+        format!("{}/downloads", self.repo())
+    }
+
     /// The Downloads as the assets of a release of `tag`.
-    fn downloads(&self, owner: &str, name: &str, tag: &str) -> Result<Release, ApiError> {
-        let path = format!("{}/downloads", self.repo_path(owner, name));
-        let files = self.rest().api.get_all(&path)?;
+    fn as_release(&self, tag: &str) -> Result<Release, ApiError> {
+        let files = self.rest().api.get_all(&self.downloads())?;
         Ok(Release {
             id: tag.to_string(),
             tag: tag.to_string(),
@@ -45,54 +49,40 @@ impl Releases for Bitbucket {
         vec!["Bitbucket keeps the files in Downloads only, without tag, title or notes".to_string()]
     }
 
-    fn release_list(&self, _owner: &str, _name: &str) -> Result<Vec<Release>, ApiError> {
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        At::boxed(self, owner, name)
+    }
+}
+
+impl RepoReleases for At<'_, Bitbucket> {
+    fn list(&self) -> Result<Vec<Release>, ApiError> {
         Err(self.rest().unsupported(NO_RELEASES))
     }
 
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        self.downloads(owner, name, tag).map(Some)
+    fn find(&self, tag: &str) -> Result<Option<Release>, ApiError> {
+        self.as_release(tag).map(Some)
     }
 
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        self.downloads(owner, name, &new.tag)
+    fn create(&self, new: &NewRelease) -> Result<Release, ApiError> {
+        self.as_release(&new.tag)
     }
 
-    fn release_update(
-        &self,
-        _owner: &str,
-        _name: &str,
-        old: &Release,
-        _new: &NewRelease,
-    ) -> Result<Release, ApiError> {
+    fn update(&self, old: &Release, _new: &NewRelease) -> Result<Release, ApiError> {
         Ok(old.clone())
     }
 
-    fn release_delete(&self, _owner: &str, _name: &str, _old: &Release) -> Result<(), ApiError> {
+    fn delete(&self, _old: &Release) -> Result<(), ApiError> {
         Err(self.rest().unsupported(NO_RELEASES))
     }
 
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        _release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError> {
+    fn upload(&self, _release: &Release, file: &str, bytes: &[u8]) -> Result<Asset, ApiError> {
         let rest = self.rest();
-        let path = format!("{}/downloads", self.repo_path(owner, name));
         let (content_type, body) = multipart::form("files", file, bytes);
-        rest.done(&rest.api.send_bytes("POST", &path, &content_type, &body)?)?;
+        rest.done(
+            &rest
+                .api
+                .send_bytes("POST", &self.downloads(), &content_type, &body)?,
+        )?;
         Ok(Asset {
             id: file.to_string(),
             name: file.to_string(),
@@ -101,18 +91,8 @@ impl Releases for Bitbucket {
         })
     }
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        _release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/downloads/{}",
-            self.repo_path(owner, name),
-            encode(&asset.name)
-        );
+    fn remove(&self, _release: &Release, asset: &Asset) -> Result<(), ApiError> {
+        let path = format!("{}/{}", self.downloads(), encode(&asset.name));
         self.rest().delete(&path)
     }
 }

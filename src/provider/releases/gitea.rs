@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use super::github_shape::GithubShape;
-use super::{github_release, list, Releases};
+use super::{github_release, list, At, Releases, RepoReleases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitea::Gitea;
 use crate::provider::gogs::Gogs;
@@ -33,41 +33,33 @@ impl Releases for Gogs {
         Some("Gogs has no API to create, change or delete releases")
     }
 
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
-        list(self.rest(), &path, github_release)
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        At::boxed(self, owner, name)
+    }
+}
+
+impl RepoReleases for At<'_, Gogs> {
+    fn list(&self) -> Result<Vec<Release>, ApiError> {
+        list(self.rest(), &self.releases(), github_release)
     }
 
-    fn release_create(&self, _: &str, _: &str, _: &NewRelease) -> Result<Release, ApiError> {
+    fn create(&self, _: &NewRelease) -> Result<Release, ApiError> {
         Err(self.rest().unsupported(GOGS))
     }
 
-    fn release_update(
-        &self,
-        _: &str,
-        _: &str,
-        _: &Release,
-        _: &NewRelease,
-    ) -> Result<Release, ApiError> {
+    fn update(&self, _: &Release, _: &NewRelease) -> Result<Release, ApiError> {
         Err(self.rest().unsupported(GOGS))
     }
 
-    fn release_delete(&self, _: &str, _: &str, _: &Release) -> Result<(), ApiError> {
+    fn delete(&self, _: &Release) -> Result<(), ApiError> {
         Err(self.rest().unsupported(GOGS))
     }
 
-    fn asset_upload(
-        &self,
-        _: &str,
-        _: &str,
-        _: &Release,
-        _: &str,
-        _: &[u8],
-    ) -> Result<Asset, ApiError> {
+    fn upload(&self, _: &Release, _: &str, _: &[u8]) -> Result<Asset, ApiError> {
         Err(self.rest().unsupported(GOGS))
     }
 
-    fn asset_delete(&self, _: &str, _: &str, _: &Release, _: &Asset) -> Result<(), ApiError> {
+    fn remove(&self, _: &Release, _: &Asset) -> Result<(), ApiError> {
         Err(self.rest().unsupported(GOGS))
     }
 }

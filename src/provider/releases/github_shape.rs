@@ -4,7 +4,7 @@
 
 use serde_json::Value;
 
-use super::{github_body, github_release, list, write, Releases};
+use super::{github_asset, github_body, github_release, list, write, At, Releases, RepoReleases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::http::encode;
 use crate::provider::{ApiError, Base};
@@ -22,82 +22,47 @@ pub(super) trait GithubShape: Base {
 }
 
 impl<T: GithubShape> Releases for T {
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?{}", self.repo_path(owner, name), T::PAGE);
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        At::boxed(self, owner, name)
+    }
+}
+
+impl<T: GithubShape> RepoReleases for At<'_, T> {
+    fn list(&self) -> Result<Vec<Release>, ApiError> {
+        let path = format!("{}?{}", self.releases(), T::PAGE);
         list(self.rest(), &path, github_release)
     }
 
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
-        write(
-            self.rest(),
-            "POST",
-            &path,
-            &github_body(new, true),
-            github_release,
-        )
+    fn create(&self, new: &NewRelease) -> Result<Release, ApiError> {
+        let body = github_body(new, true);
+        write(self.rest(), "POST", &self.releases(), &body, github_release)
     }
 
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.id)
-        );
+    fn update(&self, old: &Release, new: &NewRelease) -> Result<Release, ApiError> {
+        let body = github_body(new, false);
         write(
             self.rest(),
             "PATCH",
-            &path,
-            &github_body(new, false),
+            &self.release(&old.id),
+            &body,
             github_release,
         )
     }
 
-    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&release.id)
-        );
-        self.rest().delete(&path)
+    fn delete(&self, release: &Release) -> Result<(), ApiError> {
+        self.rest().delete(&self.release(&release.id))
     }
 
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError> {
-        let (repo, id) = (self.repo_path(owner, name), encode(&release.id));
-        let path = format!("{repo}/releases/{id}/assets?name={}", encode(file));
-        Ok(super::github_asset(
-            &self.send_file(&path, file, bytes)?,
+    fn upload(&self, release: &Release, file: &str, bytes: &[u8]) -> Result<Asset, ApiError> {
+        let path = format!("{}/assets?name={}", self.release(&release.id), encode(file));
+        Ok(github_asset(
+            &self.host.send_file(&path, file, bytes)?,
             file,
         ))
     }
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError> {
-        let route = self.asset_route(release, asset);
-        self.rest()
-            .delete(&format!("{}/releases/{route}", self.repo_path(owner, name)))
+    fn remove(&self, release: &Release, asset: &Asset) -> Result<(), ApiError> {
+        let route = self.host.asset_route(release, asset);
+        self.rest().delete(&format!("{}/{route}", self.releases()))
     }
 }

@@ -4,11 +4,11 @@
 
 use serde_json::{json, Value};
 
-use super::{assets, id, list, write, Releases};
+use super::{assets, body, id, list, write, At, Releases, RepoReleases};
 use super::{Asset, NewRelease, Release};
 use crate::provider::gitlab::GitLab;
 use crate::provider::http::encode;
-use crate::provider::{text, ApiError, Base};
+use crate::provider::{text, ApiError};
 
 /// A GitLab release object.
 fn release(value: &Value) -> Release {
@@ -34,20 +34,6 @@ fn link_asset(value: &Value, file: &str) -> Asset {
         size: None,
         url: text(value, "/direct_asset_url").or_else(|| text(value, "/url")),
     }
-}
-
-fn body(new: &NewRelease, with_tag: bool) -> Value {
-    let mut body = json!({});
-    if with_tag {
-        body["tag_name"] = json!(new.tag);
-    }
-    if let Some(title) = &new.title {
-        body["name"] = json!(title);
-    }
-    if let Some(notes) = &new.notes {
-        body["description"] = json!(notes);
-    }
-    body
 }
 
 /// A generic package name is letters, digits and `._-`; the project's path is, nearly always.
@@ -77,68 +63,42 @@ impl Releases for GitLab {
         dropped
     }
 
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError> {
-        let path = format!("{}/releases?per_page=100", self.repo_path(owner, name));
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        At::boxed(self, owner, name)
+    }
+}
+
+impl RepoReleases for At<'_, GitLab> {
+    fn list(&self) -> Result<Vec<Release>, ApiError> {
+        let path = format!("{}?per_page=100", self.releases());
         list(self.rest(), &path, release)
     }
 
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        let path = format!("{}/releases/{}", self.repo_path(owner, name), encode(tag));
-        Ok(self.rest().api.get_optional(&path)?.map(|v| release(&v)))
+    fn find(&self, tag: &str) -> Result<Option<Release>, ApiError> {
+        let found = self.rest().api.get_optional(&self.release(tag))?;
+        Ok(found.map(|v| release(&v)))
     }
 
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let path = format!("{}/releases", self.repo_path(owner, name));
-        write(self.rest(), "POST", &path, &body(new, true), release)
+    fn create(&self, new: &NewRelease) -> Result<Release, ApiError> {
+        let body = body(json!({}), new, true, "description");
+        write(self.rest(), "POST", &self.releases(), &body, release)
     }
 
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.tag)
-        );
-        write(self.rest(), "PUT", &path, &body(new, false), release)
+    fn update(&self, old: &Release, new: &NewRelease) -> Result<Release, ApiError> {
+        let body = body(json!({}), new, false, "description");
+        write(self.rest(), "PUT", &self.release(&old.tag), &body, release)
     }
 
-    fn release_delete(&self, owner: &str, name: &str, old: &Release) -> Result<(), ApiError> {
-        let path = format!(
-            "{}/releases/{}",
-            self.repo_path(owner, name),
-            encode(&old.tag)
-        );
-        self.rest().delete(&path)
+    fn delete(&self, old: &Release) -> Result<(), ApiError> {
+        self.rest().delete(&self.release(&old.tag))
     }
 
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError> {
+    fn upload(&self, old: &Release, file: &str, bytes: &[u8]) -> Result<Asset, ApiError> {
         let api = &self.rest().api;
-        let project = self.repo_path(owner, name);
         let package = format!(
-            "{project}/packages/generic/{}/{}/{}",
-            encode(&package_name(name)),
+            "{}/packages/generic/{}/{}/{}",
+            self.repo(),
+            encode(&package_name(self.name)),
             encode(&old.tag),
             encode(file)
         );
@@ -149,7 +109,7 @@ impl Releases for GitLab {
             "url": format!("{}{package}", api.base),
             "link_type": "package",
         });
-        let path = format!("{project}/releases/{}/assets/links", encode(&old.tag));
+        let path = format!("{}/assets/links", self.release(&old.tag));
         let reply = api.post(&path, &link)?;
         Ok(Asset {
             size: Some(bytes.len() as u64),
@@ -157,18 +117,13 @@ impl Releases for GitLab {
         })
     }
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError> {
+    fn remove(&self, old: &Release, asset: &Asset) -> Result<(), ApiError> {
         // The link goes; the package file stays in the registry (a new upload of the same name is a new file).
-        let (repo, tag) = (self.repo_path(owner, name), encode(&old.tag));
-        self.rest().delete(&format!(
-            "{repo}/releases/{tag}/assets/links/{}",
+        let path = format!(
+            "{}/assets/links/{}",
+            self.release(&old.tag),
             encode(&asset.id)
-        ))
+        );
+        self.rest().delete(&path)
     }
 }

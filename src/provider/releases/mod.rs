@@ -11,7 +11,8 @@ mod gitlab;
 
 use serde_json::Value;
 
-use super::{text, ApiError, Rest};
+use super::http::encode;
+use super::{text, ApiError, Base, Rest};
 pub use data::{Asset, NewRelease, Release};
 
 /// Releases on one host.
@@ -33,59 +34,72 @@ pub trait Releases: Send + Sync {
         Vec::new()
     }
 
+    /// The releases of the repository `owner/name` here.
+    fn of<'a>(&'a self, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a>;
+}
+
+/// One repository's releases on its host.
+pub trait RepoReleases {
     /// Every release, newest first as the host lists them.
-    fn release_list(&self, owner: &str, name: &str) -> Result<Vec<Release>, ApiError>;
+    fn list(&self) -> Result<Vec<Release>, ApiError>;
 
     /// The release of `tag`, drafts included; `None` when there is none. By default it is looked for in the
     /// list, as GitHub's and Gitea's by-tag routes leave drafts out.
-    fn release_find(
-        &self,
-        owner: &str,
-        name: &str,
-        tag: &str,
-    ) -> Result<Option<Release>, ApiError> {
-        Ok(self
-            .release_list(owner, name)?
-            .into_iter()
-            .find(|r| r.tag == tag))
+    fn find(&self, tag: &str) -> Result<Option<Release>, ApiError> {
+        Ok(self.list()?.into_iter().find(|r| r.tag == tag))
     }
 
-    fn release_create(
-        &self,
-        owner: &str,
-        name: &str,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError>;
+    fn create(&self, new: &NewRelease) -> Result<Release, ApiError>;
 
     /// Changes `old` to say what `new` says.
-    fn release_update(
-        &self,
-        owner: &str,
-        name: &str,
-        old: &Release,
-        new: &NewRelease,
-    ) -> Result<Release, ApiError>;
+    fn update(&self, old: &Release, new: &NewRelease) -> Result<Release, ApiError>;
 
     /// Deletes the release (never the tag).
-    fn release_delete(&self, owner: &str, name: &str, release: &Release) -> Result<(), ApiError>;
+    fn delete(&self, release: &Release) -> Result<(), ApiError>;
 
     /// Attaches `bytes` as `file` to `release`.
-    fn asset_upload(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        file: &str,
-        bytes: &[u8],
-    ) -> Result<Asset, ApiError>;
+    fn upload(&self, release: &Release, file: &str, bytes: &[u8]) -> Result<Asset, ApiError>;
 
-    fn asset_delete(
-        &self,
-        owner: &str,
-        name: &str,
-        release: &Release,
-        asset: &Asset,
-    ) -> Result<(), ApiError>;
+    /// Deletes `asset` of `release`.
+    fn remove(&self, release: &Release, asset: &Asset) -> Result<(), ApiError>;
+}
+
+/// A repository on a host: what each host's [`RepoReleases`] works on.
+struct At<'a, H> {
+    host: &'a H,
+    owner: &'a str,
+    name: &'a str,
+}
+
+impl<'a, H: Base> At<'a, H>
+where
+    At<'a, H>: RepoReleases,
+{
+    /// The repository `owner/name` on `host`, as its releases.
+    fn boxed(host: &'a H, owner: &'a str, name: &'a str) -> Box<dyn RepoReleases + 'a> {
+        Box::new(At { host, owner, name })
+    }
+}
+
+impl<H: Base> At<'_, H> {
+    fn rest(&self) -> &Rest {
+        self.host.rest()
+    }
+
+    /// The route of the repository.
+    fn repo(&self) -> String {
+        self.host.repo_path(self.owner, self.name)
+    }
+
+    /// The route of the repository's releases.
+    fn releases(&self) -> String {
+        format!("{}/releases", self.repo())
+    }
+
+    /// The route of one release, by the key the host addresses it with (GitHub's id, GitLab's tag).
+    fn release(&self, key: &str) -> String {
+        format!("{}/{}", self.releases(), encode(key))
+    }
 }
 
 /// The releases `path` lists, each read by `read` (the host's release object).
@@ -151,7 +165,13 @@ fn github_release(value: &Value) -> Release {
 
 /// The create/update body GitHub and Gitea share.
 fn github_body(new: &NewRelease, with_tag: bool) -> Value {
-    let mut body = serde_json::json!({ "draft": new.draft, "prerelease": new.prerelease });
+    let flags = serde_json::json!({ "draft": new.draft, "prerelease": new.prerelease });
+    body(flags, new, with_tag, "body")
+}
+
+/// `body` with what `new` says of the tag (on create: `with_tag`), title and notes (under `notes_key`) added
+/// after what it holds; what `new` leaves out is not sent, so an update keeps it.
+fn body(mut body: Value, new: &NewRelease, with_tag: bool, notes_key: &str) -> Value {
     if with_tag {
         body["tag_name"] = serde_json::json!(new.tag);
     }
@@ -159,7 +179,7 @@ fn github_body(new: &NewRelease, with_tag: bool) -> Value {
         body["name"] = serde_json::json!(title);
     }
     if let Some(notes) = &new.notes {
-        body["body"] = serde_json::json!(notes);
+        body[notes_key] = serde_json::json!(notes);
     }
     body
 }
