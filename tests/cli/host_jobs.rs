@@ -1,6 +1,7 @@
 //! Host API calls run as jobs of a fan-out: each host's requests spend from that remote's time budget
 //! (`--timeout`, else `multi.timeout`), so a host whose API accepts and never answers is reported as `timeout`
-//! within its budget while the other hosts finish, and after Ctrl-C no further request is sent.
+//! within its budget while the other hosts finish (create, webhook list, auth status), and after Ctrl-C no
+//! further request is sent.
 
 use std::time::{Duration, Instant};
 
@@ -26,14 +27,20 @@ fn assert_timed_out(doc: &serde_json::Value, index: usize, budget: &str) {
     );
 }
 
-#[test]
-fn create_reports_a_host_that_never_answers_as_timeout_within_its_budget() {
+/// A repository with two GitHub members: `hung`, whose API accepts and never answers, then `good`.
+fn hung_then_good() -> (TestEnv, FakeApi, FakeApi) {
     let mut env = TestEnv::new();
     env.set_env("GIT_MULTI_GITHUB_TOKEN", TOKEN);
     let hung = FakeApi::never_answering();
     let (good, _) = github_fake(&env, false);
     add_github(&env, "hung", &hung);
     add_github(&env, "good", &good);
+    (env, hung, good)
+}
+
+#[test]
+fn create_reports_a_host_that_never_answers_as_timeout_within_its_budget() {
+    let (env, hung, good) = hung_then_good();
 
     let started = Instant::now();
     let run = env.multi(["create", "--timeout", "2", "--json"]);
@@ -100,6 +107,14 @@ fn every_host_api_command_takes_timeout_and_jobs() {
         &["branch", "protect", "--help"],
         &["auth", "status", "--help"],
         &["remote", "test", "--help"],
+        &["repo", "edit", "--help"],
+        &["release", "create", "--help"],
+        &["release", "list", "--help"],
+        &["release", "delete", "--help"],
+        &["org", "list", "--help"],
+        &["org", "repos", "--help"],
+        &["stats", "--help"],
+        &["ci", "status", "--help"],
     ] {
         let run = env.multi(command).expect_code(0);
         assert!(
@@ -150,4 +165,51 @@ fn ctrl_c_stops_a_host_before_its_next_request() {
             .ends_with("interrupted"),
         "{doc}"
     );
+}
+
+// `auth status` is a host-API command like the others: its hosts are jobs with progress lines.
+#[test]
+fn auth_status_reports_a_host_that_never_answers_as_timeout_within_its_budget() {
+    let (env, hung, good) = hung_then_good();
+
+    let started = Instant::now();
+    let run = env.multi(["auth", "status", "--timeout", "2", "--json"]);
+    let took = started.elapsed();
+    let doc = run.expect_code(1).json();
+    assert!(
+        took < Duration::from_secs(2) + MARGIN,
+        "took {took:?} for a 2 s budget"
+    );
+    assert_eq!(doc["ok"], false, "{doc}");
+    let hosts = doc["hosts"].as_array().unwrap();
+    assert_eq!(hosts.len(), 2, "{doc}");
+    assert_eq!(hosts[0]["api_url"], hung.url, "{doc}");
+    assert_eq!(hosts[0]["valid"], serde_json::Value::Null, "{doc}");
+    let error = hosts[0]["error"].as_str().unwrap_or_default();
+    assert!(error.contains("no answer within 2s"), "{doc}");
+    assert_eq!(hosts[0]["status"], "timeout", "{doc}");
+    // The other host answered in the meantime.
+    assert_eq!(hosts[1]["api_url"], good.url, "{doc}");
+    assert_eq!(hosts[1]["valid"], true, "{doc}");
+    assert_eq!(hosts[1]["login"], "alice", "{doc}");
+    assert_eq!(hosts[1]["status"], "ok", "{doc}");
+    // One request (who am I), never a retry once the budget ran out.
+    assert_eq!(hung.lines(), ["GET /user"]);
+
+    // `multi.timeout` applies as to every host-API command, and the human face names the way out.
+    env.git(["config", "multi.timeout", "1"]);
+    let started = Instant::now();
+    let run = env.multi(["auth", "status"]).expect_code(1);
+    assert!(started.elapsed() < Duration::from_secs(1) + MARGIN);
+    let shown = format!("{}{}", run.stdout, run.stderr);
+    assert!(shown.contains("no answer within 1s"), "{shown}");
+    assert!(shown.contains("--timeout"), "{shown}");
+
+    // Each host has its progress line while it is asked, as with the other host-API commands.
+    let run = env
+        .multi(["auth", "status", "--progress", "-j", "1"])
+        .expect_code(1);
+    assert!(run.stderr.contains("2/2 done"), "{}", run.stderr);
+    let host = hung.url.trim_start_matches("http://");
+    assert!(run.stderr.contains(host), "{}", run.stderr);
 }

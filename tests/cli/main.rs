@@ -8,7 +8,6 @@ mod transcript;
 mod advice;
 mod archive;
 mod audit_log;
-mod auth;
 mod backup_list;
 mod bad_input;
 mod ci;
