@@ -81,8 +81,9 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Session::open(&TerminalFaces, output)?;
-    crate::report::set_colour(colour(&ctx, cli.color));
-    crate::report::advice::enable(!output.json && advice_wanted(&ctx));
+    let faces = FaceSettings::read(&ctx);
+    crate::report::set_colour(faces.colour(cli.color));
+    crate::report::advice::enable(!output.json && faces.advice());
     if let Command::Retry(args) = &cli.command {
         return retry(ctx, args);
     }
@@ -116,32 +117,56 @@ fn help(path: &[String]) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-/// `--color`, else `color.multi`, else `color.ui`, else auto (a terminal without NO_COLOR), as git decides.
-fn colour(ctx: &Session, flag: Option<crate::report::Colour>) -> crate::report::Colour {
-    use crate::report::Colour;
-    if let Some(flag) = flag {
-        return flag;
-    }
-    ["color.multi", "color.ui"]
-        .iter()
-        .find_map(|key| {
-            ctx.git
-                .config_get(key)
-                .ok()
-                .flatten()
-                .and_then(|v| Colour::from_config(&v))
-        })
-        .unwrap_or(Colour::Auto)
+/// What the faces take from git's config before the command runs: `color.multi`, `color.ui` and
+/// `multi.advice`, read with one git call (each last value wins, as `git config --get` resolves it).
+struct FaceSettings {
+    colour_multi: Option<String>,
+    colour_ui: Option<String>,
+    advice: Option<Option<String>>,
 }
 
-/// `multi.advice` (default true); a value git cannot read leaves the advice on.
-fn advice_wanted(ctx: &Session) -> bool {
-    ctx.git
-        .config_get(crate::config::ADVICE)
-        .ok()
-        .flatten()
-        .and_then(|v| crate::config::parse_bool(Some(&v)))
-        .unwrap_or(true)
+impl FaceSettings {
+    fn read(ctx: &Session) -> FaceSettings {
+        let mut found = FaceSettings {
+            colour_multi: None,
+            colour_ui: None,
+            advice: None,
+        };
+        let entries = ctx
+            .git
+            .config_entries(r"^(color\.(multi|ui)|multi\.advice)$")
+            .unwrap_or_default();
+        for entry in entries {
+            // A bare key (`[color] ui` with no `=`) is git's "true".
+            match entry.key.as_str() {
+                "color.multi" => found.colour_multi = Some(entry.value.unwrap_or_default()),
+                "color.ui" => found.colour_ui = Some(entry.value.unwrap_or_default()),
+                _ => found.advice = Some(entry.value),
+            }
+        }
+        found
+    }
+
+    /// `--color`, else `color.multi`, else `color.ui`, else auto (a terminal without NO_COLOR), as git decides.
+    fn colour(&self, flag: Option<crate::report::Colour>) -> crate::report::Colour {
+        use crate::report::Colour;
+        flag.or_else(|| {
+            [&self.colour_multi, &self.colour_ui]
+                .into_iter()
+                .find_map(|value| value.as_deref().and_then(Colour::from_config))
+        })
+        .unwrap_or(Colour::Auto)
+    }
+
+    /// `multi.advice` (default true); a value git cannot read leaves the advice on.
+    fn advice(&self) -> bool {
+        self.advice
+            .as_ref()
+            .map_or(Some(true), |value| {
+                crate::config::parse_bool(value.as_deref())
+            })
+            .unwrap_or(true)
+    }
 }
 
 /// An operation that fanned out to remotes is kept for `git multi retry`: its command line and where it
@@ -165,8 +190,11 @@ fn remember(
     }
     let run_failed = matches!(code, Exit::Failure | Exit::Auth);
     let mut run = last_run::run_now(verb, args, run_failed, retried.is_some());
-    // Jobs end in any order; the set's order is the one every summary uses.
-    if let Ok(set) = ctx.remote_set_unreported() {
+    // Jobs end in any order; the set's order is the one every summary uses (read again only to sort two or more).
+    if let Some(set) = (run.failed.len() > 1)
+        .then(|| ctx.remote_set_unreported().ok())
+        .flatten()
+    {
         let at = |name: &String| set.members.iter().position(|m| &m.name == name);
         run.failed
             .sort_by_key(|name| at(name).unwrap_or(usize::MAX));

@@ -110,6 +110,9 @@ pub struct Git {
     version: GitVersion,
     /// The repository git runs in; `None` is the current directory (and whatever `GIT_DIR` says).
     dir: Option<PathBuf>,
+    /// Its common git directory once asked: the run lock, the audit log and the last-run record all live
+    /// there, and asking git costs a process each time.
+    common_dir: std::sync::OnceLock<PathBuf>,
 }
 
 impl Git {
@@ -120,6 +123,7 @@ impl Git {
             exe,
             version: version::MINIMUM,
             dir: None,
+            common_dir: std::sync::OnceLock::new(),
         };
         let output = probe.command(["version"]).run_unchecked()?;
         let version = GitVersion::parse(&output.stdout).ok_or_else(|| GitError::Failed {
@@ -136,8 +140,10 @@ impl Git {
     /// The same git, working in the repository at `dir` (for commands that span several repositories).
     pub fn at(&self, dir: impl Into<PathBuf>) -> Git {
         Git {
+            exe: self.exe.clone(),
+            version: self.version,
             dir: Some(dir.into()),
-            ..self.clone()
+            common_dir: std::sync::OnceLock::new(),
         }
     }
 

@@ -14,10 +14,17 @@ impl Git {
     /// The directory every worktree of the repository shares (`.git` of the main worktree): remotes, refs and
     /// git-multi's own files live there.
     pub fn common_dir(&self) -> Result<PathBuf, GitError> {
+        if let Some(known) = self.common_dir.get() {
+            return Ok(known.clone());
+        }
         let output = self
             .command(["rev-parse", "--path-format=absolute", "--git-common-dir"])
             .run()?;
-        Ok(PathBuf::from(output.stdout.trim_end()))
+        // Outside a repository this fails and nothing is kept: `init` or `clone` may make one here later.
+        Ok(self
+            .common_dir
+            .get_or_init(|| PathBuf::from(output.stdout.trim_end()))
+            .clone())
     }
 
     /// The work tree's top directory; `None` in a bare repository.

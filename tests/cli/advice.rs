@@ -28,6 +28,17 @@ fn push_to_a_subset_advises_pushing_to_all() {
         .expect_code(0);
     let quiet = env.multi(["push", "a"]).expect_code(0);
     assert!(!quiet.stderr.contains("hint:"), "{}", quiet.stderr);
+    // A bare `advice` line under [multi] is git's "true": the advice is back.
+    env.git(["config", "--unset", "multi.advice"]);
+    let config = env.work.join(".git/config");
+    let text = std::fs::read_to_string(&config).unwrap() + "[multi]\n\tadvice\n";
+    std::fs::write(&config, text).unwrap();
+    let advised = env.multi(["push", "a"]).expect_code(0);
+    assert!(
+        advised.stderr.contains("hint: pushed to 1 of the 3"),
+        "{}",
+        advised.stderr
+    );
 }
 
 #[test]

@@ -110,3 +110,23 @@ fn retry_narrows_sync_to_the_failed_remote() {
     let head = env.git(["rev-parse", "HEAD"]);
     assert_eq!(env.git_in(&missing, ["rev-parse", "main"]), head);
 }
+
+#[test]
+fn the_failed_remotes_are_kept_in_the_set_order_whatever_order_they_failed_in() {
+    let env = TestEnv::new();
+    let hosts = env.root.join("hosts");
+    // Two members that fail, added z first: the record (and retry's line) follow the set, not the clock.
+    for name in ["z", "y"] {
+        let missing = hosts.join(format!("{name}.git"));
+        env.multi(["remote", "add", name, missing.to_str().unwrap()])
+            .expect_code(0);
+    }
+    env.add_local_remotes(&["a"]);
+    env.multi(["push", "--json"]).expect_code(1);
+    let record: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(env.work.join(".git/multi/last")).unwrap())
+            .unwrap();
+    assert_eq!(record["operation"]["failed"], serde_json::json!(["z", "y"]));
+    let again = env.multi(["retry"]).expect_code(1);
+    assert!(again.stderr.contains("on z, y"), "{}", again.stderr);
+}
