@@ -7,11 +7,10 @@
 
 use serde_json::Value;
 
-use crate::contract::Prism;
+use crate::contract::{Prism, TOKEN};
 use crate::env::outcome;
 use crate::fake_api::{Answer, FakeApi, Seen};
 
-const TOKEN: &str = "contract-hosts-token-0123456789";
 /// A commit id in the descriptions' own example shape; given in full so it is not looked up locally.
 const SHA: &str = "6dcb09b5b57875f334f61aebed695e2e4193db5e";
 

@@ -402,8 +402,6 @@ impl TestEnv {
     }
 }
 
-/// The entry for remote `name` in an outcome document (`{"remotes": [{"name": …}, …]}`).
-#[track_caller]
 /// The names of the remotes a `--json` answer lists, in its order.
 pub fn remote_names(json: &serde_json::Value) -> Vec<String> {
     json["remotes"]
@@ -415,6 +413,7 @@ pub fn remote_names(json: &serde_json::Value) -> Vec<String> {
 }
 
 /// The entry of ref `r` in the `refs` list of `json` (a remote's outcome, a status answer).
+#[track_caller]
 pub fn ref_entry<'a>(json: &'a serde_json::Value, r: &str) -> &'a serde_json::Value {
     json["refs"]
         .as_array()
@@ -424,6 +423,8 @@ pub fn ref_entry<'a>(json: &'a serde_json::Value, r: &str) -> &'a serde_json::Va
         .unwrap_or_else(|| panic!("no {r} in {json}"))
 }
 
+/// The entry for remote `name` in an outcome document (`{"remotes": [{"name": …}, …]}`).
+#[track_caller]
 pub fn outcome<'a>(json: &'a serde_json::Value, name: &str) -> &'a serde_json::Value {
     json["remotes"]
         .as_array()

@@ -66,20 +66,7 @@ fn store_api_credential(env: &TestEnv, fake: &FakeApi, user: &str, password: &st
 
 /// Adds member `name` for alice/demo on GitHub, with its API at the fake server.
 pub fn add_github(env: &TestEnv, name: &str, fake: &FakeApi) {
-    add_on_api(env, name, "github", "alice/demo", fake, &[]);
-}
-
-/// Adds member `name` for `path` (`owner/repo`; the owner may hold slashes, as GitLab groups do) on a
-/// `provider` host whose API is the fake server; `extra` flags follow.
-pub fn add_on_api(
-    env: &TestEnv,
-    name: &str,
-    provider: &str,
-    path: &str,
-    fake: &FakeApi,
-    extra: &[&str],
-) {
-    env.add_on_api(name, provider, path, &fake.url, extra);
+    env.add_on_api(name, "github", "alice/demo", &fake.url, &[]);
 }
 
 /// `webhook add` of `https://ci.example/hook` for pushes and tags (then `extra`), `secret` given on stdin.
@@ -488,7 +475,7 @@ fn webhooks_and_protection_across_hosts() {
     let (fake, hooks) = hook_fake();
     let (gogs, gogs_hooks) = hook_fake();
     add_github(&env, "gh", &fake);
-    add_on_api(&env, "gogs", "gogs", "alice/demo", &gogs, &[]);
+    env.add_on_api("gogs", "gogs", "alice/demo", &gogs.url, &[]);
 
     let run = add_hook(&env, "s3cret-hook-value\n", &["--json"]).expect_code(0);
     run.assert_not_shown("s3cret-hook-value");
@@ -551,12 +538,11 @@ fn bitbucket_create_uses_workspace_project_key_and_the_https_link() {
             ),
         },
     );
-    add_on_api(
-        &env,
+    env.add_on_api(
         "bb",
         "bitbucket",
         "team/demo",
-        &fake,
+        &fake.url,
         &["--project", "PRJ"],
     );
     let run = env.multi(["create", "--public"]).expect_code(0);
@@ -660,7 +646,7 @@ fn gitlab_create_in_a_group_then_adopts_on_400_taken() {
             _ => Answer::json(404, json!({"message": "404 Project Not Found"})),
         }
     });
-    add_on_api(&env, "gl", "gitlab", "group/sub/demo", &fake, &[]);
+    env.add_on_api("gl", "gitlab", "group/sub/demo", &fake.url, &[]);
     env.multi(["create"]).expect_code(0);
     let post = fake.first("POST");
     assert_eq!(post.json()["namespace_id"], 42);
@@ -774,7 +760,7 @@ fn bitbucket_protect_updates_a_restriction_whose_value_changed() {
             ),
         }
     });
-    add_on_api(&env, "bb", "bitbucket", "team/demo", &fake, &[]);
+    env.add_on_api("bb", "bitbucket", "team/demo", &fake.url, &[]);
     let protect = |approvals: &str| protect_main(&env, approvals).expect_code(0);
     protect("1");
     assert_eq!(restrictions.lock().unwrap().len(), 2);

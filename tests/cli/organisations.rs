@@ -53,7 +53,7 @@ fn forge(kind: &'static str) -> FakeApi {
 }
 
 fn member(env: &TestEnv, kind: &str, fake: &FakeApi) {
-    crate::hosts::add_on_api(env, "host", kind, "alice/app", fake, &[]);
+    env.add_on_api("host", kind, "alice/app", &fake.url, &[]);
 }
 
 fn token_env(kind: &str) -> String {

@@ -1,7 +1,7 @@
 //! `git multi retry [--last]`: the last operation run again with the same arguments, only on the remotes where
 //! it failed (kept in `.git/multi/last`).
 
-use crate::env::{outcome, remote_names, TestEnv};
+use crate::env::{outcome, remote_names, write_script, TestEnv};
 
 /// Members a, b, c where b's repository does not exist yet: every transfer to it fails.
 fn env_with_a_broken_remote() -> (TestEnv, std::path::PathBuf) {
@@ -114,15 +114,26 @@ fn retry_narrows_sync_to_the_failed_remote() {
 #[test]
 fn the_failed_remotes_are_kept_in_the_set_order_whatever_order_they_failed_in() {
     let env = TestEnv::new();
-    let hosts = env.root.join("hosts");
-    // Two members that fail, added z first: the record (and retry's line) follow the set, not the clock.
-    for name in ["z", "y"] {
-        let missing = hosts.join(format!("{name}.git"));
-        env.multi(["remote", "add", name, missing.to_str().unwrap()])
-            .expect_code(0);
-    }
+    // Members z then y; y's git on the far side fails at once and leaves a mark, z's fails only once that mark
+    // is there (or after 10 s): z always ends last, so the record can only be in set order if it is sorted.
+    env.add_local_remotes(&["z", "y"]);
     env.add_local_remotes(&["a"]);
-    env.multi(["push", "--json"]).expect_code(1);
+    let mark = env.root.join("y-failed");
+    let mark = mark.to_str().unwrap();
+    let y = env.root.join("y-receive-pack");
+    write_script(&y, &format!("#!/bin/sh\ntouch '{mark}'\nexit 1\n"));
+    let z = env.root.join("z-receive-pack");
+    write_script(
+        &z,
+        &format!(
+            "#!/bin/sh\ni=0\nwhile [ ! -e '{mark}' ] && [ $i -lt 200 ]; do sleep 0.05; i=$((i+1)); done\nexit 1\n"
+        ),
+    );
+    env.git(["config", "remote.y.receivepack", y.to_str().unwrap()]);
+    env.git(["config", "remote.z.receivepack", z.to_str().unwrap()]);
+    let push = env.multi(["push", "--json"]).expect_code(1).json();
+    assert_eq!(outcome(&push, "z")["status"], "failed", "{push}");
+    assert_eq!(outcome(&push, "y")["status"], "failed", "{push}");
     let record: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(env.work.join(".git/multi/last")).unwrap())
             .unwrap();
