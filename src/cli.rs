@@ -170,7 +170,8 @@ mod tests {
 #[cfg(test)]
 mod generated_docs {
     use super::*;
-    use crate::cmd::generate::{completions, man_pages, Shell};
+    use crate::cmd::generate::{completions, man_pages};
+    use crate::completion::Shell;
     use clap::CommandFactory;
     use std::path::Path;
     use std::path::PathBuf;

@@ -81,7 +81,7 @@ pub fn dispatch(cli: Cli, output: Output) -> Result<Exit> {
         return doctor::run(args);
     }
     let ctx = Session::open(&TerminalFaces, output)?;
-    let faces = FaceSettings::read(&ctx);
+    let faces = FaceSettings::read(&ctx, cli.color, output.json);
     crate::report::set_colour(faces.colour(cli.color));
     crate::report::advice::enable(!output.json && faces.advice());
     if let Command::Retry(args) = &cli.command {
@@ -126,22 +126,32 @@ struct FaceSettings {
 }
 
 impl FaceSettings {
-    fn read(ctx: &Session) -> FaceSettings {
+    /// Nothing is asked of git when the command line already decided both (`--color=…` with `--json`).
+    fn read(ctx: &Session, flag: Option<crate::report::Colour>, json: bool) -> FaceSettings {
+        use crate::config::{ADVICE, COLOR, GIT_COLOR_UI};
         let mut found = FaceSettings {
             colour_multi: None,
             colour_ui: None,
             advice: None,
         };
+        if flag.is_some() && json {
+            return found;
+        }
+        let keys =
+            [COLOR, GIT_COLOR_UI, ADVICE].map(|key| key.to_ascii_lowercase().replace('.', r"\."));
         let entries = ctx
             .git
-            .config_entries(r"^(color\.(multi|ui)|multi\.advice)$")
+            .config_entries(&format!("^({})$", keys.join("|")))
             .unwrap_or_default();
         for entry in entries {
-            // A bare key (`[color] ui` with no `=`) is git's "true".
-            match entry.key.as_str() {
-                "color.multi" => found.colour_multi = Some(entry.value.unwrap_or_default()),
-                "color.ui" => found.colour_ui = Some(entry.value.unwrap_or_default()),
-                _ => found.advice = Some(entry.value),
+            // git hands keys back lower-cased; a bare key (`[color] ui` with no `=`) is git's "true".
+            let key = entry.key.as_str();
+            if key.eq_ignore_ascii_case(COLOR) {
+                found.colour_multi = Some(entry.value.unwrap_or_default());
+            } else if key.eq_ignore_ascii_case(GIT_COLOR_UI) {
+                found.colour_ui = Some(entry.value.unwrap_or_default());
+            } else {
+                found.advice = Some(entry.value);
             }
         }
         found

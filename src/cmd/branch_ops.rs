@@ -10,9 +10,9 @@ use crate::cmd::common::RunArgs;
 use crate::cmd::everywhere::{self, Local};
 use crate::error::{Error, Exit, Result};
 use crate::git::refname;
+use crate::model::publish::Kind;
 use crate::ops::publish::Guard;
 use crate::remote_set::RemoteSet;
-use crate::report::publish::Kind;
 use crate::session::Session;
 
 /// Create a branch here (when missing) and on every remote; a different copy already on a remote is reported,

@@ -4,7 +4,7 @@
 
 use clap::Args;
 
-use crate::cmd::generate::dynamic::{Dyn, VERBS};
+use crate::completion::dynamic::{Dyn, VERBS};
 use crate::error::{Exit, Result};
 use crate::git::refname;
 use crate::report;

@@ -7,8 +7,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 
-// Where `complete` and the checked-in-docs test have always found them.
-pub use crate::completion::{dynamic, Shell};
+use crate::completion::Shell;
 use crate::error::{Error, Exit, Result};
 use crate::report;
 

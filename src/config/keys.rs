@@ -20,6 +20,10 @@ pub const PER_HOST: &str = "multi.perHost";
 pub const REFS: &str = "multi.refs";
 /// `false` silences the `hint:` advice after a command (as git's `advice.*` keys do).
 pub const ADVICE: &str = "multi.advice";
+/// When git-multi colours its results; beats git's own `color.ui` (as `color.diff` and friends do).
+pub const COLOR: &str = "color.multi";
+/// git's colour setting for every command, which git-multi follows when `color.multi` is unset.
+pub const GIT_COLOR_UI: &str = "color.ui";
 
 /// Per-member variables, written in camelCase; git hands them back lower-cased.
 pub mod member {

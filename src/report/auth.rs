@@ -101,9 +101,11 @@ pub fn verified(target: &Target, verdict: &Verified) {
         Verified::Belongs(login) => {
             super::note(&format!("Token for {} belongs to {login}.", target.host))
         }
-        Verified::Unverified(err) | Verified::Rejected(err) => super::warning(&format!(
+        Verified::Unverified(err) => super::warning(&format!(
             "could not verify the token ({err}); storing it anyway"
         )),
+        // Not stored: the caller says so, as the error that ends the login.
+        Verified::Rejected(_) => {}
         Verified::NotAnApi => super::note(&format!(
             "{} is not a known provider's API: the token is stored without checking it.",
             target.host

@@ -7,12 +7,11 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
-use crate::model::publish::{Listed, LocalAction, LocalStep};
+use crate::model::publish::{Kind, Listed, LocalAction, LocalStep};
 use crate::model::{Outcome, PushDetail, Report};
 use crate::report::Detail;
 
 // `branch` and `tag` name the kind of ref from here.
-pub use crate::model::publish::Kind;
 
 impl Detail for Listed {
     fn human(&self) -> String {
