@@ -226,15 +226,16 @@ fn publish(
     new: &NewRelease,
     detail: &mut ReleaseDetail,
 ) -> std::result::Result<Release, ApiError> {
+    let at = api.of(owner, repo);
     if api.downloads_only() {
         detail.action = Some("downloads");
-        return api.of(owner, repo).create(new);
+        return at.create(new);
     }
-    match api.of(owner, repo).find(&new.tag)? {
+    match at.find(&new.tag)? {
         None => {
             job.say("creating the release");
             detail.action = Some("created");
-            api.of(owner, repo).create(new)
+            at.create(new)
         }
         Some(old) => {
             // Flags the host does not keep cannot differ.
@@ -265,7 +266,7 @@ fn publish(
             job.say("updating the release");
             detail.action = Some("updated");
             detail.changed = changed;
-            let updated = api.of(owner, repo).update(&old, new)?;
+            let updated = at.update(&old, new)?;
             // Some answers leave the assets out; the old list is what the host has.
             Ok(if updated.assets.is_empty() {
                 Release {
@@ -393,7 +394,8 @@ pub fn delete_one(ctx: &Session, job: &Job, tag: &str) -> Outcome<ReleaseDetail>
         );
         return api_failure(job, &err, detail);
     }
-    let found = api.of(owner, repo).find(tag);
+    let at = api.of(owner, repo);
+    let found = at.find(tag);
     let result = found.and_then(|found| match found {
         None => {
             detail.action = Some("absent");
@@ -401,7 +403,7 @@ pub fn delete_one(ctx: &Session, job: &Job, tag: &str) -> Outcome<ReleaseDetail>
         }
         Some(release) => {
             job.say("deleting the release");
-            api.of(owner, repo).delete(&release).map(|()| {
+            at.delete(&release).map(|()| {
                 detail.action = Some("deleted");
                 Status::Ok
             })
