@@ -9,10 +9,8 @@ use clap::Args;
 use crate::cmd::common::RunArgs;
 use crate::cmd::everywhere::{self, Local};
 use crate::error::{Error, Exit, Result};
-use crate::git::refname;
 use crate::model::publish::Kind;
 use crate::ops::publish::Guard;
-use crate::remote_set::RemoteSet;
 use crate::session::Session;
 
 /// Create a branch here (when missing) and on every remote; a different copy already on a remote is reported,
@@ -49,7 +47,7 @@ pub fn list(ctx: &Session, args: &everywhere::ListArgs) -> Result<Exit> {
 }
 
 pub fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    let (set, run, full) = start(ctx, &args.name, &args.how)?;
+    let (set, run, full) = everywhere::start(ctx, Kind::Branch, &args.name, &args.how)?;
     let name = &args.name;
     let start = everywhere::commit_of(
         ctx,
@@ -106,7 +104,7 @@ pub fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
 }
 
 pub fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    let (set, run, full) = start(ctx, &args.name, &args.how)?;
+    let (set, run, full) = everywhere::start(ctx, Kind::Branch, &args.name, &args.how)?;
     let name = &args.name;
     let local = ctx.git.rev_parse(&full)?;
     if let (Some(oid), false) = (&local, args.keep_local) {
@@ -138,10 +136,4 @@ pub fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
         delete: || ctx.git.branch_delete(name),
     };
     everywhere::remove(ctx, &set, Kind::Branch, &full, guard, &run, local)
-}
-
-/// The set, how the run goes and the branch's full ref name, checked before anything is changed.
-fn start(ctx: &Session, name: &str, how: &RunArgs) -> Result<(RemoteSet, everywhere::Run, String)> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Branch, name, &how.parallel, how.json)?;
-    Ok((set, run, refname::branch(name)))
 }

@@ -4,8 +4,9 @@
 
 use clap::Args;
 
-use crate::cmd::common::ParallelArgs;
+use crate::cmd::common::{ParallelArgs, RunArgs};
 use crate::error::{exit_code, Exit, ExitFacts, Result};
+use crate::git::refname;
 use crate::git::GitError;
 use crate::model::publish::{Kind, LocalStep};
 use crate::ops::everywhere as ops;
@@ -30,15 +31,19 @@ pub struct ListArgs {
     pub json: bool,
 }
 
-/// The set and how the run goes (`-j`, `--timeout`, `--json`), once `name` is a valid name for `kind`.
-pub fn prepare(
+/// The set, how the run goes and the full ref name of `name`, all checked before anything is changed.
+pub fn start(
     ctx: &Session,
     kind: Kind,
     name: &str,
-    parallel: &ParallelArgs,
-    json: bool,
-) -> Result<(RemoteSet, Run)> {
-    ops::prepare(ctx, kind, name, parallel.get(), json)
+    how: &RunArgs,
+) -> Result<(RemoteSet, Run, String)> {
+    let (set, run) = ops::prepare(ctx, kind, name, how.parallel.get(), how.json)?;
+    let full = match kind {
+        Kind::Branch => refname::branch(name),
+        Kind::Tag => refname::tag(name),
+    };
+    Ok((set, run, full))
 }
 
 /// The ref × remote matrix of `kind`, each remote's copy compared with the local one.

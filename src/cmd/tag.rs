@@ -8,10 +8,8 @@ use clap::Args;
 use crate::cmd::common::RunArgs;
 use crate::cmd::everywhere::{self, Local};
 use crate::error::{Error, Exit, Result};
-use crate::git::refname;
 use crate::model::publish::Kind;
 use crate::ops::publish::Guard;
-use crate::remote_set::RemoteSet;
 use crate::session::Session;
 
 /// Create a tag here (when missing) and on every remote; a remote's tag with another target is reported,
@@ -64,7 +62,7 @@ pub fn run(ctx: &Session, command: &TagCommand) -> Result<Exit> {
 }
 
 fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    let (set, run, full) = start(ctx, &args.name, &args.how)?;
+    let (set, run, full) = everywhere::start(ctx, Kind::Tag, &args.name, &args.how)?;
     let name = &args.name;
     let target = everywhere::commit_of(
         ctx,
@@ -133,7 +131,7 @@ fn create(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
 }
 
 fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
-    let (set, run, full) = start(ctx, &args.name, &args.how)?;
+    let (set, run, full) = everywhere::start(ctx, Kind::Tag, &args.name, &args.how)?;
     let name = &args.name;
     let local = Local {
         oid: ctx.git.rev_parse(&full)?,
@@ -141,10 +139,4 @@ fn delete(ctx: &Session, args: &DeleteArgs) -> Result<Exit> {
         delete: || ctx.git.tag_delete(name),
     };
     everywhere::remove(ctx, &set, Kind::Tag, &full, Guard::Always, &run, local)
-}
-
-/// The set, how the run goes and the tag's full ref name, checked before anything is changed.
-fn start(ctx: &Session, name: &str, how: &RunArgs) -> Result<(RemoteSet, everywhere::Run, String)> {
-    let (set, run) = everywhere::prepare(ctx, Kind::Tag, name, &how.parallel, how.json)?;
-    Ok((set, run, refname::tag(name)))
 }
