@@ -117,7 +117,7 @@ pub fn names(taken: &[(String, String)]) -> String {
 pub fn tips(taken: &[(String, String)]) -> String {
     taken
         .iter()
-        .map(|(remote, tip)| format!("{remote} {}", &tip[..tip.len().min(7)]))
+        .map(|(remote, tip)| format!("{remote} {}", crate::git::short_oid(tip)))
         .collect::<Vec<_>>()
         .join(", ")
 }

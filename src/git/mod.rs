@@ -48,6 +48,11 @@ pub use refs::{CommitFacts, RefWrite};
 pub use stats::HistoryCounts;
 pub use version::{GitVersion, FEATURES};
 
+/// An object name as people read it in a summary: its first 7 hex digits (git's shortest abbreviation).
+pub fn short_oid(oid: &str) -> &str {
+    &oid[..oid.len().min(7)]
+}
+
 use std::ffi::OsStr;
 use std::path::PathBuf;
 use std::time::Duration;

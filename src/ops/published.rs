@@ -69,7 +69,7 @@ pub fn deleted(
             },
         ),
         Ok(Deletion::Refused { tip, relation }) => {
-            let at = &tip[..tip.len().min(7)];
+            let at = crate::git::short_oid(&tip);
             let why = match (relation.state, relation.behind) {
                 (State::Behind | State::Diverged, Some(n)) => format!(
                     "the remote has {n} commit{} the local {} lacks",

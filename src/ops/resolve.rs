@@ -343,7 +343,7 @@ pub fn work_tree_in_the_way(name: &str, target: &str, err: GitError) -> Error {
     Error::failed(format!(
         "the work tree has uncommitted changes in the way of moving {} to {} ({}); nothing was pushed",
         refname::short(name),
-        &target[..target.len().min(7)],
+        crate::git::short_oid(target),
         said.unwrap_or_default()
     ))
     .hint("commit or stash them (`git stash`), then run the same `git multi resolve` again")

@@ -271,7 +271,7 @@ fn plan(git: &Git, remote: &str, refs: &[RefEntry]) -> std::result::Result<Plan,
                         return Err(format!(
                             "{}: the old tip {} is not in this repository any more",
                             refname::short(&r.name),
-                            &old[..old.len().min(7)]
+                            crate::git::short_oid(old)
                         ))
                     }
                 };

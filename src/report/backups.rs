@@ -42,7 +42,7 @@ fn text(saved: &[RemoteBackups], archives: &[Archive]) -> String {
                 for r in &event.refs {
                     text.push_str(&format!(
                         "      {} {}\n",
-                        &r.oid[..r.oid.len().min(7)],
+                        crate::git::short_oid(&r.oid),
                         refname::short(&r.name)
                     ));
                 }

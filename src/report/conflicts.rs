@@ -155,5 +155,5 @@ pub fn show(conflicts: &[Conflict], remote_only: usize, reached: &Report<()>, js
 
 fn abbrev(tip: &Option<String>) -> String {
     tip.as_deref()
-        .map_or("-".to_string(), |t| t[..t.len().min(7)].to_string())
+        .map_or("-".to_string(), |t| crate::git::short_oid(t).to_string())
 }

@@ -74,7 +74,8 @@ fn entry_text(entry: &Entry) -> String {
 }
 
 fn abbrev(oid: &Option<String>) -> &str {
-    oid.as_deref().map_or("(none)", |o| &o[..o.len().min(7)])
+    oid.as_deref()
+        .map_or("(none)", |o| crate::git::short_oid(o))
 }
 
 fn ref_line(r: &RefEntry) -> String {

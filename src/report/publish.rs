@@ -126,10 +126,6 @@ fn list_json(view: &ListView) {
     });
 }
 
-fn abbrev(oid: &str) -> &str {
-    &oid[..oid.len().min(7)]
-}
-
 fn cell_text(kind: Kind, entry: &Compared) -> String {
     if let Some(words) = super::status::relation_words(entry) {
         return words;
@@ -138,11 +134,11 @@ fn cell_text(kind: Kind, entry: &Compared) -> String {
     match (r.state, r.ahead, r.behind) {
         (State::Diverged, ..) if kind == Kind::Tag => format!(
             "differs ({})",
-            abbrev(entry.remote_oid.as_deref().unwrap_or("?"))
+            crate::git::short_oid(entry.remote_oid.as_deref().unwrap_or("?"))
         ),
         (State::MissingLocal, ..) => format!(
             "only there ({})",
-            abbrev(entry.remote_oid.as_deref().unwrap_or("?"))
+            crate::git::short_oid(entry.remote_oid.as_deref().unwrap_or("?"))
         ),
         _ => "unknown".into(),
     }
@@ -160,7 +156,7 @@ fn list_table(view: &ListView) {
             view.kind.short(name).to_string(),
             view.local
                 .get(*name)
-                .map(|o| abbrev(o).to_string())
+                .map(|o| crate::git::short_oid(o).to_string())
                 .unwrap_or_else(|| "-".into()),
         ];
         for o in &view.reached.remotes {
@@ -230,7 +226,11 @@ pub fn step(
     }
     let short = kind.short(name);
     let word = kind.word();
-    let at = local.oid.as_deref().map(abbrev).unwrap_or("?");
+    let at = local
+        .oid
+        .as_deref()
+        .map(crate::git::short_oid)
+        .unwrap_or("?");
     let mut line = match local.action {
         LocalAction::Created => format!("created {word} {short} at {at}"),
         LocalAction::Existed => format!("{word} {short} is at {at} here"),

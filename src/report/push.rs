@@ -132,5 +132,5 @@ pub fn finish(report: &Report<PushDetail>, json: bool) -> Exit {
 }
 
 fn abbrev(oid: &Option<String>) -> &str {
-    oid.as_deref().map(|o| &o[..o.len().min(7)]).unwrap_or("?")
+    oid.as_deref().map(crate::git::short_oid).unwrap_or("?")
 }

@@ -30,10 +30,6 @@ pub struct ResolveDocument<'a> {
     pub remotes: &'a [Outcome<PushDetail>],
 }
 
-fn abbrev(oid: &str) -> &str {
-    &oid[..oid.len().min(7)]
-}
-
 impl<'a> ResolveDocument<'a> {
     /// The document of what a resolve did.
     pub fn of(resolved: &'a Resolved) -> Self {
@@ -69,7 +65,7 @@ pub fn show(document: &ResolveDocument, json: bool) {
         "gets"
     };
     let mut text = match (document.target, document.would_merge) {
-        (Some(target), _) => format!("{name}: every side {would} {how}: {}\n", abbrev(target)),
+        (Some(target), _) => format!("{name}: every side {would} {how}: {}\n", crate::git::short_oid(target)),
         (None, n) => format!(
             "{name}: would merge {} copies in the work tree, then give every side the merge (its id is known once it is made)\n",
             n.unwrap_or(0)
@@ -82,14 +78,14 @@ pub fn show(document: &ResolveDocument, json: bool) {
         (Some(old), _) if Some(old) == local.new.as_ref() => text.push_str("local: unchanged\n"),
         (old, true) => text.push_str(&format!(
             "local: would move {} -> {}\n",
-            old.as_deref().map_or("(none)", abbrev),
-            abbrev(new)
+            old.as_deref().map_or("(none)", crate::git::short_oid),
+            crate::git::short_oid(new)
         )),
         (old, false) => {
             text.push_str(&format!(
                 "local: {} -> {}",
-                old.as_deref().map_or("(none)", abbrev),
-                abbrev(new)
+                old.as_deref().map_or("(none)", crate::git::short_oid),
+                crate::git::short_oid(new)
             ));
             if let Some(saved) = &local.backup {
                 text.push_str(&format!(" (old tip saved at {})", saved.backup));

@@ -133,9 +133,9 @@ pub fn show(report: &Report<HostStats>, local: &LocalStats, as_json: bool) {
         line.push_str(&format!(
             "; first {} ({}), last {} ({})",
             day(Some(&first.date)),
-            &first.commit[..first.commit.len().min(7)],
+            crate::git::short_oid(&first.commit),
             day(Some(&last.date)),
-            &last.commit[..last.commit.len().min(7)]
+            crate::git::short_oid(&last.commit)
         ));
     }
     text.push_str(&line);

@@ -149,7 +149,7 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
     let name = refname::short(&line.name);
     let short = |oid: &Option<String>| {
         oid.as_deref()
-            .map_or("?", |o| &o[..o.len().min(7)])
+            .map_or("?", |o| crate::git::short_oid(o))
             .to_string()
     };
     // "Everywhere" only when every remote holds it now; otherwise where it is and where it was refused.
@@ -212,7 +212,7 @@ fn namespace_text(line: &NamespaceLine) -> Option<String> {
             let copies: Vec<String> = line
                 .copies
                 .iter()
-                .filter_map(|(side, tip)| tip.as_ref().map(|t| format!("{side} {}", &t[..t.len().min(7)])))
+                .filter_map(|(side, tip)| tip.as_ref().map(|t| format!("{side} {}", crate::git::short_oid(t))))
                 .collect();
             format!(
                 "{name}: diverged ({}); {} namespaces only fast-forward, so nothing was changed\n  hint: pick a copy with `git multi resolve {} --take <remote>` (or `--take local`)",

@@ -67,9 +67,9 @@ fn standing_colour(standing: &Standing) -> Color {
 fn header_line(app: &App) -> Line<'static> {
     let h = &app.header;
     let branch = match (&h.branch, &h.head) {
-        (Some(b), Some(head)) => format!("{b} @ {}", &head[..head.len().min(7)]),
+        (Some(b), Some(head)) => format!("{b} @ {}", crate::git::short_oid(head)),
         (Some(b), None) => format!("{b} (no commits yet)"),
-        (None, Some(head)) => format!("detached @ {}", &head[..head.len().min(7)]),
+        (None, Some(head)) => format!("detached @ {}", crate::git::short_oid(head)),
         (None, None) => "no commits yet".to_string(),
     };
     let mut spans = vec![

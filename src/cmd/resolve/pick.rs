@@ -16,24 +16,20 @@ enum Pick {
     Skip,
 }
 
-fn short(oid: &str) -> &str {
-    &oid[..oid.len().min(7)]
-}
-
 /// The choices for one conflicted ref: local and each remote that has a copy, merge (not for tags), skip.
 fn choices(conflict: &Conflict) -> Vec<(String, Pick)> {
     let tips = &conflict.tips;
     let mut out = Vec::new();
     if let Some(oid) = &tips.local {
         out.push((
-            format!("local ({})", short(oid)),
+            format!("local ({})", crate::git::short_oid(oid)),
             Pick::Take(refname::LOCAL.to_string()),
         ));
     }
     for (remote, tip) in &tips.remotes {
         if let Some(oid) = tip {
             out.push((
-                format!("{remote} ({})", short(oid)),
+                format!("{remote} ({})", crate::git::short_oid(oid)),
                 Pick::Take(remote.clone()),
             ));
         }
