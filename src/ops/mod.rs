@@ -54,6 +54,7 @@ pub mod reachability;
 pub mod relate;
 pub mod release;
 pub mod remote_add;
+pub mod remote_change;
 pub mod repo;
 pub mod resolve;
 pub mod restore;
