@@ -103,3 +103,51 @@ pub fn run(ctx: &Session, order: &Order) -> Result<Report<CreateDetail>> {
         .write(&ctx.git);
     Ok(report)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::target;
+
+    fn owner_and_name(name: Option<&str>, org: Option<&str>) -> (Option<String>, Option<String>) {
+        let org = org.map(str::to_string);
+        let t = target(name, org.as_ref()).expect("a valid target");
+        (t.owner, t.name)
+    }
+
+    fn refused(name: Option<&str>, org: Option<&str>) -> String {
+        let org = org.map(str::to_string);
+        match target(name, org.as_ref()) {
+            Ok(_) => panic!("{name:?} with --org {org:?} should be refused"),
+            Err(err) => err.to_string(),
+        }
+    }
+
+    #[test]
+    fn the_last_slash_splits_owner_from_name() {
+        let some = |s: &str| Some(s.to_string());
+        assert_eq!(owner_and_name(Some("app"), None), (None, some("app")));
+        assert_eq!(
+            owner_and_name(Some("acme/app"), None),
+            (some("acme"), some("app"))
+        );
+        assert_eq!(
+            owner_and_name(Some("grp/sub/app"), None),
+            (some("grp/sub"), some("app"))
+        );
+        assert_eq!(owner_and_name(None, Some("acme")), (some("acme"), None));
+        assert_eq!(
+            owner_and_name(Some("acme/app"), Some("acme")),
+            (some("acme"), some("app"))
+        );
+    }
+
+    #[test]
+    fn bad_names_and_owners_are_usage_errors() {
+        assert!(refused(Some(".hidden"), None).contains("`.hidden` is not a valid repository name"));
+        assert!(refused(Some("a b"), None).contains("`a b` is not a valid repository name"));
+        assert!(refused(Some("acme/"), None).contains("`` is not a valid repository name"));
+        assert!(refused(Some("a//app"), None).contains("`a/` is not a valid owner"));
+        assert!(refused(Some("app"), Some("")).contains("`` is not a valid owner"));
+        assert!(refused(Some("one/app"), Some("two")).contains("two owners named: `one`"));
+    }
+}
