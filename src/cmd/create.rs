@@ -5,10 +5,8 @@
 use clap::Args;
 
 use crate::cmd::common::{self, HostSelection};
-use crate::error::{Error, Exit, Result};
-use crate::model::repo_meta::MetaChange;
-use crate::model::Report;
-use crate::ops::create::{self, Request, Target};
+use crate::error::{Exit, Result};
+use crate::ops::create_run::{self, Order};
 use crate::report;
 use crate::session::Session;
 
@@ -45,88 +43,17 @@ pub struct CreateArgs {
     pub hosts: HostSelection,
 }
 
-/// `owner/name` (the last `/` splits: a GitLab subgroup is `group/sub/name`) or `--org`; a name never holds a
-/// slash, and naming two different owners is a usage error.
-fn target(args: &CreateArgs) -> Result<Target> {
-    let (owner, name) = match args.name.as_deref().map(|n| n.rsplit_once('/')) {
-        Some(Some((owner, name))) => (Some(owner.to_string()), Some(name.to_string())),
-        _ => (None, args.name.clone()),
-    };
-    let bad = |what: &str, value: &str| {
-        Error::usage(format!("`{value}` is not a valid {what}"))
-            .hint("give `git multi create <name>`, `git multi create <owner>/<name>` or `git multi create --org <org> <name>`")
-    };
-    if let Some(name) = &name {
-        let fine = !name.is_empty()
-            && !name.starts_with('.')
-            && name
-                .chars()
-                .all(|c| c.is_alphanumeric() || "-_.".contains(c));
-        if !fine {
-            return Err(bad("repository name", name));
-        }
-    }
-    for owner in owner.iter().chain(&args.org) {
-        let fine = !owner.is_empty()
-            && owner.split('/').all(|part| {
-                !part.is_empty()
-                    && part
-                        .chars()
-                        .all(|c| c.is_alphanumeric() || "-_.".contains(c))
-            });
-        if !fine {
-            return Err(bad("owner", owner));
-        }
-    }
-    let owner = match (owner, &args.org) {
-        (Some(a), Some(b)) if a != *b => {
-            return Err(Error::usage(format!(
-                "two owners named: `{a}` (in `{a}/…`) and `--org {b}`"
-            ))
-            .hint("name the owner once"))
-        }
-        (Some(a), _) => Some(a),
-        (None, org) => org.clone(),
-    };
-    Ok(Target { owner, name })
-}
-
 pub fn run(ctx: &Session, args: &CreateArgs) -> Result<Exit> {
-    let target = target(args)?;
-    let set = ctx.remote_set()?;
-    let members = set.select(&args.hosts.on)?;
-    let fallback_name = match &target.name {
-        Some(name) => name.clone(),
-        None => ctx
-            .git
-            .toplevel()
-            .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-            .ok_or_else(|| {
-                Error::usage("cannot tell the repository name")
-                    .hint("give it: `git multi create <name>`")
-            })?,
-    };
-    let request = Request {
-        target,
-        fallback_name,
-        branch: ctx.git.current_branch().ok().flatten(),
-        private: !args.public,
+    let order = Order {
+        name: args.name.clone(),
+        org: args.org.clone(),
+        public: args.public,
         description: args.description.clone(),
-        wanted: MetaChange {
-            homepage: args.homepage.clone(),
-            topics: args.topics.as_deref().map(MetaChange::normalise_topics),
-            ..MetaChange::default()
-        },
+        topics: args.topics.clone(),
+        homepage: args.homepage.clone(),
+        on: args.hosts.on.clone(),
+        parallel: args.hosts.parallel.get(),
     };
-    let api = crate::config::DEFAULT_API_TIMEOUT;
-    let results = common::each(ctx, &set, &members, &args.hosts.parallel, api, |job| {
-        create::create_one(ctx, job, &request)
-    });
-    let report = Report::new(create::write_config(ctx, results));
-    crate::audit::Record::new("create")
-        .outcomes(&report)
-        .set_since(&ctx.git, &set)
-        .write(&ctx.git);
-    report::show(&report, args.hosts.json);
-    Ok(report.api_exit())
+    let report = create_run::run(ctx, &order)?;
+    Ok(report::create::show(&report, args.hosts.json))
 }

@@ -1,12 +1,15 @@
 //! `git multi init --interactive` and the flags that answer its questions: every answer is gathered (and
 //! checked) first by [`crate::ops::init::answers`], asking on the terminal what no flag answered; then the
-//! default branch, the group, a remote per host (`remote add --provider`) and, when asked, `create`.
+//! default branch, the group, a remote per host (as `remote add --provider` adds it) and, when asked, the
+//! repositories (as `create` makes them).
 
 use crate::cmd::init::InitArgs;
-use crate::cmd::remote::add::{self, AddArgs};
 use crate::error::{Error, Exit, Result};
+use crate::ops::computed_url::RepoOnHost;
+use crate::ops::create_run::{self, Order};
 use crate::ops::init::answers::{Answers, Ask};
 use crate::ops::init::{self, answers};
+use crate::ops::remote_add::{self, NewRemote};
 use crate::prompt;
 use crate::report;
 use crate::session::Session;
@@ -54,26 +57,15 @@ pub fn run(ctx: &Session, args: &InitArgs) -> Result<Exit> {
         report::init::create_later(&answers::create_command(&answers, &linked));
         return Ok(Exit::Success);
     }
-    crate::cmd::create::run(
-        ctx,
-        &crate::cmd::create::CreateArgs {
-            name: Some(answers.name.clone()),
-            org: None,
-            private: !answers.public,
-            public: answers.public,
-            description: answers.description.clone(),
-            topics: None,
-            homepage: None,
-            hosts: crate::cmd::common::HostSelection {
-                on: linked.iter().map(|r| r.to_string()).collect(),
-                json: false,
-                parallel: crate::cmd::common::ParallelArgs {
-                    jobs: None,
-                    timeout: None,
-                },
-            },
-        },
-    )
+    let order = Order {
+        name: Some(answers.name.clone()),
+        public: answers.public,
+        description: answers.description.clone(),
+        on: linked.iter().map(|r| r.to_string()).collect(),
+        ..Order::default()
+    };
+    let report = create_run::run(ctx, &order)?;
+    Ok(report::create::show(&report, false))
 }
 
 /// A remote per host answered, as `remote add --provider` makes it; a host already a member is left as it
@@ -86,19 +78,21 @@ fn link(ctx: &Session, args: &InitArgs, answers: &Answers) -> Result<Vec<&'stati
             report::init::already_member(link.remote);
             continue;
         }
-        let add = AddArgs {
-            name: link.remote.to_string(),
-            url: None,
-            provider: Some(link.kind.as_str().to_string()),
-            api_url: None,
-            owner: link.owner.clone(),
-            repo: Some(answers.name.clone()),
-            project: None,
-            ssh: args.ssh,
-            https: false,
-            check: false,
-        };
-        add::run(ctx, &add)?;
+        remote_add::add_member(ctx, link.remote, || {
+            Ok(NewRemote {
+                name: link.remote,
+                url: None,
+                on_host: RepoOnHost {
+                    provider: Some(link.kind),
+                    api_url: None,
+                    owner: link.owner.as_deref(),
+                    repo: Some(&answers.name),
+                    ssh: args.ssh,
+                },
+                project: None,
+                check: false,
+            })
+        })?;
         linked.push(link.remote);
     }
     Ok(linked)

@@ -19,6 +19,8 @@
 //! - [`run`]: whole runs over one repository's members (prepare, one job per member, finish), for any pool
 //! - [`lfs`]: whether a repository uses Git LFS and has its hooks
 //! - [`ancestry`]: which copies of many refs contain which, read for all of them at once
+//! - [`remote_change`], [`remote_add`]: a change of the set and its bookkeeping (drift said, audit record)
+//! - [`create_run`]: `create` over the hosts, from plain values (the command and the guided `init` share it)
 
 pub mod ancestry;
 pub mod archive;
@@ -31,6 +33,7 @@ pub mod config;
 pub mod conflicts;
 pub mod converge;
 pub mod create;
+pub mod create_run;
 pub mod everywhere;
 pub mod everywhere_push;
 pub mod fetch;
@@ -54,6 +57,7 @@ pub mod reachability;
 pub mod relate;
 pub mod release;
 pub mod remote_add;
+pub mod remote_change;
 pub mod repo;
 pub mod resolve;
 pub mod restore;

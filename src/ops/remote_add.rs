@@ -4,11 +4,12 @@
 use crate::config::{self, member};
 use crate::error::Result;
 use crate::ops::computed_url::{computed_url, RepoOnHost};
+use crate::ops::remote_change::{change_set, warn_if_no_repository};
 use crate::ops::url_check::check_answers;
 use crate::remote_set::{Member, RemoteSet};
 use crate::session::Session;
 use crate::url::RemoteUrl;
-use crate::validate::{check_url, storable_url};
+use crate::validate::{check_new_name, check_url, storable_url};
 
 /// What `remote add` was asked for, its name and provider already checked.
 pub struct NewRemote<'a> {
@@ -25,6 +26,30 @@ pub struct NewRemote<'a> {
 pub struct Added {
     pub url: String,
     pub parsed: RemoteUrl,
+}
+
+/// `remote add` as a whole, for the command and for the guided `init`: the new `name` checked first, then the
+/// request `checked` builds (its own checks run after the name's), the remote added and the change logged. A
+/// local URL that leads to no repository is a warning, unless `--check` already made sure.
+pub fn add_member<'a>(
+    ctx: &Session,
+    name: &str,
+    checked: impl FnOnce() -> Result<NewRemote<'a>>,
+) -> Result<Added> {
+    change_set(ctx, "remote add", |set| {
+        check_new_name(
+            &ctx.git,
+            set,
+            name,
+            "git multi remote add <other-name> <url>",
+        )?;
+        let new = checked()?;
+        let added = add(ctx, set, &new)?;
+        if !new.check {
+            warn_if_no_repository(ctx, new.name, &added.url, &added.parsed);
+        }
+        Ok(added)
+    })
 }
 
 /// Adds `new` to `set` and to the repository's config. Everything is checked before the first write, so bad

@@ -1,6 +1,15 @@
 //! `create` in words: created or adopted, with what was set and any note.
 
+use crate::error::Exit;
+use crate::model::Report;
 use crate::ops::create::CreateDetail;
+
+/// The run's report, in words or as JSON; its exit code is the host APIs' (`create` from the command line and
+/// from the guided `init` alike).
+pub fn show(report: &Report<CreateDetail>, json: bool) -> Exit {
+    super::show(report, json);
+    report.api_exit()
+}
 
 impl super::Detail for CreateDetail {
     fn human(&self) -> String {

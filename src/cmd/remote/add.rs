@@ -2,7 +2,6 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{change_set, check_new_name, warn_if_no_repository};
 use crate::error::{Exit, Result};
 use crate::ops::computed_url::RepoOnHost;
 use crate::ops::remote_add::{self, NewRemote};
@@ -46,18 +45,12 @@ pub struct AddArgs {
 }
 
 pub fn run(ctx: &Session, args: &AddArgs) -> Result<Exit> {
-    change_set(ctx, "remote add", |set| {
-        check_new_name(
-            ctx,
-            set,
-            &args.name,
-            "git multi remote add <other-name> <url>",
-        )?;
+    remote_add::add_member(ctx, &args.name, || {
         let provider = args.provider.as_deref().map(parse_provider).transpose()?;
         if let Some(api) = &args.api_url {
             check_api_url(api)?;
         }
-        let new = NewRemote {
+        Ok(NewRemote {
             name: &args.name,
             url: args.url.as_deref(),
             on_host: RepoOnHost {
@@ -69,11 +62,7 @@ pub fn run(ctx: &Session, args: &AddArgs) -> Result<Exit> {
             },
             project: args.project.as_deref(),
             check: args.check,
-        };
-        let added = remote_add::add(ctx, set, &new)?;
-        if !args.check {
-            warn_if_no_repository(&args.name, &added.url, &added.parsed);
-        }
-        Ok(())
-    })
+        })
+    })?;
+    Ok(Exit::Success)
 }

@@ -9,9 +9,8 @@ pub mod test;
 pub mod toggle;
 
 use crate::error::{Exit, Result};
-use crate::ops::url_check::local_repository;
+use crate::ops::remote_change;
 use crate::remote_set::{Member, RemoteSet};
-use crate::report;
 use crate::session::Session;
 use crate::url::RemoteUrl;
 
@@ -31,34 +30,14 @@ pub fn check_url(ctx: &Session, raw: &str) -> Result<RemoteUrl> {
 
 pub use crate::validate::storable_url;
 
-/// Runs `change` on the set as configured now; once it has succeeded, says what does not add up about the
-/// set and logs the change as `command`, against the set as it was.
+/// Runs `change` on the set as configured now, with the bookkeeping of [`remote_change::change_set`].
 pub fn change_set(
     ctx: &Session,
     command: &str,
     change: impl FnOnce(&mut RemoteSet) -> Result<()>,
 ) -> Result<Exit> {
-    let mut set = ctx.remote_set_unreported()?;
-    let before = set.clone();
-    change(&mut set)?;
-    ctx.report_drift();
-    crate::audit::record_set(&ctx.git, command, &before);
+    remote_change::change_set(ctx, command, change)?;
     Ok(Exit::Success)
-}
-
-/// Says so (without stopping) when a local URL leads to no repository: the remote is stored, but every push
-/// to it would fail until the repository is created.
-pub fn warn_if_no_repository(name: &str, url: &str, parsed: &RemoteUrl) {
-    if local_repository(parsed) == Some(false) {
-        report::warning_with_hint(
-            &format!("`{url}` is not a git repository (yet): `{name}` cannot be pushed to or fetched from until it is"),
-            &format!(
-                "create it with `git init --bare {}`, or point `{name}` elsewhere with `git multi remote set-url {} <url>`",
-                crate::quote::word(&parsed.path),
-                crate::quote::word(name)
-            ),
-        );
-    }
 }
 
 /// The member called `name`, or the usage error that explains there is none.

@@ -2,8 +2,9 @@
 
 use clap::Args;
 
-use crate::cmd::remote::{change_set, check_url, existing, storable_url, warn_if_no_repository};
+use crate::cmd::remote::{change_set, check_url, existing, storable_url};
 use crate::error::{Exit, Result};
+use crate::ops::remote_change::warn_if_no_repository;
 use crate::session::Session;
 
 /// Change the URL of a remote in the set
@@ -25,7 +26,7 @@ pub fn run(ctx: &Session, args: &SetUrlArgs) -> Result<Exit> {
             // The git remote was removed behind our back; setting a URL brings it back.
             ctx.git.remote_add(&args.name, &url)?;
         }
-        warn_if_no_repository(&args.name, &url, &parsed);
+        warn_if_no_repository(ctx, &args.name, &url, &parsed);
         Ok(())
     })
 }
