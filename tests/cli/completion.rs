@@ -77,65 +77,41 @@ fn bash_completes_subcommands_options_and_the_repositorys_own_values() {
         .stdout;
     std::fs::write(&script, text).unwrap();
 
-    // `remote remove` offers members only: not the plain git remote, not `all`.
-    assert_eq!(
-        complete(&env, &script, "git-multi remote remove "),
-        sorted(&["alpha", "beta"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi remote rm b"),
-        sorted(&["beta"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi push "),
-        sorted(&["alpha", "all", "beta"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi push alpha "),
-        sorted(&["all", "beta", "alpha"]),
-        "a list of remotes goes on"
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi backup "),
-        sorted(&["alpha", "all", "beta", "list", "ls"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi refs remove "),
-        sorted(&["refs/notes/*"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi branch delete "),
-        sorted(&["feature", "main"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi tag delete "),
-        sorted(&["v1"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi resolve main --take "),
-        sorted(&["alpha", "beta", "local", "primary"])
-    );
     assert!(complete(&env, &script, "git-multi log --action ").contains(&"push".to_string()));
-    assert_eq!(
-        complete(&env, &script, "git-multi log --action push --remote "),
-        sorted(&["alpha", "beta"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi export --format "),
-        sorted(&["json", "toml", "yaml"])
-    );
-    assert_eq!(
-        complete(&env, &script, "git-multi hook install "),
-        sorted(&["post-commit", "post-merge", "pre-push"])
-    );
-    assert_eq!(
-        complete(
-            &env,
-            &script,
-            "git-multi hook install post-commit --action m"
+    // `remote remove` offers members only: not the plain git remote, not `all`; after a remote, the list of
+    // remotes goes on.
+    for (line, expected) in [
+        ("git-multi remote remove ", &["alpha", "beta"][..]),
+        ("git-multi remote rm b", &["beta"][..]),
+        ("git-multi push ", &["alpha", "all", "beta"][..]),
+        ("git-multi push alpha ", &["all", "beta", "alpha"][..]),
+        (
+            "git-multi backup ",
+            &["alpha", "all", "beta", "list", "ls"][..],
         ),
-        sorted(&["mirror"])
-    );
+        ("git-multi refs remove ", &["refs/notes/*"][..]),
+        ("git-multi branch delete ", &["feature", "main"][..]),
+        ("git-multi tag delete ", &["v1"][..]),
+        (
+            "git-multi resolve main --take ",
+            &["alpha", "beta", "local", "primary"][..],
+        ),
+        (
+            "git-multi log --action push --remote ",
+            &["alpha", "beta"][..],
+        ),
+        ("git-multi export --format ", &["json", "toml", "yaml"][..]),
+        (
+            "git-multi hook install ",
+            &["post-commit", "post-merge", "pre-push"][..],
+        ),
+        (
+            "git-multi hook install post-commit --action m",
+            &["mirror"][..],
+        ),
+    ] {
+        assert_eq!(complete(&env, &script, line), sorted(expected), "{line}");
+    }
     // An option's value is not a positional: `backup --to <dir>` then remotes again.
     assert!(
         complete(&env, &script, "git-multi backup --to somewhere ").contains(&"alpha".to_string())
