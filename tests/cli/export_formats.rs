@@ -2,27 +2,7 @@
 //! extension, by content, from stdin), and the `--json` documents of both commands.
 
 use crate::env::TestEnv;
-use crate::settings::{fresh_clone, rich_set};
-
-/// What `remote list --json` and the settings say in `dir`: equal in two clones means the same set.
-fn the_set(env: &TestEnv, dir: &std::path::Path) -> (serde_json::Value, Vec<String>) {
-    let list = env
-        .multi_in(dir, ["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
-    let settings = [
-        "multi.primary",
-        "multi.jobs",
-        "multi.timeout",
-        "multi.refs",
-        "remotes.multi",
-        "remote.b.pushurl",
-    ]
-    .iter()
-    .map(|key| env.try_git_in(dir, ["config", "--get-all", key]).stdout)
-    .collect();
-    (list, settings)
-}
+use crate::settings::{fresh_clone, rich_set, the_set};
 
 #[test]
 fn every_format_exports_and_imports_into_a_fresh_clone_by_extension_and_by_content() {

@@ -89,26 +89,7 @@ fn export_then_import_into_a_fresh_clone_gives_the_same_set_and_a_second_import_
         .expect_code(0);
     assert_ne!(std::fs::read(clone.join(".git/config")).unwrap(), untouched);
 
-    let here = env
-        .multi(["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
-    let there = env
-        .multi_in(&clone, ["remote", "list", "--json"])
-        .expect_code(0)
-        .json();
-    assert_eq!(here, there);
-    for key in [
-        "multi.primary",
-        "multi.jobs",
-        "multi.timeout",
-        "multi.refs",
-        "remotes.multi",
-        "remote.b.pushurl",
-    ] {
-        let theirs = env.try_git_in(&clone, ["config", "--get-all", key]).stdout;
-        assert_eq!(env.git(["config", "--get-all", key]), theirs, "{key}");
-    }
+    assert_eq!(the_set(&env, &env.work), the_set(&env, &clone));
     // The import is in the clone's audit log.
     let log = env
         .multi_in(&clone, ["log", "--json"])
@@ -548,4 +529,24 @@ fn imported_values_read_back_exactly_whatever_they_hold() {
     assert!(crate::env::tip(&env, &odd, "refs/heads/main").is_some());
     // Nothing left over from the write.
     assert!(!clone.join(".git/config.lock").exists());
+}
+
+/// What `remote list --json` and the settings say in `dir`: equal in two clones means the same set.
+pub(crate) fn the_set(env: &TestEnv, dir: &std::path::Path) -> (serde_json::Value, Vec<String>) {
+    let list = env
+        .multi_in(dir, ["remote", "list", "--json"])
+        .expect_code(0)
+        .json();
+    let settings = [
+        "multi.primary",
+        "multi.jobs",
+        "multi.timeout",
+        "multi.refs",
+        "remotes.multi",
+        "remote.b.pushurl",
+    ]
+    .iter()
+    .map(|key| env.try_git_in(dir, ["config", "--get-all", key]).stdout)
+    .collect();
+    (list, settings)
 }
