@@ -2,37 +2,12 @@
 //! visibility, hosts (with where a token was found, never the token), owners, create or not — and the same
 //! setup from flags alone, and the refusal without a terminal.
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::env::TestEnv;
 use crate::tui::Tmux;
 
 const TOKEN: &str = "ghp_InitInteractiveToken0123456789abcdXYZ";
-
-/// A script running `git multi <args>` in `env`'s hermetic environment (plus a GitHub token in the
-/// environment) that records the exit code.
-fn launcher(env: &TestEnv, args: &str, exit_file: &Path) -> std::path::PathBuf {
-    let quote = |p: &Path| format!("'{}'", p.display());
-    let script = env.root.join("init.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
-             GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1 \
-             GIT_MULTI_GITHUB_TOKEN={TOKEN}\n\
-             unset GIT_ASKPASS SSH_ASKPASS DBUS_SESSION_BUS_ADDRESS GH_TOKEN GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN\n\
-             {bin} {args}\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
-            work = quote(&env.work),
-            home = quote(&env.home),
-            bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
-            exit = quote(exit_file),
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    script
-}
 
 /// Waits for `question` on the screen, then types `keys` (tmux key names: `Enter`, `Down`, `Space`, text).
 fn answer(tmux: &Tmux, question: &str, keys: &[&str]) -> String {
@@ -49,20 +24,12 @@ fn the_questions_answered_in_a_terminal_write_the_set() {
         return;
     }
     let env = TestEnv::new();
-    let exit_file = env.root.join("init-exit");
-    let tmux = Tmux {
-        socket: env.root.join("tmux.sock"),
-    };
-    let script = launcher(&env, "init --interactive", &exit_file);
-    tmux.run(&[
-        "new-session",
-        "-d",
-        "-x",
-        "220",
-        "-y",
-        "30",
-        script.to_str().unwrap(),
-    ]);
+    let tmux = Tmux::multi(
+        &env,
+        220,
+        "init --interactive",
+        &format!("GIT_MULTI_GITHUB_TOKEN={TOKEN}"),
+    );
     answer(&tmux, "Repository name [work]", &["demo", "Enter"]);
     answer(&tmux, "Description (optional)", &["A small demo", "Enter"]);
     answer(&tmux, "Default branch [main]", &["Enter"]);
@@ -84,21 +51,9 @@ fn the_questions_answered_in_a_terminal_write_the_set() {
     answer(&tmux, "Owner on github.com", &["alice", "Enter"]);
     answer(&tmux, "Owner on codeberg.org", &["bob", "Enter"]);
     let last = answer(&tmux, "Create the repositories on the hosts now?", &["n"]);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !exit_file.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "init never ended:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    let exit = tmux.exit_line("init never ended", Duration::from_secs(30));
     let screen = tmux.screen();
-    assert_eq!(
-        std::fs::read_to_string(&exit_file).unwrap().trim(),
-        "EXIT=0",
-        "{screen}"
-    );
+    assert_eq!(exit, "EXIT=0", "{screen}");
     assert!(!last.contains(TOKEN) && !screen.contains(TOKEN) && !hosts.contains(TOKEN));
     assert!(
         screen.contains(

@@ -1,8 +1,7 @@
 //! `resolve --take primary` (the primary member's copy) and `resolve --interactive` (asked on a terminal, driven
 //! here through tmux: per conflicted ref local, a remote's copy, merge or skip; exit 2 without a terminal).
 
-use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::env::TestEnv;
 use crate::tui::Tmux;
@@ -45,24 +44,7 @@ fn interactive_asks_per_ref_and_takes_the_chosen_copy() {
     }
     let env = TestEnv::new();
     let (theirs, hosts) = a_moved_on(&env);
-    let exit_file = env.root.join("exit");
-    let quote = |p: &Path| format!("'{}'", p.display());
-    let script = env.root.join("resolve.sh");
-    std::fs::write(
-        &script,
-        format!(
-            "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
-             GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1\n\
-             unset GIT_ASKPASS SSH_ASKPASS\n{bin} resolve --interactive\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
-            work = quote(&env.work),
-            home = quote(&env.home),
-            bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
-            exit = quote(&exit_file),
-        ),
-    )
-    .unwrap();
-    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).unwrap();
-    let tmux = Tmux::start(&env, 100, &script);
+    let tmux = Tmux::multi(&env, 100, "resolve --interactive", "");
     let screen = tmux.wait_for("the prompt for main", Duration::from_secs(30), |s| {
         s.contains("refs/heads/main (behind a remote)") && s.contains("skip")
     });
@@ -72,13 +54,8 @@ fn interactive_asks_per_ref_and_takes_the_chosen_copy() {
     // The first choice is local; one down is a's copy.
     tmux.run(&["send-keys", "Down"]);
     tmux.run(&["send-keys", "Enter"]);
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while !exit_file.exists() {
-        assert!(Instant::now() < deadline, "resolve never ended");
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    let exit = std::fs::read_to_string(&exit_file).unwrap();
-    assert_eq!(exit.trim(), "EXIT=0");
+    let exit = tmux.exit_line("resolve never ended", Duration::from_secs(30));
+    assert_eq!(exit, "EXIT=0");
     assert_eq!(env.git_in(&hosts[1], ["rev-parse", "main"]).trim(), theirs);
     assert_eq!(env.git(["rev-parse", "main"]).trim(), theirs);
 }

@@ -1,27 +1,62 @@
 //! `git multi tui` as a person uses it: in a real terminal (tmux), beside bare remotes — it shows them, `p`
 //! pushes, `q` quits with the terminal as it was; and without a terminal it says it needs one.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::env::{tip, write_script, TestEnv};
 
-/// A tmux server of this test's own (private socket), killed when the test ends however it ends.
+/// A tmux server of this test's own (private socket), killed when the test ends however it ends, running one
+/// `git multi` command as a person would.
 pub(crate) struct Tmux {
-    pub(crate) socket: std::path::PathBuf,
+    socket: PathBuf,
+    /// Where the command's exit code is written when it ends (`EXIT=<code>`).
+    exit_file: PathBuf,
 }
 
 impl Tmux {
-    /// A private tmux server of `env` running `script` in a detached session of `width` columns by 30 lines.
-    pub(crate) fn start(env: &TestEnv, width: u16, script: &Path) -> Tmux {
+    /// `git multi <args>` in `env`'s hermetic environment (plus `extra_env`, `K=V` words), in a detached session
+    /// of `width` columns by 30 lines.
+    pub(crate) fn multi(env: &TestEnv, width: u16, args: &str, extra_env: &str) -> Tmux {
         let tmux = Tmux {
             socket: env.root.join("tmux.sock"),
+            exit_file: env.root.join("multi-exit"),
         };
+        let quote = |p: &Path| format!("'{}'", p.display());
+        let script = env.root.join("multi.sh");
+        write_script(
+            &script,
+            &format!(
+                "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
+                 GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1 \
+                 {extra_env}\n\
+                 unset GIT_ASKPASS SSH_ASKPASS DBUS_SESSION_BUS_ADDRESS GH_TOKEN GITHUB_TOKEN GITLAB_TOKEN GITEA_TOKEN\n\
+                 {bin} {args}\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
+                work = quote(&env.work),
+                home = quote(&env.home),
+                bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
+                exit = quote(&tmux.exit_file),
+            ),
+        );
         let width = width.to_string();
         let session = ["new-session", "-d", "-x", &width, "-y", "30"];
         tmux.run(&[&session[..], &[script.to_str().unwrap()]].concat());
         tmux
+    }
+
+    /// Waits at most `within` for the command to end (`what` names it in the failure, with the screen); its
+    /// exit line, `EXIT=<code>`.
+    pub(crate) fn exit_line(&self, what: &str, within: Duration) -> String {
+        let deadline = Instant::now() + within;
+        while !self.exit_file.exists() {
+            assert!(Instant::now() < deadline, "{what}:\n{}", self.screen());
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        std::fs::read_to_string(&self.exit_file)
+            .unwrap()
+            .trim()
+            .to_string()
     }
 
     pub(crate) fn run(&self, args: &[&str]) -> String {
@@ -67,25 +102,6 @@ impl Drop for Tmux {
     }
 }
 
-/// A script that runs the dashboard in `env`'s hermetic environment and records its exit code.
-fn launcher(env: &TestEnv, exit_file: &Path) -> std::path::PathBuf {
-    let quote = |p: &Path| format!("'{}'", p.display());
-    let script = env.root.join("tui.sh");
-    write_script(
-        &script,
-        &format!(
-            "#!/bin/sh\ncd {work}\nexport HOME={home} XDG_CONFIG_HOME={home}/.config GIT_CONFIG_NOSYSTEM=1 \
-             GIT_CONFIG_GLOBAL={home}/.gitconfig LC_ALL=C TZ=UTC GIT_TERMINAL_PROMPT=0 TERM=xterm-256color NO_COLOR=1\n\
-             unset GIT_ASKPASS SSH_ASKPASS\n{bin} tui\necho \"EXIT=$?\" > {exit}\nexec sleep 600\n",
-            work = quote(&env.work),
-            home = quote(&env.home),
-            bin = quote(Path::new(env!("CARGO_BIN_EXE_git-multi"))),
-            exit = quote(exit_file),
-        ),
-    );
-    script
-}
-
 #[test]
 fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_restored() {
     if crate::servers::require("tmux").is_none() {
@@ -95,9 +111,7 @@ fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_re
     let hosts = env.add_local_remotes(&["alpha", "beta"]);
     env.multi(["push"]).expect_code(0);
     let head = env.commit("second");
-    let exit_file = env.root.join("tui-exit");
-    let script = launcher(&env, &exit_file);
-    let tmux = Tmux::start(&env, 100, &script);
+    let tmux = Tmux::multi(&env, 100, "tui", "");
     // The remotes appear, and once asked each is one commit behind (this clone is ahead).
     tmux.wait_for("both remotes ahead by one", Duration::from_secs(30), |s| {
         s.contains("alpha") && s.contains("beta") && s.matches("ahead 1").count() >= 2
@@ -119,17 +133,8 @@ fn the_dashboard_shows_the_remotes_pushes_on_p_and_quits_on_q_with_the_screen_re
         s.contains("push: 2 ok")
     });
     tmux.run(&["send-keys", "q"]);
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while !exit_file.exists() {
-        assert!(
-            Instant::now() < deadline,
-            "the dashboard did not quit:\n{}",
-            tmux.screen()
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
     assert_eq!(
-        std::fs::read_to_string(&exit_file).unwrap().trim(),
+        tmux.exit_line("the dashboard did not quit", Duration::from_secs(10)),
         "EXIT=0"
     );
     // Back on the normal screen: nothing of the dashboard is left on it.
